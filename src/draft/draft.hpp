@@ -1,0 +1,106 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "message/message.hpp"
+
+namespace replylint::data {
+struct DataSet;
+}
+
+namespace replylint::draft {
+
+/// Half-open byte range [begin, end) into the text it belongs to (Draft::text() for body
+/// ranges, Message::subject for subject ranges).
+struct Range {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  bool empty() const { return begin >= end; }
+  std::size_t size() const { return end - begin; }
+};
+
+enum class SegmentKind { own, quote, attribution, original_header, forward, signature, placeholder };
+std::string_view to_string(SegmentKind kind);
+
+/// A run of whole lines of the body with one role. Segments cover the body in order.
+struct Segment {
+  SegmentKind kind = SegmentKind::own;
+  Range range;       // whole lines, the final '\n' excluded
+  int depth = 0;     // quote depth (>= 1) for quote segments, else 0
+  std::string language;  // "es", "el", "en" or "" for own segments; "" otherwise
+};
+
+enum class Script { none, latin, greek, other, mixed };
+enum class CaseShape { none, lower, upper, title, mixed };
+
+/// What a token is. Rules that look at prose only look at `word`.
+enum class TokenKind { word, number, url, email, filename, placeholder };
+
+/// One token of own text (ICU word break iterator, then URL/email/file/placeholder merging).
+struct Word {
+  std::string text;  // UTF-8, as written
+  Range range;       // in the text it came from
+  TokenKind kind = TokenKind::word;
+  Script script = Script::none;
+  CaseShape shape = CaseShape::none;
+  int letters = 0;          // letters (code points with the Alphabetic property)
+  bool has_digit = false;
+  bool has_underscore = false;
+  bool is_acronym = false;  // in a rules/ acronym list, or a short all-caps token (<= 4 letters)
+  bool is_header_name = false;  // matches a display name or mailbox name in the headers
+};
+
+struct Sentence {
+  Range range;
+  std::vector<Word> words;
+};
+
+/// A paragraph of own text (lines separated by blank lines), with its language.
+struct Paragraph {
+  Range range;
+  std::string language;  // "es", "el", "en", or "" when unknown
+  std::vector<Sentence> sentences;
+};
+
+struct Options {
+  std::string language;  // --lang: "es", "el" or "en" forces every paragraph; "" detects
+};
+
+/// The segmented message. It owns the Message; all body ranges index `text()`.
+class Draft {
+ public:
+  Draft() = default;
+  Draft(message::Message message) : m_message(std::move(message)) {}
+
+  const message::Message& message() const { return m_message; }
+  const std::string& text() const { return m_message.body.text; }
+
+  std::vector<Segment> segments;
+  std::vector<Paragraph> paragraphs;   // own text only, in order
+  std::vector<Word> subject_words;     // tokens of the subject, ranges into message().subject
+  std::string language;                // dominant language of own text ("" if none)
+
+  /// Sentences of own text (no quotes, attribution, signature or placeholder blocks).
+  std::vector<const Sentence*> own_sentences() const;
+  /// Quote segments, in order.
+  std::vector<const Segment*> quotes() const;
+  /// True when the body quotes anything of an original (a quote, attribution + quote,
+  /// original-header or forward block, or an HTML blockquote).
+  bool quotes_original() const;
+
+ private:
+  message::Message m_message;
+};
+
+/// Splits the message body into segments, paragraphs, sentences and words. Never throws on
+/// any text; `data` supplies attribution patterns, markers, acronyms, stop-words.
+Draft segment(message::Message message, const data::DataSet& data, const Options& options = {});
+
+/// Tokenises one line of text (used for the subject and by tests). Ranges index `text`.
+std::vector<Word> tokenize(std::string_view text, const data::DataSet& data);
+
+}  // namespace replylint::draft

@@ -1,0 +1,112 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace replylint::data {
+struct DataSet;
+}
+
+namespace replylint::message {
+
+/// One mailbox of an address header, decoded to UTF-8. `group` names the RFC 5322 group the
+/// mailbox was listed in ("" when none). `address` is as written (local@domain), `name` may be "".
+struct Address {
+  std::string name;
+  std::string address;
+  std::string group;
+
+  /// Lowercased domain part of `address` ("" when there is no '@').
+  std::string domain() const;
+};
+
+/// What the input bytes were: a full MIME message, a mutt-style draft (headers, blank line,
+/// 8-bit body, no MIME headers) or a bare body with no header block.
+enum class InputKind { mime, draft, body };
+
+/// One header field as it appears in the input, in order.
+struct Header {
+  std::string name;   // as written, e.g. "Subject"
+  std::string value;  // unfolded and RFC 2047-decoded to NFC UTF-8
+  int line = 0;       // 1-based line of the field name in the input file
+  int value_column = 0;  // 1-based column (code points) where the raw value starts on that line
+};
+
+/// A part that is not the chosen text body: an attachment or an inline resource.
+struct Attachment {
+  std::string part;  // MIME part id, e.g. "2" or "1.3"
+  std::string filename;  // decoded (RFC 2231/2047), "" when the part has none
+  std::string content_type;  // lowercase "type/subtype"
+  std::uint64_t size = 0;  // decoded size in bytes
+  bool is_inline = false;
+};
+
+/// The text chosen for linting (text/plain alternative if any, else text from the HTML part).
+struct Body {
+  std::string part;  // MIME part id ("1", "1.2"); "" for drafts and bare bodies
+  std::string content_type = "text/plain";
+  std::string charset;   // declared charset, lowercase; "" when none was declared
+  std::string encoding;  // Content-Transfer-Encoding lowercase; "" when none
+  std::string text;      // NFC UTF-8, lines separated by '\n' (no '\r'), invalid bytes as U+FFFD
+  /// True when positions in `text` map line for line onto the input file (7bit/8bit/binary
+  /// text/plain parts, drafts, bare bodies). False for quoted-printable, base64 and HTML bodies,
+  /// whose positions are in the decoded part and are reported with `part`.
+  bool in_file = true;
+  /// When `in_file`: the 1-based file line holding the first line of `text`.
+  int first_line = 1;
+  /// For HTML bodies: the <blockquote> depth of each line of `text` (same count as lines).
+  /// Empty for text/plain bodies.
+  std::vector<int> html_quote_depth;
+};
+
+/// The parsed draft. Everything is decoded to UTF-8; nothing is written back.
+struct Message {
+  std::string path;  // as given on the command line ("-" or the --stdin-filename for stdin)
+  InputKind kind = InputKind::body;
+  std::vector<Header> headers;  // every header field, in order (empty for bare bodies)
+
+  std::vector<Address> from, sender, reply_to, to, cc, bcc;
+  std::string subject;
+  const Header* subject_header() const;  // nullptr when there is no Subject
+  /// Date as RFC 3339 with its own zone ("2025-03-07T09:45:00+01:00"); "" when absent/invalid.
+  std::string date;
+  std::optional<std::int64_t> date_unix;  // seconds since the epoch (UTC)
+  std::string message_id;  // without angle brackets
+  std::string in_reply_to;  // first message id, without angle brackets
+  std::vector<std::string> references;  // without angle brackets
+  std::vector<std::string> list_unsubscribe;  // URIs without angle brackets
+
+  /// Reply detection: In-Reply-To/References, or a reply prefix on the subject (rules/ data).
+  bool is_reply = false;
+  bool is_forward = false;  // a forward prefix (Fwd, RV, ΠΡΘ, …) on the subject
+  std::vector<std::string> subject_prefixes;  // stacked prefixes as written ("Re", "RV", "Απ")
+  std::string subject_without_prefixes;
+
+  bool has_body = false;
+  Body body;
+  std::vector<Attachment> attachments;
+
+  /// Problems that did not stop the parse (invalid bytes, unknown charset, bad base64…), each
+  /// one self-contained sentence without the path ("invalid UTF-8 in part 1 replaced by U+FFFD").
+  std::vector<std::string> warnings;
+
+  /// The input bytes, kept so reports can quote source lines. Never written anywhere.
+  std::string raw;
+
+  /// Value of the first header named `name` (case-insensitive), or nullptr.
+  const Header* find_header(std::string_view name) const;
+};
+
+/// Parses `bytes` read from `path`. Detects the input kind from the bytes. Throws InputError
+/// only when nothing usable can be read (empty input, binary garbage); every lesser problem
+/// becomes a warning and a best-effort parse. `data` provides the reply/forward prefixes.
+Message parse_message(std::string path, std::string bytes, const data::DataSet& data);
+
+/// Reads `path` ("-" for stdin) whole and parses it; throws InputError naming the path when it
+/// cannot be read (missing, a directory, unreadable, a FIFO is read as a stream).
+Message load_message(const std::string& path, const data::DataSet& data);
+
+}  // namespace replylint::message

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "rules/rule.hpp"
+
+namespace replylint::rules {
+
+// Per rule, sorted by id: its metadata and its factory. Each lives in src/rules/<id>.cpp.
+const RuleInfo& missing_quote_info();
+std::unique_ptr<Rule> make_missing_quote(const RuleContext& context);
+const RuleInfo& shouting_info();
+std::unique_ptr<Rule> make_shouting(const RuleContext& context);
+const RuleInfo& spelling_info();
+std::unique_ptr<Rule> make_spelling(const RuleContext& context);
+const RuleInfo& visible_recipients_info();
+std::unique_ptr<Rule> make_visible_recipients(const RuleContext& context);
+
+using Factory = std::unique_ptr<Rule> (*)(const RuleContext&);
+
+struct RegistryEntry {
+  const RuleInfo& info;
+  Factory make;
+};
+
+/// Every rule, sorted by id.
+const std::vector<RegistryEntry>& registry();
+/// The entry for `id`, or nullptr.
+const RegistryEntry* find_rule(std::string_view id);
+
+}  // namespace replylint::rules

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace replylint::spell {
+
+/// Where dictionaries are searched, in order (DESIGN.md "Dictionaries"): --dict-dir,
+/// $REPLYLINT_DICT_PATH (':'-separated), the source tree's dictionaries/, the installed share
+/// folder, /usr/share/hunspell, /usr/share/myspell.
+std::vector<std::filesystem::path> dictionary_search_path(const std::filesystem::path& dict_dir = {});
+
+/// One language's checker: the Debian base dictionary (es_ES, el_GR, en_US) plus this project's
+/// additions (dictionaries/<lang>.dic) plus extra words. UTF-8 in and out; the dictionary's own
+/// encoding (ISO-8859-7 for el_GR) is handled inside. Results are cached per distinct word.
+/// Thread-safe.
+class Speller {
+ public:
+  virtual ~Speller() = default;
+  /// True when `word` (UTF-8, one token) is correct. Words in capitals are accepted when an
+  /// accented lowercase form is correct (Greek capitals are written without accents).
+  virtual bool check(std::string_view word) = 0;
+  /// Up to `max` suggestions, computed once per distinct word.
+  virtual std::vector<std::string> suggest(std::string_view word, std::size_t max = 3) = 0;
+};
+
+struct Options {
+  std::filesystem::path dict_dir;        // --dict-dir, may be empty
+  std::vector<std::string> extra_words;  // from the config, accepted in every language
+};
+
+/// Lazily loads one Speller per language on first use. Thread-safe.
+class SpellService {
+ public:
+  explicit SpellService(Options options);
+  ~SpellService();
+  /// The speller for "es", "el" or "en"; nullptr when its base dictionary is missing (a warning
+  /// naming the Debian package to install is recorded once).
+  Speller* get(std::string_view language);
+  /// Warnings recorded so far ("no Greek dictionary found: apt-get install hunspell-el").
+  std::vector<std::string> warnings() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace replylint::spell
