@@ -1,0 +1,231 @@
+#include "cli/commands.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+#include "cli/inputs.hpp"
+#include "data/data.hpp"
+#include "draft/draft.hpp"
+#include "engine/engine.hpp"
+#include "message/model_json.hpp"
+#include "report/render.hpp"
+#include "rules/rules.hpp"
+#include "util/error.hpp"
+
+namespace replylint::cli {
+
+namespace {
+
+std::string read_stdin() {
+  std::cin >> std::noskipws;
+  return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+}
+
+bool use_colour(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string_view(term) == "dumb") return false;
+  return isatty(STDOUT_FILENO) == 1;
+}
+
+// Loads the rule data or prints why not.
+const data::DataSet* load_rule_data(const CommonOptions& common, data::DataSet& storage) {
+  try {
+    storage = data::load_data(data::find_rules_dir(common.rules_dir));
+    return &storage;
+  } catch (const InputError& e) {
+    print_error(e.describe());
+    return nullptr;
+  }
+}
+
+}  // namespace
+
+void print_error(const std::string& message) {
+  std::cerr << "replylint: error: " << message << '\n';
+}
+
+int run_check(const CommonOptions& common, const CheckOptions& options) {
+  data::DataSet storage;
+  const data::DataSet* data = load_rule_data(common, storage);
+  if (!data) return k_exit_error;
+
+  std::optional<engine::Engine> engine;
+  try {
+    engine.emplace(*data, engine::Options{options.config_file, options.language, options.dict_dir});
+  } catch (const InputError& e) {
+    print_error(e.describe());
+    return k_exit_error;
+  }
+
+  report::Report report;
+  for (const Input& input : expand_inputs(options.paths)) {
+    if (!input.error.empty()) {
+      report::FileReport failed;
+      failed.path = input.path;
+      failed.error = input.error;
+      report.files.push_back(std::move(failed));
+    } else if (input.path == "-") {
+      const std::string name = options.stdin_filename.empty() ? "-" : options.stdin_filename;
+      report.files.push_back(engine->check_bytes(name, read_stdin(), options.stdin_filename));
+    } else {
+      report.files.push_back(engine->check_file(input.path));
+    }
+  }
+
+  for (const report::FileReport& file : report.files)
+    if (!file.error.empty()) print_error(fmt::format("{}: {}", file.path, file.error));
+  for (const std::string& warning : engine->warnings())
+    std::cerr << "replylint: warning: " << warning << '\n';
+
+  if (options.format == "json") {
+    std::cout << report::to_json(report).dump(2) << '\n';
+  } else {
+    std::cout << report::render_text(report, {.color = use_colour(options.color)});
+  }
+  std::cout.flush();
+
+  if (report.has_errors_reading()) return k_exit_error;
+  const auto threshold = report::parse_severity(options.fail_on).value_or(report::Severity::warning);
+  if (!options.exit_zero && report.fails(threshold)) return k_exit_findings;
+  return k_exit_clean;
+}
+
+namespace {
+
+nlohmann::json segments_json(const draft::Draft& draft) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const draft::Segment& segment : draft.segments) {
+    report::Diagnostic probe;
+    probe.location.range = segment.range;
+    const report::Finding at = report::resolve(draft, std::move(probe));
+    const report::Diagnostic& d = at.diagnostic;
+    nlohmann::json item = {{"kind", draft::to_string(segment.kind)}, {"line", d.line},
+                           {"column", d.column}, {"end_line", d.end_line},
+                           {"end_column", d.end_column}};
+    if (segment.kind == draft::SegmentKind::quote) item["depth"] = segment.depth;
+    if (segment.kind == draft::SegmentKind::own) item["language"] = segment.language;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+std::string addresses_text(const std::vector<message::Address>& list) {
+  std::string out;
+  for (const message::Address& a : list) {
+    if (!out.empty()) out += ", ";
+    out += a.name.empty() ? a.address : fmt::format("{} <{}>", a.name, a.address);
+  }
+  return out;
+}
+
+void print_parse_text(const draft::Draft& draft) {
+  const message::Message& m = draft.message();
+  const char* kinds[] = {"mime", "draft", "body"};
+  fmt::print("path: {}\nkind: {}\n", m.path, kinds[static_cast<int>(m.kind)]);
+  if (m.kind != message::InputKind::body) {
+    fmt::print("subject: {}\nreply: {}{}\n", m.subject, m.is_reply ? "yes" : "no",
+               m.is_forward ? " (forward)" : "");
+    for (auto [name, list] : {std::pair{"from", &m.from}, {"to", &m.to}, {"cc", &m.cc},
+                              {"bcc", &m.bcc}, {"reply-to", &m.reply_to}})
+      if (!list->empty()) fmt::print("{}: {}\n", name, addresses_text(*list));
+    if (!m.date.empty()) fmt::print("date: {}\n", m.date);
+    if (!m.in_reply_to.empty()) fmt::print("in-reply-to: {}\n", m.in_reply_to);
+  }
+  fmt::print("body: {} {}{}\n", m.body.content_type, m.body.charset.empty() ? "" : m.body.charset,
+             m.body.part.empty() ? "" : fmt::format(" (part {})", m.body.part));
+  for (const message::Attachment& a : m.attachments)
+    fmt::print("attachment: {} ({}, {} bytes{})\n", a.filename.empty() ? "(no name)" : a.filename,
+               a.content_type, a.size, a.is_inline ? ", inline" : "");
+  fmt::print("language: {}\n\n", draft.language.empty() ? "unknown" : draft.language);
+  for (const draft::Segment& segment : draft.segments) {
+    report::Diagnostic probe;
+    probe.location.range = segment.range;
+    const report::Diagnostic d = report::resolve(draft, std::move(probe)).diagnostic;
+    std::string label(draft::to_string(segment.kind));
+    if (segment.kind == draft::SegmentKind::quote) label += fmt::format(" depth {}", segment.depth);
+    if (!segment.language.empty()) label += " " + segment.language;
+    fmt::print("[{}:{}-{}:{} {}]\n", d.line, d.column, d.end_line, d.end_column, label);
+    std::string_view text(draft.text());
+    text = text.substr(std::min(segment.range.begin, text.size()), segment.range.size());
+    while (!text.empty()) {
+      const auto nl = text.find('\n');
+      fmt::print("  | {}\n", text.substr(0, nl));
+      if (nl == std::string_view::npos) break;
+      text.remove_prefix(nl + 1);
+    }
+  }
+  for (const std::string& w : m.warnings) fmt::print("warning: {}\n", w);
+}
+
+}  // namespace
+
+int run_parse(const CommonOptions& common, const ParseOptions& options) {
+  data::DataSet storage;
+  const data::DataSet* data = load_rule_data(common, storage);
+  if (!data) return k_exit_error;
+  try {
+    message::Message msg = options.path == "-" ? message::parse_message("-", read_stdin(), *data)
+                                               : message::load_message(options.path, *data);
+    const draft::Draft draft = draft::segment(std::move(msg), *data, {options.language});
+    if (options.format == "json") {
+      nlohmann::json out = message::to_json(draft.message());
+      out["language"] = draft.language;
+      out["segments"] = segments_json(draft);
+      std::cout << out.dump(2) << '\n';
+    } else {
+      print_parse_text(draft);
+    }
+  } catch (const InputError& e) {
+    print_error(e.describe());
+    return k_exit_error;
+  }
+  return k_exit_clean;
+}
+
+int run_rules(const std::string& format) {
+  if (format == "json") {
+    nlohmann::json out = nlohmann::json::array();
+    for (const rules::RegistryEntry& e : rules::registry()) {
+      nlohmann::json options = nlohmann::json::array();
+      for (const rules::OptionInfo& o : e.info.options)
+        options.push_back({{"name", o.name}, {"type", rules::to_string(o.type)},
+                           {"default", o.default_value}, {"summary", o.summary}});
+      out.push_back({{"id", e.info.id}, {"category", rules::to_string(e.info.category)},
+                     {"severity", report::to_string(e.info.default_severity)},
+                     {"summary", e.info.summary}, {"options", options}});
+    }
+    std::cout << nlohmann::json{{"version", 1}, {"rules", out}}.dump(2) << '\n';
+    return k_exit_clean;
+  }
+  std::size_t width = 0;
+  for (const rules::RegistryEntry& e : rules::registry()) width = std::max(width, e.info.id.size());
+  for (const rules::RegistryEntry& e : rules::registry())
+    fmt::print("{:<{}}  {:<10}  {:<7}  {}\n", e.info.id, width, rules::to_string(e.info.category),
+               report::to_string(e.info.default_severity), e.info.summary);
+  return k_exit_clean;
+}
+
+int run_explain(const std::string& id) {
+  const rules::RegistryEntry* entry = rules::find_rule(id);
+  if (!entry) {
+    std::string known;
+    for (const rules::RegistryEntry& e : rules::registry()) known += (known.empty() ? "" : ", ") + e.info.id;
+    print_error(fmt::format("unknown rule '{}' (rules: {})", id, known));
+    return k_exit_error;
+  }
+  fmt::print("# {}\n\n{} (category: {}, default severity: {})\n{}", entry->info.id, entry->info.summary,
+             rules::to_string(entry->info.category), report::to_string(entry->info.default_severity),
+             entry->info.docs);
+  return k_exit_clean;
+}
+
+}  // namespace replylint::cli

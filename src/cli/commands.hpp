@@ -1,0 +1,43 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace replylint::cli {
+
+/// Exit codes (DESIGN.md): nothing at or above --fail-on, something is, usage/unreadable input.
+inline constexpr int k_exit_clean = 0;
+inline constexpr int k_exit_findings = 1;
+inline constexpr int k_exit_error = 2;
+
+struct CommonOptions {
+  std::string rules_dir;
+};
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string config_file;
+  std::string language;
+  std::string dict_dir;
+  std::string stdin_filename;
+  std::string fail_on = "warning";
+  bool exit_zero = false;
+  std::string color = "auto";
+};
+
+struct ParseOptions {
+  std::string path;
+  std::string format = "text";
+  std::string language;
+};
+
+int run_check(const CommonOptions& common, const CheckOptions& options);
+int run_parse(const CommonOptions& common, const ParseOptions& options);
+int run_rules(const std::string& format);
+int run_explain(const std::string& id);
+
+/// Prints "replylint: error: MESSAGE" on stderr.
+void print_error(const std::string& message);
+
+}  // namespace replylint::cli

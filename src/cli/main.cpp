@@ -1,0 +1,77 @@
+// replylint: the command-line front end. The only code that sees argv, stdout and exit codes.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <iterator>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace replylint::cli;
+  CLI::App app{"replylint: a linter for email replies (Spanish, Greek, English)", "replylint"};
+  app.set_version_flag("--version", std::string(REPLYLINT_VERSION));
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  CommonOptions common;
+  app.add_option("--rules-dir", common.rules_dir, "folder of rule data (default: the bundled rules/)")
+      ->type_name("DIR");
+
+  CheckOptions check;
+  CLI::App* check_cmd = app.add_subcommand("check", "lint drafts and print a report");
+  check_cmd->add_option("paths", check.paths, "files, folders (recursive: *.eml, *.txt) or - for stdin")
+      ->required();
+  check_cmd->add_option("--format", check.format, "report format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
+  check_cmd->add_option("--config", check.config_file, "use this config instead of finding .replylint.toml")
+      ->type_name("FILE");
+  check_cmd->add_option("--lang", check.language, "language of every paragraph")
+      ->check(CLI::IsMember({"es", "el", "en"}));
+  check_cmd->add_option("--dict-dir", check.dict_dir, "look for Hunspell dictionaries here first")
+      ->type_name("DIR");
+  check_cmd->add_option("--stdin-filename", check.stdin_filename,
+                        "name stdin as this file (config and overrides apply as for it)");
+  check_cmd->add_option("--fail-on", check.fail_on, "lowest severity that makes the exit status 1")
+      ->check(CLI::IsMember({"error", "warning", "info"}))
+      ->default_str("warning");
+  check_cmd->add_flag("--exit-zero", check.exit_zero, "exit 0 even when something is found");
+  check_cmd->add_option("--color", check.color, "colour the text report")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->default_str("auto");
+
+  ParseOptions parse;
+  CLI::App* parse_cmd = app.add_subcommand("parse", "print the message model the linter sees");
+  parse_cmd->add_option("path", parse.path, "a file, or - for stdin")->required();
+  parse_cmd->add_option("--format", parse.format, "output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
+  parse_cmd->add_option("--lang", parse.language, "language of every paragraph")
+      ->check(CLI::IsMember({"es", "el", "en"}));
+
+  std::string rules_format = "text";
+  CLI::App* rules_cmd = app.add_subcommand("rules", "list every rule");
+  rules_cmd->add_option("--format", rules_format, "output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
+
+  std::string explain_id;
+  CLI::App* explain_cmd = app.add_subcommand("explain", "print a rule's documentation");
+  explain_cmd->add_option("rule", explain_id, "rule id, e.g. shouting")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+
+  if (*check_cmd) return run_check(common, check);
+  if (*parse_cmd) return run_parse(common, parse);
+  if (*rules_cmd) return run_rules(rules_format);
+  if (*explain_cmd) return run_explain(explain_id);
+  return 2;
+}

@@ -1,0 +1,89 @@
+#include "engine/engine.hpp"
+
+#include <functional>
+
+#include "rules/rules.hpp"
+#include "util/error.hpp"
+
+namespace replylint::engine {
+
+namespace fs = std::filesystem;
+
+Engine::Engine(const data::DataSet& data, Options options)
+    : m_data(data), m_options(std::move(options)), m_spell(spell::Options{m_options.dict_dir, {}}) {
+  if (!m_options.config_file.empty())
+    m_forced = std::make_shared<const config::Config>(config::load_config(m_options.config_file));
+}
+
+std::shared_ptr<const config::Config> Engine::config_in(const fs::path& folder) {
+  {
+    std::lock_guard lock(m_mutex);
+    if (auto it = m_by_folder.find(folder); it != m_by_folder.end()) return it->second;
+  }
+  std::shared_ptr<const config::Config> found;
+  if (auto path = config::find_config(folder))
+    found = std::make_shared<const config::Config>(config::load_config(*path));
+  else
+    found = std::make_shared<const config::Config>();
+  std::lock_guard lock(m_mutex);
+  return m_by_folder.emplace(folder, std::move(found)).first->second;
+}
+
+config::Effective Engine::settings_for(const fs::path& path) {
+  std::error_code ec;
+  fs::path absolute = fs::absolute(path.empty() ? fs::path(".") : path, ec);
+  if (ec) absolute = path;
+  const fs::path folder = fs::is_directory(absolute, ec) ? absolute : absolute.parent_path();
+  const auto config = m_forced ? m_forced : config_in(folder.lexically_normal());
+  return config::resolve(*config, absolute.lexically_normal());
+}
+
+report::FileReport Engine::check_file(const std::string& path) {
+  return run(path, [&] { return message::load_message(path, m_data); }, path);
+}
+
+report::FileReport Engine::check_bytes(const std::string& display_path, std::string bytes,
+                                       const fs::path& config_path) {
+  return run(display_path,
+             [&] { return message::parse_message(display_path, std::move(bytes), m_data); },
+             config_path);
+}
+
+report::FileReport Engine::run(const std::string& display_path,
+                               const std::function<message::Message()>& load,
+                               const fs::path& config_path) {
+  report::FileReport out;
+  out.path = display_path;
+  try {
+    const config::Effective settings = settings_for(config_path);
+    draft::Options draft_options;
+    draft_options.language = m_options.language.empty() ? settings.language : m_options.language;
+    const draft::Draft draft = draft::segment(load(), m_data, draft_options);
+    out = check_draft(draft, settings);
+    out.path = display_path;
+  } catch (const InputError& e) {
+    out.error = e.path == display_path ? e.what() : e.describe();
+  }
+  return out;
+}
+
+report::FileReport Engine::check_draft(const draft::Draft& draft, const config::Effective& settings) {
+  report::FileReport out;
+  out.path = draft.message().path;
+  out.language = draft.language;
+  out.warnings = draft.message().warnings;
+  for (const rules::RegistryEntry& entry : rules::registry()) {
+    if (!settings.enabled(entry.info)) continue;
+    const rules::RuleOptions options = settings.options(entry.info);
+    const rules::RuleContext context{options, m_data, &m_spell, settings.org_domains, settings.words};
+    const auto rule = entry.make(context);
+    rules::Reporter reporter(entry.info.id, settings.severity(entry.info));
+    rule->check(draft, reporter);
+    for (report::Diagnostic& d : reporter.diagnostics())
+      out.findings.push_back(report::resolve(draft, std::move(d)));
+  }
+  report::sort_findings(out.findings);
+  return out;
+}
+
+}  // namespace replylint::engine

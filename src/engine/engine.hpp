@@ -1,0 +1,68 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "config/config.hpp"
+#include "data/data.hpp"
+#include "draft/draft.hpp"
+#include "report/report.hpp"
+#include "spell/spell.hpp"
+
+namespace replylint::engine {
+
+struct Options {
+  std::filesystem::path config_file;  // --config: used for every input instead of the walk-up
+  std::string language;               // --lang: "es", "el", "en" or "" to detect
+  std::filesystem::path dict_dir;     // --dict-dir
+};
+
+/// Runs the whole pipeline (load → segment → rules → resolve) for one input at a time.
+/// Thread-safe: check_* may be called from several threads at once.
+class Engine {
+ public:
+  /// Throws InputError when --config names a file that cannot be loaded.
+  Engine(const data::DataSet& data, Options options);
+
+  /// Lints the file at `path`. Never throws: a file that cannot be read or parsed gets
+  /// FileReport::error; a bad config found for it does too.
+  report::FileReport check_file(const std::string& path);
+
+  /// Lints `bytes` as if read from `display_path`; configuration is looked up from
+  /// `config_path` (a file name, for --stdin-filename; empty: the working folder).
+  report::FileReport check_bytes(const std::string& display_path, std::string bytes,
+                                 const std::filesystem::path& config_path);
+
+  /// Lints an already segmented draft with the settings that apply to `config_path`.
+  report::FileReport check_draft(const draft::Draft& draft, const config::Effective& settings);
+
+  /// The settings that apply to `path` (config found by walking up, or --config). Throws
+  /// InputError for a config file that cannot be loaded.
+  config::Effective settings_for(const std::filesystem::path& path);
+
+  /// Warnings about the run as a whole (missing dictionaries), each once.
+  std::vector<std::string> warnings() const { return m_spell.warnings(); }
+
+  const data::DataSet& data() const { return m_data; }
+  spell::SpellService& spell() { return m_spell; }
+
+ private:
+  report::FileReport run(const std::string& display_path,
+                         const std::function<message::Message()>& load,
+                         const std::filesystem::path& config_path);
+  std::shared_ptr<const config::Config> config_in(const std::filesystem::path& folder);
+
+  const data::DataSet& m_data;
+  Options m_options;
+  spell::SpellService m_spell;
+  std::shared_ptr<const config::Config> m_forced;  // from --config
+  std::mutex m_mutex;
+  std::map<std::filesystem::path, std::shared_ptr<const config::Config>> m_by_folder;
+};
+
+}  // namespace replylint::engine

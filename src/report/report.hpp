@@ -1,0 +1,48 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "draft/draft.hpp"
+#include "report/diagnostic.hpp"
+
+namespace replylint::report {
+
+/// A diagnostic with its position resolved, plus the source line to show under it.
+struct Finding {
+  Diagnostic diagnostic;
+  std::string source_line;  // the whole line holding the start of the span (UTF-8)
+  int source_column = 1;    // 1-based code-point column of the span in `source_line`
+  int source_end_column = 1;  // end (exclusive) on the same line, clamped to the line
+};
+
+/// The outcome for one input: what was found, what went wrong.
+struct FileReport {
+  std::string path;
+  std::string language;            // dominant language of own text, "" when unknown
+  std::vector<Finding> findings;   // sorted by line, column, rule
+  std::vector<std::string> warnings;  // non-fatal problems ("invalid UTF-8 … replaced")
+  std::string error;               // set when the input could not be read at all
+};
+
+/// The whole run: one FileReport per input, in input order.
+struct Report {
+  std::vector<FileReport> files;
+  int count(Severity severity) const;
+  /// True when some finding is at or above `threshold`.
+  bool fails(Severity threshold) const;
+  bool has_errors_reading() const;
+};
+
+/// Turns the byte range of `d.location` into 1-based line and code-point columns following
+/// DESIGN.md "Positions", fills `d.text`, `d.part` and the source line. Never throws: ranges
+/// are clamped to the text.
+Finding resolve(const draft::Draft& draft, Diagnostic d);
+
+/// Sorts findings by line, column, end, rule, message, for stable output.
+void sort_findings(std::vector<Finding>& findings);
+
+/// Number of Unicode code points in `text` (invalid bytes count one each).
+int count_code_points(std::string_view text);
+
+}  // namespace replylint::report

@@ -1,0 +1,134 @@
+#include <fmt/format.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include "report/render.hpp"
+
+namespace replylint::report {
+
+namespace {
+
+constexpr int k_max_source_cells = 100;  // longer lines are cut around the span with '…'
+
+struct Palette {
+  std::string_view bold, red, yellow, blue, cyan, green, reset;
+};
+constexpr Palette k_plain{"", "", "", "", "", "", ""};
+constexpr Palette k_ansi{"\x1b[1m", "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;34m", "\x1b[1;36m", "\x1b[32m", "\x1b[0m"};
+
+std::string_view severity_colour(Severity s, const Palette& p) {
+  switch (s) {
+    case Severity::error: return p.red;
+    case Severity::warning: return p.yellow;
+    case Severity::info: return p.cyan;
+  }
+  return p.reset;
+}
+
+int cell_width(UChar32 c) {
+  if (c == '\t') return 1;
+  if (c < 0x20 || c == 0x7f) return 0;
+  const auto category = u_charType(c);
+  if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR)
+    return 0;
+  const int width = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  return (width == U_EA_WIDE || width == U_EA_FULLWIDTH) ? 2 : 1;
+}
+
+// Splits a line into code points for cutting and measuring.
+std::vector<std::pair<UChar32, std::string>> code_points(std::string_view text) {
+  std::vector<std::pair<UChar32, std::string>> out;
+  int32_t i = 0;
+  const int32_t n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(text.data(), i, n, c);
+    if (c < 0) c = 0xFFFD;
+    out.emplace_back(c, std::string(text.substr(start, i - start)));
+  }
+  return out;
+}
+
+std::string plural(int n, std::string_view word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+int display_width(std::string_view text) {
+  int width = 0;
+  for (const auto& [c, bytes] : code_points(text)) width += cell_width(c);
+  return width;
+}
+
+std::string summary_line(const Report& report) {
+  const int files = static_cast<int>(report.files.size());
+  return fmt::format("{} checked: {}, {}, {}", plural(files, "file"),
+                     plural(report.count(Severity::error), "error"),
+                     plural(report.count(Severity::warning), "warning"),
+                     plural(report.count(Severity::info), "info"));
+}
+
+std::string render_text(const Report& report, const TextStyle& style) {
+  const Palette& p = style.color ? k_ansi : k_plain;
+  std::string out;
+  for (const FileReport& file : report.files) {
+    for (const std::string& warning : file.warnings)
+      out += fmt::format("{}{}: {}warning{}: {}\n", p.bold, file.path, p.yellow, p.reset, warning);
+    for (const Finding& f : file.findings) {
+      const Diagnostic& d = f.diagnostic;
+      const std::string where = d.part.empty() ? file.path : fmt::format("{} (part {})", file.path, d.part);
+      out += fmt::format("{}{}:{}:{}:{} {}{}{}[{}]: {}{}{}\n", p.bold, where, d.line, d.column, p.reset,
+                         severity_colour(d.severity, p), to_string(d.severity), p.reset, d.rule,
+                         p.bold, d.message, p.reset);
+
+      // The source line, cut around the span when long, and the caret underline.
+      auto cps = code_points(f.source_line);
+      int first = std::clamp(f.source_column - 1, 0, static_cast<int>(cps.size()));
+      int last = std::clamp(f.source_end_column - 1, first, static_cast<int>(cps.size()));
+      int from = 0, to = static_cast<int>(cps.size());
+      auto cells = [&](int a, int b) {
+        int w = 0;
+        for (int i = a; i < b; ++i) w += cell_width(cps[i].first);
+        return w;
+      };
+      if (cells(from, to) > k_max_source_cells) {
+        from = first;
+        while (from > 0 && cells(from - 1, last) < k_max_source_cells / 2) --from;
+        to = last;
+        while (to < static_cast<int>(cps.size()) && cells(from, to + 1) < k_max_source_cells) ++to;
+      }
+      std::string shown = from > 0 ? "…" : "";
+      std::string caret(from > 0 ? 1 : 0, ' ');
+      for (int i = from; i < to; ++i) {
+        const bool in_span = i >= first && i < last;
+        const int w = cell_width(cps[i].first);
+        shown += cps[i].first == '\t' ? std::string(" ") : cps[i].second;
+        caret += std::string(static_cast<std::size_t>(w), in_span ? '^' : ' ');
+      }
+      if (to < static_cast<int>(cps.size())) shown += "…";
+      if (last == first) caret += "^";  // an empty span still gets a caret
+      while (!caret.empty() && caret.back() == ' ') caret.pop_back();
+      const std::string number = std::to_string(d.line);
+      const std::string pad(number.size(), ' ');
+      out += fmt::format("{}{} |{}\n", p.blue, pad, p.reset);
+      out += fmt::format("{}{} |{} {}\n", p.blue, number, p.reset, shown);
+      out += fmt::format("{}{} |{} {}{}{}\n", p.blue, pad, p.reset, severity_colour(d.severity, p), caret, p.reset);
+      if (!d.suggestions.empty()) {
+        std::string list;
+        for (const std::string& s : d.suggestions) list += (list.empty() ? "'" : ", '") + s + "'";
+        out += fmt::format("{}{} = {}suggestion{}: {}\n", p.blue, pad, p.green,
+                           d.suggestions.size() == 1 ? "" : "s", list + p.reset.data());
+      }
+      if (!d.help.empty()) out += fmt::format("{}{} = {}help{}: {}\n", p.blue, pad, p.bold, p.reset, d.help);
+      out += fmt::format("{}{} = {}see: replylint explain {}\n\n", p.blue, pad, p.reset, d.rule);
+    }
+  }
+  out += summary_line(report) + "\n";
+  return out;
+}
+
+}  // namespace replylint::report

@@ -1,0 +1,79 @@
+#include "rules/rules.hpp"
+
+namespace replylint::rules {
+namespace {
+
+const RuleInfo k_info{
+    .id = "missing-quote",
+    .category = Category::quoting,
+    .default_severity = Severity::warning,
+    .summary = "a reply that quotes nothing of the message it answers",
+    .docs = R"md(
+## What it flags
+A reply (it has In-Reply-To or References, or a reply prefix such as "Re:", "RE:", "Απ:" or
+"AW:" on its subject) whose body quotes nothing of the original: no `>` block, no attribution
+line with a quote under it, no Outlook-style original-message block, no HTML blockquote.
+A new message is never flagged.
+
+## Why
+Include the customer's original message, or the relevant parts of it: do not expect the
+customer to remember exactly what they wrote (seeds/001, "Pautas para responder eficazmente").
+
+## Example
+```text
+Subject: Re: Pedido 51190
+In-Reply-To: <abc@tiendaverde.es>
+
+Hola Ana,
+
+Ya hemos enviado el pedido.
+
+Un saludo,
+Lucía
+```
+Use instead:
+```text
+Subject: Re: Pedido 51190
+In-Reply-To: <abc@tiendaverde.es>
+
+Hola Ana,
+
+Ya hemos enviado el pedido.
+
+Un saludo,
+Lucía
+
+> ¿Cuándo llegará mi pedido 51190?
+```
+)md",
+    .options = {},
+};
+
+class MissingQuote final : public Rule {
+ public:
+  const RuleInfo& info() const override { return k_info; }
+
+  void check(const Draft& draft, Reporter& out) const override {
+    const message::Message& msg = draft.message();
+    if (!msg.is_reply || draft.quotes_original()) return;
+    constexpr std::string_view help =
+        "quote the customer's message, or the parts you answer, below your reply";
+    // Point at what makes it a reply: the subject, else the threading header.
+    if (msg.subject_header()) {
+      out.report_subject({0, msg.subject.size()}, "reply quotes nothing of the original message")
+          .help(std::string(help));
+    } else {
+      out.report_header(msg.find_header("In-Reply-To") ? "In-Reply-To" : "References",
+                        "reply quotes nothing of the original message")
+          .help(std::string(help));
+    }
+  }
+};
+
+}  // namespace
+
+const RuleInfo& missing_quote_info() { return k_info; }
+
+std::unique_ptr<Rule> make_missing_quote(const RuleContext&) { return std::make_unique<MissingQuote>(); }
+
+}  // namespace replylint::rules

@@ -1,0 +1,152 @@
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <set>
+
+#include "data/data.hpp"
+#include "rules/rules.hpp"
+#include "spell/spell.hpp"
+
+namespace replylint::rules {
+namespace {
+
+const RuleInfo k_info{
+    .id = "spelling",
+    .category = Category::spelling,
+    .default_severity = Severity::warning,
+    .summary = "misspelled words in own text, with suggestions (es, el, en)",
+    .docs = R"md(
+## What it flags
+Words of own text that Hunspell does not know, with up to three suggestions. The dictionaries
+are Debian's es_ES, el_GR and en_US, this project's additions in `dictionaries/` (email and
+business vocabulary, brand names) and the `words` of the configuration.
+
+Each paragraph is checked in its own language: Greek by script, Spanish or English by a
+language identifier (`--lang` forces one). Latin-script words inside Greek text are checked
+against English, or skipped when capitalised.
+
+Left alone: quoted text, attribution lines, signatures, URLs, email addresses, file names,
+numbers, words with digits or underscores, placeholders, acronyms, names that appear in the
+message's headers, and capitalised words inside a sentence (proper nouns). Greek words written
+in capitals are accepted without accents; elsewhere accents count ("minimo" is a typo).
+
+## Why
+Take the time to check the spelling of your message before you send it (seeds/001).
+
+## Example
+```text
+Hola Ana,
+
+Gracias por su mensage. Le enviamos la respuetsa mañana.
+```
+Use instead:
+```text
+Hola Ana,
+
+Gracias por su mensaje. Le enviamos la respuesta mañana, con el PDF en https://tienda.es/f.pdf.
+```
+
+## Options
+`suggestions` (default 3): how many suggestions to give per word (0 for none).
+`max-suggested-words` (default 25): after this many distinct unknown words in one draft, the
+rest are still flagged but without suggestions, so a draft full of typos stays fast.
+)md",
+    .options = {{"suggestions", OptionType::integer, "3", "suggestions per unknown word"},
+                {"max-suggested-words", OptionType::integer, "25",
+                 "distinct unknown words per draft that get suggestions"}},
+};
+
+std::string fold(std::string_view text) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+      .foldCase()
+      .toUTF8String(out);
+  return out;
+}
+
+class Spelling final : public Rule {
+ public:
+  explicit Spelling(const RuleContext& context)
+      : m_spell(context.spell),
+        m_data(context.data),
+        m_suggestions(std::clamp(context.options.get_int("suggestions", 3), 0, 10)),
+        m_max_suggested(std::max(0, context.options.get_int("max-suggested-words", 25))) {
+    for (const std::string& w : context.words) m_words.insert(fold(w));
+  }
+
+  const RuleInfo& info() const override { return k_info; }
+
+  void check(const Draft& draft, Reporter& out) const override {
+    if (!m_spell) return;
+    std::map<std::string, std::vector<std::string>> suggested;  // per distinct word, this draft
+    for (const draft::Paragraph& paragraph : draft.paragraphs) {
+      const std::string& language = paragraph.language.empty() ? draft.language : paragraph.language;
+      for (const Sentence& sentence : paragraph.sentences) {
+        bool first = true;
+        for (const Word& w : sentence.words) {
+          if (w.kind != draft::TokenKind::word || w.letters == 0) continue;
+          const bool sentence_start = first;
+          first = false;
+          spell::Speller* speller = speller_for(w, language, sentence_start);
+          if (!speller || speller->check(w.text)) continue;
+          auto it = suggested.find(w.text);
+          if (it == suggested.end()) {
+            std::vector<std::string> list;
+            if (m_suggestions > 0 && static_cast<int>(suggested.size()) < m_max_suggested)
+              list = speller->suggest(w.text, static_cast<std::size_t>(m_suggestions));
+            it = suggested.emplace(w.text, std::move(list)).first;
+          }
+          auto builder = out.report(w.range, "unknown word '{}'", w.text);
+          if (!it->second.empty()) {
+            builder.suggestions(it->second);
+            builder.help(fmt::format("did you mean '{}'?", it->second.front()));
+          }
+        }
+      }
+    }
+  }
+
+ private:
+  // The dictionary that judges `w`, or nullptr when the word is left alone.
+  spell::Speller* speller_for(const Word& w, const std::string& language, bool sentence_start) const {
+    if (w.has_digit || w.has_underscore || w.is_header_name) return nullptr;
+    if (w.letters < 2) return nullptr;
+    if (m_data.is_acronym(w.text)) return nullptr;
+    // Short words in capitals are acronyms (SEPA, ACME); proper nouns inside a sentence are
+    // capitalised words no dictionary lists.
+    if (w.shape == draft::CaseShape::upper && w.letters <= 5) return nullptr;
+    if (w.shape == draft::CaseShape::mixed) return nullptr;  // iPhone, McDonald, eBay
+    if (w.shape == draft::CaseShape::title && !sentence_start) return nullptr;
+    if (!m_words.empty() && m_words.contains(fold(w.text))) return nullptr;
+    switch (w.script) {
+      case draft::Script::greek:
+        return m_spell->get("el");
+      case draft::Script::latin:
+        if (language == "el") {
+          // Latin words in Greek text are English, or names when capitalised.
+          if (w.shape != draft::CaseShape::lower) return nullptr;
+          return m_spell->get("en");
+        }
+        if (language == "es" || language == "en") return m_spell->get(language);
+        return nullptr;
+      default:
+        return nullptr;
+    }
+  }
+
+  spell::SpellService* m_spell;
+  const data::DataSet& m_data;
+  int m_suggestions;
+  int m_max_suggested;
+  std::set<std::string> m_words;
+};
+
+}  // namespace
+
+const RuleInfo& spelling_info() { return k_info; }
+
+std::unique_ptr<Rule> make_spelling(const RuleContext& context) {
+  return std::make_unique<Spelling>(context);
+}
+
+}  // namespace replylint::rules

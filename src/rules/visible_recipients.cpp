@@ -1,0 +1,204 @@
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "data/data.hpp"
+#include "rules/rules.hpp"
+
+namespace replylint::rules {
+namespace {
+
+const RuleInfo k_info{
+    .id = "visible-recipients",
+    .category = Category::privacy,
+    .default_severity = Severity::error,
+    .summary = "customers who can see each other's addresses in To/Cc",
+    .docs = R"md(
+## What it flags
+A message whose To and Cc show the addresses of two or more outside parties to each other.
+Recipients at the sender's own organisation (the `org-domains` of the configuration, else the
+domain of From) do not count: copying a colleague is good practice. People at free-mail
+providers (gmail.com, hotmail.com, yahoo.es, otenet.gr…, listed in
+`rules/common/free-mail.toml`) are each a party of their own; people at one company domain are
+one party. Bcc is fine.
+
+The finding lists the addresses to move to Bcc: every outside address but those of the first
+party in To.
+
+## Why
+Never send copies with "Cc": everyone you wrote to would see the others' addresses; use "Bcc"
+and every recipient's address stays hidden (seeds/001). Customers' data is private
+(seeds/002 §5, seeds/004 §12).
+
+## Example
+```text
+From: Lucía Romero <lucia@tiendaverde.es>
+To: ana.garcia@gmail.com, pedro.lopez@hotmail.com
+Subject: Cambio de horario
+
+Hola a todos,
+
+Desde el lunes abrimos a las nueve.
+```
+Use instead:
+```text
+From: Lucía Romero <lucia@tiendaverde.es>
+To: lucia@tiendaverde.es
+Bcc: ana.garcia@gmail.com, pedro.lopez@hotmail.com
+Cc: soporte@tiendaverde.es
+Subject: Cambio de horario
+
+Hola a todos,
+
+Desde el lunes abrimos a las nueve.
+```
+
+## Options
+`max-parties` (default 1): how many outside parties may see each other's addresses.
+)md",
+    .options = {{"max-parties", OptionType::integer, "1",
+                 "outside parties allowed together in To/Cc"}},
+};
+
+std::string lowercase_ascii(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+// Second-level labels under which registrations happen at the third level (co.uk, com.es, gov.gr).
+bool is_second_level_label(std::string_view label) {
+  static const std::set<std::string_view> k_labels{"co", "com", "org", "net", "gov", "gob",
+                                                    "edu", "ac",  "nom", "ltd", "plc"};
+  return k_labels.contains(label);
+}
+
+// The organisation a domain belongs to: "mail.acme.es" and "acme.es" are one party.
+std::string organisation_of(const std::string& domain) {
+  std::vector<std::string_view> labels;
+  std::string_view rest = domain;
+  while (true) {
+    const auto dot = rest.find('.');
+    labels.push_back(rest.substr(0, dot));
+    if (dot == std::string_view::npos) break;
+    rest.remove_prefix(dot + 1);
+  }
+  std::size_t keep = 2;
+  if (labels.size() >= 3 && labels.back().size() == 2 && is_second_level_label(labels[labels.size() - 2]))
+    keep = 3;
+  if (labels.size() <= keep) return domain;
+  std::string out;
+  for (std::size_t i = labels.size() - keep; i < labels.size(); ++i) {
+    if (!out.empty()) out += '.';
+    out += labels[i];
+  }
+  return out;
+}
+
+bool in_domains(const std::string& domain, const std::vector<std::string>& domains) {
+  return std::any_of(domains.begin(), domains.end(), [&](const std::string& own) {
+    return domain == own || (domain.size() > own.size() && domain.ends_with(own) &&
+                             domain[domain.size() - own.size() - 1] == '.');
+  });
+}
+
+class VisibleRecipients final : public Rule {
+ public:
+  explicit VisibleRecipients(const RuleContext& context)
+      : m_data(context.data),
+        m_org_domains(context.org_domains),
+        m_max_parties(std::max(1, context.options.get_int("max-parties", 1))) {
+    for (std::string& d : m_org_domains) d = lowercase_ascii(d);
+  }
+
+  const RuleInfo& info() const override { return k_info; }
+
+  void check(const Draft& draft, Reporter& out) const override {
+    const message::Message& msg = draft.message();
+    const std::vector<std::string> own = own_domains(msg);
+
+    struct Party {
+      std::vector<std::string> addresses;
+      bool in_cc_only = true;
+    };
+    std::vector<std::string> order;  // party keys in order of first appearance
+    std::map<std::string, Party> parties;
+    std::set<std::string> seen;
+    std::string last_header;  // the header where the last party appeared
+    auto consider = [&](const std::vector<message::Address>& list, const char* header) {
+      for (const message::Address& a : list) {
+        const std::string address = lowercase_ascii(a.address);
+        const std::string domain = a.domain();
+        if (address.empty() || domain.empty() || !seen.insert(address).second) continue;
+        if (own_address(address, domain, own, msg)) continue;
+        const std::string key = m_data.free_mail_domains.contains(domain) ? address : organisation_of(domain);
+        auto [it, added] = parties.try_emplace(key);
+        if (added) {
+          order.push_back(key);
+          last_header = header;
+        }
+        it->second.addresses.push_back(a.address);
+        if (std::string_view(header) == "To") it->second.in_cc_only = false;
+      }
+    };
+    consider(msg.to, "To");
+    consider(msg.cc, "Cc");
+    if (static_cast<int>(parties.size()) <= m_max_parties) return;
+
+    // Keep the first party addressed in To (the customer you answer); move everybody else.
+    std::string keep = order.front();
+    for (const std::string& key : order)
+      if (!parties[key].in_cc_only) {
+        keep = key;
+        break;
+      }
+    std::vector<std::string> move;
+    for (const std::string& key : order)
+      if (key != keep)
+        for (const std::string& address : parties[key].addresses) move.push_back(address);
+    std::size_t visible = 0;
+    for (const auto& [key, party] : parties) visible += party.addresses.size();
+
+    out.report_header(last_header, "{} outside recipients from {} parties can see each other's addresses",
+                      visible, parties.size())
+        .help(fmt::format("move {} address{} to Bcc", move.size(), move.size() == 1 ? "" : "es"))
+        .addresses(std::move(move));
+  }
+
+ private:
+  // The sender's organisation: the configured domains, else the From (or Sender) domain unless
+  // that is a free-mail provider, in which case only the sender's own address is "own".
+  std::vector<std::string> own_domains(const message::Message& msg) const {
+    if (!m_org_domains.empty()) return m_org_domains;
+    std::vector<std::string> out;
+    for (const auto* list : {&msg.from, &msg.sender})
+      for (const message::Address& a : *list) {
+        const std::string domain = a.domain();
+        if (!domain.empty() && !m_data.free_mail_domains.contains(domain)) out.push_back(organisation_of(domain));
+      }
+    return out;
+  }
+
+  static bool own_address(const std::string& address, const std::string& domain,
+                          const std::vector<std::string>& own, const message::Message& msg) {
+    if (in_domains(domain, own)) return true;
+    for (const auto* list : {&msg.from, &msg.sender, &msg.reply_to})
+      for (const message::Address& a : *list)
+        if (lowercase_ascii(a.address) == address) return true;
+    return false;
+  }
+
+  const data::DataSet& m_data;
+  std::vector<std::string> m_org_domains;
+  int m_max_parties;
+};
+
+}  // namespace
+
+const RuleInfo& visible_recipients_info() { return k_info; }
+
+std::unique_ptr<Rule> make_visible_recipients(const RuleContext& context) {
+  return std::make_unique<VisibleRecipients>(context);
+}
+
+}  // namespace replylint::rules

@@ -1,0 +1,173 @@
+// The built binary, run as a user runs it: on examples/, on bad input, on stdin.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs `replylint ARGS` through the shell from the examples' parent folder.
+Run replylint(const std::string& args, const std::string& stdin_text = "") {
+  static int counter = 0;
+  const fs::path dir = fs::temp_directory_path() / ("replylint-cli-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string id = std::to_string(counter++);
+  const fs::path in = dir / ("in" + id), out = dir / ("out" + id), err = dir / ("err" + id);
+  std::ofstream(in, std::ios::binary) << stdin_text;
+  const std::string command = "cd '" + fs::path(REPLYLINT_EXAMPLES_DIR).parent_path().string() + "' && NO_COLOR=1 '" +
+                              REPLYLINT_BINARY + "' " + args + " <'" + in.string() + "' >'" + out.string() +
+                              "' 2>'" + err.string() + "'";
+  const int raw = std::system(command.c_str());
+  Run r;
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+std::map<std::string, std::string> snapshot(const fs::path& folder) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : fs::recursive_directory_iterator(folder))
+    if (entry.is_regular_file()) files[entry.path().string()] = slurp(entry.path());
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("check on examples/ reports findings and exits 1", "[cli]") {
+  const auto before = snapshot(REPLYLINT_EXAMPLES_DIR);
+  const Run r = replylint("check examples/");
+  CHECK(r.status == 1);
+  CHECK(r.err.empty());
+  CHECK(r.out.find("warning[spelling]: unknown word 'respuetsa'") != std::string::npos);
+  CHECK(r.out.find("error[visible-recipients]") != std::string::npos);
+  CHECK(r.out.find("warning[shouting]") != std::string::npos);
+  CHECK(r.out.find("warning[missing-quote]") != std::string::npos);
+  CHECK(r.out.find("6 files checked:") != std::string::npos);
+  // Colour only on a terminal: never in a file, never with NO_COLOR.
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  // Inputs are never written.
+  CHECK(snapshot(REPLYLINT_EXAMPLES_DIR) == before);
+}
+
+TEST_CASE("clean examples exit 0", "[cli]") {
+  for (const char* file : {"examples/es-respuesta-correcta.eml", "examples/el-swsti-apantisi.eml",
+                           "examples/en-clean-reply.txt"}) {
+    const Run r = replylint(std::string("check ") + file);
+    INFO(file << "\n" << r.out << r.err);
+    CHECK(r.status == 0);
+    CHECK(r.out.find("1 file checked: 0 errors, 0 warnings, 0 infos") != std::string::npos);
+  }
+}
+
+TEST_CASE("JSON report follows the contract and is stable", "[cli]") {
+  const Run a = replylint("check --format json examples/");
+  const Run b = replylint("check --format json examples/");
+  CHECK(a.status == 1);
+  CHECK(a.out == b.out);
+  const auto report = nlohmann::json::parse(a.out);
+  CHECK(report["version"] == 1);
+  REQUIRE(report["files"].size() == 6);
+  int diagnostics = 0;
+  for (const auto& file : report["files"]) {
+    CHECK(file.contains("path"));
+    CHECK(file.contains("language"));
+    for (const auto& d : file["diagnostics"]) {
+      ++diagnostics;
+      for (const char* key : {"rule", "severity", "message", "line", "column", "end_line", "end_column", "text"})
+        CHECK(d.contains(key));
+      CHECK(d["line"].get<int>() >= 1);
+      CHECK(d["column"].get<int>() >= 1);
+    }
+  }
+  CHECK(diagnostics > 0);
+  CHECK(report["summary"]["files"] == 6);
+  CHECK(report["summary"]["errors"].get<int>() >= 1);
+}
+
+TEST_CASE("--fail-on and --exit-zero set the exit status", "[cli]") {
+  // es-borrador-con-problemas has an error (visible-recipients) and warnings.
+  CHECK(replylint("check examples/es-borrador-con-problemas.txt").status == 1);
+  CHECK(replylint("check --fail-on error examples/es-borrador-con-problemas.txt").status == 1);
+  CHECK(replylint("check --exit-zero examples/es-borrador-con-problemas.txt").status == 0);
+  // en-announcement-cc has only an error; el-apantisi-me-lathi has no error.
+  CHECK(replylint("check --fail-on error examples/el-apantisi-me-lathi.eml").status == 0);
+  CHECK(replylint("check --fail-on warning examples/el-apantisi-me-lathi.eml").status == 1);
+}
+
+TEST_CASE("a bad input gives one line on stderr and exit 2, the rest is still reported", "[cli]") {
+  const Run r = replylint("check examples/en-clean-reply.txt no/such/draft.eml examples/es-borrador-con-problemas.txt");
+  CHECK(r.status == 2);
+  CHECK(r.err == "replylint: error: no/such/draft.eml: no such file or folder\n");
+  CHECK(r.out.find("es-borrador-con-problemas.txt:") != std::string::npos);
+  CHECK(r.out.find("3 files checked:") != std::string::npos);
+}
+
+TEST_CASE("stdin is read with -", "[cli]") {
+  const Run r = replylint("check --format json -", "Hola,\n\nLe enviamos la respuetsa hoy.\n");
+  CHECK(r.status == 1);
+  const auto report = nlohmann::json::parse(r.out);
+  REQUIRE(report["files"][0]["diagnostics"].size() == 1);
+  CHECK(report["files"][0]["path"] == "-");
+  CHECK(report["files"][0]["diagnostics"][0]["text"] == "respuetsa");
+}
+
+TEST_CASE("rules and explain describe every rule", "[cli]") {
+  const Run list = replylint("rules");
+  CHECK(list.status == 0);
+  for (const char* id : {"missing-quote", "shouting", "spelling", "visible-recipients"})
+    CHECK(list.out.find(id) != std::string::npos);
+  const auto json = nlohmann::json::parse(replylint("rules --format json").out);
+  CHECK(json["rules"].size() == 4);
+  const Run explain = replylint("explain shouting");
+  CHECK(explain.status == 0);
+  CHECK(explain.out.find("## Why") != std::string::npos);
+  const Run unknown = replylint("explain shoutin");
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.find("unknown rule 'shoutin'") != std::string::npos);
+}
+
+TEST_CASE("parse prints the model as JSON", "[cli]") {
+  const Run r = replylint("parse --format json examples/es-respuesta-correcta.eml");
+  REQUIRE(r.status == 0);
+  const auto model = nlohmann::json::parse(r.out);
+  CHECK(model["version"] == 1);
+  CHECK(model["kind"] == "mime");
+  CHECK(model["is_reply"] == true);
+  CHECK(model["subject"] == "Re: Pedido 51190 sin recibir");
+  CHECK(model["from"][0]["address"] == "lucia@tiendaverde.es");
+  bool has_quote = false, has_attribution = false, has_signature = false;
+  for (const auto& s : model["segments"]) {
+    has_quote |= s["kind"] == "quote";
+    has_attribution |= s["kind"] == "attribution";
+    has_signature |= s["kind"] == "signature";
+  }
+  CHECK(has_quote);
+  CHECK(has_attribution);
+  CHECK(has_signature);
+}
+
+TEST_CASE("usage errors exit 2", "[cli]") {
+  CHECK(replylint("check --format xml examples/").status == 2);
+  CHECK(replylint("frobnicate").status == 2);
+  CHECK(replylint("--version").status == 0);
+}

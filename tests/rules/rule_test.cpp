@@ -1,0 +1,67 @@
+#include "rules/rule_test.hpp"
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "data/data.hpp"
+#include "draft/draft.hpp"
+#include "message/message.hpp"
+#include "rules/rules.hpp"
+#include "spell/spell.hpp"
+
+namespace replylint::test {
+
+namespace {
+spell::SpellService& shared_spell() {
+  static spell::SpellService service(spell::Options{});
+  return service;
+}
+}  // namespace
+
+std::vector<report::Finding> lint_findings(std::string_view rule_id, std::string text,
+                                           const LintSettings& settings, std::string path) {
+  const data::DataSet& data = data::default_data();
+  const rules::RegistryEntry* entry = rules::find_rule(rule_id);
+  REQUIRE(entry != nullptr);
+  message::Message msg = message::parse_message(path, std::move(text), data);
+  const draft::Draft draft = draft::segment(std::move(msg), data, {settings.language});
+  rules::RuleOptions options;
+  for (const auto& [name, value] : settings.options) options.set(name, value);
+  const rules::RuleContext context{options, data, &shared_spell(), settings.org_domains, settings.words};
+  const auto rule = entry->make(context);
+  rules::Reporter reporter(entry->info.id, entry->info.default_severity);
+  rule->check(draft, reporter);
+  std::vector<report::Finding> out;
+  for (report::Diagnostic& d : reporter.diagnostics()) out.push_back(report::resolve(draft, std::move(d)));
+  report::sort_findings(out);
+  return out;
+}
+
+std::vector<report::Diagnostic> lint(std::string_view rule_id, std::string text,
+                                     const LintSettings& settings, std::string path) {
+  std::vector<report::Diagnostic> out;
+  for (report::Finding& f : lint_findings(rule_id, std::move(text), settings, std::move(path)))
+    out.push_back(std::move(f.diagnostic));
+  return out;
+}
+
+std::string expected_line(const report::Diagnostic& d) {
+  std::string line = fmt::format("{}:{}-{}:{} {} {}: {}", d.line, d.column, d.end_line, d.end_column,
+                                 report::to_string(d.severity), d.rule, d.message);
+  if (!d.part.empty()) line = fmt::format("part {} ", d.part) + line;
+  if (!d.suggestions.empty()) line += fmt::format(" [{}]", fmt::join(d.suggestions, ", "));
+  return line;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE(in.good());
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace replylint::test

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/diagnostic.hpp"
+#include "report/report.hpp"
+
+namespace replylint::test {
+
+/// Settings a test may give a rule.
+struct LintSettings {
+  std::vector<std::pair<std::string, std::string>> options;
+  std::vector<std::string> org_domains;
+  std::vector<std::string> words;
+  std::string language;  // forces every paragraph ("" detects)
+};
+
+/// Parses `text` as a draft named `path` (any input kind), runs only `rule_id` on it and returns
+/// the resolved findings, sorted. Uses the real rules/ data and dictionaries.
+std::vector<report::Finding> lint_findings(std::string_view rule_id, std::string text,
+                                           const LintSettings& settings = {},
+                                           std::string path = "test.txt");
+
+/// The diagnostics of lint_findings.
+std::vector<report::Diagnostic> lint(std::string_view rule_id, std::string text,
+                                     const LintSettings& settings = {},
+                                     std::string path = "test.txt");
+
+/// One line per finding, as in .expected files: "4:10-4:37 warning shouting: message".
+std::string expected_line(const report::Diagnostic& d);
+
+/// Reads a whole file as bytes; fails the test when it cannot.
+std::string read_file(const std::string& path);
+
+}  // namespace replylint::test
