@@ -157,7 +157,7 @@ void load_phrases(LanguageData& language, const std::string& file, const std::st
   for (const auto& [key, node] : table) {
     if (key.str() != "phrase") unknown_key(file, key, {"phrase"});
     const toml::array* array = node.as_array();
-    if (!array || !array->is_array_of_tables())
+    if (!array || (!array->empty() && !array->is_array_of_tables()))
       throw InputError(file, util::line_of(node),
                        "'phrase' must be an array of tables ([[phrase]]), found " +
                            std::string(util::toml_type_name(node)) + (array ? " of other values" : ""));
