@@ -1,11 +1,11 @@
 #include "config/config.hpp"
 
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <climits>
 #include <system_error>
-
-#include <unicode/regex.h>
-#include <unicode/unistr.h>
 
 #include "util/error.hpp"
 #include "util/suggest.hpp"
@@ -16,8 +16,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> k_top_keys = {"language", "org-domains", "words",     "include",
-                                             "exclude",  "placeholders", "rules",    "overrides"};
+const std::vector<std::string> k_top_keys = {"language", "org-domains",  "words", "include",
+                                             "exclude",  "placeholders", "rules", "overrides"};
 const std::vector<std::string> k_override_keys = {"files", "rules", "words", "language"};
 const std::vector<std::string> k_languages = {"es", "el", "en"};
 
@@ -36,7 +36,8 @@ class Reader {
       if (name == "language") {
         config.language = language(node);
       } else if (name == "org-domains") {
-        for (const auto& [text, line] : strings(name, node)) config.org_domains.push_back(domain(text, line));
+        for (const auto& [text, line] : strings(name, node))
+          config.org_domains.push_back(domain(text, line));
       } else if (name == "words") {
         for (auto& [text, line] : strings(name, node)) config.words.push_back(std::move(text));
       } else if (name == "include") {
@@ -53,22 +54,27 @@ class Reader {
       } else if (name == "overrides") {
         config.overrides = overrides(node);
       } else {
-        throw InputError(m_file, util::line_of(key), "unknown key '" + name + "'" + util::did_you_mean(name, k_top_keys));
+        throw InputError(m_file, util::line_of(key),
+                         "unknown key '" + name + "'" + util::did_you_mean(name, k_top_keys));
       }
     }
     return config;
   }
 
  private:
-  [[noreturn]] void fail(int line, const std::string& message) const { throw InputError(m_file, line, message); }
+  [[noreturn]] void fail(int line, const std::string& message) const {
+    throw InputError(m_file, line, message);
+  }
 
-  [[noreturn]] void wrong_type(const std::string& key, std::string_view expected, const toml::node& node) const {
-    fail(util::line_of(node),
-         "'" + key + "' must be " + std::string(expected) + ", found " + std::string(util::toml_type_name(node)));
+  [[noreturn]] void wrong_type(const std::string& key, std::string_view expected,
+                               const toml::node& node) const {
+    fail(util::line_of(node), "'" + key + "' must be " + std::string(expected) + ", found " +
+                                  std::string(util::toml_type_name(node)));
   }
 
   // Non-empty strings, trimmed, each with its line.
-  std::vector<std::pair<std::string, int>> strings(const std::string& key, const toml::node& node) const {
+  std::vector<std::pair<std::string, int>> strings(const std::string& key,
+                                                   const toml::node& node) const {
     const std::vector<std::string> values = util::string_list(m_file, key, node);
     const toml::array& array = *node.as_array();
     std::vector<std::pair<std::string, int>> out;
@@ -86,14 +92,16 @@ class Reader {
     const std::string value = util::string_value(m_file, "language", node);
     if (value == "auto") return "";
     if (std::find(k_languages.begin(), k_languages.end(), value) == k_languages.end())
-      fail(util::line_of(node), "unknown language '" + value + "' (expected 'es', 'el', 'en' or 'auto')");
+      fail(util::line_of(node),
+           "unknown language '" + value + "' (expected 'es', 'el', 'en' or 'auto')");
     return value;
   }
 
   std::string domain(std::string text, int line) const {
     if (!text.empty() && text.front() == '@') text.erase(0, 1);
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c); });
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
+      return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
+    });
     if (text.find('.') == std::string::npos || text.find_first_of("@ \t/") != std::string::npos ||
         text.front() == '.' || text.back() == '.')
       fail(line, "'" + text + "' is not a domain name");
@@ -105,7 +113,8 @@ class Reader {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
         icu::UnicodeString::fromUTF8(regex), UREGEX_CASE_INSENSITIVE, parse_error, status));
-    if (U_FAILURE(status)) fail(line, "pattern does not compile: '" + regex + "' (" + u_errorName(status) + ")");
+    if (U_FAILURE(status))
+      fail(line, "pattern does not compile: '" + regex + "' (" + u_errorName(status) + ")");
   }
 
   const rules::RuleInfo* find_rule(std::string_view id) const {
@@ -151,7 +160,8 @@ class Reader {
         if (!text) wrong_type(path, "a string", value);
         settings.severity = report::parse_severity(text->get());
         if (!settings.severity)
-          fail(util::line_of(value), "unknown severity '" + text->get() + "' (expected 'error', 'warning' or 'info')");
+          fail(util::line_of(value),
+               "unknown severity '" + text->get() + "' (expected 'error', 'warning' or 'info')");
         continue;
       }
       const auto option = std::find_if(info.options.begin(), info.options.end(),
@@ -159,7 +169,8 @@ class Reader {
       if (option == info.options.end()) {
         std::vector<std::string> valid = {"enabled", "severity"};
         for (const rules::OptionInfo& o : info.options) valid.push_back(o.name);
-        fail(util::line_of(key), "unknown key '" + name + "' in [" + where + "]" + util::did_you_mean(name, valid));
+        fail(util::line_of(key),
+             "unknown key '" + name + "' in [" + where + "]" + util::did_you_mean(name, valid));
       }
       switch (option->type) {
         case rules::OptionType::boolean: {
@@ -201,7 +212,8 @@ class Reader {
 
   std::vector<Override> overrides(const toml::node& node) const {
     const toml::array* array = node.as_array();
-    if (!array || (!array->empty() && !array->is_array_of_tables())) wrong_type("overrides", "an array of tables ([[overrides]])", node);
+    if (!array || (!array->empty() && !array->is_array_of_tables()))
+      wrong_type("overrides", "an array of tables ([[overrides]])", node);
     std::vector<Override> out;
     for (const toml::node& entry : *array) {
       Override item;
@@ -216,8 +228,8 @@ class Reader {
         } else if (name == "language") {
           item.language = language(value);
         } else {
-          fail(util::line_of(key),
-               "unknown key '" + name + "' in [[overrides]]" + util::did_you_mean(name, k_override_keys));
+          fail(util::line_of(key), "unknown key '" + name + "' in [[overrides]]" +
+                                       util::did_you_mean(name, k_override_keys));
         }
       }
       if (item.files.empty()) fail(util::line_of(entry), "[[overrides]] entry has no 'files'");
@@ -234,7 +246,8 @@ void merge(RuleSettings& into, const RuleSettings& from) {
   if (from.enabled) into.enabled = from.enabled;
   if (from.severity) into.severity = from.severity;
   into.options.insert(into.options.end(), from.options.begin(), from.options.end());
-  into.list_options.insert(into.list_options.end(), from.list_options.begin(), from.list_options.end());
+  into.list_options.insert(into.list_options.end(), from.list_options.begin(),
+                           from.list_options.end());
 }
 
 // `file` relative to the config's folder, '/'-separated, or nullopt when it is outside it.
@@ -282,7 +295,8 @@ Effective resolve(const Config& config, const fs::path& file) {
   if (!relative) return effective;
   for (const Override& item : config.overrides) {
     const bool matches =
-        std::any_of(item.files.begin(), item.files.end(), [&](const std::string& glob) { return glob_match(glob, *relative); });
+        std::any_of(item.files.begin(), item.files.end(),
+                    [&](const std::string& glob) { return glob_match(glob, *relative); });
     if (!matches) continue;
     if (!item.language.empty()) effective.language = item.language;
     effective.words.insert(effective.words.end(), item.words.begin(), item.words.end());
@@ -298,7 +312,8 @@ bool Effective::enabled(const rules::RuleInfo& info) const {
 
 report::Severity Effective::severity(const rules::RuleInfo& info) const {
   const auto found = rules.find(info.id);
-  return found == rules.end() ? info.default_severity : found->second.severity.value_or(info.default_severity);
+  return found == rules.end() ? info.default_severity
+                              : found->second.severity.value_or(info.default_severity);
 }
 
 rules::RuleOptions Effective::options(const rules::RuleInfo& info) const {

@@ -75,7 +75,8 @@ Config load_config(const std::filesystem::path& path);
 ///   [[overrides]] entry has no 'files'
 ///   pattern does not compile: '<regex>' (U_REGEX_...)
 ///   '<text>' is not a domain name
-Config load_config(const std::filesystem::path& path, const std::vector<const rules::RuleInfo*>& known_rules);
+Config load_config(const std::filesystem::path& path,
+                   const std::vector<const rules::RuleInfo*>& known_rules);
 
 /// Walks up from `start` (a file or folder) to the filesystem root and returns the first
 /// .replylint.toml found, or nullopt.

@@ -1,6 +1,6 @@
-#include "config/config.hpp"
-
 #include <unicode/utf8.h>
+
+#include "config/config.hpp"
 
 namespace replylint::config {
 namespace {
@@ -10,7 +10,8 @@ std::vector<std::string_view> split(std::string_view text) {
   size_t start = 0;
   while (true) {
     const size_t slash = text.find('/', start);
-    parts.push_back(text.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+    parts.push_back(text.substr(
+        start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
     if (slash == std::string_view::npos) break;
     start = slash + 1;
   }
@@ -102,8 +103,8 @@ bool match_segment(const std::u32string& pattern, const std::u32string& text) {
   return p == pattern.size();
 }
 
-bool match_segments(const std::vector<std::u32string>& pattern, size_t p, const std::vector<std::u32string>& path,
-                    size_t s) {
+bool match_segments(const std::vector<std::u32string>& pattern, size_t p,
+                    const std::vector<std::u32string>& path, size_t s) {
   while (p < pattern.size()) {
     if (pattern[p] == U"**") {
       // Collapse runs of "**" and try every number of folders.

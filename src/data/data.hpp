@@ -49,7 +49,8 @@ struct DataSet {
   std::vector<Pattern> placeholders;              // template placeholder patterns
 
   /// Union over languages (convenience for language-independent consumers): deduplicated,
-  /// longest first (in bytes, then in byte order), so trying them in order finds the longest prefix.
+  /// longest first (in bytes, then in byte order), so trying them in order finds the longest
+  /// prefix.
   std::vector<std::string> all_reply_prefixes() const;
   std::vector<std::string> all_forward_prefixes() const;
   bool is_acronym(const std::string& word) const;  // in any language's list

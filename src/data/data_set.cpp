@@ -1,6 +1,6 @@
-#include "data/data.hpp"
-
 #include <algorithm>
+
+#include "data/data.hpp"
 
 namespace replylint::data {
 namespace {
@@ -8,7 +8,8 @@ namespace {
 // Longest first, so a consumer trying prefixes in order never stops at "fw" before "fwd".
 std::vector<std::string> longest_first(std::set<std::string> items) {
   std::vector<std::string> out(items.begin(), items.end());
-  std::stable_sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   return out;
 }
 
@@ -16,7 +17,8 @@ std::vector<std::string> longest_first(std::set<std::string> items) {
 
 std::vector<std::string> DataSet::all_reply_prefixes() const {
   std::set<std::string> all;
-  for (const auto& [code, language] : languages) all.insert(language.reply_prefixes.begin(), language.reply_prefixes.end());
+  for (const auto& [code, language] : languages)
+    all.insert(language.reply_prefixes.begin(), language.reply_prefixes.end());
   return longest_first(std::move(all));
 }
 

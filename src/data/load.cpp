@@ -1,10 +1,10 @@
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <mutex>
-
-#include <unicode/regex.h>
-#include <unicode/unistr.h>
 
 #include "data/data.hpp"
 #include "util/error.hpp"
@@ -49,10 +49,12 @@ void check_pattern(const std::string& file, int line, const std::string& regex) 
   std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
       icu::UnicodeString::fromUTF8(regex), UREGEX_CASE_INSENSITIVE, parse_error, status));
   if (U_FAILURE(status))
-    throw InputError(file, line, "pattern does not compile: '" + regex + "' (" + u_errorName(status) + ")");
+    throw InputError(file, line,
+                     "pattern does not compile: '" + regex + "' (" + u_errorName(status) + ")");
 }
 
-std::vector<Pattern> patterns(const std::string& file, std::string_view key, const toml::node& node) {
+std::vector<Pattern> patterns(const std::string& file, std::string_view key,
+                              const toml::node& node) {
   std::vector<Pattern> out;
   for (Item& item : items(file, key, node)) {
     std::string regex = nfc(item.text);
@@ -66,20 +68,23 @@ void add_unique(std::vector<std::string>& list, std::string value) {
   if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
 }
 
-void folded(std::vector<std::string>& list, const std::string& file, std::string_view key, const toml::node& node) {
+void folded(std::vector<std::string>& list, const std::string& file, std::string_view key,
+            const toml::node& node) {
   for (const Item& item : items(file, key, node)) add_unique(list, fold(item.text));
 }
 
 // What one key of a known file fills in.
-using LanguageField = std::function<void(LanguageData&, const std::string& file, const toml::node&)>;
+using LanguageField =
+    std::function<void(LanguageData&, const std::string& file, const toml::node&)>;
 using LanguageFile = std::vector<std::pair<std::string, LanguageField>>;
 
 const std::map<std::string, LanguageFile>& language_files() {
   static const std::map<std::string, LanguageFile> files = {
       {"reply-prefixes.toml",
-       {{"reply", [](LanguageData& d, const std::string& f, const toml::node& n) { folded(d.reply_prefixes, f, "reply", n); }},
-        {"forward",
-         [](LanguageData& d, const std::string& f, const toml::node& n) { folded(d.forward_prefixes, f, "forward", n); }}}},
+       {{"reply", [](LanguageData& d, const std::string& f,
+                     const toml::node& n) { folded(d.reply_prefixes, f, "reply", n); }},
+        {"forward", [](LanguageData& d, const std::string& f,
+                       const toml::node& n) { folded(d.forward_prefixes, f, "forward", n); }}}},
       {"acronyms.toml",
        {{"acronyms",
          [](LanguageData& d, const std::string& f, const toml::node& n) {
@@ -92,11 +97,13 @@ const std::map<std::string, LanguageFile>& language_files() {
          }},
         {"attribution-start",
          [](LanguageData& d, const std::string& f, const toml::node& n) {
-           for (Pattern& p : patterns(f, "attribution-start", n)) d.attribution_start.push_back(std::move(p));
+           for (Pattern& p : patterns(f, "attribution-start", n))
+             d.attribution_start.push_back(std::move(p));
          }},
         {"attribution-end",
          [](LanguageData& d, const std::string& f, const toml::node& n) {
-           for (Pattern& p : patterns(f, "attribution-end", n)) d.attribution_end.push_back(std::move(p));
+           for (Pattern& p : patterns(f, "attribution-end", n))
+             d.attribution_end.push_back(std::move(p));
          }},
         {"original-markers",
          [](LanguageData& d, const std::string& f, const toml::node& n) {
@@ -113,12 +120,14 @@ const std::map<std::string, LanguageFile>& language_files() {
       {"signature.toml",
        {{"mobile-footers",
          [](LanguageData& d, const std::string& f, const toml::node& n) {
-           for (Pattern& p : patterns(f, "mobile-footers", n)) d.signature_lines.push_back(std::move(p));
+           for (Pattern& p : patterns(f, "mobile-footers", n))
+             d.signature_lines.push_back(std::move(p));
          }},
-        {"closings", [](LanguageData& d, const std::string& f, const toml::node& n) { folded(d.closings, f, "closings", n); }}}},
+        {"closings", [](LanguageData& d, const std::string& f,
+                        const toml::node& n) { folded(d.closings, f, "closings", n); }}}},
       {"language.toml",
-       {{"stopwords",
-         [](LanguageData& d, const std::string& f, const toml::node& n) { folded(d.stopwords, f, "stopwords", n); }}}},
+       {{"stopwords", [](LanguageData& d, const std::string& f,
+                         const toml::node& n) { folded(d.stopwords, f, "stopwords", n); }}}},
   };
   return files;
 }
@@ -129,8 +138,11 @@ std::vector<std::string> keys_of(const LanguageFile& file) {
   return keys;
 }
 
-[[noreturn]] void unknown_key(const std::string& file, const toml::key& key, const std::vector<std::string>& valid) {
-  throw InputError(file, util::line_of(key), "unknown key '" + std::string(key.str()) + "'" + util::did_you_mean(key.str(), valid));
+[[noreturn]] void unknown_key(const std::string& file, const toml::key& key,
+                              const std::vector<std::string>& valid) {
+  throw InputError(
+      file, util::line_of(key),
+      "unknown key '" + std::string(key.str()) + "'" + util::did_you_mean(key.str(), valid));
 }
 
 std::vector<std::string> known_file_names(bool common) {
@@ -152,7 +164,8 @@ std::vector<std::string> known_file_names(bool common) {
                                      : hint));
 }
 
-void load_phrases(LanguageData& language, const std::string& file, const std::string& rule_id, const toml::table& table) {
+void load_phrases(LanguageData& language, const std::string& file, const std::string& rule_id,
+                  const toml::table& table) {
   std::vector<Phrase>& list = language.phrases[rule_id];
   for (const auto& [key, node] : table) {
     if (key.str() != "phrase") unknown_key(file, key, {"phrase"});
@@ -160,7 +173,8 @@ void load_phrases(LanguageData& language, const std::string& file, const std::st
     if (!array || (!array->empty() && !array->is_array_of_tables()))
       throw InputError(file, util::line_of(node),
                        "'phrase' must be an array of tables ([[phrase]]), found " +
-                           std::string(util::toml_type_name(node)) + (array ? " of other values" : ""));
+                           std::string(util::toml_type_name(node)) +
+                           (array ? " of other values" : ""));
     for (const toml::node& entry : *array) {
       const toml::table& fields = *entry.as_table();
       Phrase phrase;
@@ -169,7 +183,8 @@ void load_phrases(LanguageData& language, const std::string& file, const std::st
       for (const auto& [field, value] : fields) {
         if (field.str() == "match") {
           phrase.match = fold(trim(util::string_value(file, "match", value)));
-          if (phrase.match.empty()) throw InputError(file, util::line_of(value), "empty string in 'match'");
+          if (phrase.match.empty())
+            throw InputError(file, util::line_of(value), "empty string in 'match'");
           phrase.line = util::line_of(value);
         } else if (field.str() == "help") {
           phrase.help = trim(util::string_value(file, "help", value));
@@ -177,7 +192,8 @@ void load_phrases(LanguageData& language, const std::string& file, const std::st
           unknown_key(file, field, {"match", "help"});
         }
       }
-      if (phrase.match.empty()) throw InputError(file, phrase.line, "[[phrase]] entry has no 'match'");
+      if (phrase.match.empty())
+        throw InputError(file, phrase.line, "[[phrase]] entry has no 'match'");
       list.push_back(std::move(phrase));
     }
   }
@@ -195,7 +211,8 @@ void load_language_file(LanguageData& language, const fs::path& path) {
   }
   const LanguageFile& fields = known->second;
   for (const auto& [key, node] : table) {
-    const auto field = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.first == key.str(); });
+    const auto field = std::find_if(fields.begin(), fields.end(),
+                                    [&](const auto& f) { return f.first == key.str(); });
     if (field == fields.end()) unknown_key(file, key, keys_of(fields));
     field->second(language, file, node);
   }
@@ -210,8 +227,9 @@ void load_common_file(DataSet& data, const fs::path& path) {
       if (key.str() != "domains") unknown_key(file, key, {"domains"});
       for (const Item& item : items(file, "domains", node)) {
         std::string domain = fold(item.text);
-        if (domain.find('.') == std::string::npos || domain.find_first_of("@ \t/") != std::string::npos ||
-            domain.front() == '.' || domain.back() == '.')
+        if (domain.find('.') == std::string::npos ||
+            domain.find_first_of("@ \t/") != std::string::npos || domain.front() == '.' ||
+            domain.back() == '.')
           throw InputError(file, item.line, "'" + item.text + "' is not a domain name");
         data.free_mail_domains.insert(std::move(domain));
       }
@@ -252,8 +270,9 @@ DataSet load_data(const fs::path& dir) {
       if (entry.is_directory()) {
         folders.push_back(entry.path());
       } else if (entry.path().extension() == ".toml") {
-        throw InputError(entry.path().string(), 0,
-                         "data files belong in a language folder (rules/es/...) or in rules/common/");
+        throw InputError(
+            entry.path().string(), 0,
+            "data files belong in a language folder (rules/es/...) or in rules/common/");
       }
     }
     std::sort(folders.begin(), folders.end());
@@ -266,12 +285,14 @@ DataSet load_data(const fs::path& dir) {
         language.code = name;
         for (const fs::path& path : toml_files(folder)) load_language_file(language, path);
       } else if (!name.empty() && name.front() != '.') {
-        throw InputError(folder.string(), 0,
-                         "unknown folder '" + name + "' (expected a language code such as 'es', or 'common')");
+        throw InputError(
+            folder.string(), 0,
+            "unknown folder '" + name + "' (expected a language code such as 'es', or 'common')");
       }
     }
   } catch (const fs::filesystem_error& error) {
-    throw InputError(error.path1().empty() ? dir.string() : error.path1().string(), 0, error.code().message());
+    throw InputError(error.path1().empty() ? dir.string() : error.path1().string(), 0,
+                     error.code().message());
   }
   return data;
 }
@@ -279,7 +300,8 @@ DataSet load_data(const fs::path& dir) {
 fs::path find_rules_dir(const fs::path& explicit_dir) {
   std::error_code ec;
   if (!explicit_dir.empty()) {
-    if (!fs::is_directory(explicit_dir, ec)) throw InputError(explicit_dir.string(), 0, "rules folder not found");
+    if (!fs::is_directory(explicit_dir, ec))
+      throw InputError(explicit_dir.string(), 0, "rules folder not found");
     return explicit_dir;
   }
   if (const char* env = std::getenv("REPLYLINT_RULES_DIR"); env && *env) {
@@ -300,7 +322,8 @@ fs::path find_rules_dir(const fs::path& explicit_dir) {
     looked += (looked.empty() ? "" : ", ") + candidate.string();
   }
   throw InputError("rules", 0,
-                   "rule data folder not found (looked in " + (looked.empty() ? std::string("nothing") : looked) +
+                   "rule data folder not found (looked in " +
+                       (looked.empty() ? std::string("nothing") : looked) +
                        "; set $REPLYLINT_RULES_DIR)");
 }
 

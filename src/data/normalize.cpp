@@ -1,7 +1,7 @@
-#include "data/data.hpp"
-
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
+
+#include "data/data.hpp"
 
 namespace replylint::data {
 namespace {
@@ -23,12 +23,13 @@ std::string to_utf8(const icu::UnicodeString& text) {
 }  // namespace
 
 std::string nfc(std::string_view text) {
-  return to_utf8(to_nfc(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))));
+  return to_utf8(to_nfc(icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))));
 }
 
 std::string fold(std::string_view text) {
-  icu::UnicodeString value =
-      to_nfc(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))));
+  icu::UnicodeString value = to_nfc(icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))));
   value.foldCase(U_FOLD_CASE_DEFAULT);
   // Folding can break composition (e.g. U+0130), so normalise again.
   return to_utf8(to_nfc(value));

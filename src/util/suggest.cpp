@@ -23,7 +23,8 @@ int edit_distance(std::string_view a, std::string_view b) {
   return previous[m];
 }
 
-std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates) {
+std::optional<std::string> closest(std::string_view word,
+                                   const std::vector<std::string>& candidates) {
   const int limit = std::min(3, std::max(1, static_cast<int>(word.size()) / 3));
   std::optional<std::string> best;
   int best_distance = limit + 1;

@@ -1,11 +1,11 @@
 #pragma once
 
+#include <toml++/toml.h>
+
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <toml++/toml.h>
 
 namespace replylint::util {
 
@@ -22,7 +22,8 @@ int line_of(const toml::key& key);
 
 /// The node's value as a list of strings. Throws InputError{file, line, "'KEY' must be an array
 /// of strings, found TYPE"} (at the offending element's line) when it is anything else.
-std::vector<std::string> string_list(const std::string& file, std::string_view key, const toml::node& node);
+std::vector<std::string> string_list(const std::string& file, std::string_view key,
+                                     const toml::node& node);
 
 /// The node's value as a string, or throws InputError "'KEY' must be a string, found TYPE".
 std::string string_value(const std::string& file, std::string_view key, const toml::node& node);

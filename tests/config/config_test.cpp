@@ -1,11 +1,11 @@
-#include <catch2/catch.hpp>
+#include "config/config.hpp"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <random>
 #include <string>
 
-#include "config/config.hpp"
 #include "util/error.hpp"
 
 namespace fs = std::filesystem;
@@ -15,20 +15,37 @@ using rules::OptionType;
 
 namespace {
 
-fs::path fixture(const std::string& name) { return fs::path(REPLYLINT_TESTS_DIR) / "config" / "fixtures" / name; }
+fs::path fixture(const std::string& name) {
+  return fs::path(REPLYLINT_TESTS_DIR) / "config" / "fixtures" / name;
+}
 
 // Hand-made rule metadata, standing in for the registry.
-const rules::RuleInfo k_shouting{"shouting", rules::Category::tone, Severity::warning, "capitals", "", {
-    {"min-words", OptionType::integer, "3", "shorter runs are left alone"},
-    {"check-subject", OptionType::boolean, "true", "also check the subject"},
-}};
-const rules::RuleInfo k_missing_quote{"missing-quote", rules::Category::quoting, Severity::warning, "no quote", "", {}};
-const rules::RuleInfo k_spelling{"spelling", rules::Category::spelling, Severity::warning, "typos", "", {
-    {"ignore", OptionType::string_list, "[]", "words never flagged"},
-    {"dictionary", OptionType::string, "", "extra dictionary"},
-}};
-const rules::RuleInfo k_visible{"visible-recipients", rules::Category::privacy, Severity::error, "use Bcc", "", {}};
-const std::vector<const rules::RuleInfo*> k_known = {&k_missing_quote, &k_shouting, &k_spelling, &k_visible};
+const rules::RuleInfo k_shouting{
+    "shouting",
+    rules::Category::tone,
+    Severity::warning,
+    "capitals",
+    "",
+    {
+        {"min-words", OptionType::integer, "3", "shorter runs are left alone"},
+        {"check-subject", OptionType::boolean, "true", "also check the subject"},
+    }};
+const rules::RuleInfo k_missing_quote{
+    "missing-quote", rules::Category::quoting, Severity::warning, "no quote", "", {}};
+const rules::RuleInfo k_spelling{
+    "spelling",
+    rules::Category::spelling,
+    Severity::warning,
+    "typos",
+    "",
+    {
+        {"ignore", OptionType::string_list, "[]", "words never flagged"},
+        {"dictionary", OptionType::string, "", "extra dictionary"},
+    }};
+const rules::RuleInfo k_visible{
+    "visible-recipients", rules::Category::privacy, Severity::error, "use Bcc", "", {}};
+const std::vector<const rules::RuleInfo*> k_known = {&k_missing_quote, &k_shouting, &k_spelling,
+                                                     &k_visible};
 
 config::Config load(const fs::path& path) { return config::load_config(path, k_known); }
 
@@ -42,7 +59,9 @@ std::string load_error(const std::string& name) {
   return "no error";
 }
 
-std::string at(const std::string& name, int line) { return fixture(name).string() + ":" + std::to_string(line) + ": "; }
+std::string at(const std::string& name, int line) {
+  return fixture(name).string() + ":" + std::to_string(line) + ": ";
+}
 
 // A fresh, empty temporary folder, removed afterwards.
 class TempDir {
@@ -85,7 +104,8 @@ TEST_CASE("load_config reads a complete file", "[config]") {
   CHECK_FALSE(shouting.enabled.has_value());
   CHECK(shouting.severity == Severity::error);
   // toml++ keeps a table's keys sorted, so options come in key order.
-  CHECK(shouting.options == std::vector<std::pair<std::string, std::string>>{{"check-subject", "false"}, {"min-words", "4"}});
+  CHECK(shouting.options == std::vector<std::pair<std::string, std::string>>{
+                                {"check-subject", "false"}, {"min-words", "4"}});
   CHECK(config.rules.at("missing-quote").enabled == false);
   CHECK(config.rules.at("spelling").list_options ==
         std::vector<std::pair<std::string, std::vector<std::string>>>{{"ignore", {"SKU", "ERP"}}});
@@ -100,28 +120,44 @@ TEST_CASE("load_config reads a complete file", "[config]") {
 
 TEST_CASE("load_config names file, line and a hint for each mistake", "[config]") {
   CHECK(load_error("syntax-error.toml") ==
-        at("syntax-error.toml", 3) + "invalid TOML: error while parsing string: unescaped control characters other than TAB (U+0009) "
-                                              "are explicitly prohibited");
-  CHECK(load_error("unknown-key.toml") == at("unknown-key.toml", 4) + "unknown key 'org-domain' (did you mean 'org-domains'?)");
+        at("syntax-error.toml", 3) +
+            "invalid TOML: error while parsing string: unescaped control characters other than TAB "
+            "(U+0009) "
+            "are explicitly prohibited");
+  CHECK(load_error("unknown-key.toml") ==
+        at("unknown-key.toml", 4) + "unknown key 'org-domain' (did you mean 'org-domains'?)");
   CHECK(load_error("unknown-rule-key.toml") ==
-        at("unknown-rule-key.toml", 4) + "unknown key 'min-word' in [rules.shouting] (did you mean 'min-words'?)");
-  CHECK(load_error("wrong-type.toml") == at("wrong-type.toml", 3) + "'rules.shouting.min-words' must be an integer, found string");
-  CHECK(load_error("wrong-type-list.toml") == at("wrong-type-list.toml", 3) + "'words' must be an array of strings, found string");
-  CHECK(load_error("unknown-rule.toml") == at("unknown-rule.toml", 5) + "unknown rule 'shoutting' (did you mean 'shouting'?)");
+        at("unknown-rule-key.toml", 4) +
+            "unknown key 'min-word' in [rules.shouting] (did you mean 'min-words'?)");
+  CHECK(load_error("wrong-type.toml") ==
+        at("wrong-type.toml", 3) + "'rules.shouting.min-words' must be an integer, found string");
+  CHECK(load_error("wrong-type-list.toml") ==
+        at("wrong-type-list.toml", 3) + "'words' must be an array of strings, found string");
+  CHECK(load_error("unknown-rule.toml") ==
+        at("unknown-rule.toml", 5) + "unknown rule 'shoutting' (did you mean 'shouting'?)");
   CHECK(load_error("bad-severity.toml") ==
-        at("bad-severity.toml", 3) + "unknown severity 'warn' (expected 'error', 'warning' or 'info')");
-  CHECK(load_error("bad-language.toml") == at("bad-language.toml", 2) + "unknown language 'fr' (expected 'es', 'el', 'en' or 'auto')");
+        at("bad-severity.toml", 3) +
+            "unknown severity 'warn' (expected 'error', 'warning' or 'info')");
+  CHECK(load_error("bad-language.toml") ==
+        at("bad-language.toml", 2) + "unknown language 'fr' (expected 'es', 'el', 'en' or 'auto')");
   CHECK(load_error("override-unknown-key.toml") ==
-        at("override-unknown-key.toml", 3) + "unknown key 'file' in [[overrides]] (did you mean 'files'?)");
-  CHECK(load_error("override-no-files.toml") == at("override-no-files.toml", 2) + "[[overrides]] entry has no 'files'");
+        at("override-unknown-key.toml", 3) +
+            "unknown key 'file' in [[overrides]] (did you mean 'files'?)");
+  CHECK(load_error("override-no-files.toml") ==
+        at("override-no-files.toml", 2) + "[[overrides]] entry has no 'files'");
   CHECK(load_error("override-unknown-rule.toml") ==
-        at("override-unknown-rule.toml", 4) + "unknown rule 'visible-recipient' (did you mean 'visible-recipients'?)");
+        at("override-unknown-rule.toml", 4) +
+            "unknown rule 'visible-recipient' (did you mean 'visible-recipients'?)");
   CHECK(load_error("bad-placeholder.toml") ==
-        at("bad-placeholder.toml", 4) + "pattern does not compile: '\\{\\{[A-Z_+\\}\\}' (U_REGEX_MISSING_CLOSE_BRACKET)");
+        at("bad-placeholder.toml", 4) +
+            "pattern does not compile: '\\{\\{[A-Z_+\\}\\}' (U_REGEX_MISSING_CLOSE_BRACKET)");
   CHECK(load_error("enabled-not-boolean.toml") ==
-        at("enabled-not-boolean.toml", 3) + "'rules.spelling.enabled' must be a boolean, found string");
-  CHECK(load_error("bad-domain.toml") == at("bad-domain.toml", 2) + "'ana@tiendaverde.es' is not a domain name");
-  CHECK(load_error("no-such-file.toml") == fixture("no-such-file.toml").string() + ": cannot read file");
+        at("enabled-not-boolean.toml", 3) +
+            "'rules.spelling.enabled' must be a boolean, found string");
+  CHECK(load_error("bad-domain.toml") ==
+        at("bad-domain.toml", 2) + "'ana@tiendaverde.es' is not a domain name");
+  CHECK(load_error("no-such-file.toml") ==
+        fixture("no-such-file.toml").string() + ": cannot read file");
 }
 
 TEST_CASE("an unknown key far from every valid one gets no hint", "[config]") {
@@ -142,7 +178,7 @@ TEST_CASE("overrides apply to templates/legal/** and nowhere else", "[config]") 
 
   const config::Effective legal = config::resolve(config, root / "templates/legal/contract.txt");
   CHECK_FALSE(legal.enabled(k_shouting));
-  CHECK(legal.severity(k_shouting) == Severity::error);  // kept from the base
+  CHECK(legal.severity(k_shouting) == Severity::error);           // kept from the base
   CHECK(legal.options(k_shouting).get_int("min-words", 3) == 6);  // the override wins
   CHECK(legal.options(k_shouting).get_bool("check-subject", true) == false);
   CHECK(legal.language == "en");
@@ -155,8 +191,8 @@ TEST_CASE("overrides apply to templates/legal/** and nowhere else", "[config]") 
   CHECK_FALSE(deep.enabled(k_shouting));
   CHECK_FALSE(deep.enabled(k_missing_quote));  // not a .txt
 
-  for (const char* other : {"templates/sales/offer.eml", "legal/templates/x.eml", "templates/legal.eml", "reply.eml",
-                            "drafts/templates/legal/a.eml"}) {
+  for (const char* other : {"templates/sales/offer.eml", "legal/templates/x.eml",
+                            "templates/legal.eml", "reply.eml", "drafts/templates/legal/a.eml"}) {
     CAPTURE(other);
     const config::Effective effective = config::resolve(config, root / other);
     CHECK(effective.enabled(k_shouting));
@@ -175,7 +211,8 @@ TEST_CASE("overrides apply to templates/legal/** and nowhere else", "[config]") 
   CHECK_FALSE(relative.enabled(k_shouting));
 
   // A file outside the config's folder gets no overrides, even if its tail looks alike.
-  const config::Effective outside = config::resolve(config, fixture("templates/legal/contract.txt"));
+  const config::Effective outside =
+      config::resolve(config, fixture("templates/legal/contract.txt"));
   CHECK(outside.enabled(k_shouting));
 }
 
@@ -204,7 +241,8 @@ TEST_CASE("find_config walks up from a nested folder", "[config]") {
 
   // The nearest one wins.
   write(dir.path() / "clients" / "acme" / ".replylint.toml", "language = \"en\"\n");
-  CHECK(config::find_config(nested / "reply.eml") == dir.path() / "clients" / "acme" / ".replylint.toml");
+  CHECK(config::find_config(nested / "reply.eml") ==
+        dir.path() / "clients" / "acme" / ".replylint.toml");
   CHECK(config::find_config(dir.path() / "clients") == dir.path() / ".replylint.toml");
 
   // A folder named .replylint.toml is not a config file.
@@ -213,7 +251,8 @@ TEST_CASE("find_config walks up from a nested folder", "[config]") {
   CHECK(config::find_config(dir.path() / "clients") == above);
 
   // A file that does not exist yet still searches from its folder.
-  CHECK(config::find_config(nested / "not-yet.eml") == dir.path() / "clients" / "acme" / ".replylint.toml");
+  CHECK(config::find_config(nested / "not-yet.eml") ==
+        dir.path() / "clients" / "acme" / ".replylint.toml");
 }
 
 TEST_CASE("glob_match handles *, ?, [...] and **", "[config]") {

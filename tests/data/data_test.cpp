@@ -1,12 +1,12 @@
-#include <catch2/catch.hpp>
+#include "data/data.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
 #include <string>
 
-#include "data/data.hpp"
 #include "util/error.hpp"
 #include "util/suggest.hpp"
 
@@ -15,7 +15,9 @@ using namespace replylint;
 
 namespace {
 
-fs::path fixture(const std::string& name) { return fs::path(REPLYLINT_TESTS_DIR) / "data" / "fixtures" / name; }
+fs::path fixture(const std::string& name) {
+  return fs::path(REPLYLINT_TESTS_DIR) / "data" / "fixtures" / name;
+}
 
 // The one-line error load_data gives for a fixture folder, or "no error".
 std::string load_error(const std::string& name) {
@@ -27,7 +29,9 @@ std::string load_error(const std::string& name) {
   return "no error";
 }
 
-std::string file_in(const std::string& name, const std::string& rest) { return (fixture(name) / rest).string(); }
+std::string file_in(const std::string& name, const std::string& rest) {
+  return (fixture(name) / rest).string();
+}
 
 bool contains(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
@@ -88,12 +92,14 @@ TEST_CASE("load_data reads a valid folder into a DataSet", "[data]") {
   CHECK(es.attribution[0].file == file_in("valid", "es/quoting.toml"));
   CHECK(es.attribution[0].line == 3);
   CHECK(es.attribution[1].line == 4);
-  CHECK(regexes(es.attribution_start) == std::vector<std::string>{"^El .+ a las \\d{1,2}:\\d{2}.*$"});
+  CHECK(regexes(es.attribution_start) ==
+        std::vector<std::string>{"^El .+ a las \\d{1,2}:\\d{2}.*$"});
   CHECK(regexes(es.attribution_end) == std::vector<std::string>{"^.*escribió:$"});
   CHECK(es.original_markers == std::vector<std::string>{"-----mensaje original-----"});
   CHECK(es.original_fields == std::vector<std::string>{"de", "enviado el", "para", "cc", "asunto"});
   CHECK(es.forward_markers == std::vector<std::string>{"---------- mensaje reenviado ----------"});
-  CHECK(regexes(es.signature_lines) == std::vector<std::string>{"^Enviado desde mi (iPhone|iPad|móvil|Android).*$"});
+  CHECK(regexes(es.signature_lines) ==
+        std::vector<std::string>{"^Enviado desde mi (iPhone|iPad|móvil|Android).*$"});
   CHECK(es.closings == std::vector<std::string>{"un saludo", "atentamente"});
 
   // Stop-words are folded and NFC: the decomposed "también" is stored composed.
@@ -111,13 +117,15 @@ TEST_CASE("load_data reads a valid folder into a DataSet", "[data]") {
   CHECK(phrases[1].help.empty());
 
   CHECK(set.free_mail_domains == std::set<std::string>{"gmail.com", "hotmail.es", "otenet.gr"});
-  CHECK(regexes(set.placeholders) == std::vector<std::string>{"\\{\\{[^{}]*\\}\\}", "%[A-Z][A-Z0-9_]*%"});
+  CHECK(regexes(set.placeholders) ==
+        std::vector<std::string>{"\\{\\{[^{}]*\\}\\}", "%[A-Z][A-Z0-9_]*%"});
 }
 
 TEST_CASE("DataSet helpers merge the languages", "[data]") {
   const data::DataSet set = data::load_data(fixture("valid"));
   // Union, deduplicated, longest (in bytes: Greek letters take two) first.
-  CHECK(set.all_reply_prefixes() == std::vector<std::string>{"απαντ", "σχετ", "απ", "rta", "re", "rv"});
+  CHECK(set.all_reply_prefixes() ==
+        std::vector<std::string>{"απαντ", "σχετ", "απ", "rta", "re", "rv"});
   CHECK(set.all_forward_prefixes() == std::vector<std::string>{"πρθ", "reenv", "fwd", "rv"});
   CHECK(set.is_acronym("IVA"));
   CHECK(set.is_acronym("ΦΠΑ"));
@@ -140,30 +148,35 @@ TEST_CASE("load_data names file and line for each malformed file", "[data]") {
         file_in("syntax-error", "es/quoting.toml") +
             ":4: invalid TOML: error while parsing array: expected comma or closing ']', saw 'o'");
   CHECK(load_error("unknown-key") ==
-        file_in("unknown-key", "es/quoting.toml") + ":4: unknown key 'atribution' (did you mean 'attribution'?)");
-  CHECK(load_error("wrong-type") ==
-        file_in("wrong-type", "es/reply-prefixes.toml") + ":3: 'reply' must be an array of strings, found string");
+        file_in("unknown-key", "es/quoting.toml") +
+            ":4: unknown key 'atribution' (did you mean 'attribution'?)");
+  CHECK(load_error("wrong-type") == file_in("wrong-type", "es/reply-prefixes.toml") +
+                                        ":3: 'reply' must be an array of strings, found string");
   CHECK(load_error("wrong-element") ==
         file_in("wrong-element", "en/acronyms.toml") +
             ":4: 'acronyms' must be an array of strings, found integer in it");
-  CHECK(load_error("bad-regex") ==
-        file_in("bad-regex", "es/signature.toml") +
-            ":5: pattern does not compile: '^Enviado desde mi (iPhone|iPad.*$' (U_REGEX_MISMATCHED_PAREN)");
+  CHECK(load_error("bad-regex") == file_in("bad-regex", "es/signature.toml") +
+                                       ":5: pattern does not compile: '^Enviado desde mi "
+                                       "(iPhone|iPad.*$' (U_REGEX_MISMATCHED_PAREN)");
   CHECK(load_error("unknown-file") ==
-        file_in("unknown-file", "es/quotng.toml") + ": unknown data file 'quotng.toml' (did you mean 'quoting.toml'?)");
-  CHECK(load_error("unknown-file-no-hint") ==
-        file_in("unknown-file-no-hint", "en/notes.toml") +
-            ": unknown data file 'notes.toml' (expected acronyms.toml, language.toml, quoting.toml, "
-            "reply-prefixes.toml, signature.toml or a [[phrase]] list)");
-  CHECK(load_error("bad-domain") ==
-        file_in("bad-domain", "common/free-mail.toml") + ":4: 'someone@gmail.com' is not a domain name");
-  CHECK(load_error("phrase-no-match") ==
-        file_in("phrase-no-match", "en/dismissive-tone.toml") + ":5: [[phrase]] entry has no 'match'");
+        file_in("unknown-file", "es/quotng.toml") +
+            ": unknown data file 'quotng.toml' (did you mean 'quoting.toml'?)");
+  CHECK(
+      load_error("unknown-file-no-hint") ==
+      file_in("unknown-file-no-hint", "en/notes.toml") +
+          ": unknown data file 'notes.toml' (expected acronyms.toml, language.toml, quoting.toml, "
+          "reply-prefixes.toml, signature.toml or a [[phrase]] list)");
+  CHECK(load_error("bad-domain") == file_in("bad-domain", "common/free-mail.toml") +
+                                        ":4: 'someone@gmail.com' is not a domain name");
+  CHECK(load_error("phrase-no-match") == file_in("phrase-no-match", "en/dismissive-tone.toml") +
+                                             ":5: [[phrase]] entry has no 'match'");
   CHECK(load_error("stray-file") ==
         file_in("stray-file", "acronyms.toml") +
             ": data files belong in a language folder (rules/es/...) or in rules/common/");
-  CHECK(load_error("empty-string") == file_in("empty-string", "el/reply-prefixes.toml") + ":2: empty string in 'reply'");
-  CHECK(load_error("no-such-folder") == fixture("no-such-folder").string() + ": rules folder not found");
+  CHECK(load_error("empty-string") ==
+        file_in("empty-string", "el/reply-prefixes.toml") + ":2: empty string in 'reply'");
+  CHECK(load_error("no-such-folder") ==
+        fixture("no-such-folder").string() + ": rules folder not found");
 }
 
 TEST_CASE("the project's own rules folder loads", "[data]") {
@@ -174,8 +187,9 @@ TEST_CASE("the project's own rules folder loads", "[data]") {
   } catch (const InputError& error) {
     FAIL(error.describe());
   }
-  for (const char* domain : {"gmail.com", "googlemail.com", "hotmail.com", "hotmail.es", "outlook.com", "yahoo.es",
-                             "yahoo.gr", "icloud.com", "gmx.de", "proton.me", "terra.es", "otenet.gr", "hol.gr"})
+  for (const char* domain :
+       {"gmail.com", "googlemail.com", "hotmail.com", "hotmail.es", "outlook.com", "yahoo.es",
+        "yahoo.gr", "icloud.com", "gmx.de", "proton.me", "terra.es", "otenet.gr", "hol.gr"})
     CHECK(set.free_mail_domains.count(domain) == 1);
   // A company domain is never free mail.
   CHECK(set.free_mail_domains.count("tiendaverde.es") == 0);
@@ -216,7 +230,8 @@ TEST_CASE("default_data loads once", "[data]") {
 }
 
 TEST_CASE("did-you-mean picks close keys only", "[data]") {
-  const std::vector<std::string> keys = {"attribution", "attribution-start", "attribution-end", "closings"};
+  const std::vector<std::string> keys = {"attribution", "attribution-start", "attribution-end",
+                                         "closings"};
   CHECK(util::did_you_mean("atribution", keys) == " (did you mean 'attribution'?)");
   CHECK(util::did_you_mean("attribution-strat", keys) == " (did you mean 'attribution-start'?)");
   CHECK(util::did_you_mean("closing", keys) == " (did you mean 'closings'?)");
