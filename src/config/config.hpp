@@ -45,8 +45,8 @@ struct Override {
 ///   rules.shouting.enabled = false
 struct Config {
   std::filesystem::path source;  // the file it was read from; empty for the built-in default
-  std::string language;
-  std::vector<std::string> org_domains;
+  std::string language;          // "es", "el", "en"; "" (also for "auto") lets the draft decide
+  std::vector<std::string> org_domains;  // lowercase, without a leading '@'
   std::vector<std::string> words;
   std::vector<std::string> include;
   std::vector<std::string> exclude;
@@ -58,19 +58,42 @@ struct Config {
 /// Reads and validates `path`. Throws InputError with file:line for a TOML syntax error, an
 /// unknown key (with a "did you mean" hint), a wrong type, an unknown rule id, a bad severity
 /// or a rule option of the wrong type (checked against the rule's OptionInfo).
+/// Rule ids and options are checked against rules::registry().
 Config load_config(const std::filesystem::path& path);
+
+/// The same, checked against `known_rules` instead of the registry (for tests and tools).
+/// Error messages (each as InputError{path, line, message}):
+///   invalid TOML: <toml++ description>
+///   unknown key 'sevrity' (did you mean 'severity'?)            top level
+///   unknown key 'file' in [[overrides]] (did you mean 'files'?)
+///   unknown key 'min-word' in [rules.shouting] (did you mean 'min-words'?)
+///   unknown rule 'shoutting' (did you mean 'shouting'?)
+///   unknown severity 'warn' (expected 'error', 'warning' or 'info')
+///   unknown language 'fr' (expected 'es', 'el', 'en' or 'auto')
+///   'rules.shouting.min-words' must be an integer, found string
+///   'words' must be an array of strings, found string
+///   [[overrides]] entry has no 'files'
+///   pattern does not compile: '<regex>' (U_REGEX_...)
+///   '<text>' is not a domain name
+Config load_config(const std::filesystem::path& path,
+                   const std::vector<const rules::RuleInfo*>& known_rules);
 
 /// Walks up from `start` (a file or folder) to the filesystem root and returns the first
 /// .replylint.toml found, or nullopt.
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);
 
-/// The settings that apply to `file`: the base config with every matching override applied.
+/// The settings that apply to `file`: the base config with every matching override applied, in
+/// order (later ones win; options and words accumulate). Override globs match `file`'s path
+/// relative to the config file's folder (both made absolute first); a file outside that folder
+/// gets no overrides. With an empty `config.source`, globs match `file` as given.
 struct Effective {
   std::string language;
   std::vector<std::string> org_domains;
   std::vector<std::string> words;
   std::map<std::string, RuleSettings> rules;
-  /// Is rule `id` on, at which severity, built with which options.
+  /// Is rule `id` on (the setting, else on: every rule defaults to on), at which severity (the
+  /// setting, else info.default_severity), built with which options (only the configured ones,
+  /// in order, later wins; the rule supplies its own defaults).
   bool enabled(const rules::RuleInfo& info) const;
   report::Severity severity(const rules::RuleInfo& info) const;
   rules::RuleOptions options(const rules::RuleInfo& info) const;
@@ -78,6 +101,9 @@ struct Effective {
 Effective resolve(const Config& config, const std::filesystem::path& file);
 
 /// Glob match with `*`, `?`, `**` (any number of folders) and `[...]`, on '/'-separated paths.
+/// `*`, `?` and `[...]` never match '/'; a whole-segment `**` matches zero or more folders; a
+/// pattern ending in '/' matches everything below that folder; a leading "./" is ignored. The
+/// pattern must match the whole path ("*.eml" matches "a.eml", not "x/a.eml": write "**/*.eml").
 bool glob_match(std::string_view pattern, std::string_view path);
 
 }  // namespace replylint::config

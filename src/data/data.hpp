@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace replylint::data {
@@ -47,7 +48,9 @@ struct DataSet {
   std::set<std::string> free_mail_domains;        // lowercase: "gmail.com", "otenet.gr"
   std::vector<Pattern> placeholders;              // template placeholder patterns
 
-  /// Union over languages (convenience for language-independent consumers).
+  /// Union over languages (convenience for language-independent consumers): deduplicated,
+  /// longest first (in bytes, then in byte order), so trying them in order finds the longest
+  /// prefix.
   std::vector<std::string> all_reply_prefixes() const;
   std::vector<std::string> all_forward_prefixes() const;
   bool is_acronym(const std::string& word) const;  // in any language's list
@@ -61,6 +64,14 @@ DataSet load_data(const std::filesystem::path& dir);
 /// Finds the rules/ folder: `explicit_dir` if given, else $REPLYLINT_RULES_DIR, the source
 /// tree's rules/ (for a build tree), the installed share folder. Throws InputError when none.
 std::filesystem::path find_rules_dir(const std::filesystem::path& explicit_dir = {});
+
+/// NFC-normalised, fully case-folded (ICU foldCase) text, as the loader stores prefixes, markers,
+/// fields, closings, stopwords and phrases; consumers fold what they compare the same way.
+/// Invalid UTF-8 becomes U+FFFD; never throws.
+std::string fold(std::string_view text);
+
+/// NFC-normalised text (invalid UTF-8 becomes U+FFFD); never throws.
+std::string nfc(std::string_view text);
 
 /// The process-wide data set, loaded once from find_rules_dir() on first use (thread-safe).
 const DataSet& default_data();

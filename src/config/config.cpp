@@ -1,0 +1,328 @@
+#include "config/config.hpp"
+
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <climits>
+#include <system_error>
+
+#include "util/error.hpp"
+#include "util/suggest.hpp"
+#include "util/toml_util.hpp"
+
+namespace replylint::config {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string> k_top_keys = {"language", "org-domains",  "words", "include",
+                                             "exclude",  "placeholders", "rules", "overrides"};
+const std::vector<std::string> k_override_keys = {"files", "rules", "words", "language"};
+const std::vector<std::string> k_languages = {"es", "el", "en"};
+
+// Reads one file; every error names it.
+class Reader {
+ public:
+  Reader(const fs::path& path, const std::vector<const rules::RuleInfo*>& known_rules)
+      : m_file(path.string()), m_known(known_rules) {}
+
+  Config read(const fs::path& path) {
+    const toml::table table = util::parse_toml_file(path);
+    Config config;
+    config.source = path;
+    for (const auto& [key, node] : table) {
+      const std::string name(key.str());
+      if (name == "language") {
+        config.language = language(node);
+      } else if (name == "org-domains") {
+        for (const auto& [text, line] : strings(name, node))
+          config.org_domains.push_back(domain(text, line));
+      } else if (name == "words") {
+        for (auto& [text, line] : strings(name, node)) config.words.push_back(std::move(text));
+      } else if (name == "include") {
+        for (auto& [text, line] : strings(name, node)) config.include.push_back(std::move(text));
+      } else if (name == "exclude") {
+        for (auto& [text, line] : strings(name, node)) config.exclude.push_back(std::move(text));
+      } else if (name == "placeholders") {
+        for (auto& [text, line] : strings(name, node)) {
+          check_pattern(text, line);
+          config.placeholders.push_back(std::move(text));
+        }
+      } else if (name == "rules") {
+        config.rules = rule_tables(node);
+      } else if (name == "overrides") {
+        config.overrides = overrides(node);
+      } else {
+        throw InputError(m_file, util::line_of(key),
+                         "unknown key '" + name + "'" + util::did_you_mean(name, k_top_keys));
+      }
+    }
+    return config;
+  }
+
+ private:
+  [[noreturn]] void fail(int line, const std::string& message) const {
+    throw InputError(m_file, line, message);
+  }
+
+  [[noreturn]] void wrong_type(const std::string& key, std::string_view expected,
+                               const toml::node& node) const {
+    fail(util::line_of(node), "'" + key + "' must be " + std::string(expected) + ", found " +
+                                  std::string(util::toml_type_name(node)));
+  }
+
+  // Non-empty strings, trimmed, each with its line.
+  std::vector<std::pair<std::string, int>> strings(const std::string& key,
+                                                   const toml::node& node) const {
+    const std::vector<std::string> values = util::string_list(m_file, key, node);
+    const toml::array& array = *node.as_array();
+    std::vector<std::pair<std::string, int>> out;
+    for (size_t i = 0; i < values.size(); ++i) {
+      const int line = util::line_of(array[i]) ? util::line_of(array[i]) : util::line_of(node);
+      const auto first = values[i].find_first_not_of(" \t\r\n");
+      if (first == std::string::npos) fail(line, "empty string in '" + key + "'");
+      const auto last = values[i].find_last_not_of(" \t\r\n");
+      out.emplace_back(values[i].substr(first, last - first + 1), line);
+    }
+    return out;
+  }
+
+  std::string language(const toml::node& node) const {
+    const std::string value = util::string_value(m_file, "language", node);
+    if (value == "auto") return "";
+    if (std::find(k_languages.begin(), k_languages.end(), value) == k_languages.end())
+      fail(util::line_of(node),
+           "unknown language '" + value + "' (expected 'es', 'el', 'en' or 'auto')");
+    return value;
+  }
+
+  std::string domain(std::string text, int line) const {
+    if (!text.empty() && text.front() == '@') text.erase(0, 1);
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
+      return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
+    });
+    if (text.find('.') == std::string::npos || text.find_first_of("@ \t/") != std::string::npos ||
+        text.front() == '.' || text.back() == '.')
+      fail(line, "'" + text + "' is not a domain name");
+    return text;
+  }
+
+  void check_pattern(const std::string& regex, int line) const {
+    UParseError parse_error{};
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
+        icu::UnicodeString::fromUTF8(regex), UREGEX_CASE_INSENSITIVE, parse_error, status));
+    if (U_FAILURE(status))
+      fail(line, "pattern does not compile: '" + regex + "' (" + u_errorName(status) + ")");
+  }
+
+  const rules::RuleInfo* find_rule(std::string_view id) const {
+    for (const rules::RuleInfo* info : m_known)
+      if (info && info->id == id) return info;
+    return nullptr;
+  }
+
+  std::map<std::string, RuleSettings> rule_tables(const toml::node& node) const {
+    const toml::table* table = node.as_table();
+    if (!table) wrong_type("rules", "a table", node);
+    std::map<std::string, RuleSettings> out;
+    for (const auto& [key, value] : *table) {
+      const std::string id(key.str());
+      const rules::RuleInfo* info = find_rule(id);
+      if (!info) {
+        std::vector<std::string> ids;
+        for (const rules::RuleInfo* known : m_known)
+          if (known) ids.push_back(known->id);
+        fail(util::line_of(key), "unknown rule '" + id + "'" + util::did_you_mean(id, ids));
+      }
+      out[id] = rule_settings(*info, value);
+    }
+    return out;
+  }
+
+  RuleSettings rule_settings(const rules::RuleInfo& info, const toml::node& node) const {
+    const std::string where = "rules." + info.id;
+    const toml::table* table = node.as_table();
+    if (!table) wrong_type(where, "a table", node);
+    RuleSettings settings;
+    for (const auto& [key, value] : *table) {
+      const std::string name(key.str());
+      const std::string path = where + "." + name;
+      if (name == "enabled") {
+        const auto* flag = value.as_boolean();
+        if (!flag) wrong_type(path, "a boolean", value);
+        settings.enabled = flag->get();
+        continue;
+      }
+      if (name == "severity") {
+        const auto* text = value.as_string();
+        if (!text) wrong_type(path, "a string", value);
+        settings.severity = report::parse_severity(text->get());
+        if (!settings.severity)
+          fail(util::line_of(value),
+               "unknown severity '" + text->get() + "' (expected 'error', 'warning' or 'info')");
+        continue;
+      }
+      const auto option = std::find_if(info.options.begin(), info.options.end(),
+                                       [&](const rules::OptionInfo& o) { return o.name == name; });
+      if (option == info.options.end()) {
+        std::vector<std::string> valid = {"enabled", "severity"};
+        for (const rules::OptionInfo& o : info.options) valid.push_back(o.name);
+        fail(util::line_of(key),
+             "unknown key '" + name + "' in [" + where + "]" + util::did_you_mean(name, valid));
+      }
+      switch (option->type) {
+        case rules::OptionType::boolean: {
+          const auto* flag = value.as_boolean();
+          if (!flag) wrong_type(path, "a boolean", value);
+          settings.options.emplace_back(name, flag->get() ? "true" : "false");
+          break;
+        }
+        case rules::OptionType::integer: {
+          const auto* number = value.as_integer();
+          if (!number) wrong_type(path, "an integer", value);
+          if (number->get() < INT_MIN || number->get() > INT_MAX)
+            fail(util::line_of(value), "'" + path + "' is out of range");
+          settings.options.emplace_back(name, std::to_string(number->get()));
+          break;
+        }
+        case rules::OptionType::string: {
+          const auto* text = value.as_string();
+          if (!text) wrong_type(path, "a string", value);
+          settings.options.emplace_back(name, text->get());
+          break;
+        }
+        case rules::OptionType::string_list: {
+          const auto* array = value.as_array();
+          if (!array) wrong_type(path, "an array of strings", value);
+          std::vector<std::string> items;
+          for (const toml::node& element : *array) {
+            const auto* text = element.as_string();
+            if (!text) wrong_type(path, "an array of strings", element);
+            items.push_back(text->get());
+          }
+          settings.list_options.emplace_back(name, std::move(items));
+          break;
+        }
+      }
+    }
+    return settings;
+  }
+
+  std::vector<Override> overrides(const toml::node& node) const {
+    const toml::array* array = node.as_array();
+    if (!array || (!array->empty() && !array->is_array_of_tables()))
+      wrong_type("overrides", "an array of tables ([[overrides]])", node);
+    std::vector<Override> out;
+    for (const toml::node& entry : *array) {
+      Override item;
+      for (const auto& [key, value] : *entry.as_table()) {
+        const std::string name(key.str());
+        if (name == "files") {
+          for (auto& [text, line] : strings(name, value)) item.files.push_back(std::move(text));
+        } else if (name == "rules") {
+          item.rules = rule_tables(value);
+        } else if (name == "words") {
+          for (auto& [text, line] : strings(name, value)) item.words.push_back(std::move(text));
+        } else if (name == "language") {
+          item.language = language(value);
+        } else {
+          fail(util::line_of(key), "unknown key '" + name + "' in [[overrides]]" +
+                                       util::did_you_mean(name, k_override_keys));
+        }
+      }
+      if (item.files.empty()) fail(util::line_of(entry), "[[overrides]] entry has no 'files'");
+      out.push_back(std::move(item));
+    }
+    return out;
+  }
+
+  std::string m_file;
+  const std::vector<const rules::RuleInfo*>& m_known;
+};
+
+void merge(RuleSettings& into, const RuleSettings& from) {
+  if (from.enabled) into.enabled = from.enabled;
+  if (from.severity) into.severity = from.severity;
+  into.options.insert(into.options.end(), from.options.begin(), from.options.end());
+  into.list_options.insert(into.list_options.end(), from.list_options.begin(),
+                           from.list_options.end());
+}
+
+// `file` relative to the config's folder, '/'-separated, or nullopt when it is outside it.
+std::optional<std::string> relative_to_config(const Config& config, const fs::path& file) {
+  if (config.source.empty()) return file.lexically_normal().generic_string();
+  std::error_code ec;
+  const fs::path base = fs::absolute(config.source, ec).parent_path().lexically_normal();
+  if (ec) return std::nullopt;
+  const fs::path target = fs::absolute(file, ec).lexically_normal();
+  if (ec) return std::nullopt;
+  const fs::path relative = target.lexically_relative(base);
+  if (relative.empty() || *relative.begin() == "..") return std::nullopt;
+  return relative.generic_string();
+}
+
+}  // namespace
+
+Config load_config(const fs::path& path, const std::vector<const rules::RuleInfo*>& known_rules) {
+  return Reader(path, known_rules).read(path);
+}
+
+std::optional<fs::path> find_config(const fs::path& start) {
+  std::error_code ec;
+  fs::path folder = fs::absolute(start, ec);
+  if (ec) return std::nullopt;
+  folder = folder.lexically_normal();
+  if (!fs::is_directory(folder, ec)) folder = folder.parent_path();
+  while (!folder.empty()) {
+    const fs::path candidate = folder / ".replylint.toml";
+    if (fs::is_regular_file(candidate, ec)) return candidate;
+    const fs::path parent = folder.parent_path();
+    if (parent == folder) break;
+    folder = parent;
+  }
+  return std::nullopt;
+}
+
+Effective resolve(const Config& config, const fs::path& file) {
+  Effective effective;
+  effective.language = config.language;
+  effective.org_domains = config.org_domains;
+  effective.words = config.words;
+  effective.rules = config.rules;
+  const std::optional<std::string> relative = relative_to_config(config, file);
+  if (!relative) return effective;
+  for (const Override& item : config.overrides) {
+    const bool matches =
+        std::any_of(item.files.begin(), item.files.end(),
+                    [&](const std::string& glob) { return glob_match(glob, *relative); });
+    if (!matches) continue;
+    if (!item.language.empty()) effective.language = item.language;
+    effective.words.insert(effective.words.end(), item.words.begin(), item.words.end());
+    for (const auto& [id, settings] : item.rules) merge(effective.rules[id], settings);
+  }
+  return effective;
+}
+
+bool Effective::enabled(const rules::RuleInfo& info) const {
+  const auto found = rules.find(info.id);
+  return found == rules.end() ? true : found->second.enabled.value_or(true);
+}
+
+report::Severity Effective::severity(const rules::RuleInfo& info) const {
+  const auto found = rules.find(info.id);
+  return found == rules.end() ? info.default_severity
+                              : found->second.severity.value_or(info.default_severity);
+}
+
+rules::RuleOptions Effective::options(const rules::RuleInfo& info) const {
+  rules::RuleOptions options;
+  const auto found = rules.find(info.id);
+  if (found == rules.end()) return options;
+  for (const auto& [name, value] : found->second.options) options.set(name, value);
+  for (const auto& [name, values] : found->second.list_options) options.set_list(name, values);
+  return options;
+}
+
+}  // namespace replylint::config

@@ -1,0 +1,37 @@
+#include <algorithm>
+
+#include "data/data.hpp"
+
+namespace replylint::data {
+namespace {
+
+// Longest first, so a consumer trying prefixes in order never stops at "fw" before "fwd".
+std::vector<std::string> longest_first(std::set<std::string> items) {
+  std::vector<std::string> out(items.begin(), items.end());
+  std::stable_sort(out.begin(), out.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> DataSet::all_reply_prefixes() const {
+  std::set<std::string> all;
+  for (const auto& [code, language] : languages)
+    all.insert(language.reply_prefixes.begin(), language.reply_prefixes.end());
+  return longest_first(std::move(all));
+}
+
+std::vector<std::string> DataSet::all_forward_prefixes() const {
+  std::set<std::string> all;
+  for (const auto& [code, language] : languages)
+    all.insert(language.forward_prefixes.begin(), language.forward_prefixes.end());
+  return longest_first(std::move(all));
+}
+
+bool DataSet::is_acronym(const std::string& word) const {
+  return std::any_of(languages.begin(), languages.end(),
+                     [&](const auto& entry) { return entry.second.acronyms.count(word) > 0; });
+}
+
+}  // namespace replylint::data
