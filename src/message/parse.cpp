@@ -454,8 +454,39 @@ class MimeParser {
         {GMIME_ADDRESS_TYPE_CC, &m_message.cc},
         {GMIME_ADDRESS_TYPE_BCC, &m_message.bcc},
     }};
-    for (const auto& [type, out] : lists) {
+    static const char* const k_names[] = {"From", "Sender", "Reply-To", "To", "Cc", "Bcc"};
+    for (std::size_t i = 0; i < lists.size(); ++i) {
+      const auto& [type, out] = lists[i];
       add_addresses(g_mime_message_get_addresses(gmessage, type), "", *out);
+      if (out->empty()) rescue_addresses(gmessage, k_names[i], *out);
+    }
+  }
+
+  // GMime gives up on a list like "Weiß foo@bar.com" (no angle brackets around an address
+  // after a phrase). Keep the tokens that look like addresses rather than lose the recipients.
+  void rescue_addresses(GMimeMessage* gmessage, const char* name, std::vector<Address>& out) {
+    const char* value = g_mime_object_get_header(GMIME_OBJECT(gmessage), name);
+    if (value == nullptr) return;
+    const std::string text = clean_utf8(value);
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+      const std::size_t end = text.find_first_of(" \t\r\n,;", pos);
+      std::string token = text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+      pos = end == std::string::npos ? text.size() : end + 1;
+      while (!token.empty() && std::string_view("<>\"'()").find(token.front()) != std::string_view::npos) {
+        token.erase(0, 1);
+      }
+      while (!token.empty() && std::string_view("<>\"'()").find(token.back()) != std::string_view::npos) {
+        token.pop_back();
+      }
+      const std::size_t at = token.find('@');
+      if (at != std::string::npos && at > 0 && at + 1 < token.size()) {
+        out.push_back(Address{"", token, ""});
+      }
+    }
+    if (!out.empty()) {
+      m_message.warnings.push_back(std::string("the ") + name +
+                                   " header is not a valid address list; addresses were picked out of it");
     }
   }
 
@@ -527,9 +558,14 @@ class MimeParser {
           disposition != nullptr && ascii_lower(trim(disposition)) == "attachment";
       const char* filename = g_mime_part_get_filename(GMIME_PART(object));
       const bool named = filename != nullptr && *filename != '\0';
-      if ((type == "text/plain" || type == "text/html") && !attachment && !named) {
-        (type == "text/plain" ? m_plain : m_html).push_back({object, part_id});
-        return;
+      if ((type == "text/plain" || type == "text/html") && !attachment) {
+        if (!named) {
+          (type == "text/plain" ? m_plain : m_html).push_back({object, part_id});
+          return;
+        }
+        // A named inline text part is a file the sender attached, unless nothing else can
+        // be the body (a single-part message with a file name, for instance).
+        (type == "text/plain" ? m_named_plain : m_named_html).push_back({object, part_id});
       }
     }
     add_attachment(object, part_id);
@@ -565,6 +601,10 @@ class MimeParser {
       chosen = &m_plain.front();
     } else if (!m_html.empty()) {
       chosen = &m_html.front();
+    } else if (!m_named_plain.empty() || !m_named_html.empty()) {
+      chosen = !m_named_plain.empty() ? &m_named_plain.front() : &m_named_html.front();
+      const std::string id = chosen->id;
+      std::erase_if(m_message.attachments, [&](const Attachment& a) { return a.part == id; });
     }
     if (chosen == nullptr) {
       if (scan.ended_by_blank) m_message.warnings.push_back("no text body: only attachments");
@@ -639,6 +679,8 @@ class MimeParser {
   GMimeParserOptions* m_options = nullptr;
   std::vector<Leaf> m_plain;
   std::vector<Leaf> m_html;
+  std::vector<Leaf> m_named_plain;
+  std::vector<Leaf> m_named_html;
 };
 
 void detect_reply(Message& message, const data::DataSet& data) {
@@ -687,6 +729,17 @@ Message parse_message(std::string path, std::string bytes, const data::DataSet& 
                                  " messages: only the first one is read");
     }
     input = input.substr(0, end);
+  }
+  // A header block pasted with leading blanks (" From: …") is still a header block.
+  {
+    std::size_t blanks = base;
+    while (blanks < input.size() && (input[blanks] == ' ' || input[blanks] == '\t')) ++blanks;
+    std::size_t next = 0;
+    std::string_view name;
+    if (blanks > base && field_name(line_at(input, blanks, &next), &name) && is_known_header(name)) {
+      message.warnings.push_back("line 1: the header block starts with blanks");
+      base = blanks;
+    }
   }
   const std::string_view slice = input.substr(base);
 
