@@ -33,7 +33,16 @@ bool is_skipped(GumboTag tag) {
 class Renderer {
  public:
   void text(std::string_view s, bool preformatted) {
-    for (const char c : s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
+      // A no-break space renders as a space that never collapses.
+      if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {
+        if (m_pending_space) m_line.push_back(' ');
+        m_pending_space = false;
+        put(' ');
+        ++i;
+        continue;
+      }
       if (preformatted) {
         if (c == '\n') {
           end_line();
@@ -151,6 +160,8 @@ HtmlText html_to_text(std::string_view html) {
     } else if (tag == GUMBO_TAG_PRE) {
       out.block_boundary();
       ++pre;
+    } else if (tag == GUMBO_TAG_P || (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6)) {
+      out.blank_line();
     } else if (is_block(tag)) {
       out.block_boundary();
     }

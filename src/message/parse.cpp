@@ -353,7 +353,17 @@ class MimeParser {
     } else {
       GMimeObject* root = g_mime_message_get_mime_part(gmessage.get());
       if (root != nullptr) walk(root, "", 0);
-      choose_body(scan);
+      if (!scan.ended_by_blank && scan.bad_line_offset < 0) {
+        // nothing after the headers: no body to choose
+      } else if (m_plain.empty() && m_html.empty() && m_named_plain.empty() &&
+                 m_named_html.empty() && root != nullptr && GMIME_IS_MULTIPART(root) &&
+                 g_mime_multipart_get_count(GMIME_MULTIPART(root)) == 0) {
+        // A multipart GMime could not split (no boundary): the raw text is the best guess.
+        m_message.warnings.push_back("multipart with no readable parts; its raw text is read as the body");
+        read_plain_body(scan.body_offset);
+      } else {
+        choose_body(scan);
+      }
     }
 
     std::set<std::string> seen(m_message.warnings.begin(), m_message.warnings.end());
@@ -394,11 +404,26 @@ class MimeParser {
     return m_lines.line_of(m_base + std::min(offset_in_input, m_input.size()));
   }
 
+  // GMime keeps the Content-* fields of the top level in the root part's list, so both lists
+  // are merged back into input order.
   void read_headers(GMimeMessage* gmessage) {
-    GMimeHeaderList* list = g_mime_object_get_header_list(GMIME_OBJECT(gmessage));
-    const int count = list != nullptr ? g_mime_header_list_get_count(list) : 0;
-    for (int i = 0; i < count; ++i) {
-      GMimeHeader* gheader = g_mime_header_list_get_header_at(list, i);
+    std::vector<GMimeHeader*> fields;
+    std::set<gint64> offsets;
+    GMimeObject* root = g_mime_message_get_mime_part(gmessage);
+    for (GMimeObject* object : {GMIME_OBJECT(gmessage), root}) {
+      GMimeHeaderList* list = object != nullptr ? g_mime_object_get_header_list(object) : nullptr;
+      const int count = list != nullptr ? g_mime_header_list_get_count(list) : 0;
+      for (int i = 0; i < count; ++i) {
+        GMimeHeader* field = g_mime_header_list_get_header_at(list, i);
+        const gint64 offset = g_mime_header_get_offset(field);
+        if (offset >= 0 && !offsets.insert(offset).second) continue;
+        fields.push_back(field);
+      }
+    }
+    std::stable_sort(fields.begin(), fields.end(), [](GMimeHeader* a, GMimeHeader* b) {
+      return g_mime_header_get_offset(a) < g_mime_header_get_offset(b);
+    });
+    for (GMimeHeader* gheader : fields) {
       Header header;
       header.name = clean_utf8(g_mime_header_get_name(gheader));
       header.value = clean_utf8(g_mime_header_get_value(gheader));

@@ -29,6 +29,9 @@ Candidate next_candidate(const icu::UnicodeString& s, int32_t start) {
   while (i < n && u_isalpha(s.char32At(i))) i = s.moveIndex32(i, 1);
   const int32_t word_end = i;
   if (word_end == start || word_end - start > 12) return {};
+  int32_t after_word = i;
+  while (after_word < n && s[after_word] == ' ') ++after_word;
+  if (after_word < n && (s[after_word] == '[' || s[after_word] == '(')) i = after_word;
   if (i < n && (s[i] == '[' || s[i] == '(')) {
     const UChar close = s[i] == '[' ? u']' : u')';
     int32_t j = i + 1;
