@@ -1,0 +1,179 @@
+#include "message/html_text.hpp"
+
+#include <gumbo.h>
+
+#include <utility>
+
+namespace replylint::message::detail {
+namespace {
+
+bool is_block(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER: case GUMBO_TAG_HR: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_UL: case GUMBO_TAG_BODY:
+    case GUMBO_TAG_HTML: case GUMBO_TAG_CAPTION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_skipped(GumboTag tag) {
+  return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_HEAD ||
+         tag == GUMBO_TAG_TITLE || tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_NOSCRIPT;
+}
+
+class Renderer {
+ public:
+  void text(std::string_view s, bool preformatted) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
+      // A no-break space renders as a space that never collapses.
+      if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {
+        if (m_pending_space) m_line.push_back(' ');
+        m_pending_space = false;
+        put(' ');
+        ++i;
+        continue;
+      }
+      if (preformatted) {
+        if (c == '\n') {
+          end_line();
+        } else if (c != '\r') {
+          put(c);
+        }
+      } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+        m_pending_space = !m_line.empty();
+      } else {
+        if (m_pending_space) m_line.push_back(' ');
+        m_pending_space = false;
+        put(c);
+      }
+    }
+  }
+  void line_break() { end_line(); }
+  // Ends the current line if it has text; a block boundary never makes an empty line itself.
+  void block_boundary() {
+    if (!m_line.empty()) end_line();
+    m_pending_space = false;
+  }
+  void blank_line() {
+    block_boundary();
+    if (!m_lines.empty() && !m_lines.back().first.empty()) {
+      m_lines.emplace_back(std::string(), m_depth);
+    }
+  }
+  void set_depth(int depth) { m_depth = depth; }
+
+  HtmlText finish() {
+    block_boundary();
+    while (!m_lines.empty() && m_lines.back().first.empty()) m_lines.pop_back();
+    HtmlText out;
+    bool previous_blank = true;  // drops leading blank lines and collapses runs of them
+    for (auto& [line, depth] : m_lines) {
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.pop_back();
+      const bool blank = line.empty();
+      if (blank && previous_blank) continue;
+      previous_blank = blank;
+      if (!out.quote_depth.empty()) out.text.push_back('\n');
+      out.text += line;
+      out.quote_depth.push_back(depth);
+    }
+    return out;
+  }
+
+ private:
+  void put(char c) {
+    if (m_line.empty()) m_line_depth = m_depth;
+    m_line.push_back(c);
+  }
+  void end_line() {
+    const int depth = m_line.empty() ? m_depth : m_line_depth;
+    m_lines.emplace_back(std::move(m_line), depth);
+    m_line.clear();
+    m_pending_space = false;
+  }
+
+  std::vector<std::pair<std::string, int>> m_lines;
+  std::string m_line;
+  int m_line_depth = 0;
+  int m_depth = 0;
+  bool m_pending_space = false;
+};
+
+}  // namespace
+
+HtmlText html_to_text(std::string_view html) {
+  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  Renderer out;
+  // Iterative walk: real HTML mail can nest deeper than the call stack allows.
+  struct Frame {
+    const GumboNode* node;
+    bool closing;
+  };
+  std::vector<Frame> stack{{output->root, false}};
+  int depth = 0;
+  int pre = 0;
+  while (!stack.empty()) {
+    const Frame frame = stack.back();
+    stack.pop_back();
+    const GumboNode* node = frame.node;
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+        node->type == GUMBO_NODE_CDATA) {
+      out.text(node->v.text.text, pre > 0);
+      continue;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE &&
+        node->type != GUMBO_NODE_DOCUMENT) {
+      continue;
+    }
+    const GumboTag tag = node->type == GUMBO_NODE_DOCUMENT ? GUMBO_TAG_UNKNOWN : node->v.element.tag;
+    if (frame.closing) {
+      if (tag == GUMBO_TAG_BLOCKQUOTE) {
+        out.block_boundary();
+        out.set_depth(--depth);
+      } else if (tag == GUMBO_TAG_PRE) {
+        out.block_boundary();
+        --pre;
+      } else if (tag == GUMBO_TAG_P || (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6)) {
+        out.blank_line();
+      } else if (is_block(tag)) {
+        out.block_boundary();
+      }
+      continue;
+    }
+    if (node->type == GUMBO_NODE_ELEMENT && is_skipped(tag)) continue;
+    if (tag == GUMBO_TAG_BR) {
+      out.line_break();
+      continue;
+    }
+    if (tag == GUMBO_TAG_BLOCKQUOTE) {
+      out.block_boundary();
+      out.set_depth(++depth);
+    } else if (tag == GUMBO_TAG_PRE) {
+      out.block_boundary();
+      ++pre;
+    } else if (tag == GUMBO_TAG_P || (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6)) {
+      out.blank_line();
+    } else if (is_block(tag)) {
+      out.block_boundary();
+    }
+    const GumboVector& children =
+        node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+    stack.push_back({node, true});
+    for (unsigned i = children.length; i > 0; --i) {
+      stack.push_back({static_cast<const GumboNode*>(children.data[i - 1]), false});
+    }
+  }
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  return out.finish();
+}
+
+}  // namespace replylint::message::detail
