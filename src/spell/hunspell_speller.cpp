@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "spell/capitals.hpp"
+#include "spell/edits.hpp"
 
 namespace replylint::spell {
 namespace {
@@ -31,6 +32,8 @@ constexpr int32_t k_max_suggest_code_points = 40;
 constexpr std::size_t k_max_accent_variants = 64;
 // The caches are dropped when they grow past this many words (bulk runs over odd corpora).
 constexpr std::size_t k_max_cached_words = 1'000'000;
+// Suggestions found one edit away; Hunspell's own (slow, ~20 ms) suggest runs only when none is.
+constexpr std::size_t k_fast_suggestions = 3;
 
 struct StringHash {
   using is_transparent = void;
@@ -127,11 +130,13 @@ class Codec {
 
 class HunspellSpeller final : public Speller {
  public:
-  HunspellSpeller(std::string language, std::unique_ptr<Hunspell> hunspell, Codec codec)
+  HunspellSpeller(std::string language, std::unique_ptr<Hunspell> hunspell, Codec codec,
+                  icu::UnicodeString alphabet)
       : m_language(std::move(language)),
         m_locale(m_language.c_str()),
         m_hunspell(std::move(hunspell)),
-        m_codec(std::move(codec)) {}
+        m_codec(std::move(codec)),
+        m_alphabet(std::move(alphabet)) {}
 
   bool check(std::string_view word) override {
     {
@@ -224,21 +229,62 @@ class HunspellSpeller final : public Speller {
     return false;
   }
 
+  // A candidate suggestion: one word, or two separated by a space.
+  bool accepts_locked(const icu::UnicodeString& candidate) {
+    const int32_t space = candidate.indexOf(u' ');
+    if (space < 0) return spell_locked(candidate);
+    return spell_locked(icu::UnicodeString{candidate, 0, space}) &&
+           spell_locked(icu::UnicodeString{candidate, space + 1});
+  }
+
   std::vector<std::string> suggest_locked(std::string_view word) {
     auto unicode = decode_word(word);
     if (!unicode || unicode->countChar32() > k_max_suggest_code_points) return {};
     const bool capitals = is_all_caps(*unicode);
     icu::UnicodeString query{*unicode};
     if (capitals) query.toLower(m_locale);
-    auto encoded = m_codec.encode(query);
-    if (!encoded) return {};
+    std::vector<icu::UnicodeString> found;
+    if (!m_alphabet.isEmpty()) {
+      found = one_edit_suggestions(query, m_alphabet, k_fast_suggestions,
+                                   [this](const icu::UnicodeString& candidate) {
+                                     return accepts_locked(candidate);
+                                   });
+    }
+    if (found.empty() && !m_alphabet.isEmpty() && !has_accent(query, m_language)) {
+      // One edit plus the accent that was also left out (παραγελια → παραγγελία): still far
+      // cheaper than Hunspell's suggest, which can take 250 ms on such a Greek word.
+      std::vector<std::pair<icu::UnicodeString, icu::UnicodeString>> accented;
+      const auto edits = one_edit_suggestions(
+          query, m_alphabet, k_fast_suggestions, [&](const icu::UnicodeString& candidate) {
+            bool any = false;
+            for (const auto& variant :
+                 accent_variants(candidate, m_language, k_max_accent_variants)) {
+              if (accepts_locked(variant)) {
+                accented.emplace_back(candidate, variant);
+                any = true;
+              }
+            }
+            return any;
+          });
+      // Every accent placement that makes a word (παραγγελία, παραγγελιά), by edit rank.
+      for (const auto& edit : edits) {
+        for (const auto& [candidate, variant] : accented) {
+          if (candidate == edit) found.push_back(variant);
+        }
+      }
+    }
+    if (found.empty()) {
+      auto encoded = m_codec.encode(query);
+      if (!encoded) return {};
+      for (const std::string& raw : m_hunspell->suggest(*encoded)) {
+        if (auto suggestion = m_codec.decode(raw)) found.push_back(*std::move(suggestion));
+      }
+    }
     std::vector<std::string> out;
-    for (const std::string& raw : m_hunspell->suggest(*encoded)) {
-      auto suggestion = m_codec.decode(raw);
-      if (!suggestion) continue;
+    for (auto& suggestion : found) {
       // Greek capitals drop accents (ICU's "el" upper-casing does that); Spanish keeps them.
-      if (capitals) suggestion->toUpper(m_locale);
-      std::string text = to_utf8(*suggestion);
+      if (capitals) suggestion.toUpper(m_locale);
+      std::string text = to_utf8(suggestion);
       if (text.empty() || text == word) continue;
       if (std::find(out.begin(), out.end(), text) == out.end()) out.push_back(std::move(text));
     }
@@ -250,6 +296,7 @@ class HunspellSpeller final : public Speller {
   std::mutex m_hunspell_mutex;  // guards m_hunspell, m_codec and m_exact
   std::unique_ptr<Hunspell> m_hunspell;
   Codec m_codec;
+  icu::UnicodeString m_alphabet;  // lowercase letters of the .aff's TRY line
   std::unordered_set<std::string, StringHash, std::equal_to<>> m_exact;
   std::shared_mutex m_cache_mutex;  // guards m_checked and m_suggested
   WordMap<bool> m_checked;
@@ -288,6 +335,31 @@ void load_additions(const std::filesystem::path& path, HunspellSpeller& speller,
   }
 }
 
+// The lowercase letters of the .aff file's TRY line, which lists the dictionary's letters,
+// likeliest first; empty when there is none.
+icu::UnicodeString try_letters(const std::filesystem::path& aff, const Codec& codec) {
+  std::ifstream in{aff, std::ios::binary};
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("TRY", 0) != 0 || line.size() < 4 || (line[3] != ' ' && line[3] != '\t')) {
+      continue;
+    }
+    std::string_view value{line};
+    value.remove_prefix(4);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    const auto end = value.find_first_of(" \t\r");
+    auto decoded = codec.decode(std::string{value.substr(0, end)});
+    if (!decoded) return {};
+    icu::UnicodeString letters;
+    for (int32_t i = 0; i < decoded->length(); ++i) {
+      const char16_t c = decoded->charAt(i);
+      if (u_isalpha(c) && !u_isUUppercase(c) && letters.indexOf(c) < 0) letters.append(c);
+    }
+    return letters;
+  }
+  return {};
+}
+
 }  // namespace
 
 LoadResult load_hunspell_speller(std::string_view language, const DictionaryFiles& files,
@@ -301,8 +373,9 @@ LoadResult load_hunspell_speller(std::string_view language, const DictionaryFile
                                           files.aff.string(), encoding));
     return result;
   }
+  icu::UnicodeString alphabet = try_letters(files.aff, *codec);
   auto speller = std::make_unique<HunspellSpeller>(std::string{language}, std::move(hunspell),
-                                                   *std::move(codec));
+                                                   *std::move(codec), std::move(alphabet));
   for (const auto& additions : files.additions) {
     load_additions(additions, *speller, encoding, result.warnings);
   }

@@ -213,6 +213,24 @@ TEST_CASE("the whole of a real Greek reply is accepted", "[spell]") {
   }
 }
 
+TEST_CASE("cheap suggestions rank the likeliest word first", "[spell]") {
+  Speller& es = speller("es");
+  Speller& el = speller("el");
+  Speller& en = speller("en");
+  auto first = [](const std::vector<std::string>& list) {
+    return list.empty() ? std::string{} : list.front();
+  };
+  CHECK(first(es.suggest("pedidio")) == "pedido");      // deletion before replacement (pedidlo)
+  CHECK(first(es.suggest("garcias")) == "gracias");     // swapped letters first
+  CHECK(first(es.suggest("Respuetsa")) == "Respuesta");  // the capital is kept
+  CHECK(first(en.suggest("adress")) == "address");      // first-letter edits (dress) come last
+  CHECK(contains(es.suggest("porfavor"), "por favor"));
+  CHECK(first(el.suggest("τιμολογιο")) == "τιμολόγιο");
+  const auto two_edits = el.suggest("παραγελια");  // a missing γ and a missing accent
+  CAPTURE(two_edits);
+  CHECK(contains(two_edits, "παραγγελία"));
+}
+
 TEST_CASE("English words and typos", "[spell]") {
   Speller& en = speller("en");
   CHECK(en.check("receive"));
@@ -347,8 +365,19 @@ TEST_CASE("spell benchmark", "[.][spell-bench]") {
       for (const auto& w : corpus) n += s->check(w) ? 1 : 0;
     const double warm = ms(clock::now() - start) / static_cast<double>(corpus.size() * k_rounds);
     start = clock::now();
-    for (const auto& w : words) (void)s->suggest(w);
+    std::vector<std::vector<std::string>> found;
+    std::vector<double> each;
+    for (const auto& w : words) {
+      const auto one = clock::now();
+      found.push_back(s->suggest(w));
+      each.push_back(ms(clock::now() - one));
+    }
     const double suggest = ms(clock::now() - start) / static_cast<double>(words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      std::cout << "  " << words[i] << " (" << each[i] << " ms) →";
+      for (const auto& f : found[i]) std::cout << ' ' << f;
+      std::cout << '\n';
+    }
     std::cout << language << ": load " << load << " ms, cold check " << 1000.0 / cold
               << " words/s, warm check " << 1000.0 / warm << " words/s, suggest " << suggest
               << " ms/word (" << n << ")\n";
