@@ -24,12 +24,8 @@ constexpr std::array<Accent, 9> k_greek_tonos{{{u'α', u'ά'},
                                                {u'ϊ', u'ΐ'},
                                                {u'ϋ', u'ΰ'}}};
 constexpr std::array<Accent, 2> k_greek_diaeresis{{{u'ι', u'ϊ'}, {u'υ', u'ϋ'}}};
-constexpr std::array<Accent, 6> k_spanish_acute{{{u'a', u'á'},
-                                                 {u'e', u'é'},
-                                                 {u'i', u'í'},
-                                                 {u'o', u'ó'},
-                                                 {u'u', u'ú'},
-                                                 {u'u', u'ü'}}};
+constexpr std::array<Accent, 6> k_spanish_acute{
+    {{u'a', u'á'}, {u'e', u'é'}, {u'i', u'í'}, {u'o', u'ó'}, {u'u', u'ú'}, {u'u', u'ü'}}};
 
 template <std::size_t N>
 bool contains_accented(const icu::UnicodeString& word, const std::array<Accent, N>& table) {

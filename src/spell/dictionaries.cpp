@@ -1,9 +1,9 @@
-#include "spell/spell.hpp"
-
 #include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <system_error>
+
+#include "spell/spell.hpp"
 
 namespace replylint::spell {
 namespace {

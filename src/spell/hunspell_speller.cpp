@@ -1,16 +1,15 @@
 #include "spell/hunspell_speller.hpp"
 
-#include <hunspell/hunspell.hxx>
+#include <fmt/format.h>
 #include <unicode/locid.h>
-#include <unicode/ucnv.h>
 #include <unicode/uchar.h>
+#include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-#include <fmt/format.h>
-
 #include <fstream>
 #include <functional>
+#include <hunspell/hunspell.hxx>
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
@@ -82,8 +81,7 @@ class Codec {
     codec.m_converter.reset(converter);
     // Characters the encoding cannot hold are an error, never a silent '?'.
     status = U_ZERO_ERROR;
-    ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
-                          &status);
+    ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
     ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
     if (U_FAILURE(status)) return std::nullopt;
     return codec;
@@ -187,8 +185,8 @@ class HunspellSpeller final : public Speller {
     auto found = m_suggested.find(word);
     if (found == m_suggested.end()) return std::nullopt;
     const auto& all = found->second;
-    return std::vector<std::string>(all.begin(),
-                                    all.begin() + static_cast<std::ptrdiff_t>(std::min(max, all.size())));
+    return std::vector<std::string>(
+        all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min(max, all.size())));
   }
 
   bool spell_locked(const icu::UnicodeString& word) {
@@ -245,10 +243,9 @@ class HunspellSpeller final : public Speller {
     if (capitals) query.toLower(m_locale);
     std::vector<icu::UnicodeString> found;
     if (!m_alphabet.isEmpty()) {
-      found = one_edit_suggestions(query, m_alphabet, k_fast_suggestions,
-                                   [this](const icu::UnicodeString& candidate) {
-                                     return accepts_locked(candidate);
-                                   });
+      found = one_edit_suggestions(
+          query, m_alphabet, k_fast_suggestions,
+          [this](const icu::UnicodeString& candidate) { return accepts_locked(candidate); });
     }
     if (found.empty() && !m_alphabet.isEmpty() && !has_accent(query, m_language)) {
       // One edit plus the accent that was also left out (παραγελια → παραγγελία): still far
@@ -317,7 +314,8 @@ void load_additions(const std::filesystem::path& path, HunspellSpeller& speller,
   while (std::getline(in, line)) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (number == 1 && line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
+    if (number == 1 && line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0)
+      line.erase(0, 3);
     const auto end = line.find_first_of("/\t");
     std::string_view word{line.data(), end == std::string::npos ? line.size() : end};
     while (!word.empty() && word.back() == ' ') word.remove_suffix(1);
@@ -329,8 +327,9 @@ void load_additions(const std::filesystem::path& path, HunspellSpeller& speller,
       continue;
     }
     if (!speller.add_word(word)) {
-      warnings.push_back(fmt::format("{}:{}: '{}' cannot be written in {}; accepted only as written",
-                                     path.string(), number, word, encoding));
+      warnings.push_back(
+          fmt::format("{}:{}: '{}' cannot be written in {}; accepted only as written",
+                      path.string(), number, word, encoding));
     }
   }
 }
@@ -346,7 +345,8 @@ icu::UnicodeString try_letters(const std::filesystem::path& aff, const Codec& co
     }
     std::string_view value{line};
     value.remove_prefix(4);
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+      value.remove_prefix(1);
     const auto end = value.find_first_of(" \t\r");
     auto decoded = codec.decode(std::string{value.substr(0, end)});
     if (!decoded) return {};

@@ -17,17 +17,17 @@ std::vector<std::filesystem::path> dictionary_search_path(const std::filesystem:
 
 /// The files that make up one language's dictionary.
 struct DictionaryFiles {
-  std::string name;                                // "es_ES", "el_GR", "en_US"
-  std::filesystem::path aff;                       // the base dictionary's .aff
-  std::filesystem::path dic;                       // the base dictionary's .dic
-  std::vector<std::filesystem::path> additions;    // every <lang>.dic found along the path
+  std::string name;                              // "es_ES", "el_GR", "en_US"
+  std::filesystem::path aff;                     // the base dictionary's .aff
+  std::filesystem::path dic;                     // the base dictionary's .dic
+  std::vector<std::filesystem::path> additions;  // every <lang>.dic found along the path
 };
 
 /// The base dictionary (first folder of `search_path` holding both NAME.aff and NAME.dic) and
 /// every distinct additions file `<language>.dic` along `search_path`. std::nullopt when the
 /// language is unknown (not es, el, en) or its base dictionary is in none of the folders.
-std::optional<DictionaryFiles> find_dictionary(std::string_view language,
-                                               const std::vector<std::filesystem::path>& search_path);
+std::optional<DictionaryFiles> find_dictionary(
+    std::string_view language, const std::vector<std::filesystem::path>& search_path);
 
 /// The Debian package that provides the base dictionary for `language` ("hunspell-es"), or ""
 /// for an unknown language.

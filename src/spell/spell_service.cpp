@@ -1,11 +1,10 @@
-#include "spell/spell.hpp"
-
 #include <fmt/format.h>
 
 #include <array>
 #include <mutex>
 
 #include "spell/hunspell_speller.hpp"
+#include "spell/spell.hpp"
 
 namespace replylint::spell {
 namespace {

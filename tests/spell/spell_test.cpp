@@ -1,12 +1,12 @@
 #include "spell/spell.hpp"
 
-#include <catch2/catch.hpp>
 #include <unicode/uchar.h>
-#include <unicode/ustring.h>
 #include <unicode/unistr.h>
+#include <unicode/ustring.h>
 
 #include <algorithm>
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -52,7 +52,8 @@ struct TempDir {
   fs::path path;
   TempDir() {
     path = fs::temp_directory_path() /
-           ("replylint-spell-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+           ("replylint-spell-" +
+            std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
     fs::create_directories(path);
   }
   ~TempDir() {
@@ -67,10 +68,16 @@ struct ScopedEnv {
   std::optional<std::string> old;
   ScopedEnv(std::string name_, const char* value) : name(std::move(name_)) {
     if (const char* previous = std::getenv(name.c_str())) old = previous;
-    if (value) ::setenv(name.c_str(), value, 1); else ::unsetenv(name.c_str());
+    if (value)
+      ::setenv(name.c_str(), value, 1);
+    else
+      ::unsetenv(name.c_str());
   }
   ~ScopedEnv() {
-    if (old) ::setenv(name.c_str(), old->c_str(), 1); else ::unsetenv(name.c_str());
+    if (old)
+      ::setenv(name.c_str(), old->c_str(), 1);
+    else
+      ::unsetenv(name.c_str());
   }
 };
 
@@ -98,9 +105,13 @@ std::vector<std::string> words_of(const std::string& text) {
 TEST_CASE("dictionary_search_path follows the documented order", "[spell]") {
   ScopedEnv env{"REPLYLINT_DICT_PATH", "/tmp/a::/tmp/b"};
   const auto path = replylint::spell::dictionary_search_path("/opt/dicts");
-  const std::vector<fs::path> expected{"/opt/dicts", "/tmp/a", "/tmp/b", REPLYLINT_SOURCE_DICT_DIR,
+  const std::vector<fs::path> expected{"/opt/dicts",
+                                       "/tmp/a",
+                                       "/tmp/b",
+                                       REPLYLINT_SOURCE_DICT_DIR,
                                        REPLYLINT_INSTALL_DATA_DIR "/dictionaries",
-                                       "/usr/share/hunspell", "/usr/share/myspell"};
+                                       "/usr/share/hunspell",
+                                       "/usr/share/myspell"};
   CHECK(path == expected);
 
   ScopedEnv unset{"REPLYLINT_DICT_PATH", nullptr};
@@ -127,7 +138,7 @@ TEST_CASE("find_dictionary finds the base dictionary and every additions file", 
 TEST_CASE("Spanish words, typos and suggestions", "[spell]") {
   Speller& es = speller("es");
   CHECK(es.check("respuesta"));
-  CHECK(es.check("Gracias"));     // sentence-initial capital of a lowercase word
+  CHECK(es.check("Gracias"));  // sentence-initial capital of a lowercase word
   CHECK(es.check("mínimo"));
   CHECK_FALSE(es.check("minimo"));  // accents count outside capitals
   CHECK_FALSE(es.check("respuetsa"));
@@ -167,9 +178,9 @@ TEST_CASE("Greek: accents count, except in capitals", "[spell]") {
   CHECK(el.check("ΠΑΡΑΓΓΕΛΙΑ"));
   CHECK(el.check("ΠΑΡΑΓΓΕΛΊΑ"));
   CHECK(el.check("Ευχαριστώ"));
-  CHECK(el.check("ΠΕΛΑΤΗΣ"));    // final sigma: Hunspell alone lowercases Σ to σ
+  CHECK(el.check("ΠΕΛΑΤΗΣ"));  // final sigma: Hunspell alone lowercases Σ to σ
   CHECK(el.check("ΠΕΛΆΤΗΣ"));
-  CHECK(el.check("ΑΘΗΝΑ"));      // a name: Αθήνα
+  CHECK(el.check("ΑΘΗΝΑ"));  // a name: Αθήνα
   CHECK(el.check("ΚΑΙ"));
   CHECK(el.check("ΠΡΩΙΝΟ"));
   CHECK_FALSE(el.check("ΠΑΡΑΓΓΕΛΙΑΑ"));
@@ -193,7 +204,7 @@ TEST_CASE("Greek suggestions come back in UTF-8", "[spell]") {
 
 TEST_CASE("words the Greek dictionary cannot hold are wrong, not mangled", "[spell]") {
   Speller& el = speller("el");
-  CHECK_FALSE(el.check("niño"));       // ñ is not in ISO-8859-7
+  CHECK_FALSE(el.check("niño"));        // ñ is not in ISO-8859-7
   CHECK_FALSE(el.check("παραγγελía"));  // mixed scripts
   CHECK(el.suggest("niño").empty());
   CHECK_NOTHROW(el.check("respuesta"));
@@ -220,10 +231,10 @@ TEST_CASE("cheap suggestions rank the likeliest word first", "[spell]") {
   auto first = [](const std::vector<std::string>& list) {
     return list.empty() ? std::string{} : list.front();
   };
-  CHECK(first(es.suggest("pedidio")) == "pedido");      // deletion before replacement (pedidlo)
-  CHECK(first(es.suggest("garcias")) == "gracias");     // swapped letters first
+  CHECK(first(es.suggest("pedidio")) == "pedido");       // deletion before replacement (pedidlo)
+  CHECK(first(es.suggest("garcias")) == "gracias");      // swapped letters first
   CHECK(first(es.suggest("Respuetsa")) == "Respuesta");  // the capital is kept
-  CHECK(first(en.suggest("adress")) == "address");      // first-letter edits (dress) come last
+  CHECK(first(en.suggest("adress")) == "address");       // first-letter edits (dress) come last
   CHECK(contains(es.suggest("porfavor"), "por favor"));
   CHECK(first(el.suggest("τιμολογιο")) == "τιμολόγιο");
   const auto two_edits = el.suggest("παραγελια");  // a missing γ and a missing accent
@@ -270,12 +281,12 @@ TEST_CASE("a missing dictionary gives nullptr and one warning naming the package
 }
 
 TEST_CASE("additions are found along the search path, bad lines are warned about", "[spell]") {
-  SpellService service{Options{
-      .search_path = std::vector<fs::path>{k_fixtures / "extra", "/usr/share/hunspell"}}};
+  SpellService service{
+      Options{.search_path = std::vector<fs::path>{k_fixtures / "extra", "/usr/share/hunspell"}}};
   Speller* es = service.get("es");
   REQUIRE(es != nullptr);
-  CHECK(es->check("replylintprueba"));   // CRLF line ending
-  CHECK(es->check("replylintflags"));    // flags after '/' ignored
+  CHECK(es->check("replylintprueba"));  // CRLF line ending
+  CHECK(es->check("replylintflags"));   // flags after '/' ignored
   CHECK(es->check("replylintespacios"));
   CHECK_FALSE(es->check("newsletter"));  // the project's dictionaries/ is not on this path
   CHECK(service.warnings().empty());
@@ -315,8 +326,8 @@ TEST_CASE("spellers are safe to share between threads", "[spell]") {
   Speller& es = speller("es");
   Speller& el = speller("el");
   const std::vector<std::pair<std::string, bool>> cases{
-      {"respuesta", true}, {"respuetsa", false}, {"πελάτης", true},  {"πελατης", false},
-      {"ΠΑΡΑΓΓΕΛΙΑ", true}, {"minimo", false},   {"newsletter", true}, {"ΕΥΧΑΡΙΣΤΟΥΜΕ", true}};
+      {"respuesta", true},  {"respuetsa", false}, {"πελάτης", true},    {"πελατης", false},
+      {"ΠΑΡΑΓΓΕΛΙΑ", true}, {"minimo", false},    {"newsletter", true}, {"ΕΥΧΑΡΙΣΤΟΥΜΕ", true}};
   std::atomic<int> wrong{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < 6; ++t) {
@@ -339,12 +350,15 @@ TEST_CASE("spell benchmark", "[.][spell-bench]") {
   using clock = std::chrono::steady_clock;
   auto ms = [](clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); };
   const std::vector<std::pair<std::string, std::vector<std::string>>> typos{
-      {"es", {"respuetsa", "pedidio", "fatcura", "garcias", "envio", "recibiod", "porblema",
-              "clietne", "saludso", "devolucoin"}},
-      {"el", {"πελατης", "παραγελια", "ευχαριστω", "τιμολογιο", "αποστολι", "προιοντα",
-              "επιστροφι", "πληρομη", "καλυμερα", "εξυπιρετηση"}},
-      {"en", {"recieve", "adress", "untill", "seperate", "definately", "occured", "tommorow",
-              "beleive", "refund3d", "acommodate"}}};
+      {"es",
+       {"respuetsa", "pedidio", "fatcura", "garcias", "envio", "recibiod", "porblema", "clietne",
+        "saludso", "devolucoin"}},
+      {"el",
+       {"πελατης", "παραγελια", "ευχαριστω", "τιμολογιο", "αποστολι", "προιοντα", "επιστροφι",
+        "πληρομη", "καλυμερα", "εξυπιρετηση"}},
+      {"en",
+       {"recieve", "adress", "untill", "seperate", "definately", "occured", "tommorow", "beleive",
+        "refund3d", "acommodate"}}};
   for (const auto& [language, words] : typos) {
     SpellService service{Options{}};
     auto start = clock::now();
