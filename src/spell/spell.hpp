@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,24 @@ namespace replylint::spell {
 /// $REPLYLINT_DICT_PATH (':'-separated), the source tree's dictionaries/, the installed share
 /// folder, /usr/share/hunspell, /usr/share/myspell.
 std::vector<std::filesystem::path> dictionary_search_path(const std::filesystem::path& dict_dir = {});
+
+/// The files that make up one language's dictionary.
+struct DictionaryFiles {
+  std::string name;                              // "es_ES", "el_GR", "en_US"
+  std::filesystem::path aff;                     // the base dictionary's .aff
+  std::filesystem::path dic;                     // the base dictionary's .dic
+  std::vector<std::filesystem::path> additions;  // every <lang>.dic found along the path
+};
+
+/// The base dictionary (first folder of `search_path` holding both NAME.aff and NAME.dic) and
+/// every distinct additions file `<language>.dic` along `search_path`. std::nullopt when the
+/// language is unknown (not es, el, en) or its base dictionary is in none of the folders.
+std::optional<DictionaryFiles> find_dictionary(
+    std::string_view language, const std::vector<std::filesystem::path>& search_path);
+
+/// The Debian package that provides the base dictionary for `language` ("hunspell-es"), or ""
+/// for an unknown language.
+std::string_view dictionary_package(std::string_view language);
 
 /// One language's checker: the Debian base dictionary (es_ES, el_GR, en_US) plus this project's
 /// additions (dictionaries/<lang>.dic) plus extra words. UTF-8 in and out; the dictionary's own
@@ -31,6 +50,9 @@ class Speller {
 struct Options {
   std::filesystem::path dict_dir;        // --dict-dir, may be empty
   std::vector<std::string> extra_words;  // from the config, accepted in every language
+  /// When set, replaces dictionary_search_path(dict_dir) entirely (tests use it to make sure
+  /// /usr/share/hunspell is not consulted).
+  std::optional<std::vector<std::filesystem::path>> search_path;
 };
 
 /// Lazily loads one Speller per language on first use. Thread-safe.

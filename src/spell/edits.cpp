@@ -1,0 +1,127 @@
+#include "spell/edits.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+namespace replylint::spell {
+namespace {
+
+// The letter without its accents, lowercase: ά → α, Ú → u.
+char16_t base_letter(char16_t c) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) return c;
+  icu::UnicodeString decomposed;
+  if (!nfd->getDecomposition(c, decomposed) || decomposed.isEmpty()) {
+    return static_cast<char16_t>(u_tolower(c));
+  }
+  return static_cast<char16_t>(u_tolower(decomposed.charAt(0)));
+}
+
+enum class Kind { swap = 0, accent = 1, deletion = 2, insertion = 3, replacement = 4 };
+
+struct Found {
+  int score;
+  int order;
+  icu::UnicodeString word;
+};
+
+}  // namespace
+
+std::vector<icu::UnicodeString> one_edit_suggestions(
+    const icu::UnicodeString& word, const icu::UnicodeString& alphabet, std::size_t max,
+    const std::function<bool(const icu::UnicodeString&)>& accepts) {
+  // Edits work on UTF-16 units: surrogate pairs are rare in the three languages, and a broken
+  // pair simply never spells correctly.
+  const int32_t n = word.length();
+  std::vector<char16_t> base(static_cast<std::size_t>(n));
+  bool accented = false;
+  for (int32_t i = 0; i < n; ++i) {
+    base[static_cast<std::size_t>(i)] = base_letter(word.charAt(i));
+    accented = accented || base[static_cast<std::size_t>(i)] != u_tolower(word.charAt(i));
+  }
+  std::vector<char16_t> alphabet_base(static_cast<std::size_t>(alphabet.length()));
+  for (int32_t a = 0; a < alphabet.length(); ++a) {
+    alphabet_base[static_cast<std::size_t>(a)] = base_letter(alphabet.charAt(a));
+  }
+  // A word already carrying an accent rarely misses another: insert and replace plain letters.
+  auto usable = [&](int32_t a) {
+    return !accented || alphabet_base[static_cast<std::size_t>(a)] == alphabet.charAt(a);
+  };
+
+  std::vector<Found> found;
+  auto consider = [&](icu::UnicodeString candidate, Kind kind, int32_t position) {
+    if (candidate == word) return;
+    for (const Found& f : found) {
+      if (f.word == candidate) return;
+    }
+    if (!accepts(candidate)) return;
+    const int score = static_cast<int>(kind) + (position == 0 ? 10 : 0);
+    found.push_back({score, static_cast<int>(found.size()), std::move(candidate)});
+  };
+
+  for (int32_t i = 0; i + 1 < n; ++i) {
+    if (word.charAt(i) == word.charAt(i + 1)) continue;
+    icu::UnicodeString candidate{word};
+    candidate.setCharAt(i, word.charAt(i + 1));
+    candidate.setCharAt(i + 1, word.charAt(i));
+    consider(std::move(candidate), Kind::swap, i);
+  }
+  for (int32_t i = 0; i < n; ++i) {
+    for (int32_t a = 0; a < alphabet.length(); ++a) {
+      const char16_t c = alphabet.charAt(a);
+      if (c == word.charAt(i) ||
+          alphabet_base[static_cast<std::size_t>(a)] != base[static_cast<std::size_t>(i)]) {
+        continue;
+      }
+      icu::UnicodeString candidate{word};
+      candidate.setCharAt(i, c);
+      consider(std::move(candidate), Kind::accent, i);
+    }
+    // Removing an accent is an accent edit too.
+    if (base[static_cast<std::size_t>(i)] != u_tolower(word.charAt(i)) &&
+        !u_isUUppercase(word.charAt(i))) {
+      icu::UnicodeString candidate{word};
+      candidate.setCharAt(i, base[static_cast<std::size_t>(i)]);
+      consider(std::move(candidate), Kind::accent, i);
+    }
+  }
+  for (int32_t i = 0; i < n && n > 1; ++i) {
+    icu::UnicodeString candidate{word};
+    candidate.remove(i, 1);
+    consider(std::move(candidate), Kind::deletion, i);
+  }
+  for (int32_t i = 0; i <= n; ++i) {
+    for (int32_t a = 0; a < alphabet.length(); ++a) {
+      if (!usable(a)) continue;
+      icu::UnicodeString candidate{word};
+      candidate.insert(i, alphabet.charAt(a));
+      consider(std::move(candidate), Kind::insertion, i);
+    }
+  }
+  for (int32_t i = 0; i < n; ++i) {
+    for (int32_t a = 0; a < alphabet.length(); ++a) {
+      if (!usable(a) || alphabet.charAt(a) == word.charAt(i)) continue;
+      icu::UnicodeString candidate{word};
+      candidate.setCharAt(i, alphabet.charAt(a));
+      consider(std::move(candidate), Kind::replacement, i);
+    }
+  }
+  if (found.empty()) {
+    for (int32_t i = 2; i + 2 <= n; ++i) {
+      icu::UnicodeString candidate{word};
+      candidate.insert(i, u' ');
+      consider(std::move(candidate), Kind::replacement, i);
+    }
+  }
+  std::ranges::sort(found, [](const Found& a, const Found& b) {
+    return a.score != b.score ? a.score < b.score : a.order < b.order;
+  });
+  std::vector<icu::UnicodeString> out;
+  for (std::size_t i = 0; i < found.size() && out.size() < max; ++i) out.push_back(found[i].word);
+  return out;
+}
+
+}  // namespace replylint::spell

@@ -1,0 +1,387 @@
+#include "spell/hunspell_speller.hpp"
+
+#include <fmt/format.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <fstream>
+#include <functional>
+#include <hunspell/hunspell.hxx>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "spell/capitals.hpp"
+#include "spell/edits.hpp"
+
+namespace replylint::spell {
+namespace {
+
+// Hunspell refuses words longer than this (MAXWORDLEN); longer tokens are never words.
+constexpr int32_t k_max_word_code_points = 90;
+// Suggestions for very long tokens are slow and useless.
+constexpr int32_t k_max_suggest_code_points = 40;
+// Accent placements tried for one word in capitals.
+constexpr std::size_t k_max_accent_variants = 64;
+// The caches are dropped when they grow past this many words (bulk runs over odd corpora).
+constexpr std::size_t k_max_cached_words = 1'000'000;
+// Suggestions found one edit away; Hunspell's own (slow, ~20 ms) suggest runs only when none is.
+constexpr std::size_t k_fast_suggestions = 3;
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const noexcept {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
+template <typename Value>
+using WordMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+
+// Valid UTF-8 with at least one character, no control characters (Hunspell works on C strings
+// inside, so a NUL would cut the word short) and not absurdly long.
+std::optional<icu::UnicodeString> decode_word(std::string_view word) {
+  if (word.empty()) return std::nullopt;
+  int32_t i = 0;
+  int32_t count = 0;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
+  const auto length = static_cast<int32_t>(word.size());
+  if (word.size() > 4 * static_cast<std::size_t>(k_max_word_code_points)) return std::nullopt;
+  while (i < length) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0 || u_iscntrl(c) || ++count > k_max_word_code_points) return std::nullopt;
+  }
+  return icu::UnicodeString::fromUTF8(icu::StringPiece{word.data(), length});
+}
+
+std::string to_utf8(const icu::UnicodeString& text) {
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+// UTF-8 <-> the dictionary's declared encoding. Not thread-safe (one UConverter); the speller
+// uses it under its Hunspell lock.
+class Codec {
+ public:
+  static std::optional<Codec> open(const std::string& encoding) {
+    Codec codec;
+    const std::string name = encoding.empty() ? "ISO-8859-1" : encoding;  // Hunspell's default
+    if (name == "UTF-8" || name == "utf-8" || name == "UTF8") return codec;
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter* converter = ucnv_open(name.c_str(), &status);
+    if (U_FAILURE(status) || converter == nullptr) return std::nullopt;
+    codec.m_converter.reset(converter);
+    // Characters the encoding cannot hold are an error, never a silent '?'.
+    status = U_ZERO_ERROR;
+    ucnv_setFromUCallBack(converter, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    if (U_FAILURE(status)) return std::nullopt;
+    return codec;
+  }
+
+  /// The word in the dictionary's encoding, or nullopt when it cannot be written in it.
+  std::optional<std::string> encode(const icu::UnicodeString& word) const {
+    if (!m_converter) return to_utf8(word);
+    std::string out(static_cast<std::size_t>(word.length()) * 4 + 8, '\0');
+    UErrorCode status = U_ZERO_ERROR;
+    ucnv_resetFromUnicode(m_converter.get());
+    const int32_t written =
+        ucnv_fromUChars(m_converter.get(), out.data(), static_cast<int32_t>(out.size()),
+                        word.getBuffer(), word.length(), &status);
+    if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING) return std::nullopt;
+    out.resize(static_cast<std::size_t>(written));
+    return out;
+  }
+
+  /// A dictionary-encoded string (a suggestion) as Unicode, or nullopt when malformed.
+  std::optional<icu::UnicodeString> decode(const std::string& text) const {
+    if (!m_converter) {
+      auto word = decode_word(text);
+      return word;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    ucnv_resetToUnicode(m_converter.get());
+    icu::UnicodeString out;
+    const int32_t capacity = static_cast<int32_t>(text.size()) * 2 + 8;
+    UChar* buffer = out.getBuffer(capacity);
+    const int32_t written = ucnv_toUChars(m_converter.get(), buffer, capacity, text.data(),
+                                          static_cast<int32_t>(text.size()), &status);
+    out.releaseBuffer(U_SUCCESS(status) ? written : 0);
+    if (U_FAILURE(status)) return std::nullopt;
+    return out;
+  }
+
+ private:
+  struct Closer {
+    void operator()(UConverter* converter) const { ucnv_close(converter); }
+  };
+  std::unique_ptr<UConverter, Closer> m_converter;
+};
+
+class HunspellSpeller final : public Speller {
+ public:
+  HunspellSpeller(std::string language, std::unique_ptr<Hunspell> hunspell, Codec codec,
+                  icu::UnicodeString alphabet)
+      : m_language(std::move(language)),
+        m_locale(m_language.c_str()),
+        m_hunspell(std::move(hunspell)),
+        m_codec(std::move(codec)),
+        m_alphabet(std::move(alphabet)) {}
+
+  bool check(std::string_view word) override {
+    {
+      std::shared_lock lock{m_cache_mutex};
+      if (auto found = m_checked.find(word); found != m_checked.end()) return found->second;
+    }
+    const bool correct = check_uncached(word);
+    std::unique_lock lock{m_cache_mutex};
+    if (m_checked.size() >= k_max_cached_words) m_checked.clear();
+    m_checked.emplace(std::string{word}, correct);
+    return correct;
+  }
+
+  std::vector<std::string> suggest(std::string_view word, std::size_t max) override {
+    if (auto cached = cached_suggestions(word, max)) return *std::move(cached);
+    std::vector<std::string> all;
+    {
+      std::lock_guard hunspell_lock{m_hunspell_mutex};
+      // Another thread may have computed them while this one waited.
+      if (auto cached = cached_suggestions(word, max)) return *std::move(cached);
+      all = suggest_locked(word);
+      std::unique_lock lock{m_cache_mutex};
+      if (m_suggested.size() >= k_max_cached_words) m_suggested.clear();
+      m_suggested.emplace(std::string{word}, all);
+    }
+    if (all.size() > max) all.resize(max);
+    return all;
+  }
+
+  /// Adds one word (UTF-8) during loading. False when the dictionary's encoding cannot hold
+  /// it; such a word is still accepted, but only exactly as written.
+  bool add_word(std::string_view word) {
+    auto unicode = decode_word(word);
+    if (!unicode) return false;
+    std::lock_guard lock{m_hunspell_mutex};
+    if (auto encoded = m_codec.encode(*unicode)) {
+      m_hunspell->add(*encoded);
+      return true;
+    }
+    m_exact.emplace(word);
+    return false;
+  }
+
+ private:
+  std::optional<std::vector<std::string>> cached_suggestions(std::string_view word,
+                                                             std::size_t max) {
+    std::shared_lock lock{m_cache_mutex};
+    auto found = m_suggested.find(word);
+    if (found == m_suggested.end()) return std::nullopt;
+    const auto& all = found->second;
+    return std::vector<std::string>(
+        all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min(max, all.size())));
+  }
+
+  bool spell_locked(const icu::UnicodeString& word) {
+    auto encoded = m_codec.encode(word);
+    return encoded && m_hunspell->spell(*encoded);
+  }
+
+  icu::UnicodeString title_case(const icu::UnicodeString& lower) const {
+    if (lower.isEmpty()) return lower;
+    const UChar32 first = lower.char32At(0);
+    icu::UnicodeString title{u_totitle(first)};
+    title.append(lower, U16_LENGTH(first), lower.length() - U16_LENGTH(first));
+    return title;
+  }
+
+  // Lowercase, then title case (for names such as Αθήνα).
+  bool spell_lower_or_title_locked(const icu::UnicodeString& lower) {
+    return spell_locked(lower) || spell_locked(title_case(lower));
+  }
+
+  bool check_uncached(std::string_view word) {
+    auto unicode = decode_word(word);
+    if (!unicode) return false;
+    std::lock_guard lock{m_hunspell_mutex};
+    if (m_exact.contains(word)) return true;
+    // Hunspell already accepts the capitalised and upper-case forms of its words.
+    if (spell_locked(*unicode)) return true;
+    if (!is_all_caps(*unicode)) return false;
+    // Hunspell lowercases capitals byte by byte, so ΠΕΛΆΤΗΣ becomes πελάτησ: lowercase with
+    // ICU (final sigma) and try again, then the accent placements capitals leave out.
+    icu::UnicodeString lower{*unicode};
+    lower.toLower(m_locale);
+    if (spell_lower_or_title_locked(lower)) return true;
+    if (has_accent(lower, m_language)) return false;
+    for (const auto& variant : accent_variants(lower, m_language, k_max_accent_variants)) {
+      if (spell_lower_or_title_locked(variant)) return true;
+    }
+    return false;
+  }
+
+  // A candidate suggestion: one word, or two separated by a space.
+  bool accepts_locked(const icu::UnicodeString& candidate) {
+    const int32_t space = candidate.indexOf(u' ');
+    if (space < 0) return spell_locked(candidate);
+    return spell_locked(icu::UnicodeString{candidate, 0, space}) &&
+           spell_locked(icu::UnicodeString{candidate, space + 1});
+  }
+
+  std::vector<std::string> suggest_locked(std::string_view word) {
+    auto unicode = decode_word(word);
+    if (!unicode || unicode->countChar32() > k_max_suggest_code_points) return {};
+    const bool capitals = is_all_caps(*unicode);
+    icu::UnicodeString query{*unicode};
+    if (capitals) query.toLower(m_locale);
+    std::vector<icu::UnicodeString> found;
+    if (!m_alphabet.isEmpty()) {
+      found = one_edit_suggestions(
+          query, m_alphabet, k_fast_suggestions,
+          [this](const icu::UnicodeString& candidate) { return accepts_locked(candidate); });
+    }
+    if (found.empty() && !m_alphabet.isEmpty() && !has_accent(query, m_language)) {
+      // One edit plus the accent that was also left out (παραγελια → παραγγελία): still far
+      // cheaper than Hunspell's suggest, which can take 250 ms on such a Greek word.
+      std::vector<std::pair<icu::UnicodeString, icu::UnicodeString>> accented;
+      const auto edits = one_edit_suggestions(
+          query, m_alphabet, k_fast_suggestions, [&](const icu::UnicodeString& candidate) {
+            bool any = false;
+            for (const auto& variant :
+                 accent_variants(candidate, m_language, k_max_accent_variants)) {
+              if (accepts_locked(variant)) {
+                accented.emplace_back(candidate, variant);
+                any = true;
+              }
+            }
+            return any;
+          });
+      // Every accent placement that makes a word (παραγγελία, παραγγελιά), by edit rank.
+      for (const auto& edit : edits) {
+        for (const auto& [candidate, variant] : accented) {
+          if (candidate == edit) found.push_back(variant);
+        }
+      }
+    }
+    if (found.empty()) {
+      auto encoded = m_codec.encode(query);
+      if (!encoded) return {};
+      for (const std::string& raw : m_hunspell->suggest(*encoded)) {
+        if (auto suggestion = m_codec.decode(raw)) found.push_back(*std::move(suggestion));
+      }
+    }
+    std::vector<std::string> out;
+    for (auto& suggestion : found) {
+      // Greek capitals drop accents (ICU's "el" upper-casing does that); Spanish keeps them.
+      if (capitals) suggestion.toUpper(m_locale);
+      std::string text = to_utf8(suggestion);
+      if (text.empty() || text == word) continue;
+      if (std::find(out.begin(), out.end(), text) == out.end()) out.push_back(std::move(text));
+    }
+    return out;
+  }
+
+  std::string m_language;
+  icu::Locale m_locale;
+  std::mutex m_hunspell_mutex;  // guards m_hunspell, m_codec and m_exact
+  std::unique_ptr<Hunspell> m_hunspell;
+  Codec m_codec;
+  icu::UnicodeString m_alphabet;  // lowercase letters of the .aff's TRY line
+  std::unordered_set<std::string, StringHash, std::equal_to<>> m_exact;
+  std::shared_mutex m_cache_mutex;  // guards m_checked and m_suggested
+  WordMap<bool> m_checked;
+  WordMap<std::vector<std::string>> m_suggested;
+};
+
+// One word per line, Hunspell .dic form: an optional first line with the count, then words;
+// anything after '/' (affix flags) or a tab (morphology) is ignored.
+void load_additions(const std::filesystem::path& path, HunspellSpeller& speller,
+                    const std::string& encoding, std::vector<std::string>& warnings) {
+  std::ifstream in{path, std::ios::binary};
+  if (!in) {
+    warnings.push_back(fmt::format("cannot read dictionary additions {}", path.string()));
+    return;
+  }
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (number == 1 && line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0)
+      line.erase(0, 3);
+    const auto end = line.find_first_of("/\t");
+    std::string_view word{line.data(), end == std::string::npos ? line.size() : end};
+    while (!word.empty() && word.back() == ' ') word.remove_suffix(1);
+    while (!word.empty() && word.front() == ' ') word.remove_prefix(1);
+    if (word.empty()) continue;
+    if (number == 1 && word.find_first_not_of("0123456789") == std::string_view::npos) continue;
+    if (!decode_word(word)) {
+      warnings.push_back(fmt::format("{}:{}: not a word in UTF-8; skipped", path.string(), number));
+      continue;
+    }
+    if (!speller.add_word(word)) {
+      warnings.push_back(
+          fmt::format("{}:{}: '{}' cannot be written in {}; accepted only as written",
+                      path.string(), number, word, encoding));
+    }
+  }
+}
+
+// The lowercase letters of the .aff file's TRY line, which lists the dictionary's letters,
+// likeliest first; empty when there is none.
+icu::UnicodeString try_letters(const std::filesystem::path& aff, const Codec& codec) {
+  std::ifstream in{aff, std::ios::binary};
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("TRY", 0) != 0 || line.size() < 4 || (line[3] != ' ' && line[3] != '\t')) {
+      continue;
+    }
+    std::string_view value{line};
+    value.remove_prefix(4);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+      value.remove_prefix(1);
+    const auto end = value.find_first_of(" \t\r");
+    auto decoded = codec.decode(std::string{value.substr(0, end)});
+    if (!decoded) return {};
+    icu::UnicodeString letters;
+    for (int32_t i = 0; i < decoded->length(); ++i) {
+      const char16_t c = decoded->charAt(i);
+      if (u_isalpha(c) && !u_isUUppercase(c) && letters.indexOf(c) < 0) letters.append(c);
+    }
+    return letters;
+  }
+  return {};
+}
+
+}  // namespace
+
+LoadResult load_hunspell_speller(std::string_view language, const DictionaryFiles& files,
+                                 const std::vector<std::string>& extra_words) {
+  LoadResult result;
+  auto hunspell = std::make_unique<Hunspell>(files.aff.c_str(), files.dic.c_str());
+  const std::string encoding = hunspell->get_dict_encoding();
+  auto codec = Codec::open(encoding);
+  if (!codec) {
+    result.warnings.push_back(fmt::format("dictionary {} declares an unknown encoding '{}'",
+                                          files.aff.string(), encoding));
+    return result;
+  }
+  icu::UnicodeString alphabet = try_letters(files.aff, *codec);
+  auto speller = std::make_unique<HunspellSpeller>(std::string{language}, std::move(hunspell),
+                                                   *std::move(codec), std::move(alphabet));
+  for (const auto& additions : files.additions) {
+    load_additions(additions, *speller, encoding, result.warnings);
+  }
+  for (const std::string& word : extra_words) speller->add_word(word);
+  result.speller = std::move(speller);
+  return result;
+}
+
+}  // namespace replylint::spell

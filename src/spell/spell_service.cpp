@@ -1,0 +1,71 @@
+#include <fmt/format.h>
+
+#include <array>
+#include <mutex>
+
+#include "spell/hunspell_speller.hpp"
+#include "spell/spell.hpp"
+
+namespace replylint::spell {
+namespace {
+
+struct Slot {
+  std::string_view language;
+  std::string_view name;  // for the warning
+};
+
+constexpr std::array<Slot, 3> k_slots{{{"es", "Spanish"}, {"el", "Greek"}, {"en", "English"}}};
+
+}  // namespace
+
+struct SpellService::Impl {
+  Options options;
+  std::vector<std::filesystem::path> search_path;
+  // One loader per language, so a slow Greek load never blocks a Spanish lookup.
+  std::array<std::once_flag, k_slots.size()> loaded;
+  std::array<std::unique_ptr<Speller>, k_slots.size()> spellers;
+  mutable std::mutex warnings_mutex;
+  std::vector<std::string> warnings;
+
+  void load(std::size_t index) {
+    const Slot& slot = k_slots[index];
+    const auto files = find_dictionary(slot.language, search_path);
+    if (!files) {
+      warn(fmt::format("no {} dictionary found: apt-get install {}", slot.name,
+                       dictionary_package(slot.language)));
+      return;
+    }
+    LoadResult result = load_hunspell_speller(slot.language, *files, options.extra_words);
+    for (auto& warning : result.warnings) warn(std::move(warning));
+    spellers[index] = std::move(result.speller);
+  }
+
+  void warn(std::string warning) {
+    std::lock_guard lock{warnings_mutex};
+    warnings.push_back(std::move(warning));
+  }
+};
+
+SpellService::SpellService(Options options) : m_impl(std::make_unique<Impl>()) {
+  m_impl->search_path =
+      options.search_path ? *options.search_path : dictionary_search_path(options.dict_dir);
+  m_impl->options = std::move(options);
+}
+
+SpellService::~SpellService() = default;
+
+Speller* SpellService::get(std::string_view language) {
+  for (std::size_t i = 0; i < k_slots.size(); ++i) {
+    if (k_slots[i].language != language) continue;
+    std::call_once(m_impl->loaded[i], [this, i] { m_impl->load(i); });
+    return m_impl->spellers[i].get();
+  }
+  return nullptr;
+}
+
+std::vector<std::string> SpellService::warnings() const {
+  std::lock_guard lock{m_impl->warnings_mutex};
+  return m_impl->warnings;
+}
+
+}  // namespace replylint::spell
