@@ -52,16 +52,17 @@ constexpr const char* k_email =
 // known file extension or top-level domain and leaves it to the word iterator otherwise.
 constexpr const char* k_dotted =
     R"((?<![\p{L}\p{N}_\-.])[\p{L}\p{N}_\-]++(?:\.[\p{L}\p{N}_\-]++)++(?:/[^\s<>"“”'‘’«»()\[\]{}]*[^\s<>"“”'‘’«»()\[\]{}.,;:!?¡¿])?)";
-// Digits with separators ("12/03/2025", "12:30", "1.234,56") or a code ("A-1234").
+// Digits with separators ("12/03/2025", "12:30", "1.234,56") or a code ("A-1234"); tried
+// before dotted names, but never when a name follows ("2025.pdf" is a file).
 constexpr const char* k_number =
-    R"((?<![\p{L}\p{N}_])(?:\p{Lu}{1,5}-)?\p{Nd}++(?:[.,:/\-]\p{Nd}++)*+(?![\p{L}\p{N}_]))";
+    R"((?<![\p{L}\p{N}_])(?:\p{Lu}{1,5}-)?\p{Nd}++(?:[.,:/\-]\p{Nd}++)*+(?![\p{L}\p{N}_]|[.\-][\p{L}\p{N}_]))";
 
 void compile_tokens(Compiled& c, const std::vector<std::string>& data_placeholders) {
   auto build = [&](const std::vector<std::string>& extra) -> bool {
     std::string ph = k_builtin_placeholders;
     for (const std::string& p : extra) ph += "|(?i:" + p + ")";
     const std::string all = "(?<ph>" + ph + ")|(?<url>" + k_url + ")|(?<email>" + k_email +
-                            ")|(?<file>" + k_dotted + ")|(?<num>" + k_number + ")";
+                            ")|(?<num>" + k_number + ")|(?<file>" + k_dotted + ")";
     UErrorCode status = U_ZERO_ERROR;
     UParseError perr;
     std::unique_ptr<icu::RegexPattern> pattern(
