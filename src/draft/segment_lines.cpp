@@ -49,6 +49,12 @@ bool looks_dated(std::string_view s) {
   return false;
 }
 
+// "-- " (RFC 3676), also without its trailing space or with a stray '\r' as some clients send.
+bool is_signature_delimiter(std::string_view line) {
+  while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line == "-- " || line == "--";
+}
+
 class LineClassifier {
  public:
   LineClassifier(const message::Message& message, const Compiled& c)
@@ -125,7 +131,7 @@ class LineClassifier {
       }
       if (in_signature) {
         set(i, i + 1, SegmentKind::signature, 0);
-      } else if (view(i) == "-- " || view(i) == "--") {
+      } else if (is_signature_delimiter(view(i))) {
         in_signature = true;
         set(i, i + 1, SegmentKind::signature, 0);
       } else if (t.size() <= k_max_pattern_line && matches(m_c.signature_lines.get(), t)) {

@@ -5,7 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <chrono>
+#include <thread>
 #include <string>
 #include <utility>
 
@@ -239,4 +241,68 @@ TEST_CASE("segmentation stays linear on deep and long quotes", "[draft]") {
     CHECK(clock::now() - t0 < std::chrono::seconds(3));
     CHECK(d.paragraphs.size() == 1);
   }
+}
+
+TEST_CASE("mobile footers, and prose that only starts like one", "[draft]") {
+  const auto [text, expected] = GENERATE(table<std::string, std::string>({
+      {"Vale.\n\nEnviado desde mi iPhone\n", "own,signature"},
+      {"Vale.\n\nEnviado desde mi Samsung Galaxy\n", "own,signature"},
+      {"OK.\n\nSent from my Verizon Wireless BlackBerry\n", "own,signature"},
+      {"OK.\n\nGet Outlook for Android\n", "own,signature"},
+      {"Εντάξει.\n\nΣτάλθηκε από το Galaxy μου\n", "own,signature"},
+      {"OK.\n\nSent from my desk, is much easier then my mobile phone.\n", "own"},
+      {"The notification was sent from my iPhone app to all users.\n", "own"},
+      {"Lo he enviado desde mi casa, con el móvil apagado.\n", "own"},
+  }));
+  CAPTURE(text);
+  CHECK(kinds(draft::segment(body_message(text), rules_data())) == expected);
+}
+
+TEST_CASE("Zoho attribution lines and attributions without a colon", "[draft]") {
+  const auto [text, expected] = GENERATE(table<std::string, std::string>({
+      {"Thanks.\n\n---- On Wed, 24 Feb 2021 14:02:50 +0530 john@gmail.com wrote ----\n\nJava sucks\n",
+       "own,attribution,quote1"},
+      {"Gracias.\n\n---- El mié, 24 feb 2021 14:02:50 +0100 ana@x.es escribió ----\n\nNo va.\n",
+       "own,attribution,quote1"},
+      {"Thanks.\nOn Wed, 14 Nov 2018 08:14:43 -0200 John Doe <john@doe.com> wrote\n> hi\n",
+       "own,attribution,quote1"},
+      {"On the surface, this looks like a quote header but it's not.\n", "own"},
+      {"Dates in my text:\n2024-01-15 14:30:25\nJan 15, 2024 at 14:30\n", "own"},
+  }));
+  CAPTURE(text);
+  CHECK(kinds(draft::segment(body_message(text), rules_data())) == expected);
+}
+
+TEST_CASE("segment() gives the same result from several threads at once", "[draft]") {
+  const std::vector<std::string> names = {"es-gmail.txt", "el-gmail-wrapped.txt",
+                                          "en-outlook-original.txt", "placeholders.txt",
+                                          "signature-dashes.txt", "nested-quotes.txt"};
+  std::vector<std::string> expected;
+  for (const auto& n : names) {
+    const draft::Draft d = segment_fixture(n);
+    std::string summary = kinds(d) + "/" + d.language;
+    for (const auto* s : d.own_sentences()) summary += "/" + std::to_string(s->words.size());
+    expected.push_back(summary);
+  }
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int round = 0; round < 25; ++round) {
+        for (std::size_t i = 0; i < names.size(); ++i) {
+          const draft::Draft d = segment_fixture(names[i]);
+          std::string summary = kinds(d) + "/" + d.language;
+          for (const auto* s : d.own_sentences()) summary += "/" + std::to_string(s->words.size());
+          if (summary != expected[i]) ++mismatches;
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  CHECK(mismatches == 0);
+}
+
+TEST_CASE("a '-- ' line with a stray carriage return still starts the signature", "[draft]") {
+  CHECK(kinds(draft::segment(body_message("Hola.\n-- \r\nAna\n"), rules_data())) ==
+        "own,signature");
 }
