@@ -292,6 +292,16 @@ std::vector<Range> sentences(std::string_view text, std::size_t base) {
     const bool bullet_u = std::string_view(flat).substr(i + 1).find("•") < 3;
     if (!bullet && !bullet_u) flat[i] = ' ';
   }
+  // NFC turns the Greek question mark (U+037E) into ';', which ICU does not treat as the end of
+  // a sentence; after a Greek letter it is one, and '?' has the same length.
+  for (std::size_t i = 1; i < flat.size() && flat.size() <= static_cast<std::size_t>(INT32_MAX); ++i) {
+    if (flat[i] != ';') continue;
+    int32_t j = static_cast<int32_t>(i);
+    UChar32 c;
+    U8_PREV(flat.data(), 0, j, c);
+    UErrorCode status = U_ZERO_ERROR;
+    if (c > 0 && uscript_getScript(c, &status) == USCRIPT_GREEK) flat[i] = '?';
+  }
   std::vector<Range> out;
   auto push = [&](std::size_t b, std::size_t e) {
     const std::string_view piece = trim(std::string_view(text).substr(b, e - b));

@@ -223,3 +223,13 @@ TEST_CASE("own_sentences leave out quotes, attribution, signature and placeholde
   REQUIRE(sentences.size() == 1);
   CHECK(draft::test::slice(d, sentences[0]->range) == "Gracias.");
 }
+
+TEST_CASE("a Greek question mark ends a sentence, a Latin semicolon does not", "[draft]") {
+  const draft::Draft el = draft::segment(
+      body_message("Τι κάνετε; Όλα καλά με τον κ. Παπαδόπουλο.\n"), rules_data());
+  REQUIRE(el.own_sentences().size() == 2);
+  CHECK(draft::test::slice(el, el.own_sentences()[0]->range) == "Τι κάνετε;");
+  const draft::Draft es = draft::segment(
+      body_message("Llegó tarde; Ana lo sabe.\n"), rules_data());
+  CHECK(es.own_sentences().size() == 1);
+}
