@@ -46,11 +46,16 @@ struct Word {
   Range range;       // in the text it came from
   TokenKind kind = TokenKind::word;
   Script script = Script::none;
-  CaseShape shape = CaseShape::none;
+  CaseShape shape = CaseShape::none;  // none for url, email, filename and placeholder tokens
   int letters = 0;          // letters (code points with the Alphabetic property)
   bool has_digit = false;
   bool has_underscore = false;
-  bool is_acronym = false;  // in a rules/ acronym list, or a short all-caps token (<= 4 letters)
+  /// In a rules/ acronym list (as written, or without its dots: "Α.Φ.Μ." → "ΑΦΜ"), or a short
+  /// all-caps word of 2-4 letters without digits or underscores. Deliberately context-free: "NO"
+  /// in "NO FUNCIONA" is flagged too, so a rule that needs context (shouting) looks at
+  /// `in_acronym_list` and at the neighbouring words itself.
+  bool is_acronym = false;
+  bool in_acronym_list = false;  // in a rules/ acronym list (the context-free part of is_acronym)
   bool is_header_name = false;  // matches a display name or mailbox name in the headers
 };
 

@@ -1,0 +1,269 @@
+#include "draft/internal.hpp"
+
+#include "data/data.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <functional>
+#include <map>
+#include <mutex>
+#include <utility>
+
+namespace replylint::draft::detail {
+namespace {
+
+bool is_space_cp(UChar32 c) { return c == '\t' || c == ' ' || u_isUWhiteSpace(c); }
+
+// Joins the patterns into one case-insensitive alternation. A pattern that does not compile is
+// left out (the loader reports it with file:line; here it must never stop segmentation).
+std::unique_ptr<icu::RegexPattern> compile_union(const std::vector<std::string>& patterns,
+                                                 uint32_t flags = UREGEX_CASE_INSENSITIVE) {
+  std::string joined;
+  for (const std::string& p : patterns) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError perr;
+    std::unique_ptr<icu::RegexPattern> alone(
+        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p), flags, perr, status));
+    if (U_FAILURE(status)) continue;
+    if (!joined.empty()) joined += '|';
+    joined += "(?:" + p + ")";
+  }
+  if (joined.empty()) return nullptr;
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError perr;
+  std::unique_ptr<icu::RegexPattern> all(
+      icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(joined), flags, perr, status));
+  if (U_FAILURE(status)) return nullptr;
+  return all;
+}
+
+// Built-in token patterns. Every unbounded run is possessive or anchored by a look-behind on a
+// word start, so a long line without spaces costs linear time.
+constexpr const char* k_builtin_placeholders =
+    R"(\{\{[^{}\n]*+\}\}|\{%[^\n]*?%\}|\$\{[^{}\s]++\}|%[A-Z][A-Z0-9_]*+%|\{[A-Za-z_][A-Za-z0-9_.]*+\})";
+constexpr const char* k_url =
+    R"((?i:(?:https?|ftp)://|www\.|mailto:)[^\s<>"“”'‘’«»()\[\]{}]*[^\s<>"“”'‘’«»()\[\]{}.,;:!?¡¿])";
+constexpr const char* k_email =
+    R"((?<![\p{L}\p{N}._%+\-])[\p{L}\p{N}._%+\-]++@[\p{L}\p{N}\-]++(?:\.[\p{L}\p{N}\-]++)++)";
+// A dotted name ("factura_2025.pdf", "tienda.es"); tokenize() keeps it when the last label is a
+// known file extension or top-level domain and leaves it to the word iterator otherwise.
+constexpr const char* k_dotted =
+    R"((?<![\p{L}\p{N}_\-.])[\p{L}\p{N}_\-]++(?:\.[\p{L}\p{N}_\-]++)++(?:/[^\s<>"“”'‘’«»()\[\]{}]*[^\s<>"“”'‘’«»()\[\]{}.,;:!?¡¿])?)";
+// Digits with separators ("12/03/2025", "12:30", "1.234,56") or a code ("A-1234"); tried
+// before dotted names, but never when a name follows ("2025.pdf" is a file).
+constexpr const char* k_number =
+    R"((?<![\p{L}\p{N}_])(?:\p{Lu}{1,5}-)?\p{Nd}++(?:[.,:/\-]\p{Nd}++)*+(?![\p{L}\p{N}_]|[.\-][\p{L}\p{N}_]))";
+
+void compile_tokens(Compiled& c, const std::vector<std::string>& data_placeholders) {
+  auto build = [&](const std::vector<std::string>& extra) -> bool {
+    std::string ph = k_builtin_placeholders;
+    for (const std::string& p : extra) ph += "|(?i:" + p + ")";
+    const std::string all = "(?<ph>" + ph + ")|(?<url>" + k_url + ")|(?<email>" + k_email +
+                            ")|(?<num>" + k_number + ")|(?<file>" + k_dotted + ")";
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError perr;
+    std::unique_ptr<icu::RegexPattern> pattern(
+        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(all), 0, perr, status));
+    if (U_FAILURE(status)) return false;
+    c.group_ph = pattern->groupNumberFromName(icu::UnicodeString(u"ph"), status);
+    c.group_url = pattern->groupNumberFromName(icu::UnicodeString(u"url"), status);
+    c.group_email = pattern->groupNumberFromName(icu::UnicodeString(u"email"), status);
+    c.group_file = pattern->groupNumberFromName(icu::UnicodeString(u"file"), status);
+    c.group_num = pattern->groupNumberFromName(icu::UnicodeString(u"num"), status);
+    if (U_FAILURE(status)) return false;
+    c.tokens = std::move(pattern);
+    return true;
+  };
+  // Keep only data patterns that compile on their own, then fall back to the built-ins alone if
+  // the combination still fails (e.g. a data pattern reuses a group name).
+  std::vector<std::string> good;
+  for (const std::string& p : data_placeholders) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError perr;
+    std::unique_ptr<icu::RegexPattern> alone(icu::RegexPattern::compile(
+        icu::UnicodeString::fromUTF8(p), UREGEX_CASE_INSENSITIVE, perr, status));
+    if (U_SUCCESS(status)) good.push_back(p);
+  }
+  if (!build(good)) build({});
+}
+
+std::unique_ptr<Compiled> build_compiled(const data::DataSet& data) {
+  auto c = std::make_unique<Compiled>();
+  std::vector<std::string> attribution, start, end, signature, placeholders;
+  auto add = [](std::vector<std::string>& to, const std::vector<data::Pattern>& from) {
+    for (const data::Pattern& p : from) to.push_back(p.regex);
+  };
+  for (const auto& [code, lang] : data.languages) {
+    add(attribution, lang.attribution);
+    add(start, lang.attribution_start);
+    add(end, lang.attribution_end);
+    add(signature, lang.signature_lines);
+    for (const std::string& m : lang.original_markers) c->original_markers.insert(normalize_marker(m));
+    for (const std::string& f : lang.original_fields) c->original_fields.insert(fold(trim(f)));
+    for (const std::string& m : lang.forward_markers) c->forward_markers.insert(normalize_marker(m));
+    for (const std::string& a : lang.acronyms) {
+      c->acronyms.insert(a);
+      std::string undotted;
+      for (char ch : a)
+        if (ch != '.') undotted += ch;
+      if (!undotted.empty()) c->acronyms.insert(undotted);
+    }
+    auto& stop = c->stopwords[code];
+    for (const std::string& w : lang.stopwords) stop.insert(fold(trim(w)));
+  }
+  c->original_markers.erase("");
+  c->forward_markers.erase("");
+  c->attribution = compile_union(attribution);
+  c->attribution_start = compile_union(start);
+  c->attribution_end = compile_union(end);
+  c->signature_lines = compile_union(signature);
+  add(placeholders, data.placeholders);
+  compile_tokens(*c, placeholders);
+  return c;
+}
+
+// A fingerprint of everything build_compiled() reads, so a DataSet rebuilt at the same address
+// (common in tests) never picks up a stale compiled form.
+std::size_t fingerprint(const data::DataSet& data) {
+  std::size_t h = 0;
+  auto mix = [&h](std::string_view s) {
+    h ^= std::hash<std::string_view>{}(s) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  };
+  auto mix_patterns = [&](const std::vector<data::Pattern>& v) {
+    mix("#");
+    for (const auto& p : v) mix(p.regex);
+  };
+  auto mix_strings = [&](const auto& v) {
+    mix("#");
+    for (const auto& s : v) mix(s);
+  };
+  for (const auto& [code, lang] : data.languages) {
+    mix(code);
+    mix_patterns(lang.attribution);
+    mix_patterns(lang.attribution_start);
+    mix_patterns(lang.attribution_end);
+    mix_patterns(lang.signature_lines);
+    mix_strings(lang.original_markers);
+    mix_strings(lang.original_fields);
+    mix_strings(lang.forward_markers);
+    mix_strings(lang.acronyms);
+    mix_strings(lang.stopwords);
+  }
+  mix_patterns(data.placeholders);
+  return h;
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view text) {
+  // ICU's UTF-8 macros index with int32_t; longer inputs are only trimmed of ASCII spaces.
+  if (text.size() > static_cast<std::size_t>(INT32_MAX / 2)) {
+    const std::size_t b = text.find_first_not_of(" \t\r\n");
+    if (b == std::string_view::npos) return {};
+    return text.substr(b, text.find_last_not_of(" \t\r\n") + 1 - b);
+  }
+  const int32_t size = static_cast<int32_t>(text.size());
+  int32_t b = 0, e = size;
+  while (b < e) {
+    UChar32 c;
+    int32_t i = b;
+    U8_NEXT(text.data(), i, e, c);
+    if (c < 0 || !is_space_cp(c)) break;
+    b = i;
+  }
+  while (e > b) {
+    UChar32 c;
+    int32_t i = e;
+    U8_PREV(text.data(), b, i, c);
+    if (c < 0 || !is_space_cp(c)) break;
+    e = i;
+  }
+  return text.substr(static_cast<std::size_t>(b), static_cast<std::size_t>(e - b));
+}
+
+std::string fold(std::string_view text) {
+  bool ascii = true;
+  for (char ch : text)
+    if (static_cast<unsigned char>(ch) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  std::string out;
+  if (ascii) {
+    out.reserve(text.size());
+    for (char ch : text) out += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
+  u.foldCase();
+  u.toUTF8String(out);
+  return out;
+}
+
+std::string normalize_marker(std::string_view text) {
+  std::string f = fold(trim(text));
+  std::size_t b = 0, e = f.size();
+  auto deco = [](char ch) {
+    return ch == '-' || ch == '_' || ch == '*' || ch == '=' || ch == ' ' || ch == '\t';
+  };
+  while (b < e && deco(f[b])) ++b;
+  while (e > b && deco(f[e - 1])) --e;
+  std::string out;
+  bool space = false;
+  for (std::size_t i = b; i < e; ++i) {
+    if (f[i] == ' ' || f[i] == '\t') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += f[i];
+  }
+  return out;
+}
+
+const Compiled& compiled(const data::DataSet& data) {
+  const std::size_t fp = fingerprint(data);
+  thread_local const data::DataSet* last_data = nullptr;
+  thread_local std::size_t last_fp = 0;
+  thread_local const Compiled* last = nullptr;
+  if (last && last_data == &data && last_fp == fp) return *last;
+
+  static std::mutex mutex;
+  static std::map<std::pair<const data::DataSet*, std::size_t>, std::unique_ptr<Compiled>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto& slot = cache[{&data, fp}];
+  if (!slot) slot = build_compiled(data);
+  last_data = &data;
+  last_fp = fp;
+  last = slot.get();
+  return *slot;
+}
+
+bool matches(const icu::RegexPattern* pattern, std::string_view line) {
+  if (!pattern) return false;
+  // One matcher per pattern and thread: patterns live as long as the process-wide cache.
+  thread_local std::map<const icu::RegexPattern*, std::unique_ptr<icu::RegexMatcher>> matchers;
+  auto& m = matchers[pattern];
+  UErrorCode status = U_ZERO_ERROR;
+  if (!m) {
+    m.reset(pattern->matcher(status));
+    if (U_FAILURE(status)) {
+      m.reset();
+      return false;
+    }
+  }
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, line.data(), static_cast<int64_t>(line.size()), &status);
+  if (U_FAILURE(status)) return false;
+  m->reset(&ut);
+  // The matcher keeps a shallow clone of `ut`; it is reset before every later use.
+  const bool found = m->find(status);
+  utext_close(&ut);
+  return U_SUCCESS(status) && found;
+}
+
+}  // namespace replylint::draft::detail

@@ -1,0 +1,75 @@
+#pragma once
+
+// Internals of the draft module shared by its .cpp files. Not part of the module's contract.
+
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "draft/draft.hpp"
+
+#include <unicode/regex.h>
+
+namespace replylint::data {
+struct DataSet;
+}
+
+namespace replylint::draft::detail {
+
+/// Case-folds UTF-8 text (ICU full case folding; ASCII fast path). Invalid bytes become U+FFFD.
+std::string fold(std::string_view text);
+
+/// Folds and strips the decoration of a marker line ("-----Mensaje original-----" →
+/// "mensaje original"): surrounding whitespace, dashes, underscores and '*', inner runs of
+/// whitespace collapsed to one space.
+std::string normalize_marker(std::string_view text);
+
+/// `text` without leading and trailing ASCII/Unicode whitespace.
+std::string_view trim(std::string_view text);
+
+/// Everything the segmenter and the tokenizer need from a DataSet, compiled once.
+struct Compiled {
+  // Each is one alternation of the data's patterns, case-insensitive; null when there are none.
+  std::unique_ptr<icu::RegexPattern> attribution;
+  std::unique_ptr<icu::RegexPattern> attribution_start;
+  std::unique_ptr<icu::RegexPattern> attribution_end;
+  std::unique_ptr<icu::RegexPattern> signature_lines;
+  std::unordered_set<std::string> original_markers;  // normalize_marker()ed
+  std::unordered_set<std::string> original_fields;   // folded
+  std::unordered_set<std::string> forward_markers;   // normalize_marker()ed
+  std::unordered_set<std::string> acronyms;          // as written, plus without dots
+  // Folded stop-words per language code.
+  std::unordered_map<std::string, std::unordered_set<std::string>> stopwords;
+  // Token regex: named groups ph, url, email, file, dom, num (see tokenize.cpp).
+  std::unique_ptr<icu::RegexPattern> tokens;
+  int group_ph = 0, group_url = 0, group_email = 0, group_file = 0, group_dom = 0, group_num = 0;
+};
+
+/// The compiled form of `data`, built on first use and cached (thread-safe) under the data's
+/// address and a fingerprint of its content. Patterns that do not compile are left out.
+const Compiled& compiled(const data::DataSet& data);
+
+/// True when `pattern` (may be null) matches the whole of `line` (already trimmed).
+bool matches(const icu::RegexPattern* pattern, std::string_view line);
+
+/// Tokenises `text` with `c`; ranges are offsets into `text` plus `base`.
+std::vector<Word> tokenize(std::string_view text, const Compiled& c, std::size_t base);
+
+/// True when `line` holds nothing but template placeholders ({% if %}, {{ name }}) and spaces.
+bool is_placeholder_line(std::string_view line, const Compiled& c);
+
+/// Sentence ranges (byte offsets into `text`, plus `base`) of one paragraph.
+std::vector<Range> sentences(std::string_view text, std::size_t base);
+
+/// Language of one paragraph of own text from its words: "el", "es", "en" or "".
+std::string detect_language(std::string_view text, const std::vector<Word>& words,
+                            const Compiled& c);
+
+/// Segments the lines of `message.body` (kinds and depths only; no paragraphs).
+std::vector<Segment> segment_lines(const message::Message& message, const Compiled& c);
+
+}  // namespace replylint::draft::detail

@@ -1,0 +1,75 @@
+// Language of a paragraph of own text: Greek by script, Spanish versus English by CLD2 and
+// stop-word counts.
+//
+// Measured on tests/draft/fixtures/language/{es,en}.txt (60 labelled paragraphs of 1 to 60
+// words; run the hidden "[draft-measure]" test to repeat it):
+//   - CLD2 alone: 52/60 right. All 19 paragraphs of 8+ words right; 33/41 shorter ones. All 8
+//     errors are short Spanish ("Gracias", "No hay problema.", "Adjunto la factura.") answered
+//     ENGLISH, CLD2's documented default for short text, with is_reliable false.
+//   - Stop-words (rules/<lang>/language.toml) alone: decide 51/60, and all 51 are right.
+//   - This combination: 53 right, 0 wrong, 7 unknown (one- or two-word paragraphs such as
+//     "Hecho." or "Done.", which then take the draft's dominant language in segment()).
+// So: a reliable CLD2 answer on 8+ words wins; else the stop-word majority; else Spanish-only
+// letters (ñ, ¿, ¡, accented vowels); else a reliable CLD2 answer; else unknown.
+#include "draft/internal.hpp"
+
+#include <cld2/public/compact_lang_det.h>
+#include <unicode/utf8.h>
+
+namespace replylint::draft::detail {
+namespace {
+
+constexpr int k_cld2_min_words = 8;
+
+std::string cld2_language(std::string_view text, bool& reliable) {
+  reliable = false;
+  int valid = 0;
+  const CLD2::Language lang = CLD2::DetectLanguageCheckUTF8(
+      text.data(), static_cast<int>(std::min<std::size_t>(text.size(), 1 << 20)), true, &reliable,
+      &valid);
+  if (lang == CLD2::SPANISH) return "es";
+  if (lang == CLD2::ENGLISH) return "en";
+  if (lang == CLD2::GREEK) return "el";
+  reliable = false;
+  return "";
+}
+
+bool has_spanish_letters(std::string_view text) {
+  for (std::string_view mark : {"ñ", "Ñ", "¿", "¡", "á", "é", "í", "ó", "ú"})
+    if (text.find(mark) != std::string_view::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string detect_language(std::string_view text, const std::vector<Word>& words,
+                            const Compiled& c) {
+  int greek = 0, latin = 0, word_count = 0, es_stop = 0, en_stop = 0;
+  const auto es = c.stopwords.find("es");
+  const auto en = c.stopwords.find("en");
+  for (const Word& w : words) {
+    if (w.kind != TokenKind::word) continue;
+    ++word_count;
+    if (w.script == Script::greek) greek += w.letters;
+    else if (w.script == Script::latin) latin += w.letters;
+    if (w.script != Script::latin) continue;
+    const std::string f = fold(w.text);
+    const bool in_es = es != c.stopwords.end() && es->second.count(f) > 0;
+    const bool in_en = en != c.stopwords.end() && en->second.count(f) > 0;
+    if (in_es && !in_en) ++es_stop;
+    if (in_en && !in_es) ++en_stop;
+  }
+  if (greek + latin == 0) return "";
+  if (greek * 2 > greek + latin) return "el";
+
+  bool reliable = false;
+  const std::string cld = cld2_language(text, reliable);
+  if (word_count >= k_cld2_min_words && reliable && (cld == "es" || cld == "en")) return cld;
+  if (es_stop != en_stop) return es_stop > en_stop ? "es" : "en";
+  if (has_spanish_letters(text)) return "es";
+  // An unreliable answer on short text is CLD2's ENGLISH default, not evidence.
+  if (reliable && (cld == "es" || cld == "en")) return cld;
+  return "";
+}
+
+}  // namespace replylint::draft::detail

@@ -1,0 +1,303 @@
+// Line classification: every line of the body gets a kind (and a quote depth), in one forward
+// pass with bounded look-ahead, so the cost is linear in the size of the body.
+#include "draft/internal.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace replylint::draft::detail {
+namespace {
+
+struct Line {
+  std::size_t begin = 0, end = 0;  // end excludes '\n'
+  int depth = 0;                   // '>' markers or HTML blockquote depth
+  bool blank = false;
+};
+
+constexpr std::size_t k_max_pattern_line = 400;  // longer lines are never attribution/footers
+constexpr std::size_t k_max_header_block = 16;   // lines of an Outlook header block
+
+// Counts leading '>' markers ("> > x", ">>x", "  > x"); linear in the line.
+int quote_markers(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && i < 3 && (line[i] == ' ' || line[i] == '\t')) ++i;
+  int depth = 0;
+  while (i < line.size() && line[i] == '>') {
+    ++depth;
+    ++i;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  }
+  return depth;
+}
+
+// A date, a time or an address: what tells a client's attribution line from prose that happens
+// to start with "On" and end with "wrote:".
+bool looks_dated(std::string_view s) {
+  if (s.find('@') != std::string_view::npos) return true;
+  int run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const bool digit = std::isdigit(static_cast<unsigned char>(s[i])) != 0;
+    if (digit) {
+      if (++run >= 4) return true;  // a year
+      continue;
+    }
+    if (run >= 1 && (s[i] == ':' || s[i] == '/') && i + 1 < s.size() &&
+        std::isdigit(static_cast<unsigned char>(s[i + 1])))
+      return true;  // 22:10, 6/3
+    run = 0;
+  }
+  return false;
+}
+
+// "-- " (RFC 3676), also without its trailing space or with a stray '\r' as some clients send.
+bool is_signature_delimiter(std::string_view line) {
+  while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line == "-- " || line == "--";
+}
+
+class LineClassifier {
+ public:
+  LineClassifier(const message::Message& message, const Compiled& c)
+      : m_text(message.body.text), m_c(c) {
+    split(message.body.html_quote_depth);
+  }
+
+  std::vector<Segment> run() {
+    const std::size_t n = m_lines.size();
+    m_kind.assign(n, SegmentKind::own);
+    m_depth.assign(n, 0);
+    std::vector<bool> assigned(n, false);
+    m_next_nonblank.assign(n + 1, n);
+    for (std::size_t i = n; i-- > 0;) m_next_nonblank[i] = m_lines[i].blank ? m_next_nonblank[i + 1] : i;
+
+    enum class Mode { normal, original, forward } mode = Mode::normal;
+    bool in_signature = false;
+    auto set = [&](std::size_t from, std::size_t to, SegmentKind kind, int depth) {
+      for (std::size_t k = from; k < to; ++k) {
+        m_kind[k] = kind;
+        m_depth[k] = depth;
+        assigned[k] = true;
+      }
+    };
+
+    for (std::size_t i = 0; i < n;) {
+      const Line& line = m_lines[i];
+      if (line.blank) {
+        ++i;
+        continue;
+      }
+      if (mode == Mode::forward) {
+        set(i, i + 1, SegmentKind::forward, 0);
+        ++i;
+        continue;
+      }
+      if (mode == Mode::original) {
+        if (const std::size_t j = original_block(i); j > i) {
+          set(i, j, SegmentKind::original_header, 0);
+          i = j;
+        } else {
+          set(i, i + 1, SegmentKind::quote, 1 + line.depth);
+          ++i;
+        }
+        continue;
+      }
+      if (line.depth > 0) {
+        set(i, i + 1, SegmentKind::quote, line.depth);
+        in_signature = false;
+        ++i;
+        continue;
+      }
+      const std::string_view t = trim(view(i));
+      if (m_c.forward_markers.count(normalize_marker(t)) > 0) {
+        set(i, i + 1, SegmentKind::forward, 0);
+        mode = Mode::forward;
+        ++i;
+        continue;
+      }
+      if (const std::size_t j = original_block(i); j > i) {
+        set(i, j, SegmentKind::original_header, 0);
+        mode = Mode::original;
+        in_signature = false;
+        i = j;
+        continue;
+      }
+      bool unquoted_original = false;
+      if (const std::size_t j = attribution(i, unquoted_original); j > i) {
+        set(i, j, SegmentKind::attribution, 0);
+        if (unquoted_original) mode = Mode::original;
+        in_signature = false;
+        i = j;
+        continue;
+      }
+      if (in_signature) {
+        set(i, i + 1, SegmentKind::signature, 0);
+      } else if (is_signature_delimiter(view(i))) {
+        in_signature = true;
+        set(i, i + 1, SegmentKind::signature, 0);
+      } else if (t.size() <= k_max_pattern_line && matches(m_c.signature_lines.get(), t)) {
+        set(i, i + 1, SegmentKind::signature, 0);
+      } else if (is_placeholder_line(t, m_c)) {
+        set(i, i + 1, SegmentKind::placeholder, 0);
+      } else {
+        set(i, i + 1, SegmentKind::own, 0);
+      }
+      ++i;
+    }
+    resolve_blanks(assigned);
+    return merge();
+  }
+
+ private:
+  std::string_view view(std::size_t i) const {
+    return std::string_view(m_text).substr(m_lines[i].begin, m_lines[i].end - m_lines[i].begin);
+  }
+
+  void split(const std::vector<int>& html_depth) {
+    std::size_t b = 0;
+    while (b < m_text.size()) {
+      std::size_t e = m_text.find('\n', b);
+      const std::size_t next = e == std::string::npos ? m_text.size() : e + 1;
+      if (e == std::string::npos) e = m_text.size();
+      Line line{b, e, 0, false};
+      const std::string_view v = std::string_view(m_text).substr(b, e - b);
+      line.blank = trim(v).empty();
+      const std::size_t index = m_lines.size();
+      const int html = index < html_depth.size() ? std::max(0, html_depth[index]) : 0;
+      line.depth = std::max(html, quote_markers(v));
+      if (line.depth > 0) line.blank = false;  // "> " is an (empty) quoted line
+      m_lines.push_back(line);
+      b = next;
+    }
+  }
+
+  // "De: Ana", "*From:* Ana", "Από: Νίκος" with a name from original-fields.
+  bool is_field_line(std::size_t i) const {
+    if (i >= m_lines.size() || m_lines[i].blank || m_lines[i].depth > 0) return false;
+    std::string_view t = trim(view(i));
+    while (!t.empty() && t.front() == '*') t.remove_prefix(1);
+    const std::size_t colon = t.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 40) return false;
+    std::string_view name = t.substr(0, colon);
+    while (!name.empty() && name.back() == '*') name.remove_suffix(1);
+    return m_c.original_fields.count(fold(trim(name))) > 0;
+  }
+
+  // Extends a header block from `j` over field lines (and single wrapped continuation lines).
+  std::size_t extend_fields(std::size_t j, std::size_t limit) const {
+    while (j < limit) {
+      if (is_field_line(j)) {
+        ++j;
+      } else if (!m_lines[j].blank && m_lines[j].depth == 0 && is_field_line(j + 1)) {
+        j += 2;  // a long "To:" wrapped onto the next line, then more fields
+      } else {
+        break;
+      }
+    }
+    return std::min(j, limit);
+  }
+
+  // End (exclusive) of an Outlook original-message header block starting at `i`, or `i`.
+  std::size_t original_block(std::size_t i) const {
+    const Line& line = m_lines[i];
+    if (line.blank || line.depth > 0) return i;
+    const std::string_view t = trim(view(i));
+    const std::size_t limit = std::min(m_lines.size(), i + 1 + k_max_header_block);
+    if (t.size() <= k_max_pattern_line && m_c.original_markers.count(normalize_marker(t)) > 0)
+      return extend_fields(i + 1, limit);
+    const bool underscores = t.size() >= 8 && t.find_first_not_of('_') == std::string_view::npos;
+    if (underscores && is_field_line(i + 1)) return extend_fields(i + 1, limit);
+    // A bare "From:/Sent:/To:/Subject:" block (Outlook on the web): three field lines or more.
+    if (is_field_line(i)) {
+      const std::size_t j = extend_fields(i, limit);
+      int fields = 0;
+      for (std::size_t k = i; k < j; ++k) fields += is_field_line(k) ? 1 : 0;
+      if (fields >= 3) return j;
+    }
+    return i;
+  }
+
+  // End (exclusive) of an attribution line or wrapped pair starting at `i`, or `i`. It counts
+  // only when a quote follows, or when it carries a date/time/address (then the unquoted text
+  // below it is the original: `unquoted_original`). So "Como te escribió:" in prose is own text.
+  std::size_t attribution(std::size_t i, bool& unquoted_original) const {
+    const std::string_view t = trim(view(i));
+    if (t.size() > k_max_pattern_line) return i;
+    std::size_t end = i;
+    std::string both(t);
+    if (matches(m_c.attribution.get(), t)) {
+      end = i + 1;
+    } else if (i + 1 < m_lines.size() && !m_lines[i + 1].blank && m_lines[i + 1].depth == 0) {
+      const std::string_view second = trim(view(i + 1));
+      if (second.size() <= k_max_pattern_line && matches(m_c.attribution_start.get(), t) &&
+          matches(m_c.attribution_end.get(), second)) {
+        end = i + 2;
+        both += ' ';
+        both += second;
+      }
+    }
+    if (end == i) return i;
+    const std::size_t next = m_next_nonblank[end];
+    if (next < m_lines.size() && m_lines[next].depth > 0) return end;
+    if (!looks_dated(both)) return i;
+    unquoted_original = next < m_lines.size();
+    return end;
+  }
+
+  // A run of blank lines joins own text when it touches own text (or starts the body), else the
+  // segment above it, so a quote with blank lines inside stays one segment.
+  void resolve_blanks(const std::vector<bool>& assigned) {
+    const std::size_t n = m_lines.size();
+    for (std::size_t a = 0; a < n;) {
+      if (assigned[a]) {
+        ++a;
+        continue;
+      }
+      std::size_t b = a;
+      while (b < n && !assigned[b]) ++b;
+      SegmentKind kind = SegmentKind::own;
+      int depth = 0;
+      const bool prev_own = a == 0 || m_kind[a - 1] == SegmentKind::own;
+      const bool next_own = b < n && m_kind[b] == SegmentKind::own;
+      if (!prev_own && !next_own) {
+        kind = m_kind[a - 1];
+        depth = m_depth[a - 1];
+      }
+      for (std::size_t k = a; k < b; ++k) {
+        m_kind[k] = kind;
+        m_depth[k] = depth;
+      }
+      a = b;
+    }
+  }
+
+  std::vector<Segment> merge() const {
+    std::vector<Segment> out;
+    for (std::size_t i = 0; i < m_lines.size(); ++i) {
+      if (!out.empty() && out.back().kind == m_kind[i] && out.back().depth == m_depth[i]) {
+        out.back().range.end = m_lines[i].end;
+        continue;
+      }
+      Segment s;
+      s.kind = m_kind[i];
+      s.depth = m_depth[i];
+      s.range = {m_lines[i].begin, m_lines[i].end};
+      out.push_back(s);
+    }
+    return out;
+  }
+
+  const std::string& m_text;
+  const Compiled& m_c;
+  std::vector<Line> m_lines;
+  std::vector<SegmentKind> m_kind;
+  std::vector<int> m_depth;
+  std::vector<std::size_t> m_next_nonblank;
+};
+
+}  // namespace
+
+std::vector<Segment> segment_lines(const message::Message& message, const Compiled& c) {
+  return LineClassifier(message, c).run();
+}
+
+}  // namespace replylint::draft::detail

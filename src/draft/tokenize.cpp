@@ -1,0 +1,336 @@
+// Words and sentences of own text: ICU break iterators over UTF-8 (UText, so every boundary is
+// already a byte offset), with URLs, addresses, file names, numbers and placeholders merged into
+// single tokens by one regex pass.
+#include "draft/internal.hpp"
+
+#include "data/data.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/locid.h>
+#include <unicode/rbbi.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <mutex>
+#include <optional>
+
+namespace replylint::draft {
+namespace detail {
+namespace {
+
+constexpr std::array<std::string_view, 52> k_file_extensions = {
+    "pdf", "doc",  "docx", "xls", "xlsx", "ppt", "pptx", "odt",  "ods",  "odp", "rtf",
+    "txt", "csv",  "eml",  "msg", "xml",  "json", "html", "htm",  "jpg",  "jpeg", "png",
+    "gif", "bmp",  "tif",  "tiff", "heic", "webp", "svg", "zip",  "rar",  "7z",  "tar",
+    "gz",  "tgz",  "mp3",  "mp4", "mov",  "avi",  "wav",  "ics",  "vcf",  "log", "md",
+    "pages", "numbers", "key", "p7m", "xades", "sig", "dwg", "psd"};
+constexpr std::array<std::string_view, 30> k_domains = {
+    "com", "es", "gr", "org", "net", "eu", "io", "info", "biz", "co", "uk", "de", "fr", "it", "pt",
+    "cat", "eus", "gal", "edu", "gov", "app", "dev", "shop", "store", "online", "site", "us",
+    "cy", "mx", "ar"};
+
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& list, std::string_view s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+// Classifies a dotted name by its last label; nullopt leaves it to the word iterator.
+std::optional<TokenKind> classify_dotted(std::string_view text) {
+  const std::size_t slash = text.find('/');
+  const std::string_view host = text.substr(0, slash);
+  const std::size_t dot = host.rfind('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  const std::string last = fold(host.substr(dot + 1));
+  if (slash == std::string_view::npos && contains(k_file_extensions, last)) return TokenKind::filename;
+  if (contains(k_domains, last)) {
+    // "Sr.es" is no domain; a host needs a label of two or more characters before the TLD.
+    const std::size_t prev = host.rfind('.', dot - 1);
+    const std::size_t label_begin = prev == std::string_view::npos ? 0 : prev + 1;
+    if (dot - label_begin >= 2) return TokenKind::url;
+  }
+  return std::nullopt;
+}
+
+struct Span {
+  std::size_t begin, end;
+  TokenKind kind;
+};
+
+// Lazily created prototypes; each thread works on its own clone (break iterators are not
+// thread-safe, creating them per call is slow).
+icu::BreakIterator* word_iterator() {
+  static std::once_flag once;
+  static std::unique_ptr<icu::BreakIterator> prototype;
+  std::call_once(once, [] {
+    UErrorCode status = U_ZERO_ERROR;
+    prototype.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) prototype.reset();
+  });
+  thread_local std::unique_ptr<icu::BreakIterator> mine(prototype ? prototype->clone() : nullptr);
+  return mine.get();
+}
+
+// Abbreviations after which a period does not end a sentence.
+constexpr std::array<const char16_t*, 40> k_abbreviations = {
+    u"Sr.",   u"Sra.",  u"Srta.", u"Sres.", u"Sras.", u"Dña.", u"Dña",  u"Dn.",  u"D.",   u"Dª.",
+    u"Dr.",   u"Dra.",  u"Lic.",  u"Ing.",  u"Ud.",   u"Uds.", u"Vd.",  u"Vds.", u"Av.",  u"Avda.",
+    u"núm.",  u"Núm.",  u"pág.",  u"Pág.",  u"tel.",  u"Tel.", u"Tlf.", u"Mr.",  u"Mrs.", u"Ms.",
+    u"Prof.", u"St.",   u"e.g.",  u"i.e.",  u"vs.",   u"κ.",   u"Κ.",   u"κα.",  u"π.χ.", u"δηλ."};
+
+icu::BreakIterator* sentence_iterator() {
+  static std::once_flag once;
+  static std::unique_ptr<icu::BreakIterator> prototype;
+  std::call_once(once, [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> base(
+        icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) return;
+    std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+        icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
+    if (U_FAILURE(status)) {
+      prototype = std::move(base);
+      return;
+    }
+    for (const char16_t* a : k_abbreviations) builder->suppressBreakAfter(icu::UnicodeString(a), status);
+    icu::BreakIterator* filtered = builder->build(base.release(), status);
+    if (U_SUCCESS(status)) prototype.reset(filtered);
+  });
+  thread_local std::unique_ptr<icu::BreakIterator> mine(prototype ? prototype->clone() : nullptr);
+  return mine.get();
+}
+
+// Fills script, shape, letters, digit and underscore flags from the code points.
+void describe(Word& w) {
+  bool latin = false, greek = false, other = false;
+  int upper = 0, lower = 0;
+  bool first_cased_upper = false, seen_cased = false;
+  const std::string& t = w.text;
+  const auto size = static_cast<int32_t>(std::min<std::size_t>(t.size(), INT32_MAX));
+  int32_t i = 0;
+  while (i < size) {
+    UChar32 c;
+    U8_NEXT(t.data(), i, size, c);
+    if (c < 0) c = 0xFFFD;
+    if (c == '_') w.has_underscore = true;
+    if (u_isdigit(c)) w.has_digit = true;
+    if (!u_hasBinaryProperty(c, UCHAR_ALPHABETIC)) continue;
+    ++w.letters;
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode sc = uscript_getScript(c, &status);
+    if (sc == USCRIPT_LATIN) latin = true;
+    else if (sc == USCRIPT_GREEK) greek = true;
+    else if (sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED) other = true;
+    const bool is_upper = u_hasBinaryProperty(c, UCHAR_UPPERCASE) || u_istitle(c);
+    const bool is_lower = !is_upper && u_hasBinaryProperty(c, UCHAR_LOWERCASE);
+    if (is_upper) ++upper;
+    if (is_lower) ++lower;
+    if ((is_upper || is_lower) && !seen_cased) {
+      seen_cased = true;
+      first_cased_upper = is_upper;
+    }
+  }
+  const int kinds = int(latin) + int(greek) + int(other);
+  w.script = kinds == 0 ? Script::none
+             : kinds > 1 ? Script::mixed
+             : latin     ? Script::latin
+             : greek     ? Script::greek
+                         : Script::other;
+  // Only prose tokens get a case shape, so no rule mistakes {{CUSTOMER_NAME}} for capitals.
+  if (w.kind != TokenKind::word && w.kind != TokenKind::number) return;
+  if (upper + lower == 0) w.shape = CaseShape::none;
+  else if (upper == 0) w.shape = CaseShape::lower;
+  else if (lower == 0) w.shape = CaseShape::upper;
+  else if (first_cased_upper && upper == 1) w.shape = CaseShape::title;
+  else w.shape = CaseShape::mixed;
+}
+
+void mark_acronym(Word& w, const Compiled& c) {
+  if (w.kind != TokenKind::word) return;
+  bool listed = c.acronyms.count(w.text) > 0;
+  if (!listed && w.text.find('.') != std::string::npos) {
+    std::string undotted;
+    for (char ch : w.text)
+      if (ch != '.') undotted += ch;
+    listed = c.acronyms.count(undotted) > 0;
+  }
+  w.in_acronym_list = listed;
+  // See Word::is_acronym: short all-caps tokens count too; context is the rules' business.
+  w.is_acronym = listed || (w.shape == CaseShape::upper && w.letters >= 2 && w.letters <= 4 &&
+                            !w.has_digit && !w.has_underscore);
+}
+
+struct UTextHolder {
+  UText ut = UTEXT_INITIALIZER;
+  bool ok = false;
+  explicit UTextHolder(std::string_view s) {
+    UErrorCode status = U_ZERO_ERROR;
+    utext_openUTF8(&ut, s.data(), static_cast<int64_t>(s.size()), &status);
+    ok = U_SUCCESS(status);
+  }
+  ~UTextHolder() { utext_close(&ut); }
+};
+
+// Runs the token regex over `text`; calls `on(begin, end, group)` for every match.
+template <class F>
+void for_each_special(std::string_view text, const Compiled& c, F&& on) {
+  if (!c.tokens) return;
+  thread_local std::map<const icu::RegexPattern*, std::unique_ptr<icu::RegexMatcher>> matchers;
+  auto& m = matchers[c.tokens.get()];
+  UErrorCode status = U_ZERO_ERROR;
+  if (!m) {
+    m.reset(c.tokens->matcher(status));
+    if (U_FAILURE(status)) {
+      m.reset();
+      return;
+    }
+  }
+  UTextHolder ut(text);
+  if (!ut.ok) return;
+  m->reset(&ut.ut);
+  while (m->find(status) && U_SUCCESS(status)) {
+    int group = 0;
+    for (int g : {c.group_ph, c.group_url, c.group_email, c.group_file, c.group_num}) {
+      if (g > 0 && m->start64(g, status) >= 0) {
+        group = g;
+        break;
+      }
+    }
+    const auto b = static_cast<std::size_t>(m->start64(status));
+    const auto e = static_cast<std::size_t>(m->end64(status));
+    if (U_FAILURE(status) || e <= b) continue;
+    on(b, e, group);
+  }
+}
+
+}  // namespace
+
+bool is_placeholder_line(std::string_view line, const Compiled& c) {
+  if (line.find_first_of("{%$[") == std::string_view::npos) return false;
+  bool only = true, any = false;
+  std::size_t covered = 0;
+  for_each_special(line, c, [&](std::size_t b, std::size_t e, int group) {
+    if (!only) return;
+    if (group != c.group_ph || !trim(line.substr(covered, b - covered)).empty()) {
+      only = false;
+      return;
+    }
+    any = true;
+    covered = e;
+  });
+  return only && any && trim(line.substr(std::min(covered, line.size()))).empty();
+}
+
+std::vector<Word> tokenize(std::string_view text, const Compiled& c, std::size_t base) {
+  std::vector<Span> specials;
+  for_each_special(text, c, [&](std::size_t b, std::size_t e, int group) {
+    TokenKind kind = TokenKind::word;
+    if (group == c.group_ph) kind = TokenKind::placeholder;
+    else if (group == c.group_url) kind = TokenKind::url;
+    else if (group == c.group_email) kind = TokenKind::email;
+    else if (group == c.group_num) kind = TokenKind::number;
+    else if (group == c.group_file) {
+      auto k = classify_dotted(text.substr(b, e - b));
+      if (!k) return;
+      kind = *k;
+    } else {
+      return;
+    }
+    specials.push_back({b, e, kind});
+  });
+
+  std::vector<Word> words;
+  auto emit = [&](std::size_t b, std::size_t e, TokenKind kind) {
+    Word w;
+    w.text = std::string(text.substr(b, e - b));
+    w.range = {base + b, base + e};
+    w.kind = kind;
+    describe(w);
+    mark_acronym(w, c);
+    words.push_back(std::move(w));
+  };
+
+  std::size_t sp = 0;
+  icu::BreakIterator* it = word_iterator();
+  UTextHolder ut(text);
+  if (it && ut.ok) {
+    UErrorCode status = U_ZERO_ERROR;
+    it->setText(&ut.ut, status);
+    if (U_SUCCESS(status)) {
+      int32_t prev = it->first();
+      for (int32_t cur = it->next(); cur != icu::BreakIterator::DONE; prev = cur, cur = it->next()) {
+        const auto b = static_cast<std::size_t>(prev), e = static_cast<std::size_t>(cur);
+        while (sp < specials.size() && specials[sp].end <= b) {
+          emit(specials[sp].begin, specials[sp].end, specials[sp].kind);
+          ++sp;
+        }
+        if (sp < specials.size() && specials[sp].begin < e) continue;  // inside a merged token
+        const int32_t status_rule = it->getRuleStatus();
+        if (status_rule >= UBRK_WORD_NONE && status_rule < UBRK_WORD_NONE_LIMIT) continue;
+        const bool number = status_rule >= UBRK_WORD_NUMBER && status_rule < UBRK_WORD_NUMBER_LIMIT;
+        emit(b, e, number ? TokenKind::number : TokenKind::word);
+      }
+    }
+  }
+  for (; sp < specials.size(); ++sp) emit(specials[sp].begin, specials[sp].end, specials[sp].kind);
+  return words;
+}
+
+std::vector<Range> sentences(std::string_view text, std::size_t base) {
+  // Mail wraps lines at ~72 columns, so a newline is a space for sentence purposes, except before
+  // a list item. The copy keeps every byte offset.
+  std::string flat(text);
+  for (std::size_t i = 0; i < flat.size(); ++i) {
+    if (flat[i] != '\n') continue;
+    const std::string_view rest = trim(std::string_view(flat).substr(i + 1, 3));
+    const bool bullet = !rest.empty() && (rest[0] == '-' || rest[0] == '*' || rest[0] == '+');
+    const bool bullet_u = std::string_view(flat).substr(i + 1).find("•") < 3;
+    if (!bullet && !bullet_u) flat[i] = ' ';
+  }
+  // NFC turns the Greek question mark (U+037E) into ';', which ICU does not treat as the end of
+  // a sentence; after a Greek letter it is one, and '?' has the same length.
+  for (std::size_t i = 1; i < flat.size() && flat.size() <= static_cast<std::size_t>(INT32_MAX); ++i) {
+    if (flat[i] != ';') continue;
+    int32_t j = static_cast<int32_t>(i);
+    UChar32 c;
+    U8_PREV(flat.data(), 0, j, c);
+    UErrorCode status = U_ZERO_ERROR;
+    if (c > 0 && uscript_getScript(c, &status) == USCRIPT_GREEK) flat[i] = '?';
+  }
+  std::vector<Range> out;
+  auto push = [&](std::size_t b, std::size_t e) {
+    const std::string_view piece = trim(std::string_view(text).substr(b, e - b));
+    if (piece.empty()) return;
+    const std::size_t pb = static_cast<std::size_t>(piece.data() - text.data());
+    out.push_back({base + pb, base + pb + piece.size()});
+  };
+  icu::BreakIterator* it = sentence_iterator();
+  UTextHolder ut(flat);
+  UErrorCode status = U_ZERO_ERROR;
+  if (!it || !ut.ok) {
+    push(0, text.size());
+    return out;
+  }
+  it->setText(&ut.ut, status);
+  if (U_FAILURE(status)) {
+    push(0, text.size());
+    return out;
+  }
+  int32_t prev = it->first();
+  for (int32_t cur = it->next(); cur != icu::BreakIterator::DONE; prev = cur, cur = it->next())
+    push(static_cast<std::size_t>(prev), static_cast<std::size_t>(cur));
+  return out;
+}
+
+}  // namespace detail
+
+std::vector<Word> tokenize(std::string_view text, const data::DataSet& data) {
+  return detail::tokenize(text, detail::compiled(data), 0);
+}
+
+}  // namespace replylint::draft
