@@ -3,6 +3,7 @@
 
 #include "data/data.hpp"
 #include "rules/rules.hpp"
+#include "spell/spell.hpp"
 
 namespace replylint::rules {
 namespace {
@@ -82,7 +83,7 @@ std::string capitalise_first(std::string_view text, const char* locale) {
 class Shouting final : public Rule {
  public:
   explicit Shouting(const RuleContext& context)
-      : m_data(context.data), m_min_words(std::max(1, context.options.get_int("min-words", 3))) {}
+      : m_data(context.data), m_spell(context.spell), m_min_words(std::max(1, context.options.get_int("min-words", 3))) {}
 
   const RuleInfo& info() const override { return k_info; }
 
@@ -167,6 +168,7 @@ class Shouting final : public Rule {
   // capital when the run starts the sentence.
   std::string sentence_case(const std::string& text, const std::vector<Word>& words, const Run& run,
                             const char* locale, bool starts_sentence) const {
+    spell::Speller* speller = m_spell && std::string_view(locale) != "und" ? m_spell->get(locale) : nullptr;
     std::string out;
     std::size_t cursor = words[run.first].range.begin;
     for (std::size_t i = run.first; i <= run.last; ++i) {
@@ -174,6 +176,9 @@ class Shouting final : public Rule {
       out += text.substr(cursor, w.range.begin - cursor);
       if (w.kind != draft::TokenKind::word || m_data.is_acronym(w.text)) {
         out += w.text;
+      } else if (auto form = speller ? speller->lowercase_form(w.text) : std::nullopt) {
+        // The dictionary restores what capitals drop: ΠΑΡΑΚΑΛΩ → παρακαλώ, ATENCION → atención.
+        out += (i == run.first && starts_sentence) ? capitalise_first(*form, locale) : *form;
       } else {
         std::string word = lower(w.text, locale);
         if ((i == run.first && starts_sentence) || w.is_header_name) word = capitalise_first(word, locale);
@@ -201,6 +206,7 @@ class Shouting final : public Rule {
   }
 
   const data::DataSet& m_data;
+  spell::SpellService* m_spell;
   int m_min_words;
 };
 

@@ -164,6 +164,17 @@ class HunspellSpeller final : public Speller {
     return all;
   }
 
+  std::optional<std::string> lowercase_form(std::string_view word) override {
+    auto unicode = decode_word(word);
+    if (!unicode || !is_all_caps(*unicode)) return std::nullopt;
+    std::lock_guard lock{m_hunspell_mutex};
+    auto form = written_form_locked(*unicode);
+    if (!form) return std::nullopt;
+    std::string out;
+    form->toUTF8String(out);
+    return out;
+  }
+
   /// Adds one word (UTF-8) during loading. False when the dictionary's encoding cannot hold
   /// it; such a word is still accepted, but only exactly as written.
   bool add_word(std::string_view word) {
@@ -202,11 +213,6 @@ class HunspellSpeller final : public Speller {
     return title;
   }
 
-  // Lowercase, then title case (for names such as Αθήνα).
-  bool spell_lower_or_title_locked(const icu::UnicodeString& lower) {
-    return spell_locked(lower) || spell_locked(title_case(lower));
-  }
-
   bool check_uncached(std::string_view word) {
     auto unicode = decode_word(word);
     if (!unicode) return false;
@@ -217,14 +223,22 @@ class HunspellSpeller final : public Speller {
     if (!is_all_caps(*unicode)) return false;
     // Hunspell lowercases capitals byte by byte, so ΠΕΛΆΤΗΣ becomes πελάτησ: lowercase with
     // ICU (final sigma) and try again, then the accent placements capitals leave out.
-    icu::UnicodeString lower{*unicode};
+    return written_form_locked(*unicode).has_value();
+  }
+
+  // The dictionary's own spelling of a word written in capitals: its lowercase form, or the
+  // accented placement capitals leave out, lowercase or title case (Αθήνα).
+  std::optional<icu::UnicodeString> written_form_locked(const icu::UnicodeString& capitals) {
+    icu::UnicodeString lower{capitals};
     lower.toLower(m_locale);
-    if (spell_lower_or_title_locked(lower)) return true;
-    if (has_accent(lower, m_language)) return false;
+    if (spell_locked(lower)) return lower;
+    if (spell_locked(title_case(lower))) return title_case(lower);
+    if (has_accent(lower, m_language)) return std::nullopt;
     for (const auto& variant : accent_variants(lower, m_language, k_max_accent_variants)) {
-      if (spell_lower_or_title_locked(variant)) return true;
+      if (spell_locked(variant)) return variant;
+      if (spell_locked(title_case(variant))) return title_case(variant);
     }
-    return false;
+    return std::nullopt;
   }
 
   // A candidate suggestion: one word, or two separated by a space.

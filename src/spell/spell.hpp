@@ -4,6 +4,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,10 @@ class Speller {
   virtual bool check(std::string_view word) = 0;
   /// Up to `max` suggestions, computed once per distinct word.
   virtual std::vector<std::string> suggest(std::string_view word, std::size_t max = 3) = 0;
+  /// For a word written in capitals that check() accepts: the dictionary's own spelling of it,
+  /// lowercase with its accents ("ΠΑΡΑΚΑΛΩ" → "παρακαλώ") or title case for names ("ΑΘΗΝΑ" →
+  /// "Αθήνα"). std::nullopt when the word is not in capitals or not known.
+  virtual std::optional<std::string> lowercase_form(std::string_view word) = 0;
 };
 
 struct Options {

@@ -104,14 +104,17 @@ TEST_CASE("JSON report follows the contract and is stable", "[cli]") {
   CHECK(report["summary"]["errors"].get<int>() >= 1);
 }
 
-TEST_CASE("--fail-on and --exit-zero set the exit status", "[cli]") {
+TEST_CASE("the exit status follows --fail-on and --exit-zero", "[cli]") {
   // es-borrador-con-problemas has an error (visible-recipients) and warnings.
   CHECK(replylint("check examples/es-borrador-con-problemas.txt").status == 1);
   CHECK(replylint("check --fail-on error examples/es-borrador-con-problemas.txt").status == 1);
   CHECK(replylint("check --exit-zero examples/es-borrador-con-problemas.txt").status == 0);
-  // en-announcement-cc has only an error; el-apantisi-me-lathi has no error.
-  CHECK(replylint("check --fail-on error examples/el-apantisi-me-lathi.eml").status == 0);
-  CHECK(replylint("check --fail-on warning examples/el-apantisi-me-lathi.eml").status == 1);
+  // A draft with only a warning passes --fail-on error and fails --fail-on warning or info.
+  const std::string typo = "Hola,\n\nLe enviamos la respuetsa hoy.\n";
+  CHECK(replylint("check --fail-on error -", typo).status == 0);
+  CHECK(replylint("check --fail-on warning -", typo).status == 1);
+  CHECK(replylint("check --fail-on info -", typo).status == 1);
+  CHECK(replylint("check --fail-on info -", "Hola,\n\nLe enviamos la respuesta hoy.\n").status == 0);
 }
 
 TEST_CASE("a bad input gives one line on stderr and exit 2, the rest is still reported", "[cli]") {

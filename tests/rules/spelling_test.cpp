@@ -50,7 +50,7 @@ TEST_CASE("spelling accepts the config's words", "[spelling]") {
   CHECK(lint("spelling", text, {.words = {"Tiendaverdeplus"}}).empty());
 }
 
-TEST_CASE("spelling --lang forces the dictionary", "[spelling]") {
+TEST_CASE("spelling: the lang option forces the dictionary", "[spelling]") {
   const std::string text = "Thank you for your order, it ships tomorrow.\n";
   CHECK(lint("spelling", text).empty());
   CHECK(!lint("spelling", text, {.language = "es"}).empty());
