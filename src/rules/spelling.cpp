@@ -1,6 +1,3 @@
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
-
 #include <set>
 
 #include "data/data.hpp"
@@ -56,14 +53,6 @@ rest are still flagged but without suggestions, so a draft full of typos stays f
                  "distinct unknown words per draft that get suggestions"}},
 };
 
-std::string fold(std::string_view text) {
-  std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
-      .foldCase()
-      .toUTF8String(out);
-  return out;
-}
-
 class Spelling final : public Rule {
  public:
   explicit Spelling(const RuleContext& context)
@@ -71,7 +60,7 @@ class Spelling final : public Rule {
         m_data(context.data),
         m_suggestions(std::clamp(context.options.get_int("suggestions", 3), 0, 10)),
         m_max_suggested(std::max(0, context.options.get_int("max-suggested-words", 25))) {
-    for (const std::string& w : context.words) m_words.insert(fold(w));
+    for (const std::string& w : context.words) m_words.insert(data::fold(w));
   }
 
   const RuleInfo& info() const override { return k_info; }
@@ -96,11 +85,7 @@ class Spelling final : public Rule {
               list = speller->suggest(w.text, static_cast<std::size_t>(m_suggestions));
             it = suggested.emplace(w.text, std::move(list)).first;
           }
-          auto builder = out.report(w.range, "unknown word '{}'", w.text);
-          if (!it->second.empty()) {
-            builder.suggestions(it->second);
-            builder.help(fmt::format("did you mean '{}'?", it->second.front()));
-          }
+          out.report(w.range, "unknown word '{}'", w.text).suggestions(it->second);
         }
       }
     }
@@ -117,7 +102,7 @@ class Spelling final : public Rule {
     if (w.shape == draft::CaseShape::upper && w.letters <= 5) return nullptr;
     if (w.shape == draft::CaseShape::mixed) return nullptr;  // iPhone, McDonald, eBay
     if (w.shape == draft::CaseShape::title && !sentence_start) return nullptr;
-    if (!m_words.empty() && m_words.contains(fold(w.text))) return nullptr;
+    if (!m_words.empty() && m_words.contains(data::fold(w.text))) return nullptr;
     switch (w.script) {
       case draft::Script::greek:
         return m_spell->get("el");

@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <algorithm>
 #include <map>
 #include <set>
@@ -161,7 +162,8 @@ class VisibleRecipients final : public Rule {
 
     out.report_header(last_header, "{} outside recipients from {} parties can see each other's addresses",
                       visible, parties.size())
-        .help(fmt::format("move {} address{} to Bcc", move.size(), move.size() == 1 ? "" : "es"))
+        .help(fmt::format("move {} address{} to Bcc: {}", move.size(), move.size() == 1 ? "" : "es",
+                          fmt::join(move, ", ")))
         .addresses(std::move(move));
   }
 

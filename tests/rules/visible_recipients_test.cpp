@@ -16,7 +16,7 @@ TEST_CASE("visible-recipients flags two customers who see each other", "[visible
   CHECK(found[0].severity == replylint::report::Severity::error);
   CHECK(found[0].line == 2);
   CHECK(found[0].message == "2 outside recipients from 2 parties can see each other's addresses");
-  CHECK(found[0].help == "move 1 address to Bcc");
+  CHECK(found[0].help == "move 1 address to Bcc: pedro@hotmail.com");
   CHECK(found[0].addresses == std::vector<std::string>{"pedro@hotmail.com"});
 }
 
@@ -37,7 +37,7 @@ TEST_CASE("visible-recipients names every address to move", "[visible-recipients
   REQUIRE(found.size() == 1);
   CHECK(found[0].message == "4 outside recipients from 4 parties can see each other's addresses");
   CHECK(found[0].addresses == std::vector<std::string>{"b@yahoo.es", "c@otenet.gr", "d@proveedor.es"});
-  CHECK(found[0].help == "move 3 addresses to Bcc");
+  CHECK(found[0].help == "move 3 addresses to Bcc: b@yahoo.es, c@otenet.gr, d@proveedor.es");
 }
 
 TEST_CASE("visible-recipients uses the configured organisation domains", "[visible-recipients]") {
