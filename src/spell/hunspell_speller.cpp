@@ -19,6 +19,7 @@
 
 #include "spell/capitals.hpp"
 #include "spell/edits.hpp"
+#include "spell/word_index.hpp"
 
 namespace replylint::spell {
 namespace {
@@ -128,13 +129,23 @@ class Codec {
 
 class HunspellSpeller final : public Speller {
  public:
-  HunspellSpeller(std::string language, std::unique_ptr<Hunspell> hunspell, Codec codec,
-                  icu::UnicodeString alphabet)
+  /// With an `index`, Hunspell is loaded from `files` only when the index cannot answer (a
+  /// word with other characters than letters, in mixed case, or Hunspell's own suggestions).
+  HunspellSpeller(std::string language, DictionaryFiles files, std::unique_ptr<Hunspell> hunspell,
+                  std::unique_ptr<WordIndex> index, Codec codec, icu::UnicodeString alphabet)
       : m_language(std::move(language)),
         m_locale(m_language.c_str()),
+        m_files(std::move(files)),
         m_hunspell(std::move(hunspell)),
+        m_index(std::move(index)),
         m_codec(std::move(codec)),
         m_alphabet(std::move(alphabet)) {}
+
+  /// True once Hunspell itself has been loaded (always, without an index).
+  bool hunspell_loaded() {
+    std::lock_guard lock{m_hunspell_mutex};
+    return m_hunspell != nullptr;
+  }
 
   bool check(std::string_view word) override {
     {
@@ -182,7 +193,9 @@ class HunspellSpeller final : public Speller {
     if (!unicode) return false;
     std::lock_guard lock{m_hunspell_mutex};
     if (auto encoded = m_codec.encode(*unicode)) {
-      m_hunspell->add(*encoded);
+      if (m_hunspell) m_hunspell->add(*encoded);
+      m_added.push_back(*encoded);
+      m_added_utf8.emplace(word);
       return true;
     }
     m_exact.emplace(word);
@@ -200,9 +213,58 @@ class HunspellSpeller final : public Speller {
         all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min(max, all.size())));
   }
 
+  // Hunspell, loaded on first need, with the added words replayed into it.
+  Hunspell& hunspell_locked() {
+    if (!m_hunspell) {
+      m_hunspell = std::make_unique<Hunspell>(m_files.aff.c_str(), m_files.dic.c_str());
+      for (const std::string& word : m_added) m_hunspell->add(word);
+    }
+    return *m_hunspell;
+  }
+
   bool spell_locked(const icu::UnicodeString& word) {
+    if (m_index) {
+      if (auto known = index_spell(word)) return *known;
+    }
     auto encoded = m_codec.encode(word);
-    return encoded && m_hunspell->spell(*encoded);
+    return encoded && hunspell_locked().spell(*encoded);
+  }
+
+  bool listed(const icu::UnicodeString& word) const {
+    const std::string utf8 = to_utf8(word);
+    return m_index->contains(utf8) || m_added_utf8.contains(utf8);
+  }
+
+  // Hunspell's answer for a flag-free dictionary, from the index: the word as written; a word
+  // with a capital initial also in lowercase; a word in capitals also in lowercase and with a
+  // capital initial (Hunspell lowercases letter by letter, so final sigma stays σ here too).
+  // std::nullopt for what only Hunspell can judge: non-letters (it breaks words at hyphens,
+  // handles apostrophes and dots) and mixed case.
+  std::optional<bool> index_spell(const icu::UnicodeString& word) const {
+    int32_t upper = 0, lower = 0;
+    bool first_upper = false;
+    for (int32_t i = 0; i < word.length();) {
+      const UChar32 c = word.char32At(i);
+      if (!u_isalpha(c)) return std::nullopt;
+      if (u_isUUppercase(c) || u_istitle(c)) {
+        if (i == 0) first_upper = true;
+        ++upper;
+      } else if (u_isULowercase(c)) {
+        ++lower;
+      }
+      i += U16_LENGTH(c);
+    }
+    if (listed(word)) return true;
+    if (upper == 0) return false;
+    icu::UnicodeString small;
+    for (int32_t i = 0; i < word.length();) {
+      const UChar32 c = word.char32At(i);
+      small.append(u_tolower(c));
+      i += U16_LENGTH(c);
+    }
+    if (upper == 1 && first_upper) return listed(small);
+    if (lower == 0) return listed(small) || listed(title_case(small));
+    return std::nullopt;
   }
 
   icu::UnicodeString title_case(const icu::UnicodeString& lower) const {
@@ -287,7 +349,7 @@ class HunspellSpeller final : public Speller {
     if (found.empty()) {
       auto encoded = m_codec.encode(query);
       if (!encoded) return {};
-      for (const std::string& raw : m_hunspell->suggest(*encoded)) {
+      for (const std::string& raw : hunspell_locked().suggest(*encoded)) {
         if (auto suggestion = m_codec.decode(raw)) found.push_back(*std::move(suggestion));
       }
     }
@@ -304,8 +366,12 @@ class HunspellSpeller final : public Speller {
 
   std::string m_language;
   icu::Locale m_locale;
-  std::mutex m_hunspell_mutex;  // guards m_hunspell, m_codec and m_exact
+  std::mutex m_hunspell_mutex;  // guards m_hunspell, m_codec, m_exact and the added words
+  DictionaryFiles m_files;
   std::unique_ptr<Hunspell> m_hunspell;
+  std::unique_ptr<WordIndex> m_index;   // immutable once built
+  std::vector<std::string> m_added;     // added words in the dictionary's encoding
+  std::unordered_set<std::string, StringHash, std::equal_to<>> m_added_utf8;
   Codec m_codec;
   icu::UnicodeString m_alphabet;  // lowercase letters of the .aff's TRY line
   std::unordered_set<std::string, StringHash, std::equal_to<>> m_exact;
@@ -377,10 +443,25 @@ icu::UnicodeString try_letters(const std::filesystem::path& aff, const Codec& co
 }  // namespace
 
 LoadResult load_hunspell_speller(std::string_view language, const DictionaryFiles& files,
-                                 const std::vector<std::string>& extra_words) {
+                                 const std::vector<std::string>& extra_words,
+                                 const std::filesystem::path& index_dir) {
   LoadResult result;
-  auto hunspell = std::make_unique<Hunspell>(files.aff.c_str(), files.dic.c_str());
-  const std::string encoding = hunspell->get_dict_encoding();
+  // A flag-free dictionary (el_GR) is answered from its compiled index; Hunspell then loads
+  // only for what the index cannot judge. Any other dictionary loads Hunspell now.
+  std::unique_ptr<WordIndex> index;
+  std::unique_ptr<Hunspell> hunspell;
+  std::string encoding;
+  if (!index_dir.empty() && index_eligible(files)) {
+    std::string why;
+    // Without an index (read-only cache folder, say) the answers are the same, only slower.
+    index = WordIndex::open(files, index_dir, why);
+  }
+  if (index) {
+    encoding = dictionary_encoding(files.aff);
+  } else {
+    hunspell = std::make_unique<Hunspell>(files.aff.c_str(), files.dic.c_str());
+    encoding = hunspell->get_dict_encoding();
+  }
   auto codec = Codec::open(encoding);
   if (!codec) {
     result.warnings.push_back(fmt::format("dictionary {} declares an unknown encoding '{}'",
@@ -388,14 +469,19 @@ LoadResult load_hunspell_speller(std::string_view language, const DictionaryFile
     return result;
   }
   icu::UnicodeString alphabet = try_letters(files.aff, *codec);
-  auto speller = std::make_unique<HunspellSpeller>(std::string{language}, std::move(hunspell),
-                                                   *std::move(codec), std::move(alphabet));
+  auto speller = std::make_unique<HunspellSpeller>(std::string{language}, files, std::move(hunspell),
+                                                   std::move(index), *std::move(codec), std::move(alphabet));
   for (const auto& additions : files.additions) {
     load_additions(additions, *speller, encoding, result.warnings);
   }
   for (const std::string& word : extra_words) speller->add_word(word);
   result.speller = std::move(speller);
   return result;
+}
+
+bool hunspell_loaded(Speller& speller) {
+  auto* hunspell = dynamic_cast<HunspellSpeller*>(&speller);
+  return hunspell && hunspell->hunspell_loaded();
 }
 
 }  // namespace replylint::spell

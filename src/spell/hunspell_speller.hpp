@@ -2,6 +2,7 @@
 
 // Internal to spell/: the Hunspell-backed Speller and its loader.
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,7 +23,14 @@ struct LoadResult {
 /// `language` is "es", "el" or "en" and picks the accent rules for words in capitals. Never
 /// throws for bad dictionary content; a dictionary whose encoding ICU does not know gives
 /// nullptr and a warning.
+/// With a non-empty `index_dir`, a flag-free dictionary is answered from a compiled word index
+/// kept there (see word_index.hpp) and Hunspell loads only when needed.
 LoadResult load_hunspell_speller(std::string_view language, const DictionaryFiles& files,
-                                 const std::vector<std::string>& extra_words);
+                                 const std::vector<std::string>& extra_words,
+                                 const std::filesystem::path& index_dir = {});
+
+/// True when `speller` (from load_hunspell_speller) has loaded Hunspell itself; false while a
+/// word index answers everything.
+bool hunspell_loaded(Speller& speller);
 
 }  // namespace replylint::spell

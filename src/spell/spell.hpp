@@ -58,6 +58,11 @@ struct Options {
   /// When set, replaces dictionary_search_path(dict_dir) entirely (tests use it to make sure
   /// /usr/share/hunspell is not consulted).
   std::optional<std::vector<std::filesystem::path>> search_path;
+  /// Answer flag-free dictionaries (el_GR) from a compiled, memory-mapped word index kept in
+  /// `index_dir` (default: index_cache_dir(), i.e. $REPLYLINT_CACHE_DIR, $XDG_CACHE_HOME/replylint
+  /// or ~/.cache/replylint), loading Hunspell only when the index cannot answer.
+  bool use_index = true;
+  std::filesystem::path index_dir;
 };
 
 /// Lazily loads one Speller per language on first use. Thread-safe.

@@ -1,0 +1,311 @@
+#include "spell/word_index.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <system_error>
+
+namespace replylint::spell {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::array<char, 8> k_magic{'R', 'L', 'W', 'I', 'D', 'X', '1', '\0'};
+constexpr std::uint32_t k_format = 1;
+
+// The file starts with this header; then the slot table (uint32 each), then the word blob
+// (NUL-terminated UTF-8 words). All numbers are native-endian: the cache is per machine.
+struct Header {
+  std::array<char, 8> magic;
+  std::uint32_t format;
+  std::uint32_t count;
+  std::uint32_t slots;
+  std::uint32_t reserved;
+  std::uint64_t identity;   // hash of the source files' identity
+  std::uint64_t blob_size;
+};
+
+std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 1469598103934665603ull) {
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+// What makes a compiled index stale: which files, their size and modification time.
+std::optional<std::uint64_t> identity_of(const DictionaryFiles& files) {
+  std::uint64_t hash = fnv1a(fmt::format("format {}", k_format));
+  for (const fs::path& path : {files.dic, files.aff}) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+    std::error_code ec;
+    const fs::path canonical = fs::canonical(path, ec);
+    hash = fnv1a(fmt::format("{}|{}|{}.{}", ec ? path.string() : canonical.string(),
+                             static_cast<long long>(st.st_size), static_cast<long long>(st.st_mtim.tv_sec),
+                             static_cast<long long>(st.st_mtim.tv_nsec)),
+                 hash);
+  }
+  return hash;
+}
+
+// The .aff keywords that leave acceptance to the word list alone (plus PFX/SFX, harmless when
+// no .dic entry carries a flag).
+bool harmless_aff_keyword(std::string_view keyword) {
+  static const std::set<std::string_view> k_allowed{
+      "SET", "TRY", "MAP", "REP", "KEY", "PFX", "SFX", "NAME", "VERSION", "HOME", "LANG",
+      "WORDCHARS", "FLAG", "AF", "PHONE", "MAXNGRAMSUGS", "NOSPLITSUGS", "MAXDIFF", "ONLYMAXDIFF",
+      "NOSUGGEST", "SUGSWITHDOTS", "FORCEUCASE"};
+  return k_allowed.contains(keyword);
+}
+
+}  // namespace
+
+std::string dictionary_encoding(const fs::path& aff) {
+  std::ifstream in(aff, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("SET", 0) == 0 && line.size() > 4) {
+      std::istringstream fields(line.substr(3));
+      std::string name;
+      fields >> name;
+      return name;
+    }
+  }
+  return "ISO-8859-1";  // Hunspell's default
+}
+
+namespace {
+
+// One line of the .dic as UTF-8, without morphology fields; empty for lines that are not words.
+std::string_view word_field(std::string_view line) {
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+  const auto end = line.find('\t');
+  if (end != std::string_view::npos) line = line.substr(0, end);
+  return line;
+}
+
+std::uint32_t slot_count(std::uint32_t words) {
+  std::uint32_t slots = 16;
+  while (slots < words * 2u) slots <<= 1;  // load factor <= 0.5: short probe runs
+  return slots;
+}
+
+}  // namespace
+
+bool index_eligible(const DictionaryFiles& files) {
+  std::ifstream aff(files.aff, std::ios::binary);
+  if (!aff) return false;
+  std::string line;
+  while (std::getline(aff, line)) {
+    std::string_view view(line);
+    while (!view.empty() && (view.front() == ' ' || view.front() == '\t')) view.remove_prefix(1);
+    if (view.empty() || view.front() == '#') continue;
+    const auto end = view.find_first_of(" \t\r");
+    const std::string_view keyword = view.substr(0, end);
+    // Lines of a table (REP, MAP…) repeat the keyword; anything else unknown disqualifies.
+    if (!harmless_aff_keyword(keyword)) return false;
+  }
+  std::ifstream dic(files.dic, std::ios::binary);
+  if (!dic) return false;
+  bool first = true;
+  while (std::getline(dic, line)) {
+    if (first) {
+      first = false;
+      continue;  // the word count
+    }
+    if (word_field(line).find('/') != std::string_view::npos) return false;
+  }
+  return true;
+}
+
+fs::path index_cache_dir() {
+  if (const char* dir = std::getenv("REPLYLINT_CACHE_DIR"); dir && *dir) return dir;
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "replylint";
+  if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache" / "replylint";
+  return {};
+}
+
+bool WordIndex::compile(const DictionaryFiles& files, const fs::path& target, std::string& why) {
+  const auto identity = identity_of(files);
+  if (!identity) {
+    why = "cannot read the dictionary files";
+    return false;
+  }
+  std::ifstream in(files.dic, std::ios::binary);
+  if (!in) {
+    why = fmt::format("cannot read {}", files.dic.string());
+    return false;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const std::string encoding = dictionary_encoding(files.aff);
+  UConverter* converter = ucnv_open(encoding.c_str(), &status);
+  if (U_FAILURE(status)) {
+    why = fmt::format("unknown dictionary encoding '{}'", encoding);
+    return false;
+  }
+  std::unique_ptr<UConverter, void (*)(UConverter*)> guard(converter, ucnv_close);
+
+  // Words in UTF-8 as Hunspell would see them after decoding; duplicates dropped.
+  std::string blob;
+  std::vector<std::uint32_t> offsets;
+  std::string line;
+  bool first = true;
+  while (std::getline(in, line)) {
+    if (first) {
+      first = false;
+      if (line.find_first_not_of("0123456789 \r") == std::string::npos) continue;
+    }
+    const std::string_view word = word_field(line);
+    if (word.empty()) continue;
+    icu::UnicodeString unicode(word.data(), static_cast<int32_t>(word.size()), converter, status);
+    if (U_FAILURE(status)) {
+      why = fmt::format("{}: cannot convert a word from {}", files.dic.string(), encoding);
+      return false;
+    }
+    std::string utf8;
+    unicode.toUTF8String(utf8);
+    offsets.push_back(static_cast<std::uint32_t>(blob.size()));
+    blob += utf8;
+    blob += '\0';
+    if (blob.size() > 0xF0000000u) {
+      why = "dictionary too large to index";
+      return false;
+    }
+  }
+
+  const std::uint32_t slots = slot_count(static_cast<std::uint32_t>(offsets.size()));
+  std::vector<std::uint32_t> table(slots, 0);
+  std::uint32_t count = 0;
+  for (const std::uint32_t offset : offsets) {
+    const std::string_view word(blob.data() + offset);
+    std::uint32_t slot = static_cast<std::uint32_t>(fnv1a(word)) & (slots - 1);
+    bool duplicate = false;
+    while (table[slot] != 0) {
+      if (std::string_view(blob.data() + table[slot] - 1) == word) {
+        duplicate = true;
+        break;
+      }
+      slot = (slot + 1) & (slots - 1);
+    }
+    if (duplicate) continue;
+    table[slot] = offset + 1;
+    ++count;
+  }
+
+  Header header{k_magic, k_format, count, slots, 0, *identity, blob.size()};
+  std::error_code ec;
+  fs::create_directories(target.parent_path(), ec);
+  const fs::path temporary = target.string() + fmt::format(".tmp{}", ::getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(&header), sizeof header);
+    out.write(reinterpret_cast<const char*>(table.data()), static_cast<std::streamsize>(table.size() * 4));
+    out.write(blob.data(), static_cast<std::streamsize>(blob.size()));
+    if (!out.good()) {
+      why = fmt::format("cannot write {}", temporary.string());
+      fs::remove(temporary, ec);
+      return false;
+    }
+  }
+  // Readers only ever see a complete file: a rename replaces the old one atomically.
+  fs::rename(temporary, target, ec);
+  if (ec) {
+    why = fmt::format("cannot write {}: {}", target.string(), ec.message());
+    fs::remove(temporary, ec);
+    return false;
+  }
+  return true;
+}
+
+std::unique_ptr<WordIndex> WordIndex::open(const DictionaryFiles& files, const fs::path& cache_dir,
+                                           std::string& why) {
+  if (cache_dir.empty()) {
+    why = "no cache folder";
+    return nullptr;
+  }
+  const auto identity = identity_of(files);
+  if (!identity) {
+    why = "cannot read the dictionary files";
+    return nullptr;
+  }
+  const fs::path path = cache_dir / fmt::format("{}-{:016x}.idx", files.name, *identity);
+
+  auto try_map = [&]() -> std::unique_ptr<WordIndex> {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return nullptr;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || static_cast<std::size_t>(st.st_size) < sizeof(Header)) {
+      ::close(fd);
+      return nullptr;
+    }
+    const auto length = static_cast<std::size_t>(st.st_size);
+    void* base = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (base == MAP_FAILED) return nullptr;
+    std::unique_ptr<WordIndex> index(new WordIndex());
+    index->m_base = static_cast<const char*>(base);
+    index->m_length = length;
+    index->m_path = path;
+    // Never trusted blindly: the header must match these files and the sizes must add up.
+    Header header{};
+    std::memcpy(&header, base, sizeof header);
+    const std::size_t table_bytes = static_cast<std::size_t>(header.slots) * 4;
+    if (header.magic != k_magic || header.format != k_format || header.identity != *identity ||
+        header.slots == 0 || (header.slots & (header.slots - 1)) != 0 || header.count > header.slots ||
+        sizeof(Header) + table_bytes + header.blob_size != length || header.blob_size == 0 ||
+        index->m_base[length - 1] != '\0') {
+      return nullptr;
+    }
+    index->m_count = header.count;
+    index->m_slots = header.slots;
+    index->m_table = reinterpret_cast<const std::uint32_t*>(index->m_base + sizeof(Header));
+    index->m_blob = index->m_base + sizeof(Header) + table_bytes;
+    index->m_blob_size = header.blob_size;
+    return index;
+  };
+
+  if (auto index = try_map()) return index;
+  if (!index_eligible(files)) {
+    why = "the dictionary uses affix rules";
+    return nullptr;
+  }
+  if (!compile(files, path, why)) return nullptr;
+  if (auto index = try_map()) return index;
+  why = fmt::format("cannot read {}", path.string());
+  return nullptr;
+}
+
+WordIndex::~WordIndex() {
+  if (m_base) ::munmap(const_cast<char*>(m_base), m_length);
+}
+
+bool WordIndex::contains(std::string_view word) const {
+  if (m_slots == 0 || word.empty() || word.find('\0') != std::string_view::npos) return false;
+  std::uint32_t slot = static_cast<std::uint32_t>(fnv1a(word)) & (m_slots - 1);
+  for (std::uint32_t probes = 0; probes < m_slots; ++probes) {
+    const std::uint32_t entry = m_table[slot];
+    if (entry == 0) return false;
+    if (entry - 1 < m_blob_size) {
+      const char* candidate = m_blob + (entry - 1);
+      // The blob ends with a NUL (checked on open), so strncmp stays inside the mapping.
+      if (std::strncmp(candidate, word.data(), word.size()) == 0 && candidate[word.size()] == '\0')
+        return true;
+    }
+    slot = (slot + 1) & (m_slots - 1);
+  }
+  return false;
+}
+
+}  // namespace replylint::spell

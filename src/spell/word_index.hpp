@@ -1,0 +1,67 @@
+#pragma once
+
+// Internal to spell/: a compiled, memory-mapped index of every word form of a dictionary, so a
+// draft whose words are all correct never pays Hunspell's load (0.4 s and 64 MB for el_GR).
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "spell/spell.hpp"
+
+namespace replylint::spell {
+
+/// True when `files` can be answered exactly from its word list: no entry of the .dic carries
+/// affix flags and the .aff uses no option that changes which words are accepted (compounding,
+/// BREAK, IGNORE, ICONV, KEEPCASE, FORBIDDENWORD…). el_GR qualifies; es_ES and en_US (affix
+/// dictionaries that load in ~30 ms anyway) do not.
+bool index_eligible(const DictionaryFiles& files);
+
+/// The encoding a dictionary's .aff declares (SET), Hunspell's default ISO-8859-1 when none.
+std::string dictionary_encoding(const std::filesystem::path& aff);
+
+/// Where compiled indexes live: $REPLYLINT_CACHE_DIR, else $XDG_CACHE_HOME/replylint, else
+/// $HOME/.cache/replylint; empty when none can be named.
+std::filesystem::path index_cache_dir();
+
+/// The words of one flag-free dictionary, UTF-8, in a read-only open-addressing hash table
+/// mapped from a file. Immutable once opened: safe to share between threads.
+class WordIndex {
+ public:
+  /// Opens the index compiled from `files` in `cache_dir`, compiling it first when it is
+  /// missing, stale (the .dic/.aff identity — path, size, modification time — differs) or
+  /// malformed. std::nullopt, with a reason in `why`, when the dictionary is not eligible or
+  /// nothing can be written or read; the caller then uses Hunspell directly.
+  static std::unique_ptr<WordIndex> open(const DictionaryFiles& files,
+                                         const std::filesystem::path& cache_dir, std::string& why);
+
+  ~WordIndex();
+  WordIndex(const WordIndex&) = delete;
+  WordIndex& operator=(const WordIndex&) = delete;
+
+  /// True when `word` (UTF-8, exactly as the dictionary lists it) is in the index.
+  bool contains(std::string_view word) const;
+  std::size_t size() const { return m_count; }
+  const std::filesystem::path& path() const { return m_path; }
+
+  /// Compiles `files` into `target` (written to a temporary file, then renamed). Returns false
+  /// with a reason when the dictionary cannot be read or converted.
+  static bool compile(const DictionaryFiles& files, const std::filesystem::path& target, std::string& why);
+
+ private:
+  WordIndex() = default;
+  const char* m_base = nullptr;
+  std::size_t m_length = 0;
+  std::uint32_t m_count = 0;
+  std::uint32_t m_slots = 0;
+  const std::uint32_t* m_table = nullptr;  // slot -> blob offset + 1 (0 = empty)
+  const char* m_blob = nullptr;
+  std::size_t m_blob_size = 0;
+  std::filesystem::path m_path;
+};
+
+}  // namespace replylint::spell

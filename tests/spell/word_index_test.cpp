@@ -1,0 +1,202 @@
+// The compiled word index answers exactly as Hunspell does, stays fresh, and is never trusted
+// blindly.
+#include <catch2/catch.hpp>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <thread>
+
+#include "spell/hunspell_speller.hpp"
+#include "spell/spell.hpp"
+#include "spell/word_index.hpp"
+
+namespace fs = std::filesystem;
+using namespace replylint::spell;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    path = fs::temp_directory_path() / ("replylint-index-" + std::to_string(::getpid()) + "-" +
+                                        std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+std::string upper(const std::string& word, const char* locale) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(word).toUpper(icu::Locale(locale)).toUTF8String(out);
+  return out;
+}
+
+std::string title(const std::string& word) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+  if (u.isEmpty()) return word;
+  icu::UnicodeString head = u.tempSubString(0, 1);
+  head.toUpper();
+  std::string out;
+  (head + u.tempSubString(1)).toUTF8String(out);
+  return out;
+}
+
+// A sample of real Greek words from the dictionary itself (UTF-8), every `step`th entry.
+std::vector<std::string> greek_sample(const DictionaryFiles& files, std::size_t step) {
+  std::ifstream in(files.dic, std::ios::binary);
+  std::string line;
+  std::vector<std::string> raw;
+  std::size_t n = 0;
+  while (std::getline(in, line))
+    if (n++ % step == 1) raw.push_back(line);
+  std::vector<std::string> out;
+  for (const std::string& r : raw) {
+    std::string utf8;
+    icu::UnicodeString(r.data(), static_cast<int32_t>(r.size()), "ISO-8859-7").toUTF8String(utf8);
+    out.push_back(utf8);
+  }
+  return out;
+}
+
+DictionaryFiles greek_files() {
+  auto files = find_dictionary("el", {"/usr/share/hunspell"});
+  REQUIRE(files.has_value());
+  files->additions.clear();
+  return *files;
+}
+
+}  // namespace
+
+TEST_CASE("el_GR is answered from an index, es_ES and en_US are not", "[spell][index]") {
+  CHECK(index_eligible(greek_files()));
+  for (const char* language : {"es", "en"}) {
+    auto files = find_dictionary(language, {"/usr/share/hunspell"});
+    REQUIRE(files.has_value());
+    CHECK_FALSE(index_eligible(*files));
+  }
+}
+
+TEST_CASE("the Greek index gives Hunspell's answers", "[spell][index]") {
+  TempDir cache;
+  const DictionaryFiles files = greek_files();
+  LoadResult indexed = load_hunspell_speller("el", files, {}, cache.path);
+  LoadResult plain = load_hunspell_speller("el", files, {}, {});
+  REQUIRE(indexed.speller);
+  REQUIRE(plain.speller);
+
+  std::vector<std::string> words;
+  std::mt19937 random(42);
+  for (const std::string& word : greek_sample(files, 900)) {
+    words.push_back(word);
+    words.push_back(upper(word, "el"));
+    words.push_back(title(word));
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+    icu::UnicodeString lower(u);
+    lower.toLower();
+    // Typos of names would be in mixed case ("αΜργκαρέτε"), which only Hunspell judges.
+    if (u.length() > 3 && u == lower) {
+      // Typos: a letter dropped, two swapped.
+      icu::UnicodeString dropped(u);
+      dropped.remove(static_cast<int32_t>(random() % u.length()), 1);
+      icu::UnicodeString swapped(u);
+      const int32_t i = static_cast<int32_t>(random() % (u.length() - 1));
+      const char16_t a = swapped.charAt(i);
+      swapped.setCharAt(i, swapped.charAt(i + 1)).setCharAt(i + 1, a);
+      for (const auto& typo : {dropped, swapped}) {
+        std::string utf8;
+        typo.toUTF8String(utf8);
+        words.push_back(utf8);
+      }
+    }
+  }
+  for (const char* extra : {"πελατης", "ΠΑΡΑΓΓΕΛΙΑ", "Αθήνα", "αθήνα", "ΑΘΗΝΑ", "email", "ΦΠΑ", "Ευχαριστώ"})
+    words.push_back(extra);
+  REQUIRE(words.size() > 3000);
+  int disagreements = 0;
+  for (const std::string& word : words) {
+    const bool a = indexed.speller->check(word);
+    const bool b = plain.speller->check(word);
+    if (a != b) {
+      ++disagreements;
+      UNSCOPED_INFO("disagreement on '" << word << "': index " << a << ", Hunspell " << b);
+    }
+  }
+  CHECK(disagreements == 0);
+  // Correct and wrong words alike, in lowercase, capitals or with a capital initial, were
+  // answered without loading Hunspell.
+  CHECK_FALSE(hunspell_loaded(*indexed.speller));
+  CHECK(hunspell_loaded(*plain.speller));
+}
+
+TEST_CASE("typos in Greek get suggestions without loading Hunspell", "[spell][index]") {
+  TempDir cache;
+  LoadResult indexed = load_hunspell_speller("el", greek_files(), {}, cache.path);
+  REQUIRE(indexed.speller);
+  const auto suggestions = indexed.speller->suggest("πελατης");
+  CHECK(std::find(suggestions.begin(), suggestions.end(), "πελάτης") != suggestions.end());
+  CHECK_FALSE(hunspell_loaded(*indexed.speller));
+}
+
+TEST_CASE("a stale or damaged index is rebuilt, never trusted", "[spell][index]") {
+  TempDir dir;
+  const fs::path dic = dir.path / "xx_XX.dic", aff = dir.path / "xx_XX.aff";
+  std::ofstream(aff) << "SET UTF-8\nTRY αβγ\n";
+  std::ofstream(dic) << "2\nάλφα\nβήτα\n";
+  const DictionaryFiles files{"xx_XX", aff, dic, {}};
+  const fs::path cache = dir.path / "cache";
+  std::string why;
+
+  auto first = WordIndex::open(files, cache, why);
+  REQUIRE(first);
+  CHECK(first->size() == 2);
+  CHECK(first->contains("βήτα"));
+  CHECK_FALSE(first->contains("γάμμα"));
+  CHECK_FALSE(first->contains("βήτ"));
+  const fs::path built = first->path();
+  first.reset();
+
+  // Edit the dictionary: its identity changes, so a new index is compiled with the new word.
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  std::ofstream(dic) << "3\nάλφα\nβήτα\nγάμμα\n";
+  auto second = WordIndex::open(files, cache, why);
+  REQUIRE(second);
+  CHECK(second->contains("γάμμα"));
+  CHECK(second->path() != built);
+  const fs::path current = second->path();
+  second.reset();
+
+  // Damage the index: it is rejected and compiled again.
+  std::ofstream(current, std::ios::binary | std::ios::trunc) << "RLWIDX1 garbage";
+  auto third = WordIndex::open(files, cache, why);
+  REQUIRE(third);
+  CHECK(third->contains("γάμμα"));
+  CHECK(third->size() == 3);
+}
+
+TEST_CASE("a dictionary with affix flags gets no index", "[spell][index]") {
+  TempDir dir;
+  const fs::path dic = dir.path / "yy_YY.dic", aff = dir.path / "yy_YY.aff";
+  std::ofstream(aff) << "SET UTF-8\nSFX A Y 1\nSFX A 0 s .\n";
+  std::ofstream(dic) << "1\ncasa/A\n";
+  std::string why;
+  CHECK_FALSE(WordIndex::open({"yy_YY", aff, dic, {}}, dir.path / "cache", why));
+  CHECK(why == "the dictionary uses affix rules");
+  std::ofstream(aff) << "SET UTF-8\nCOMPOUNDFLAG X\n";
+  std::ofstream(dic) << "1\ncasa\n";
+  CHECK_FALSE(index_eligible({"yy_YY", aff, dic, {}}));
+}
+
+TEST_CASE("an unwritable cache folder falls back to Hunspell with the same answers", "[spell][index]") {
+  LoadResult speller = load_hunspell_speller("el", greek_files(), {}, "/proc/replylint-cannot-write-here");
+  REQUIRE(speller.speller);
+  CHECK(speller.speller->check("πελάτης"));
+  CHECK_FALSE(speller.speller->check("πελατης"));
+  CHECK(hunspell_loaded(*speller.speller));
+}
