@@ -3,6 +3,7 @@
 #   bash scripts/dev.sh examples   install what is missing, build, lint examples/
 #   bash scripts/dev.sh test       install what is missing, build, run the whole test suite
 #   bash scripts/dev.sh build      install what is missing and build only
+#   bash scripts/dev.sh deps       install what is missing only
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -34,6 +35,8 @@ build() {
 }
 
 case "${1:-}" in
+  deps)
+    install_deps ;;
   build)
     install_deps; build ;;
   examples)
@@ -48,5 +51,5 @@ case "${1:-}" in
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)"
     ;;
   *)
-    echo "usage: bash scripts/dev.sh examples|test|build" >&2; exit 2 ;;
+    echo "usage: bash scripts/dev.sh examples|test|build|deps" >&2; exit 2 ;;
 esac

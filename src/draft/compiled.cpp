@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <functional>
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <utility>
@@ -19,19 +20,53 @@ bool is_space_cp(UChar32 c) { return c == '\t' || c == ' ' || u_isUWhiteSpace(c)
 
 // Joins the patterns into one case-insensitive alternation. A pattern that does not compile is
 // left out (the loader reports it with file:line; here it must never stop segmentation).
+// True when `pattern` starts with '^' and has no '|' outside groups and classes, so that
+// "^X" can be rewritten as X under a shared leading anchor without changing what it matches.
+bool simply_anchored(std::string_view pattern) {
+  if (pattern.empty() || pattern[0] != '^') return false;
+  int depth = 0;
+  bool in_class = false;
+  for (std::size_t i = 1; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::unique_ptr<icu::RegexPattern> compile_union(const std::vector<std::string>& patterns,
                                                  uint32_t flags = UREGEX_CASE_INSENSITIVE) {
-  std::string joined;
+  std::vector<std::string> good;
   for (const std::string& p : patterns) {
     UErrorCode status = U_ZERO_ERROR;
     UParseError perr;
     std::unique_ptr<icu::RegexPattern> alone(
         icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p), flags, perr, status));
-    if (U_FAILURE(status)) continue;
+    if (U_SUCCESS(status)) good.push_back(p);
+  }
+  // When every pattern is anchored, one shared '^' lets ICU try the line start only, instead of
+  // every position of the line (the union of "^…" alternatives hides the anchor from it).
+  const bool anchored = !good.empty() && std::all_of(good.begin(), good.end(), simply_anchored);
+  std::string joined;
+  for (const std::string& p : good) {
     if (!joined.empty()) joined += '|';
-    joined += "(?:" + p + ")";
+    joined += "(?:" + (anchored ? p.substr(1) : p) + ")";
   }
   if (joined.empty()) return nullptr;
+  if (anchored) joined = "^(?:" + joined + ")";
   UErrorCode status = U_ZERO_ERROR;
   UParseError perr;
   std::unique_ptr<icu::RegexPattern> all(
@@ -88,6 +123,16 @@ void compile_tokens(Compiled& c, const std::vector<std::string>& data_placeholde
     if (U_SUCCESS(status)) good.push_back(p);
   }
   if (!build(good)) build({});
+  // Built-in and data patterns that may contain white space ({% … %}, [[ A B ]]) start with a
+  // bracket; a paragraph without brackets can then be searched word by word. A pattern that
+  // could match white space without a leading bracket disables that.
+  for (const std::string& p : good) {
+    const bool bracketed = p.rfind("\\{", 0) == 0 || p.rfind("\\[", 0) == 0 || p.rfind("<", 0) == 0;
+    const bool may_span = p.find(' ') != std::string::npos || p.find("\\s") != std::string::npos ||
+                          p.find("\\p{Z") != std::string::npos || p.find("\\h") != std::string::npos ||
+                          p.find('.') != std::string::npos || p.find("[^") != std::string::npos;
+    if (may_span && !bracketed) c.tokens_chunkable = false;
+  }
 }
 
 std::unique_ptr<Compiled> build_compiled(const data::DataSet& data) {

@@ -46,6 +46,9 @@ struct Compiled {
   std::unordered_map<std::string, std::unordered_set<std::string>> stopwords;
   // Token regex: named groups ph, url, email, file, dom, num (see tokenize.cpp).
   std::unique_ptr<icu::RegexPattern> tokens;
+  // False when some data placeholder pattern could match across white space without starting
+  // with a bracket, so tokens must always be searched over whole paragraphs (see tokenize.cpp).
+  bool tokens_chunkable = true;
   int group_ph = 0, group_url = 0, group_email = 0, group_file = 0, group_dom = 0, group_num = 0;
 };
 

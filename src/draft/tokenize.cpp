@@ -178,7 +178,46 @@ struct UTextHolder {
 
 // Runs the token regex over `text`; calls `on(begin, end, group)` for every match.
 template <class F>
+void for_each_special_in(std::string_view text, const Compiled& c, F&& on);
+
+// A word without digits, '@', '/', ':', '$', '%' or an inner '.' can hold no URL, address, file
+// name, number or placeholder.
+bool may_hold_special(std::string_view chunk) {
+  for (std::size_t i = 0; i < chunk.size(); ++i) {
+    const char ch = chunk[i];
+    if ((ch >= '0' && ch <= '9') || ch == '@' || ch == '/' || ch == ':' || ch == '$' || ch == '%')
+      return true;
+    if (ch == '.' && i + 1 < chunk.size() && chunk[i + 1] != '.') return true;
+  }
+  return false;
+}
+
+// Same as for_each_special_in over the whole text, but the regex (ICU tries it at every position,
+// the costliest step of segmentation) only runs on the space-separated chunks that may hold a
+// token. No token can span white space unless it starts with a bracket, so a text without
+// brackets gives the same matches either way: look-arounds see white space or the chunk's end,
+// which they treat alike.
+template <class F>
 void for_each_special(std::string_view text, const Compiled& c, F&& on) {
+  if (!c.tokens_chunkable || text.find_first_of("{[<") != std::string_view::npos) {
+    for_each_special_in(text, c, on);
+    return;
+  }
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r')) ++i;
+    std::size_t j = i;
+    while (j < text.size() && text[j] != ' ' && text[j] != '\n' && text[j] != '\t' && text[j] != '\r') ++j;
+    const std::string_view chunk = text.substr(i, j - i);
+    if (!chunk.empty() && may_hold_special(chunk)) {
+      for_each_special_in(chunk, c, [&](std::size_t b, std::size_t e, int group) { on(i + b, i + e, group); });
+    }
+    i = j;
+  }
+}
+
+template <class F>
+void for_each_special_in(std::string_view text, const Compiled& c, F&& on) {
   if (!c.tokens) return;
   thread_local std::map<const icu::RegexPattern*, std::unique_ptr<icu::RegexMatcher>> matchers;
   auto& m = matchers[c.tokens.get()];
