@@ -47,7 +47,13 @@ if [ "${{REPLYLINT_SKIP:-}}" = 1 ]; then
   echo "replylint: REPLYLINT_SKIP=1: $1 sent without linting" >&2
   exit 0
 fi
-exec {} check -- "$1"
+# git format-patch writes the emails outside the work tree, so the repository's own
+# .replylint.toml is named here rather than found by walking up from the email.
+config=$(git rev-parse --show-toplevel 2>/dev/null)/.replylint.toml
+if [ -f "$config" ]; then
+  exec {0} check --config "$config" -- "$1"
+fi
+exec {0} check -- "$1"
 )",
                      shell_quote(replylint.string()));
 }
