@@ -224,3 +224,45 @@ TEST_CASE("sendmail works as mutt's and neomutt's $sendmail", "[hook]") {
     CHECK((bad.out + bad.err).find("65") != std::string::npos);  // "child exited 65"
   }
 }
+
+TEST_CASE("sendmail works as Emacs message-mode's sendmail-program", "[hook]") {
+  if (!have("emacs")) {
+    WARN("emacs is not installed (Debian package emacs-nox): skipped");
+    return;
+  }
+  TempDir dir;
+  fake_sendmail(dir.path);
+  recorder(dir.path);
+  // message-mode puts its own "-oi" first, so the README's two-line wrapper script is what
+  // sendmail-program names. Here the recorder sits in front of replylint.
+  spit(dir.path / "replylint-sendmail",
+       "#!/bin/sh\nexec " + (dir.path / "record").string() + " " + (dir.path / "given").string() +
+           " \"$REPLYLINT\" sendmail -- " + (dir.path / "fake-sendmail").string() + " \"$@\"\n");
+  fs::permissions(dir.path / "replylint-sendmail", fs::perms::owner_all);
+  spit(dir.path / "send.el",
+       "(require 'message)\n"
+       "(setq message-send-mail-function #'message-send-mail-with-sendmail\n"
+       "      sendmail-program (expand-file-name \"replylint-sendmail\")\n"
+       "      user-mail-address \"ana@tiendaverde.es\" user-full-name \"Ana Romero\"\n"
+       "      mail-host-address \"tiendaverde.es\")\n"
+       "(message-mail \"bob@example.org\" \"Your order 51190\")\n"
+       "(message-goto-body)\n"
+       "(insert (getenv \"BODY\"))\n"
+       "(message-send)\n");
+  const Shell good = sh(dir.path,
+                        "BODY='Hi Bob,\n\nYour order left our warehouse this morning.\n\nBest regards,\nAna\n' "
+                        "emacs --batch -Q -l send.el\n");
+  INFO(good.err);
+  CHECK(good.status == 0);
+  REQUIRE(fs::exists(dir.path / "fake-sendmail.out"));
+  CHECK(slurp(dir.path / "fake-sendmail.out") == slurp(dir.path / "given"));
+  CHECK(slurp(dir.path / "fake-sendmail.args") == "-oi\n-f\nana@tiendaverde.es\n-t\n");
+
+  fs::remove(dir.path / "fake-sendmail.out");
+  const Shell bad = sh(dir.path,
+                       "BODY='Hi Bob,\n\nPLEASE SEND THE SIGNED FORM BACK TODAY.\n\nAna\n' "
+                       "emacs --batch -Q -l send.el\n");
+  CHECK(bad.status != 0);
+  CHECK(!fs::exists(dir.path / "fake-sendmail.out"));
+  CHECK(bad.err.find("failed with exit value 65") != std::string::npos);
+}
