@@ -12,7 +12,7 @@ PACKAGES=(
   libcli11-dev libicu-dev libfmt-dev nlohmann-json3-dev catch2
   libhunspell-dev hunspell hunspell-es hunspell-el hunspell-en-us
   libgmime-3.0-dev libgumbo-dev libtomlplusplus-dev libcld2-dev
-  git-email
+  git-email mutt neomutt emacs-nox
 )
 BUILD_DIR=${REPLYLINT_BUILD_DIR:-build}
 

@@ -8,6 +8,7 @@
 #include <iterator>
 
 #include "cli/commands.hpp"
+#include "cli/hook_commands.hpp"
 
 int main(int argc, char** argv) {
   using namespace replylint::cli;
@@ -62,16 +63,46 @@ int main(int argc, char** argv) {
   CLI::App* explain_cmd = app.add_subcommand("explain", "print a rule's documentation");
   explain_cmd->add_option("rule", explain_id, "rule id, e.g. shouting")->required();
 
+  // The pre-send hook. Everything after the first "--" is the real sendmail command, passed on
+  // untouched, so CLI11 never sees it; usage errors exit 64 (EX_USAGE) as a sendmail does.
+  const SendmailSplit split = split_sendmail_command(argc, argv);
+  SendmailOptions sendmail;
+  sendmail.command = split.command;
+  CLI::App* sendmail_cmd = app.add_subcommand(
+      "sendmail", "lint a message on stdin, then pipe it to the real sendmail: sendmail [options] -- COMMAND...");
+  sendmail_cmd->add_option("--config", sendmail.config_file, "use this config instead of finding .replylint.toml")
+      ->type_name("FILE");
+  sendmail_cmd->add_option("--lang", sendmail.language, "language of every paragraph")
+      ->check(CLI::IsMember({"es", "el", "en"}));
+  sendmail_cmd->add_option("--dict-dir", sendmail.dict_dir, "look for Hunspell dictionaries here first")
+      ->type_name("DIR");
+  sendmail_cmd->add_option("--fail-on", sendmail.fail_on, "lowest severity that stops the message")
+      ->check(CLI::IsMember({"error", "warning", "info"}))
+      ->default_str("warning");
+  sendmail_cmd->add_option("--on-error", sendmail.on_error, "when replylint itself fails: refuse (exit 70) or send unchecked")
+      ->check(CLI::IsMember({"refuse", "send"}))
+      ->default_str("refuse");
+  sendmail_cmd->add_flag("--no-verify", sendmail.no_verify, "send without linting (also REPLYLINT_SKIP=1)");
+
+  InstallHookOptions install_hook;
+  CLI::App* install_hook_cmd = app.add_subcommand("install-hook", "install a pre-send hook in this repository");
+  install_hook_cmd->add_option("kind", install_hook.kind, "which hook: git-send-email (.git/hooks/sendemail-validate)")
+      ->required()
+      ->check(CLI::IsMember({"git-send-email"}));
+  install_hook_cmd->add_flag("--force", install_hook.force, "replace an existing hook");
+
   try {
-    app.parse(argc, argv);
+    app.parse(split.argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    return code == 0 ? 0 : split.sendmail ? 64 : 2;
   }
 
   if (*check_cmd) return run_check(common, check);
   if (*parse_cmd) return run_parse(common, parse);
   if (*rules_cmd) return run_rules(rules_format);
   if (*explain_cmd) return run_explain(explain_id);
+  if (*sendmail_cmd) return run_sendmail(common, sendmail);
+  if (*install_hook_cmd) return run_install_hook(install_hook);
   return 2;
 }

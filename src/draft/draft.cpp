@@ -109,6 +109,7 @@ std::string_view to_string(SegmentKind kind) {
     case SegmentKind::forward: return "forward";
     case SegmentKind::signature: return "signature";
     case SegmentKind::placeholder: return "placeholder";
+    case SegmentKind::patch: return "patch";
   }
   return "own";
 }
@@ -134,6 +135,12 @@ bool Draft::quotes_original() const {
       return true;
   for (int depth : m_message.body.html_quote_depth)
     if (depth > 0) return true;
+  return false;
+}
+
+bool Draft::has_patch() const {
+  for (const Segment& s : segments)
+    if (s.kind == SegmentKind::patch) return true;
   return false;
 }
 

@@ -23,7 +23,10 @@ struct Range {
   std::size_t size() const { return end - begin; }
 };
 
-enum class SegmentKind { own, quote, attribution, original_header, forward, signature, placeholder };
+/// `patch`: the diff part of a patch email (git format-patch / send-email), from its `---` line
+/// (or its first `diff --git` line, or a cover letter's diffstat) to the end of the body. Like
+/// every kind but `own`, it is never linted as prose.
+enum class SegmentKind { own, quote, attribution, original_header, forward, signature, placeholder, patch };
 std::string_view to_string(SegmentKind kind);
 
 /// A run of whole lines of the body with one role. Segments cover the body in order.
@@ -96,6 +99,8 @@ class Draft {
   /// True when the body quotes anything of an original (a quote, attribution + quote,
   /// original-header or forward block, or an HTML blockquote).
   bool quotes_original() const;
+  /// True when the body carries a patch (a `patch` segment): a patch email, not a reply to a person.
+  bool has_patch() const;
 
  private:
   message::Message m_message;

@@ -55,6 +55,44 @@ bool is_signature_delimiter(std::string_view line) {
   return line == "-- " || line == "--";
 }
 
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+std::string_view trim_right(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// Skips ASCII digits from `i`; returns how many.
+std::size_t digits(std::string_view s, std::size_t& i) {
+  const std::size_t from = i;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+  return i - from;
+}
+
+// " 3 files changed, 10 insertions(+), 2 deletions(-)" (git diff --stat's last line).
+bool is_diffstat_summary(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (i == 0 || digits(s, i) == 0) return false;
+  const std::string_view rest = s.substr(i);
+  return starts_with(rest, " file changed") || starts_with(rest, " files changed");
+}
+
+// " src/a.cpp | 12 ++--" or " logo.png | Bin 0 -> 1234 bytes" (one line of a diffstat).
+bool is_diffstat_line(std::string_view s) {
+  if (s.empty() || s[0] != ' ') return false;
+  const std::size_t bar = s.find(" | ");
+  if (bar == std::string_view::npos || bar < 2) return false;
+  std::size_t i = bar + 3;
+  while (i < s.size() && s[i] == ' ') ++i;
+  if (starts_with(s.substr(i), "Bin")) return true;
+  if (digits(s, i) == 0) return false;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '+' || s[i] == '-')) ++i;
+  return i == s.size();
+}
+
 class LineClassifier {
  public:
   LineClassifier(const message::Message& message, const Compiled& c)
@@ -80,8 +118,13 @@ class LineClassifier {
       }
     };
 
+    const std::size_t patch = patch_start();
     for (std::size_t i = 0; i < n;) {
       const Line& line = m_lines[i];
+      if (i >= patch) {
+        set(i, n, SegmentKind::patch, 0);
+        break;
+      }
       if (line.blank) {
         ++i;
         continue;
@@ -168,6 +211,35 @@ class LineClassifier {
       m_lines.push_back(line);
       b = next;
     }
+  }
+
+  // First line of the patch in a patch email (git format-patch / send-email), or the line count.
+  // git (mailinfo) ends the commit message at the first "---" line; here that line counts only
+  // when a diff or a diffstat follows it, so a "---" drawn in prose stays own text. Without a
+  // "---" line the patch starts at its first "diff --git" line, at a unified diff's "--- "/"+++ "
+  // /"@@" header, or (a cover letter) at the diffstat. Quoted lines never count: a reply that
+  // quotes a patch is a reply. The patch runs to the end of the body.
+  std::size_t patch_start() const {
+    const std::size_t n = m_lines.size();
+    std::size_t dashes = n;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (m_lines[i].blank || m_lines[i].depth > 0) continue;
+      const std::string_view v = view(i);
+      if (trim_right(v) == "---") {
+        if (dashes == n) dashes = i;
+        continue;
+      }
+      const bool unified = starts_with(v, "--- ") && i + 2 < n && starts_with(view(i + 1), "+++ ") &&
+                           starts_with(view(i + 2), "@@ ");
+      if (starts_with(v, "diff --git ") || unified) return std::min(dashes, i);
+      if (is_diffstat_summary(v)) {
+        if (dashes < i) return dashes;
+        std::size_t s = i;
+        while (s > 0 && m_lines[s - 1].depth == 0 && is_diffstat_line(view(s - 1))) --s;
+        return s;
+      }
+    }
+    return n;
   }
 
   // "De: Ana", "*From:* Ana", "Από: Νίκος" with a name from original-fields.

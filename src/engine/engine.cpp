@@ -10,7 +10,7 @@ namespace replylint::engine {
 namespace fs = std::filesystem;
 
 Engine::Engine(const data::DataSet& data, Options options)
-    : m_data(data), m_options(std::move(options)), m_spell(spell::Options{m_options.dict_dir, {}}) {
+    : m_data(data), m_options(std::move(options)), m_spell(spell::Options{m_options.dict_dir, {}, m_options.dict_search_path}) {
   if (!m_options.config_file.empty())
     m_forced = std::make_shared<const config::Config>(config::load_config(m_options.config_file));
 }
@@ -47,6 +47,11 @@ report::FileReport Engine::check_bytes(const std::string& display_path, std::str
   return run(display_path,
              [&] { return message::parse_message(display_path, std::move(bytes), m_data); },
              config_path);
+}
+
+report::FileReport Engine::check_message(const std::string& display_path, message::Message message,
+                                         const fs::path& config_path) {
+  return run(display_path, [&] { return std::move(message); }, config_path);
 }
 
 report::FileReport Engine::run(const std::string& display_path,

@@ -20,6 +20,8 @@ struct Options {
   std::filesystem::path config_file;  // --config: used for every input instead of the walk-up
   std::string language;               // --lang: "es", "el", "en" or "" to detect
   std::filesystem::path dict_dir;     // --dict-dir
+  /// When set, replaces the dictionary search path entirely (tests: a missing dictionary).
+  std::optional<std::vector<std::filesystem::path>> dict_search_path;
 };
 
 /// Runs the whole pipeline (load → segment → rules → resolve) for one input at a time.
@@ -37,6 +39,11 @@ class Engine {
   /// `config_path` (a file name, for --stdin-filename; empty: the working folder).
   report::FileReport check_bytes(const std::string& display_path, std::string bytes,
                                  const std::filesystem::path& config_path);
+
+  /// Lints an already parsed message (e.g. one whose Bcc was completed from a sendmail command
+  /// line) as if read from `display_path`, configured as for `config_path`. Never throws.
+  report::FileReport check_message(const std::string& display_path, message::Message message,
+                                   const std::filesystem::path& config_path);
 
   /// Lints an already segmented draft with the settings that apply to `config_path`.
   report::FileReport check_draft(const draft::Draft& draft, const config::Effective& settings);

@@ -15,6 +15,12 @@ A reply (it has In-Reply-To or References, or a reply prefix such as "Re:", "RE:
 line with a quote under it, no Outlook-style original-message block, no HTML blockquote.
 A new message is never flagged.
 
+Patch emails (git format-patch, git send-email) are not replies to a person: a message that
+carries a patch, and a `[PATCH …]` or `[RFC …]` subject without a reply prefix (a series'
+patches and a v2 are threaded under their cover letter with In-Reply-To), are left alone. A
+review that answers a patch ("Re: [PATCH v2 1/3] …") is a reply like any other and should quote
+the lines it comments on.
+
 ## Why
 Include the customer's original message, or the relevant parts of it: do not expect the
 customer to remember exactly what they wrote (seeds/001, "Pautas para responder eficazmente").
@@ -49,13 +55,28 @@ Lucía
     .options = {},
 };
 
+// "[PATCH v2 1/3] Fix", "[RFC PATCH] x", "[PATCH net-next] y": a subject tag of a patch series.
+bool patch_subject(std::string_view subject) {
+  if (subject.empty() || subject.front() != '[') return false;
+  const std::string_view tag = subject.substr(1, subject.find(']') - 1);
+  return tag.starts_with("PATCH") || tag.starts_with("RFC") || tag.starts_with("patch");
+}
+
+// A patch submission: it carries a patch, or it is a series message whose In-Reply-To only
+// threads it (no "Re:" on the subject).
+bool is_patch_submission(const Draft& draft) {
+  const message::Message& msg = draft.message();
+  return draft.has_patch() ||
+         (msg.subject_prefixes.empty() && patch_subject(msg.subject_without_prefixes));
+}
+
 class MissingQuote final : public Rule {
  public:
   const RuleInfo& info() const override { return k_info; }
 
   void check(const Draft& draft, Reporter& out) const override {
     const message::Message& msg = draft.message();
-    if (!msg.is_reply || draft.quotes_original()) return;
+    if (!msg.is_reply || draft.quotes_original() || is_patch_submission(draft)) return;
     constexpr std::string_view help =
         "quote the customer's message, or the parts you answer, below your reply";
     // Point at what makes it a reply: the subject, else the threading header.
