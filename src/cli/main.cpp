@@ -62,6 +62,12 @@ int main(int argc, char** argv) {
   CLI::App* explain_cmd = app.add_subcommand("explain", "print a rule's documentation");
   explain_cmd->add_option("rule", explain_id, "rule id, e.g. shouting")->required();
 
+  McpOptions mcp;
+  CLI::App* mcp_cmd = app.add_subcommand(
+      "mcp", "serve the Model Context Protocol on stdio (JSON-RPC 2.0, one message a line)");
+  mcp_cmd->add_option("--dict-dir", mcp.dict_dir, "look for Hunspell dictionaries here first")
+      ->type_name("DIR");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -73,5 +79,6 @@ int main(int argc, char** argv) {
   if (*parse_cmd) return run_parse(common, parse);
   if (*rules_cmd) return run_rules(rules_format);
   if (*explain_cmd) return run_explain(explain_id);
+  if (*mcp_cmd) return run_mcp(common, mcp);
   return 2;
 }
