@@ -147,13 +147,22 @@ std::optional<std::string> Server::handle_line(std::string_view line) {
   json message;
   try {
     message = json::parse(line);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {
+    // Not JSON, or a number out of range ("1e400"): both are parse errors to the client.
     log(fmt::format("parse error: {}", e.what()));
     return dump_line(error_response(nullptr, k_parse_error, "Parse error", e.what()));
   }
-  std::optional<json> response = handle(message);
-  if (!response) return std::nullopt;
-  return dump_line(*response);
+  try {
+    std::optional<json> response = handle(message);
+    if (!response) return std::nullopt;
+    if (const auto error = response->find("error"); error != response->end())
+      log(fmt::format("answered error {}: {}", error->value("code", 0), error->value("message", "")));
+    return dump_line(*response);
+  } catch (const std::exception& e) {
+    // handle() answers every request itself; this is the last guard so the server never dies.
+    log(fmt::format("internal error: {}", e.what()));
+    return dump_line(error_response(nullptr, k_internal_error, fmt::format("Internal error: {}", e.what())));
+  }
 }
 
 std::optional<json> Server::handle(const json& message) {
