@@ -37,7 +37,7 @@ json check_stdin(const std::string& name, const fs::path& cwd, int expected_stat
 
 }  // namespace
 
-TEST_CASE("--stdin-filename applies the config and overrides found for that name", "[agent]") {
+TEST_CASE("stdin named by --stdin-filename gets the config and overrides of that name", "[agent]") {
   const fs::path project = make_project();
 
   SECTION("no override matches: the base config applies") {

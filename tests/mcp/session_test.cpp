@@ -160,3 +160,16 @@ TEST_CASE("the Python snippet for agents runs replylint check --format json -", 
   CHECK(r.status == 0);
   CHECK(r.out == "3:16-3:25 warning[spelling] unknown word 'respuetsa' -> respuesta\n");
 }
+
+TEST_CASE("the README's by-hand MCP session works as printed", "[agent]") {
+  const std::string bin_dir = fs::path(REPLYLINT_BINARY).parent_path().string();
+  const Run r = run_shell("PATH=" + shell_quote(bin_dir) + ":\"$PATH\" sh docs/agents/try_mcp.sh");
+  INFO(r.out << r.err);
+  CHECK(r.status == 0);
+  const std::vector<json> lines = responses(r.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0]["result"]["serverInfo"]["name"] == "replylint");
+  const json& report = lines[1]["result"]["structuredContent"];
+  REQUIRE(report["files"][0]["diagnostics"].size() == 1);
+  CHECK(report["files"][0]["diagnostics"][0]["suggestions"] == json::array({"respuesta"}));
+}
