@@ -26,7 +26,9 @@ struct RpcError {
   json data = nullptr;
 };
 
-[[noreturn]] void invalid_params(std::string message) { throw RpcError{k_invalid_params, std::move(message)}; }
+[[noreturn]] void invalid_params(std::string message) {
+  throw RpcError{k_invalid_params, std::move(message)};
+}
 
 std::string dump_line(const json& value) {
   // Invalid UTF-8 cannot come from a parsed request, but a path or a report could hold some:
@@ -34,15 +36,20 @@ std::string dump_line(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-json error_response(const json& id, int code, const std::string& message, const json& data = nullptr) {
+json error_response(const json& id, int code, const std::string& message,
+                    const json& data = nullptr) {
   json error = {{"code", code}, {"message", message}};
   if (!data.is_null()) error["data"] = data;
   return {{"jsonrpc", "2.0"}, {"id", id}, {"error", std::move(error)}};
 }
 
-json text_content(std::string text) { return json::array({{{"type", "text"}, {"text", std::move(text)}}}); }
+json text_content(std::string text) {
+  return json::array({{{"type", "text"}, {"text", std::move(text)}}});
+}
 
-json tool_error(std::string text) { return {{"content", text_content(std::move(text))}, {"isError", true}}; }
+json tool_error(std::string text) {
+  return {{"content", text_content(std::move(text))}, {"isError", true}};
+}
 
 json tool_result(json structured) {
   return {{"content", text_content(dump_line(structured))},
@@ -75,13 +82,17 @@ json tool_definitions() {
        {{"text",
          {{"type", "string"},
           {"description",
-           "The draft itself: a whole message with headers (RFC 5322/MIME) or just the body text."}}},
-        {"path", {{"type", "string"}, {"description", "A draft file to read instead of text (.eml, .txt)."}}},
+           "The draft itself: a whole message with headers (RFC 5322/MIME) or just the body "
+           "text."}}},
+        {"path",
+         {{"type", "string"},
+          {"description", "A draft file to read instead of text (.eml, .txt); relative to the server's working folder."}}},
         {"filename",
          {{"type", "string"},
           {"description",
            "With text: the file name the draft stands for. The .replylint.toml found from it and "
-           "its [[overrides]] apply, and the report names it. Default: '-' (the working folder)."}}},
+           "its [[overrides]] apply, and the report names it. Default: '-' (the working "
+           "folder)."}}},
         {"lang",
          {{"type", "string"},
           {"enum", {"es", "el", "en"}},
@@ -90,10 +101,12 @@ json tool_definitions() {
          {{"type", "string"},
           {"description", "A .replylint.toml to use instead of the one found by walking up."}}}}},
       {"additionalProperties", false}};
-  const json no_input = {{"type", "object"}, {"properties", json::object()}, {"additionalProperties", false}};
+  const json no_input = {
+      {"type", "object"}, {"properties", json::object()}, {"additionalProperties", false}};
   const json explain_input = {
       {"type", "object"},
-      {"properties", {{"id", {{"type", "string"}, {"description", "A rule id, e.g. 'spelling'."}}}}},
+      {"properties",
+       {{"id", {{"type", "string"}, {"description", "A rule id, e.g. 'spelling'."}}}}},
       {"required", {"id"}},
       {"additionalProperties", false}};
   const json read_only = {{"readOnlyHint", true}, {"openWorldHint", false}};
@@ -156,21 +169,25 @@ std::optional<std::string> Server::handle_line(std::string_view line) {
     std::optional<json> response = handle(message);
     if (!response) return std::nullopt;
     if (const auto error = response->find("error"); error != response->end())
-      log(fmt::format("answered error {}: {}", error->value("code", 0), error->value("message", "")));
+      log(fmt::format("answered error {}: {}", error->value("code", 0),
+                      error->value("message", "")));
     return dump_line(*response);
   } catch (const std::exception& e) {
     // handle() answers every request itself; this is the last guard so the server never dies.
     log(fmt::format("internal error: {}", e.what()));
-    return dump_line(error_response(nullptr, k_internal_error, fmt::format("Internal error: {}", e.what())));
+    return dump_line(
+        error_response(nullptr, k_internal_error, fmt::format("Internal error: {}", e.what())));
   }
 }
 
 std::optional<json> Server::handle(const json& message) {
   if (message.is_array()) {
-    return error_response(nullptr, k_invalid_request,
-                          "Invalid Request: batches are not supported (MCP 2025-06-18 removed them)");
+    return error_response(
+        nullptr, k_invalid_request,
+        "Invalid Request: batches are not supported (MCP 2025-06-18 removed them)");
   }
-  if (!message.is_object()) return error_response(nullptr, k_invalid_request, "Invalid Request: not an object");
+  if (!message.is_object())
+    return error_response(nullptr, k_invalid_request, "Invalid Request: not an object");
 
   const auto id_it = message.find("id");
   const bool has_id = id_it != message.end();
@@ -179,7 +196,8 @@ std::optional<json> Server::handle(const json& message) {
   const auto method_it = message.find("method");
 
   // A response from the client (this server sends no requests): nothing to answer.
-  if (method_it == message.end() && has_id && (message.contains("result") || message.contains("error"))) {
+  if (method_it == message.end() && has_id &&
+      (message.contains("result") || message.contains("error"))) {
     log("ignored a response from the client");
     return std::nullopt;
   }
@@ -188,7 +206,8 @@ std::optional<json> Server::handle(const json& message) {
   if (method_it == message.end() || !method_it->is_string())
     return error_response(id, k_invalid_request, "Invalid Request: 'method' must be a string");
   if (has_id && !valid_id)
-    return error_response(nullptr, k_invalid_request, "Invalid Request: 'id' must be a string or a number");
+    return error_response(nullptr, k_invalid_request,
+                          "Invalid Request: 'id' must be a string or a number");
 
   const std::string method = method_it->get<std::string>();
   const auto params_it = message.find("params");
@@ -201,7 +220,8 @@ std::optional<json> Server::handle(const json& message) {
     return std::nullopt;
   }
   if (!params.is_object() && !params.is_array())
-    return error_response(id, k_invalid_request, "Invalid Request: 'params' must be an object or an array");
+    return error_response(id, k_invalid_request,
+                          "Invalid Request: 'params' must be an object or an array");
 
   try {
     if (!params.is_object()) invalid_params("params must be an object");
@@ -223,12 +243,13 @@ json Server::dispatch(const std::string& method, const json& params) {
   if (method == "resources/list") {
     json resources = json::array();
     for (const rules::RegistryEntry& e : rules::registry())
-      resources.push_back({{"uri", fmt::format("{}{}", k_rule_uri_prefix, e.info.id)},
-                           {"name", e.info.id},
-                           {"title", fmt::format("{}: {}", e.info.id, e.info.summary)},
-                           {"description", fmt::format("Documentation of the rule '{}'", e.info.id)},
-                           {"mimeType", "text/markdown"},
-                           {"size", rules::explain_markdown(e.info).size()}});
+      resources.push_back(
+          {{"uri", fmt::format("{}{}", k_rule_uri_prefix, e.info.id)},
+           {"name", e.info.id},
+           {"title", fmt::format("{}: {}", e.info.id, e.info.summary)},
+           {"description", fmt::format("Documentation of the rule '{}'", e.info.id)},
+           {"mimeType", "text/markdown"},
+           {"size", rules::explain_markdown(e.info).size()}});
     return {{"resources", std::move(resources)}};
   }
   if (method == "resources/templates/list") {
@@ -247,11 +268,15 @@ json Server::initialize(const json& params) {
   if (it == params.end() || !it->is_string()) invalid_params("'protocolVersion' must be a string");
   const auto& versions = supported_protocol_versions();
   const std::string asked = it->get<std::string>();
-  m_protocol_version = std::find(versions.begin(), versions.end(), asked) != versions.end() ? asked : versions.front();
+  m_protocol_version = std::find(versions.begin(), versions.end(), asked) != versions.end()
+                           ? asked
+                           : versions.front();
   return {{"protocolVersion", m_protocol_version},
           {"capabilities",
-           {{"tools", {{"listChanged", false}}}, {"resources", {{"listChanged", false}, {"subscribe", false}}}}},
-          {"serverInfo", {{"name", "replylint"}, {"title", "replylint"}, {"version", REPLYLINT_VERSION}}},
+           {{"tools", {{"listChanged", false}}},
+            {"resources", {{"listChanged", false}, {"subscribe", false}}}}},
+          {"serverInfo",
+           {{"name", "replylint"}, {"title", "replylint"}, {"version", REPLYLINT_VERSION}}},
           {"instructions",
            "Run lint_draft on an email reply before sending it and fix what it reports; "
            "explain_rule or the replylint://rules/<id> resources say why a rule fires."}};
@@ -272,7 +297,9 @@ json Server::call_tool(const json& params) {
     return tool_result(rules::catalogue_json());
   }
   if (name == "explain_rule") return explain_rule(arguments);
-  throw RpcError{k_invalid_params, fmt::format("unknown tool '{}' (tools: lint_draft, list_rules, explain_rule)", name)};
+  throw RpcError{
+      k_invalid_params,
+      fmt::format("unknown tool '{}' (tools: lint_draft, list_rules, explain_rule)", name)};
 }
 
 json Server::lint_draft(const json& arguments) {
@@ -286,7 +313,8 @@ json Server::lint_draft(const json& arguments) {
   const std::string language = optional_string(arguments, "lang");
   const std::string config = optional_string(arguments, "config");
   if (has_path && path.empty()) invalid_params("'path' is empty");
-  if (has_path && !filename.empty()) invalid_params("'filename' goes with 'text'; a 'path' names itself");
+  if (has_path && !filename.empty())
+    invalid_params("'filename' goes with 'text'; a 'path' names itself");
   if (!language.empty() && language != "es" && language != "el" && language != "en")
     invalid_params(fmt::format("unknown language '{}' (expected 'es', 'el' or 'en')", language));
 
@@ -296,9 +324,11 @@ json Server::lint_draft(const json& arguments) {
   } catch (const InputError& e) {
     return tool_error(fmt::format("replylint: error: {}", e.describe()));
   }
-  report::FileReport file = has_path ? engine->check_file(path)
-                                     : engine->check_bytes(filename.empty() ? "-" : filename, text, filename);
-  if (!file.error.empty()) return tool_error(fmt::format("replylint: error: {}: {}", file.path, file.error));
+  report::FileReport file =
+      has_path ? engine->check_file(path)
+               : engine->check_bytes(filename.empty() ? "-" : filename, text, filename);
+  if (!file.error.empty())
+    return tool_error(fmt::format("replylint: error: {}: {}", file.path, file.error));
   // The command line prints these on stderr; an agent only sees the report.
   for (const std::string& warning : engine->warnings())
     if (std::find(file.warnings.begin(), file.warnings.end(), warning) == file.warnings.end())
@@ -322,10 +352,13 @@ json Server::read_resource(const json& params) {
   if (it == params.end() || !it->is_string()) invalid_params("'uri' must be a string");
   const std::string uri = it->get<std::string>();
   const rules::RegistryEntry* entry = nullptr;
-  if (uri.starts_with(k_rule_uri_prefix)) entry = rules::find_rule(std::string_view(uri).substr(k_rule_uri_prefix.size()));
-  if (!entry) throw RpcError{k_invalid_params, fmt::format("Resource not found: '{}'", uri), {{"uri", uri}}};
-  return {{"contents",
-           json::array({{{"uri", uri}, {"mimeType", "text/markdown"}, {"text", rules::explain_markdown(entry->info)}}})}};
+  if (uri.starts_with(k_rule_uri_prefix))
+    entry = rules::find_rule(std::string_view(uri).substr(k_rule_uri_prefix.size()));
+  if (!entry)
+    throw RpcError{k_invalid_params, fmt::format("Resource not found: '{}'", uri), {{"uri", uri}}};
+  return {{"contents", json::array({{{"uri", uri},
+                                     {"mimeType", "text/markdown"},
+                                     {"text", rules::explain_markdown(entry->info)}}})}};
 }
 
 engine::Engine& Server::engine_for(const std::string& config, const std::string& language) {
@@ -335,7 +368,8 @@ engine::Engine& Server::engine_for(const std::string& config, const std::string&
     return *it->second;
   }
   // Throws InputError for a config that cannot be loaded; nothing is cached then.
-  auto made = std::make_unique<engine::Engine>(m_data, engine::Options{config, language, m_options.dict_dir});
+  auto made = std::make_unique<engine::Engine>(
+      m_data, engine::Options{config, language, m_options.dict_dir});
   return *m_engines.emplace(key, std::move(made)).first->second;
 }
 

@@ -11,11 +11,15 @@ nlohmann::json catalogue_json() {
   for (const RegistryEntry& e : registry()) {
     nlohmann::json options = nlohmann::json::array();
     for (const OptionInfo& o : e.info.options)
-      options.push_back({{"name", o.name}, {"type", to_string(o.type)},
-                         {"default", o.default_value}, {"summary", o.summary}});
-    out.push_back({{"id", e.info.id}, {"category", to_string(e.info.category)},
+      options.push_back({{"name", o.name},
+                         {"type", to_string(o.type)},
+                         {"default", o.default_value},
+                         {"summary", o.summary}});
+    out.push_back({{"id", e.info.id},
+                   {"category", to_string(e.info.category)},
                    {"severity", report::to_string(e.info.default_severity)},
-                   {"summary", e.info.summary}, {"options", std::move(options)}});
+                   {"summary", e.info.summary},
+                   {"options", std::move(options)}});
   }
   return {{"version", 1}, {"rules", std::move(out)}};
 }

@@ -37,7 +37,8 @@ inline fs::path project_dir() { return fs::path(REPLYLINT_EXAMPLES_DIR).parent_p
 
 /// A fresh folder under the system temp folder, unique to this process and `name`.
 inline fs::path scratch_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("replylint-" + name + "-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("replylint-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -59,8 +60,9 @@ inline Run run_shell(const std::string& command, const std::string& stdin_text =
   const std::string id = std::to_string(counter++);
   const fs::path in = dir / ("in" + id), out = dir / ("out" + id), err = dir / ("err" + id);
   std::ofstream(in, std::ios::binary) << stdin_text;
-  const std::string full = "cd " + shell_quote(cwd.string()) + " && (" + command + ") <" + shell_quote(in.string()) +
-                           " >" + shell_quote(out.string()) + " 2>" + shell_quote(err.string());
+  const std::string full = "cd " + shell_quote(cwd.string()) + " && (" + command + ") <" +
+                           shell_quote(in.string()) + " >" + shell_quote(out.string()) + " 2>" +
+                           shell_quote(err.string());
   const int raw = std::system(full.c_str());
   Run r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;

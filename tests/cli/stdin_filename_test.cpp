@@ -1,9 +1,8 @@
 // `check -` with --stdin-filename NAME: the config found from NAME and its [[overrides]] apply
 // exactly as they would to a file of that name.
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "cli/run.hpp"
 
@@ -28,7 +27,8 @@ fs::path make_project() {
 }
 
 json check_stdin(const std::string& name, const fs::path& cwd, int expected_status) {
-  const Run r = run_replylint("check --format json --stdin-filename " + shell_quote(name) + " -", k_typo, cwd);
+  const Run r = run_replylint("check --format json --stdin-filename " + shell_quote(name) + " -",
+                              k_typo, cwd);
   INFO(name << "\n" << r.out << r.err);
   CHECK(r.status == expected_status);
   CHECK(r.err.empty());
@@ -61,10 +61,11 @@ TEST_CASE("stdin named by --stdin-filename gets the config and overrides of that
     // From a subfolder, "../templates/x.txt" is the project's templates/x.txt.
     CHECK(check_stdin("../templates/x.txt", project / "sub", 0)["files"][0]["diagnostics"].empty());
     // From elsewhere, an absolute name finds the project's config.
-    CHECK(check_stdin((project / "templates" / "x.txt").string(), fs::temp_directory_path(), 0)["files"][0]
-              ["diagnostics"].empty());
-    CHECK(check_stdin((project / "urgent" / "x.txt").string(), fs::temp_directory_path(), 1)["files"][0]
-              ["diagnostics"][0]["severity"] == "error");
+    CHECK(check_stdin((project / "templates" / "x.txt").string(), fs::temp_directory_path(),
+                      0)["files"][0]["diagnostics"]
+              .empty());
+    CHECK(check_stdin((project / "urgent" / "x.txt").string(), fs::temp_directory_path(),
+                      1)["files"][0]["diagnostics"][0]["severity"] == "error");
   }
   SECTION("a file of the same name on disk gets the same report") {
     fs::create_directories(project / "templates");
@@ -73,8 +74,8 @@ TEST_CASE("stdin named by --stdin-filename gets the config and overrides of that
     std::ofstream(project / "urgent" / "same.txt") << k_typo;
     for (const char* name : {"templates/same.txt", "urgent/same.txt"}) {
       const Run from_file = run_replylint(std::string("check --format json ") + name, "", project);
-      const Run from_stdin =
-          run_replylint(std::string("check --format json --stdin-filename ") + name + " -", k_typo, project);
+      const Run from_stdin = run_replylint(
+          std::string("check --format json --stdin-filename ") + name + " -", k_typo, project);
       CAPTURE(name);
       CHECK(from_file.status == from_stdin.status);
       CHECK(from_file.out == from_stdin.out);

@@ -3,9 +3,8 @@
 #include "mcp/server.hpp"
 
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 
@@ -23,8 +22,9 @@ namespace fs = std::filesystem;
 
 struct Fixture {
   std::vector<std::string> logged;
-  Server server{replylint::data::default_data(),
-                {.dict_dir = {}, .log = [this](std::string_view line) { logged.emplace_back(line); }}};
+  Server server{
+      replylint::data::default_data(),
+      {.dict_dir = {}, .log = [this](std::string_view line) { logged.emplace_back(line); }}};
 
   // Sends one line; the parsed response, or null when there was none.
   json send(const std::string& line) {
@@ -34,14 +34,17 @@ struct Fixture {
     return json::parse(*response);
   }
   json request(const json& id, const std::string& method, const json& params = json::object()) {
-    return send(json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}}.dump());
+    return send(
+        json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}}.dump());
   }
   json call(const std::string& tool, const json& arguments, int id = 7) {
     return request(id, "tools/call", {{"name", tool}, {"arguments", arguments}});
   }
 };
 
-json error_of(const json& id, int code) { return {{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}}}}; }
+json error_of(const json& id, int code) {
+  return {{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}}}};
+}
 
 // The response without error.message and error.data, to compare shapes exactly.
 json shape(json response) {
@@ -53,45 +56,55 @@ json shape(json response) {
   return response;
 }
 
-const std::string k_typo_draft = "Hola Ana,\n\nLe enviamos la respuetsa mañana.\n\nUn saludo,\nLuis\n";
+const std::string k_typo_draft =
+    "Hola Ana,\n\nLe enviamos la respuetsa mañana.\n\nUn saludo,\nLuis\n";
 
 }  // namespace
 
-TEST_CASE("mcp: initialize agrees on a protocol version and announces tools and resources", "[agent]") {
+TEST_CASE("mcp: initialize agrees on a protocol version and announces tools and resources",
+          "[agent]") {
   Fixture f;
   CHECK(f.server.protocol_version().empty());
   const json response = f.request(1, "initialize",
                                   {{"protocolVersion", "2025-06-18"},
                                    {"capabilities", json::object()},
                                    {"clientInfo", {{"name", "test"}, {"version", "1"}}}});
-  CHECK(response == json{{"jsonrpc", "2.0"},
-                         {"id", 1},
-                         {"result",
-                          {{"protocolVersion", "2025-06-18"},
-                           {"capabilities",
-                            {{"tools", {{"listChanged", false}}},
-                             {"resources", {{"listChanged", false}, {"subscribe", false}}}}},
-                           {"serverInfo", {{"name", "replylint"}, {"title", "replylint"}, {"version", REPLYLINT_VERSION}}},
-                           {"instructions", response["result"]["instructions"]}}}});
-  CHECK(response["result"]["instructions"].get<std::string>().find("lint_draft") != std::string::npos);
+  CHECK(response ==
+        json{{"jsonrpc", "2.0"},
+             {"id", 1},
+             {"result",
+              {{"protocolVersion", "2025-06-18"},
+               {"capabilities",
+                {{"tools", {{"listChanged", false}}},
+                 {"resources", {{"listChanged", false}, {"subscribe", false}}}}},
+               {"serverInfo",
+                {{"name", "replylint"}, {"title", "replylint"}, {"version", REPLYLINT_VERSION}}},
+               {"instructions", response["result"]["instructions"]}}}});
+  CHECK(response["result"]["instructions"].get<std::string>().find("lint_draft") !=
+        std::string::npos);
 
   for (const char* version : {"2024-11-05", "2025-03-26", "2025-06-18"}) {
     CAPTURE(version);
-    CHECK(f.request(2, "initialize", {{"protocolVersion", version}})["result"]["protocolVersion"] == version);
+    CHECK(f.request(2, "initialize", {{"protocolVersion", version}})["result"]["protocolVersion"] ==
+          version);
     CHECK(f.server.protocol_version() == version);
   }
   // A version the server does not know: it answers with its latest, the client decides.
-  CHECK(f.request(3, "initialize", {{"protocolVersion", "2099-01-01"}})["result"]["protocolVersion"] == "2025-06-18");
+  CHECK(f.request(3, "initialize",
+                  {{"protocolVersion", "2099-01-01"}})["result"]["protocolVersion"] ==
+        "2025-06-18");
   CHECK(shape(f.request(4, "initialize", json::object())) == error_of(4, -32602));
   CHECK(shape(f.request(5, "initialize", {{"protocolVersion", 20250618}})) == error_of(5, -32602));
 }
 
 TEST_CASE("mcp: ping answers an empty result; notifications are never answered", "[agent]") {
   Fixture f;
-  CHECK(f.request("p-1", "ping") == json{{"jsonrpc", "2.0"}, {"id", "p-1"}, {"result", json::object()}});
+  CHECK(f.request("p-1", "ping") ==
+        json{{"jsonrpc", "2.0"}, {"id", "p-1"}, {"result", json::object()}});
   CHECK(f.send(R"({"jsonrpc":"2.0","method":"ping"})").is_null());
   CHECK(f.send(R"({"jsonrpc":"2.0","method":"notifications/initialized"})").is_null());
-  CHECK(f.send(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":3}})").is_null());
+  CHECK(f.send(R"({"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":3}})")
+            .is_null());
   CHECK(f.send(R"({"jsonrpc":"2.0","method":"no/such/notification","params":17})").is_null());
   CHECK(f.send(R"({"jsonrpc":"2.0","method":"tools/call","params":{"name":"nope"}})").is_null());
   // A response from the client (to a request this server never sends) is not answered either.
@@ -106,17 +119,19 @@ TEST_CASE("mcp: ping answers an empty result; notifications are never answered",
 TEST_CASE("mcp: malformed messages get the JSON-RPC error codes", "[agent]") {
   Fixture f;
   SECTION("parse error -32700, id null") {
-    for (const std::string line : {"{", "garbage", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"", "\xff\xfe",
-                                   "{\"jsonrpc\":\"2.0\",\"id\":1e400,\"method\":\"ping\"}", "[1,]"}) {
+    for (const std::string line :
+         {"{", "garbage", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"", "\xff\xfe",
+          "{\"jsonrpc\":\"2.0\",\"id\":1e400,\"method\":\"ping\"}", "[1,]"}) {
       CAPTURE(line);
       CHECK(shape(f.send(line)) == error_of(nullptr, -32700));
     }
   }
   SECTION("invalid request -32600") {
-    for (const std::string line : {"[]", R"([{"jsonrpc":"2.0","id":1,"method":"ping"}])", "17", "\"ping\"", "null",
-                                   "{}", R"({"jsonrpc":"2.0","id":true,"method":"ping"})",
-                                   R"({"jsonrpc":"2.0","id":null,"method":"ping"})",
-                                   R"({"jsonrpc":"2.0","id":{"a":1},"method":"ping"})"}) {
+    for (const std::string line :
+         {"[]", R"([{"jsonrpc":"2.0","id":1,"method":"ping"}])", "17", "\"ping\"", "null", "{}",
+          R"({"jsonrpc":"2.0","id":true,"method":"ping"})",
+          R"({"jsonrpc":"2.0","id":null,"method":"ping"})",
+          R"({"jsonrpc":"2.0","id":{"a":1},"method":"ping"})"}) {
       CAPTURE(line);
       CHECK(shape(f.send(line)) == error_of(nullptr, -32600));
     }
@@ -124,7 +139,8 @@ TEST_CASE("mcp: malformed messages get the JSON-RPC error codes", "[agent]") {
     CHECK(shape(f.send(R"({"id":3,"method":"ping"})")) == error_of(3, -32600));
     CHECK(shape(f.send(R"({"jsonrpc":"1.0","id":"a","method":"ping"})")) == error_of("a", -32600));
     CHECK(shape(f.send(R"({"jsonrpc":"2.0","id":4,"method":12})")) == error_of(4, -32600));
-    CHECK(shape(f.send(R"({"jsonrpc":"2.0","id":5,"method":"ping","params":"x"})")) == error_of(5, -32600));
+    CHECK(shape(f.send(R"({"jsonrpc":"2.0","id":5,"method":"ping","params":"x"})")) ==
+          error_of(5, -32600));
   }
   SECTION("method not found -32601") {
     const json r = f.request(6, "tools/run");
@@ -133,15 +149,19 @@ TEST_CASE("mcp: malformed messages get the JSON-RPC error codes", "[agent]") {
     CHECK(shape(f.request(7, "logging/setLevel", {{"level", "debug"}})) == error_of(7, -32601));
   }
   SECTION("invalid params -32602") {
-    CHECK(shape(f.send(R"({"jsonrpc":"2.0","id":8,"method":"tools/call","params":[1,2]})")) == error_of(8, -32602));
+    CHECK(shape(f.send(R"({"jsonrpc":"2.0","id":8,"method":"tools/call","params":[1,2]})")) ==
+          error_of(8, -32602));
     CHECK(shape(f.request(9, "tools/call")) == error_of(9, -32602));
     CHECK(shape(f.request(10, "tools/call", {{"name", 3}})) == error_of(10, -32602));
-    CHECK(shape(f.request(11, "tools/call", {{"name", "lint_draft"}, {"arguments", "Hola"}})) == error_of(11, -32602));
-    CHECK(shape(f.request(12, "tools/call", {{"name", "lint_draft"}, {"arguments", {}}, {"extra", 1}})) ==
+    CHECK(shape(f.request(11, "tools/call", {{"name", "lint_draft"}, {"arguments", "Hola"}})) ==
+          error_of(11, -32602));
+    CHECK(shape(f.request(12, "tools/call",
+                          {{"name", "lint_draft"}, {"arguments", {}}, {"extra", 1}})) ==
           error_of(12, -32602));
     const json unknown_tool = f.call("lint", {{"text", "x"}}, 13);
     CHECK(shape(unknown_tool) == error_of(13, -32602));
-    CHECK(unknown_tool["error"]["message"].get<std::string>().find("unknown tool 'lint'") != std::string::npos);
+    CHECK(unknown_tool["error"]["message"].get<std::string>().find("unknown tool 'lint'") !=
+          std::string::npos);
     CHECK(shape(f.request(14, "resources/read")) == error_of(14, -32602));
   }
   // The server still answers after all of that.
@@ -165,7 +185,8 @@ TEST_CASE("mcp: tools/list describes the three tools with their schemas", "[agen
   CHECK(lint["inputSchema"]["properties"].size() == 5);
   CHECK(lint["inputSchema"]["additionalProperties"] == false);
   // The output schema is the shipped report schema, byte for byte the same document.
-  CHECK(lint["outputSchema"] == json::parse(test::slurp(test::project_dir() / "schemas" / "report.v1.json")));
+  CHECK(lint["outputSchema"] ==
+        json::parse(test::slurp(test::project_dir() / "schemas" / "report.v1.json")));
   CHECK(r["result"]["tools"][2]["inputSchema"]["required"] == json::array({"id"}));
 }
 
@@ -178,9 +199,9 @@ TEST_CASE("mcp: lint_draft returns the JSON report as text and as structuredCont
   CHECK(result["isError"] == false);
   REQUIRE(result["content"].size() == 1);
   CHECK(result["content"][0]["type"] == "text");
-  CHECK(json::parse(result["content"][0]["text"].get<std::string>()) == result["structuredContent"]);
-  CHECK(result["structuredContent"] ==
-        json::parse(R"({"version": 1,
+  CHECK(json::parse(result["content"][0]["text"].get<std::string>()) ==
+        result["structuredContent"]);
+  CHECK(result["structuredContent"] == json::parse(R"({"version": 1,
           "files": [{"path": "-", "language": "es",
                      "diagnostics": [{"rule": "spelling", "severity": "warning",
                                       "message": "unknown word 'respuetsa'",
@@ -189,14 +210,16 @@ TEST_CASE("mcp: lint_draft returns the JSON report as text and as structuredCont
           "summary": {"files": 1, "errors": 0, "warnings": 1, "infos": 0}})"));
 }
 
-TEST_CASE("mcp: lint_draft carries what an agent needs to act: spans, suggestions, addresses", "[agent]") {
+TEST_CASE("mcp: lint_draft carries what an agent needs to act: spans, suggestions, addresses",
+          "[agent]") {
   Fixture f;
   const std::string draft =
       "From: Soporte <soporte@tiendaverde.es>\n"
       "To: ana.garcia@gmail.com, pedro@hotmail.com, compras@empresa-uno.es\n"
       "Subject: Cambio de horario\n\n"
       "Hola a todos,\n\nLes escribimos para avisar del cambio de horario.\n";
-  const json report = f.call("lint_draft", {{"text", draft}, {"filename", "aviso.eml"}})["result"]["structuredContent"];
+  const json report = f.call(
+      "lint_draft", {{"text", draft}, {"filename", "aviso.eml"}})["result"]["structuredContent"];
   CHECK(report["files"][0]["path"] == "aviso.eml");
   const json* found = nullptr;
   for (const json& d : report["files"][0]["diagnostics"])
@@ -209,7 +232,8 @@ TEST_CASE("mcp: lint_draft carries what an agent needs to act: spans, suggestion
   CHECK((*found)["end_column"] == 5 + (*found)["text"].get<std::string>().size());
   REQUIRE((*found)["addresses"].is_array());
   CHECK((*found)["addresses"].size() >= 2);
-  for (const json& a : (*found)["addresses"]) CHECK((*found)["text"].get<std::string>().find(a.get<std::string>()) != std::string::npos);
+  for (const json& a : (*found)["addresses"])
+    CHECK((*found)["text"].get<std::string>().find(a.get<std::string>()) != std::string::npos);
   CHECK((*found)["help"].get<std::string>().find("Bcc") != std::string::npos);
 }
 
@@ -222,37 +246,44 @@ TEST_CASE("mcp: lint_draft reads a path and reports a bad one as a tool error", 
   CHECK(ok["structuredContent"]["summary"]["errors"].get<int>() >= 1);
 
   const json missing = f.call("lint_draft", {{"path", "/no/such/draft.eml"}}, 8);
-  CHECK(missing == json{{"jsonrpc", "2.0"},
-                        {"id", 8},
-                        {"result",
-                         {{"content", {{{"type", "text"}, {"text", missing["result"]["content"][0]["text"]}}}},
-                          {"isError", true}}}});
-  CHECK(missing["result"]["content"][0]["text"] == "replylint: error: /no/such/draft.eml: cannot read: no such file");
+  CHECK(missing ==
+        json{{"jsonrpc", "2.0"},
+             {"id", 8},
+             {"result",
+              {{"content", {{{"type", "text"}, {"text", missing["result"]["content"][0]["text"]}}}},
+               {"isError", true}}}});
+  CHECK(missing["result"]["content"][0]["text"] ==
+        "replylint: error: /no/such/draft.eml: cannot read: no such file");
 
-  const json bad_config = f.call("lint_draft", {{"text", "Hola"}, {"config", "/no/such/.replylint.toml"}});
+  const json bad_config =
+      f.call("lint_draft", {{"text", "Hola"}, {"config", "/no/such/.replylint.toml"}});
   CHECK(bad_config["result"]["isError"] == true);
-  CHECK(bad_config["result"]["content"][0]["text"].get<std::string>().starts_with("replylint: error: /no/such/.replylint.toml"));
+  CHECK(bad_config["result"]["content"][0]["text"].get<std::string>().starts_with(
+      "replylint: error: /no/such/.replylint.toml"));
   const json empty = f.call("lint_draft", {{"text", ""}});
   CHECK(empty["result"]["isError"] == true);
 }
 
 TEST_CASE("mcp: lint_draft rejects arguments it cannot use with -32602", "[agent]") {
   Fixture f;
-  for (const json& arguments : {json::object(), json{{"text", "a"}, {"path", "b"}}, json{{"text", 12}},
-                                json{{"path", ""}}, json{{"text", "a"}, {"lang", "fr"}},
-                                json{{"text", "a"}, {"language", "es"}}, json{{"path", "a.eml"}, {"filename", "b.eml"}},
-                                json{{"text", "a"}, {"config", false}}}) {
+  for (const json& arguments :
+       {json::object(), json{{"text", "a"}, {"path", "b"}}, json{{"text", 12}}, json{{"path", ""}},
+        json{{"text", "a"}, {"lang", "fr"}}, json{{"text", "a"}, {"language", "es"}},
+        json{{"path", "a.eml"}, {"filename", "b.eml"}}, json{{"text", "a"}, {"config", false}}}) {
     CAPTURE(arguments.dump());
     CHECK(shape(f.call("lint_draft", arguments, 3)) == error_of(3, -32602));
   }
   CHECK(f.call("lint_draft", {{"text", "a"}, {"language", "es"}})["error"]["message"] ==
-        "unknown argument 'language' for lint_draft (known: 'text', 'path', 'filename', 'lang', 'config')");
+        "unknown argument 'language' for lint_draft (known: 'text', 'path', 'filename', 'lang', "
+        "'config')");
 }
 
-TEST_CASE("mcp: lint_draft applies the config and overrides found for filename, re-read each call", "[agent]") {
+TEST_CASE("mcp: lint_draft applies the config and overrides found for filename, re-read each call",
+          "[agent]") {
   Fixture f;
   const fs::path project = test::scratch_dir("mcp-config");
-  std::ofstream(project / ".replylint.toml") << "[[overrides]]\nfiles = [\"templates/**\"]\nrules.spelling.enabled = false\n";
+  std::ofstream(project / ".replylint.toml")
+      << "[[overrides]]\nfiles = [\"templates/**\"]\nrules.spelling.enabled = false\n";
   const auto count = [&](const fs::path& name) {
     const json r = f.call("lint_draft", {{"text", k_typo_draft}, {"filename", name.string()}});
     INFO(r.dump());
@@ -266,7 +297,8 @@ TEST_CASE("mcp: lint_draft applies the config and overrides found for filename, 
 
   // An explicit config replaces the walk-up.
   std::ofstream(project / "strict.toml") << "[rules.spelling]\nseverity = \"error\"\n";
-  const json r = f.call("lint_draft", {{"text", k_typo_draft}, {"config", (project / "strict.toml").string()}});
+  const json r = f.call("lint_draft",
+                        {{"text", k_typo_draft}, {"config", (project / "strict.toml").string()}});
   CHECK(r["result"]["structuredContent"]["files"][0]["diagnostics"][0]["severity"] == "error");
 }
 
@@ -285,7 +317,8 @@ TEST_CASE("mcp: list_rules and explain_rule give the catalogue and the docs", "[
   CHECK(docs.find("## Why") != std::string::npos);
   const json unknown = f.call("explain_rule", {{"id", "shoutin"}})["result"];
   CHECK(unknown["isError"] == true);
-  CHECK(unknown["content"][0]["text"].get<std::string>().starts_with("unknown rule 'shoutin' (rules: missing-quote,"));
+  CHECK(unknown["content"][0]["text"].get<std::string>().starts_with(
+      "unknown rule 'shoutin' (rules: missing-quote,"));
   CHECK(shape(f.call("explain_rule", json::object(), 5)) == error_of(5, -32602));
 }
 
@@ -304,7 +337,8 @@ TEST_CASE("mcp: one resource per rule holds its Markdown docs", "[agent]") {
                        {"id", 2},
                        {"result",
                         {{"contents",
-                          {{{"uri", uri}, {"mimeType", "text/markdown"},
+                          {{{"uri", uri},
+                            {"mimeType", "text/markdown"},
                             {"text", replylint::rules::explain_markdown(info)}}}}}}});
     CHECK(list[i]["size"] == replylint::rules::explain_markdown(info).size());
   }
@@ -314,10 +348,12 @@ TEST_CASE("mcp: one resource per rule holds its Markdown docs", "[agent]") {
   const json missing = f.request(4, "resources/read", {{"uri", "replylint://rules/nope"}});
   CHECK(shape(missing) == error_of(4, -32602));
   CHECK(missing["error"]["data"] == json{{"uri", "replylint://rules/nope"}});
-  CHECK(shape(f.request(5, "resources/read", {{"uri", "file:///etc/passwd"}})) == error_of(5, -32602));
+  CHECK(shape(f.request(5, "resources/read", {{"uri", "file:///etc/passwd"}})) ==
+        error_of(5, -32602));
 }
 
-TEST_CASE("mcp: no input line makes the server throw or answer anything but one JSON-RPC line", "[agent]") {
+TEST_CASE("mcp: no input line makes the server throw or answer anything but one JSON-RPC line",
+          "[agent]") {
   Fixture f;
   const std::vector<std::string> seeds = {
       R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18"}})",
@@ -334,9 +370,15 @@ TEST_CASE("mcp: no input line makes the server throw or answer anything but one 
     for (int edits = 1 + static_cast<int>(random() % 4); edits > 0; --edits) {
       const std::size_t at = random() % (line.size() + 1);
       switch (random() % 3) {
-        case 0: line.insert(at, 1, alphabet[random() % alphabet.size()]); break;
-        case 1: if (at < line.size()) line.erase(at, 1); break;
-        default: line.resize(at); break;
+        case 0:
+          line.insert(at, 1, alphabet[random() % alphabet.size()]);
+          break;
+        case 1:
+          if (at < line.size()) line.erase(at, 1);
+          break;
+        default:
+          line.resize(at);
+          break;
       }
     }
     std::optional<std::string> response;
@@ -356,16 +398,19 @@ TEST_CASE("mcp: no input line makes the server throw or answer anything but one 
 
 TEST_CASE("mcp: serve answers line by line and ends at end of input", "[agent]") {
   replylint::mcp::Server server(replylint::data::default_data(), {});
-  std::istringstream in("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\n"
-                        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
-                        "nonsense\n"
-                        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}");  // no final newline
+  std::istringstream in(
+      "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}\n"
+      "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n"
+      "nonsense\n"
+      "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}");  // no final newline
   std::ostringstream out;
   CHECK(replylint::mcp::serve(server, in, out) == 0);
   CHECK(out.str() ==
         "{\"id\":1,\"jsonrpc\":\"2.0\",\"result\":{}}\n"
-        "{\"error\":{\"code\":-32700,\"data\":\"[json.exception.parse_error.101] parse error at line 1, column 2: "
-        "syntax error while parsing value - invalid literal; last read: 'no'\",\"message\":\"Parse error\"},"
+        "{\"error\":{\"code\":-32700,\"data\":\"[json.exception.parse_error.101] parse error at "
+        "line 1, column 2: "
+        "syntax error while parsing value - invalid literal; last read: 'no'\",\"message\":\"Parse "
+        "error\"},"
         "\"id\":null,\"jsonrpc\":\"2.0\"}\n"
         "{\"id\":2,\"jsonrpc\":\"2.0\",\"result\":{}}\n");
 }

@@ -1,9 +1,8 @@
 // A scripted MCP session through the real binary, started as docs/agents/mcp.json tells an agent
 // host to start it: newline-delimited JSON-RPC on stdin and stdout, logs on stderr only.
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "cli/run.hpp"
 
@@ -43,16 +42,25 @@ json error_shape(const json& response) {
 
 }  // namespace
 
-TEST_CASE("mcp session through the binary: handshake, tools, resources, malformed input", "[agent]") {
+TEST_CASE("mcp session through the binary: handshake, tools, resources, malformed input",
+          "[agent]") {
   const std::string draft = "Hola Ana,\n\nLe enviamos la respuetsa mañana.\n\nUn saludo,\nLuis\n";
   const std::vector<std::string> script = {
-      json{{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"},
-           {"params", {{"protocolVersion", "2025-06-18"}, {"capabilities", json::object()},
-                       {"clientInfo", {{"name", "session-test"}, {"version", "1.0"}}}}}}.dump(),
+      json{{"jsonrpc", "2.0"},
+           {"id", 1},
+           {"method", "initialize"},
+           {"params",
+            {{"protocolVersion", "2025-06-18"},
+             {"capabilities", json::object()},
+             {"clientInfo", {{"name", "session-test"}, {"version", "1.0"}}}}}}
+          .dump(),
       R"({"jsonrpc":"2.0","method":"notifications/initialized"})",
       R"({"jsonrpc":"2.0","id":2,"method":"tools/list"})",
-      json{{"jsonrpc", "2.0"}, {"id", 3}, {"method", "tools/call"},
-           {"params", {{"name", "lint_draft"}, {"arguments", {{"text", draft}}}}}}.dump(),
+      json{{"jsonrpc", "2.0"},
+           {"id", 3},
+           {"method", "tools/call"},
+           {"params", {{"name", "lint_draft"}, {"arguments", {{"text", draft}}}}}}
+          .dump(),
       R"({"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"lint_draft","arguments":{"path":"examples/es-borrador-con-problemas.txt"}}})",
       R"({"jsonrpc":"2.0","id":5,"method":"resources/list"})",
       R"({"jsonrpc":"2.0","id":6,"method":"resources/read","params":{"uri":"replylint://rules/spelling"}})",
@@ -79,7 +87,8 @@ TEST_CASE("mcp session through the binary: handshake, tools, resources, malforme
   CHECK(r[0]["result"]["protocolVersion"] == "2025-06-18");
   CHECK(r[0]["result"]["serverInfo"]["name"] == "replylint");
   CHECK(r[0]["result"]["capabilities"] ==
-        json{{"tools", {{"listChanged", false}}}, {"resources", {{"listChanged", false}, {"subscribe", false}}}});
+        json{{"tools", {{"listChanged", false}}},
+             {"resources", {{"listChanged", false}, {"subscribe", false}}}});
 
   CHECK(r[1]["id"] == 2);
   REQUIRE(r[1]["result"]["tools"].size() == 3);
@@ -104,7 +113,9 @@ TEST_CASE("mcp session through the binary: handshake, tools, resources, malforme
   const json& by_path = r[3]["result"]["structuredContent"];
   CHECK(by_path["files"][0]["path"] == "examples/es-borrador-con-problemas.txt");
   // The same report the command line gives for that file.
-  CHECK(by_path == json::parse(run_replylint("check --format json examples/es-borrador-con-problemas.txt").out));
+  CHECK(
+      by_path ==
+      json::parse(run_replylint("check --format json examples/es-borrador-con-problemas.txt").out));
 
   CHECK(r[4]["id"] == 5);
   CHECK(r[4]["result"]["resources"].size() == 4);
@@ -112,10 +123,12 @@ TEST_CASE("mcp session through the binary: handshake, tools, resources, malforme
                      {"id", 6},
                      {"result",
                       {{"contents",
-                        {{{"uri", "replylint://rules/spelling"}, {"mimeType", "text/markdown"},
+                        {{{"uri", "replylint://rules/spelling"},
+                          {"mimeType", "text/markdown"},
                           {"text", run_replylint("explain spelling").out}}}}}}});
 
-  CHECK(error_shape(r[6]) == json{{"jsonrpc", "2.0"}, {"id", nullptr}, {"error", {{"code", -32700}}}});
+  CHECK(error_shape(r[6]) ==
+        json{{"jsonrpc", "2.0"}, {"id", nullptr}, {"error", {{"code", -32700}}}});
   CHECK(r[6]["error"]["message"] == "Parse error");
   CHECK(error_shape(r[7]) == json{{"jsonrpc", "2.0"}, {"id", 8}, {"error", {{"code", -32601}}}});
   CHECK(r[7]["error"]["message"] == "Method not found: 'prompts/list'");
@@ -124,17 +137,21 @@ TEST_CASE("mcp session through the binary: handshake, tools, resources, malforme
   CHECK(r[9] == json{{"jsonrpc", "2.0"},
                      {"id", 10},
                      {"result",
-                      {{"content", {{{"type", "text"}, {"text", "replylint: error: no/such.eml: cannot read: no such file"}}}},
+                      {{"content",
+                        {{{"type", "text"},
+                          {"text", "replylint: error: no/such.eml: cannot read: no such file"}}}},
                        {"isError", true}}}});
-  CHECK(error_shape(r[10]) == json{{"jsonrpc", "2.0"}, {"id", nullptr}, {"error", {{"code", -32600}}}});
+  CHECK(error_shape(r[10]) ==
+        json{{"jsonrpc", "2.0"}, {"id", nullptr}, {"error", {{"code", -32600}}}});
   CHECK(r[11] == json{{"jsonrpc", "2.0"}, {"id", "last"}, {"result", json::object()}});
 
   // What lint_draft returns validates against the shipped schema, with the real validator.
   const fs::path dir = scratch_dir("mcp-session");
   std::ofstream(dir / "a.json") << r[2]["result"]["structuredContent"].dump();
   std::ofstream(dir / "b.json") << r[3]["result"]["structuredContent"].dump();
-  const Run v = run_shell(std::string(k_debian_python) + " tests/schemas/validate_json.py schemas/report.v1.json " +
-                          shell_quote((dir / "a.json").string()) + " " + shell_quote((dir / "b.json").string()));
+  const Run v = run_shell(
+      std::string(k_debian_python) + " tests/schemas/validate_json.py schemas/report.v1.json " +
+      shell_quote((dir / "a.json").string()) + " " + shell_quote((dir / "b.json").string()));
   INFO(v.out << v.err);
   CHECK(v.status == 0);
 }
@@ -155,7 +172,8 @@ TEST_CASE("mcp server ends with 0 at end of input, even mid-message", "[agent]")
 
 TEST_CASE("the Python snippet for agents runs replylint check --format json -", "[agent]") {
   const std::string bin_dir = fs::path(REPLYLINT_BINARY).parent_path().string();
-  const Run r = run_shell("PATH=" + shell_quote(bin_dir) + ":\"$PATH\" " + k_debian_python + " docs/agents/check_draft.py");
+  const Run r = run_shell("PATH=" + shell_quote(bin_dir) + ":\"$PATH\" " + k_debian_python +
+                          " docs/agents/check_draft.py");
   INFO(r.err);
   CHECK(r.status == 0);
   CHECK(r.out == "3:16-3:25 warning[spelling] unknown word 'respuetsa' -> respuesta\n");

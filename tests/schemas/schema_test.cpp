@@ -2,9 +2,8 @@
 // reports and parse models, from every kind of input, are checked with a real validator
 // (Debian's python3-jsonschema), and a renamed field must fail so the check cannot pass vacuously.
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "cli/run.hpp"
@@ -19,9 +18,10 @@ const fs::path k_parse_schema = project_dir() / "schemas" / "parse.v1.json";
 
 // Validates `files` against `schema`; the validator's exit status (0 valid, 1 invalid, 2 broken).
 Run validate(const fs::path& schema, const std::vector<fs::path>& files) {
-  std::string command = std::string(k_debian_python) + " " +
-                        shell_quote((project_dir() / "tests" / "schemas" / "validate_json.py").string()) + " " +
-                        shell_quote(schema.string());
+  std::string command =
+      std::string(k_debian_python) + " " +
+      shell_quote((project_dir() / "tests" / "schemas" / "validate_json.py").string()) + " " +
+      shell_quote(schema.string());
   for (const fs::path& f : files) command += " " + shell_quote(f.string());
   return run_shell(command);
 }
@@ -42,7 +42,8 @@ std::vector<fs::path> real_reports(const fs::path& dir) {
   };
   for (const auto& entry : fs::directory_iterator(project_dir() / "tests" / "rules"))
     if (entry.is_directory())
-      runs.push_back("check --format json " + shell_quote(fs::relative(entry.path(), project_dir()).string()));
+      runs.push_back("check --format json " +
+                     shell_quote(fs::relative(entry.path(), project_dir()).string()));
   std::vector<fs::path> out;
   for (const std::string& args : runs) {
     const Run r = run_replylint(args);
@@ -59,7 +60,8 @@ std::vector<fs::path> real_reports(const fs::path& dir) {
 
 }  // namespace
 
-TEST_CASE("real reports from every kind of input validate against schemas/report.v1.json", "[agent]") {
+TEST_CASE("real reports from every kind of input validate against schemas/report.v1.json",
+          "[agent]") {
   const fs::path dir = scratch_dir("schema-reports");
   const std::vector<fs::path> reports = real_reports(dir);
   const Run v = validate(k_report_schema, reports);
@@ -84,23 +86,29 @@ TEST_CASE("real reports from every kind of input validate against schemas/report
         CHECK(std::pair(d["end_line"].get<int>(), d["end_column"].get<int>()) >=
               std::pair(d["line"].get<int>(), d["column"].get<int>()));
         if (d["rule"] == "visible-recipients") CHECK(!d["addresses"].empty());
-        if (d["rule"] == "spelling") CHECK(d["text"].get<std::string>().find(' ') == std::string::npos);
+        if (d["rule"] == "spelling")
+          CHECK(d["text"].get<std::string>().find(' ') == std::string::npos);
       }
     }
     const json& summary = report["summary"];
     CHECK(summary["files"] == report["files"].size());
-    CHECK(summary["errors"].get<int>() + summary["warnings"].get<int>() + summary["infos"].get<int>() == counted);
+    CHECK(summary["errors"].get<int>() + summary["warnings"].get<int>() +
+              summary["infos"].get<int>() ==
+          counted);
   }
-  CHECK(seen == std::set<std::string>{"addresses", "error", "help", "part", "suggestions", "warnings"});
+  CHECK(seen ==
+        std::set<std::string>{"addresses", "error", "help", "part", "suggestions", "warnings"});
 }
 
 TEST_CASE("real parse models validate against schemas/parse.v1.json", "[agent]") {
   const fs::path dir = scratch_dir("schema-parse");
   std::vector<fs::path> inputs;
-  for (const fs::path folder : {project_dir() / "examples", project_dir() / "tests" / "message" / "fixtures"})
+  for (const fs::path folder :
+       {project_dir() / "examples", project_dir() / "tests" / "message" / "fixtures"})
     for (const auto& entry : fs::directory_iterator(folder)) inputs.push_back(entry.path());
   for (const auto& entry : fs::recursive_directory_iterator(project_dir() / "tests" / "rules"))
-    if (entry.path().extension() == ".eml" || entry.path().extension() == ".txt") inputs.push_back(entry.path());
+    if (entry.path().extension() == ".eml" || entry.path().extension() == ".txt")
+      inputs.push_back(entry.path());
   std::sort(inputs.begin(), inputs.end());
 
   std::vector<fs::path> models;
@@ -129,7 +137,8 @@ TEST_CASE("real parse models validate against schemas/parse.v1.json", "[agent]")
 TEST_CASE("a report or model with a renamed field fails validation", "[agent]") {
   const fs::path dir = scratch_dir("schema-negative");
   const json report = json::parse(run_replylint("check --format json examples/").out);
-  const json model = json::parse(run_replylint("parse --format json examples/es-respuesta-correcta.eml").out);
+  const json model =
+      json::parse(run_replylint("parse --format json examples/es-respuesta-correcta.eml").out);
   const fs::path good = write(dir / "good.json", report.dump());
   REQUIRE(validate(k_report_schema, {good}).status == 0);
   REQUIRE(validate(k_parse_schema, {write(dir / "good-model.json", model.dump())}).status == 0);
@@ -157,7 +166,8 @@ TEST_CASE("a report or model with a renamed field fails validation", "[agent]") 
   json summary_renamed = report;
   summary_renamed["summary"]["warning"] = summary_renamed["summary"]["warnings"];
   summary_renamed["summary"].erase("warnings");
-  CHECK(validate(k_report_schema, {write(dir / "summary.json", summary_renamed.dump())}).status == 1);
+  CHECK(validate(k_report_schema, {write(dir / "summary.json", summary_renamed.dump())}).status ==
+        1);
 
   json model_renamed = model;
   model_renamed["segments"][0]["endLine"] = model_renamed["segments"][0]["end_line"];
