@@ -13,6 +13,7 @@ PACKAGES=(
   libhunspell-dev hunspell hunspell-es hunspell-el hunspell-en-us
   libgmime-3.0-dev libgumbo-dev libtomlplusplus-dev libcld2-dev
   git-email mutt neomutt emacs-nox
+  python3 python3-jsonschema
 )
 BUILD_DIR=${REPLYLINT_BUILD_DIR:-build}
 

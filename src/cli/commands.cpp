@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <iterator>
@@ -12,8 +13,10 @@
 #include "data/data.hpp"
 #include "draft/draft.hpp"
 #include "engine/engine.hpp"
+#include "mcp/server.hpp"
 #include "message/model_json.hpp"
 #include "report/render.hpp"
+#include "rules/catalogue.hpp"
 #include "rules/rules.hpp"
 #include "util/error.hpp"
 
@@ -193,17 +196,7 @@ int run_parse(const CommonOptions& common, const ParseOptions& options) {
 
 int run_rules(const std::string& format) {
   if (format == "json") {
-    nlohmann::json out = nlohmann::json::array();
-    for (const rules::RegistryEntry& e : rules::registry()) {
-      nlohmann::json options = nlohmann::json::array();
-      for (const rules::OptionInfo& o : e.info.options)
-        options.push_back({{"name", o.name}, {"type", rules::to_string(o.type)},
-                           {"default", o.default_value}, {"summary", o.summary}});
-      out.push_back({{"id", e.info.id}, {"category", rules::to_string(e.info.category)},
-                     {"severity", report::to_string(e.info.default_severity)},
-                     {"summary", e.info.summary}, {"options", options}});
-    }
-    std::cout << nlohmann::json{{"version", 1}, {"rules", out}}.dump(2) << '\n';
+    std::cout << rules::catalogue_json().dump(2) << '\n';
     return k_exit_clean;
   }
   std::size_t width = 0;
@@ -217,15 +210,23 @@ int run_rules(const std::string& format) {
 int run_explain(const std::string& id) {
   const rules::RegistryEntry* entry = rules::find_rule(id);
   if (!entry) {
-    std::string known;
-    for (const rules::RegistryEntry& e : rules::registry()) known += (known.empty() ? "" : ", ") + e.info.id;
-    print_error(fmt::format("unknown rule '{}' (rules: {})", id, known));
+    print_error(rules::unknown_rule_message(id));
     return k_exit_error;
   }
-  fmt::print("# {}\n\n{} (category: {}, default severity: {})\n{}", entry->info.id, entry->info.summary,
-             rules::to_string(entry->info.category), report::to_string(entry->info.default_severity),
-             entry->info.docs);
+  std::cout << rules::explain_markdown(entry->info);
   return k_exit_clean;
+}
+
+int run_mcp(const CommonOptions& common, const McpOptions& options) {
+  data::DataSet storage;
+  const data::DataSet* data = load_rule_data(common, storage);
+  if (!data) return k_exit_error;
+  // A client that goes away must end the server quietly, not kill it with SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
+  std::ios::sync_with_stdio(false);
+  mcp::Server server(*data, {.dict_dir = options.dict_dir,
+                             .log = [](std::string_view line) { std::cerr << "replylint mcp: " << line << '\n'; }});
+  return mcp::serve(server, std::cin, std::cout);
 }
 
 }  // namespace replylint::cli

@@ -32,10 +32,17 @@ struct ParseOptions {
   std::string language;
 };
 
+struct McpOptions {
+  std::string dict_dir;
+};
+
 int run_check(const CommonOptions& common, const CheckOptions& options);
 int run_parse(const CommonOptions& common, const ParseOptions& options);
 int run_rules(const std::string& format);
 int run_explain(const std::string& id);
+/// The MCP server on stdin/stdout until end of input; logs on stderr. Exit 0, or 2 when the
+/// rule data cannot be loaded.
+int run_mcp(const CommonOptions& common, const McpOptions& options);
 
 /// Prints "replylint: error: MESSAGE" on stderr.
 void print_error(const std::string& message);

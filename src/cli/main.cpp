@@ -91,6 +91,12 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"git-send-email"}));
   install_hook_cmd->add_flag("--force", install_hook.force, "replace an existing hook");
 
+  McpOptions mcp;
+  CLI::App* mcp_cmd = app.add_subcommand(
+      "mcp", "serve the Model Context Protocol on stdio (JSON-RPC 2.0, one message a line)");
+  mcp_cmd->add_option("--dict-dir", mcp.dict_dir, "look for Hunspell dictionaries here first")
+      ->type_name("DIR");
+
   try {
     app.parse(split.argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -104,5 +110,7 @@ int main(int argc, char** argv) {
   if (*explain_cmd) return run_explain(explain_id);
   if (*sendmail_cmd) return run_sendmail(common, sendmail);
   if (*install_hook_cmd) return run_install_hook(install_hook);
+
+  if (*mcp_cmd) return run_mcp(common, mcp);
   return 2;
 }

@@ -15,6 +15,15 @@ Engine::Engine(const data::DataSet& data, Options options)
     m_forced = std::make_shared<const config::Config>(config::load_config(m_options.config_file));
 }
 
+void Engine::reload_configs() {
+  auto forced = m_options.config_file.empty()
+                    ? nullptr
+                    : std::make_shared<const config::Config>(config::load_config(m_options.config_file));
+  std::lock_guard lock(m_mutex);
+  m_forced = std::move(forced);
+  m_by_folder.clear();
+}
+
 std::shared_ptr<const config::Config> Engine::config_in(const fs::path& folder) {
   {
     std::lock_guard lock(m_mutex);

@@ -52,6 +52,11 @@ class Engine {
   /// InputError for a config file that cannot be loaded.
   config::Effective settings_for(const std::filesystem::path& path);
 
+  /// Forgets every config found so far and reloads --config, so that edits made since are
+  /// seen; dictionaries stay loaded. For long-running callers (the MCP server), between
+  /// requests, not while check_* runs. Throws InputError when --config cannot be loaded.
+  void reload_configs();
+
   /// Warnings about the run as a whole (missing dictionaries), each once.
   std::vector<std::string> warnings() const { return m_spell.warnings(); }
 

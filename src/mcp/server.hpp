@@ -1,0 +1,87 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <istream>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "data/data.hpp"
+#include "engine/engine.hpp"
+
+namespace replylint::mcp {
+
+/// The protocol versions this server speaks, newest first. initialize answers with the version
+/// the client asked for when it is one of these, else with the first (newest).
+const std::vector<std::string>& supported_protocol_versions();
+
+/// JSON-RPC 2.0 error codes used in responses.
+inline constexpr int k_parse_error = -32700;
+inline constexpr int k_invalid_request = -32600;
+inline constexpr int k_method_not_found = -32601;
+inline constexpr int k_invalid_params = -32602;  // also an unknown tool or resource (SEP-2164)
+inline constexpr int k_internal_error = -32603;
+
+struct ServerOptions {
+  std::filesystem::path dict_dir;  // --dict-dir for every lint
+  /// Where diagnostics about the server itself go (the CLI sends them to stderr); may be empty.
+  std::function<void(std::string_view)> log;
+};
+
+/// A Model Context Protocol server (https://modelcontextprotocol.io, revision 2025-06-18) over
+/// JSON-RPC 2.0. It offers the tools lint_draft, list_rules and explain_rule, and one resource
+/// per rule (replylint://rules/<id>, the rule's Markdown docs). Transport-agnostic: feed it one
+/// message at a time. Not thread-safe: one client, one message at a time.
+class Server {
+ public:
+  /// `data` must outlive the server.
+  Server(const data::DataSet& data, ServerOptions options);
+
+  /// Handles one line of the stdio transport (one JSON-RPC message, no embedded newline; a
+  /// trailing "\r" is ignored). Returns the response as one line of compact JSON without the
+  /// newline, or nullopt when nothing is due: a notification, a response from the client, a
+  /// blank line. Never throws; malformed input gets a JSON-RPC error response (-32700 for
+  /// text that is not JSON, -32600 for JSON that is not a request, including batch arrays,
+  /// which MCP 2025-06-18 dropped).
+  std::optional<std::string> handle_line(std::string_view line);
+
+  /// Handles one parsed message, as handle_line does.
+  std::optional<nlohmann::json> handle(const nlohmann::json& message);
+
+  /// The protocol version agreed in initialize ("" before it).
+  const std::string& protocol_version() const { return m_protocol_version; }
+
+ private:
+  nlohmann::json dispatch(const std::string& method, const nlohmann::json& params);
+  nlohmann::json initialize(const nlohmann::json& params);
+  nlohmann::json call_tool(const nlohmann::json& params);
+  nlohmann::json lint_draft(const nlohmann::json& arguments);
+  nlohmann::json explain_rule(const nlohmann::json& arguments);
+  nlohmann::json read_resource(const nlohmann::json& params);
+  engine::Engine& engine_for(const std::string& config, const std::string& language);
+  void log(std::string_view message) const;
+
+  const data::DataSet& m_data;
+  ServerOptions m_options;
+  std::string m_protocol_version;
+  // Engines by (config file, language), kept so that dictionaries load once per session (a
+  // cold Greek dictionary takes most of a second); configs are reloaded for every call.
+  std::map<std::pair<std::string, std::string>, std::unique_ptr<engine::Engine>> m_engines;
+};
+
+/// The stdio transport: reads newline-delimited messages from `in` until end of file and writes
+/// each response followed by '\n' to `out`, flushing after each. Returns 0 at end of file.
+int serve(Server& server, std::istream& in, std::ostream& out);
+
+/// The JSON Schema of the report (schemas/report.v1.json, compiled in), announced as the
+/// outputSchema of lint_draft.
+const nlohmann::json& report_schema();
+
+}  // namespace replylint::mcp

@@ -1,0 +1,38 @@
+#include "rules/catalogue.hpp"
+
+#include <fmt/format.h>
+
+#include "rules/rules.hpp"
+
+namespace replylint::rules {
+
+nlohmann::json catalogue_json() {
+  nlohmann::json out = nlohmann::json::array();
+  for (const RegistryEntry& e : registry()) {
+    nlohmann::json options = nlohmann::json::array();
+    for (const OptionInfo& o : e.info.options)
+      options.push_back({{"name", o.name},
+                         {"type", to_string(o.type)},
+                         {"default", o.default_value},
+                         {"summary", o.summary}});
+    out.push_back({{"id", e.info.id},
+                   {"category", to_string(e.info.category)},
+                   {"severity", report::to_string(e.info.default_severity)},
+                   {"summary", e.info.summary},
+                   {"options", std::move(options)}});
+  }
+  return {{"version", 1}, {"rules", std::move(out)}};
+}
+
+std::string explain_markdown(const RuleInfo& info) {
+  return fmt::format("# {}\n\n{} (category: {}, default severity: {})\n{}", info.id, info.summary,
+                     to_string(info.category), report::to_string(info.default_severity), info.docs);
+}
+
+std::string unknown_rule_message(std::string_view id) {
+  std::string known;
+  for (const RegistryEntry& e : registry()) known += (known.empty() ? "" : ", ") + e.info.id;
+  return fmt::format("unknown rule '{}' (rules: {})", id, known);
+}
+
+}  // namespace replylint::rules
