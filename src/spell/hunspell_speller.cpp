@@ -255,15 +255,18 @@ class HunspellSpeller final : public Speller {
       i += U16_LENGTH(c);
     }
     if (listed(word)) return true;
-    if (upper == 0) return false;
+    // Found means correct; not found is final only when the index holds every word.
+    const std::optional<bool> absent =
+        m_index->complete() ? std::optional<bool>(false) : std::nullopt;
+    if (upper == 0) return absent;
     icu::UnicodeString small;
     for (int32_t i = 0; i < word.length();) {
       const UChar32 c = word.char32At(i);
       small.append(u_tolower(c));
       i += U16_LENGTH(c);
     }
-    if (upper == 1 && first_upper) return listed(small);
-    if (lower == 0) return listed(small) || listed(title_case(small));
+    if (upper == 1 && first_upper) return listed(small) ? std::optional<bool>(true) : absent;
+    if (lower == 0) return listed(small) || listed(title_case(small)) ? std::optional<bool>(true) : absent;
     return std::nullopt;
   }
 
@@ -451,7 +454,7 @@ LoadResult load_hunspell_speller(std::string_view language, const DictionaryFile
   std::unique_ptr<WordIndex> index;
   std::unique_ptr<Hunspell> hunspell;
   std::string encoding;
-  if (!index_dir.empty() && index_eligible(files)) {
+  if (!index_dir.empty() && index_kind(files) != IndexKind::none) {
     std::string why;
     // Without an index (read-only cache folder, say) the answers are the same, only slower.
     index = WordIndex::open(files, index_dir, why);

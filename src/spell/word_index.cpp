@@ -1,5 +1,9 @@
 #include "spell/word_index.hpp"
 
+#include <hunspell/hunspell.hxx>
+
+#include "spell/affix_expand.hpp"
+
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/mman.h>
@@ -22,7 +26,8 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::array<char, 8> k_magic{'R', 'L', 'W', 'I', 'D', 'X', '1', '\0'};
-constexpr std::uint32_t k_format = 1;
+constexpr std::uint32_t k_format = 2;
+constexpr std::uint32_t k_flag_complete = 1;  // Header::flags: the index is the whole truth
 
 // The file starts with this header; then the slot table (uint32 each), then the word blob
 // (NUL-terminated UTF-8 words). All numbers are native-endian: the cache is per machine.
@@ -31,7 +36,7 @@ struct Header {
   std::uint32_t format;
   std::uint32_t count;
   std::uint32_t slots;
-  std::uint32_t reserved;
+  std::uint32_t flags;
   std::uint64_t identity;   // hash of the source files' identity
   std::uint64_t blob_size;
 };
@@ -104,9 +109,11 @@ std::uint32_t slot_count(std::uint32_t words) {
 
 }  // namespace
 
-bool index_eligible(const DictionaryFiles& files) {
+bool index_eligible(const DictionaryFiles& files) { return index_kind(files) == IndexKind::exact; }
+
+IndexKind index_kind(const DictionaryFiles& files) {
   std::ifstream aff(files.aff, std::ios::binary);
-  if (!aff) return false;
+  if (!aff) return IndexKind::none;
   std::string line;
   while (std::getline(aff, line)) {
     std::string_view view(line);
@@ -115,20 +122,41 @@ bool index_eligible(const DictionaryFiles& files) {
     const auto end = view.find_first_of(" \t\r");
     const std::string_view keyword = view.substr(0, end);
     // Lines of a table (REP, MAP…) repeat the keyword; anything else unknown disqualifies.
-    if (!harmless_aff_keyword(keyword)) return false;
+    if (!harmless_aff_keyword(keyword)) return IndexKind::none;
   }
   std::ifstream dic(files.dic, std::ios::binary);
-  if (!dic) return false;
+  if (!dic) return IndexKind::none;
   bool first = true;
   while (std::getline(dic, line)) {
     if (first) {
       first = false;
       continue;  // the word count
     }
-    if (word_field(line).find('/') != std::string_view::npos) return false;
+    if (word_field(line).find('/') != std::string_view::npos) return IndexKind::expanded;
   }
-  return true;
+  return IndexKind::exact;
 }
+
+namespace {
+
+// The words of an affix dictionary: every expanded form that Hunspell itself accepts, so the
+// index never holds a word Hunspell would reject.
+std::optional<std::vector<std::string>> confirmed_forms(const DictionaryFiles& files, std::string& why) {
+  auto forms = expand_affixes(files, why);
+  if (!forms) return std::nullopt;
+  Hunspell hunspell(files.aff.c_str(), files.dic.c_str());
+  if (hunspell.get_dict_encoding() != "UTF-8") {
+    why = "only UTF-8 affix dictionaries are expanded";
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  out.reserve(forms->size());
+  for (std::string& form : *forms)
+    if (hunspell.spell(form)) out.push_back(std::move(form));
+  return out;
+}
+
+}  // namespace
 
 fs::path index_cache_dir() {
   if (const char* dir = std::getenv("REPLYLINT_CACHE_DIR"); dir && *dir) return dir;
@@ -143,6 +171,29 @@ bool WordIndex::compile(const DictionaryFiles& files, const fs::path& target, st
     why = "cannot read the dictionary files";
     return false;
   }
+  const IndexKind kind = index_kind(files);
+  if (kind == IndexKind::none) {
+    why = "the dictionary uses rules the index does not model";
+    return false;
+  }
+  std::string blob;
+  std::vector<std::uint32_t> offsets;
+  if (kind == IndexKind::expanded) {
+    auto forms = confirmed_forms(files, why);
+    if (!forms) return false;
+    for (const std::string& form : *forms) {
+      offsets.push_back(static_cast<std::uint32_t>(blob.size()));
+      blob += form;
+      blob += '\0';
+    }
+  } else if (!read_word_list(files, blob, offsets, why)) {
+    return false;
+  }
+  return write_index(files, *identity, kind == IndexKind::exact, blob, offsets, target, why);
+}
+
+bool WordIndex::read_word_list(const DictionaryFiles& files, std::string& blob,
+                               std::vector<std::uint32_t>& offsets, std::string& why) {
   std::ifstream in(files.dic, std::ios::binary);
   if (!in) {
     why = fmt::format("cannot read {}", files.dic.string());
@@ -157,9 +208,7 @@ bool WordIndex::compile(const DictionaryFiles& files, const fs::path& target, st
   }
   std::unique_ptr<UConverter, void (*)(UConverter*)> guard(converter, ucnv_close);
 
-  // Words in UTF-8 as Hunspell would see them after decoding; duplicates dropped.
-  std::string blob;
-  std::vector<std::uint32_t> offsets;
+  // Words in UTF-8 as Hunspell would see them after decoding.
   std::string line;
   bool first = true;
   while (std::getline(in, line)) {
@@ -184,7 +233,13 @@ bool WordIndex::compile(const DictionaryFiles& files, const fs::path& target, st
       return false;
     }
   }
+  return true;
+}
 
+bool WordIndex::write_index(const DictionaryFiles&, std::uint64_t identity, bool complete,
+                            const std::string& blob, const std::vector<std::uint32_t>& offsets,
+                            const fs::path& target, std::string& why) {
+  // Duplicates are dropped while hashing.
   const std::uint32_t slots = slot_count(static_cast<std::uint32_t>(offsets.size()));
   std::vector<std::uint32_t> table(slots, 0);
   std::uint32_t count = 0;
@@ -204,7 +259,7 @@ bool WordIndex::compile(const DictionaryFiles& files, const fs::path& target, st
     ++count;
   }
 
-  Header header{k_magic, k_format, count, slots, 0, *identity, blob.size()};
+  Header header{k_magic, k_format, count, slots, complete ? k_flag_complete : 0, identity, blob.size()};
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);
   const fs::path temporary = target.string() + fmt::format(".tmp{}", ::getpid());
@@ -269,6 +324,7 @@ std::unique_ptr<WordIndex> WordIndex::open(const DictionaryFiles& files, const f
       return nullptr;
     }
     index->m_count = header.count;
+    index->m_complete = (header.flags & k_flag_complete) != 0;
     index->m_slots = header.slots;
     index->m_table = reinterpret_cast<const std::uint32_t*>(index->m_base + sizeof(Header));
     index->m_blob = index->m_base + sizeof(Header) + table_bytes;
@@ -277,8 +333,8 @@ std::unique_ptr<WordIndex> WordIndex::open(const DictionaryFiles& files, const f
   };
 
   if (auto index = try_map()) return index;
-  if (!index_eligible(files)) {
-    why = "the dictionary uses affix rules";
+  if (index_kind(files) == IndexKind::none) {
+    why = "the dictionary uses rules the index does not model";
     return nullptr;
   }
   if (!compile(files, path, why)) return nullptr;

@@ -21,6 +21,13 @@ namespace replylint::spell {
 /// dictionaries that load in ~30 ms anyway) do not.
 bool index_eligible(const DictionaryFiles& files);
 
+/// How `files` can be indexed: `exact` (index_eligible: the index is the whole truth), `expanded`
+/// (an affix dictionary, es_ES, whose derived forms are expanded and each confirmed by Hunspell
+/// when compiling: a word found is correct, a word not found still needs Hunspell), or `none`
+/// (en_US: compounding rules and input conversion, which the index does not model).
+enum class IndexKind { none, exact, expanded };
+IndexKind index_kind(const DictionaryFiles& files);
+
 /// The encoding a dictionary's .aff declares (SET), Hunspell's default ISO-8859-1 when none.
 std::string dictionary_encoding(const std::filesystem::path& aff);
 
@@ -46,6 +53,9 @@ class WordIndex {
   /// True when `word` (UTF-8, exactly as the dictionary lists it) is in the index.
   bool contains(std::string_view word) const;
   std::size_t size() const { return m_count; }
+  /// True when a word absent from the index is wrong (IndexKind::exact); false when only
+  /// Hunspell can tell (IndexKind::expanded).
+  bool complete() const { return m_complete; }
   const std::filesystem::path& path() const { return m_path; }
 
   /// Compiles `files` into `target` (written to a temporary file, then renamed). Returns false
@@ -54,9 +64,15 @@ class WordIndex {
 
  private:
   WordIndex() = default;
+  static bool read_word_list(const DictionaryFiles& files, std::string& blob,
+                             std::vector<std::uint32_t>& offsets, std::string& why);
+  static bool write_index(const DictionaryFiles& files, std::uint64_t identity, bool complete,
+                          const std::string& blob, const std::vector<std::uint32_t>& offsets,
+                          const std::filesystem::path& target, std::string& why);
   const char* m_base = nullptr;
   std::size_t m_length = 0;
   std::uint32_t m_count = 0;
+  bool m_complete = false;
   std::uint32_t m_slots = 0;
   const std::uint32_t* m_table = nullptr;  // slot -> blob offset + 1 (0 = empty)
   const char* m_blob = nullptr;

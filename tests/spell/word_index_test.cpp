@@ -74,12 +74,61 @@ DictionaryFiles greek_files() {
 
 }  // namespace
 
-TEST_CASE("el_GR is answered from an index, es_ES and en_US are not", "[spell][index]") {
+DictionaryFiles base_files(const char* language) {
+  auto files = find_dictionary(language, {"/usr/share/hunspell"});
+  REQUIRE(files.has_value());
+  files->additions.clear();
+  return *files;
+}
+
+TEST_CASE("el_GR is indexed whole, es_ES by expansion, en_US not at all", "[spell][index]") {
   CHECK(index_eligible(greek_files()));
-  for (const char* language : {"es", "en"}) {
-    auto files = find_dictionary(language, {"/usr/share/hunspell"});
-    REQUIRE(files.has_value());
-    CHECK_FALSE(index_eligible(*files));
+  CHECK(index_kind(greek_files()) == IndexKind::exact);
+  CHECK(index_kind(base_files("es")) == IndexKind::expanded);
+  CHECK(index_kind(base_files("en")) == IndexKind::none);
+}
+
+TEST_CASE("the Spanish index gives Hunspell's answers and spares its load on clean text", "[spell][index]") {
+  TempDir cache;
+  const DictionaryFiles files = base_files("es");
+  LoadResult indexed = load_hunspell_speller("es", files, {}, cache.path);
+  LoadResult plain = load_hunspell_speller("es", files, {}, {});
+  REQUIRE(indexed.speller);
+  REQUIRE(plain.speller);
+  // Inflected forms (plurals, verb forms, enclitics, prefixes) of real Spanish prose.
+  const std::vector<std::string> clean = {
+      "Gracias", "por", "escribirnos", "hemos", "revisado", "su", "pedido", "salió", "almacén",
+      "entregará", "mañana", "avisará", "repartidor", "envíos", "clientes", "potenciales",
+      "respuestas", "rápidamente", "contestarles", "devolveremos", "facturas",
+      "comunicación", "efectiva", "impresionarás", "colocarás", "RESPUESTA", "Atención"};
+  for (const std::string& word : clean) {
+    INFO(word);
+    CHECK(indexed.speller->check(word) == plain.speller->check(word));
+  }
+  CHECK_FALSE(hunspell_loaded(*indexed.speller));
+  // Wrong words are confirmed by Hunspell, loaded then: an expanded index is not the whole truth.
+  for (const char* word : {"respuetsa", "minimo", "mensage", "grasias", "RESPUETSA"}) {
+    INFO(word);
+    CHECK(indexed.speller->check(word) == plain.speller->check(word));
+    CHECK_FALSE(indexed.speller->check(word));
+  }
+  CHECK(hunspell_loaded(*indexed.speller));
+}
+
+TEST_CASE("every form in the Spanish index is one Hunspell accepts", "[spell][index]") {
+  TempDir cache;
+  const DictionaryFiles files = base_files("es");
+  std::string why;
+  auto index = WordIndex::open(files, cache.path, why);
+  REQUIRE(index);
+  CHECK_FALSE(index->complete());
+  CHECK(index->size() > 500000);
+  // A sample of common forms Hunspell derives through suffixes, continuation suffixes and
+  // prefixes must all be there.
+  for (const char* form : {"casas", "cantábamos", "rápidamente", "deshacer", "reenviar", "devuélvemelo",
+                           "facturación", "facturaciones", "comprobaré"}) {
+    INFO(form);
+    CHECK(index->contains(form));
   }
 }
 
@@ -180,14 +229,16 @@ TEST_CASE("a stale or damaged index is rebuilt, never trusted", "[spell][index]"
   CHECK(third->size() == 3);
 }
 
-TEST_CASE("a dictionary with affix flags gets no index", "[spell][index]") {
+TEST_CASE("an affix dictionary is expanded; one with compounding gets no index", "[spell][index]") {
   TempDir dir;
   const fs::path dic = dir.path / "yy_YY.dic", aff = dir.path / "yy_YY.aff";
   std::ofstream(aff) << "SET UTF-8\nSFX A Y 1\nSFX A 0 s .\n";
   std::ofstream(dic) << "1\ncasa/A\n";
   std::string why;
-  CHECK_FALSE(WordIndex::open({"yy_YY", aff, dic, {}}, dir.path / "cache", why));
-  CHECK(why == "the dictionary uses affix rules");
+  auto expanded = WordIndex::open({"yy_YY", aff, dic, {}}, dir.path / "cache", why);
+  REQUIRE(expanded);
+  CHECK(expanded->contains("casas"));
+  CHECK_FALSE(expanded->complete());
   std::ofstream(aff) << "SET UTF-8\nCOMPOUNDFLAG X\n";
   std::ofstream(dic) << "1\ncasa\n";
   CHECK_FALSE(index_eligible({"yy_YY", aff, dic, {}}));
