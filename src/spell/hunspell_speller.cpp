@@ -326,6 +326,16 @@ class HunspellSpeller final : public Speller {
           query, m_alphabet, k_fast_suggestions,
           [this](const icu::UnicodeString& candidate) { return accepts_locked(candidate); });
     }
+    if (found.empty() && has_accent(query, m_language)) {
+      // The accent on the wrong vowel (δυσαρεστημενό → δυσαρεστημένο, rapído → rápido): the
+      // commonest Greek and Spanish slip, one lookup per vowel.
+      const icu::UnicodeString plain = strip_acute(query);
+      if (accepts_locked(plain)) found.push_back(plain);
+      for (const auto& variant : accent_variants(plain, m_language, k_max_accent_variants)) {
+        if (variant != query && accepts_locked(variant)) found.push_back(variant);
+        if (found.size() >= k_fast_suggestions) break;
+      }
+    }
     if (found.empty() && !m_alphabet.isEmpty() && !has_accent(query, m_language)) {
       // One edit plus the accent that was also left out (παραγελια → παραγγελία): still far
       // cheaper than Hunspell's suggest, which can take 250 ms on such a Greek word.
