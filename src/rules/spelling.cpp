@@ -47,10 +47,15 @@ Gracias por su mensaje. Le enviamos la respuesta mañana, con el PDF en https://
 `suggestions` (default 3): how many suggestions to give per word (0 for none).
 `max-suggested-words` (default 25): after this many distinct unknown words in one draft, the
 rest are still flagged but without suggestions, so a draft full of typos stays fast.
+`max-slow-suggestions` (default 3): suggestions come first from cheap candidates (one edit, a
+moved or missing accent); only this many words per draft, in text order, may fall back to
+Hunspell's own search, which costs 20-250 ms a word.
 )md",
     .options = {{"suggestions", OptionType::integer, "3", "suggestions per unknown word"},
                 {"max-suggested-words", OptionType::integer, "25",
-                 "distinct unknown words per draft that get suggestions"}},
+                 "distinct unknown words per draft that get suggestions"},
+                {"max-slow-suggestions", OptionType::integer, "3",
+                 "unknown words per draft that may use Hunspell's slow suggestion search"}},
 };
 
 class Spelling final : public Rule {
@@ -59,7 +64,8 @@ class Spelling final : public Rule {
       : m_spell(context.spell),
         m_data(context.data),
         m_suggestions(std::clamp(context.options.get_int("suggestions", 3), 0, 10)),
-        m_max_suggested(std::max(0, context.options.get_int("max-suggested-words", 25))) {
+        m_max_suggested(std::max(0, context.options.get_int("max-suggested-words", 25))),
+        m_max_slow(std::max(0, context.options.get_int("max-slow-suggestions", 3))) {
     for (const std::string& w : context.words) m_words.insert(data::fold(w));
   }
 
@@ -68,6 +74,7 @@ class Spelling final : public Rule {
   void check(const Draft& draft, Reporter& out) const override {
     if (!m_spell) return;
     std::map<std::string, std::vector<std::string>> suggested;  // per distinct word, this draft
+    int slow_left = m_max_slow;
     for (const draft::Paragraph& paragraph : draft.paragraphs) {
       const std::string& language = paragraph.language.empty() ? draft.language : paragraph.language;
       for (const Sentence& sentence : paragraph.sentences) {
@@ -81,8 +88,16 @@ class Spelling final : public Rule {
           auto it = suggested.find(w.text);
           if (it == suggested.end()) {
             std::vector<std::string> list;
-            if (m_suggestions > 0 && static_cast<int>(suggested.size()) < m_max_suggested)
-              list = speller->suggest(w.text, static_cast<std::size_t>(m_suggestions));
+            const auto max = static_cast<std::size_t>(m_suggestions);
+            if (m_suggestions > 0 && static_cast<int>(suggested.size()) < m_max_suggested) {
+              list = speller->suggest_fast(w.text, max);
+              // Hunspell's own search costs 20-250 ms a word: a few per draft, in text order, so
+              // the output stays the same from run to run.
+              if (list.empty() && slow_left > 0) {
+                --slow_left;
+                list = speller->suggest(w.text, max);
+              }
+            }
             it = suggested.emplace(w.text, std::move(list)).first;
           }
           out.report(w.range, "unknown word '{}'", w.text).suggestions(it->second);
@@ -123,6 +138,7 @@ class Spelling final : public Rule {
   const data::DataSet& m_data;
   int m_suggestions;
   int m_max_suggested;
+  int m_max_slow;
   std::set<std::string> m_words;
 };
 

@@ -159,6 +159,23 @@ class HunspellSpeller final : public Speller {
     return correct;
   }
 
+  std::vector<std::string> suggest_fast(std::string_view word, std::size_t max) override {
+    if (auto cached = cached_suggestions(word, max)) return *std::move(cached);
+    std::vector<std::string> found;
+    {
+      std::lock_guard hunspell_lock{m_hunspell_mutex};
+      found = suggest_locked(word, false);
+    }
+    // Cached only when found: an empty answer may still be improved by suggest().
+    if (!found.empty()) {
+      std::unique_lock lock{m_cache_mutex};
+      if (m_suggested.size() >= k_max_cached_words) m_suggested.clear();
+      m_suggested.emplace(std::string{word}, found);
+    }
+    if (found.size() > max) found.resize(max);
+    return found;
+  }
+
   std::vector<std::string> suggest(std::string_view word, std::size_t max) override {
     if (auto cached = cached_suggestions(word, max)) return *std::move(cached);
     std::vector<std::string> all;
@@ -166,7 +183,7 @@ class HunspellSpeller final : public Speller {
       std::lock_guard hunspell_lock{m_hunspell_mutex};
       // Another thread may have computed them while this one waited.
       if (auto cached = cached_suggestions(word, max)) return *std::move(cached);
-      all = suggest_locked(word);
+      all = suggest_locked(word, true);
       std::unique_lock lock{m_cache_mutex};
       if (m_suggested.size() >= k_max_cached_words) m_suggested.clear();
       m_suggested.emplace(std::string{word}, all);
@@ -314,7 +331,9 @@ class HunspellSpeller final : public Speller {
            spell_locked(icu::UnicodeString{candidate, space + 1});
   }
 
-  std::vector<std::string> suggest_locked(std::string_view word) {
+  // `slow`: fall back to Hunspell's own suggest (20-250 ms a word) when the cheap candidates
+  // find nothing.
+  std::vector<std::string> suggest_locked(std::string_view word, bool slow) {
     auto unicode = decode_word(word);
     if (!unicode || unicode->countChar32() > k_max_suggest_code_points) return {};
     const bool capitals = is_all_caps(*unicode);
@@ -359,7 +378,7 @@ class HunspellSpeller final : public Speller {
         }
       }
     }
-    if (found.empty()) {
+    if (found.empty() && slow) {
       auto encoded = m_codec.encode(query);
       if (!encoded) return {};
       for (const std::string& raw : hunspell_locked().suggest(*encoded)) {

@@ -78,3 +78,15 @@ TEST_CASE("spelling leaves names from the headers alone", "[spelling]") {
       "Xoana, brauliñez es su apellido y su usuario es xoana.\n";
   CHECK(lint("spelling", draft).empty());
 }
+
+TEST_CASE("spelling spends Hunspell's slow search on a few words only", "[spelling]") {
+  // "tommorow" is two edits away: the cheap candidates miss it, Hunspell's search finds it.
+  const std::string text = "Hello Ana,\n\nThe parcel will arrive tommorow morning.\n";
+  const auto slow = lint("spelling", text);
+  REQUIRE(slow.size() == 1);
+  CHECK(std::find(slow[0].suggestions.begin(), slow[0].suggestions.end(), "tomorrow") != slow[0].suggestions.end());
+  const auto fast = lint("spelling", text, {.options = {{"max-slow-suggestions", "0"}}});
+  REQUIRE(fast.size() == 1);
+  CHECK(fast[0].text == "tommorow");
+  CHECK(fast[0].suggestions.empty());
+}
