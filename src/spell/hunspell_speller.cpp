@@ -160,29 +160,30 @@ class HunspellSpeller final : public Speller {
   }
 
   std::vector<std::string> suggest_fast(std::string_view word, std::size_t max) override {
-    if (auto cached = cached_suggestions(word, max)) return *std::move(cached);
-    std::vector<std::string> found;
+    // A cache of its own: what suggest() found for a word must never leak into this answer,
+    // or a draft's output would depend on the drafts checked before it.
+    if (auto cached = cached_suggestions(m_suggested_fast, word, max)) return *std::move(cached);
+    std::vector<std::string> all;
     {
       std::lock_guard hunspell_lock{m_hunspell_mutex};
-      found = suggest_locked(word, false);
+      all = suggest_locked(word, false);
     }
-    // Cached only when found: an empty answer may still be improved by suggest().
-    if (!found.empty()) {
+    {
       std::unique_lock lock{m_cache_mutex};
-      if (m_suggested.size() >= k_max_cached_words) m_suggested.clear();
-      m_suggested.emplace(std::string{word}, found);
+      if (m_suggested_fast.size() >= k_max_cached_words) m_suggested_fast.clear();
+      m_suggested_fast.emplace(std::string{word}, all);
     }
-    if (found.size() > max) found.resize(max);
-    return found;
+    if (all.size() > max) all.resize(max);
+    return all;
   }
 
   std::vector<std::string> suggest(std::string_view word, std::size_t max) override {
-    if (auto cached = cached_suggestions(word, max)) return *std::move(cached);
+    if (auto cached = cached_suggestions(m_suggested, word, max)) return *std::move(cached);
     std::vector<std::string> all;
     {
       std::lock_guard hunspell_lock{m_hunspell_mutex};
       // Another thread may have computed them while this one waited.
-      if (auto cached = cached_suggestions(word, max)) return *std::move(cached);
+      if (auto cached = cached_suggestions(m_suggested, word, max)) return *std::move(cached);
       all = suggest_locked(word, true);
       std::unique_lock lock{m_cache_mutex};
       if (m_suggested.size() >= k_max_cached_words) m_suggested.clear();
@@ -220,11 +221,11 @@ class HunspellSpeller final : public Speller {
   }
 
  private:
-  std::optional<std::vector<std::string>> cached_suggestions(std::string_view word,
-                                                             std::size_t max) {
+  std::optional<std::vector<std::string>> cached_suggestions(
+      const WordMap<std::vector<std::string>>& cache, std::string_view word, std::size_t max) {
     std::shared_lock lock{m_cache_mutex};
-    auto found = m_suggested.find(word);
-    if (found == m_suggested.end()) return std::nullopt;
+    auto found = cache.find(word);
+    if (found == cache.end()) return std::nullopt;
     const auto& all = found->second;
     return std::vector<std::string>(
         all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min(max, all.size())));
@@ -407,9 +408,10 @@ class HunspellSpeller final : public Speller {
   Codec m_codec;
   icu::UnicodeString m_alphabet;  // lowercase letters of the .aff's TRY line
   std::unordered_set<std::string, StringHash, std::equal_to<>> m_exact;
-  std::shared_mutex m_cache_mutex;  // guards m_checked and m_suggested
+  std::shared_mutex m_cache_mutex;  // guards m_checked, m_suggested and m_suggested_fast
   WordMap<bool> m_checked;
   WordMap<std::vector<std::string>> m_suggested;
+  WordMap<std::vector<std::string>> m_suggested_fast;
 };
 
 // One word per line, Hunspell .dic form: an optional first line with the count, then words;
