@@ -24,8 +24,8 @@ int main(int argc, char** argv) {
   CLI::App* check_cmd = app.add_subcommand("check", "lint drafts and print a report");
   check_cmd->add_option("paths", check.paths, "files, folders (recursive: *.eml, *.txt) or - for stdin")
       ->required();
-  check_cmd->add_option("--format", check.format, "report format")
-      ->check(CLI::IsMember({"text", "json"}))
+  check_cmd->add_option("--format", check.format, "report format (sarif: SARIF 2.1.0; github: workflow annotations)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->default_str("text");
   check_cmd->add_option("--config", check.config_file, "use this config instead of finding .replylint.toml")
       ->type_name("FILE");
@@ -42,6 +42,9 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--color", check.color, "colour the text report")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
+  check_cmd->add_option("--jobs,-j", check.jobs, "files checked in parallel (default: every core)")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 1024u));
 
   ParseOptions parse;
   CLI::App* parse_cmd = app.add_subcommand("parse", "print the message model the linter sees");

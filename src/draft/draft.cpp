@@ -139,7 +139,7 @@ bool Draft::quotes_original() const {
 
 Draft segment(message::Message message, const data::DataSet& data, const Options& options) {
   Draft draft(std::move(message));
-  const detail::Compiled& c = detail::compiled(data);
+  const detail::Compiled& c = detail::compiled(data, options.placeholders);
   const std::string& text = draft.text();
   draft.segments = detail::segment_lines(draft.message(), c);
 
