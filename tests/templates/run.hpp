@@ -50,8 +50,9 @@ inline Run run_shell(const std::string& command, const std::filesystem::path& cw
   const std::string id = std::to_string(counter++);
   const auto in = dir / ("in" + id), out = dir / ("out" + id), err = dir / ("err" + id);
   std::ofstream(in, std::ios::binary) << stdin_text;
-  const std::string full = "cd " + quote(cwd.string()) + " && NO_COLOR=1 " + command + " <" +
-                           quote(in.string()) + " >" + quote(out.string()) + " 2>" +
+  // Braces keep the command's own redirections ("> report.sarif") its own.
+  const std::string full = "export NO_COLOR=1; cd " + quote(cwd.string()) + " && { " + command +
+                           "\n} <" + quote(in.string()) + " >" + quote(out.string()) + " 2>" +
                            quote(err.string());
   const int raw = std::system(full.c_str());
   Run r;
