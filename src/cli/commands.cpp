@@ -84,7 +84,7 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
     return k_exit_error;
   }
 
-  std::vector<engine::Input> inputs = engine->expand(options.paths);
+  std::vector<engine::Input> inputs = engine->expand(options.paths, options.force_exclude);
   for (engine::Input& input : inputs) {
     if (input.path != "-" || !input.error.empty()) continue;
     input.bytes = read_stdin();

@@ -25,6 +25,7 @@ struct CheckOptions {
   bool exit_zero = false;
   std::string color = "auto";
   unsigned jobs = 0;  // 0: every core
+  bool force_exclude = false;
 };
 
 struct ParseOptions {

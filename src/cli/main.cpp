@@ -45,6 +45,8 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--jobs,-j", check.jobs, "files checked in parallel (default: every core)")
       ->type_name("N")
       ->check(CLI::Range(1u, 1024u));
+  check_cmd->add_flag("--force-exclude", check.force_exclude,
+                      "apply the config's exclude globs to files named on the command line too");
 
   ParseOptions parse;
   CLI::App* parse_cmd = app.add_subcommand("parse", "print the message model the linter sees");

@@ -40,8 +40,9 @@ std::shared_ptr<const config::Config> Engine::config_for(const fs::path& folder)
   return config_in(absolute.lexically_normal());
 }
 
-std::vector<Input> Engine::expand(const std::vector<std::string>& paths) {
-  return expand_inputs(paths, [this](const fs::path& folder) { return config_for(folder); });
+std::vector<Input> Engine::expand(const std::vector<std::string>& paths, bool force_exclude) {
+  return expand_inputs(paths, [this](const fs::path& folder) { return config_for(folder); },
+                       force_exclude);
 }
 
 std::vector<report::FileReport> Engine::check_all(const std::vector<Input>& inputs, unsigned jobs) {

@@ -51,7 +51,7 @@ class Engine {
   std::shared_ptr<const config::Config> config_for(const std::filesystem::path& folder);
 
   /// expand_inputs() with this engine's configs (their include/exclude globs).
-  std::vector<Input> expand(const std::vector<std::string>& paths);
+  std::vector<Input> expand(const std::vector<std::string>& paths, bool force_exclude = false);
 
   /// Checks every input on up to `jobs` threads (0: std::thread::hardware_concurrency()) and
   /// returns one FileReport per input, in input order, identical to a serial run. An input with

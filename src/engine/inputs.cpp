@@ -25,6 +25,9 @@ class Walker {
   std::vector<std::string> files;
   std::vector<Input> errors;
 
+  // True when the config governing `file`'s folder excludes it.
+  bool excluded_file(const fs::path& file) { return excluded(globs_for(m_root), file, false); }
+
   void walk(const fs::path& folder) {
     std::error_code ec;
     const fs::path real = fs::canonical(folder, ec);
@@ -115,7 +118,8 @@ const std::vector<std::string>& default_include() {
   return globs;
 }
 
-std::vector<Input> expand_inputs(const std::vector<std::string>& paths, const ConfigLookup& config_for) {
+std::vector<Input> expand_inputs(const std::vector<std::string>& paths, const ConfigLookup& config_for,
+                                 bool force_exclude) {
   std::vector<Input> out;
   std::set<std::string> seen;
   auto add = [&](std::string path) {
@@ -134,7 +138,9 @@ std::vector<Input> expand_inputs(const std::vector<std::string>& paths, const Co
       continue;
     }
     if (!fs::is_directory(status)) {
-      add(path);
+      fs::path folder = fs::path(path).parent_path();
+      if (folder.empty()) folder = ".";
+      if (!force_exclude || !Walker(folder, config_for).excluded_file(path)) add(path);
       continue;
     }
     Walker walker(path, config_for);

@@ -41,6 +41,9 @@ using ConfigLookup =
 /// A missing path, an unreadable folder or a folder with no matching file becomes an Input with
 /// `error` set. A config that cannot be loaded keeps the file (with the default globs) so that
 /// checking it reports the config error.
-std::vector<Input> expand_inputs(const std::vector<std::string>& paths, const ConfigLookup& config_for);
+/// With `force_exclude`, a file named explicitly is left out too when its config's `exclude`
+/// globs match it (for pre-commit and editors, which name every file themselves).
+std::vector<Input> expand_inputs(const std::vector<std::string>& paths, const ConfigLookup& config_for,
+                                 bool force_exclude = false);
 
 }  // namespace replylint::engine

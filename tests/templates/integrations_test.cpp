@@ -66,7 +66,7 @@ TEST_CASE("the pre-commit hook definition parses and names replylint", "[templat
   REQUIRE(hooks.size() == 1);
   const json& hook = hooks[0];
   CHECK(hook["id"] == "replylint");
-  CHECK(hook["entry"] == "replylint check");
+  CHECK(hook["entry"] == "replylint check --force-exclude");
   CHECK(hook["language"] == "system");
   // The files regex takes drafts and leaves other files alone (Python's re, as pre-commit uses).
   const test::Run r = python(

@@ -20,11 +20,11 @@ void write(const fs::path& path, const std::string& text = "Hola.\n") {
 
 // The paths an Engine's walk keeps (errors as "ERROR path: message"), relative to `base`.
 std::vector<std::string> walk(const std::vector<std::string>& args, const fs::path& base,
-                              const fs::path& forced_config = {}) {
+                              const fs::path& forced_config = {}, bool force_exclude = false) {
   engine::Engine engine(data::default_data(), engine::Options{forced_config, "", ""});
   const fs::path before = fs::current_path();
   fs::current_path(base);
-  std::vector<engine::Input> inputs = engine.expand(args);
+  std::vector<engine::Input> inputs = engine.expand(args, force_exclude);
   fs::current_path(before);
   std::vector<std::string> out;
   for (const engine::Input& input : inputs)
@@ -60,6 +60,11 @@ TEST_CASE("files named on the command line are always checked", "[templates]") {
   // Named twice, or found by a walk as well: checked once.
   CHECK(walk({"templates/en/welcome.tmpl", "templates/en", "./templates/en/welcome.tmpl"},
              test::template_repo()) == std::vector<std::string>{"templates/en/welcome.tmpl"});
+  // --force-exclude (pre-commit names every staged file): the exclude globs apply to them too,
+  // the include globs do not.
+  CHECK(walk({"templates/drafts/borrador.txt", "templates/es/LEEME.md", "notes/ideas.txt"},
+             test::template_repo(), {}, true) ==
+        std::vector<std::string>{"templates/es/LEEME.md"});
   CHECK(walk({"missing.txt"}, test::template_repo()) ==
         std::vector<std::string>{"ERROR missing.txt: no such file or folder"});
 }
