@@ -12,6 +12,7 @@ PACKAGES=(
   libhunspell-dev hunspell hunspell-es hunspell-el hunspell-en-us
   libgmime-3.0-dev libgumbo-dev libtomlplusplus-dev libcld2-dev
   git-email
+  pre-commit python3-jsonschema python3-yaml
 )
 BUILD_DIR=${REPLYLINT_BUILD_DIR:-build}
 

@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
 
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand("check", "lint drafts and print a report");
-  check_cmd->add_option("paths", check.paths, "files, folders (recursive: *.eml, *.txt) or - for stdin")
+  check_cmd->add_option("paths", check.paths, "files, folders (recursive: *.eml, *.txt or the config's include globs) or - for stdin")
       ->required();
   check_cmd->add_option("--format", check.format, "report format (sarif: SARIF 2.1.0; github: workflow annotations)")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
