@@ -109,3 +109,31 @@ TEST_CASE("a nested config's globs govern its own folder", "[templates]") {
   CHECK(walk({"."}, dir, dir / "md/.replylint.toml") == std::vector<std::string>{"md/c.md"});
   fs::remove_all(dir);
 }
+
+TEST_CASE("Engine::check_all on four threads gives the serial reports, in input order", "[templates]") {
+  // In-process, so a -fsanitize=thread build watches the engine's caches (configs, spellers,
+  // compiled draft data, GMime) being shared by the workers.
+  const fs::path root = test::source_dir();
+  engine::Engine serial_engine(data::default_data(), engine::Options{});
+  engine::Engine parallel_engine(data::default_data(), engine::Options{});
+  const fs::path before = fs::current_path();
+  fs::current_path(root);
+  const std::vector<std::string> args = {"examples", "tests/templates/repo", "tests/rules/shouting",
+                                         "tests/rules/spelling"};
+  const auto inputs = serial_engine.expand(args);
+  const auto serial = serial_engine.check_all(inputs, 1);
+  const auto parallel = parallel_engine.check_all(parallel_engine.expand(args), 4);
+  fs::current_path(before);
+  REQUIRE(inputs.size() > 20);
+  REQUIRE(parallel.size() == serial.size());
+  for (std::size_t i = 0; i < serial.size(); ++i) {
+    INFO(serial[i].path);
+    CHECK(parallel[i].path == serial[i].path);
+    CHECK(parallel[i].error == serial[i].error);
+    REQUIRE(parallel[i].findings.size() == serial[i].findings.size());
+    for (std::size_t j = 0; j < serial[i].findings.size(); ++j) {
+      CHECK(parallel[i].findings[j].diagnostic.message == serial[i].findings[j].diagnostic.message);
+      CHECK(parallel[i].findings[j].diagnostic.column == serial[i].findings[j].diagnostic.column);
+    }
+  }
+}
