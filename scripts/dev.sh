@@ -12,8 +12,8 @@ PACKAGES=(
   libcli11-dev libicu-dev libfmt-dev nlohmann-json3-dev catch2
   libhunspell-dev hunspell hunspell-es hunspell-el hunspell-en-us
   libgmime-3.0-dev libgumbo-dev libtomlplusplus-dev libcld2-dev
-  git-email mutt neomutt emacs-nox
-  python3 python3-jsonschema
+  git-email mutt neomutt emacs-nox pre-commit
+  python3 python3-jsonschema python3-yaml
 )
 BUILD_DIR=${REPLYLINT_BUILD_DIR:-build}
 

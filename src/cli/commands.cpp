@@ -5,11 +5,11 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
-#include "cli/inputs.hpp"
 #include "data/data.hpp"
 #include "draft/draft.hpp"
 #include "engine/engine.hpp"
@@ -50,6 +50,24 @@ const data::DataSet* load_rule_data(const CommonOptions& common, data::DataSet& 
   }
 }
 
+// The rule catalogue as the SARIF renderer describes it.
+std::vector<report::RuleDoc> sarif_rules() {
+  std::vector<report::RuleDoc> out;
+  for (const rules::RegistryEntry& e : rules::registry())
+    out.push_back({e.info.id, e.info.summary, e.info.docs, e.info.default_severity});
+  return out;
+}
+
+report::SarifOptions sarif_options() {
+  report::SarifOptions options;
+  options.tool_version = REPLYLINT_VERSION;
+  // Where dashboards link the tool's name. TODO(lead): the project's public address once it has one.
+  options.information_uri = "https://github.com/replylint/replylint";
+  std::error_code ec;
+  options.base_dir = std::filesystem::current_path(ec);
+  return options;
+}
+
 }  // namespace
 
 void print_error(const std::string& message) {
@@ -69,20 +87,15 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
     return k_exit_error;
   }
 
-  report::Report report;
-  for (const Input& input : expand_inputs(options.paths)) {
-    if (!input.error.empty()) {
-      report::FileReport failed;
-      failed.path = input.path;
-      failed.error = input.error;
-      report.files.push_back(std::move(failed));
-    } else if (input.path == "-") {
-      const std::string name = options.stdin_filename.empty() ? "-" : options.stdin_filename;
-      report.files.push_back(engine->check_bytes(name, read_stdin(), options.stdin_filename));
-    } else {
-      report.files.push_back(engine->check_file(input.path));
-    }
+  std::vector<engine::Input> inputs = engine->expand(options.paths, options.force_exclude);
+  for (engine::Input& input : inputs) {
+    if (input.path != "-" || !input.error.empty()) continue;
+    input.bytes = read_stdin();
+    input.config_path = options.stdin_filename;
+    if (!options.stdin_filename.empty()) input.path = options.stdin_filename;
   }
+  report::Report report;
+  report.files = engine->check_all(inputs, options.jobs);
 
   for (const report::FileReport& file : report.files)
     if (!file.error.empty()) print_error(fmt::format("{}: {}", file.path, file.error));
@@ -91,6 +104,10 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
 
   if (options.format == "json") {
     std::cout << report::to_json(report).dump(2) << '\n';
+  } else if (options.format == "sarif") {
+    std::cout << report::to_sarif(report, sarif_rules(), sarif_options()).dump(2) << '\n';
+  } else if (options.format == "github") {
+    std::cout << report::render_github(report);
   } else {
     std::cout << report::render_text(report, {.color = use_colour(options.color)});
   }

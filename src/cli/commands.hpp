@@ -24,6 +24,8 @@ struct CheckOptions {
   std::string fail_on = "warning";
   bool exit_zero = false;
   std::string color = "auto";
+  unsigned jobs = 0;  // 0: every core
+  bool force_exclude = false;
 };
 
 struct ParseOptions {

@@ -23,10 +23,10 @@ int main(int argc, char** argv) {
 
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand("check", "lint drafts and print a report");
-  check_cmd->add_option("paths", check.paths, "files, folders (recursive: *.eml, *.txt) or - for stdin")
+  check_cmd->add_option("paths", check.paths, "files, folders (recursive: *.eml, *.txt or the config's include globs) or - for stdin")
       ->required();
-  check_cmd->add_option("--format", check.format, "report format")
-      ->check(CLI::IsMember({"text", "json"}))
+  check_cmd->add_option("--format", check.format, "report format (sarif: SARIF 2.1.0; github: workflow annotations)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->default_str("text");
   check_cmd->add_option("--config", check.config_file, "use this config instead of finding .replylint.toml")
       ->type_name("FILE");
@@ -43,6 +43,11 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--color", check.color, "colour the text report")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
+  check_cmd->add_option("--jobs,-j", check.jobs, "files checked in parallel (default: every core)")
+      ->type_name("N")
+      ->check(CLI::Range(1u, 1024u));
+  check_cmd->add_flag("--force-exclude", check.force_exclude,
+                      "apply the config's exclude globs to files named on the command line too");
 
   ParseOptions parse;
   CLI::App* parse_cmd = app.add_subcommand("parse", "print the message model the linter sees");

@@ -18,7 +18,8 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string> k_top_keys = {"language", "org-domains",  "words", "include",
                                              "exclude",  "placeholders", "rules", "overrides"};
-const std::vector<std::string> k_override_keys = {"files", "rules", "words", "language"};
+const std::vector<std::string> k_override_keys = {"files", "rules", "words", "placeholders",
+                                                  "language"};
 const std::vector<std::string> k_languages = {"es", "el", "en"};
 
 // Reads one file; every error names it.
@@ -115,6 +116,15 @@ class Reader {
         icu::UnicodeString::fromUTF8(regex), UREGEX_CASE_INSENSITIVE, parse_error, status));
     if (U_FAILURE(status))
       fail(line, "pattern does not compile: '" + regex + "' (" + u_errorName(status) + ")");
+    // A placeholder pattern joins one alternation with the tokenizer's own: one that can match
+    // nothing would win at every position and hide URLs and addresses, and a named group would
+    // clash with the tokenizer's group names.
+    std::unique_ptr<icu::RegexMatcher> matcher(compiled->matcher(icu::UnicodeString(), status));
+    if (U_SUCCESS(status) && matcher->matches(status) && U_SUCCESS(status))
+      fail(line, "placeholder pattern matches empty text: '" + regex + "'");
+    for (std::size_t at = regex.find("(?<"); at != std::string::npos; at = regex.find("(?<", at + 1))
+      if (at + 3 < regex.size() && regex[at + 3] != '=' && regex[at + 3] != '!')
+        fail(line, "placeholder pattern has a named group: '" + regex + "' (use (?:...))");
   }
 
   const rules::RuleInfo* find_rule(std::string_view id) const {
@@ -225,6 +235,11 @@ class Reader {
           item.rules = rule_tables(value);
         } else if (name == "words") {
           for (auto& [text, line] : strings(name, value)) item.words.push_back(std::move(text));
+        } else if (name == "placeholders") {
+          for (auto& [text, line] : strings(name, value)) {
+            check_pattern(text, line);
+            item.placeholders.push_back(std::move(text));
+          }
         } else if (name == "language") {
           item.language = language(value);
         } else {
@@ -290,6 +305,7 @@ Effective resolve(const Config& config, const fs::path& file) {
   effective.language = config.language;
   effective.org_domains = config.org_domains;
   effective.words = config.words;
+  effective.placeholders = config.placeholders;
   effective.rules = config.rules;
   const std::optional<std::string> relative = relative_to_config(config, file);
   if (!relative) return effective;
@@ -300,6 +316,8 @@ Effective resolve(const Config& config, const fs::path& file) {
     if (!matches) continue;
     if (!item.language.empty()) effective.language = item.language;
     effective.words.insert(effective.words.end(), item.words.begin(), item.words.end());
+    effective.placeholders.insert(effective.placeholders.end(), item.placeholders.begin(),
+                                  item.placeholders.end());
     for (const auto& [id, settings] : item.rules) merge(effective.rules[id], settings);
   }
   return effective;

@@ -25,6 +25,7 @@ struct Override {
   std::vector<std::string> files;
   std::map<std::string, RuleSettings> rules;
   std::vector<std::string> words;
+  std::vector<std::string> placeholders;  // extra placeholder patterns for these files
   std::string language;
 };
 
@@ -48,9 +49,9 @@ struct Config {
   std::string language;          // "es", "el", "en"; "" (also for "auto") lets the draft decide
   std::vector<std::string> org_domains;  // lowercase, without a leading '@'
   std::vector<std::string> words;
-  std::vector<std::string> include;
-  std::vector<std::string> exclude;
-  std::vector<std::string> placeholders;
+  std::vector<std::string> include;       // globs of files a folder walk checks; empty: defaults
+  std::vector<std::string> exclude;       // globs of files and folders a folder walk skips
+  std::vector<std::string> placeholders;  // ICU regexes, case-insensitive (draft::Options)
   std::map<std::string, RuleSettings> rules;
   std::vector<Override> overrides;
 };
@@ -74,6 +75,8 @@ Config load_config(const std::filesystem::path& path);
 ///   'words' must be an array of strings, found string
 ///   [[overrides]] entry has no 'files'
 ///   pattern does not compile: '<regex>' (U_REGEX_...)
+///   placeholder pattern matches empty text: '<regex>'
+///   placeholder pattern has a named group: '<regex>' (use (?:...))
 ///   '<text>' is not a domain name
 Config load_config(const std::filesystem::path& path,
                    const std::vector<const rules::RuleInfo*>& known_rules);
@@ -83,13 +86,14 @@ Config load_config(const std::filesystem::path& path,
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);
 
 /// The settings that apply to `file`: the base config with every matching override applied, in
-/// order (later ones win; options and words accumulate). Override globs match `file`'s path
+/// order (later ones win; options, words and placeholders accumulate). Override globs match `file`'s path
 /// relative to the config file's folder (both made absolute first); a file outside that folder
 /// gets no overrides. With an empty `config.source`, globs match `file` as given.
 struct Effective {
   std::string language;
   std::vector<std::string> org_domains;
   std::vector<std::string> words;
+  std::vector<std::string> placeholders;  // the config's, then each matching override's
   std::map<std::string, RuleSettings> rules;
   /// Is rule `id` on (the setting, else on: every rule defaults to on), at which severity (the
   /// setting, else info.default_severity), built with which options (only the configured ones,

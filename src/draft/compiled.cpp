@@ -135,7 +135,8 @@ void compile_tokens(Compiled& c, const std::vector<std::string>& data_placeholde
   }
 }
 
-std::unique_ptr<Compiled> build_compiled(const data::DataSet& data) {
+std::unique_ptr<Compiled> build_compiled(const data::DataSet& data,
+                                         const std::vector<std::string>& extra) {
   auto c = std::make_unique<Compiled>();
   std::vector<std::string> attribution, start, end, signature, placeholders;
   auto add = [](std::vector<std::string>& to, const std::vector<data::Pattern>& from) {
@@ -166,13 +167,15 @@ std::unique_ptr<Compiled> build_compiled(const data::DataSet& data) {
   c->attribution_end = compile_union(end);
   c->signature_lines = compile_union(signature);
   add(placeholders, data.placeholders);
+  placeholders.insert(placeholders.end(), extra.begin(), extra.end());
   compile_tokens(*c, placeholders);
+  c->extra_placeholders = !extra.empty();
   return c;
 }
 
 // A fingerprint of everything build_compiled() reads, so a DataSet rebuilt at the same address
 // (common in tests) never picks up a stale compiled form.
-std::size_t fingerprint(const data::DataSet& data) {
+std::size_t fingerprint(const data::DataSet& data, const std::vector<std::string>& extra) {
   std::size_t h = 0;
   auto mix = [&h](std::string_view s) {
     h ^= std::hash<std::string_view>{}(s) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
@@ -198,6 +201,7 @@ std::size_t fingerprint(const data::DataSet& data) {
     mix_strings(lang.stopwords);
   }
   mix_patterns(data.placeholders);
+  mix_strings(extra);
   return h;
 }
 
@@ -270,18 +274,20 @@ std::string normalize_marker(std::string_view text) {
   return out;
 }
 
-const Compiled& compiled(const data::DataSet& data) {
-  const std::size_t fp = fingerprint(data);
+const Compiled& compiled(const data::DataSet& data, const std::vector<std::string>& extra) {
+  const std::size_t fp = fingerprint(data, extra);
   thread_local const data::DataSet* last_data = nullptr;
   thread_local std::size_t last_fp = 0;
   thread_local const Compiled* last = nullptr;
   if (last && last_data == &data && last_fp == fp) return *last;
 
+  // Entries are never removed: thread-local matchers elsewhere are keyed by their patterns'
+  // addresses, and the number of distinct (data, placeholder list) pairs in a run is small.
   static std::mutex mutex;
   static std::map<std::pair<const data::DataSet*, std::size_t>, std::unique_ptr<Compiled>> cache;
   std::lock_guard<std::mutex> lock(mutex);
   auto& slot = cache[{&data, fp}];
-  if (!slot) slot = build_compiled(data);
+  if (!slot) slot = build_compiled(data, extra);
   last_data = &data;
   last_fp = fp;
   last = slot.get();

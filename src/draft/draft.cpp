@@ -146,7 +146,7 @@ bool Draft::has_patch() const {
 
 Draft segment(message::Message message, const data::DataSet& data, const Options& options) {
   Draft draft(std::move(message));
-  const detail::Compiled& c = detail::compiled(data);
+  const detail::Compiled& c = detail::compiled(data, options.placeholders);
   const std::string& text = draft.text();
   draft.segments = detail::segment_lines(draft.message(), c);
 

@@ -76,6 +76,11 @@ struct Paragraph {
 
 struct Options {
   std::string language;  // --lang: "es", "el" or "en" forces every paragraph; "" detects
+  /// Extra placeholder patterns (ICU regex, matched case-insensitively), e.g. the config's
+  /// `placeholders`. They join the built-in and rules/common/placeholders.toml ones; a pattern
+  /// that does not compile is left out (the config loader reports it with file:line). Compiled
+  /// once per distinct list and cached.
+  std::vector<std::string> placeholders;
 };
 
 /// The segmented message. It owns the Message; all body ranges index `text()`.

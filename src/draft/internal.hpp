@@ -50,11 +50,16 @@ struct Compiled {
   // with a bracket, so tokens must always be searched over whole paragraphs (see tokenize.cpp).
   bool tokens_chunkable = true;
   int group_ph = 0, group_url = 0, group_email = 0, group_file = 0, group_dom = 0, group_num = 0;
+  // True when extra (config) placeholder patterns took part: a line may then be a placeholder
+  // without any of the characters the built-in ones start with.
+  bool extra_placeholders = false;
 };
 
-/// The compiled form of `data`, built on first use and cached (thread-safe) under the data's
-/// address and a fingerprint of its content. Patterns that do not compile are left out.
-const Compiled& compiled(const data::DataSet& data);
+/// The compiled form of `data` plus `extra_placeholders` (Options::placeholders), built on first
+/// use and cached (thread-safe) under the data's address and a fingerprint of its content and of
+/// the extra patterns. Patterns that do not compile are left out.
+const Compiled& compiled(const data::DataSet& data,
+                         const std::vector<std::string>& extra_placeholders = {});
 
 /// True when `pattern` (may be null) matches the whole of `line` (already trimmed).
 bool matches(const icu::RegexPattern* pattern, std::string_view line);

@@ -250,7 +250,7 @@ void for_each_special_in(std::string_view text, const Compiled& c, F&& on) {
 }  // namespace
 
 bool is_placeholder_line(std::string_view line, const Compiled& c) {
-  if (line.find_first_of("{%$[") == std::string_view::npos) return false;
+  if (!c.extra_placeholders && line.find_first_of("{%$[") == std::string_view::npos) return false;
   bool only = true, any = false;
   std::size_t covered = 0;
   for_each_special(line, c, [&](std::size_t b, std::size_t e, int group) {

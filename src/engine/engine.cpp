@@ -1,6 +1,9 @@
 #include "engine/engine.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <functional>
+#include <thread>
 
 #include "rules/rules.hpp"
 #include "util/error.hpp"
@@ -38,6 +41,51 @@ std::shared_ptr<const config::Config> Engine::config_in(const fs::path& folder) 
   return m_by_folder.emplace(folder, std::move(found)).first->second;
 }
 
+std::shared_ptr<const config::Config> Engine::config_for(const fs::path& folder) {
+  if (m_forced) return m_forced;
+  std::error_code ec;
+  fs::path absolute = fs::absolute(folder.empty() ? fs::path(".") : folder, ec);
+  if (ec) absolute = folder;
+  return config_in(absolute.lexically_normal());
+}
+
+std::vector<Input> Engine::expand(const std::vector<std::string>& paths, bool force_exclude) {
+  return expand_inputs(paths, [this](const fs::path& folder) { return config_for(folder); },
+                       force_exclude);
+}
+
+std::vector<report::FileReport> Engine::check_all(const std::vector<Input>& inputs, unsigned jobs) {
+  std::vector<report::FileReport> out(inputs.size());
+  auto check_one = [&](std::size_t i) {
+    const Input& input = inputs[i];
+    if (!input.error.empty()) {
+      out[i].path = input.path;
+      out[i].error = input.error;
+    } else if (input.bytes) {
+      out[i] = check_bytes(input.path, *input.bytes, input.config_path);
+    } else {
+      out[i] = check_file(input.path);
+    }
+  };
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, inputs.size()));
+  if (jobs <= 1) {
+    for (std::size_t i = 0; i < inputs.size(); ++i) check_one(i);
+    return out;
+  }
+  // Each worker takes the next unclaimed input; results land in their input's slot, so the
+  // order never depends on timing.
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> workers;
+  workers.reserve(jobs);
+  for (unsigned t = 0; t < jobs; ++t)
+    workers.emplace_back([&] {
+      for (std::size_t i = next++; i < inputs.size(); i = next++) check_one(i);
+    });
+  for (std::thread& w : workers) w.join();
+  return out;
+}
+
 config::Effective Engine::settings_for(const fs::path& path) {
   std::error_code ec;
   fs::path absolute = fs::absolute(path.empty() ? fs::path(".") : path, ec);
@@ -72,6 +120,7 @@ report::FileReport Engine::run(const std::string& display_path,
     const config::Effective settings = settings_for(config_path);
     draft::Options draft_options;
     draft_options.language = m_options.language.empty() ? settings.language : m_options.language;
+    draft_options.placeholders = settings.placeholders;
     const draft::Draft draft = draft::segment(load(), m_data, draft_options);
     out = check_draft(draft, settings);
     out.path = display_path;

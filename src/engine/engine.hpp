@@ -11,6 +11,7 @@
 #include "config/config.hpp"
 #include "data/data.hpp"
 #include "draft/draft.hpp"
+#include "engine/inputs.hpp"
 #include "report/report.hpp"
 #include "spell/spell.hpp"
 
@@ -56,6 +57,19 @@ class Engine {
   /// seen; dictionaries stay loaded. For long-running callers (the MCP server), between
   /// requests, not while check_* runs. Throws InputError when --config cannot be loaded.
   void reload_configs();
+
+  /// The config that governs files in `folder` (--config, else found by walking up; cached).
+  /// Throws InputError for a config file that cannot be loaded.
+  std::shared_ptr<const config::Config> config_for(const std::filesystem::path& folder);
+
+  /// expand_inputs() with this engine's configs (their include/exclude globs).
+  std::vector<Input> expand(const std::vector<std::string>& paths, bool force_exclude = false);
+
+  /// Checks every input on up to `jobs` threads (0: std::thread::hardware_concurrency()) and
+  /// returns one FileReport per input, in input order, identical to a serial run. An input with
+  /// `error` set is reported as such; one with `bytes` is checked from them. Never throws for
+  /// a bad input.
+  std::vector<report::FileReport> check_all(const std::vector<Input>& inputs, unsigned jobs = 0);
 
   /// Warnings about the run as a whole (missing dictionaries), each once.
   std::vector<std::string> warnings() const { return m_spell.warnings(); }

@@ -23,7 +23,19 @@ using detail::trim;
 
 void init_gmime() {
   static std::once_flag once;
-  std::call_once(once, [] { g_mime_init(); });
+  std::call_once(once, [] {
+    g_mime_init();
+    // GObject classes are created on first use, under GLib's own locks; create every class the
+    // parser touches now, once, so threads that parse at the same time only ever read them
+    // (and ThreadSanitizer, which cannot see GLib's futex locks, sees why).
+    for (GType type : {GMIME_TYPE_PARSER, GMIME_TYPE_STREAM_MEM, GMIME_TYPE_STREAM_FILTER,
+                       GMIME_TYPE_MESSAGE, GMIME_TYPE_MULTIPART, GMIME_TYPE_PART,
+                       GMIME_TYPE_TEXT_PART, GMIME_TYPE_MESSAGE_PART, GMIME_TYPE_DATA_WRAPPER,
+                       GMIME_TYPE_CONTENT_TYPE, GMIME_TYPE_CONTENT_DISPOSITION,
+                       GMIME_TYPE_HEADER_LIST, INTERNET_ADDRESS_LIST_TYPE,
+                       INTERNET_ADDRESS_TYPE_MAILBOX, INTERNET_ADDRESS_TYPE_GROUP})
+      g_type_class_unref(g_type_class_ref(type));
+  });
 }
 
 struct GObjectUnref {
