@@ -36,7 +36,12 @@ ATTRIBUTION = {
 NAMES = {"es": ["Ana", "Lucía", "Pedro", "Marta"], "el": ["Νίκο", "Γιώργο", "Κώστα"], "en": ["Alice", "Bob", "Sam"]}
 CLEAN_ES = """Gracias por escribirnos y disculpe la espera. Hemos revisado su pedido: salió de nuestro
 almacén el martes y la empresa de transporte lo entregará mañana antes de las dos. Le dejo en
-copia a nuestro equipo de almacén, que le avisará por correo en cuanto el repartidor lo tenga."""
+copia a nuestro equipo de almacén, que le avisará por correo en cuanto el repartidor lo tenga.
+Si necesita cambiar la dirección de entrega, responda a este mensaje indicando la nueva
+dirección completa y un teléfono de contacto. Recuerde que puede consultar el estado del envío
+en nuestra página y que las devoluciones son gratuitas durante treinta días naturales. Nuestro
+horario de atención telefónica es de nueve a seis, de lunes a viernes, excepto festivos
+nacionales. Lamentamos las molestias ocasionadas y agradecemos sinceramente su paciencia."""
 EN_TEXT = """Thank you for your message and sorry for the delay. We have checked your order and it
 left our warehouse on Tuesday; the courier will deliver it tomorrow before noon. If anything is
 missing, reply to this email and we will send the missing items at no cost. You can follow the
@@ -161,7 +166,7 @@ def main():
         rows = []
         # A clean Spanish reply too: the seed articles hold words es_ES does not know, which
         # make replylint load Hunspell to confirm them and to search suggestions.
-        clean_own = wrap(" ".join([CLEAN_ES] * 6))
+        clean_own = wrap(" ".join([CLEAN_ES] * 3))
         for lang, dic, own_override, label in (("es", "es_ES", None, "es"), ("es", "es_ES", clean_own, "es clean"),
                                                ("el", "el_GR", None, "el")):
             text, own = draft(lang, rng, 2048, own=own_override)
