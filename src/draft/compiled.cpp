@@ -92,6 +92,34 @@ constexpr const char* k_dotted =
 constexpr const char* k_number =
     R"((?<![\p{L}\p{N}_])(?:\p{Lu}{1,5}-)?\p{Nd}++(?:[.,:/\-]\p{Nd}++)*+(?![\p{L}\p{N}_]|[.\-][\p{L}\p{N}_]))";
 
+// Conservatively, whether `pattern` can match a white-space character: a literal space or tab,
+// \s, \h, \p{Z…}, \P{…}, \W or \S-like escapes, '.' outside a class, or a negated class.
+bool may_match_space(std::string_view pattern) {
+  bool in_class = false;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char ch = pattern[i];
+    if (ch == ' ' || ch == '\t') return true;
+    if (ch == '\\' && i + 1 < pattern.size()) {
+      const char e = pattern[++i];
+      if (e == 's' || e == 'h' || e == 'v' || e == 'W' || e == 'D' || e == 'P' || e == 'X' || e == 'R' ||
+          (e == 'p' && pattern.substr(i + 1, 2) == "{Z"))
+        return true;
+      continue;
+    }
+    if (in_class) {
+      if (ch == ']') in_class = false;
+      continue;
+    }
+    if (ch == '[') {
+      in_class = true;
+      if (i + 1 < pattern.size() && pattern[i + 1] == '^') return true;
+      continue;
+    }
+    if (ch == '.') return true;
+  }
+  return false;
+}
+
 void compile_tokens(Compiled& c, const std::vector<std::string>& data_placeholders) {
   auto build = [&](const std::vector<std::string>& extra) -> bool {
     std::string ph = k_builtin_placeholders;
@@ -128,10 +156,7 @@ void compile_tokens(Compiled& c, const std::vector<std::string>& data_placeholde
   // could match white space without a leading bracket disables that.
   for (const std::string& p : good) {
     const bool bracketed = p.rfind("\\{", 0) == 0 || p.rfind("\\[", 0) == 0 || p.rfind("<", 0) == 0;
-    const bool may_span = p.find(' ') != std::string::npos || p.find("\\s") != std::string::npos ||
-                          p.find("\\p{Z") != std::string::npos || p.find("\\h") != std::string::npos ||
-                          p.find('.') != std::string::npos || p.find("[^") != std::string::npos;
-    if (may_span && !bracketed) c.tokens_chunkable = false;
+    if (!bracketed && may_match_space(p)) c.tokens_chunkable = false;
   }
 }
 
