@@ -9,7 +9,9 @@
 
 #include <functional>
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <utility>
 
@@ -120,6 +122,30 @@ bool may_match_space(std::string_view pattern) {
   return false;
 }
 
+// The character every match of `pattern` starts with, when its first atom is one literal
+// character (escaped punctuation or a plain character, not followed by ? or * that would make it
+// optional); std::nullopt otherwise.
+std::optional<std::string> first_literal(std::string_view pattern) {
+  if (pattern.empty()) return std::nullopt;
+  std::size_t length = 0;
+  std::string literal;
+  if (pattern[0] == '\\') {
+    if (pattern.size() < 2 || std::isalnum(static_cast<unsigned char>(pattern[1]))) return std::nullopt;
+    literal = std::string(1, pattern[1]);
+    length = 2;
+  } else {
+    if (std::string_view("[(.^$|?*+{)").find(pattern[0]) != std::string_view::npos) return std::nullopt;
+    const auto lead = static_cast<unsigned char>(pattern[0]);
+    length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (length > pattern.size()) return std::nullopt;
+    literal = std::string(pattern.substr(0, length));
+  }
+  if (length < pattern.size() && (pattern[length] == '?' || pattern[length] == '*' ||
+                                  pattern[length] == '{'))
+    return std::nullopt;
+  return literal;
+}
+
 void compile_tokens(Compiled& c, const std::vector<std::string>& data_placeholders) {
   auto build = [&](const std::vector<std::string>& extra) -> bool {
     std::string ph = k_builtin_placeholders;
@@ -157,6 +183,12 @@ void compile_tokens(Compiled& c, const std::vector<std::string>& data_placeholde
   for (const std::string& p : good) {
     const bool bracketed = p.rfind("\\{", 0) == 0 || p.rfind("\\[", 0) == 0 || p.rfind("<", 0) == 0;
     if (!bracketed && may_match_space(p)) c.tokens_chunkable = false;
+    if (auto first = first_literal(p)) {
+      if (std::find(c.token_triggers.begin(), c.token_triggers.end(), *first) == c.token_triggers.end())
+        c.token_triggers.push_back(*first);
+    } else {
+      c.tokens_chunkable = false;  // it may start anywhere: search whole paragraphs
+    }
   }
 }
 

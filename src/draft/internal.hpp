@@ -49,6 +49,9 @@ struct Compiled {
   // False when some data placeholder pattern could match across white space without starting
   // with a bracket, so tokens must always be searched over whole paragraphs (see tokenize.cpp).
   bool tokens_chunkable = true;
+  // The literal first character of every data placeholder pattern ("{", "$", "«"): a word holding
+  // none of them (nor a digit, '@', '/', ':', '%' or an inner '.') can hold no token.
+  std::vector<std::string> token_triggers;
   int group_ph = 0, group_url = 0, group_email = 0, group_file = 0, group_dom = 0, group_num = 0;
   // True when extra (config) placeholder patterns took part: a line may then be a placeholder
   // without any of the characters the built-in ones start with.

@@ -180,9 +180,11 @@ struct UTextHolder {
 template <class F>
 void for_each_special_in(std::string_view text, const Compiled& c, F&& on);
 
-// A word without digits, '@', '/', ':', '$', '%' or an inner '.' can hold no URL, address, file
-// name, number or placeholder.
-bool may_hold_special(std::string_view chunk) {
+// A word without digits, '@', '/', ':', '$', '%', an inner '.' or the first character of a data
+// placeholder pattern can hold no URL, address, file name, number or placeholder.
+bool may_hold_special(std::string_view chunk, const Compiled& c) {
+  for (const std::string& trigger : c.token_triggers)
+    if (chunk.find(trigger) != std::string_view::npos) return true;
   for (std::size_t i = 0; i < chunk.size(); ++i) {
     const char ch = chunk[i];
     if ((ch >= '0' && ch <= '9') || ch == '@' || ch == '/' || ch == ':' || ch == '$' || ch == '%')
@@ -209,7 +211,7 @@ void for_each_special(std::string_view text, const Compiled& c, F&& on) {
     std::size_t j = i;
     while (j < text.size() && text[j] != ' ' && text[j] != '\n' && text[j] != '\t' && text[j] != '\r') ++j;
     const std::string_view chunk = text.substr(i, j - i);
-    if (!chunk.empty() && may_hold_special(chunk)) {
+    if (!chunk.empty() && may_hold_special(chunk, c)) {
       for_each_special_in(chunk, c, [&](std::size_t b, std::size_t e, int group) { on(i + b, i + e, group); });
     }
     i = j;
