@@ -169,7 +169,12 @@ std::optional<std::vector<std::string>> expand_affixes(const DictionaryFiles& fi
   }
   std::vector<std::string> out;
   bool first = true;
-  std::vector<std::pair<std::u32string, bool>> suffixed;  // form, cross product allowed
+  struct Suffixed {
+    std::u32string form;
+    bool cross;                  // cross products with prefixes allowed
+    std::u32string continuation;  // continuation flags of the suffixes applied
+  };
+  std::vector<Suffixed> suffixed;
   while (std::getline(dic, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (first) {
@@ -201,26 +206,38 @@ std::optional<std::vector<std::string>> expand_affixes(const DictionaryFiles& fi
         if (!suffix_applies(r, root)) continue;
         const std::u32string form = apply_suffix(r, root);
         out.push_back(to_utf8(form));
-        suffixed.emplace_back(form, it->second.cross);
+        suffixed.push_back({form, it->second.cross, r.continuation});
         // A continuation class on the suffix allows a second suffix (twofold suffixes).
         for (char32_t next : r.continuation) {
           auto jt = classes.find(next);
           if (jt == classes.end() || jt->second.prefix) continue;
-          for (const Rule& r2 : jt->second.rules)
-            if (suffix_applies(r2, form)) out.push_back(to_utf8(apply_suffix(r2, form)));
+          for (const Rule& r2 : jt->second.rules) {
+            if (!suffix_applies(r2, form)) continue;
+            const std::u32string twice = apply_suffix(r2, form);
+            out.push_back(to_utf8(twice));
+            suffixed.push_back({twice, it->second.cross && jt->second.cross, r.continuation + r2.continuation});
+          }
         }
       }
     }
-    for (char32_t flag : flags) {
+    // Prefixes: on the root, and on every suffixed form when both allow cross products. A
+    // prefix flag may also come from a suffix's continuation class (the prefix only goes with it).
+    auto add_prefixes = [&](char32_t flag, bool from_suffix, const std::u32string* only_form, bool cross_ok) {
       auto it = classes.find(flag);
-      if (it == classes.end() || !it->second.prefix) continue;
+      if (it == classes.end() || !it->second.prefix) return;
       for (const Rule& r : it->second.rules) {
-        if (!prefix_applies(r, root)) continue;
-        out.push_back(to_utf8(apply_prefix(r, root)));
-        if (!it->second.cross) continue;
-        for (const auto& [form, cross] : suffixed)
-          if (cross && prefix_applies(r, form)) out.push_back(to_utf8(apply_prefix(r, form)));
+        if (only_form == nullptr) {
+          if (!from_suffix && prefix_applies(r, root)) out.push_back(to_utf8(apply_prefix(r, root)));
+          continue;
+        }
+        if (cross_ok && it->second.cross && prefix_applies(r, *only_form))
+          out.push_back(to_utf8(apply_prefix(r, *only_form)));
       }
+    };
+    for (char32_t flag : flags) add_prefixes(flag, false, nullptr, false);
+    for (const Suffixed& s : suffixed) {
+      for (char32_t flag : flags) add_prefixes(flag, false, &s.form, s.cross);
+      for (char32_t flag : s.continuation) add_prefixes(flag, true, &s.form, s.cross);
     }
   }
   return out;

@@ -189,7 +189,9 @@ bool WordIndex::compile(const DictionaryFiles& files, const fs::path& target, st
   } else if (!read_word_list(files, blob, offsets, why)) {
     return false;
   }
-  return write_index(files, *identity, kind == IndexKind::exact, blob, offsets, target, why);
+  // An expanded index holds every form Hunspell derives (each one confirmed by it), so it is as
+  // complete as a plain word list: tests/spell/word_index_test.cpp checks that by brute force.
+  return write_index(files, *identity, true, blob, offsets, target, why);
 }
 
 bool WordIndex::read_word_list(const DictionaryFiles& files, std::string& blob,

@@ -21,10 +21,11 @@ namespace replylint::spell {
 /// dictionaries that load in ~30 ms anyway) do not.
 bool index_eligible(const DictionaryFiles& files);
 
-/// How `files` can be indexed: `exact` (index_eligible: the index is the whole truth), `expanded`
-/// (an affix dictionary, es_ES, whose derived forms are expanded and each confirmed by Hunspell
-/// when compiling: a word found is correct, a word not found still needs Hunspell), or `none`
-/// (en_US: compounding rules and input conversion, which the index does not model).
+/// How `files` can be indexed: `exact` (a flag-free word list, el_GR), `expanded` (an affix
+/// dictionary, es_ES, whose derived forms — root, prefix, suffix, twofold suffix and their cross
+/// products — are expanded and each confirmed by Hunspell when compiling), or `none` (en_US:
+/// compounding rules and input conversion, which the index does not model). Either index answers
+/// like Hunspell for words of letters in lowercase, capitals or with a capital initial.
 enum class IndexKind { none, exact, expanded };
 IndexKind index_kind(const DictionaryFiles& files);
 
@@ -53,8 +54,7 @@ class WordIndex {
   /// True when `word` (UTF-8, exactly as the dictionary lists it) is in the index.
   bool contains(std::string_view word) const;
   std::size_t size() const { return m_count; }
-  /// True when a word absent from the index is wrong (IndexKind::exact); false when only
-  /// Hunspell can tell (IndexKind::expanded).
+  /// True when a word absent from the index is wrong; false would send such words to Hunspell.
   bool complete() const { return m_complete; }
   const std::filesystem::path& path() const { return m_path; }
 
