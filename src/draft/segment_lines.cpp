@@ -294,6 +294,18 @@ class LineClassifier {
   std::size_t attribution(std::size_t i, bool& unquoted_original) const {
     const std::string_view t = trim(view(i));
     if (t.size() > k_max_pattern_line) return i;
+    // The patterns are the costly part, so first the conditions every attribution must meet
+    // anyway (below): a quote after it, or a date, time or address in it. Most lines of prose
+    // meet neither and never reach a pattern; the answer is the same.
+    auto quoted_after = [&](std::size_t end) {
+      const std::size_t next = end < m_next_nonblank.size() ? m_next_nonblank[end] : m_lines.size();
+      return next < m_lines.size() && m_lines[next].depth > 0;
+    };
+    const bool has_second = i + 1 < m_lines.size() && !m_lines[i + 1].blank && m_lines[i + 1].depth == 0;
+    const bool one_line_possible = quoted_after(i + 1) || looks_dated(t);
+    const bool two_lines_possible =
+        has_second && (quoted_after(i + 2) || looks_dated(std::string(t) + ' ' + std::string(trim(view(i + 1)))));
+    if (!one_line_possible && !two_lines_possible) return i;
     std::size_t end = i;
     std::string both(t);
     if (matches(m_c.attribution.get(), t)) {
