@@ -485,7 +485,7 @@ LoadResult load_hunspell_speller(std::string_view language, const DictionaryFile
   std::unique_ptr<WordIndex> index;
   std::unique_ptr<Hunspell> hunspell;
   std::string encoding;
-  if (!index_dir.empty() && index_kind(files) != IndexKind::none) {
+  if (!index_dir.empty()) {
     std::string why;
     // Without an index (read-only cache folder, say) the answers are the same, only slower.
     index = WordIndex::open(files, index_dir, why);

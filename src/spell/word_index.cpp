@@ -335,11 +335,26 @@ std::unique_ptr<WordIndex> WordIndex::open(const DictionaryFiles& files, const f
   };
 
   if (auto index = try_map()) return index;
-  if (index_kind(files) == IndexKind::none) {
+  // Deciding that a dictionary cannot be indexed reads all of it: remember the answer beside
+  // where its index would be, under the same identity.
+  const fs::path unindexable = path.string() + ".none";
+  std::error_code ec;
+  if (fs::exists(unindexable, ec) || index_kind(files) == IndexKind::none) {
     why = "the dictionary uses rules the index does not model";
+    if (!fs::exists(unindexable, ec)) {
+      fs::create_directories(cache_dir, ec);
+      std::ofstream(unindexable) << "replylint: " << files.name << " has no word index\n";
+    }
     return nullptr;
   }
   if (!compile(files, path, why)) return nullptr;
+  // Indexes of earlier versions of this dictionary are stale for good: remove them.
+  for (const auto& entry : fs::directory_iterator(cache_dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.path() != path && name.rfind(files.name + "-", 0) == 0 &&
+        (name.ends_with(".idx") || name.ends_with(".idx.none")))
+      fs::remove(entry.path(), ec);
+  }
   if (auto index = try_map()) return index;
   why = fmt::format("cannot read {}", path.string());
   return nullptr;
