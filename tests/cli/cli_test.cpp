@@ -1,5 +1,7 @@
 // The built binary, run as a user runs it: on examples/, on bad input, on stdin.
 #include <catch2/catch.hpp>
+
+#include "cli/run.hpp"
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
@@ -12,36 +14,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
+using replylint::test::Run;
+using replylint::test::slurp;
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Runs `replylint ARGS` through the shell from the examples' parent folder.
+// Runs `replylint ARGS` from the source tree's top folder.
 Run replylint(const std::string& args, const std::string& stdin_text = "") {
-  static int counter = 0;
-  const fs::path dir = fs::temp_directory_path() / ("replylint-cli-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const std::string id = std::to_string(counter++);
-  const fs::path in = dir / ("in" + id), out = dir / ("out" + id), err = dir / ("err" + id);
-  std::ofstream(in, std::ios::binary) << stdin_text;
-  const std::string command = "cd '" + fs::path(REPLYLINT_EXAMPLES_DIR).parent_path().string() + "' && NO_COLOR=1 '" +
-                              REPLYLINT_BINARY + "' " + args + " <'" + in.string() + "' >'" + out.string() +
-                              "' 2>'" + err.string() + "'";
-  const int raw = std::system(command.c_str());
-  Run r;
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
+  return replylint::test::run_replylint(args, stdin_text);
 }
 
 std::map<std::string, std::string> snapshot(const fs::path& folder) {

@@ -55,7 +55,7 @@ std::vector<report::RuleDoc> sample_rules() {
 std::string validate(const json& document, const fs::path& schema) {
   const fs::path dir = test::temp_folder("validate");
   std::ofstream(dir / "doc.json") << document.dump();
-  const test::Run r = test::run_shell(
+  const test::Run r = test::run_in(
       "/usr/bin/python3 " + test::quote((fs::path(REPLYLINT_TESTS_DIR) / "templates/validate_json.py").string()) +
           " " + test::quote(schema.string()) + " doc.json",
       dir);

@@ -27,7 +27,7 @@ std::string path_with_replylint() {
 test::Run python(const std::string& code, const std::string& args, const fs::path& cwd) {
   const fs::path dir = test::temp_folder("py");
   std::ofstream(dir / "script.py") << code;
-  test::Run r = test::run_shell(k_python + " " + test::quote((dir / "script.py").string()) + " " + args, cwd);
+  test::Run r = test::run_in(k_python + " " + test::quote((dir / "script.py").string()) + " " + args, cwd);
   fs::remove_all(dir);
   return r;
 }
@@ -78,11 +78,11 @@ TEST_CASE("the pre-commit hook definition parses and names replylint", "[templat
 }
 
 TEST_CASE("the real pre-commit framework runs the hook offline", "[templates]") {
-  if (test::run_shell("command -v pre-commit && command -v git", ".").status != 0) {
+  if (test::run_in("command -v pre-commit && command -v git", ".").status != 0) {
     WARN("pre-commit or git is not installed (apt-get install pre-commit): hook not exercised");
     return;
   }
-  if (test::run_shell("git rev-parse --is-inside-work-tree", test::source_dir()).status != 0) {
+  if (test::run_in("git rev-parse --is-inside-work-tree", test::source_dir()).status != 0) {
     WARN("the source tree is no git repository: pre-commit try-repo cannot use it; skipped");
     return;
   }
@@ -96,15 +96,15 @@ TEST_CASE("the real pre-commit framework runs the hook offline", "[templates]") 
   // ones); with `language: system` nothing is downloaded.
   const std::string try_repo =
       env + "pre-commit try-repo " + test::quote(test::source_dir().string()) + " replylint --all-files";
-  REQUIRE(test::run_shell("git init -q . && git add templates .replylint.toml", repo).status == 0);
-  const test::Run clean = test::run_shell(try_repo, repo);
+  REQUIRE(test::run_in("git init -q . && git add templates .replylint.toml", repo).status == 0);
+  const test::Run clean = test::run_in(try_repo, repo);
   INFO(clean.out << clean.err);
   CHECK(clean.status == 0);
   CHECK(clean.out.find("Passed") != std::string::npos);
 
   std::ofstream(repo / "templates/es/urgente.txt") << "Hola:\n\nESTO ES MUY URGENTE PARA TODOS.\n";
-  REQUIRE(test::run_shell("git add templates", repo).status == 0);
-  const test::Run failing = test::run_shell(try_repo, repo);
+  REQUIRE(test::run_in("git add templates", repo).status == 0);
+  const test::Run failing = test::run_in(try_repo, repo);
   INFO(failing.out << failing.err);
   CHECK(failing.status == 1);
   CHECK(failing.out.find("Failed") != std::string::npos);
@@ -142,7 +142,7 @@ TEST_CASE("the GitHub Actions workflows parse and their replylint commands work"
     // The command as written, in a copy of the template repository (it writes its output there).
     const fs::path repo = test::temp_folder("workflow");
     fs::copy(test::template_repo(), repo, fs::copy_options::recursive);
-    const test::Run r = test::run_shell("PATH=" + path_with_replylint() + " " + commands[0], repo);
+    const test::Run r = test::run_in("PATH=" + path_with_replylint() + " " + commands[0], repo);
     INFO(commands[0] << "\n" << r.out << r.err);
     CHECK(r.status == 0);
     if (uploads) {
@@ -155,7 +155,7 @@ TEST_CASE("the GitHub Actions workflows parse and their replylint commands work"
     }
     // A template with a finding: annotated, and the annotation variant fails the check.
     std::ofstream(repo / "templates/es/urgente.txt") << "Hola:\n\nESTO ES MUY URGENTE PARA TODOS.\n";
-    const test::Run bad = test::run_shell("PATH=" + path_with_replylint() + " " + commands[0], repo);
+    const test::Run bad = test::run_in("PATH=" + path_with_replylint() + " " + commands[0], repo);
     if (uploads) {
       CHECK(bad.status == 0);  // --exit-zero: code scanning decides
       const json log = json::parse(test::slurp(repo / "replylint.sarif"));
