@@ -18,7 +18,7 @@ using replylint::test::Run;
 using replylint::test::slurp;
 
 // Runs `replylint ARGS` from the source tree's top folder.
-Run replylint(const std::string& args, const std::string& stdin_text = "") {
+Run run(const std::string& args, const std::string& stdin_text = "") {
   return replylint::test::run_replylint(args, stdin_text);
 }
 
@@ -33,7 +33,7 @@ std::map<std::string, std::string> snapshot(const fs::path& folder) {
 
 TEST_CASE("check on examples/ reports findings and exits 1", "[cli]") {
   const auto before = snapshot(REPLYLINT_EXAMPLES_DIR);
-  const Run r = replylint("check examples/");
+  const Run r = run("check examples/");
   CHECK(r.status == 1);
   CHECK(r.err.empty());
   CHECK(r.out.find("warning[spelling]: unknown word 'respuetsa'") != std::string::npos);
@@ -50,7 +50,7 @@ TEST_CASE("check on examples/ reports findings and exits 1", "[cli]") {
 TEST_CASE("clean examples exit 0", "[cli]") {
   for (const char* file : {"examples/es-respuesta-correcta.eml", "examples/el-swsti-apantisi.eml",
                            "examples/en-clean-reply.txt"}) {
-    const Run r = replylint(std::string("check ") + file);
+    const Run r = run(std::string("check ") + file);
     INFO(file << "\n" << r.out << r.err);
     CHECK(r.status == 0);
     CHECK(r.out.find("1 file checked: 0 errors, 0 warnings, 0 infos") != std::string::npos);
@@ -58,8 +58,8 @@ TEST_CASE("clean examples exit 0", "[cli]") {
 }
 
 TEST_CASE("JSON report follows the contract and is stable", "[cli]") {
-  const Run a = replylint("check --format json examples/");
-  const Run b = replylint("check --format json examples/");
+  const Run a = run("check --format json examples/");
+  const Run b = run("check --format json examples/");
   CHECK(a.status == 1);
   CHECK(a.out == b.out);
   const auto report = nlohmann::json::parse(a.out);
@@ -84,19 +84,19 @@ TEST_CASE("JSON report follows the contract and is stable", "[cli]") {
 
 TEST_CASE("the exit status follows --fail-on and --exit-zero", "[cli]") {
   // es-borrador-con-problemas has an error (visible-recipients) and warnings.
-  CHECK(replylint("check examples/es-borrador-con-problemas.txt").status == 1);
-  CHECK(replylint("check --fail-on error examples/es-borrador-con-problemas.txt").status == 1);
-  CHECK(replylint("check --exit-zero examples/es-borrador-con-problemas.txt").status == 0);
+  CHECK(run("check examples/es-borrador-con-problemas.txt").status == 1);
+  CHECK(run("check --fail-on error examples/es-borrador-con-problemas.txt").status == 1);
+  CHECK(run("check --exit-zero examples/es-borrador-con-problemas.txt").status == 0);
   // A draft with only a warning passes --fail-on error and fails --fail-on warning or info.
   const std::string typo = "Hola,\n\nLe enviamos la respuetsa hoy.\n";
-  CHECK(replylint("check --fail-on error -", typo).status == 0);
-  CHECK(replylint("check --fail-on warning -", typo).status == 1);
-  CHECK(replylint("check --fail-on info -", typo).status == 1);
-  CHECK(replylint("check --fail-on info -", "Hola,\n\nLe enviamos la respuesta hoy.\n").status == 0);
+  CHECK(run("check --fail-on error -", typo).status == 0);
+  CHECK(run("check --fail-on warning -", typo).status == 1);
+  CHECK(run("check --fail-on info -", typo).status == 1);
+  CHECK(run("check --fail-on info -", "Hola,\n\nLe enviamos la respuesta hoy.\n").status == 0);
 }
 
 TEST_CASE("a bad input gives one line on stderr and exit 2, the rest is still reported", "[cli]") {
-  const Run r = replylint("check examples/en-clean-reply.txt no/such/draft.eml examples/es-borrador-con-problemas.txt");
+  const Run r = run("check examples/en-clean-reply.txt no/such/draft.eml examples/es-borrador-con-problemas.txt");
   CHECK(r.status == 2);
   CHECK(r.err == "replylint: error: no/such/draft.eml: no such file or folder\n");
   CHECK(r.out.find("es-borrador-con-problemas.txt:") != std::string::npos);
@@ -104,7 +104,7 @@ TEST_CASE("a bad input gives one line on stderr and exit 2, the rest is still re
 }
 
 TEST_CASE("stdin is read with -", "[cli]") {
-  const Run r = replylint("check --format json -", "Hola,\n\nLe enviamos la respuetsa hoy.\n");
+  const Run r = run("check --format json -", "Hola,\n\nLe enviamos la respuetsa hoy.\n");
   CHECK(r.status == 1);
   const auto report = nlohmann::json::parse(r.out);
   REQUIRE(report["files"][0]["diagnostics"].size() == 1);
@@ -113,22 +113,22 @@ TEST_CASE("stdin is read with -", "[cli]") {
 }
 
 TEST_CASE("rules and explain describe every rule", "[cli]") {
-  const Run list = replylint("rules");
+  const Run list = run("rules");
   CHECK(list.status == 0);
   for (const char* id : {"missing-quote", "shouting", "spelling", "visible-recipients"})
     CHECK(list.out.find(id) != std::string::npos);
-  const auto json = nlohmann::json::parse(replylint("rules --format json").out);
+  const auto json = nlohmann::json::parse(run("rules --format json").out);
   CHECK(json["rules"].size() == 4);
-  const Run explain = replylint("explain shouting");
+  const Run explain = run("explain shouting");
   CHECK(explain.status == 0);
   CHECK(explain.out.find("## Why") != std::string::npos);
-  const Run unknown = replylint("explain shoutin");
+  const Run unknown = run("explain shoutin");
   CHECK(unknown.status == 2);
   CHECK(unknown.err.find("unknown rule 'shoutin'") != std::string::npos);
 }
 
 TEST_CASE("parse prints the model as JSON", "[cli]") {
-  const Run r = replylint("parse --format json examples/es-respuesta-correcta.eml");
+  const Run r = run("parse --format json examples/es-respuesta-correcta.eml");
   REQUIRE(r.status == 0);
   const auto model = nlohmann::json::parse(r.out);
   CHECK(model["version"] == 1);
@@ -148,7 +148,7 @@ TEST_CASE("parse prints the model as JSON", "[cli]") {
 }
 
 TEST_CASE("usage errors exit 2", "[cli]") {
-  CHECK(replylint("check --format xml examples/").status == 2);
-  CHECK(replylint("frobnicate").status == 2);
-  CHECK(replylint("--version").status == 0);
+  CHECK(run("check --format xml examples/").status == 2);
+  CHECK(run("frobnicate").status == 2);
+  CHECK(run("--version").status == 0);
 }
