@@ -9,8 +9,9 @@
 //   - Stop-words (rules/<lang>/language.toml) alone: decide 51/60, and all 51 are right.
 //   - This combination: 53 right, 0 wrong, 7 unknown (one- or two-word paragraphs such as
 //     "Hecho." or "Done.", which then take the draft's dominant language in segment()).
-// So: a reliable CLD2 answer on 8+ words wins; else the stop-word majority; else Spanish-only
-// letters (ñ, ¿, ¡, accented vowels); else a reliable CLD2 answer; else unknown.
+// So: four or more stop-words all of one language decide at once; else a reliable CLD2 answer on
+// 8+ words wins; else the stop-word majority; else Spanish-only letters (ñ, ¿, ¡, accented
+// vowels); else a reliable CLD2 answer; else unknown.
 #include "draft/internal.hpp"
 
 #include <cld2/public/compact_lang_det.h>
@@ -62,6 +63,9 @@ std::string detect_language(std::string_view text, const std::vector<Word>& word
   if (greek + latin == 0) return "";
   if (greek * 2 > greek + latin) return "el";
 
+  // A paragraph whose function words are all of one language needs no model: CLD2 costs about as
+  // much as all of the rest of the segmentation.
+  if (es_stop + en_stop >= 4 && (es_stop == 0 || en_stop == 0)) return es_stop > 0 ? "es" : "en";
   bool reliable = false;
   const std::string cld = cld2_language(text, reliable);
   if (word_count >= k_cld2_min_words && reliable && (cld == "es" || cld == "en")) return cld;
