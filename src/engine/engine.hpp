@@ -23,6 +23,7 @@ struct Options {
   std::filesystem::path dict_dir;     // --dict-dir
   /// When set, replaces the dictionary search path entirely (tests: a missing dictionary).
   std::optional<std::vector<std::filesystem::path>> dict_search_path;
+  message::Limits limits;             // --max-size and the parser's other bounds
 };
 
 /// Runs the whole pipeline (load → segment → rules → resolve) for one input at a time.
