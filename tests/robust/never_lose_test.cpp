@@ -3,6 +3,8 @@
 // the draft. The failures are injected with REPLYLINT_TEST_FAULT, which only builds made with
 // REPLYLINT_FAULT_INJECTION (on with the tests) honour. A missing dictionary is covered in
 // tests/hook/sendmail_test.cpp ("a missing dictionary is a failure of the tool, not a pass").
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -75,4 +77,21 @@ TEST_CASE("never lose a message: replylint killed while linting sends nothing an
   const auto again = sendmail(dir, "abort", "--on-error send");
   CHECK(again.status == 134);
   CHECK_FALSE(fs::exists(dir / "sent.eml"));
+}
+
+TEST_CASE("never lose a message: replylint killed while the real sendmail runs still hands over every byte", "[robust]") {
+  // The stand-in sendmail kills replylint (its parent) before reading anything, then reads its
+  // stdin. Through a pipe it would get at most a pipe buffer of this 1 MB message and send a
+  // truncated one; replylint hands it the whole message before it starts.
+  const fs::path dir = scratch_dir("never-lose-kill");
+  std::string big = k_message;
+  for (int i = 0; i < 20000; ++i) big += "Una l\xEDnea m\xE1s del informe, la n\xFAmero " + std::to_string(i) + ".\r\n";
+  const auto r = run_shell(shell_quote(REPLYLINT_BINARY) + " sendmail --no-verify -- sh -c " +
+                               shell_quote("kill -9 $PPID; sleep 0.2; cat > sent.eml; touch done"),
+                           big, dir);
+  CHECK(r.status == 137);  // replylint died of SIGKILL: the caller sees a failure…
+  // The orphaned stand-in goes on after replylint's death: wait for it.
+  for (int i = 0; i < 200 && !fs::exists(dir / "done"); ++i) ::usleep(50'000);
+  REQUIRE(fs::exists(dir / "done"));
+  CHECK(slurp(dir / "sent.eml") == big);  // …and the message went out whole, not cut
 }
