@@ -15,8 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Every rule is on by default; no config is looked up (the folder has none: "/" is fine).
   static rl::engine::Engine engine(rules, {});
   rl::report::Report report;
-  report.files.push_back(
-      engine.check_bytes("fuzz.eml", std::string(reinterpret_cast<const char*>(data), size), "/fuzz.eml"));
+  report.files.push_back(engine.check_bytes(
+      "fuzz.eml", std::string(reinterpret_cast<const char*>(data), size), "/fuzz.eml"));
   (void)rl::report::to_json(report).dump();
   (void)rl::report::render_text(report, {});
   return 0;

@@ -188,6 +188,7 @@ void print_parse_text(const draft::Draft& draft) {
     }
   }
   for (const std::string& w : m.warnings) fmt::print("warning: {}\n", w);
+  for (const std::string& w : draft.warnings) fmt::print("warning: {}\n", w);
 }
 
 }  // namespace

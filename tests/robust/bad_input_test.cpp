@@ -28,10 +28,11 @@ const fs::path k_fixtures = fs::path(REPLYLINT_TESTS_DIR) / "robust" / "fixtures
 const std::string k_timeout = "timeout 60 ";
 
 struct Case {
-  std::string file;     // in tests/robust/fixtures
-  int check_status;     // `check`'s exit status
-  std::string message;  // the line that must appear: "PATH: warning: …" on stdout, or the error on stderr
-  bool error;           // true: "replylint: error: PATH: message" on stderr
+  std::string file;  // in tests/robust/fixtures
+  int check_status;  // `check`'s exit status
+  std::string
+      message;  // the line that must appear: "PATH: warning: …" on stdout, or the error on stderr
+  bool error;   // true: "replylint: error: PATH: message" on stderr
 };
 
 // Copies a fixture into a scratch folder (so no test ever points the binary at the source tree)
@@ -59,7 +60,8 @@ void require_untouched(const Copy& c) {
 
 // `replylint ARGS` in `dir`, stopped after a minute.
 replylint::test::Run run_bin(const std::string& args, const fs::path& dir) {
-  return run_shell(k_timeout + "env NO_COLOR=1 " + shell_quote(REPLYLINT_BINARY) + " " + args, "", dir);
+  return run_shell(k_timeout + "env NO_COLOR=1 " + shell_quote(REPLYLINT_BINARY) + " " + args, "",
+                   dir);
 }
 
 // Exit statuses of 128 and above come from signals (the shell reports 128 + N).
@@ -74,15 +76,26 @@ void require_no_crash(const replylint::test::Run& r) {
 TEST_CASE("bad input table: check, parse and sendmail on each broken message", "[robust]") {
   const std::vector<Case> table = {
       {"empty.eml", 2, "replylint: error: empty.eml: empty file", true},
-      {"nul-bytes.eml", 0, "nul-bytes.eml: warning: 2 NUL byte(s) in the input: it is not plain text", false},
-      {"invalid-utf8.eml", 1, "invalid-utf8.eml: warning: 3 invalid byte sequence(s) in part 1 replaced by U+FFFD", false},
-      {"unknown-charset.eml", 0, "unknown-charset.eml: warning: unknown charset 'x-klingon-8' in part 1; read as windows-1252", false},
-      {"base64-garbage.eml", 0, "base64-garbage.eml: warning: invalid base64 in part 1; decoded as far as possible", false},
-      {"truncated-qp.eml", 0, "truncated-qp.eml: warning: 1 invalid byte sequence(s) in part 1 replaced by U+FFFD", false},
-      {"boundary-never-closes.eml", 0, "boundary-never-closes.eml: warning: truncated message: a MIME boundary is not closed", false},
+      {"nul-bytes.eml", 0,
+       "nul-bytes.eml: warning: 2 NUL byte(s) in the input: it is not plain text", false},
+      {"invalid-utf8.eml", 1,
+       "invalid-utf8.eml: warning: 3 invalid byte sequence(s) in part 1 replaced by U+FFFD", false},
+      {"unknown-charset.eml", 0,
+       "unknown-charset.eml: warning: unknown charset 'x-klingon-8' in part 1; read as "
+       "windows-1252",
+       false},
+      {"base64-garbage.eml", 0,
+       "base64-garbage.eml: warning: invalid base64 in part 1; decoded as far as possible", false},
+      {"truncated-qp.eml", 0,
+       "truncated-qp.eml: warning: 1 invalid byte sequence(s) in part 1 replaced by U+FFFD", false},
+      {"boundary-never-closes.eml", 0,
+       "boundary-never-closes.eml: warning: truncated message: a MIME boundary is not closed",
+       false},
       {"part-no-headers.eml", 0, "", false},  // valid MIME: a part without headers is text/plain
       {"headers-only.eml", 0, "headers-only.eml: warning: header block with no body", false},
-      {"long-header.eml", 0, "long-header.eml: warning: line 3: header line of 1216 characters (RFC 5322 allows 998)", false},
+      {"long-header.eml", 0,
+       "long-header.eml: warning: line 3: header line of 1216 characters (RFC 5322 allows 998)",
+       false},
       {"folded-forever.eml", 0, "folded-forever.eml: warning: header block with no body", false},
   };
   const fs::path dir = scratch_dir("bad-input");
@@ -134,16 +147,19 @@ TEST_CASE("bad input table: check, parse and sendmail on each broken message", "
   }
 }
 
-TEST_CASE("bad input table: a FIFO is refused when named and skipped in a folder walk", "[robust]") {
+TEST_CASE("bad input table: a FIFO is refused when named and skipped in a folder walk",
+          "[robust]") {
   const fs::path dir = scratch_dir("bad-input-fifo");
   REQUIRE(::mkfifo((dir / "pipe.eml").c_str(), 0644) == 0);
   const auto check = run_bin("check --color never pipe.eml", dir);
   require_no_crash(check);
   CHECK(check.status == 2);
-  CHECK(check.err == "replylint: error: pipe.eml: cannot read: not a regular file (pipe it to '-' instead)\n");
+  CHECK(check.err ==
+        "replylint: error: pipe.eml: cannot read: not a regular file (pipe it to '-' instead)\n");
   const auto parse = run_bin("parse pipe.eml", dir);
   CHECK(parse.status == 2);
-  CHECK(parse.err == "replylint: error: pipe.eml: cannot read: not a regular file (pipe it to '-' instead)\n");
+  CHECK(parse.err ==
+        "replylint: error: pipe.eml: cannot read: not a regular file (pipe it to '-' instead)\n");
 
   // In a folder, a FIFO matching the include globs is not a draft: skipped, the walk goes on.
   fs::create_directories(dir / "drafts");
@@ -159,8 +175,9 @@ TEST_CASE("bad input table: a FIFO is refused when named and skipped in a folder
 TEST_CASE("bad input table: symbolic link loops end the walk", "[robust]") {
   const fs::path dir = scratch_dir("bad-input-loop");
   fs::create_directories(dir / "drafts" / "sub");
-  std::ofstream(dir / "drafts" / "sub" / "a.txt") << "Hola Luis,\n\ngracias por el informe.\n\nAna\n";
-  fs::create_directory_symlink("..", dir / "drafts" / "sub" / "up");      // a loop through the parent
+  std::ofstream(dir / "drafts" / "sub" / "a.txt")
+      << "Hola Luis,\n\ngracias por el informe.\n\nAna\n";
+  fs::create_directory_symlink("..", dir / "drafts" / "sub" / "up");  // a loop through the parent
   fs::create_directory_symlink("../sub", dir / "drafts" / "sub" / "self");  // a loop onto itself
   const auto walk = run_bin("check --color never drafts", dir);
   require_no_crash(walk);
@@ -175,11 +192,13 @@ TEST_CASE("bad input table: a folder of 10,000 drafts", "[robust]") {
   for (int i = 0; i < 10000; ++i) {
     char name[32];
     std::snprintf(name, sizeof name, "d%05d.txt", i);
-    std::ofstream(dir / "many" / name) << "Hola Luis,\n\ngracias por el informe " << i << ".\n\nAna\n";
+    std::ofstream(dir / "many" / name)
+        << "Hola Luis,\n\ngracias por el informe " << i << ".\n\nAna\n";
   }
   const auto start = std::chrono::steady_clock::now();
   const auto walk = run_bin("check --color never many", dir);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   WARN("10,000 drafts checked in " << seconds << " s");
   require_no_crash(walk);
   CHECK(walk.status == 0);
@@ -196,14 +215,15 @@ TEST_CASE("bad input table: an unreadable file", "[robust]") {
   std::string prefix;
   if (::geteuid() == 0) {
     // Root reads anything, so permissions only bite once replylint runs as someone else.
-    if (run_shell("command -v setpriv && setpriv --reuid=65534 --regid=65534 --clear-groups true").status != 0) {
+    if (run_shell("command -v setpriv && setpriv --reuid=65534 --regid=65534 --clear-groups true")
+            .status != 0) {
       WARN("running as root without a working setpriv: the unreadable-file case is skipped");
       return;
     }
     prefix = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
   }
-  const auto r = run_shell(prefix + "env NO_COLOR=1 " + shell_quote(REPLYLINT_BINARY) +
-                               " check secret.txt", "", dir);
+  const auto r = run_shell(
+      prefix + "env NO_COLOR=1 " + shell_quote(REPLYLINT_BINARY) + " check secret.txt", "", dir);
   require_no_crash(r);
   CHECK(r.status == 2);
   CHECK(r.err == "replylint: error: secret.txt: cannot read: Permission denied\n");
@@ -215,13 +235,15 @@ TEST_CASE("bad input table: a config with a syntax error", "[robust]") {
   const auto found = run_bin("check bad-config/draft.txt", dir);
   require_no_crash(found);
   CHECK(found.status == 2);
-  CHECK(found.err == "replylint: error: bad-config/draft.txt: " + (dir / "bad-config/.replylint.toml").string() +
-                         ":2: invalid TOML: error while parsing table header: expected ']', saw '\\n'\n");
+  CHECK(found.err ==
+        "replylint: error: bad-config/draft.txt: " + (dir / "bad-config/.replylint.toml").string() +
+            ":2: invalid TOML: error while parsing table header: expected ']', saw '\\n'\n");
   const auto named = run_bin("check --config bad-config/.replylint.toml bad-config/draft.txt", dir);
   require_no_crash(named);
   CHECK(named.status == 2);
   CHECK(named.err ==
-        "replylint: error: bad-config/.replylint.toml:2: invalid TOML: error while parsing table header: expected ']', saw '\\n'\n");
+        "replylint: error: bad-config/.replylint.toml:2: invalid TOML: error while parsing table "
+        "header: expected ']', saw '\\n'\n");
 }
 
 TEST_CASE("bad input table: a rules file with a pattern that does not compile", "[robust]") {
@@ -237,7 +259,8 @@ TEST_CASE("bad input table: a rules file with a pattern that does not compile", 
   const auto r = run_bin("--rules-dir rules check a.txt", dir);
   require_no_crash(r);
   CHECK(r.status == 2);
-  CHECK(r.err == "replylint: error: rules/common/placeholders.toml:6: pattern does not compile: "
-                 "'(\\$\\{[A-Za-z_][A-Za-z0-9_.]*\\}' (U_REGEX_MISMATCHED_PAREN)\n");
+  CHECK(r.err ==
+        "replylint: error: rules/common/placeholders.toml:6: pattern does not compile: "
+        "'(\\$\\{[A-Za-z_][A-Za-z0-9_.]*\\}' (U_REGEX_MISMATCHED_PAREN)\n");
   CHECK(r.out.empty());
 }

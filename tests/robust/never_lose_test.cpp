@@ -27,10 +27,11 @@ const std::string k_message =
     "Content-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
     "Hola Luis,\r\n\r\nel informe est\xE1 listo. \r\n\r\nAna\r\n";
 
-replylint::test::Run sendmail(const fs::path& dir, const std::string& fault, const std::string& options = "") {
+replylint::test::Run sendmail(const fs::path& dir, const std::string& fault,
+                              const std::string& options = "") {
   const std::string env = fault.empty() ? "" : "REPLYLINT_TEST_FAULT=" + fault + " ";
-  return run_shell("timeout 60 env " + env + "NO_COLOR=1 " + shell_quote(REPLYLINT_BINARY) + " sendmail " +
-                       options + " -- sh -c " + shell_quote("cat > sent.eml"),
+  return run_shell("timeout 60 env " + env + "NO_COLOR=1 " + shell_quote(REPLYLINT_BINARY) +
+                       " sendmail " + options + " -- sh -c " + shell_quote("cat > sent.eml"),
                    k_message, dir);
 }
 
@@ -44,14 +45,20 @@ TEST_CASE("never lose a message: without a fault the exact bytes are sent", "[ro
   CHECK(slurp(dir / "sent.eml") == k_message);
 }
 
-TEST_CASE("never lose a message: a rule that throws refuses the message (70), or sends it unchanged with --on-error=send", "[robust]") {
+TEST_CASE(
+    "never lose a message: a rule that throws refuses the message (70), or sends it unchanged with "
+    "--on-error=send",
+    "[robust]") {
   const fs::path dir = scratch_dir("never-lose-throw");
   const auto refused = sendmail(dir, "rule-throw");
   INFO(refused.err);
   CHECK(refused.status == 70);
   CHECK_FALSE(fs::exists(dir / "sent.eml"));
-  CHECK(refused.err.rfind("replylint: error: cannot check the message, nothing sent: -: internal error: rule '", 0) == 0);
-  CHECK(refused.err.find("failed: injected fault (REPLYLINT_TEST_FAULT=rule-throw); not checked") != std::string::npos);
+  CHECK(refused.err.rfind(
+            "replylint: error: cannot check the message, nothing sent: -: internal error: rule '",
+            0) == 0);
+  CHECK(refused.err.find("failed: injected fault (REPLYLINT_TEST_FAULT=rule-throw); not checked") !=
+        std::string::npos);
 
   const auto sent = sendmail(dir, "rule-throw", "--on-error send");
   CHECK(sent.status == 0);
@@ -59,13 +66,15 @@ TEST_CASE("never lose a message: a rule that throws refuses the message (70), or
 
   // `check` reports the same failure as an error of that input (exit 2), not as a clean pass.
   std::ofstream(dir / "d.eml", std::ios::binary) << k_message;
-  const auto check = run_shell("REPLYLINT_TEST_FAULT=rule-throw " + shell_quote(REPLYLINT_BINARY) + " check d.eml", "", dir);
+  const auto check = run_shell(
+      "REPLYLINT_TEST_FAULT=rule-throw " + shell_quote(REPLYLINT_BINARY) + " check d.eml", "", dir);
   CHECK(check.status == 2);
   CHECK(check.err.rfind("replylint: error: d.eml: internal error: rule '", 0) == 0);
   CHECK(slurp(dir / "d.eml") == k_message);
 }
 
-TEST_CASE("never lose a message: replylint killed while linting sends nothing and fails", "[robust]") {
+TEST_CASE("never lose a message: replylint killed while linting sends nothing and fails",
+          "[robust]") {
   // SIGABRT inside a rule stands for any crash or kill before the real sendmail starts: nothing
   // has been handed on, and the caller sees a failure (128 + 6 from the shell), so the mail
   // client keeps the message (mutt: "Error sending message"; git send-email stops).
@@ -79,13 +88,17 @@ TEST_CASE("never lose a message: replylint killed while linting sends nothing an
   CHECK_FALSE(fs::exists(dir / "sent.eml"));
 }
 
-TEST_CASE("never lose a message: replylint killed while the real sendmail runs still hands over every byte", "[robust]") {
+TEST_CASE(
+    "never lose a message: replylint killed while the real sendmail runs still hands over every "
+    "byte",
+    "[robust]") {
   // The stand-in sendmail kills replylint (its parent) before reading anything, then reads its
   // stdin. Through a pipe it would get at most a pipe buffer of this 1 MB message and send a
   // truncated one; replylint hands it the whole message before it starts.
   const fs::path dir = scratch_dir("never-lose-kill");
   std::string big = k_message;
-  for (int i = 0; i < 20000; ++i) big += "Una l\xEDnea m\xE1s del informe, la n\xFAmero " + std::to_string(i) + ".\r\n";
+  for (int i = 0; i < 20000; ++i)
+    big += "Una l\xEDnea m\xE1s del informe, la n\xFAmero " + std::to_string(i) + ".\r\n";
   const auto r = run_shell(shell_quote(REPLYLINT_BINARY) + " sendmail --no-verify -- sh -c " +
                                shell_quote("kill -9 $PPID; sleep 0.2; cat > sent.eml; touch done"),
                            big, dir);

@@ -41,7 +41,8 @@ TEST_CASE("resolver: lines and code-point columns from the index", "[robust]") {
   const auto draft = draft_of("Hola,\n\nañoño ένα dos\nfin", 8);
   rl::report::Resolver resolver(draft);
   const std::string& text = draft.text();
-  const auto f = resolver.resolve(at(text.find("ένα"), text.find("ένα") + std::string("ένα").size()));
+  const auto f =
+      resolver.resolve(at(text.find("ένα"), text.find("ένα") + std::string("ένα").size()));
   CHECK(f.diagnostic.line == 10);
   CHECK(f.diagnostic.column == 7);
   CHECK(f.diagnostic.end_line == 10);

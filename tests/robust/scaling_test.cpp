@@ -20,7 +20,8 @@ using replylint::test::run_shell;
 using replylint::test::scratch_dir;
 using replylint::test::shell_quote;
 
-const std::string k_headers = "From: Ana <ana@example.com>\nTo: luis@example.org\nSubject: prueba\nMIME-Version: 1.0\n";
+const std::string k_headers =
+    "From: Ana <ana@example.com>\nTo: luis@example.org\nSubject: prueba\nMIME-Version: 1.0\n";
 
 std::string single_line(std::size_t bytes) {
   std::string s = "Hola Luis,\n\n";
@@ -31,18 +32,22 @@ std::string single_line(std::size_t bytes) {
 
 std::string quote_levels(std::size_t n) {
   std::string s = "Re: informe\n\nHola Luis, gracias.\n\n";
-  for (int i = 0; i < 4; ++i) s += std::string(n / 4, '>') + " el informe esta listo\n";
+  s += std::string(n, '>') + " el informe esta listo\n";  // one line, n levels deep
   return s + "\nAna\n";
 }
 
 std::string recipients(std::size_t n) {
   std::string to = "From: ana@example.com\nSubject: aviso\nTo: ";
-  for (std::size_t i = 0; i < n; ++i) to += (i ? ",\n " : "") + std::string("cliente") + std::to_string(i) + "@cliente" + std::to_string(i % 97) + ".es";
+  for (std::size_t i = 0; i < n; ++i)
+    to += (i ? ",\n " : "") + std::string("cliente") + std::to_string(i) + "@cliente" +
+          std::to_string(i % 97) + ".es";
   return to + "\n\nHola a todos,\n\nel servicio vuelve manana.\n\nAna\n";
 }
 
 std::string empty_parts(std::size_t n) {
-  std::string s = k_headers + "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nHola Luis,\n\ngracias.\n";
+  std::string s = k_headers +
+                  "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: "
+                  "text/plain\n\nHola Luis,\n\ngracias.\n";
   for (std::size_t i = 0; i < n; ++i) s += "--b\n\n";
   return s + "--b--\n";
 }
@@ -50,8 +55,10 @@ std::string empty_parts(std::size_t n) {
 std::string encoded_words(std::size_t n) {
   // "Hola" base64-encoded inside an encoded word whose text is itself an encoded word.
   std::string subject;
-  for (std::size_t i = 0; i < n; ++i) subject += (i ? " " : "") + std::string("=?utf-8?b?PT91dGYtOD9xP0hvbGE/PQ==?=");
-  return "From: ana@example.com\nTo: luis@example.org\nSubject: " + subject + "\n\nHola Luis,\n\ngracias.\n\nAna\n";
+  for (std::size_t i = 0; i < n; ++i)
+    subject += (i ? " " : "") + std::string("=?utf-8?b?PT91dGYtOD9xP0hvbGE/PQ==?=");
+  return "From: ana@example.com\nTo: luis@example.org\nSubject: " + subject +
+         "\n\nHola Luis,\n\ngracias.\n\nAna\n";
 }
 
 double seconds_to_check(const fs::path& file) {
@@ -65,7 +72,8 @@ double seconds_to_check(const fs::path& file) {
 
 }  // namespace
 
-TEST_CASE("scaling: adversarial inputs at n and 2n take about twice as long", "[.][scaling][robust]") {
+TEST_CASE("scaling: adversarial inputs at n and 2n take about twice as long",
+          "[.][scaling][robust]") {
   struct Row {
     const char* name;
     std::size_t n;
@@ -73,7 +81,7 @@ TEST_CASE("scaling: adversarial inputs at n and 2n take about twice as long", "[
   };
   const Row rows[] = {
       {"single line (bytes)", 5'000'000, single_line},
-      {"quote levels ('>' per line)", 100'000, quote_levels},
+      {"quote levels on one line", 100'000, quote_levels},
       {"recipients in To", 25'000, recipients},
       {"empty MIME parts", 10'000, empty_parts},
       {"nested encoded-words", 10'000, encoded_words},
