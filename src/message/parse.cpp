@@ -715,6 +715,9 @@ class MimeParser {
     m_message.has_body = true;
     if (body.content_type == "text/html") {
       detail::HtmlText html = detail::html_to_text(decoded.text);
+      if (html.too_deep)
+        m_message.warnings.push_back("HTML nested more than " + std::to_string(detail::k_max_html_depth) +
+                                     " elements deep " + where + "; read with its tags removed");
       body.text = detail::to_nfc(html.text);
       body.html_quote_depth = std::move(html.quote_depth);
       body.in_file = false;

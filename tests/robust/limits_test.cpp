@@ -119,6 +119,21 @@ TEST_CASE("limits: nesting, parts and headers over their limits warn and the res
   CHECK(fields.out.find("[shouting]") != std::string::npos);
 }
 
+TEST_CASE("limits: HTML nested deeper than 1000 elements is read without its tags, in linear time", "[robust]") {
+  // Gumbo's time grows with the square of the nesting: 100,000 unclosed <div><b> took minutes.
+  const fs::path dir = scratch_dir("limits-html");
+  std::string body;
+  for (int i = 0; i < 100000; ++i) body += "<div><b>";
+  write(dir / "deep.eml", k_headers + "Content-Type: text/html; charset=utf-8\n\n" + body +
+                              "HOLA LUIS, ESTO ES URGENTE Y NO PUEDE ESPERAR MAS\n");
+  const auto r = run_bin("check --color never deep.eml", dir);
+  INFO(r.out << r.err);
+  CHECK(r.status == 1);
+  CHECK(r.out.find("deep.eml: warning: HTML nested more than 1000 elements deep in part 1; read with its tags removed\n") !=
+        std::string::npos);
+  CHECK(r.out.find("[shouting]") != std::string::npos);  // its text is still linted
+}
+
 TEST_CASE("limits: a catastrophic config pattern cannot hang the linter", "[robust]") {
   const fs::path dir = scratch_dir("limits-regex");
   write(dir / ".replylint.toml", "placeholders = ['^(a+)+$']\n");

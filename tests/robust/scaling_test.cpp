@@ -61,6 +61,28 @@ std::string encoded_words(std::size_t n) {
          "\n\nHola Luis,\n\ngracias.\n\nAna\n";
 }
 
+std::string html(const std::string& body) {
+  return k_headers + "Content-Type: text/html; charset=utf-8\n\n" + body + "\n";
+}
+
+// Unclosed <div><b> n deep: gumbo alone would take the square of n (read without its tags).
+std::string html_unclosed(std::size_t n) {
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i) s += "<div><b>";
+  return html(s + "hola");
+}
+
+// n blocks, each <blockquote> 900 deep: under the depth limit, so gumbo parses all of them.
+std::string html_deep_blocks(std::size_t n) {
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i) {
+    for (int d = 0; d < 900; ++d) s += "<blockquote>";
+    s += "el informe esta listo";
+    for (int d = 0; d < 900; ++d) s += "</blockquote>";
+  }
+  return html(s);
+}
+
 double seconds_to_check(const fs::path& file) {
   const auto start = std::chrono::steady_clock::now();
   const auto r = run_shell(shell_quote(REPLYLINT_BINARY) + " check --format json --max-size 0 " +
@@ -85,6 +107,8 @@ TEST_CASE("scaling: adversarial inputs at n and 2n take about twice as long",
       {"recipients in To", 25'000, recipients},
       {"empty MIME parts", 10'000, empty_parts},
       {"nested encoded-words", 100'000, encoded_words},
+      {"HTML <div><b> unclosed (pairs)", 100'000, html_unclosed},
+      {"HTML blocks 900 <blockquote> deep", 20, html_deep_blocks},
   };
   const fs::path dir = scratch_dir("scaling");
   std::printf("| input | n | time(n) s | time(2n) s | ratio |\n|---|---|---|---|---|\n");
