@@ -74,7 +74,7 @@ void limit_matcher(icu::RegexMatcher& matcher);
 bool gave_up(const icu::RegexPattern* pattern, UErrorCode status);
 /// True when `pattern` gave up earlier in this draft on this thread.
 bool given_up(const icu::RegexPattern* pattern);
-/// Starts a draft's limit accounting on this thread; drafts_end() returns its warnings (one at
+/// Starts a draft's limit accounting on this thread; draft_end() returns its warnings (one at
 /// most) and clears it.
 void draft_begin();
 std::vector<std::string> draft_end();

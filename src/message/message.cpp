@@ -3,6 +3,7 @@
 #include "message/text_codec.hpp"
 #include "util/error.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -40,7 +41,10 @@ std::string read_bounded(std::istream& in, const std::string& path, std::uint64_
   std::string bytes;
   char buffer[65536];
   while (in) {
-    in.read(buffer, sizeof buffer);
+    // Never more than max_size + 1 bytes: one past the limit is enough to know it is over.
+    std::size_t want = sizeof buffer;
+    if (max_size > 0) want = static_cast<std::size_t>(std::min<std::uint64_t>(want, max_size + 1 - bytes.size()));
+    in.read(buffer, static_cast<std::streamsize>(want));
     bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
     if (max_size > 0 && bytes.size() > max_size)
       throw InputError(path, 0, "over the size limit of " + format_size(max_size) +

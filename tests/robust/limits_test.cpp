@@ -4,9 +4,11 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include "cli/run.hpp"
+#include "message/message.hpp"
 
 namespace {
 
@@ -153,4 +155,15 @@ TEST_CASE("limits: a catastrophic config pattern cannot hang the linter", "[robu
   write(dir / "ok.txt", "Hola Luis,\n\naaaa\n\ngracias por el informe.\n\nAna\n");
   const auto ok = run_bin("check --color never ok.txt", dir);
   CHECK(ok.out.find("time limit") == std::string::npos);
+}
+
+TEST_CASE("limits: read_bounded reads at most the limit plus one byte", "[robust]") {
+  std::istringstream in(std::string(5000, 'a'));
+  CHECK_THROWS_WITH(replylint::message::read_bounded(in, "x.eml", 1000),
+                    "over the size limit of 1000 bytes (--max-size); not checked");
+  CHECK(in.tellg() == 1001);  // the rest is left unread
+  std::istringstream exact(std::string(1000, 'a'));
+  CHECK(replylint::message::read_bounded(exact, "x.eml", 1000).size() == 1000);
+  std::istringstream unlimited(std::string(70000, 'a'));
+  CHECK(replylint::message::read_bounded(unlimited, "x.eml", 0).size() == 70000);
 }
