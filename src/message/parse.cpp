@@ -247,6 +247,7 @@ bool invalid_quoted_printable(std::string_view raw) {
     if (raw[i] != '=') continue;
     std::size_t j = i + 1;
     if (j + 1 < raw.size() && hex(raw[j]) && hex(raw[j + 1])) continue;
+    if (j + 1 == raw.size() && hex(raw[j])) return true;  // cut inside an escape: "=A" at the end
     while (j < raw.size() && (raw[j] == ' ' || raw[j] == '\t')) ++j;  // soft break
     if (j >= raw.size() || raw[j] == '\n' || raw[j] == '\r') continue;
     return true;
