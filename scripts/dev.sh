@@ -4,6 +4,9 @@
 #   bash scripts/dev.sh test       install what is missing, build, run the whole test suite
 #   bash scripts/dev.sh build      install what is missing and build only
 #   bash scripts/dev.sh deps       install what is missing only
+#   bash scripts/dev.sh asan       build the suite with AddressSanitizer + UBSan (build-asan/), run it
+#   bash scripts/dev.sh fuzz       install clang, build the libFuzzer targets (build-fuzz/) and run
+#                                  each for FUZZ_SECONDS (default 60) from seeds in tests/ fixtures
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -15,11 +18,14 @@ PACKAGES=(
   git-email mutt neomutt emacs-nox pre-commit
   python3 python3-jsonschema python3-yaml
 )
+# Only `dev.sh fuzz` needs these (CI's `dev.sh test` does not).
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 BUILD_DIR=${REPLYLINT_BUILD_DIR:-build}
 
 install_deps() {
   local missing=()
-  for p in "${PACKAGES[@]}"; do
+  local wanted=("${PACKAGES[@]}" "$@")
+  for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -51,6 +57,38 @@ case "${1:-}" in
     install_deps; build
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)"
     ;;
+  asan)
+    install_deps
+    cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREPLYLINT_SANITIZE=ON >/dev/null
+    cmake --build build-asan -j"$(nproc)"
+    # GLib, GMime and ICU keep caches for the life of the process: leaks are not checked.
+    ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
+    ;;
+  fuzz)
+    install_deps "${FUZZ_PACKAGES[@]}"
+    cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DREPLYLINT_FUZZ=ON -DREPLYLINT_BUILD_TESTS=OFF >/dev/null
+    cmake --build build-fuzz -j"$(nproc)" --target fuzz_parse fuzz_segment fuzz_config fuzz_check
+    seconds=${FUZZ_SECONDS:-60}
+    for target in parse segment config check; do
+      seeds=build-fuzz/seeds/$target
+      rm -rf "$seeds"; mkdir -p "$seeds" "build-fuzz/corpus/$target" build-fuzz/crashes
+      if [ "$target" = config ]; then
+        find tests examples -name '*.toml' -size -64k -exec cp -t "$seeds" {} + 2>/dev/null || true
+      else
+        find tests examples -type f \( -name '*.eml' -o -name '*.txt' -o -name '*.mbox' \) -size -256k \
+          -exec cp --backup=numbered -t "$seeds" {} + 2>/dev/null || true
+        if [ -d ../shared/corpus/mime ]; then
+          find ../shared/corpus/mime -type f -size -256k -exec cp --backup=numbered -t "$seeds" {} + 2>/dev/null || true
+        fi
+      fi
+      echo "replylint: fuzzing $target for ${seconds}s ($(ls "$seeds" | wc -l) seeds)" >&2
+      ASAN_OPTIONS=detect_leaks=0 "build-fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 \
+        -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+        -artifact_prefix="build-fuzz/crashes/$target-" "build-fuzz/corpus/$target" "$seeds"
+    done
+    ;;
   *)
-    echo "usage: bash scripts/dev.sh examples|test|build|deps" >&2; exit 2 ;;
+    echo "usage: bash scripts/dev.sh examples|test|build|deps|asan|fuzz" >&2; exit 2 ;;
 esac

@@ -24,11 +24,6 @@ namespace replylint::cli {
 
 namespace {
 
-std::string read_stdin() {
-  std::cin >> std::noskipws;
-  return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-}
-
 bool use_colour(const std::string& mode) {
   if (mode == "always") return true;
   if (mode == "never") return false;
@@ -81,7 +76,9 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
 
   std::optional<engine::Engine> engine;
   try {
-    engine.emplace(*data, engine::Options{options.config_file, options.language, options.dict_dir});
+    engine::Options engine_options{options.config_file, options.language, options.dict_dir};
+    engine_options.limits.max_size = options.max_size;
+    engine.emplace(*data, std::move(engine_options));
   } catch (const InputError& e) {
     print_error(e.describe());
     return k_exit_error;
@@ -90,9 +87,14 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
   std::vector<engine::Input> inputs = engine->expand(options.paths, options.force_exclude);
   for (engine::Input& input : inputs) {
     if (input.path != "-" || !input.error.empty()) continue;
-    input.bytes = read_stdin();
     input.config_path = options.stdin_filename;
     if (!options.stdin_filename.empty()) input.path = options.stdin_filename;
+    try {
+      std::cin >> std::noskipws;
+      input.bytes = message::read_bounded(std::cin, input.path, options.max_size);
+    } catch (const InputError& e) {
+      input.error = e.what();
+    }
   }
   report::Report report;
   report.files = engine->check_all(inputs, options.jobs);
@@ -123,10 +125,11 @@ namespace {
 
 nlohmann::json segments_json(const draft::Draft& draft) {
   nlohmann::json out = nlohmann::json::array();
+  report::Resolver resolver(draft);
   for (const draft::Segment& segment : draft.segments) {
     report::Diagnostic probe;
     probe.location.range = segment.range;
-    const report::Finding at = report::resolve(draft, std::move(probe));
+    const report::Finding at = resolver.resolve(std::move(probe));
     const report::Diagnostic& d = at.diagnostic;
     nlohmann::json item = {{"kind", draft::to_string(segment.kind)}, {"line", d.line},
                            {"column", d.column}, {"end_line", d.end_line},
@@ -166,10 +169,11 @@ void print_parse_text(const draft::Draft& draft) {
     fmt::print("attachment: {} ({}, {} bytes{})\n", a.filename.empty() ? "(no name)" : a.filename,
                a.content_type, a.size, a.is_inline ? ", inline" : "");
   fmt::print("language: {}\n\n", draft.language.empty() ? "unknown" : draft.language);
+  report::Resolver resolver(draft);
   for (const draft::Segment& segment : draft.segments) {
     report::Diagnostic probe;
     probe.location.range = segment.range;
-    const report::Diagnostic d = report::resolve(draft, std::move(probe)).diagnostic;
+    const report::Diagnostic d = resolver.resolve(std::move(probe)).diagnostic;
     std::string label(draft::to_string(segment.kind));
     if (segment.kind == draft::SegmentKind::quote) label += fmt::format(" depth {}", segment.depth);
     if (!segment.language.empty()) label += " " + segment.language;
@@ -184,6 +188,7 @@ void print_parse_text(const draft::Draft& draft) {
     }
   }
   for (const std::string& w : m.warnings) fmt::print("warning: {}\n", w);
+  for (const std::string& w : draft.warnings) fmt::print("warning: {}\n", w);
 }
 
 }  // namespace
@@ -193,8 +198,9 @@ int run_parse(const CommonOptions& common, const ParseOptions& options) {
   const data::DataSet* data = load_rule_data(common, storage);
   if (!data) return k_exit_error;
   try {
-    message::Message msg = options.path == "-" ? message::parse_message("-", read_stdin(), *data)
-                                               : message::load_message(options.path, *data);
+    message::Limits limits;
+    limits.max_size = options.max_size;
+    message::Message msg = message::load_message(options.path, *data, limits);
     const draft::Draft draft = draft::segment(std::move(msg), *data, {options.language});
     if (options.format == "json") {
       nlohmann::json out = message::to_json(draft.message());

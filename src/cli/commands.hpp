@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -26,9 +27,11 @@ struct CheckOptions {
   std::string color = "auto";
   unsigned jobs = 0;  // 0: every core
   bool force_exclude = false;
+  std::uint64_t max_size = 25ull * 1024 * 1024;  // --max-size (0: no limit)
 };
 
 struct ParseOptions {
+  std::uint64_t max_size = 25ull * 1024 * 1024;  // --max-size (0: no limit)
   std::string path;
   std::string format = "text";
   std::string language;

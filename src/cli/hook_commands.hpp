@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@ struct SendmailOptions {
   std::string fail_on = "warning";
   std::string on_error = "refuse";  // or "send"
   bool no_verify = false;
+  std::uint64_t max_size = 25ull * 1024 * 1024;  // --max-size (0: no limit)
 };
 
 struct InstallHookOptions {

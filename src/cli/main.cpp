@@ -48,6 +48,9 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1u, 1024u));
   check_cmd->add_flag("--force-exclude", check.force_exclude,
                       "apply the config's exclude globs to files named on the command line too");
+  check_cmd->add_option("--max-size", check.max_size, "largest input checked (default 25MB; 0: no limit)")
+      ->type_name("SIZE")
+      ->transform(CLI::AsSizeValue(false));
 
   ParseOptions parse;
   CLI::App* parse_cmd = app.add_subcommand("parse", "print the message model the linter sees");
@@ -57,6 +60,9 @@ int main(int argc, char** argv) {
       ->default_str("text");
   parse_cmd->add_option("--lang", parse.language, "language of every paragraph")
       ->check(CLI::IsMember({"es", "el", "en"}));
+  parse_cmd->add_option("--max-size", parse.max_size, "largest input read (default 25MB; 0: no limit)")
+      ->type_name("SIZE")
+      ->transform(CLI::AsSizeValue(false));
 
   std::string rules_format = "text";
   CLI::App* rules_cmd = app.add_subcommand("rules", "list every rule");
@@ -88,6 +94,10 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"refuse", "send"}))
       ->default_str("refuse");
   sendmail_cmd->add_flag("--no-verify", sendmail.no_verify, "send without linting (also REPLYLINT_SKIP=1)");
+  sendmail_cmd->add_option("--max-size", sendmail.max_size,
+                           "largest message checked; a larger one counts as replylint failing (default 25MB)")
+      ->type_name("SIZE")
+      ->transform(CLI::AsSizeValue(false));
 
   InstallHookOptions install_hook;
   CLI::App* install_hook_cmd = app.add_subcommand("install-hook", "install a pre-send hook in this repository");

@@ -211,8 +211,9 @@ void load_language_file(LanguageData& language, const fs::path& path) {
   }
   const LanguageFile& fields = known->second;
   for (const auto& [key, node] : table) {
+    const std::string_view name_text = key.str();  // clang 14 cannot capture a structured binding
     const auto field = std::find_if(fields.begin(), fields.end(),
-                                    [&](const auto& f) { return f.first == key.str(); });
+                                    [&](const auto& f) { return f.first == name_text; });
     if (field == fields.end()) unknown_key(file, key, keys_of(fields));
     field->second(language, file, node);
   }

@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <mutex>
+#include <set>
 #include <utility>
 
 namespace replylint::draft::detail {
@@ -351,8 +352,41 @@ const Compiled& compiled(const data::DataSet& data, const std::vector<std::strin
   return *slot;
 }
 
+namespace {
+struct LimitState {
+  std::set<const icu::RegexPattern*> gave_up;
+};
+thread_local LimitState t_limits;
+}  // namespace
+
+void limit_matcher(icu::RegexMatcher& matcher) {
+  UErrorCode status = U_ZERO_ERROR;
+  matcher.setTimeLimit(k_regex_time_limit, status);
+  status = U_ZERO_ERROR;
+  matcher.setStackLimit(k_regex_stack_limit, status);
+}
+
+bool gave_up(const icu::RegexPattern* pattern, UErrorCode status) {
+  if (status != U_REGEX_TIME_OUT && status != U_REGEX_STACK_OVERFLOW) return false;
+  t_limits.gave_up.insert(pattern);
+  return true;
+}
+
+bool given_up(const icu::RegexPattern* pattern) { return t_limits.gave_up.count(pattern) != 0; }
+
+void draft_begin() { t_limits.gave_up.clear(); }
+
+std::vector<std::string> draft_end() {
+  std::vector<std::string> out;
+  if (!t_limits.gave_up.empty())
+    out.push_back("a pattern from rules/ or the config's placeholders ran over its time limit and "
+                  "was given up (no match); it is left out for the rest of this draft");
+  t_limits.gave_up.clear();
+  return out;
+}
+
 bool matches(const icu::RegexPattern* pattern, std::string_view line) {
-  if (!pattern) return false;
+  if (!pattern || given_up(pattern)) return false;
   // One matcher per pattern and thread: patterns live as long as the process-wide cache.
   thread_local std::map<const icu::RegexPattern*, std::unique_ptr<icu::RegexMatcher>> matchers;
   auto& m = matchers[pattern];
@@ -363,6 +397,7 @@ bool matches(const icu::RegexPattern* pattern, std::string_view line) {
       m.reset();
       return false;
     }
+    limit_matcher(*m);
   }
   UText ut = UTEXT_INITIALIZER;
   utext_openUTF8(&ut, line.data(), static_cast<int64_t>(line.size()), &status);
@@ -371,6 +406,7 @@ bool matches(const icu::RegexPattern* pattern, std::string_view line) {
   // The matcher keeps a shallow clone of `ut`; it is reset before every later use.
   const bool found = m->find(status);
   utext_close(&ut);
+  gave_up(pattern, status);
   return U_SUCCESS(status) && found;
 }
 

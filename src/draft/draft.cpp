@@ -147,6 +147,7 @@ bool Draft::has_patch() const {
 Draft segment(message::Message message, const data::DataSet& data, const Options& options) {
   Draft draft(std::move(message));
   const detail::Compiled& c = detail::compiled(data, options.placeholders);
+  detail::draft_begin();
   const std::string& text = draft.text();
   draft.segments = detail::segment_lines(draft.message(), c);
 
@@ -208,6 +209,7 @@ Draft segment(message::Message message, const data::DataSet& data, const Options
 
   draft.subject_words = detail::tokenize(draft.message().subject, c, 0);
   mark_header_names(draft.subject_words, names);
+  draft.warnings = detail::draft_end();
   return draft;
 }
 

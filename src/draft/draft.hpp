@@ -96,6 +96,8 @@ class Draft {
   std::vector<Paragraph> paragraphs;   // own text only, in order
   std::vector<Word> subject_words;     // tokens of the subject, ranges into message().subject
   std::string language;                // dominant language of own text ("" if none)
+  /// Problems of the segmentation itself (a pattern given up over its time limit).
+  std::vector<std::string> warnings;
 
   /// Sentences of own text (no quotes, attribution, signature or placeholder blocks).
   std::vector<const Sentence*> own_sentences() const;

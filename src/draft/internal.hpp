@@ -64,6 +64,24 @@ struct Compiled {
 const Compiled& compiled(const data::DataSet& data,
                          const std::vector<std::string>& extra_placeholders = {});
 
+/// Every match of a rules/ or config pattern runs under ICU's time limit (milliseconds of
+/// ICU's step count, not wall time) and a bounded backtrack stack, so that no pattern can hang
+/// the linter ('^(a+)+$' on "aaaa…b"). A match that runs out counts as no match, and the
+/// pattern is left out for the rest of the draft (on this thread).
+inline constexpr int32_t k_regex_time_limit = 200;
+inline constexpr int32_t k_regex_stack_limit = 8 * 1024 * 1024;
+
+/// Sets the limits above on a new matcher.
+void limit_matcher(icu::RegexMatcher& matcher);
+/// True after `status` (of a find/matches): records a timeout or stack overflow of `pattern`.
+bool gave_up(const icu::RegexPattern* pattern, UErrorCode status);
+/// True when `pattern` gave up earlier in this draft on this thread.
+bool given_up(const icu::RegexPattern* pattern);
+/// Starts a draft's limit accounting on this thread; draft_end() returns its warnings (one at
+/// most) and clears it.
+void draft_begin();
+std::vector<std::string> draft_end();
+
 /// True when `pattern` (may be null) matches the whole of `line` (already trimmed).
 bool matches(const icu::RegexPattern* pattern, std::string_view line);
 

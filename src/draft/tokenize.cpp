@@ -220,7 +220,7 @@ void for_each_special(std::string_view text, const Compiled& c, F&& on) {
 
 template <class F>
 void for_each_special_in(std::string_view text, const Compiled& c, F&& on) {
-  if (!c.tokens) return;
+  if (!c.tokens || given_up(c.tokens.get())) return;
   thread_local std::map<const icu::RegexPattern*, std::unique_ptr<icu::RegexMatcher>> matchers;
   auto& m = matchers[c.tokens.get()];
   UErrorCode status = U_ZERO_ERROR;
@@ -230,6 +230,7 @@ void for_each_special_in(std::string_view text, const Compiled& c, F&& on) {
       m.reset();
       return;
     }
+    limit_matcher(*m);
   }
   UTextHolder ut(text);
   if (!ut.ok) return;
@@ -247,6 +248,7 @@ void for_each_special_in(std::string_view text, const Compiled& c, F&& on) {
     if (U_FAILURE(status) || e <= b) continue;
     on(b, e, group);
   }
+  gave_up(c.tokens.get(), status);
 }
 
 }  // namespace

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <functional>
+#include <stdexcept>
+#include <string_view>
 #include <thread>
 
 #include "rules/rules.hpp"
@@ -11,6 +14,24 @@
 namespace replylint::engine {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Test builds only (REPLYLINT_FAULT_INJECTION, on with REPLYLINT_BUILD_TESTS): the environment
+// variable REPLYLINT_TEST_FAULT makes every rule fail, so tests can prove what a crashing rule
+// does to `check` and to the sendmail hook. "rule-throw": the rule throws; "abort": the process
+// dies of SIGABRT inside the rule.
+void injected_fault() {
+#ifdef REPLYLINT_FAULT_INJECTION
+  static const char* const fault = std::getenv("REPLYLINT_TEST_FAULT");
+  if (fault == nullptr) return;
+  const std::string_view kind(fault);
+  if (kind == "rule-throw") throw std::runtime_error("injected fault (REPLYLINT_TEST_FAULT=rule-throw)");
+  if (kind == "abort") std::abort();
+#endif
+}
+
+}  // namespace
 
 Engine::Engine(const data::DataSet& data, Options options)
     : m_data(data), m_options(std::move(options)), m_spell(spell::Options{m_options.dict_dir, {}, m_options.dict_search_path}) {
@@ -96,13 +117,13 @@ config::Effective Engine::settings_for(const fs::path& path) {
 }
 
 report::FileReport Engine::check_file(const std::string& path) {
-  return run(path, [&] { return message::load_message(path, m_data); }, path);
+  return run(path, [&] { return message::load_message(path, m_data, m_options.limits); }, path);
 }
 
 report::FileReport Engine::check_bytes(const std::string& display_path, std::string bytes,
                                        const fs::path& config_path) {
   return run(display_path,
-             [&] { return message::parse_message(display_path, std::move(bytes), m_data); },
+             [&] { return message::parse_message(display_path, std::move(bytes), m_data, m_options.limits); },
              config_path);
 }
 
@@ -126,6 +147,10 @@ report::FileReport Engine::run(const std::string& display_path,
     out.path = display_path;
   } catch (const InputError& e) {
     out.error = e.path == display_path ? e.what() : e.describe();
+  } catch (const std::exception& e) {
+    // A bug of replylint's own (or memory exhausted): this input is not checked, the others are.
+    out.findings.clear();
+    out.error = std::string("internal error: ") + e.what() + "; not checked";
   }
   return out;
 }
@@ -135,15 +160,23 @@ report::FileReport Engine::check_draft(const draft::Draft& draft, const config::
   out.path = draft.message().path;
   out.language = draft.language;
   out.warnings = draft.message().warnings;
+  out.warnings.insert(out.warnings.end(), draft.warnings.begin(), draft.warnings.end());
+  report::Resolver resolver(draft);  // the body's lines are indexed once, not per finding
   for (const rules::RegistryEntry& entry : rules::registry()) {
     if (!settings.enabled(entry.info)) continue;
     const rules::RuleOptions options = settings.options(entry.info);
     const rules::RuleContext context{options, m_data, &m_spell, settings.org_domains, settings.words};
     const auto rule = entry.make(context);
     rules::Reporter reporter(entry.info.id, settings.severity(entry.info));
-    rule->check(draft, reporter);
+    try {
+      injected_fault();
+      rule->check(draft, reporter);
+    } catch (const std::exception& e) {
+      // One rule's bug makes the whole input unchecked: half a lint must not pass for a whole one.
+      throw std::runtime_error("rule '" + entry.info.id + "' failed: " + e.what());
+    }
     for (report::Diagnostic& d : reporter.diagnostics())
-      out.findings.push_back(report::resolve(draft, std::move(d)));
+      out.findings.push_back(resolver.resolve(std::move(d)));
   }
   report::sort_findings(out.findings);
   return out;

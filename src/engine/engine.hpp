@@ -23,6 +23,7 @@ struct Options {
   std::filesystem::path dict_dir;     // --dict-dir
   /// When set, replaces the dictionary search path entirely (tests: a missing dictionary).
   std::optional<std::vector<std::filesystem::path>> dict_search_path;
+  message::Limits limits;             // --max-size and the parser's other bounds
 };
 
 /// Runs the whole pipeline (load → segment → rules → resolve) for one input at a time.
@@ -33,7 +34,7 @@ class Engine {
   Engine(const data::DataSet& data, Options options);
 
   /// Lints the file at `path`. Never throws: a file that cannot be read or parsed gets
-  /// FileReport::error; a bad config found for it does too.
+  /// FileReport::error; a bad config found for it does too, and so does a rule that throws.
   report::FileReport check_file(const std::string& path);
 
   /// Lints `bytes` as if read from `display_path`; configuration is looked up from
@@ -46,7 +47,9 @@ class Engine {
   report::FileReport check_message(const std::string& display_path, message::Message message,
                                    const std::filesystem::path& config_path);
 
-  /// Lints an already segmented draft with the settings that apply to `config_path`.
+  /// Lints an already segmented draft with the settings that apply to `config_path`. Throws
+  /// std::runtime_error ("rule 'x' failed: …") when a rule throws; check_* turn that into
+  /// FileReport::error ("internal error: …; not checked"), never a partial pass.
   report::FileReport check_draft(const draft::Draft& draft, const config::Effective& settings);
 
   /// The settings that apply to `path` (config found by walking up, or --config). Throws

@@ -1,8 +1,10 @@
-// fork/exec plumbing for the pre-send hook: the message goes to the real sendmail through a pipe,
-// never through a temporary file, so nothing of it is left on disk.
+// fork/exec plumbing for the pre-send hook: the message goes to the real sendmail through an
+// anonymous memory file (or a pipe where there is no memfd), never through a temporary file, so
+// nothing of it is left on disk.
 #include "hook/process.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -98,7 +100,42 @@ std::string read_all(int fd) {
   }
 }
 
+// The whole of `input` in an anonymous in-memory file (memfd: never on disk), positioned at its
+// start; -1 when the kernel has no memfd_create.
+int memory_file(std::string_view input) {
+  const int fd = ::memfd_create("replylint-message", MFD_CLOEXEC);
+  if (fd < 0) return -1;
+  std::size_t done = 0;
+  while (done < input.size()) {
+    const ssize_t n = ::write(fd, input.data() + done, input.size() - done);
+    if (n > 0) {
+      done += static_cast<std::size_t>(n);
+    } else if (!(n < 0 && errno == EINTR)) {
+      ::close(fd);
+      return -1;
+    }
+  }
+  if (::lseek(fd, 0, SEEK_SET) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
 int run_with_input(const std::vector<std::string>& argv, std::string_view input) {
+  // The command gets the whole message before it starts: if replylint is killed while the real
+  // sendmail runs, that sendmail still reads every byte, never a truncated message.
+  if (const int fd = memory_file(input); fd >= 0) {
+    pid_t pid;
+    try {
+      pid = spawn(argv, fd, -1, -1, {});
+    } catch (...) {
+      ::close(fd);
+      throw;
+    }
+    ::close(fd);
+    return wait_for(pid);
+  }
   int pipe_fds[2];
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0) throw os_error("pipe");
   pid_t pid;

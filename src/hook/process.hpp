@@ -19,7 +19,8 @@ struct StartError : std::system_error {
 };
 
 /// Runs `argv` (argv[0] searched in PATH when it has no '/'), with exactly `input` written to
-/// its stdin through a pipe and this process's stdout and stderr. Returns its exit status, or
+/// its stdin (an anonymous memory file holding all of `input` before the command starts, or a pipe
+/// where memfd_create is missing) and this process's stdout and stderr. Returns its exit status, or
 /// 128 + the signal number when a signal ended it. If the command exits without reading all of
 /// `input`, the rest is dropped and its status is still returned. Throws StartError when it
 /// cannot be started; std::invalid_argument for an empty `argv`.

@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <utility>
 
 namespace replylint::message::detail {
@@ -108,10 +109,87 @@ class Renderer {
   bool m_pending_space = false;
 };
 
+
+// The tag name after '<' or '</' at `pos`, and whether the tag closes itself ("<br/>").
+std::string_view tag_name(std::string_view html, std::size_t pos) {
+  std::size_t end = pos;
+  while (end < html.size() && ((html[end] >= 'a' && html[end] <= 'z') || (html[end] >= 'A' && html[end] <= 'Z') ||
+                               (html[end] >= '0' && html[end] <= '9')))
+    ++end;
+  return html.substr(pos, end - pos);
+}
+
+bool is_void(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BR: case GUMBO_TAG_COL:
+    case GUMBO_TAG_EMBED: case GUMBO_TAG_HR: case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_PARAM: case GUMBO_TAG_SOURCE:
+    case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Calls on_tag(name, closing, self_closing, tag_begin, tag_end) for every tag and on_text(text)
+// between them, in one pass.
+template <class OnTag, class OnText>
+void scan_tags(std::string_view html, OnTag&& on_tag, OnText&& on_text) {
+  std::size_t pos = 0;
+  while (pos < html.size()) {
+    const std::size_t lt = html.find('<', pos);
+    if (lt == std::string_view::npos) {
+      on_text(html.substr(pos));
+      return;
+    }
+    if (lt > pos) on_text(html.substr(pos, lt - pos));
+    const bool closing = lt + 1 < html.size() && html[lt + 1] == '/';
+    const std::string_view name = tag_name(html, lt + 1 + (closing ? 1 : 0));
+    const std::size_t gt = html.find('>', lt);
+    const std::size_t end = gt == std::string_view::npos ? html.size() : gt + 1;
+    if (!name.empty()) on_tag(name, closing, gt != std::string_view::npos && gt > lt && html[gt - 1] == '/');
+    pos = end;
+  }
+}
+
+// Deepest element nesting, counting start tags minus end tags (void and self-closing tags do
+// not nest). An estimate: implied end tags are not known, so it errs on the deep side.
+int nesting_depth(std::string_view html) {
+  int depth = 0, deepest = 0;
+  scan_tags(
+      html,
+      [&](std::string_view name, bool closing, bool self_closing) {
+        const GumboTag tag = gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()));
+        if (is_void(tag) || self_closing || tag == GUMBO_TAG_P || tag == GUMBO_TAG_LI) return;
+        depth = closing ? std::max(0, depth - 1) : depth + 1;
+        deepest = std::max(deepest, depth);
+      },
+      [](std::string_view) {});
+  return deepest;
+}
+
 }  // namespace
 
 HtmlText html_to_text(std::string_view html) {
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  if (nesting_depth(html) > k_max_html_depth) {
+    // Too deep for gumbo in bounded time: the text between the tags, lines broken at blocks.
+    Renderer out;
+    scan_tags(
+        html,
+        [&](std::string_view name, bool, bool) {
+          const GumboTag tag = gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()));
+          if (tag == GUMBO_TAG_BR) out.line_break();
+          else if (is_block(tag)) out.block_boundary();
+        },
+        [&](std::string_view text) { out.text(text, false); });
+    HtmlText result = out.finish();
+    result.too_deep = true;
+    return result;
+  }
+  // Parse errors are not used, and recording them copies the open-element stack each time.
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;
+  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
   Renderer out;
   // Iterative walk: real HTML mail can nest deeper than the call stack allows.
   struct Frame {
@@ -172,7 +250,7 @@ HtmlText html_to_text(std::string_view html) {
       stack.push_back({static_cast<const GumboNode*>(children.data[i - 1]), false});
     }
   }
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  gumbo_destroy_output(&options, output);
   return out.finish();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -100,13 +101,33 @@ struct Message {
   const Header* find_header(std::string_view name) const;
 };
 
+/// Bounds on what one input may hold. Over `max_size` the input is refused (InputError); over
+/// any other limit the parse goes on with what fits and a warning says what was left out.
+struct Limits {
+  std::uint64_t max_size = 25ull * 1024 * 1024;  // bytes of input; 0: no limit
+  int max_depth = 32;           // multipart nesting below the top level
+  int max_parts = 1000;         // MIME leaves and multiparts walked
+  int max_headers = 1000;       // header fields of the top level kept
+  std::size_t max_header_line = 998;  // characters of one header line (RFC 5322): a warning
+};
+
+/// "25 MB", "512 KB", "300 bytes": a size as messages show it.
+std::string format_size(std::uint64_t bytes);
+
 /// Parses `bytes` read from `path`. Detects the input kind from the bytes. Throws InputError
-/// only when nothing usable can be read (empty input, binary garbage); every lesser problem
-/// becomes a warning and a best-effort parse. `data` provides the reply/forward prefixes.
-Message parse_message(std::string path, std::string bytes, const data::DataSet& data);
+/// only when nothing usable can be read (empty input, binary garbage, over `limits.max_size`);
+/// every lesser problem becomes a warning and a best-effort parse. `data` provides the
+/// reply/forward prefixes.
+Message parse_message(std::string path, std::string bytes, const data::DataSet& data,
+                      const Limits& limits = {});
 
 /// Reads `path` ("-" for stdin) whole and parses it; throws InputError naming the path when it
-/// cannot be read (missing, a directory, unreadable, a FIFO is read as a stream).
-Message load_message(const std::string& path, const data::DataSet& data);
+/// cannot be read (missing, a directory, a FIFO, socket or device: "not a regular file",
+/// unreadable, over `limits.max_size`: never more than max_size + 1 bytes are read).
+Message load_message(const std::string& path, const data::DataSet& data, const Limits& limits = {});
+
+/// Reads at most `max_size` + 1 bytes (0: no limit) from `in`; throws InputError naming `path`
+/// when there are more ("over the size limit") or the stream fails.
+std::string read_bounded(std::istream& in, const std::string& path, std::uint64_t max_size);
 
 }  // namespace replylint::message

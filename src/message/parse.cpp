@@ -247,6 +247,7 @@ bool invalid_quoted_printable(std::string_view raw) {
     if (raw[i] != '=') continue;
     std::size_t j = i + 1;
     if (j + 1 < raw.size() && hex(raw[j]) && hex(raw[j + 1])) continue;
+    if (j + 1 == raw.size() && hex(raw[j])) return true;  // cut inside an escape: "=A" at the end
     while (j < raw.size() && (raw[j] == ' ' || raw[j] == '\t')) ++j;  // soft break
     if (j >= raw.size() || raw[j] == '\n' || raw[j] == '\r') continue;
     return true;
@@ -315,12 +316,12 @@ struct Leaf {
 
 class MimeParser {
  public:
-  MimeParser(Message& message, std::string_view input,
-             std::size_t base)
+  MimeParser(Message& message, std::string_view input, std::size_t base, const Limits& limits = {})
       : m_message(message),
         m_input(input),
         m_base(base),
-        m_lines(message.raw) {}
+        m_lines(message.raw),
+        m_limits(limits) {}
 
   void parse(const HeaderScan& scan) {
     std::unique_ptr<GMimeParserOptions, ParserOptionsFree> options(g_mime_parser_options_new());
@@ -380,7 +381,12 @@ class MimeParser {
 
     std::set<std::string> seen(m_message.warnings.begin(), m_message.warnings.end());
     std::vector<std::string> gmime_warnings;
+    GMimeObject* top = g_mime_message_get_mime_part(gmessage.get());
+    const bool multipart = top != nullptr && GMIME_IS_MULTIPART(top);
     for (const RawWarning& w : raw_warnings) {
+      // GMime says "truncated" of any input that ends inside its headers; only an unclosed
+      // boundary is news ("header block with no body" says the rest).
+      if (w.code == GMIME_WARN_TRUNCATED_MESSAGE && !multipart) continue;
       std::string text = describe_warning(w.code, w.item);
       if (text.empty()) continue;
       if (w.offset >= 0) {
@@ -435,6 +441,13 @@ class MimeParser {
     std::stable_sort(fields.begin(), fields.end(), [](GMimeHeader* a, GMimeHeader* b) {
       return g_mime_header_get_offset(a) < g_mime_header_get_offset(b);
     });
+    if (m_limits.max_headers > 0 && fields.size() > static_cast<std::size_t>(m_limits.max_headers)) {
+      m_message.warnings.push_back("more than " + std::to_string(m_limits.max_headers) +
+                                   " header fields (" + std::to_string(fields.size()) +
+                                   "); the fields after the first " +
+                                   std::to_string(m_limits.max_headers) + " are ignored");
+      fields.resize(static_cast<std::size_t>(m_limits.max_headers));
+    }
     for (GMimeHeader* gheader : fields) {
       Header header;
       header.name = clean_utf8(g_mime_header_get_name(gheader));
@@ -577,7 +590,21 @@ class MimeParser {
   }
 
   void walk(GMimeObject* object, const std::string& id, int depth) {
-    if (depth > 64) return;  // GMime limits nesting too; this only bounds our recursion
+    if (depth > m_limits.max_depth) {
+      if (!m_too_deep)
+        m_message.warnings.push_back("MIME parts nested more than " + std::to_string(m_limits.max_depth) +
+                                     " levels deep; the deeper parts are ignored");
+      m_too_deep = true;
+      return;
+    }
+    if (m_limits.max_parts > 0 && ++m_parts > m_limits.max_parts) {
+      if (!m_too_many_parts)
+        m_message.warnings.push_back("more than " + std::to_string(m_limits.max_parts) +
+                                     " MIME parts; the parts after the first " +
+                                     std::to_string(m_limits.max_parts) + " are ignored");
+      m_too_many_parts = true;
+      return;
+    }
     if (GMIME_IS_MULTIPART(object)) {
       GMimeMultipart* multipart = GMIME_MULTIPART(object);
       const int count = g_mime_multipart_get_count(multipart);
@@ -689,6 +716,9 @@ class MimeParser {
     m_message.has_body = true;
     if (body.content_type == "text/html") {
       detail::HtmlText html = detail::html_to_text(decoded.text);
+      if (html.too_deep)
+        m_message.warnings.push_back("HTML nested more than " + std::to_string(detail::k_max_html_depth) +
+                                     " elements deep " + where + "; read with its tags removed");
       body.text = detail::to_nfc(html.text);
       body.html_quote_depth = std::move(html.quote_depth);
       body.in_file = false;
@@ -713,12 +743,38 @@ class MimeParser {
   std::string_view m_input;
   std::size_t m_base;
   LineIndex m_lines;
+  Limits m_limits;
+  int m_parts = 0;
+  bool m_too_deep = false;
+  bool m_too_many_parts = false;
   GMimeParserOptions* m_options = nullptr;
   std::vector<Leaf> m_plain;
   std::vector<Leaf> m_html;
   std::vector<Leaf> m_named_plain;
   std::vector<Leaf> m_named_html;
 };
+
+// RFC 5322 allows 998 characters a line; longer header lines are kept, with a warning.
+void warn_long_header_lines(Message& message, std::string_view block, std::size_t base,
+                            const Limits& limits) {
+  if (limits.max_header_line == 0) return;
+  int line = 1;
+  for (std::size_t i = 0; i < base; ++i)
+    if (message.raw[i] == '\n') ++line;
+  std::size_t pos = 0;
+  int reported = 0;
+  while (pos < block.size()) {
+    std::size_t next = 0;
+    const std::string_view text = line_at(block, pos, &next);
+    const std::size_t length = static_cast<std::size_t>(detail::count_code_points(text));
+    if (length > limits.max_header_line && reported++ < 3)
+      message.warnings.push_back("line " + std::to_string(line) + ": header line of " +
+                                 std::to_string(length) + " characters (RFC 5322 allows " +
+                                 std::to_string(limits.max_header_line) + ")");
+    pos = next;
+    ++line;
+  }
+}
 
 void detect_reply(Message& message, const data::DataSet& data) {
   const detail::SubjectPrefixes split = detail::split_subject_prefixes(message.subject, data);
@@ -730,7 +786,11 @@ void detect_reply(Message& message, const data::DataSet& data) {
 
 }  // namespace
 
-Message parse_message(std::string path, std::string bytes, const data::DataSet& data) {
+Message parse_message(std::string path, std::string bytes, const data::DataSet& data,
+                      const Limits& limits) {
+  if (limits.max_size > 0 && bytes.size() > limits.max_size)
+    throw InputError(path, 0, "over the size limit of " + format_size(limits.max_size) +
+                                  " (--max-size); not checked");
   if (bytes.empty()) throw InputError(path, 0, "empty file");
   if (only_whitespace(bytes)) throw InputError(path, 0, "empty file: only blank lines");
   init_gmime();
@@ -790,8 +850,11 @@ Message parse_message(std::string path, std::string bytes, const data::DataSet& 
       throw InputError(message.path, 0, "not a text message: binary data");
     }
     message.kind = scan.has_mime ? InputKind::mime : InputKind::draft;
-    MimeParser(message, slice, base).parse(scan);
+    warn_long_header_lines(message, slice.substr(0, scan.body_offset), base, limits);
+    MimeParser(message, slice, base, limits).parse(scan);
   }
+  if (const auto nul = std::count(message.raw.begin(), message.raw.end(), '\0'); nul > 0)
+    message.warnings.push_back(std::to_string(nul) + " NUL byte(s) in the input: it is not plain text");
   detect_reply(message, data);
   return message;
 }

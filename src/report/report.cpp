@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <unordered_map>
 
 namespace replylint::report {
 
@@ -33,27 +34,6 @@ bool Report::has_errors_reading() const {
 
 namespace {
 
-struct LinePos {
-  int line_index;           // 0-based line in the text
-  std::size_t line_begin;   // byte offset of that line's start
-  std::size_t line_end;     // byte offset of its end ('\n' excluded)
-};
-
-LinePos locate(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  int line = 0;
-  std::size_t begin = 0;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      begin = i + 1;
-    }
-  }
-  std::size_t end = text.find('\n', begin);
-  if (end == std::string_view::npos) end = text.size();
-  return {line, begin, end};
-}
-
 // Moves `offset` back to the start of a UTF-8 sequence so cuts never split a character.
 std::size_t align(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
@@ -62,45 +42,107 @@ std::size_t align(std::string_view text, std::size_t offset) {
   return offset;
 }
 
-// Resolves a range of `text` whose first line is file line `first_line`, column offset
-// `column_base` (code points before the text on its first line).
-void resolve_in(std::string_view text, draft::Range range, int first_line, int column_base,
+// A source line longer than this is shown as a window around the span ("…" on the cut sides).
+constexpr std::size_t k_max_source_line = 2000;
+
+}  // namespace
+
+TextIndex::TextIndex(std::string_view text) : m_text(text) {
+  m_line_starts.push_back(0);
+  std::size_t points = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i % k_step == 0) m_points.push_back(points);
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) != 0x80) ++points;
+    if (c == '\n') m_line_starts.push_back(i + 1);
+  }
+  m_points.push_back(points);  // for offset == size when size % k_step == 0
+}
+
+std::size_t TextIndex::line_of(std::size_t offset) const {
+  offset = std::min(offset, m_text.size());
+  return static_cast<std::size_t>(std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset) -
+                                  m_line_starts.begin()) - 1;
+}
+
+std::size_t TextIndex::line_end(std::size_t line) const {
+  return line + 1 < m_line_starts.size() ? m_line_starts[line + 1] - 1 : m_text.size();
+}
+
+std::size_t TextIndex::points_before(std::size_t offset) const {
+  offset = std::min(offset, m_text.size());
+  const std::size_t chunk = offset / k_step;
+  return m_points[chunk] + static_cast<std::size_t>(count_code_points(m_text.substr(chunk * k_step, offset - chunk * k_step)));
+}
+
+int TextIndex::points_between(std::size_t begin, std::size_t end) const {
+  return static_cast<int>(points_before(end) - points_before(begin));
+}
+
+namespace {
+
+// Resolves a range of the indexed text whose first line is file line `first_line`, column offset
+// `column_base` (code points before the text on its first line). Time: O(log lines + k_step),
+// whatever the offsets.
+void resolve_in(const TextIndex& index, draft::Range range, int first_line, int column_base,
                 std::string_view line_prefix, Finding& out) {
+  const std::string_view text = index.text();
   Diagnostic& d = out.diagnostic;
   const std::size_t begin = align(text, range.begin);
   const std::size_t end = std::max(begin, align(text, range.end));
-  const LinePos start = locate(text, begin);
-  const LinePos stop = locate(text, end);
-  const int prefix = start.line_index == 0 ? column_base : 0;
-  const int stop_prefix = stop.line_index == 0 ? column_base : 0;
-  d.line = first_line + start.line_index;
-  d.column = prefix + 1 + count_code_points(text.substr(start.line_begin, begin - start.line_begin));
-  d.end_line = first_line + stop.line_index;
-  d.end_column = stop_prefix + 1 + count_code_points(text.substr(stop.line_begin, end - stop.line_begin));
+  const std::size_t start_line = index.line_of(begin), stop_line = index.line_of(end);
+  const std::size_t start_begin = index.line_start(start_line), start_end = index.line_end(start_line);
+  const std::size_t stop_begin = index.line_start(stop_line);
+  const int prefix = start_line == 0 ? column_base : 0;
+  const int stop_prefix = stop_line == 0 ? column_base : 0;
+  d.line = first_line + static_cast<int>(start_line);
+  d.column = prefix + 1 + index.points_between(start_begin, begin);
+  d.end_line = first_line + static_cast<int>(stop_line);
+  d.end_column = stop_prefix + 1 + index.points_between(stop_begin, end);
   d.text = std::string(text.substr(begin, end - begin));
-  out.source_line = std::string(start.line_index == 0 ? line_prefix : std::string_view{}) +
-                    std::string(text.substr(start.line_begin, start.line_end - start.line_begin));
+  const int line_points = index.points_between(start_begin, start_end);
   out.source_column = d.column;
-  out.source_end_column = d.end_line == d.line
-                              ? d.end_column
-                              : prefix + 1 + count_code_points(text.substr(start.line_begin, start.line_end - start.line_begin));
+  out.source_end_column = d.end_line == d.line ? d.end_column : prefix + 1 + line_points;
+  if (start_end - start_begin <= k_max_source_line) {
+    out.source_line = std::string(start_line == 0 ? line_prefix : std::string_view{}) +
+                      std::string(text.substr(start_begin, start_end - start_begin));
+    return;
+  }
+  // A huge line (a 10 MB body on one line): a window around the span, so that each finding
+  // costs the same whatever the line's length.
+  const std::size_t from = align(text, begin > start_begin + k_max_source_line / 2 ? begin - k_max_source_line / 2 : start_begin);
+  const std::size_t to = align(text, std::min(start_end, from + k_max_source_line));
+  const bool cut_left = from > start_begin;
+  const int lead = cut_left ? 1 : prefix;  // "…" is one code point
+  out.source_line = std::string(cut_left ? "…" : start_line == 0 ? line_prefix : std::string_view{}) +
+                    std::string(text.substr(from, to - from)) + (to < start_end ? "…" : "");
+  out.source_column = lead + 1 + index.points_between(from, begin);
+  out.source_end_column = lead + 1 + index.points_between(from, d.end_line == d.line ? std::min(end, to) : to);
 }
 
 }  // namespace
 
-Finding resolve(const draft::Draft& draft, Diagnostic d) {
+Resolver::Resolver(const draft::Draft& draft) : m_draft(draft), m_body(draft.message().body.text) {}
+
+const TextIndex& Resolver::index_of(const std::string& text) {
+  auto it = m_others.find(&text);
+  if (it == m_others.end()) it = m_others.emplace(&text, TextIndex(text)).first;
+  return it->second;
+}
+
+Finding Resolver::resolve(Diagnostic d) {
   Finding out;
   out.diagnostic = std::move(d);
   Diagnostic& diag = out.diagnostic;
-  const message::Message& msg = draft.message();
+  const message::Message& msg = m_draft.message();
   switch (diag.location.origin) {
     case Location::Origin::body: {
       const message::Body& body = msg.body;
       if (body.in_file) {
-        resolve_in(body.text, diag.location.range, body.first_line, 0, {}, out);
+        resolve_in(m_body, diag.location.range, body.first_line, 0, {}, out);
       } else {
         diag.part = body.part;
-        resolve_in(body.text, diag.location.range, 1, 0, {}, out);
+        resolve_in(m_body, diag.location.range, 1, 0, {}, out);
       }
       break;
     }
@@ -108,15 +150,16 @@ Finding resolve(const draft::Draft& draft, Diagnostic d) {
       const message::Header* h = msg.subject_header();
       // The subject is shown as its decoded header line; columns count from "Subject: ".
       const std::string prefix = (h ? h->name : std::string("Subject")) + ": ";
-      resolve_in(msg.subject, diag.location.range, h ? h->line : 1, count_code_points(prefix),
-                 prefix, out);
+      resolve_in(index_of(msg.subject), diag.location.range, h ? h->line : 1,
+                 count_code_points(prefix), prefix, out);
       break;
     }
     case Location::Origin::header: {
       const message::Header* h = msg.find_header(diag.location.header);
       if (h) {
         const std::string prefix = h->name + ": ";
-        resolve_in(h->value, {0, h->value.size()}, h->line, count_code_points(prefix), prefix, out);
+        resolve_in(index_of(h->value), {0, h->value.size()}, h->line, count_code_points(prefix),
+                   prefix, out);
       } else {
         diag.line = diag.end_line = 1;
         diag.column = diag.end_column = 1;
@@ -126,6 +169,8 @@ Finding resolve(const draft::Draft& draft, Diagnostic d) {
   }
   return out;
 }
+
+Finding resolve(const draft::Draft& draft, Diagnostic d) { return Resolver(draft).resolve(std::move(d)); }
 
 void sort_findings(std::vector<Finding>& findings) {
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
