@@ -78,6 +78,7 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
   try {
     engine::Options engine_options{options.config_file, options.language, options.dict_dir};
     engine_options.limits.max_size = options.max_size;
+    engine_options.max_size_given = options.max_size_given;
     engine.emplace(*data, std::move(engine_options));
   } catch (const InputError& e) {
     print_error(e.describe());
@@ -91,7 +92,8 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
     if (!options.stdin_filename.empty()) input.path = options.stdin_filename;
     try {
       std::cin >> std::noskipws;
-      input.bytes = message::read_bounded(std::cin, input.path, options.max_size);
+      const message::Limits limits = engine->limits_for(input.config_path);
+      input.bytes = message::read_bounded(std::cin, input.path, limits.max_size, limits.max_size_setting);
     } catch (const InputError& e) {
       input.error = e.what();
     }

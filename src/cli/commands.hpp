@@ -28,6 +28,7 @@ struct CheckOptions {
   unsigned jobs = 0;  // 0: every core
   bool force_exclude = false;
   std::uint64_t max_size = 25ull * 1024 * 1024;  // --max-size (0: no limit)
+  bool max_size_given = false;  // --max-size was on the command line (else a config may set it)
 };
 
 struct ParseOptions {

@@ -93,6 +93,7 @@ int run_sendmail(const CommonOptions& common, const SendmailOptions& options) {
   settings.rules_dir = common.rules_dir;
   settings.engine = {options.config_file, options.language, options.dict_dir, std::nullopt};
   settings.engine.limits.max_size = options.max_size;
+  settings.engine.max_size_given = options.max_size_given;
   const hook::OutgoingLint lint = hook::lint_outgoing(bytes, options.command, settings);
 
   report::Report report;

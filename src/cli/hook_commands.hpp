@@ -17,6 +17,7 @@ struct SendmailOptions {
   std::string on_error = "refuse";  // or "send"
   bool no_verify = false;
   std::uint64_t max_size = 25ull * 1024 * 1024;  // --max-size (0: no limit)
+  bool max_size_given = false;  // --max-size was on the command line (else a config may set it)
 };
 
 struct InstallHookOptions {

@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1u, 1024u));
   check_cmd->add_flag("--force-exclude", check.force_exclude,
                       "apply the config's exclude globs to files named on the command line too");
-  check_cmd->add_option("--max-size", check.max_size, "largest input checked (default 25MB; 0: no limit)")
+  CLI::Option* check_max_size = check_cmd->add_option("--max-size", check.max_size, "largest input checked (default 25MB; 0: no limit)")
       ->type_name("SIZE")
       ->transform(CLI::AsSizeValue(false));
 
@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"refuse", "send"}))
       ->default_str("refuse");
   sendmail_cmd->add_flag("--no-verify", sendmail.no_verify, "send without linting (also REPLYLINT_SKIP=1)");
-  sendmail_cmd->add_option("--max-size", sendmail.max_size,
+  CLI::Option* sendmail_max_size = sendmail_cmd->add_option("--max-size", sendmail.max_size,
                            "largest message checked; a larger one counts as replylint failing (default 25MB)")
       ->type_name("SIZE")
       ->transform(CLI::AsSizeValue(false));
@@ -118,6 +118,8 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : split.sendmail ? 64 : 2;
   }
+  check.max_size_given = check_max_size->count() > 0;
+  sendmail.max_size_given = sendmail_max_size->count() > 0;
 
   if (*check_cmd) return run_check(common, check);
   if (*parse_cmd) return run_parse(common, parse);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <system_error>
 
 #include "util/error.hpp"
@@ -17,7 +18,8 @@ namespace {
 namespace fs = std::filesystem;
 
 const std::vector<std::string> k_top_keys = {"language", "org-domains",  "words", "include",
-                                             "exclude",  "placeholders", "rules", "overrides"};
+                                             "exclude",  "placeholders", "rules", "overrides",
+                                             "max-size"};
 const std::vector<std::string> k_override_keys = {"files", "rules", "words", "placeholders",
                                                   "language"};
 const std::vector<std::string> k_languages = {"es", "el", "en"};
@@ -50,6 +52,8 @@ class Reader {
           check_pattern(text, line);
           config.placeholders.push_back(std::move(text));
         }
+      } else if (name == "max-size") {
+        config.max_size = size(node);
       } else if (name == "rules") {
         config.rules = rule_tables(node);
       } else if (name == "overrides") {
@@ -87,6 +91,24 @@ class Reader {
       out.emplace_back(values[i].substr(first, last - first + 1), line);
     }
     return out;
+  }
+
+  std::uint64_t size(const toml::node& node) const {
+    std::optional<std::uint64_t> bytes;
+    std::string shown;
+    if (const auto* number = node.as_integer()) {
+      shown = std::to_string(number->get());
+      if (number->get() >= 0) bytes = static_cast<std::uint64_t>(number->get());
+    } else if (const auto* text = node.as_string()) {
+      shown = text->get();
+      bytes = parse_size(shown);
+    } else {
+      wrong_type("max-size", "a size such as \"25MB\" or a number of bytes", node);
+    }
+    if (!bytes)
+      fail(util::line_of(node),
+           "'max-size' must be a size such as \"25MB\" or a number of bytes, found '" + shown + "'");
+    return *bytes;
   }
 
   std::string language(const toml::node& node) const {
@@ -300,8 +322,38 @@ std::optional<fs::path> find_config(const fs::path& start) {
   return std::nullopt;
 }
 
+std::optional<std::uint64_t> parse_size(std::string_view text) {
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+  };
+  text = trim(text);
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 19) return std::nullopt;
+  std::uint64_t value = 0;
+  for (std::size_t i = 0; i < digits; ++i) value = value * 10 + static_cast<std::uint64_t>(text[i] - '0');
+  std::string unit;
+  for (char c : trim(text.substr(digits)))
+    unit += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  static const std::vector<std::pair<std::string_view, int>> units = {
+      {"", 0},   {"b", 0},   {"k", 1},   {"kb", 1}, {"kib", 1}, {"m", 2},
+      {"mb", 2}, {"mib", 2}, {"g", 3},   {"gb", 3}, {"gib", 3}};
+  const auto found = std::find_if(units.begin(), units.end(),
+                                  [&](const auto& u) { return u.first == unit; });
+  if (found == units.end()) return std::nullopt;
+  for (int i = 0; i < found->second; ++i) {
+    if (value > (UINT64_MAX >> 10)) return std::nullopt;
+    value <<= 10;
+  }
+  return value;
+}
+
 Effective resolve(const Config& config, const fs::path& file) {
   Effective effective;
+  effective.max_size = config.max_size;
+  if (config.max_size) effective.max_size_setting = "max-size in " + config.source.string();
   effective.language = config.language;
   effective.org_domains = config.org_domains;
   effective.words = config.words;

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "report/diagnostic.hpp"
@@ -36,6 +38,7 @@ struct Override {
 ///   include = ["**/*.eml", "**/*.txt"]
 ///   exclude = ["drafts/old/**"]
 ///   placeholders = ["\\[\\[[A-Z_]+\\]\\]"]
+///   max-size = "5MB"                 # largest input checked (bytes, or KB/MB/GB; 0: no limit)
 ///   [rules.shouting]
 ///   severity = "error"
 ///   min-words = 4
@@ -52,9 +55,14 @@ struct Config {
   std::vector<std::string> include;       // globs of files a folder walk checks; empty: defaults
   std::vector<std::string> exclude;       // globs of files and folders a folder walk skips
   std::vector<std::string> placeholders;  // ICU regexes, case-insensitive (draft::Options)
+  std::optional<std::uint64_t> max_size;  // bytes; 0: no limit; unset: --max-size's default
   std::map<std::string, RuleSettings> rules;
   std::vector<Override> overrides;
 };
+
+/// "25MB", "512 KB", "1GiB", "300" (bytes): a size as `max-size` takes it, 1 KB = 1024 bytes.
+/// nullopt for anything else (a fraction, a negative, an unknown unit, an overflow).
+std::optional<std::uint64_t> parse_size(std::string_view text);
 
 /// Reads and validates `path`. Throws InputError with file:line for a TOML syntax error, an
 /// unknown key (with a "did you mean" hint), a wrong type, an unknown rule id, a bad severity
@@ -78,6 +86,7 @@ Config load_config(const std::filesystem::path& path);
 ///   placeholder pattern matches empty text: '<regex>'
 ///   placeholder pattern has a named group: '<regex>' (use (?:...))
 ///   '<text>' is not a domain name
+///   'max-size' must be a size such as "25MB" or a number of bytes, found '<text>'
 Config load_config(const std::filesystem::path& path,
                    const std::vector<const rules::RuleInfo*>& known_rules);
 
@@ -94,6 +103,8 @@ struct Effective {
   std::vector<std::string> org_domains;
   std::vector<std::string> words;
   std::vector<std::string> placeholders;  // the config's, then each matching override's
+  std::optional<std::uint64_t> max_size;  // the config's max-size, if it sets one
+  std::string max_size_setting;           // "max-size in <config path>" when it does
   std::map<std::string, RuleSettings> rules;
   /// Is rule `id` on (the setting, else on: every rule defaults to on), at which severity (the
   /// setting, else info.default_severity), built with which options (only the configured ones,

@@ -116,24 +116,40 @@ config::Effective Engine::settings_for(const fs::path& path) {
   return config::resolve(*config, absolute.lexically_normal());
 }
 
+message::Limits Engine::limits_for(const fs::path& config_path) {
+  return limits_in(settings_for(config_path));
+}
+
+message::Limits Engine::limits_in(const config::Effective& settings) const {
+  message::Limits limits = m_options.limits;
+  if (!m_options.max_size_given && settings.max_size) {
+    limits.max_size = *settings.max_size;
+    limits.max_size_setting = settings.max_size_setting;
+  }
+  return limits;
+}
+
 report::FileReport Engine::check_file(const std::string& path) {
-  return run(path, [&] { return message::load_message(path, m_data, m_options.limits); }, path);
+  return run(path, [&](const message::Limits& limits) { return message::load_message(path, m_data, limits); },
+             path);
 }
 
 report::FileReport Engine::check_bytes(const std::string& display_path, std::string bytes,
                                        const fs::path& config_path) {
   return run(display_path,
-             [&] { return message::parse_message(display_path, std::move(bytes), m_data, m_options.limits); },
+             [&](const message::Limits& limits) {
+               return message::parse_message(display_path, std::move(bytes), m_data, limits);
+             },
              config_path);
 }
 
 report::FileReport Engine::check_message(const std::string& display_path, message::Message message,
                                          const fs::path& config_path) {
-  return run(display_path, [&] { return std::move(message); }, config_path);
+  return run(display_path, [&](const message::Limits&) { return std::move(message); }, config_path);
 }
 
 report::FileReport Engine::run(const std::string& display_path,
-                               const std::function<message::Message()>& load,
+                               const std::function<message::Message(const message::Limits&)>& load,
                                const fs::path& config_path) {
   report::FileReport out;
   out.path = display_path;
@@ -142,7 +158,7 @@ report::FileReport Engine::run(const std::string& display_path,
     draft::Options draft_options;
     draft_options.language = m_options.language.empty() ? settings.language : m_options.language;
     draft_options.placeholders = settings.placeholders;
-    const draft::Draft draft = draft::segment(load(), m_data, draft_options);
+    const draft::Draft draft = draft::segment(load(limits_in(settings)), m_data, draft_options);
     out = check_draft(draft, settings);
     out.path = display_path;
   } catch (const InputError& e) {

@@ -24,6 +24,9 @@ struct Options {
   /// When set, replaces the dictionary search path entirely (tests: a missing dictionary).
   std::optional<std::vector<std::filesystem::path>> dict_search_path;
   message::Limits limits;             // --max-size and the parser's other bounds
+  /// Whether limits.max_size was given on the command line; if not, a config's `max-size`
+  /// replaces it for the files that config governs.
+  bool max_size_given = false;
 };
 
 /// Runs the whole pipeline (load → segment → rules → resolve) for one input at a time.
@@ -56,6 +59,10 @@ class Engine {
   /// InputError for a config file that cannot be loaded.
   config::Effective settings_for(const std::filesystem::path& path);
 
+  /// The input limits for a file configured as `config_path`: Options::limits, with the
+  /// config's `max-size` unless --max-size was given. Throws InputError for a bad config.
+  message::Limits limits_for(const std::filesystem::path& config_path);
+
   /// Forgets every config found so far and reloads --config, so that edits made since are
   /// seen; dictionaries stay loaded. For long-running callers (the MCP server), between
   /// requests, not while check_* runs. Throws InputError when --config cannot be loaded.
@@ -82,9 +89,10 @@ class Engine {
 
  private:
   report::FileReport run(const std::string& display_path,
-                         const std::function<message::Message()>& load,
+                         const std::function<message::Message(const message::Limits&)>& load,
                          const std::filesystem::path& config_path);
   std::shared_ptr<const config::Config> config_in(const std::filesystem::path& folder);
+  message::Limits limits_in(const config::Effective& settings) const;
 
   const data::DataSet& m_data;
   Options m_options;

@@ -87,7 +87,7 @@ OutgoingLint lint_outgoing(std::string bytes, const std::vector<std::string>& co
     const data::DataSet data = data::load_data(data::find_rules_dir(settings.rules_dir));
     engine::Engine engine(data, settings.engine);
     message::Message msg = message::parse_message(settings.display_path, std::move(bytes), data,
-                                                   settings.engine.limits);
+                                                   engine.limits_for(settings.config_path));
     if (!command.empty())
       out.hidden = add_hidden_recipients(
           msg, recipients_from_args(std::vector<std::string>(command.begin() + 1, command.end())));

@@ -37,7 +37,8 @@ std::string format_size(std::uint64_t bytes) {
   return std::to_string(bytes) + " bytes";
 }
 
-std::string read_bounded(std::istream& in, const std::string& path, std::uint64_t max_size) {
+std::string read_bounded(std::istream& in, const std::string& path, std::uint64_t max_size,
+                         const std::string& setting) {
   std::string bytes;
   char buffer[65536];
   while (in) {
@@ -47,15 +48,15 @@ std::string read_bounded(std::istream& in, const std::string& path, std::uint64_
     in.read(buffer, static_cast<std::streamsize>(want));
     bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
     if (max_size > 0 && bytes.size() > max_size)
-      throw InputError(path, 0, "over the size limit of " + format_size(max_size) +
-                                    " (--max-size); not checked");
+      throw InputError(path, 0, "over the size limit of " + format_size(max_size) + " (" +
+                                    setting + "); not checked");
   }
   if (in.bad()) throw InputError(path, 0, std::string("cannot read: ") + std::strerror(errno));
   return bytes;
 }
 
 Message load_message(const std::string& path, const data::DataSet& data, const Limits& limits) {
-  if (path == "-") return parse_message(path, read_bounded(std::cin, path, limits.max_size), data, limits);
+  if (path == "-") return parse_message(path, read_bounded(std::cin, path, limits.max_size, limits.max_size_setting), data, limits);
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) {
@@ -72,14 +73,14 @@ Message load_message(const std::string& path, const data::DataSet& data, const L
   if (limits.max_size > 0) {
     const auto size = std::filesystem::file_size(path, ec);
     if (!ec && size > limits.max_size)
-      throw InputError(path, 0, "over the size limit of " + format_size(limits.max_size) +
-                                    " (--max-size); not checked");
+      throw InputError(path, 0, "over the size limit of " + format_size(limits.max_size) + " (" +
+                                    limits.max_size_setting + "); not checked");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw InputError(path, 0, std::string("cannot read: ") + std::strerror(errno));
   }
-  return parse_message(path, read_bounded(in, path, limits.max_size), data, limits);
+  return parse_message(path, read_bounded(in, path, limits.max_size, limits.max_size_setting), data, limits);
 }
 
 }  // namespace replylint::message

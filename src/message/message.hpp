@@ -105,6 +105,7 @@ struct Message {
 /// any other limit the parse goes on with what fits and a warning says what was left out.
 struct Limits {
   std::uint64_t max_size = 25ull * 1024 * 1024;  // bytes of input; 0: no limit
+  std::string max_size_setting = "--max-size";    // where max_size came from, for messages
   int max_depth = 32;           // multipart nesting below the top level
   int max_parts = 1000;         // MIME leaves and multiparts walked
   int max_headers = 1000;       // header fields of the top level kept
@@ -128,6 +129,7 @@ Message load_message(const std::string& path, const data::DataSet& data, const L
 
 /// Reads at most `max_size` + 1 bytes (0: no limit) from `in`; throws InputError naming `path`
 /// when there are more ("over the size limit") or the stream fails.
-std::string read_bounded(std::istream& in, const std::string& path, std::uint64_t max_size);
+std::string read_bounded(std::istream& in, const std::string& path, std::uint64_t max_size,
+                         const std::string& setting = "--max-size");
 
 }  // namespace replylint::message

@@ -789,8 +789,8 @@ void detect_reply(Message& message, const data::DataSet& data) {
 Message parse_message(std::string path, std::string bytes, const data::DataSet& data,
                       const Limits& limits) {
   if (limits.max_size > 0 && bytes.size() > limits.max_size)
-    throw InputError(path, 0, "over the size limit of " + format_size(limits.max_size) +
-                                  " (--max-size); not checked");
+    throw InputError(path, 0, "over the size limit of " + format_size(limits.max_size) + " (" +
+                                  limits.max_size_setting + "); not checked");
   if (bytes.empty()) throw InputError(path, 0, "empty file");
   if (only_whitespace(bytes)) throw InputError(path, 0, "empty file: only blank lines");
   init_gmime();

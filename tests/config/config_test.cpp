@@ -156,8 +156,43 @@ TEST_CASE("load_config names file, line and a hint for each mistake", "[config]"
             "'rules.spelling.enabled' must be a boolean, found string");
   CHECK(load_error("bad-domain.toml") ==
         at("bad-domain.toml", 2) + "'ana@tiendaverde.es' is not a domain name");
+  CHECK(load_error("bad-max-size.toml") ==
+        at("bad-max-size.toml", 2) +
+            "'max-size' must be a size such as \"25MB\" or a number of bytes, found '25 parsecs'");
+  CHECK(load_error("negative-max-size.toml") ==
+        at("negative-max-size.toml", 2) +
+            "'max-size' must be a size such as \"25MB\" or a number of bytes, found '-1'");
   CHECK(load_error("no-such-file.toml") ==
         fixture("no-such-file.toml").string() + ": cannot read file");
+}
+
+TEST_CASE("parse_size reads bytes and 1024-based units, and nothing else", "[config]") {
+  CHECK(config::parse_size("300") == 300u);
+  CHECK(config::parse_size("0") == 0u);
+  CHECK(config::parse_size("512KB") == 512u * 1024);
+  CHECK(config::parse_size("5 MB") == 5u * 1024 * 1024);
+  CHECK(config::parse_size("5mib") == 5u * 1024 * 1024);
+  CHECK(config::parse_size("2G") == 2ull * 1024 * 1024 * 1024);
+  CHECK(config::parse_size("10 b") == 10u);
+  CHECK_FALSE(config::parse_size(""));
+  CHECK_FALSE(config::parse_size("MB"));
+  CHECK_FALSE(config::parse_size("1.5MB"));
+  CHECK_FALSE(config::parse_size("-1"));
+  CHECK_FALSE(config::parse_size("5 TB"));
+  CHECK_FALSE(config::parse_size("99999999999999999999"));
+  CHECK_FALSE(config::parse_size("17179869184GB"));  // 2^34 GB overflows 64 bits
+}
+
+TEST_CASE("max-size is read from the config and applies to the files it governs", "[config]") {
+  TempDir dir;
+  write(dir.path() / ".replylint.toml", "max-size = \"2KB\"\n");
+  const config::Config config = load(dir.path() / ".replylint.toml");
+  REQUIRE(config.max_size);
+  CHECK(*config.max_size == 2048u);
+  const config::Effective effective = config::resolve(config, dir.path() / "a.txt");
+  CHECK(effective.max_size == 2048u);
+  CHECK(effective.max_size_setting == "max-size in " + (dir.path() / ".replylint.toml").string());
+  CHECK_FALSE(config::resolve(config::Config{}, dir.path() / "a.txt").max_size);
 }
 
 TEST_CASE("an unknown key far from every valid one gets no hint", "[config]") {

@@ -69,6 +69,36 @@ TEST_CASE("limits: --max-size refuses a larger input with one line, from a file 
         "replylint: error: -: over the size limit of 1 MB (--max-size); not checked\n");
 }
 
+TEST_CASE("limits: a config's max-size governs its files unless --max-size is given",
+          "[robust]") {
+  const fs::path dir = scratch_dir("limits-config-size");
+  write(dir / ".replylint.toml", "max-size = \"1KB\"\n");
+  write(dir / "big.txt", k_body + std::string(3000, 'a') + "\n");
+  const std::string config = (fs::canonical(dir) / ".replylint.toml").string();
+  const auto file = run_bin("check big.txt", dir);
+  CHECK(file.status == 2);
+  CHECK(file.err == "replylint: error: big.txt: over the size limit of 1 KB (max-size in " + config +
+                        "); not checked\n");
+  const auto piped = run_bin("check -", dir, slurp(dir / "big.txt"));
+  CHECK(piped.status == 2);
+  CHECK(piped.err ==
+        "replylint: error: -: over the size limit of 1 KB (max-size in " + config + "); not checked\n");
+  // The command line wins over the config, both ways.
+  CHECK(run_bin("check --max-size 1MB big.txt", dir).err.empty());
+  write(dir / ".replylint.toml", "max-size = 0  # no limit\n");
+  CHECK(run_bin("check big.txt", dir).err.empty());
+  CHECK(run_bin("check --max-size 1KB big.txt", dir).status == 2);
+  // The hook reads the same config.
+  const std::string sink = "sh -c " + shell_quote("cat > sent.eml");
+  write(dir / ".replylint.toml", "max-size = \"1KB\"\n");
+  const std::string message = k_headers + "Content-Type: text/plain; charset=utf-8\n\n" + k_body +
+                              std::string(2000, 'x') + "\n";
+  const auto refused = run_bin("sendmail -- " + sink, dir, message);
+  CHECK(refused.status == 70);
+  CHECK(refused.err.find("over the size limit of 1 KB (max-size in ") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "sent.eml"));
+}
+
 TEST_CASE(
     "limits: sendmail refuses a message over --max-size, or sends it unchanged with "
     "--on-error=send",
