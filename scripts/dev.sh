@@ -6,7 +6,8 @@
 #   bash scripts/dev.sh deps       install what is missing only
 #   bash scripts/dev.sh asan       build the suite with AddressSanitizer + UBSan (build-asan/), run it
 #   bash scripts/dev.sh fuzz       install clang, build the libFuzzer targets (build-fuzz/) and run
-#                                  each for FUZZ_SECONDS (default 60) from seeds in tests/ fixtures
+#                                  each for FUZZ_SECONDS (default 60) from seeds in tests/ fixtures,
+#                                  with libFuzzer's -seed=FUZZ_SEED (default 1: repeatable runs)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -18,7 +19,7 @@ PACKAGES=(
   git-email mutt neomutt emacs-nox pre-commit
   python3 python3-jsonschema python3-yaml
 )
-# Only `dev.sh fuzz` needs these (CI's `dev.sh test` does not).
+# Only `dev.sh fuzz` needs these (`dev.sh test` does not; .ci/run's fuzz stage does).
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 BUILD_DIR=${REPLYLINT_BUILD_DIR:-build}
 
@@ -71,6 +72,7 @@ case "${1:-}" in
       -DREPLYLINT_FUZZ=ON -DREPLYLINT_BUILD_TESTS=OFF >/dev/null
     cmake --build build-fuzz -j"$(nproc)" --target fuzz_parse fuzz_segment fuzz_config fuzz_check
     seconds=${FUZZ_SECONDS:-60}
+    seed=${FUZZ_SEED:-1}
     for target in parse segment config check; do
       seeds=build-fuzz/seeds/$target
       rm -rf "$seeds"; mkdir -p "$seeds" "build-fuzz/corpus/$target" build-fuzz/crashes
@@ -84,7 +86,7 @@ case "${1:-}" in
         fi
       fi
       echo "replylint: fuzzing $target for ${seconds}s ($(ls "$seeds" | wc -l) seeds)" >&2
-      ASAN_OPTIONS=detect_leaks=0 "build-fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 \
+      ASAN_OPTIONS=detect_leaks=0 "build-fuzz/fuzz_$target" -seed="$seed" -max_total_time="$seconds" -timeout=10 \
         -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="build-fuzz/crashes/$target-" "build-fuzz/corpus/$target" "$seeds"
     done
