@@ -3,6 +3,9 @@
 #include "data/data.hpp"
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -76,6 +79,26 @@ std::unique_ptr<icu::RegexPattern> compile_union(const std::vector<std::string>&
       icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(joined), flags, perr, status));
   if (U_FAILURE(status)) return nullptr;
   return all;
+}
+
+// The folded first letters the lines matching `patterns` (each "^" and a literal letter, under
+// case-insensitive matching) can start with; nullopt when some pattern does not start so.
+std::optional<std::unordered_set<UChar32>> first_letters(const std::vector<std::string>& patterns) {
+  std::unordered_set<UChar32> letters;
+  for (const std::string& p : patterns) {
+    if (p.size() < 2 || p[0] != '^') return std::nullopt;
+    UChar32 c;
+    int32_t i = 1;
+    U8_NEXT(p.data(), i, static_cast<int32_t>(p.size()), c);
+    if (c < 0 || !u_isalpha(c)) return std::nullopt;
+    // A quantifier after it would make the letter optional.
+    if (static_cast<std::size_t>(i) < p.size() && std::string_view("?*{").find(p[i]) != std::string_view::npos)
+      return std::nullopt;
+    const UChar32 f = first_folded(std::string_view(p).substr(1));
+    if (f == U_SENTINEL) return std::nullopt;
+    letters.insert(f);
+  }
+  return letters;
 }
 
 // Built-in token patterns. Every unbounded run is possessive or anchored by a look-behind on a
@@ -220,10 +243,14 @@ std::unique_ptr<Compiled> build_compiled(const data::DataSet& data,
   }
   c->original_markers.erase("");
   c->forward_markers.erase("");
+  for (const auto* markers : {&c->original_markers, &c->forward_markers})
+    for (const std::string& m : *markers)
+      c->max_marker_words = std::max(c->max_marker_words, marker_words(m));
   c->attribution = compile_union(attribution);
   c->attribution_start = compile_union(start);
   c->attribution_end = compile_union(end);
   c->signature_lines = compile_union(signature);
+  c->signature_first = first_letters(signature);
   add(placeholders, data.placeholders);
   placeholders.insert(placeholders.end(), extra.begin(), extra.end());
   compile_tokens(*c, placeholders);
@@ -291,23 +318,121 @@ std::string_view trim(std::string_view text) {
   return text.substr(static_cast<std::size_t>(b), static_cast<std::size_t>(e - b));
 }
 
-std::string fold(std::string_view text) {
-  bool ascii = true;
-  for (char ch : text)
-    if (static_cast<unsigned char>(ch) >= 0x80) {
-      ascii = false;
-      break;
+const CodePointTable& code_point_table() {
+  static const CodePointTable table = [] {
+    CodePointTable t{};
+    for (UChar32 c = 0; c < CodePointTable::k_size; ++c) {
+      CodePointInfo& info = t.info[static_cast<std::size_t>(c)];
+      // Full case folding of the single code point; kept only when it is one code point.
+      UChar in[2];
+      int32_t in_len = 0;
+      U16_APPEND_UNSAFE(in, in_len, c);
+      UChar out[8];
+      UErrorCode status = U_ZERO_ERROR;
+      const int32_t out_len = u_strFoldCase(out, 8, in, in_len, U_FOLD_CASE_DEFAULT, &status);
+      if (U_SUCCESS(status) && out_len == 1 && !U16_IS_SURROGATE(out[0])) {
+        info.folded = out[0];
+        info.simple_fold = true;
+      }
+      info.alphabetic = u_hasBinaryProperty(c, UCHAR_ALPHABETIC);
+      info.digit = u_isdigit(c);
+      info.upper = u_hasBinaryProperty(c, UCHAR_UPPERCASE) || u_istitle(c);
+      info.lower = !info.upper && u_hasBinaryProperty(c, UCHAR_LOWERCASE);
+      UErrorCode script_status = U_ZERO_ERROR;
+      const UScriptCode sc = uscript_getScript(c, &script_status);
+      info.script = sc == USCRIPT_LATIN               ? 1
+                    : sc == USCRIPT_GREEK             ? 2
+                    : sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED ? 0
+                                                      : 3;
     }
+    return t;
+  }();
+  return table;
+}
+
+std::string fold(std::string_view text) {
   std::string out;
-  if (ascii) {
-    out.reserve(text.size());
-    for (char ch : text) out += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+  out.reserve(text.size());
+  const CodePointTable& table = code_point_table();
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    if (b0 < 0x80) {
+      out += (b0 >= 'A' && b0 <= 'Z') ? static_cast<char>(b0 + 32) : static_cast<char>(b0);
+      ++i;
+      continue;
+    }
+    // Two-byte sequences below U+0400 (Latin-1, Latin Extended, Greek) whose folding is one code
+    // point, from the table; anything else goes through ICU, whole.
+    if (b0 >= 0xC2 && b0 <= 0xCF && i + 1 < n && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+      const UChar32 c = ((b0 & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
+      const CodePointInfo& info = table.info[static_cast<std::size_t>(c)];
+      if (info.simple_fold) {
+        const UChar32 f = info.folded;
+        if (f < 0x80) {
+          out += static_cast<char>(f);
+        } else if (f < 0x800) {
+          out += static_cast<char>(0xC0 | (f >> 6));
+          out += static_cast<char>(0x80 | (f & 0x3F));
+        } else {
+          out += static_cast<char>(0xE0 | (f >> 12));
+          out += static_cast<char>(0x80 | ((f >> 6) & 0x3F));
+          out += static_cast<char>(0x80 | (f & 0x3F));
+        }
+        i += 2;
+        continue;
+      }
+    }
+    // Case folding maps each code point on its own, so the folded prefix stays valid.
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data() + i, text.size() - i));
+    u.foldCase();
+    u.toUTF8String(out);
     return out;
   }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
-  u.foldCase();
-  u.toUTF8String(out);
   return out;
+}
+
+std::size_t marker_words(std::string_view text) {
+  text = trim(text);
+  auto deco = [](char ch) {
+    return ch == '-' || ch == '_' || ch == '*' || ch == '=' || ch == ' ' || ch == '\t';
+  };
+  std::size_t b = 0, e = text.size();
+  while (b < e && deco(text[b])) ++b;
+  while (e > b && deco(text[e - 1])) --e;
+  std::size_t words = 0;
+  bool in_word = false;
+  for (std::size_t i = b; i < e; ++i) {
+    const bool space = text[i] == ' ' || text[i] == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+UChar32 first_folded(std::string_view text) {
+  if (text.empty()) return U_SENTINEL;
+  UChar32 c;
+  int32_t i = 0;
+  U8_NEXT(text.data(), i, static_cast<int32_t>(std::min<std::size_t>(text.size(), 8)), c);
+  if (c < 0) return U_SENTINEL;
+  UChar in[2];
+  int32_t in_len = 0;
+  U16_APPEND_UNSAFE(in, in_len, c);
+  UChar out[8];
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t out_len = u_strFoldCase(out, 8, in, in_len, U_FOLD_CASE_DEFAULT, &status);
+  if (U_FAILURE(status) || out_len < 1) return U_SENTINEL;
+  UChar32 f;
+  int32_t j = 0;
+  U16_NEXT(out, j, out_len, f);
+  return f;
+}
+
+bool starts_with_letter_in(const std::unordered_set<UChar32>& letters, std::string_view text) {
+  const UChar32 f = first_folded(text);
+  return f != U_SENTINEL && letters.count(f) > 0;
 }
 
 std::string normalize_marker(std::string_view text) {
@@ -333,7 +458,16 @@ std::string normalize_marker(std::string_view text) {
 }
 
 const Compiled& compiled(const data::DataSet& data, const std::vector<std::string>& extra) {
-  const std::size_t fp = fingerprint(data, extra);
+  // An indexed DataSet is identified by its identity (so the content need not be hashed for every
+  // draft); one built by hand, by a fingerprint of everything build_compiled() reads.
+  std::size_t fp;
+  if (data.identity != 0) {
+    fp = std::hash<std::uint64_t>{}(data.identity) ^ 0x5bd1e995ULL;
+    for (const std::string& p : extra)
+      fp ^= std::hash<std::string_view>{}(p) + 0x9e3779b97f4a7c15ULL + (fp << 6) + (fp >> 2);
+  } else {
+    fp = fingerprint(data, extra);
+  }
   thread_local const data::DataSet* last_data = nullptr;
   thread_local std::size_t last_fp = 0;
   thread_local const Compiled* last = nullptr;

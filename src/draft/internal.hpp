@@ -3,6 +3,7 @@
 // Internals of the draft module shared by its .cpp files. Not part of the module's contract.
 
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -20,13 +21,42 @@ struct DataSet;
 
 namespace replylint::draft::detail {
 
-/// Case-folds UTF-8 text (ICU full case folding; ASCII fast path). Invalid bytes become U+FFFD.
+/// Case-folds UTF-8 text (ICU full case folding). ASCII and code points below U+0400 with a
+/// one-code-point folding come from a table built with ICU; the rest of the text, from the first
+/// other code point on, goes through ICU. Invalid bytes become U+FFFD.
 std::string fold(std::string_view text);
+
+/// What the tokenizer and fold() need of a code point, read once from ICU for U+0000–U+03FF
+/// (ASCII, Latin-1, Latin Extended, IPA, Greek): the whole of Spanish and Greek prose.
+struct CodePointInfo {
+  UChar32 folded = 0;        // full case folding, when it is one code point (simple_fold)
+  bool simple_fold = false;
+  bool alphabetic = false;   // UCHAR_ALPHABETIC
+  bool digit = false;        // u_isdigit
+  bool upper = false;        // UCHAR_UPPERCASE or titlecase
+  bool lower = false;        // UCHAR_LOWERCASE and not upper
+  unsigned char script = 0;  // 0 common/inherited, 1 Latin, 2 Greek, 3 other
+};
+struct CodePointTable {
+  static constexpr UChar32 k_size = 0x400;
+  CodePointInfo info[k_size];
+};
+const CodePointTable& code_point_table();
 
 /// Folds and strips the decoration of a marker line ("-----Mensaje original-----" →
 /// "mensaje original"): surrounding whitespace, dashes, underscores and '*', inner runs of
 /// whitespace collapsed to one space.
 std::string normalize_marker(std::string_view text);
+
+/// The number of words normalize_marker(text) has (its spaces + 1; 0 when empty), counted
+/// without folding: a line with more words than any marker is no marker.
+std::size_t marker_words(std::string_view text);
+
+/// The first code point of the full case folding of `text`'s first code point (U_SENTINEL for
+/// empty or invalid text). A case-insensitive match of a pattern starting with a literal letter
+/// L can only start where this equals first_folded(L).
+UChar32 first_folded(std::string_view text);
+bool starts_with_letter_in(const std::unordered_set<UChar32>& letters, std::string_view text);
 
 /// `text` without leading and trailing ASCII/Unicode whitespace.
 std::string_view trim(std::string_view text);
@@ -38,7 +68,10 @@ struct Compiled {
   std::unique_ptr<icu::RegexPattern> attribution_start;
   std::unique_ptr<icu::RegexPattern> attribution_end;
   std::unique_ptr<icu::RegexPattern> signature_lines;
+  // The first letters (first_folded) a signature line can start with; nullopt: any.
+  std::optional<std::unordered_set<UChar32>> signature_first;
   std::unordered_set<std::string> original_markers;  // normalize_marker()ed
+  std::size_t max_marker_words = 0;                   // of original_markers and forward_markers
   std::unordered_set<std::string> original_fields;   // folded
   std::unordered_set<std::string> forward_markers;   // normalize_marker()ed
   std::unordered_set<std::string> acronyms;          // as written, plus without dots

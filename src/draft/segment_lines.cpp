@@ -151,7 +151,7 @@ class LineClassifier {
         continue;
       }
       const std::string_view t = trim(view(i));
-      if (m_c.forward_markers.count(normalize_marker(t)) > 0) {
+      if (marker_words(t) <= m_c.max_marker_words && m_c.forward_markers.count(normalize_marker(t)) > 0) {
         set(i, i + 1, SegmentKind::forward, 0);
         mode = Mode::forward;
         ++i;
@@ -177,7 +177,9 @@ class LineClassifier {
       } else if (is_signature_delimiter(view(i))) {
         in_signature = true;
         set(i, i + 1, SegmentKind::signature, 0);
-      } else if (t.size() <= k_max_pattern_line && matches(m_c.signature_lines.get(), t)) {
+      } else if (t.size() <= k_max_pattern_line &&
+                 (!m_c.signature_first || starts_with_letter_in(*m_c.signature_first, t)) &&
+                 matches(m_c.signature_lines.get(), t)) {
         set(i, i + 1, SegmentKind::signature, 0);
       } else if (is_placeholder_line(t, m_c)) {
         set(i, i + 1, SegmentKind::placeholder, 0);
@@ -274,7 +276,8 @@ class LineClassifier {
     if (line.blank || line.depth > 0) return i;
     const std::string_view t = trim(view(i));
     const std::size_t limit = std::min(m_lines.size(), i + 1 + k_max_header_block);
-    if (t.size() <= k_max_pattern_line && m_c.original_markers.count(normalize_marker(t)) > 0)
+    if (t.size() <= k_max_pattern_line && marker_words(t) <= m_c.max_marker_words &&
+        m_c.original_markers.count(normalize_marker(t)) > 0)
       return extend_fields(i + 1, limit);
     const bool underscores = t.size() >= 8 && t.find_first_not_of('_') == std::string_view::npos;
     if (underscores && is_field_line(i + 1)) return extend_fields(i + 1, limit);

@@ -111,6 +111,7 @@ void describe(Word& w) {
   int upper = 0, lower = 0;
   bool first_cased_upper = false, seen_cased = false;
   const std::string& t = w.text;
+  const CodePointTable& table = code_point_table();
   const auto size = static_cast<int32_t>(std::min<std::size_t>(t.size(), INT32_MAX));
   int32_t i = 0;
   while (i < size) {
@@ -118,16 +119,30 @@ void describe(Word& w) {
     U8_NEXT(t.data(), i, size, c);
     if (c < 0) c = 0xFFFD;
     if (c == '_') w.has_underscore = true;
-    if (u_isdigit(c)) w.has_digit = true;
-    if (!u_hasBinaryProperty(c, UCHAR_ALPHABETIC)) continue;
-    ++w.letters;
-    UErrorCode status = U_ZERO_ERROR;
-    const UScriptCode sc = uscript_getScript(c, &status);
-    if (sc == USCRIPT_LATIN) latin = true;
-    else if (sc == USCRIPT_GREEK) greek = true;
-    else if (sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED) other = true;
-    const bool is_upper = u_hasBinaryProperty(c, UCHAR_UPPERCASE) || u_istitle(c);
-    const bool is_lower = !is_upper && u_hasBinaryProperty(c, UCHAR_LOWERCASE);
+    bool is_upper = false, is_lower = false;
+    if (c < CodePointTable::k_size) {
+      // The same answers as the ICU calls below, read from a table built with them.
+      const CodePointInfo& info = table.info[static_cast<std::size_t>(c)];
+      if (info.digit) w.has_digit = true;
+      if (!info.alphabetic) continue;
+      ++w.letters;
+      if (info.script == 1) latin = true;
+      else if (info.script == 2) greek = true;
+      else if (info.script == 3) other = true;
+      is_upper = info.upper;
+      is_lower = info.lower;
+    } else {
+      if (u_isdigit(c)) w.has_digit = true;
+      if (!u_hasBinaryProperty(c, UCHAR_ALPHABETIC)) continue;
+      ++w.letters;
+      UErrorCode status = U_ZERO_ERROR;
+      const UScriptCode sc = uscript_getScript(c, &status);
+      if (sc == USCRIPT_LATIN) latin = true;
+      else if (sc == USCRIPT_GREEK) greek = true;
+      else if (sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED) other = true;
+      is_upper = u_hasBinaryProperty(c, UCHAR_UPPERCASE) || u_istitle(c);
+      is_lower = !is_upper && u_hasBinaryProperty(c, UCHAR_LOWERCASE);
+    }
     if (is_upper) ++upper;
     if (is_lower) ++lower;
     if ((is_upper || is_lower) && !seen_cased) {

@@ -1,0 +1,76 @@
+// fold() and the code point table answer exactly as ICU does: they are a faster path to the
+// same result, so the tests compare against ICU itself, code point by code point.
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "draft/internal.hpp"
+
+using replylint::draft::detail::code_point_table;
+using replylint::draft::detail::CodePointTable;
+using replylint::draft::detail::fold;
+
+namespace {
+
+std::string icu_fold(const std::string& text) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::string utf8(UChar32 c) {
+  std::string out;
+  icu::UnicodeString(c).toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("fold equals ICU full case folding for every BMP code point", "[draft][fold]") {
+  int mismatches = 0;
+  for (UChar32 c = 1; c < 0x10000; ++c) {
+    if (U_IS_SURROGATE(c)) continue;
+    const std::string s = utf8(c);
+    // Alone, between ASCII, and after a Greek/Latin prefix that takes the table path.
+    for (const std::string& text : {s, "Ab" + s + "Z", "ΆΣ" + s + "Ñ", s + "ς" + s}) {
+      if (fold(text) != icu_fold(text)) {
+        ++mismatches;
+        if (mismatches < 5) FAIL_CHECK("U+" << std::hex << c << ": '" << fold(text) << "' vs '" << icu_fold(text) << "'");
+      }
+    }
+  }
+  CHECK(mismatches == 0);
+}
+
+TEST_CASE("fold keeps ICU's answer on text with invalid UTF-8 and on real words", "[draft][fold]") {
+  for (const std::string& text :
+       {std::string("Caf\xC3"), std::string("\xCE\x91\xFF\xCE\x92"), std::string("abc\x80"),
+        std::string("STRASSE Straße ΐ ΰ µ ſ K"), std::string("ΠΑΡΑΚΑΛΩ Ευχαριστώ ΣΟΦΊΑ"),
+        std::string("Ñandú ÁRBOL Œuvre İstanbul"), std::string("")}) {
+    CHECK(fold(text) == icu_fold(text));
+  }
+}
+
+TEST_CASE("the code point table holds ICU's properties for U+0000-U+03FF", "[draft][fold]") {
+  const CodePointTable& table = code_point_table();
+  for (UChar32 c = 0; c < CodePointTable::k_size; ++c) {
+    const auto& info = table.info[static_cast<std::size_t>(c)];
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode sc = uscript_getScript(c, &status);
+    const int script = sc == USCRIPT_LATIN ? 1 : sc == USCRIPT_GREEK ? 2
+                       : (sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED) ? 0 : 3;
+    const bool upper = u_hasBinaryProperty(c, UCHAR_UPPERCASE) || u_istitle(c);
+    INFO("U+" << std::hex << c);
+    CHECK(info.alphabetic == static_cast<bool>(u_hasBinaryProperty(c, UCHAR_ALPHABETIC)));
+    CHECK(info.digit == static_cast<bool>(u_isdigit(c)));
+    CHECK(info.upper == upper);
+    CHECK(info.lower == (!upper && u_hasBinaryProperty(c, UCHAR_LOWERCASE)));
+    CHECK(static_cast<int>(info.script) == script);
+  }
+}
