@@ -1,10 +1,12 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace replylint::data {
@@ -54,6 +56,14 @@ struct DataSet {
   std::vector<std::string> all_reply_prefixes() const;
   std::vector<std::string> all_forward_prefixes() const;
   bool is_acronym(const std::string& word) const;  // in any language's list
+
+  /// Every language's acronyms in one hash set, filled by load_data() (and index()) so that
+  /// is_acronym() is one lookup per word. A DataSet edited after loading must call index() again.
+  std::unordered_set<std::string> acronym_index;
+  /// Set by index() to a value no other index() call gives (0: never indexed): consumers that
+  /// compile the data (draft segmentation) key their caches on it instead of on the content.
+  std::uint64_t identity = 0;
+  void index();
 };
 
 /// Loads and validates every file under `dir` (rules/<lang>/*.toml, rules/common/*.toml).

@@ -2,6 +2,8 @@
 
 #include "data/data.hpp"
 
+#include <atomic>
+
 namespace replylint::data {
 namespace {
 
@@ -29,7 +31,16 @@ std::vector<std::string> DataSet::all_forward_prefixes() const {
   return longest_first(std::move(all));
 }
 
+void DataSet::index() {
+  static std::atomic<std::uint64_t> next{1};
+  identity = next++;
+  acronym_index.clear();
+  for (const auto& [code, language] : languages)
+    acronym_index.insert(language.acronyms.begin(), language.acronyms.end());
+}
+
 bool DataSet::is_acronym(const std::string& word) const {
+  if (!acronym_index.empty()) return acronym_index.count(word) > 0;
   return std::any_of(languages.begin(), languages.end(),
                      [&](const auto& entry) { return entry.second.acronyms.count(word) > 0; });
 }

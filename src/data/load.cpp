@@ -295,6 +295,7 @@ DataSet load_data(const fs::path& dir) {
     throw InputError(error.path1().empty() ? dir.string() : error.path1().string(), 0,
                      error.code().message());
   }
+  data.index();
   return data;
 }
 

@@ -66,6 +66,9 @@ std::string detect_language(std::string_view text, const std::vector<Word>& word
   // A paragraph whose function words are all of one language needs no model: CLD2 costs about as
   // much as all of the rest of the segmentation.
   if (es_stop + en_stop >= 4 && (es_stop == 0 || en_stop == 0)) return es_stop > 0 ? "es" : "en";
+  // CLD2 runs only where its answer can decide: on 8+ words, or when nothing cheaper does.
+  if (word_count < k_cld2_min_words && es_stop != en_stop) return es_stop > en_stop ? "es" : "en";
+  if (word_count < k_cld2_min_words && has_spanish_letters(text)) return "es";
   bool reliable = false;
   const std::string cld = cld2_language(text, reliable);
   if (word_count >= k_cld2_min_words && reliable && (cld == "es" || cld == "en")) return cld;
