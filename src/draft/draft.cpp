@@ -13,8 +13,61 @@
 namespace replylint::draft {
 namespace {
 
+// strip_marks() of each code point below U+0400, in UTF-8 (read from ICU once). Text made only
+// of such code points is stripped code point by code point: below U+0400 every combining mark
+// is a non-spacing mark, so no canonical reordering can move anything strip_marks() keeps.
+struct StrippedTable {
+  struct Entry {
+    char bytes[6];
+    unsigned char size;
+    bool ok;
+  };
+  Entry entry[0x400];
+};
+
+std::string strip_marks_icu(const std::string& folded);
+
+const StrippedTable& stripped_table() {
+  static const StrippedTable table = [] {
+    StrippedTable t{};
+    for (UChar32 c = 0; c < 0x400; ++c) {
+      std::string one;
+      icu::UnicodeString(c).toUTF8String(one);
+      const std::string stripped = strip_marks_icu(one);
+      auto& e = t.entry[static_cast<std::size_t>(c)];
+      e.ok = stripped.size() <= sizeof e.bytes;
+      if (!e.ok) continue;
+      e.size = static_cast<unsigned char>(stripped.size());
+      std::copy(stripped.begin(), stripped.end(), e.bytes);
+    }
+    return t;
+  }();
+  return table;
+}
+
 // "Lucía" → "lucia": folded, without combining marks, so "lucia@x.es" also names "Lucía".
 std::string strip_marks(const std::string& folded) {
+  const StrippedTable& table = stripped_table();
+  std::string out;
+  out.reserve(folded.size());
+  for (std::size_t i = 0; i < folded.size();) {
+    const auto b0 = static_cast<unsigned char>(folded[i]);
+    UChar32 c = -1;
+    if (b0 < 0x80) {
+      c = b0;
+    } else if (b0 >= 0xC2 && b0 <= 0xCF && i + 1 < folded.size() &&
+               (static_cast<unsigned char>(folded[i + 1]) & 0xC0) == 0x80) {
+      c = ((b0 & 0x1F) << 6) | (static_cast<unsigned char>(folded[i + 1]) & 0x3F);
+    }
+    if (c < 0 || !table.entry[static_cast<std::size_t>(c)].ok) return strip_marks_icu(folded);
+    const auto& e = table.entry[static_cast<std::size_t>(c)];
+    out.append(e.bytes, e.size);
+    i += c < 0x80 ? 1 : 2;
+  }
+  return out;
+}
+
+std::string strip_marks_icu(const std::string& folded) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   if (U_FAILURE(status)) return folded;

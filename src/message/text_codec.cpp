@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <climits>
 #include <memory>
 
 namespace replylint::message::detail {
@@ -79,7 +80,18 @@ bool is_valid_utf8(std::string_view bytes) {
   return true;
 }
 
+bool already_nfc_utf8(std::string_view bytes) {
+  if (bytes.size() > static_cast<std::size_t>(INT32_MAX) || !is_valid_utf8(bytes)) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return false;
+  const bool normalized =
+      nfc->isNormalizedUTF8(icu::StringPiece(bytes.data(), static_cast<int32_t>(bytes.size())), status);
+  return U_SUCCESS(status) && normalized;
+}
+
 std::string to_nfc(std::string_view utf8) {
+  if (already_nfc_utf8(utf8)) return std::string(utf8);
   return nfc_of(icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size())));
 }
 
@@ -139,6 +151,13 @@ Decoded decode_text(std::string_view bytes, std::string_view charset) {
 
   const bool guess = name.empty() || name == "us-ascii" || name == "ascii" || name == "default" ||
                      name == "unknown-8bit" || name == "x-unknown";
+  // The common case, valid UTF-8 already in NFC (declared so, or undeclared): ICU's UTF-8
+  // converter and NFC would give back the same bytes, so they are kept as they are.
+  if ((guess || name == "utf-8" || name == "utf8") && already_nfc_utf8(bytes)) {
+    result.text = std::string(bytes);
+    result.used = guess ? "utf-8" : name;
+    return result;
+  }
   ConverterPtr conv;
   if (!guess) {
     conv = open_converter(name);

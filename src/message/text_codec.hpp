@@ -22,6 +22,10 @@ Decoded decode_text(std::string_view bytes, std::string_view charset);
 /// True when `bytes` is valid UTF-8.
 bool is_valid_utf8(std::string_view bytes);
 
+/// True when `bytes` is valid UTF-8 already in NFC (ICU's quick check), so converting and
+/// normalizing it would change nothing.
+bool already_nfc_utf8(std::string_view bytes);
+
 /// NFC of valid UTF-8 (invalid sequences become U+FFFD).
 std::string to_nfc(std::string_view utf8);
 
