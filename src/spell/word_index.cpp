@@ -12,7 +12,9 @@
 #include <unicode/unistr.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -26,7 +28,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::array<char, 8> k_magic{'R', 'L', 'W', 'I', 'D', 'X', '1', '\0'};
-constexpr std::uint32_t k_format = 2;
+constexpr std::uint32_t k_format = 3;  // 3: partial indexes (en_US)
 constexpr std::uint32_t k_flag_complete = 1;  // Header::flags: the index is the whole truth
 
 // The file starts with this header; then the slot table (uint32 each), then the word blob
@@ -75,6 +77,15 @@ bool harmless_aff_keyword(std::string_view keyword) {
   return k_allowed.contains(keyword);
 }
 
+// The .aff keywords that make Hunspell accept words no affix expansion lists, and never reject
+// one it lists: an index of the expanded forms is then right when it finds a word, and Hunspell
+// decides the rest.
+bool partial_aff_keyword(std::string_view keyword) {
+  static const std::set<std::string_view> k_partial{"COMPOUNDRULE", "COMPOUNDMIN", "ONLYINCOMPOUND",
+                                                    "ICONV"};
+  return k_partial.contains(keyword);
+}
+
 }  // namespace
 
 std::string dictionary_encoding(const fs::path& aff) {
@@ -114,6 +125,7 @@ bool index_eligible(const DictionaryFiles& files) { return index_kind(files) == 
 IndexKind index_kind(const DictionaryFiles& files) {
   std::ifstream aff(files.aff, std::ios::binary);
   if (!aff) return IndexKind::none;
+  bool partial = false;
   std::string line;
   while (std::getline(aff, line)) {
     std::string_view view(line);
@@ -122,6 +134,10 @@ IndexKind index_kind(const DictionaryFiles& files) {
     const auto end = view.find_first_of(" \t\r");
     const std::string_view keyword = view.substr(0, end);
     // Lines of a table (REP, MAP…) repeat the keyword; anything else unknown disqualifies.
+    if (partial_aff_keyword(keyword)) {
+      partial = true;
+      continue;
+    }
     if (!harmless_aff_keyword(keyword)) return IndexKind::none;
   }
   std::ifstream dic(files.dic, std::ios::binary);
@@ -132,9 +148,10 @@ IndexKind index_kind(const DictionaryFiles& files) {
       first = false;
       continue;  // the word count
     }
-    if (word_field(line).find('/') != std::string_view::npos) return IndexKind::expanded;
+    if (word_field(line).find('/') != std::string_view::npos)
+      return partial ? IndexKind::partial : IndexKind::expanded;
   }
-  return IndexKind::exact;
+  return partial ? IndexKind::partial : IndexKind::exact;
 }
 
 namespace {
@@ -178,7 +195,7 @@ bool WordIndex::compile(const DictionaryFiles& files, const fs::path& target, st
   }
   std::string blob;
   std::vector<std::uint32_t> offsets;
-  if (kind == IndexKind::expanded) {
+  if (kind == IndexKind::expanded || kind == IndexKind::partial) {
     auto forms = confirmed_forms(files, why);
     if (!forms) return false;
     for (const std::string& form : *forms) {
@@ -191,7 +208,8 @@ bool WordIndex::compile(const DictionaryFiles& files, const fs::path& target, st
   }
   // An expanded index holds every form Hunspell derives (each one confirmed by it), so it is as
   // complete as a plain word list: tests/spell/word_index_test.cpp checks that by brute force.
-  return write_index(files, *identity, true, blob, offsets, target, why);
+  // A partial one says so in its header: a word it lacks is then Hunspell's to judge.
+  return write_index(files, *identity, kind != IndexKind::partial, blob, offsets, target, why);
 }
 
 bool WordIndex::read_word_list(const DictionaryFiles& files, std::string& blob,
@@ -302,34 +320,31 @@ std::unique_ptr<WordIndex> WordIndex::open(const DictionaryFiles& files, const f
   auto try_map = [&]() -> std::unique_ptr<WordIndex> {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return nullptr;
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || static_cast<std::size_t>(st.st_size) < sizeof(Header)) {
-      ::close(fd);
-      return nullptr;
-    }
-    const auto length = static_cast<std::size_t>(st.st_size);
-    void* base = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE, fd, 0);
-    ::close(fd);
-    if (base == MAP_FAILED) return nullptr;
     std::unique_ptr<WordIndex> index(new WordIndex());
-    index->m_base = static_cast<const char*>(base);
+    index->m_fd = fd;  // closed by the destructor from here on
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || static_cast<std::size_t>(st.st_size) < sizeof(Header)) return nullptr;
+    const auto length = static_cast<std::size_t>(st.st_size);
     index->m_length = length;
     index->m_path = path;
     // Never trusted blindly: the header must match these files and the sizes must add up.
     Header header{};
-    std::memcpy(&header, base, sizeof header);
+    char last = 1;
+    if (!index->read_at(&header, sizeof header, 0) || !index->read_at(&last, 1, length - 1))
+      return nullptr;
     const std::size_t table_bytes = static_cast<std::size_t>(header.slots) * 4;
     if (header.magic != k_magic || header.format != k_format || header.identity != *identity ||
         header.slots == 0 || (header.slots & (header.slots - 1)) != 0 || header.count > header.slots ||
         sizeof(Header) + table_bytes + header.blob_size != length || header.blob_size == 0 ||
-        index->m_base[length - 1] != '\0') {
+        last != '\0') {
       return nullptr;
     }
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_RANDOM);
     index->m_count = header.count;
     index->m_complete = (header.flags & k_flag_complete) != 0;
     index->m_slots = header.slots;
-    index->m_table = reinterpret_cast<const std::uint32_t*>(index->m_base + sizeof(Header));
-    index->m_blob = index->m_base + sizeof(Header) + table_bytes;
+    index->m_table_offset = sizeof(Header);
+    index->m_blob_offset = sizeof(Header) + table_bytes;
     index->m_blob_size = header.blob_size;
     return index;
   };
@@ -361,21 +376,43 @@ std::unique_ptr<WordIndex> WordIndex::open(const DictionaryFiles& files, const f
 }
 
 WordIndex::~WordIndex() {
-  if (m_base) ::munmap(const_cast<char*>(m_base), m_length);
+  if (m_fd >= 0) ::close(m_fd);
+}
+
+bool WordIndex::read_at(void* buffer, std::size_t size, std::uint64_t offset) const {
+  auto* out = static_cast<char*>(buffer);
+  while (size > 0) {
+    const ssize_t n = ::pread(m_fd, out, size, static_cast<off_t>(offset));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    out += n;
+    size -= static_cast<std::size_t>(n);
+    offset += static_cast<std::uint64_t>(n);
+  }
+  return true;
 }
 
 bool WordIndex::contains(std::string_view word) const {
   if (m_slots == 0 || word.empty() || word.find('\0') != std::string_view::npos) return false;
   std::uint32_t slot = static_cast<std::uint32_t>(fnv1a(word)) & (m_slots - 1);
+  // Slots are read 16 at a time (probe runs are short at a load factor of at most 0.5), and a
+  // candidate word with one read of its length plus the NUL that must end it.
+  std::uint32_t run[16];
+  std::uint32_t run_begin = 0, run_size = 0;
+  std::string candidate(word.size() + 1, '\0');
   for (std::uint32_t probes = 0; probes < m_slots; ++probes) {
-    const std::uint32_t entry = m_table[slot];
-    if (entry == 0) return false;
-    if (entry - 1 < m_blob_size) {
-      const char* candidate = m_blob + (entry - 1);
-      // The blob ends with a NUL (checked on open), so strncmp stays inside the mapping.
-      if (std::strncmp(candidate, word.data(), word.size()) == 0 && candidate[word.size()] == '\0')
-        return true;
+    if (slot < run_begin || slot >= run_begin + run_size) {
+      run_begin = slot;
+      run_size = std::min<std::uint32_t>(16, m_slots - slot);
+      if (!read_at(run, run_size * 4, m_table_offset + std::uint64_t{slot} * 4)) return false;
     }
+    const std::uint32_t entry = run[slot - run_begin];
+    if (entry == 0) return false;
+    const std::size_t at = entry - 1;
+    if (at < m_blob_size && m_blob_size - at >= candidate.size() &&
+        read_at(candidate.data(), candidate.size(), m_blob_offset + at) &&
+        std::memcmp(candidate.data(), word.data(), word.size()) == 0 && candidate.back() == '\0')
+      return true;
     slot = (slot + 1) & (m_slots - 1);
   }
   return false;

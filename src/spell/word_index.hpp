@@ -23,10 +23,16 @@ bool index_eligible(const DictionaryFiles& files);
 
 /// How `files` can be indexed: `exact` (a flag-free word list, el_GR), `expanded` (an affix
 /// dictionary, es_ES, whose derived forms — root, prefix, suffix, twofold suffix and their cross
-/// products — are expanded and each confirmed by Hunspell when compiling), or `none` (en_US:
-/// compounding rules and input conversion, which the index does not model). Either index answers
-/// like Hunspell for words of letters in lowercase, capitals or with a capital initial.
-enum class IndexKind { none, exact, expanded };
+/// products — are expanded and each confirmed by Hunspell when compiling), `partial` (en_US: the
+/// same, but its compounding rules and input conversion accept more than the expansion, so a
+/// word the index lacks is Hunspell's to judge), or `none`. Each index answers like Hunspell for
+/// words of letters in lowercase, capitals or with a capital initial.
+/// How a dictionary can be indexed: `exact`, its word list as it is (no affix flags); `expanded`,
+/// every affix form Hunspell accepts, which is then the whole language; `partial`, the same
+/// expansion for a dictionary whose .aff also accepts words beyond it (COMPOUNDRULE numbers
+/// such as "22nd", ICONV input conversion): found means correct, not found asks Hunspell;
+/// `none`, rules the index does not model.
+enum class IndexKind { none, exact, expanded, partial };
 IndexKind index_kind(const DictionaryFiles& files);
 
 /// The encoding a dictionary's .aff declares (SET), Hunspell's default ISO-8859-1 when none.
@@ -36,8 +42,12 @@ std::string dictionary_encoding(const std::filesystem::path& aff);
 /// $HOME/.cache/replylint; empty when none can be named.
 std::filesystem::path index_cache_dir();
 
-/// The words of one flag-free dictionary, UTF-8, in a read-only open-addressing hash table
-/// mapped from a file. Immutable once opened: safe to share between threads.
+/// The words of one dictionary, UTF-8, in a read-only open-addressing hash table in a file.
+/// Lookups read the few bytes they need with pread(), not through a memory mapping: a mapping
+/// would map 64 KB around every page a lookup touches (the kernel's fault-around), so a draft of
+/// 200 Greek words would count 25 MB of the 28 MB el_GR index in its resident memory. The page
+/// cache keeps the file's hot parts in memory either way. Immutable once opened: safe to share
+/// between threads.
 class WordIndex {
  public:
   /// Opens the index compiled from `files` in `cache_dir`, compiling it first when it is
@@ -69,13 +79,14 @@ class WordIndex {
   static bool write_index(const DictionaryFiles& files, std::uint64_t identity, bool complete,
                           const std::string& blob, const std::vector<std::uint32_t>& offsets,
                           const std::filesystem::path& target, std::string& why);
-  const char* m_base = nullptr;
+  bool read_at(void* buffer, std::size_t size, std::uint64_t offset) const;
+  int m_fd = -1;
   std::size_t m_length = 0;
   std::uint32_t m_count = 0;
   bool m_complete = false;
   std::uint32_t m_slots = 0;
-  const std::uint32_t* m_table = nullptr;  // slot -> blob offset + 1 (0 = empty)
-  const char* m_blob = nullptr;
+  std::uint64_t m_table_offset = 0;  // slots of uint32: blob offset + 1 (0 = empty)
+  std::uint64_t m_blob_offset = 0;
   std::size_t m_blob_size = 0;
   std::filesystem::path m_path;
 };

@@ -93,11 +93,11 @@ DictionaryFiles base_files(const char* language) {
   return *files;
 }
 
-TEST_CASE("el_GR is indexed whole, es_ES by expansion, en_US not at all", "[spell][index]") {
+TEST_CASE("el_GR is indexed whole, es_ES by expansion, en_US in part", "[spell][index]") {
   CHECK(index_eligible(greek_files()));
   CHECK(index_kind(greek_files()) == IndexKind::exact);
   CHECK(index_kind(base_files("es")) == IndexKind::expanded);
-  CHECK(index_kind(base_files("en")) == IndexKind::none);
+  CHECK(index_kind(base_files("en")) == IndexKind::partial);
 }
 
 TEST_CASE("the Spanish index gives Hunspell's answers and spares its load on clean text", "[spell][index]") {
@@ -322,6 +322,44 @@ TEST_CASE("a stale or damaged index is rebuilt, never trusted", "[spell][index]"
   REQUIRE(third);
   CHECK(third->contains("γάμμα"));
   CHECK(third->size() == 3);
+}
+
+TEST_CASE("the partial English index answers clean text alone and sends the rest to Hunspell",
+          "[spell][index]") {
+  TempDir cache;
+  const DictionaryFiles files = base_files("en");
+  std::string why;
+  auto index = WordIndex::open(files, cache.path, why);
+  REQUIRE(index);
+  // en_US's .aff also accepts ordinals by COMPOUNDRULE ("22nd") and converts input (ICONV):
+  // the index cannot hold those, so it says it is not the whole language.
+  CHECK_FALSE(index->complete());
+  CHECK(index->contains("delivered"));  // an affix form (deliver/ZGDRS)
+  CHECK(index->contains("warehouses"));
+  CHECK_FALSE(index->contains("22nd"));
+
+  LoadResult indexed = load_hunspell_speller("en", files, {}, cache.path);
+  LoadResult plain = load_hunspell_speller("en", files, {}, {});
+  REQUIRE(indexed.speller);
+  REQUIRE(plain.speller);
+  const std::vector<std::string> clean = {"Thank", "you", "for", "your", "message", "sorry", "delay",
+                                          "checked", "warehouse", "courier", "deliver", "tomorrow",
+                                          "missing", "parcel", "weekdays", "THANKS", "Customers"};
+  for (const std::string& word : clean) {
+    INFO(word);
+    CHECK(indexed.speller->check(word) == plain.speller->check(word));
+    CHECK(indexed.speller->check(word));
+  }
+  // Clean English never loads Hunspell.
+  CHECK_FALSE(hunspell_loaded(*indexed.speller));
+  // A word the index lacks is Hunspell's to judge, right or wrong.
+  for (const char* word : {"22nd", "recieve", "warehuose"}) {
+    INFO(word);
+    CHECK(indexed.speller->check(word) == plain.speller->check(word));
+  }
+  CHECK(indexed.speller->check("22nd"));
+  CHECK_FALSE(indexed.speller->check("recieve"));
+  CHECK(hunspell_loaded(*indexed.speller));
 }
 
 TEST_CASE("an affix dictionary is expanded; one with compounding gets no index", "[spell][index]") {
