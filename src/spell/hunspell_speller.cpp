@@ -299,6 +299,10 @@ class HunspellSpeller final : public Speller {
   bool check_uncached(std::string_view word) {
     auto unicode = decode_word(word);
     if (!unicode) return false;
+    // The index alone, without the Hunspell lock: a thread searching slow suggestions (tens of
+    // milliseconds under that lock) must not hold up the other threads' lookups.
+    if (m_exact.contains(word)) return true;
+    if (auto known = check_by_index(*unicode)) return *known;
     std::lock_guard lock{m_hunspell_mutex};
     if (m_exact.contains(word)) return true;
     // Hunspell already accepts the capitalised and upper-case forms of its words.
@@ -307,6 +311,30 @@ class HunspellSpeller final : public Speller {
     // Hunspell lowercases capitals byte by byte, so ΠΕΛΆΤΗΣ becomes πελάτησ: lowercase with
     // ICU (final sigma) and try again, then the accent placements capitals leave out.
     return written_form_locked(*unicode).has_value();
+  }
+
+  // check_uncached()'s answer when the index gives every answer it needs (the same steps as
+  // spell_locked() and written_form_locked()), else nullopt. Reads only what never changes
+  // after loading, so it needs no lock.
+  std::optional<bool> check_by_index(const icu::UnicodeString& word) const {
+    if (!m_index) return std::nullopt;
+    const auto known = index_spell(word);
+    if (!known || *known) return known;
+    if (!is_all_caps(word)) return false;
+    icu::UnicodeString lower{word};
+    lower.toLower(m_locale);
+    std::vector<icu::UnicodeString> candidates{lower, title_case(lower)};
+    if (!has_accent(lower, m_language))
+      for (const auto& variant : accent_variants(lower, m_language, k_max_accent_variants)) {
+        candidates.push_back(variant);
+        candidates.push_back(title_case(variant));
+      }
+    for (const icu::UnicodeString& candidate : candidates) {
+      const auto found = index_spell(candidate);
+      if (!found) return std::nullopt;
+      if (*found) return true;
+    }
+    return false;
   }
 
   // The dictionary's own spelling of a word written in capitals: its lowercase form, or the
@@ -399,7 +427,8 @@ class HunspellSpeller final : public Speller {
 
   std::string m_language;
   icu::Locale m_locale;
-  std::mutex m_hunspell_mutex;  // guards m_hunspell, m_codec, m_exact and the added words
+  std::mutex m_hunspell_mutex;  // guards m_hunspell and m_codec (m_exact and the added words are
+                                // filled while loading, read-only after)
   DictionaryFiles m_files;
   std::unique_ptr<Hunspell> m_hunspell;
   std::unique_ptr<WordIndex> m_index;   // immutable once built
