@@ -210,6 +210,10 @@ void compile_tokens(Compiled& c, const std::vector<std::string>& data_placeholde
     if (auto first = first_literal(p)) {
       if (std::find(c.token_triggers.begin(), c.token_triggers.end(), *first) == c.token_triggers.end())
         c.token_triggers.push_back(*first);
+      if (first->empty())
+        c.trigger_first_bytes.fill(true);
+      else
+        c.trigger_first_bytes[static_cast<unsigned char>((*first)[0])] = true;
     } else {
       c.tokens_chunkable = false;  // it may start anywhere: search whole paragraphs
     }
@@ -393,7 +397,7 @@ std::string fold(std::string_view text) {
   return out;
 }
 
-std::size_t marker_words(std::string_view text) {
+std::size_t marker_words(std::string_view text, std::size_t limit) {
   text = trim(text);
   auto deco = [](char ch) {
     return ch == '-' || ch == '_' || ch == '*' || ch == '=' || ch == ' ' || ch == '\t';
@@ -405,7 +409,7 @@ std::size_t marker_words(std::string_view text) {
   bool in_word = false;
   for (std::size_t i = b; i < e; ++i) {
     const bool space = text[i] == ' ' || text[i] == '\t';
-    if (!space && !in_word) ++words;
+    if (!space && !in_word && ++words > limit) return words;
     in_word = !space;
   }
   return words;

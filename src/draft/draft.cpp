@@ -123,8 +123,17 @@ std::unordered_set<std::string> header_names(const message::Message& m,
 
 void mark_header_names(std::vector<Word>& words, const std::unordered_set<std::string>& names) {
   if (names.empty()) return;
+  // Folding keeps an ASCII word ASCII and of the same length: one whose length no name has
+  // cannot be one (most words, as a draft's headers name a handful of people).
+  std::vector<bool> name_length;
+  for (const std::string& name : names) {
+    if (name.size() >= name_length.size()) name_length.resize(name.size() + 1, false);
+    name_length[name.size()] = true;
+  }
   for (Word& w : words) {
     if (w.kind != TokenKind::word || w.letters == 0) continue;
+    if (is_ascii(w.text) && (w.text.size() >= name_length.size() || !name_length[w.text.size()]))
+      continue;
     const std::string f = detail::fold(w.text);
     w.is_header_name = names.count(f) > 0 || (!is_ascii(f) && names.count(strip_marks(f)) > 0);
   }

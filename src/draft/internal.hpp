@@ -2,6 +2,8 @@
 
 // Internals of the draft module shared by its .cpp files. Not part of the module's contract.
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <set>
@@ -50,7 +52,8 @@ std::string normalize_marker(std::string_view text);
 
 /// The number of words normalize_marker(text) has (its spaces + 1; 0 when empty), counted
 /// without folding: a line with more words than any marker is no marker.
-std::size_t marker_words(std::string_view text);
+/// Counting stops past `limit` (the answer is then limit + 1).
+std::size_t marker_words(std::string_view text, std::size_t limit = SIZE_MAX);
 
 /// The first code point of the full case folding of `text`'s first code point (U_SENTINEL for
 /// empty or invalid text). A case-insensitive match of a pattern starting with a literal letter
@@ -85,6 +88,7 @@ struct Compiled {
   // The literal first character of every data placeholder pattern ("{", "$", "«"): a word holding
   // none of them (nor a digit, '@', '/', ':', '%' or an inner '.') can hold no token.
   std::vector<std::string> token_triggers;
+  std::array<bool, 256> trigger_first_bytes{};  // first bytes of token_triggers
   int group_ph = 0, group_url = 0, group_email = 0, group_file = 0, group_dom = 0, group_num = 0;
   // True when extra (config) placeholder patterns took part: a line may then be a placeholder
   // without any of the characters the built-in ones start with.

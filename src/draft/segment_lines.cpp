@@ -151,7 +151,7 @@ class LineClassifier {
         continue;
       }
       const std::string_view t = trim(view(i));
-      if (marker_words(t) <= m_c.max_marker_words && m_c.forward_markers.count(normalize_marker(t)) > 0) {
+      if (marker_words(t, m_c.max_marker_words) <= m_c.max_marker_words && m_c.forward_markers.count(normalize_marker(t)) > 0) {
         set(i, i + 1, SegmentKind::forward, 0);
         mode = Mode::forward;
         ++i;
@@ -276,7 +276,7 @@ class LineClassifier {
     if (line.blank || line.depth > 0) return i;
     const std::string_view t = trim(view(i));
     const std::size_t limit = std::min(m_lines.size(), i + 1 + k_max_header_block);
-    if (t.size() <= k_max_pattern_line && marker_words(t) <= m_c.max_marker_words &&
+    if (t.size() <= k_max_pattern_line && marker_words(t, m_c.max_marker_words) <= m_c.max_marker_words &&
         m_c.original_markers.count(normalize_marker(t)) > 0)
       return extend_fields(i + 1, limit);
     const bool underscores = t.size() >= 8 && t.find_first_not_of('_') == std::string_view::npos;

@@ -198,13 +198,16 @@ void for_each_special_in(std::string_view text, const Compiled& c, F&& on);
 // A word without digits, '@', '/', ':', '$', '%', an inner '.' or the first character of a data
 // placeholder pattern can hold no URL, address, file name, number or placeholder.
 bool may_hold_special(std::string_view chunk, const Compiled& c) {
-  for (const std::string& trigger : c.token_triggers)
-    if (chunk.find(trigger) != std::string_view::npos) return true;
   for (std::size_t i = 0; i < chunk.size(); ++i) {
     const char ch = chunk[i];
     if ((ch >= '0' && ch <= '9') || ch == '@' || ch == '/' || ch == ':' || ch == '$' || ch == '%')
       return true;
     if (ch == '.' && i + 1 < chunk.size() && chunk[i + 1] != '.') return true;
+    // A trigger can only start at a byte that starts one.
+    if (c.trigger_first_bytes[static_cast<unsigned char>(ch)]) {
+      for (const std::string& trigger : c.token_triggers)
+        if (chunk.substr(i).starts_with(trigger)) return true;
+    }
   }
   return false;
 }

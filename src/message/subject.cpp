@@ -56,11 +56,22 @@ Candidate next_candidate(const icu::UnicodeString& s, int32_t start) {
 }  // namespace
 
 SubjectPrefixes split_subject_prefixes(std::string_view subject, const data::DataSet& data) {
-  std::vector<std::string> reply;
-  std::vector<std::string> forward;
-  for (const auto& [code, language] : data.languages) {
-    for (const auto& p : language.reply_prefixes) reply.push_back(case_fold(p));
-    for (const auto& p : language.forward_prefixes) forward.push_back(case_fold(p));
+  // The folded prefix lists, kept per thread for the last indexed DataSet (data::DataSet::identity)
+  // instead of folded again for every message.
+  thread_local std::uint64_t cached_identity = 0;
+  thread_local std::vector<std::string> cached_reply, cached_forward;
+  std::vector<std::string> local_reply, local_forward;
+  const bool cache = data.identity != 0;
+  std::vector<std::string>& reply = cache ? cached_reply : local_reply;
+  std::vector<std::string>& forward = cache ? cached_forward : local_forward;
+  if (!cache || cached_identity != data.identity) {
+    reply.clear();
+    forward.clear();
+    for (const auto& [code, language] : data.languages) {
+      for (const auto& p : language.reply_prefixes) reply.push_back(case_fold(p));
+      for (const auto& p : language.forward_prefixes) forward.push_back(case_fold(p));
+    }
+    if (cache) cached_identity = data.identity;
   }
 
   SubjectPrefixes out;

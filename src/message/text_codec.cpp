@@ -127,6 +127,7 @@ std::string trim(std::string_view text) {
 }
 
 std::string normalize_newlines(std::string_view text) {
+  if (text.find('\r') == std::string_view::npos) return std::string(text);
   const bool has_lf = text.find('\n') != std::string_view::npos;
   std::string out;
   out.reserve(text.size());
