@@ -237,13 +237,24 @@ std::unique_ptr<Compiled> build_compiled(const data::DataSet& data,
     for (const std::string& m : lang.forward_markers) c->forward_markers.insert(normalize_marker(m));
     for (const std::string& a : lang.acronyms) {
       c->acronyms.insert(a);
+      bool capital = false;
+      for (int32_t i = 0; i < static_cast<int32_t>(a.size());) {
+        UChar32 cp;
+        U8_NEXT(a.data(), i, static_cast<int32_t>(a.size()), cp);
+        if (cp >= 0 && (u_hasBinaryProperty(cp, UCHAR_UPPERCASE) || u_istitle(cp))) capital = true;
+      }
+      if (!capital) c->lowercase_acronym = true;
       std::string undotted;
       for (char ch : a)
         if (ch != '.') undotted += ch;
       if (!undotted.empty()) c->acronyms.insert(undotted);
     }
     auto& stop = c->stopwords[code];
-    for (const std::string& w : lang.stopwords) stop.insert(fold(trim(w)));
+    for (const std::string& w : lang.stopwords) {
+      std::string f = fold(trim(w));
+      c->max_stopword_bytes = std::max(c->max_stopword_bytes, f.size());
+      stop.insert(std::move(f));
+    }
   }
   c->original_markers.erase("");
   c->forward_markers.erase("");

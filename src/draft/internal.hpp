@@ -80,6 +80,8 @@ struct Compiled {
   std::unordered_set<std::string> acronyms;          // as written, plus without dots
   // Folded stop-words per language code.
   std::unordered_map<std::string, std::unordered_set<std::string>> stopwords;
+  std::size_t max_stopword_bytes = 0;  // the longest folded stop-word, in bytes
+  bool lowercase_acronym = false;      // some acronym is written without capitals
   // Token regex: named groups ph, url, email, file, dom, num (see tokenize.cpp).
   std::unique_ptr<icu::RegexPattern> tokens;
   // False when some data placeholder pattern could match across white space without starting

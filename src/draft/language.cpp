@@ -17,6 +17,8 @@
 #include <cld2/public/compact_lang_det.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 namespace replylint::draft::detail {
 namespace {
 
@@ -54,7 +56,13 @@ std::string detect_language(std::string_view text, const std::vector<Word>& word
     if (w.script == Script::greek) greek += w.letters;
     else if (w.script == Script::latin) latin += w.letters;
     if (w.script != Script::latin) continue;
+    // Folding keeps an ASCII word's length: one longer than every stop-word is none.
+    if (w.text.size() > c.max_stopword_bytes && std::all_of(w.text.begin(), w.text.end(), [](char ch) {
+          return static_cast<unsigned char>(ch) < 0x80;
+        }))
+      continue;
     const std::string f = fold(w.text);
+    if (f.size() > c.max_stopword_bytes) continue;
     const bool in_es = es != c.stopwords.end() && es->second.count(f) > 0;
     const bool in_en = en != c.stopwords.end() && en->second.count(f) > 0;
     if (in_es && !in_en) ++es_stop;

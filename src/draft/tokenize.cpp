@@ -167,7 +167,8 @@ void describe(Word& w) {
 
 void mark_acronym(Word& w, const Compiled& c) {
   if (w.kind != TokenKind::word) return;
-  bool listed = c.acronyms.count(w.text) > 0;
+  // A word in lowercase is in the list only when the list has such an entry.
+  bool listed = (w.shape != CaseShape::lower || c.lowercase_acronym) && c.acronyms.count(w.text) > 0;
   if (!listed && w.text.find('.') != std::string::npos) {
     std::string undotted;
     for (char ch : w.text)

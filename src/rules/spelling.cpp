@@ -111,7 +111,8 @@ class Spelling final : public Rule {
   spell::Speller* speller_for(const Word& w, const std::string& language, bool sentence_start) const {
     if (w.has_digit || w.has_underscore || w.is_header_name) return nullptr;
     if (w.letters < 2) return nullptr;
-    if (m_data.is_acronym(w.text)) return nullptr;
+    // in_acronym_list holds for every word is_acronym() knows (and for their undotted forms).
+    if (w.in_acronym_list && m_data.is_acronym(w.text)) return nullptr;
     // Short words in capitals are acronyms (SEPA, ACME); proper nouns inside a sentence are
     // capitalised words no dictionary lists.
     if (w.shape == draft::CaseShape::upper && w.letters <= 5) return nullptr;

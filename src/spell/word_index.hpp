@@ -81,6 +81,7 @@ class WordIndex {
                           const std::filesystem::path& target, std::string& why);
   bool read_at(void* buffer, std::size_t size, std::uint64_t offset) const;
   int m_fd = -1;
+  std::vector<unsigned char> m_bloom;  // read whole on open
   std::size_t m_length = 0;
   std::uint32_t m_count = 0;
   bool m_complete = false;
