@@ -124,6 +124,25 @@ std::vector<std::string> draft_end();
 /// True when `pattern` (may be null) matches the whole of `line` (already trimmed).
 bool matches(const icu::RegexPattern* pattern, std::string_view line);
 
+/// A word or number of ICU's root word break iterator: [begin, end) in bytes, and its rule status
+/// (UBRK_WORD_LETTER for a token ending in a letter, UBRK_WORD_NUMBER for one ending in a digit).
+struct WordSegment {
+  std::size_t begin = 0, end = 0;
+  int32_t status = 0;
+  bool operator==(const WordSegment&) const = default;
+};
+
+/// The words and numbers of `text` by ICU's word break iterator (segments with status
+/// UBRK_WORD_NONE left out).
+std::vector<WordSegment> icu_word_segments(std::string_view text);
+
+/// The same, computed directly from the Unicode word break rules (UAX #29 as ICU's root rules
+/// apply them) when every code point of `text` is one whose rules it covers: letters and digits,
+/// MidLetter/MidNumLet/MidNum/Single_Quote punctuation between them, and characters that only
+/// separate (spaces, other punctuation, symbols). nullopt otherwise (combining marks, format
+/// characters, '_', scripts beyond Greek and Latin-1/Extended…): then ICU decides.
+std::optional<std::vector<WordSegment>> fast_word_segments(std::string_view text);
+
 /// Tokenises `text` with `c`; ranges are offsets into `text` plus `base`.
 std::vector<Word> tokenize(std::string_view text, const Compiled& c, std::size_t base);
 

@@ -192,6 +192,50 @@ struct UTextHolder {
   ~UTextHolder() { utext_close(&ut); }
 };
 
+// Word break classes of the code points fast_word_segments() handles.
+enum class Wb : unsigned char { other, letter, numeric, mid_letter, mid_num_let, mid_num, single_quote, unsupported };
+
+struct WbTable {
+  Wb low[0x400];    // U+0000-U+03FF
+  Wb punct[0x100];  // U+2000-U+20FF (dashes, quotes, ellipsis, currency)
+};
+
+Wb wb_class_of(UChar32 c) {
+  // UAX #29 classes as ICU's root rules use them; ':' is MidLetter in UAX #29 but not in ICU's
+  // root rules (a Swedish-only tailoring upstream).
+  if (c == ':') return Wb::other;
+  // ICU's rules join more around '@' (addresses) than UAX #29 says: left to ICU.
+  if (c == '@') return Wb::unsupported;
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER: return Wb::letter;
+    case U_WB_NUMERIC: return Wb::numeric;
+    case U_WB_MIDLETTER: return Wb::mid_letter;
+    case U_WB_MIDNUMLET: return Wb::mid_num_let;
+    case U_WB_MIDNUM: return Wb::mid_num;
+    case U_WB_SINGLE_QUOTE: return Wb::single_quote;
+    case U_WB_OTHER:
+    case U_WB_CR:
+    case U_WB_LF:
+    case U_WB_NEWLINE:
+    case U_WB_WSEGSPACE:
+    case U_WB_DOUBLE_QUOTE:  // joins only Hebrew letters
+      return Wb::other;
+    default:  // Extend, Format, ZWJ, ExtendNumLet, Katakana, Hebrew_Letter, Regional_Indicator…
+      return Wb::unsupported;
+  }
+}
+
+const WbTable& wb_table() {
+  static const WbTable table = [] {
+    WbTable t{};
+    for (UChar32 c = 0; c < 0x400; ++c) t.low[c] = wb_class_of(c);
+    for (UChar32 c = 0; c < 0x100; ++c) t.punct[c] = wb_class_of(0x2000 + c);
+    return t;
+  }();
+  return table;
+}
+
+
 // Runs the token regex over `text`; calls `on(begin, end, group)` for every match.
 template <class F>
 void for_each_special_in(std::string_view text, const Compiled& c, F&& on);
@@ -272,6 +316,78 @@ void for_each_special_in(std::string_view text, const Compiled& c, F&& on) {
 
 }  // namespace
 
+std::vector<WordSegment> icu_word_segments(std::string_view text) {
+  std::vector<WordSegment> out;
+  icu::BreakIterator* it = word_iterator();
+  UTextHolder ut(text);
+  if (!it || !ut.ok) return out;
+  UErrorCode status = U_ZERO_ERROR;
+  it->setText(&ut.ut, status);
+  if (U_FAILURE(status)) return out;
+  int32_t prev = it->first();
+  for (int32_t cur = it->next(); cur != icu::BreakIterator::DONE; prev = cur, cur = it->next()) {
+    const int32_t rule = it->getRuleStatus();
+    if (rule >= UBRK_WORD_NONE && rule < UBRK_WORD_NONE_LIMIT) continue;
+    out.push_back({static_cast<std::size_t>(prev), static_cast<std::size_t>(cur), rule});
+  }
+  return out;
+}
+
+std::optional<std::vector<WordSegment>> fast_word_segments(std::string_view text) {
+  if (text.size() > static_cast<std::size_t>(INT32_MAX)) return std::nullopt;
+  const WbTable& table = wb_table();
+  // Code points as (byte offset, class); any code point outside the tables ends the fast path.
+  thread_local std::vector<std::pair<std::uint32_t, Wb>> cps;
+  cps.clear();
+  const auto size = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < size;) {
+    const int32_t at = i;
+    UChar32 c;
+    U8_NEXT(text.data(), i, size, c);
+    Wb cls;
+    if (c < 0) return std::nullopt;
+    if (c < 0x400) cls = table.low[c];
+    else if (c >= 0x2000 && c < 0x2100) cls = table.punct[c - 0x2000];
+    else return std::nullopt;
+    if (cls == Wb::unsupported) return std::nullopt;
+    cps.emplace_back(static_cast<std::uint32_t>(at), cls);
+  }
+  auto word = [](Wb w) { return w == Wb::letter || w == Wb::numeric; };
+  std::vector<WordSegment> out;
+  const std::size_t n = cps.size();
+  for (std::size_t i = 0; i < n;) {
+    if (!word(cps[i].second)) {
+      ++i;
+      continue;
+    }
+    std::size_t last = i, j = i + 1;
+    while (j < n) {
+      if (word(cps[j].second)) {  // WB5, WB8, WB9, WB10: letters and digits run together
+        last = j++;
+        continue;
+      }
+      if (j + 1 < n && word(cps[j + 1].second)) {
+        const Wb mid = cps[j].second, before = cps[last].second, after = cps[j + 1].second;
+        const bool letters = before == Wb::letter && after == Wb::letter &&  // WB6, WB7
+                             (mid == Wb::mid_letter || mid == Wb::mid_num_let || mid == Wb::single_quote);
+        const bool digits = before == Wb::numeric && after == Wb::numeric &&  // WB11, WB12
+                            (mid == Wb::mid_num || mid == Wb::mid_num_let || mid == Wb::single_quote);
+        if (letters || digits) {
+          last = j + 1;
+          j += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    const std::size_t end = last + 1 < n ? cps[last + 1].first : text.size();
+    out.push_back({cps[i].first, end,
+                   cps[last].second == Wb::letter ? int32_t{UBRK_WORD_LETTER} : int32_t{UBRK_WORD_NUMBER}});
+    i = last + 1;
+  }
+  return out;
+}
+
 bool is_placeholder_line(std::string_view line, const Compiled& c) {
   if (!c.extra_placeholders && line.find_first_of("{%$[") == std::string_view::npos) return false;
   bool only = true, any = false;
@@ -318,6 +434,21 @@ std::vector<Word> tokenize(std::string_view text, const Compiled& c, std::size_t
   };
 
   std::size_t sp = 0;
+  if (const auto fast = fast_word_segments(text)) {
+    // The same words and numbers as the ICU loop below gives (tests/draft/word_break_test.cpp
+    // compares them); the separators between them, which it skips, are not listed.
+    for (const WordSegment& seg : *fast) {
+      while (sp < specials.size() && specials[sp].end <= seg.begin) {
+        emit(specials[sp].begin, specials[sp].end, specials[sp].kind);
+        ++sp;
+      }
+      if (sp < specials.size() && specials[sp].begin < seg.end) continue;  // inside a merged token
+      const bool number = seg.status >= UBRK_WORD_NUMBER && seg.status < UBRK_WORD_NUMBER_LIMIT;
+      emit(seg.begin, seg.end, number ? TokenKind::number : TokenKind::word);
+    }
+    for (; sp < specials.size(); ++sp) emit(specials[sp].begin, specials[sp].end, specials[sp].kind);
+    return words;
+  }
   icu::BreakIterator* it = word_iterator();
   UTextHolder ut(text);
   if (it && ut.ok) {

@@ -26,31 +26,42 @@ class Walker {
   std::vector<Input> errors;
 
   // True when the config governing `file`'s folder excludes it.
-  bool excluded_file(const fs::path& file) { return excluded(globs_for(m_root), file, false); }
+  bool excluded_file(const fs::path& file) {
+    const Globs globs = globs_for(m_root);
+    return excluded(globs, relative(globs, file), false);
+  }
 
   void walk(const fs::path& folder) {
     std::error_code ec;
     const fs::path real = fs::canonical(folder, ec);
     if (!ec && !m_visited.insert(real).second) return;  // a link back to a folder already walked
-    std::vector<fs::path> entries;
+    std::vector<fs::directory_entry> entries;
     fs::directory_iterator it(folder, ec), end;
-    for (; !ec && it != end; it.increment(ec)) entries.push_back(it->path());
+    for (; !ec && it != end; it.increment(ec)) entries.push_back(*it);
     if (ec) {
       errors.push_back({folder.string(), "cannot read folder: " + ec.message(), {}, {}});
       return;
     }
-    std::sort(entries.begin(), entries.end());
+    std::sort(entries.begin(), entries.end(),
+              [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
     const Globs globs = globs_for(folder);
-    for (const fs::path& entry : entries) {
-      if (is_hidden(entry.filename())) continue;
+    // Every entry's glob path is this folder's plus its name: worked out once per folder.
+    const Relative base = relative_folder(globs, folder);
+    for (const fs::directory_entry& entry : entries) {
+      const fs::path name = entry.path().filename();
+      if (is_hidden(name)) continue;
       std::error_code entry_ec;
-      const fs::file_status status = fs::status(entry, entry_ec);  // follows links
+      // The type read with the folder listing, except for links (followed) and unknown types.
+      fs::file_type type = entry.symlink_status(entry_ec).type();
+      if (!entry_ec && (type == fs::file_type::symlink || type == fs::file_type::unknown))
+        type = fs::status(entry.path(), entry_ec).type();
       if (entry_ec) continue;  // a dangling link
-      if (fs::is_directory(status)) {
-        if (!excluded(globs, entry, true)) walk(entry);
-      } else if (fs::is_regular_file(status)) {
+      const std::string rel = base.join(name.string());
+      if (type == fs::file_type::directory) {
+        if (!excluded(globs, rel, true)) walk(entry.path());
+      } else if (type == fs::file_type::regular) {
         // A file's own folder decides its config; that is `folder` here.
-        if (included(globs, entry) && !excluded(globs, entry, false)) files.push_back(shown(entry));
+        if (included(globs, rel) && !excluded(globs, rel, false)) files.push_back(shown(entry.path()));
       }
     }
   }
@@ -81,17 +92,28 @@ class Walker {
     return target.lexically_relative(base).generic_string();
   }
 
-  bool included(const Globs& globs, const fs::path& file) const {
+  // A folder's relative path (as relative() gives it), to which its entries' names are joined:
+  // relative(folder / name) is relative(folder) + "/" + name, or name when the folder is the
+  // base itself (".").
+  struct Relative {
+    std::string folder;
+    std::string join(const std::string& name) const {
+      return folder.empty() || folder == "." ? name : folder + "/" + name;
+    }
+  };
+  Relative relative_folder(const Globs& globs, const fs::path& folder) const {
+    return {relative(globs, folder)};
+  }
+
+  bool included(const Globs& globs, const std::string& rel) const {
     const std::vector<std::string>& patterns =
         globs.config && !globs.config->include.empty() ? globs.config->include : default_include();
-    const std::string rel = relative(globs, file);
     return std::any_of(patterns.begin(), patterns.end(),
                        [&](const std::string& glob) { return config::glob_match(glob, rel); });
   }
 
-  bool excluded(const Globs& globs, const fs::path& path, bool folder) const {
+  bool excluded(const Globs& globs, const std::string& rel, bool folder) const {
     if (!globs.config) return false;
-    const std::string rel = relative(globs, path);
     return std::any_of(globs.config->exclude.begin(), globs.config->exclude.end(),
                        [&](const std::string& glob) {
                          return config::glob_match(glob, rel) ||

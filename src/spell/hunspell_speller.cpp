@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <atomic>
 #include <fstream>
 #include <functional>
 #include <hunspell/hunspell.hxx>
@@ -127,6 +128,11 @@ class Codec {
   std::unique_ptr<UConverter, Closer> m_converter;
 };
 
+std::uint64_t next_speller_id() {
+  static std::atomic<std::uint64_t> next{1};
+  return next++;
+}
+
 class HunspellSpeller final : public Speller {
  public:
   /// With an `index`, Hunspell is loaded from `files` only when the index cannot answer (a
@@ -148,14 +154,14 @@ class HunspellSpeller final : public Speller {
   }
 
   bool check(std::string_view word) override {
-    {
-      std::shared_lock lock{m_cache_mutex};
-      if (auto found = m_checked.find(word); found != m_checked.end()) return found->second;
-    }
+    // Each thread keeps its own answers: a cache shared by threads, even behind a reader lock,
+    // makes them trade the lock's cache line for every word of every draft.
+    thread_local std::unordered_map<std::uint64_t, WordMap<bool>> t_checked;
+    WordMap<bool>& checked = t_checked[m_id];
+    if (auto found = checked.find(word); found != checked.end()) return found->second;
     const bool correct = check_uncached(word);
-    std::unique_lock lock{m_cache_mutex};
-    if (m_checked.size() >= k_max_cached_words) m_checked.clear();
-    m_checked.emplace(std::string{word}, correct);
+    if (checked.size() >= k_max_cached_words / 4) checked.clear();
+    checked.emplace(std::string{word}, correct);
     return correct;
   }
 
@@ -437,8 +443,10 @@ class HunspellSpeller final : public Speller {
   Codec m_codec;
   icu::UnicodeString m_alphabet;  // lowercase letters of the .aff's TRY line
   std::unordered_set<std::string, StringHash, std::equal_to<>> m_exact;
-  std::shared_mutex m_cache_mutex;  // guards m_checked, m_suggested and m_suggested_fast
-  WordMap<bool> m_checked;
+  // Tells this speller's entries in the per-thread word caches from those of spellers that
+  // lived before it, possibly at the same address.
+  const std::uint64_t m_id = next_speller_id();
+  std::shared_mutex m_cache_mutex;  // guards m_suggested and m_suggested_fast
   WordMap<std::vector<std::string>> m_suggested;
   WordMap<std::vector<std::string>> m_suggested_fast;
 };
