@@ -149,6 +149,14 @@ std::vector<Word> tokenize(std::string_view text, const Compiled& c, std::size_t
 /// True when `line` holds nothing but template placeholders ({% if %}, {{ name }}) and spaces.
 bool is_placeholder_line(std::string_view line, const Compiled& c);
 
+/// True when ICU's sentence iterator (with replylint's abbreviations) would find no break in
+/// `text` but its end: no paragraph separator, and every terminator in the trailing run of
+/// terminators, closing punctuation and spaces. False also when unsure (other code points).
+bool one_sentence(std::string_view text);
+
+/// The breaks of that iterator over `text` (after the start), for tests.
+std::vector<std::size_t> icu_sentence_breaks(std::string_view text);
+
 /// Sentence ranges (byte offsets into `text`, plus `base`) of one paragraph.
 std::vector<Range> sentences(std::string_view text, std::size_t base);
 

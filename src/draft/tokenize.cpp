@@ -316,6 +316,92 @@ void for_each_special_in(std::string_view text, const Compiled& c, F&& on) {
 
 }  // namespace
 
+namespace {
+
+// Sentence_Break classes as one_sentence() needs them.
+enum class Sb : unsigned char { other, term, close, space, separator, unsupported };
+
+Sb sb_class_of(UChar32 c) {
+  switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+    case U_SB_STERM:
+    case U_SB_ATERM: return Sb::term;
+    case U_SB_CLOSE: return Sb::close;
+    case U_SB_SP: return Sb::space;
+    case U_SB_SEP:
+    case U_SB_CR:
+    case U_SB_LF: return Sb::separator;
+    case U_SB_OTHER:
+    case U_SB_LOWER:
+    case U_SB_UPPER:
+    case U_SB_OLETTER:
+    case U_SB_NUMERIC:
+    case U_SB_SCONTINUE:
+    case U_SB_EXTEND:
+    case U_SB_FORMAT: return Sb::other;
+    default: return Sb::unsupported;
+  }
+}
+
+struct SbTable {
+  Sb low[0x400];
+  Sb punct[0x100];  // U+2000-U+20FF
+};
+
+const SbTable& sb_table() {
+  static const SbTable table = [] {
+    SbTable t{};
+    for (UChar32 c = 0; c < 0x400; ++c) t.low[c] = sb_class_of(c);
+    for (UChar32 c = 0; c < 0x100; ++c) t.punct[c] = sb_class_of(0x2000 + c);
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+bool one_sentence(std::string_view text) {
+  if (text.size() > static_cast<std::size_t>(INT32_MAX)) return false;
+  // UAX #29 breaks a sentence only after a paragraph separator or after a run of terminators
+  // (with closing punctuation and spaces after them, SB8a–SB11); none of the filtered
+  // iterator's exceptions can add one. So a text whose terminators all sit in its trailing run of
+  // terminators, closing punctuation and spaces ends its only sentence at its end.
+  const SbTable& table = sb_table();
+  const auto size = static_cast<int32_t>(text.size());
+  // 0: before any terminator; 1: after a terminator and its closing punctuation; 2: after the
+  // spaces that follow them, where only more spaces or another terminator (SB8a) keep the run.
+  int state = 0;
+  for (int32_t i = 0; i < size;) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, size, c);
+    Sb cls;
+    if (c < 0) return false;
+    if (c < 0x400) cls = table.low[c];
+    else if (c >= 0x2000 && c < 0x2100) cls = table.punct[c - 0x2000];
+    else return false;
+    if (cls == Sb::unsupported || cls == Sb::separator) return false;
+    if (cls == Sb::term) state = 1;
+    else if (state == 1 && cls == Sb::space) state = 2;
+    else if (state == 1 && cls == Sb::close) state = 1;
+    else if (state == 2 && cls == Sb::space) state = 2;
+    else if (state != 0) return false;
+  }
+  return true;
+}
+
+std::vector<std::size_t> icu_sentence_breaks(std::string_view text) {
+  std::vector<std::size_t> out;
+  icu::BreakIterator* it = sentence_iterator();
+  UTextHolder ut(text);
+  UErrorCode status = U_ZERO_ERROR;
+  if (!it || !ut.ok) return out;
+  it->setText(&ut.ut, status);
+  if (U_FAILURE(status)) return out;
+  it->first();
+  for (int32_t cur = it->next(); cur != icu::BreakIterator::DONE; cur = it->next())
+    out.push_back(static_cast<std::size_t>(cur));
+  return out;
+}
+
 std::vector<WordSegment> icu_word_segments(std::string_view text) {
   std::vector<WordSegment> out;
   icu::BreakIterator* it = word_iterator();
@@ -502,6 +588,10 @@ std::vector<Range> sentences(std::string_view text, std::size_t base) {
     const std::size_t pb = static_cast<std::size_t>(piece.data() - text.data());
     out.push_back({base + pb, base + pb + piece.size()});
   };
+  if (one_sentence(flat)) {
+    push(0, text.size());
+    return out;
+  }
   icu::BreakIterator* it = sentence_iterator();
   UTextHolder ut(flat);
   UErrorCode status = U_ZERO_ERROR;
