@@ -35,14 +35,14 @@ int quote_markers(std::string_view line) {
 bool looks_dated(std::string_view s) {
   if (s.find('@') != std::string_view::npos) return true;
   int run = 0;
+  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
   for (std::size_t i = 0; i < s.size(); ++i) {
-    const bool digit = std::isdigit(static_cast<unsigned char>(s[i])) != 0;
+    const bool digit = is_digit(s[i]);
     if (digit) {
       if (++run >= 4) return true;  // a year
       continue;
     }
-    if (run >= 1 && (s[i] == ':' || s[i] == '/') && i + 1 < s.size() &&
-        std::isdigit(static_cast<unsigned char>(s[i + 1])))
+    if (run >= 1 && (s[i] == ':' || s[i] == '/') && i + 1 < s.size() && is_digit(s[i + 1]))
       return true;  // 22:10, 6/3
     run = 0;
   }

@@ -42,8 +42,11 @@ class Walker {
       errors.push_back({folder.string(), "cannot read folder: " + ec.message(), {}, {}});
       return;
     }
-    std::sort(entries.begin(), entries.end(),
-              [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
+    // Entries share their folder, so comparing whole paths as strings orders them as comparing
+    // their names, as path's component-wise comparison does, without splitting each path.
+    std::sort(entries.begin(), entries.end(), [](const fs::directory_entry& a, const fs::directory_entry& b) {
+      return a.path().native() < b.path().native();
+    });
     const Globs globs = globs_for(folder);
     // Every entry's glob path is this folder's plus its name: worked out once per folder.
     const Relative base = relative_folder(globs, folder);
@@ -144,8 +147,16 @@ std::vector<Input> expand_inputs(const std::vector<std::string>& paths, const Co
                                  bool force_exclude) {
   std::vector<Input> out;
   std::set<std::string> seen;
+  // A path with no "." or ".." component and no doubled '/' is already lexically normal (what a
+  // folder walk gives): only the others are normalised for the duplicate check.
+  auto normal_key = [](const std::string& path) {
+    const bool plain = path != "." && path != ".." && path.rfind("./", 0) != 0 && path.rfind("../", 0) != 0 &&
+                       path.find("//") == std::string::npos && path.find("/./") == std::string::npos &&
+                       path.find("/../") == std::string::npos && !path.ends_with("/.") && !path.ends_with("/..");
+    return plain ? path : fs::path(path).lexically_normal().string();
+  };
   auto add = [&](std::string path) {
-    const std::string key = fs::path(path).lexically_normal().string();
+    const std::string key = normal_key(path);
     if (seen.insert(key).second) out.push_back({std::move(path), {}, {}, {}});
   };
   for (const std::string& path : paths) {

@@ -1,36 +1,97 @@
 #include "report/render.hpp"
 
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
 namespace replylint::report {
 
-nlohmann::json to_json(const Report& report) {
+namespace {
+
+nlohmann::json file_json(const FileReport& file) {
   using nlohmann::json;
-  json files = json::array();
-  for (const FileReport& file : report.files) {
-    json diagnostics = json::array();
-    for (const Finding& f : file.findings) {
-      const Diagnostic& d = f.diagnostic;
-      json item = {{"rule", d.rule},       {"severity", to_string(d.severity)},
-                   {"message", d.message}, {"line", d.line},
-                   {"column", d.column},   {"end_line", d.end_line},
-                   {"end_column", d.end_column}, {"text", d.text}};
-      if (!d.part.empty()) item["part"] = d.part;
-      if (!d.suggestions.empty()) item["suggestions"] = d.suggestions;
-      if (!d.help.empty()) item["help"] = d.help;
-      if (!d.addresses.empty()) item["addresses"] = d.addresses;
-      diagnostics.push_back(std::move(item));
-    }
-    json entry = {{"path", file.path}, {"language", file.language}, {"diagnostics", std::move(diagnostics)}};
-    if (!file.warnings.empty()) entry["warnings"] = file.warnings;
-    if (!file.error.empty()) entry["error"] = file.error;
-    files.push_back(std::move(entry));
+  json diagnostics = json::array();
+  for (const Finding& f : file.findings) {
+    const Diagnostic& d = f.diagnostic;
+    json item = {{"rule", d.rule},       {"severity", to_string(d.severity)},
+                 {"message", d.message}, {"line", d.line},
+                 {"column", d.column},   {"end_line", d.end_line},
+                 {"end_column", d.end_column}, {"text", d.text}};
+    if (!d.part.empty()) item["part"] = d.part;
+    if (!d.suggestions.empty()) item["suggestions"] = d.suggestions;
+    if (!d.help.empty()) item["help"] = d.help;
+    if (!d.addresses.empty()) item["addresses"] = d.addresses;
+    diagnostics.push_back(std::move(item));
   }
-  return {{"version", 1},
-          {"files", std::move(files)},
-          {"summary",
-           {{"files", report.files.size()},
-            {"errors", report.count(Severity::error)},
-            {"warnings", report.count(Severity::warning)},
-            {"infos", report.count(Severity::info)}}}};
+  json entry = {{"path", file.path}, {"language", file.language}, {"diagnostics", std::move(diagnostics)}};
+  if (!file.warnings.empty()) entry["warnings"] = file.warnings;
+  if (!file.error.empty()) entry["error"] = file.error;
+  return entry;
+}
+
+nlohmann::json summary_json(const Report& report) {
+  return {{"files", report.files.size()},
+          {"errors", report.count(Severity::error)},
+          {"warnings", report.count(Severity::warning)},
+          {"infos", report.count(Severity::info)}};
+}
+
+// `text` with `spaces` before every line but the first (JSON strings hold no raw newline).
+void append_indented(std::string& out, const std::string& text, std::size_t spaces, bool first_too) {
+  const std::string pad(spaces, ' ');
+  if (first_too) out += pad;
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += pad;
+  }
+}
+
+}  // namespace
+
+nlohmann::json to_json(const Report& report) {
+  nlohmann::json files = nlohmann::json::array();
+  for (const FileReport& file : report.files) files.push_back(file_json(file));
+  return {{"version", 1}, {"files", std::move(files)}, {"summary", summary_json(report)}};
+}
+
+std::string render_json(const Report& report, unsigned jobs) {
+  // Each file's part is dumped on its own (on up to `jobs` threads) and indented to its depth;
+  // keys are in nlohmann's order (sorted): files, summary, version.
+  const std::size_t n = report.files.size();
+  std::vector<std::string> parts(n);
+  auto render = [&](std::size_t i) {
+    std::string& part = parts[i];
+    append_indented(part, file_json(report.files[i]).dump(2), 4, true);
+  };
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, n / 64 + 1));
+  if (jobs <= 1) {
+    for (std::size_t i = 0; i < n; ++i) render(i);
+  } else {
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> workers;
+    for (unsigned t = 0; t < jobs; ++t)
+      workers.emplace_back([&] {
+        for (std::size_t i = next++; i < n; i = next++) render(i);
+      });
+    for (std::thread& w : workers) w.join();
+  }
+  std::string out = "{\n  \"files\": ";
+  if (n == 0) {
+    out += "[]";
+  } else {
+    out += "[\n";
+    for (std::size_t i = 0; i < n; ++i) {
+      out += parts[i];
+      out += i + 1 < n ? ",\n" : "\n";
+      std::string().swap(parts[i]);
+    }
+    out += "  ]";
+  }
+  out += ",\n  \"summary\": ";
+  append_indented(out, summary_json(report).dump(2), 2, false);
+  out += ",\n  \"version\": 1\n}";
+  return out;
 }
 
 }  // namespace replylint::report

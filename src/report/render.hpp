@@ -21,6 +21,10 @@ std::string render_text(const Report& report, const TextStyle& style);
 /// The JSON report, contract version 1 (DESIGN.md "The JSON report").
 nlohmann::json to_json(const Report& report);
 
+/// to_json(report).dump(2), byte for byte, with the files rendered on up to `jobs` threads
+/// (0: every core): what `check --format json` prints.
+std::string render_json(const Report& report, unsigned jobs = 0);
+
 /// What SARIF says about one rule (the CLI fills it from rules::registry(); a renderer never
 /// looks rules up itself).
 struct RuleDoc {

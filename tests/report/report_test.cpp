@@ -105,3 +105,27 @@ TEST_CASE("JSON report has the contract's fields", "[report]") {
   CHECK(!item.contains("part"));
   CHECK(j["summary"] == nlohmann::json{{"files", 1}, {"errors", 0}, {"warnings", 1}, {"infos", 0}});
 }
+
+TEST_CASE("render_json prints to_json's dump byte for byte, on any number of threads", "[report]") {
+  const auto d = body_draft("la respuetsa, \"ΠΑΡΑΚΑΛΩ\"\nsegunda línea\n");
+  report::Report r;
+  CHECK(report::render_json(r, 1) == report::to_json(r).dump(2));
+  for (int i = 0; i < 300; ++i) {
+    report::FileReport file{.path = "d" + std::to_string(i) + ".eml", .language = i % 2 ? "es" : "el"};
+    if (i % 3 == 0) {
+      report::Finding f = at(d, 3, 12);
+      f.diagnostic.suggestions = {"respuesta", "re\nspuesta"};
+      f.diagnostic.help = "a \"quoted\" help\twith a tab";
+      file.findings.push_back(f);
+      file.findings.push_back(at(d, 14, 30));
+    }
+    if (i % 7 == 0) file.warnings = {"one warning", "two"};
+    if (i % 11 == 0) file.error = "cannot read: no such file";
+    r.files.push_back(std::move(file));
+    if (i == 0 || i == 299) {
+      const std::string expected = report::to_json(r).dump(2);
+      CHECK(report::render_json(r, 1) == expected);
+      CHECK(report::render_json(r, 4) == expected);
+    }
+  }
+}
