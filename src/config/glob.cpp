@@ -1,5 +1,7 @@
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 #include "config/config.hpp"
 
 namespace replylint::config {
@@ -132,6 +134,20 @@ bool glob_match(std::string_view pattern, std::string_view path) {
   pattern = strip_dot_slash(pattern);
   path = strip_dot_slash(path);
   if (pattern.empty() || path.empty()) return false;
+  // The common "**/*.eml": the last segment ends with an ASCII literal (checked on bytes, which
+  // for ASCII is the same as on code points).
+  if (pattern.size() > 4 && pattern.substr(0, 4) == "**/*") {
+    const std::string_view suffix = pattern.substr(4);
+    const bool literal = std::all_of(suffix.begin(), suffix.end(), [](char c) {
+      return static_cast<unsigned char>(c) < 0x80 && c != '*' && c != '?' && c != '[' && c != ']' &&
+             c != '/' && c != '\\';
+    });
+    if (literal) {
+      const std::size_t slash = path.rfind('/');
+      const std::string_view last = slash == std::string_view::npos ? path : path.substr(slash + 1);
+      return last.size() >= suffix.size() && last.substr(last.size() - suffix.size()) == suffix;
+    }
+  }
   std::string full(pattern);
   if (full.back() == '/') full += "**";
   std::vector<std::u32string> pattern_parts, path_parts;

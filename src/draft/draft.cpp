@@ -6,6 +6,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <map>
 #include <unordered_set>
@@ -130,10 +131,35 @@ void mark_header_names(std::vector<Word>& words, const std::unordered_set<std::s
     if (name.size() >= name_length.size()) name_length.resize(name.size() + 1, false);
     name_length[name.size()] = true;
   }
+  // A name's first code point is the folded (or folded and stripped) first code point of the
+  // words it names: a word starting otherwise is none.
+  std::unordered_set<UChar32> first;
+  for (const std::string& name : names) {
+    UChar32 c;
+    int32_t i = 0;
+    U8_NEXT(name.data(), i, static_cast<int32_t>(name.size()), c);
+    first.insert(c);
+  }
+  const detail::CodePointTable& table = detail::code_point_table();
+  const StrippedTable& stripped = stripped_table();
+  auto cannot_be_a_name = [&](const std::string& text) {
+    UChar32 c;
+    int32_t i = 0;
+    U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
+    if (c < 0 || c >= detail::CodePointTable::k_size || !table.info[c].simple_fold) return false;
+    const UChar32 folded = table.info[c].folded;
+    if (first.count(folded) > 0) return false;
+    if (folded >= 0x400 || !stripped.entry[folded].ok || stripped.entry[folded].size == 0) return false;
+    UChar32 base;
+    int32_t j = 0;
+    U8_NEXT(stripped.entry[folded].bytes, j, stripped.entry[folded].size, base);
+    return first.count(base) == 0;
+  };
   for (Word& w : words) {
     if (w.kind != TokenKind::word || w.letters == 0) continue;
     if (is_ascii(w.text) && (w.text.size() >= name_length.size() || !name_length[w.text.size()]))
       continue;
+    if (cannot_be_a_name(w.text)) continue;
     const std::string f = detail::fold(w.text);
     w.is_header_name = names.count(f) > 0 || (!is_ascii(f) && names.count(strip_marks(f)) > 0);
   }

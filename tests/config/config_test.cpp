@@ -290,6 +290,17 @@ TEST_CASE("find_config walks up from a nested folder", "[config]") {
         dir.path() / "clients" / "acme" / ".replylint.toml");
 }
 
+TEST_CASE("glob_match's shortcut for **/*.ext answers as the general matcher", "[config]") {
+  using config::glob_match;
+  // "**/*.e[m]l" means the same as "**/*.eml" but takes the general path.
+  for (const char* path : {"a.eml", "x/a.eml", "x/y/a.eml", ".eml", "a.eml/b", "a.emlx", "aeml",
+                           "x/", "x/.eml", "./a.eml", "dir.eml/", "\xFF.eml", "x/\xC3\xA9.eml", "a.EML"}) {
+    INFO(path);
+    CHECK(glob_match("**/*.eml", path) == glob_match("**/*.e[m]l", path));
+    CHECK(glob_match("./**/*.eml", path) == glob_match("**/*.e[m]l", path));
+  }
+}
+
 TEST_CASE("glob_match handles *, ?, [...] and **", "[config]") {
   using config::glob_match;
   CHECK(glob_match("templates/legal/**", "templates/legal/a.eml"));
