@@ -305,9 +305,10 @@ class LineClassifier {
       return next < m_lines.size() && m_lines[next].depth > 0;
     };
     const bool has_second = i + 1 < m_lines.size() && !m_lines[i + 1].blank && m_lines[i + 1].depth == 0;
-    const bool one_line_possible = quoted_after(i + 1) || looks_dated(t);
-    const bool two_lines_possible =
-        has_second && (quoted_after(i + 2) || looks_dated(std::string(t) + ' ' + std::string(trim(view(i + 1)))));
+    const bool one_line_possible = quoted_after(i + 1) || dated(i);
+    // The two lines joined by a space look dated when either does: no run of digits, ':' or '/'
+    // that looks_dated() sees can cross that space.
+    const bool two_lines_possible = has_second && (quoted_after(i + 2) || dated(i) || dated(i + 1));
     if (!one_line_possible && !two_lines_possible) return i;
     std::size_t end = i;
     std::string both(t);
@@ -328,6 +329,13 @@ class LineClassifier {
     if (!looks_dated(both)) return i;
     unquoted_original = next < m_lines.size();
     return end;
+  }
+
+  // looks_dated() of line `i` (trimmed), worked out once per line.
+  bool dated(std::size_t i) const {
+    if (m_dated.size() != m_lines.size()) m_dated.assign(m_lines.size(), -1);
+    if (m_dated[i] < 0) m_dated[i] = looks_dated(trim(view(i))) ? 1 : 0;
+    return m_dated[i] == 1;
   }
 
   // A run of blank lines joins own text when it touches own text (or starts the body), else the
@@ -379,6 +387,7 @@ class LineClassifier {
   std::vector<SegmentKind> m_kind;
   std::vector<int> m_depth;
   std::vector<std::size_t> m_next_nonblank;
+  mutable std::vector<signed char> m_dated;  // per line: -1 not known yet, else looks_dated()
 };
 
 }  // namespace
