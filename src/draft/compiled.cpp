@@ -218,6 +218,10 @@ void compile_tokens(Compiled& c, const std::vector<std::string>& data_placeholde
       c.tokens_chunkable = false;  // it may start anywhere: search whole paragraphs
     }
   }
+  c.plain_numbers = c.tokens_chunkable && c.group_num > 0;
+  for (const std::string& trigger : c.token_triggers)
+    if (trigger.empty() || std::string_view("0123456789,.;:!?)").find(trigger[0]) != std::string_view::npos)
+      c.plain_numbers = false;
 }
 
 std::unique_ptr<Compiled> build_compiled(const data::DataSet& data,

@@ -91,6 +91,9 @@ struct Compiled {
   // none of them (nor a digit, '@', '/', ':', '%' or an inner '.') can hold no token.
   std::vector<std::string> token_triggers;
   std::array<bool, 256> trigger_first_bytes{};  // first bytes of token_triggers
+  // True when no placeholder pattern can match in a chunk of digits and closing punctuation
+  // ("12345", "2025."): the token regex then finds exactly the number there.
+  bool plain_numbers = false;
   int group_ph = 0, group_url = 0, group_email = 0, group_file = 0, group_dom = 0, group_num = 0;
   // True when extra (config) placeholder patterns took part: a line may then be a placeholder
   // without any of the characters the built-in ones start with.

@@ -245,9 +245,10 @@ void for_each_special_in(std::string_view text, const Compiled& c, F&& on);
 bool may_hold_special(std::string_view chunk, const Compiled& c) {
   for (std::size_t i = 0; i < chunk.size(); ++i) {
     const char ch = chunk[i];
-    if ((ch >= '0' && ch <= '9') || ch == '@' || ch == '/' || ch == ':' || ch == '$' || ch == '%')
-      return true;
+    if ((ch >= '0' && ch <= '9') || ch == '@' || ch == '$' || ch == '%') return true;
+    // A '.', ':' or '/' ends a chunk in prose ("siguientes:"); a token needs something after it.
     if (ch == '.' && i + 1 < chunk.size() && chunk[i + 1] != '.') return true;
+    if ((ch == ':' || ch == '/') && i + 1 < chunk.size()) return true;
     // A trigger can only start at a byte that starts one.
     if (c.trigger_first_bytes[static_cast<unsigned char>(ch)]) {
       for (const std::string& trigger : c.token_triggers)
@@ -255,6 +256,19 @@ bool may_hold_special(std::string_view chunk, const Compiled& c) {
     }
   }
   return false;
+}
+
+// The length of the number a chunk of ASCII digits (with at most one closing ',', '.', ';', ':',
+// '!', '?' or ')') is, when the token regex can find nothing else there (Compiled::plain_numbers);
+// else 0.
+std::size_t plain_number(std::string_view chunk, const Compiled& c) {
+  if (!c.plain_numbers || chunk.empty()) return 0;
+  std::size_t n = 0;
+  while (n < chunk.size() && chunk[n] >= '0' && chunk[n] <= '9') ++n;
+  if (n == 0) return 0;
+  if (n == chunk.size()) return n;
+  if (n + 1 == chunk.size() && std::string_view(",.;:!?)").find(chunk[n]) != std::string_view::npos) return n;
+  return 0;
 }
 
 // Same as for_each_special_in over the whole text, but the regex (ICU tries it at every position,
@@ -274,7 +288,9 @@ void for_each_special(std::string_view text, const Compiled& c, F&& on) {
     std::size_t j = i;
     while (j < text.size() && text[j] != ' ' && text[j] != '\n' && text[j] != '\t' && text[j] != '\r') ++j;
     const std::string_view chunk = text.substr(i, j - i);
-    if (!chunk.empty() && may_hold_special(chunk, c)) {
+    if (const std::size_t digits = plain_number(chunk, c)) {
+      on(i, i + digits, c.group_num);  // what the token regex finds there, without running it
+    } else if (!chunk.empty() && may_hold_special(chunk, c)) {
       for_each_special_in(chunk, c, [&](std::size_t b, std::size_t e, int group) { on(i + b, i + e, group); });
     }
     i = j;

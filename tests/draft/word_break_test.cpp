@@ -103,3 +103,26 @@ TEST_CASE("the word break shortcut agrees with ICU on every fixture", "[draft][w
   CHECK(files > 50);
   CHECK(mismatches == 0);
 }
+
+#include "draft/test_data.hpp"
+
+TEST_CASE("numbers found without the token regex are the ones it finds", "[draft][word-break]") {
+  using replylint::draft::detail::compiled;
+  using replylint::draft::detail::tokenize;
+  auto& c = const_cast<replylint::draft::detail::Compiled&>(compiled(replylint::draft::test::rules_data()));
+  REQUIRE(c.plain_numbers);
+  const std::string text =
+      "Pedido 12345, del 2025. Son 3 cajas (12) y 007: total 1.234,56 o 12/03 y 2025.pdf, 12a, "
+      "A-1234 10: 5! 6? 7; 8) 99999999999999999999 ١٢ 3.\nsiguientes: y/o http://x.es 12:30";
+  const auto fast = tokenize(text, c, 0);
+  c.plain_numbers = false;
+  const auto slow = tokenize(text, c, 0);
+  c.plain_numbers = true;
+  REQUIRE(fast.size() == slow.size());
+  for (std::size_t i = 0; i < fast.size(); ++i) {
+    INFO(fast[i].text << " / " << slow[i].text);
+    CHECK(fast[i].text == slow[i].text);
+    CHECK(fast[i].kind == slow[i].kind);
+    CHECK(fast[i].range.begin == slow[i].range.begin);
+  }
+}
