@@ -162,7 +162,8 @@ def main():
         # then reused); the first runs are reported apart.
         build_times = {}
         for lang in ("en", "el", "es"):
-            first, _ = draft(lang, rng, 2048)
+            # English from its own generator, so every later input is the same as without it.
+            first, _ = draft(lang, random.Random(11) if lang == "en" else rng, 2048)
             (tmp / f"warm-{lang}.txt").write_text(first, encoding="utf-8")
             build_times[lang] = run([binary, "check", "--exit-zero", str(tmp / f"warm-{lang}.txt")])
 
