@@ -121,18 +121,23 @@ def add_typos(text, count, rng):
 
 
 def run(cmd, stdin_path=None):
-    """Wall time (s) and peak RSS (MB) of one process."""
+    """Wall time (s) and peak RSS (MB) of one process.
+
+    The peak RSS comes from GNU time wrapped around the command: the rusage of a child forked
+    from this (large) Python process would count the parent's pages it held before exec."""
     stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        start = time.perf_counter()
+        proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", rss.name, *map(str, cmd)], stdin=stdin,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        status = proc.wait()
+        elapsed = time.perf_counter() - start
+        peak_kb = int(rss.read().strip().splitlines()[-1])
     if stdin_path:
         stdin.close()
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        sys.exit(f"bench: {' '.join(map(str, cmd))} exited {code}")
-    return elapsed, usage.ru_maxrss / 1024
+    if status not in (0, 1):
+        sys.exit(f"bench: {' '.join(map(str, cmd))} exited {status}")
+    return elapsed, peak_kb / 1024
 
 
 def measure(cmd, runs, stdin_path=None):

@@ -267,7 +267,10 @@ Draft segment(message::Message message, const data::DataSet& data, const Options
         Sentence s;
         s.range = r;
         while (wi < words.size() && words[wi].range.begin < r.begin) ++wi;  // between sentences
-        while (wi < words.size() && words[wi].range.begin < r.end) s.words.push_back(std::move(words[wi++]));
+        std::size_t last = wi;
+        while (last < words.size() && words[last].range.begin < r.end) ++last;
+        s.words.reserve(last - wi);
+        while (wi < last) s.words.push_back(std::move(words[wi++]));
         para.sentences.push_back(std::move(s));
       }
     }

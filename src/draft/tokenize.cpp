@@ -525,6 +525,7 @@ std::vector<Word> tokenize(std::string_view text, const Compiled& c, std::size_t
   });
 
   std::vector<Word> words;
+  words.reserve(text.size() / 5 + 1);  // about one word in every 5-7 bytes of prose
   auto emit = [&](std::size_t b, std::size_t e, TokenKind kind) {
     Word w;
     w.text = std::string(text.substr(b, e - b));
