@@ -49,7 +49,9 @@ Gracias por su mensaje. Le enviamos la respuesta mañana, con el PDF en https://
 rest are still flagged but without suggestions, so a draft full of typos stays fast.
 `max-slow-suggestions` (default 3): suggestions come first from cheap candidates (one edit, a
 moved or missing accent); only this many words per draft, in text order, may fall back to
-Hunspell's own search, which costs 20-250 ms a word.
+Hunspell's own search, which costs 20-250 ms a word. A word of a Spanish paragraph that the
+English dictionary lists (a loanword such as "tweet"), or of an English paragraph that the Spanish
+one lists, is still reported but never searched that way.
 )md",
     .options = {{"suggestions", OptionType::integer, "3", "suggestions per unknown word"},
                 {"max-suggested-words", OptionType::integer, "25",
@@ -93,7 +95,10 @@ class Spelling final : public Rule {
               list = speller->suggest_fast(w.text, max);
               // Hunspell's own search costs 20-250 ms a word: a few per draft, in text order, so
               // the output stays the same from run to run.
-              if (list.empty() && slow_left > 0) {
+              // A word the other Latin-script dictionary lists ("tweet" in Spanish) is most likely
+              // a loanword: Hunspell's search in this language would not find what was meant, and
+              // would cost its load and tens of milliseconds. It is still reported.
+              if (list.empty() && slow_left > 0 && !loanword(w, language)) {
                 --slow_left;
                 list = speller->suggest(w.text, max);
               }
@@ -107,6 +112,16 @@ class Spelling final : public Rule {
   }
 
  private:
+  // True when `w` is a Latin word of a Spanish paragraph that the English word index lists, or of
+  // an English paragraph that the Spanish one lists (never loading Hunspell to tell).
+  bool loanword(const Word& w, const std::string& language) const {
+    if (w.script != draft::Script::latin) return false;
+    const char* other = language == "es" ? "en" : language == "en" ? "es" : nullptr;
+    if (other == nullptr) return false;
+    spell::Speller* speller = m_spell->get(other);
+    return speller != nullptr && speller->listed(w.text);
+  }
+
   // The dictionary that judges `w`, or nullptr when the word is left alone.
   spell::Speller* speller_for(const Word& w, const std::string& language, bool sentence_start) const {
     if (w.has_digit || w.has_underscore || w.is_header_name) return nullptr;

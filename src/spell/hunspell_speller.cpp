@@ -165,6 +165,14 @@ class HunspellSpeller final : public Speller {
     return correct;
   }
 
+  bool listed(std::string_view word) override {
+    if (m_exact.contains(word)) return true;
+    auto unicode = decode_word(word);
+    if (!unicode) return false;
+    const auto known = check_by_index(*unicode);
+    return known && *known;
+  }
+
   std::vector<std::string> suggest_fast(std::string_view word, std::size_t max) override {
     // A cache of its own: what suggest() found for a word must never leak into this answer,
     // or a draft's output would depend on the drafts checked before it.

@@ -53,6 +53,9 @@ class Speller {
   /// lowercase with its accents ("ΠΑΡΑΚΑΛΩ" → "παρακαλώ") or title case for names ("ΑΘΗΝΑ" →
   /// "Αθήνα"). std::nullopt when the word is not in capitals or not known.
   virtual std::optional<std::string> lowercase_form(std::string_view word) = 0;
+  /// True when `word` is surely correct by what is already at hand (the word index, the
+  /// additions), without loading Hunspell; false when it is not, or when only Hunspell could tell.
+  virtual bool listed(std::string_view word) { (void)word; return false; }
 };
 
 struct Options {

@@ -30,7 +30,8 @@ std::vector<report::Finding> lint_findings(std::string_view rule_id, std::string
   const draft::Draft draft = draft::segment(std::move(msg), data, {settings.language});
   rules::RuleOptions options;
   for (const auto& [name, value] : settings.options) options.set(name, value);
-  const rules::RuleContext context{options, data, &shared_spell(), settings.org_domains, settings.words};
+  const rules::RuleContext context{options, data, settings.spell ? settings.spell : &shared_spell(),
+                                    settings.org_domains, settings.words};
   const auto rule = entry->make(context);
   rules::Reporter reporter(entry->info.id, entry->info.default_severity);
   rule->check(draft, reporter);

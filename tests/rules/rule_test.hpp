@@ -6,6 +6,7 @@
 
 #include "report/diagnostic.hpp"
 #include "report/report.hpp"
+#include "spell/spell.hpp"
 
 namespace replylint::test {
 
@@ -15,6 +16,7 @@ struct LintSettings {
   std::vector<std::string> org_domains;
   std::vector<std::string> words;
   std::string language;  // forces every paragraph ("" detects)
+  spell::SpellService* spell = nullptr;  // nullptr: one service shared by the process's tests
 };
 
 /// Parses `text` as a draft named `path` (any input kind), runs only `rule_id` on it and returns

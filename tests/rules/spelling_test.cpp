@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "rules/rule_test.hpp"
+#include "spell/hunspell_speller.hpp"
 
 using replylint::test::lint;
 
@@ -89,4 +90,21 @@ TEST_CASE("spelling spends Hunspell's slow search on a few words only", "[spelli
   REQUIRE(fast.size() == 1);
   CHECK(fast[0].text == "tommorow");
   CHECK(fast[0].suggestions.empty());
+}
+
+TEST_CASE("spelling reports an English loanword in Spanish without Hunspell's slow search", "[spelling]") {
+  // "tweet" is in no Spanish dictionary and has no Spanish word one edit away; en_US lists it.
+  replylint::spell::SpellService spell(replylint::spell::Options{});
+  const std::string text = "Hola Ana,\n\nPuede escribirnos un tweet y le responderemos enseguida.\n";
+  const auto found = lint("spelling", text, {.spell = &spell});
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == "tweet");
+  CHECK(found[0].suggestions.empty());
+  CHECK_FALSE(replylint::spell::hunspell_loaded(*spell.get("es")));  // no search, no load
+  // A word no dictionary lists does get the search (and Spanish Hunspell is loaded for it).
+  replylint::spell::SpellService other(replylint::spell::Options{});
+  const auto typo = lint("spelling", "Hola Ana,\n\nPuede escribirnos un xwqzt y le responderemos.\n",
+                         {.spell = &other});
+  REQUIRE(typo.size() == 1);
+  CHECK(replylint::spell::hunspell_loaded(*other.get("es")));
 }
