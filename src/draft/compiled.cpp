@@ -337,19 +337,30 @@ std::string_view trim(std::string_view text) {
   return text.substr(static_cast<std::size_t>(b), static_cast<std::size_t>(e - b));
 }
 
+namespace {
+
+// ICU's full case folding of one code point into `out` (UTF-16, room for 8 units): its length,
+// or -1 on failure.
+int32_t fold_code_point(UChar32 c, UChar (&out)[8]) {
+  UChar in[2];
+  int32_t in_len = 0;
+  U16_APPEND_UNSAFE(in, in_len, c);
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t out_len = u_strFoldCase(out, 8, in, in_len, U_FOLD_CASE_DEFAULT, &status);
+  return U_SUCCESS(status) ? out_len : -1;
+}
+
+}  // namespace
+
 const CodePointTable& code_point_table() {
   static const CodePointTable table = [] {
     CodePointTable t{};
     for (UChar32 c = 0; c < CodePointTable::k_size; ++c) {
       CodePointInfo& info = t.info[static_cast<std::size_t>(c)];
       // Full case folding of the single code point; kept only when it is one code point.
-      UChar in[2];
-      int32_t in_len = 0;
-      U16_APPEND_UNSAFE(in, in_len, c);
       UChar out[8];
-      UErrorCode status = U_ZERO_ERROR;
-      const int32_t out_len = u_strFoldCase(out, 8, in, in_len, U_FOLD_CASE_DEFAULT, &status);
-      if (U_SUCCESS(status) && out_len == 1 && !U16_IS_SURROGATE(out[0])) {
+      const int32_t out_len = fold_code_point(c, out);
+      if (out_len == 1 && !U16_IS_SURROGATE(out[0])) {
         info.folded = out[0];
         info.simple_fold = true;
       }
@@ -436,13 +447,9 @@ UChar32 first_folded(std::string_view text) {
   int32_t i = 0;
   U8_NEXT(text.data(), i, static_cast<int32_t>(std::min<std::size_t>(text.size(), 8)), c);
   if (c < 0) return U_SENTINEL;
-  UChar in[2];
-  int32_t in_len = 0;
-  U16_APPEND_UNSAFE(in, in_len, c);
   UChar out[8];
-  UErrorCode status = U_ZERO_ERROR;
-  const int32_t out_len = u_strFoldCase(out, 8, in, in_len, U_FOLD_CASE_DEFAULT, &status);
-  if (U_FAILURE(status) || out_len < 1) return U_SENTINEL;
+  const int32_t out_len = fold_code_point(c, out);
+  if (out_len < 1) return U_SENTINEL;
   UChar32 f;
   int32_t j = 0;
   U16_NEXT(out, j, out_len, f);
