@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Set up, build and run replylint on a Debian 12 machine.
 #   bash scripts/dev.sh examples   install what is missing, build, lint examples/
-#   bash scripts/dev.sh test       install what is missing, build, run the whole test suite
+#   bash scripts/dev.sh test       install what is missing, then the whole test suite in three stages
+#                                  (CI runs exactly this): the suite, the suite under ASan + UBSan,
+#                                  and each libFuzzer target for FUZZ_SECONDS
+#   bash scripts/dev.sh suite      only the first stage: build (build/) and run the suite
 #   bash scripts/dev.sh build      install what is missing and build only
 #   bash scripts/dev.sh deps       install what is missing only
 #   bash scripts/dev.sh asan       build the suite with AddressSanitizer + UBSan (build-asan/), run it
@@ -19,7 +22,7 @@ PACKAGES=(
   git-email mutt neomutt emacs-nox pre-commit
   python3 python3-jsonschema python3-yaml
 )
-# Only `dev.sh fuzz` needs these (`dev.sh test` does not; .ci/run's fuzz stage does).
+# Only the fuzz stage (`dev.sh fuzz`, and so `dev.sh test`) needs these.
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 BUILD_DIR=${REPLYLINT_BUILD_DIR:-build}
 
@@ -42,6 +45,51 @@ build() {
   cmake --build "$BUILD_DIR" -j"$(nproc)"
 }
 
+stage() { echo "=== replylint: $* ($(date -u +%H:%M:%S))" >&2; }
+
+run_suite() {
+  install_deps; build
+  ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)"
+}
+
+run_asan() {
+  install_deps
+  cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREPLYLINT_SANITIZE=ON >/dev/null
+  cmake --build build-asan -j"$(nproc)"
+  # GLib, GMime and ICU keep caches for the life of the process: leaks are not checked.
+  ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
+}
+
+run_fuzz() {
+  install_deps "${FUZZ_PACKAGES[@]}"
+  cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DREPLYLINT_FUZZ=ON -DREPLYLINT_BUILD_TESTS=OFF >/dev/null
+  cmake --build build-fuzz -j"$(nproc)" --target fuzz_parse fuzz_segment fuzz_config fuzz_check
+  seconds=${FUZZ_SECONDS:-60}
+  seed=${FUZZ_SEED:-1}
+  for target in parse segment config check; do
+    seeds=build-fuzz/seeds/$target
+    rm -rf "$seeds"; mkdir -p "$seeds" "build-fuzz/corpus/$target" build-fuzz/crashes
+    if [ "$target" = config ]; then
+      find tests examples -name '*.toml' -size -64k -exec cp -t "$seeds" {} + 2>/dev/null || true
+    else
+      find tests examples -type f \( -name '*.eml' -o -name '*.txt' -o -name '*.mbox' \) -size -256k \
+        -exec cp --backup=numbered -t "$seeds" {} + 2>/dev/null || true
+      if [ -d ../shared/corpus/mime ]; then
+        find ../shared/corpus/mime -type f -size -256k -exec cp --backup=numbered -t "$seeds" {} + 2>/dev/null || true
+      fi
+    fi
+    echo "replylint: fuzzing $target for ${seconds}s ($(ls "$seeds" | wc -l) seeds)" >&2
+    # A target's RSS passes 1 GB in 60 s: ASan's quarantine, and for fuzz_config the compiled
+    # pattern cache, which keeps one entry per distinct placeholder list (up to 1.8 GB seen;
+    # reachable, so LeakSanitizer is silent). 4 GB leaves room and still stops a runaway.
+    ASAN_OPTIONS=detect_leaks=0 "build-fuzz/fuzz_$target" -seed="$seed" -max_total_time="$seconds" -timeout=10 \
+      -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 \
+      -artifact_prefix="build-fuzz/crashes/$target-" "build-fuzz/corpus/$target" "$seeds"
+  done
+}
+
 case "${1:-}" in
   deps)
     install_deps ;;
@@ -55,45 +103,20 @@ case "${1:-}" in
     if [ "$status" -gt 1 ]; then exit "$status"; fi
     ;;
   test)
-    install_deps; build
-    ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)"
+    stage "test suite"
+    run_suite
+    stage "test suite under ASan + UBSan"
+    run_asan
+    stage "fuzzing, ${FUZZ_SECONDS:-60}s per target, seed ${FUZZ_SEED:-1}"
+    run_fuzz
+    stage "done"
     ;;
+  suite)
+    run_suite ;;
   asan)
-    install_deps
-    cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREPLYLINT_SANITIZE=ON >/dev/null
-    cmake --build build-asan -j"$(nproc)"
-    # GLib, GMime and ICU keep caches for the life of the process: leaks are not checked.
-    ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-      ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
-    ;;
+    run_asan ;;
   fuzz)
-    install_deps "${FUZZ_PACKAGES[@]}"
-    cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DREPLYLINT_FUZZ=ON -DREPLYLINT_BUILD_TESTS=OFF >/dev/null
-    cmake --build build-fuzz -j"$(nproc)" --target fuzz_parse fuzz_segment fuzz_config fuzz_check
-    seconds=${FUZZ_SECONDS:-60}
-    seed=${FUZZ_SEED:-1}
-    for target in parse segment config check; do
-      seeds=build-fuzz/seeds/$target
-      rm -rf "$seeds"; mkdir -p "$seeds" "build-fuzz/corpus/$target" build-fuzz/crashes
-      if [ "$target" = config ]; then
-        find tests examples -name '*.toml' -size -64k -exec cp -t "$seeds" {} + 2>/dev/null || true
-      else
-        find tests examples -type f \( -name '*.eml' -o -name '*.txt' -o -name '*.mbox' \) -size -256k \
-          -exec cp --backup=numbered -t "$seeds" {} + 2>/dev/null || true
-        if [ -d ../shared/corpus/mime ]; then
-          find ../shared/corpus/mime -type f -size -256k -exec cp --backup=numbered -t "$seeds" {} + 2>/dev/null || true
-        fi
-      fi
-      echo "replylint: fuzzing $target for ${seconds}s ($(ls "$seeds" | wc -l) seeds)" >&2
-      # A target's RSS passes 1 GB in 60 s: ASan's quarantine, and for fuzz_config the compiled
-      # pattern cache, which keeps one entry per distinct placeholder list (up to 1.8 GB seen;
-      # reachable, so LeakSanitizer is silent). 4 GB leaves room and still stops a runaway.
-      ASAN_OPTIONS=detect_leaks=0 "build-fuzz/fuzz_$target" -seed="$seed" -max_total_time="$seconds" -timeout=10 \
-        -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 \
-        -artifact_prefix="build-fuzz/crashes/$target-" "build-fuzz/corpus/$target" "$seeds"
-    done
-    ;;
+    run_fuzz ;;
   *)
-    echo "usage: bash scripts/dev.sh examples|test|build|deps|asan|fuzz" >&2; exit 2 ;;
+    echo "usage: bash scripts/dev.sh examples|test|suite|build|deps|asan|fuzz" >&2; exit 2 ;;
 esac
