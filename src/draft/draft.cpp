@@ -94,9 +94,19 @@ bool is_ascii(std::string_view s) {
 
 // Name parts of every mailbox in the address headers: display-name words and the pieces of the
 // local part ("lucia.romero" → "lucia.romero", "lucia", "romero").
-std::unordered_set<std::string> header_names(const message::Message& m,
-                                             const detail::Compiled& c) {
+// The name parts of a draft's headers, with what lets most words be ruled out without folding
+// them: the byte lengths the names have (folding keeps an ASCII word ASCII and of the same
+// length) and the names' first code points (the folded, or folded and stripped, first code point
+// of any word a name matches).
+struct HeaderNames {
   std::unordered_set<std::string> names;
+  std::vector<bool> length;
+  std::unordered_set<UChar32> first;
+};
+
+HeaderNames header_names(const message::Message& m, const detail::Compiled& c) {
+  HeaderNames out;
+  std::unordered_set<std::string>& names = out.names;
   auto add = [&](std::string_view part) {
     if (part.size() < 2) return;
     const std::string f = detail::fold(part);
@@ -119,27 +129,20 @@ std::unordered_set<std::string> header_names(const message::Message& m,
       }
     }
   }
-  return names;
+  for (const std::string& name : names) {
+    if (name.size() >= out.length.size()) out.length.resize(name.size() + 1, false);
+    out.length[name.size()] = true;
+    UChar32 first;
+    int32_t i = 0;
+    U8_NEXT(name.data(), i, static_cast<int32_t>(name.size()), first);
+    out.first.insert(first);
+  }
+  return out;
 }
 
-void mark_header_names(std::vector<Word>& words, const std::unordered_set<std::string>& names) {
+void mark_header_names(std::vector<Word>& words, const HeaderNames& header) {
+  const auto& [names, name_length, first] = header;
   if (names.empty()) return;
-  // Folding keeps an ASCII word ASCII and of the same length: one whose length no name has
-  // cannot be one (most words, as a draft's headers name a handful of people).
-  std::vector<bool> name_length;
-  for (const std::string& name : names) {
-    if (name.size() >= name_length.size()) name_length.resize(name.size() + 1, false);
-    name_length[name.size()] = true;
-  }
-  // A name's first code point is the folded (or folded and stripped) first code point of the
-  // words it names: a word starting otherwise is none.
-  std::unordered_set<UChar32> first;
-  for (const std::string& name : names) {
-    UChar32 c;
-    int32_t i = 0;
-    U8_NEXT(name.data(), i, static_cast<int32_t>(name.size()), c);
-    first.insert(c);
-  }
   const detail::CodePointTable& table = detail::code_point_table();
   const StrippedTable& stripped = stripped_table();
   auto cannot_be_a_name = [&](const std::string& text) {
@@ -239,7 +242,7 @@ Draft segment(message::Message message, const data::DataSet& data, const Options
   const std::string& text = draft.text();
   draft.segments = detail::segment_lines(draft.message(), c);
 
-  const std::unordered_set<std::string> names = header_names(draft.message(), c);
+  const HeaderNames names = header_names(draft.message(), c);
   std::map<std::string, long> letters_by_language;
   for (Segment& seg : draft.segments) {
     if (seg.kind != SegmentKind::own) continue;

@@ -335,35 +335,37 @@ class HunspellSpeller final : public Speller {
     const auto known = index_spell(word);
     if (!known || *known) return known;
     if (!is_all_caps(word)) return false;
-    icu::UnicodeString lower{word};
+    std::optional<bool> answer = false;
+    for_each_written_form(word, [&](const icu::UnicodeString& form) {
+      const auto found = index_spell(form);
+      if (found && !*found) return false;  // not this one: try the next
+      answer = found;                      // listed, or only Hunspell can tell: stop
+      return true;
+    });
+    return answer;
+  }
+
+  // Calls `f` on each spelling a word in capitals may have in the dictionary, in order: its
+  // lowercase form and that in title case, then (when the lowercase form has no accent) each
+  // accent placement capitals leave out, lowercase and title case; stops when `f` returns true.
+  template <class F>
+  void for_each_written_form(const icu::UnicodeString& capitals, F&& f) const {
+    icu::UnicodeString lower{capitals};
     lower.toLower(m_locale);
-    std::vector<icu::UnicodeString> candidates{lower, title_case(lower)};
-    if (!has_accent(lower, m_language))
-      for (const auto& variant : accent_variants(lower, m_language, k_max_accent_variants)) {
-        candidates.push_back(variant);
-        candidates.push_back(title_case(variant));
-      }
-    for (const icu::UnicodeString& candidate : candidates) {
-      const auto found = index_spell(candidate);
-      if (!found) return std::nullopt;
-      if (*found) return true;
-    }
-    return false;
+    if (f(lower) || f(title_case(lower)) || has_accent(lower, m_language)) return;
+    for (const auto& variant : accent_variants(lower, m_language, k_max_accent_variants))
+      if (f(variant) || f(title_case(variant))) return;
   }
 
   // The dictionary's own spelling of a word written in capitals: its lowercase form, or the
   // accented placement capitals leave out, lowercase or title case (Αθήνα).
   std::optional<icu::UnicodeString> written_form_locked(const icu::UnicodeString& capitals) {
-    icu::UnicodeString lower{capitals};
-    lower.toLower(m_locale);
-    if (spell_locked(lower)) return lower;
-    if (spell_locked(title_case(lower))) return title_case(lower);
-    if (has_accent(lower, m_language)) return std::nullopt;
-    for (const auto& variant : accent_variants(lower, m_language, k_max_accent_variants)) {
-      if (spell_locked(variant)) return variant;
-      if (spell_locked(title_case(variant))) return title_case(variant);
-    }
-    return std::nullopt;
+    std::optional<icu::UnicodeString> found;
+    for_each_written_form(capitals, [&](const icu::UnicodeString& form) {
+      if (spell_locked(form)) found = form;
+      return found.has_value();
+    });
+    return found;
   }
 
   // A candidate suggestion: one word, or two separated by a space.
