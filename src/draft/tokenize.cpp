@@ -195,9 +195,24 @@ struct UTextHolder {
 // Word break classes of the code points fast_word_segments() handles.
 enum class Wb : unsigned char { other, letter, numeric, mid_letter, mid_num_let, mid_num, single_quote, unsupported };
 
-struct WbTable {
-  Wb low[0x400];    // U+0000-U+03FF
-  Wb punct[0x100];  // U+2000-U+20FF (dashes, quotes, ellipsis, currency)
+// A class per code point for U+0000-U+03FF (Latin, Greek) and U+2000-U+20FF (dashes, quotes,
+// ellipsis, currency), read once from ICU; `outside` for any other.
+template <class T>
+struct CodePointClasses {
+  T low[0x400];
+  T punct[0x100];
+  template <class F>
+  static CodePointClasses build(F&& class_of) {
+    CodePointClasses t{};
+    for (UChar32 c = 0; c < 0x400; ++c) t.low[c] = class_of(c);
+    for (UChar32 c = 0; c < 0x100; ++c) t.punct[c] = class_of(0x2000 + c);
+    return t;
+  }
+  T of(UChar32 c, T outside) const {
+    if (c >= 0 && c < 0x400) return low[c];
+    if (c >= 0x2000 && c < 0x2100) return punct[c - 0x2000];
+    return outside;
+  }
 };
 
 Wb wb_class_of(UChar32 c) {
@@ -225,13 +240,8 @@ Wb wb_class_of(UChar32 c) {
   }
 }
 
-const WbTable& wb_table() {
-  static const WbTable table = [] {
-    WbTable t{};
-    for (UChar32 c = 0; c < 0x400; ++c) t.low[c] = wb_class_of(c);
-    for (UChar32 c = 0; c < 0x100; ++c) t.punct[c] = wb_class_of(0x2000 + c);
-    return t;
-  }();
+const CodePointClasses<Wb>& wb_table() {
+  static const auto table = CodePointClasses<Wb>::build(wb_class_of);
   return table;
 }
 
@@ -358,18 +368,8 @@ Sb sb_class_of(UChar32 c) {
   }
 }
 
-struct SbTable {
-  Sb low[0x400];
-  Sb punct[0x100];  // U+2000-U+20FF
-};
-
-const SbTable& sb_table() {
-  static const SbTable table = [] {
-    SbTable t{};
-    for (UChar32 c = 0; c < 0x400; ++c) t.low[c] = sb_class_of(c);
-    for (UChar32 c = 0; c < 0x100; ++c) t.punct[c] = sb_class_of(0x2000 + c);
-    return t;
-  }();
+const CodePointClasses<Sb>& sb_table() {
+  static const auto table = CodePointClasses<Sb>::build(sb_class_of);
   return table;
 }
 
@@ -381,7 +381,7 @@ bool one_sentence(std::string_view text) {
   // (with closing punctuation and spaces after them, SB8a–SB11); none of the filtered
   // iterator's exceptions can add one. So a text whose terminators all sit in its trailing run of
   // terminators, closing punctuation and spaces ends its only sentence at its end.
-  const SbTable& table = sb_table();
+  const CodePointClasses<Sb>& table = sb_table();
   const auto size = static_cast<int32_t>(text.size());
   // 0: before any terminator; 1: after a terminator and its closing punctuation; 2: after the
   // spaces that follow them, where only more spaces or another terminator (SB8a) keep the run.
@@ -389,11 +389,7 @@ bool one_sentence(std::string_view text) {
   for (int32_t i = 0; i < size;) {
     UChar32 c;
     U8_NEXT(text.data(), i, size, c);
-    Sb cls;
-    if (c < 0) return false;
-    if (c < 0x400) cls = table.low[c];
-    else if (c >= 0x2000 && c < 0x2100) cls = table.punct[c - 0x2000];
-    else return false;
+    const Sb cls = table.of(c, Sb::unsupported);
     if (cls == Sb::unsupported || cls == Sb::separator) return false;
     if (cls == Sb::term) state = 1;
     else if (state == 1 && cls == Sb::space) state = 2;
@@ -437,7 +433,7 @@ std::vector<WordSegment> icu_word_segments(std::string_view text) {
 
 std::optional<std::vector<WordSegment>> fast_word_segments(std::string_view text) {
   if (text.size() > static_cast<std::size_t>(INT32_MAX)) return std::nullopt;
-  const WbTable& table = wb_table();
+  const CodePointClasses<Wb>& table = wb_table();
   // Code points as (byte offset, class); any code point outside the tables ends the fast path.
   thread_local std::vector<std::pair<std::uint32_t, Wb>> cps;
   cps.clear();
@@ -446,11 +442,7 @@ std::optional<std::vector<WordSegment>> fast_word_segments(std::string_view text
     const int32_t at = i;
     UChar32 c;
     U8_NEXT(text.data(), i, size, c);
-    Wb cls;
-    if (c < 0) return std::nullopt;
-    if (c < 0x400) cls = table.low[c];
-    else if (c >= 0x2000 && c < 0x2100) cls = table.punct[c - 0x2000];
-    else return std::nullopt;
+    const Wb cls = table.of(c, Wb::unsupported);  // also for invalid bytes (c < 0)
     if (cls == Wb::unsupported) return std::nullopt;
     cps.emplace_back(static_cast<std::uint32_t>(at), cls);
   }
