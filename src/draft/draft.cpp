@@ -141,7 +141,10 @@ HeaderNames header_names(const message::Message& m, const detail::Compiled& c) {
 }
 
 void mark_header_names(std::vector<Word>& words, const HeaderNames& header) {
-  const auto& [names, name_length, first] = header;
+  // Plain references, not a structured binding: clang 14 (the fuzz build) cannot capture those.
+  const std::unordered_set<std::string>& names = header.names;
+  const std::vector<bool>& name_length = header.length;
+  const std::unordered_set<UChar32>& first = header.first;
   if (names.empty()) return;
   const detail::CodePointTable& table = detail::code_point_table();
   const StrippedTable& stripped = stripped_table();
