@@ -434,6 +434,7 @@ std::optional<fs::path> find_config(const fs::path& start) {
   fs::path folder = fs::absolute(start, ec);
   if (ec) return std::nullopt;
   folder = folder.lexically_normal();
+  if (!folder.has_filename() && folder != folder.root_path()) folder = folder.parent_path();  // "a/b/"
   if (!fs::is_directory(folder, ec)) folder = folder.parent_path();
   while (!folder.empty()) {
     const fs::path candidate = folder / ".replylint.toml";
