@@ -7,10 +7,13 @@ Prints medians over repeated runs and the ratio replylint/peer for:
   2. bulk: 10,000 generated drafts (es/el/en, some MIME-encoded) in one folder, messages/s and
      words/s, peer `hunspell -l` over the same own text concatenated;
   3. peak resident memory of each run.
-Inputs are generated into a temporary folder from examples/ and ../shared/seeds/.
+Inputs are generated into a temporary folder from the repository (examples/ and the texts in
+this file); ../shared/seeds/, when it is there, adds the seed articles' prose.
 """
 import argparse
 import base64
+import email
+import email.policy
 import os
 import quopri
 import random
@@ -49,21 +52,50 @@ parcel on our website, and our support team is available from nine to six on wee
 your feedback and we are always looking for ways to improve our service for every customer."""
 
 
+def example_paragraphs(lang):
+    """Own-text paragraphs of the repository's example drafts of one language (examples/<lang>-*):
+    bodies decoded with Python's email package; headers, quotes, attribution lines and signatures
+    left out."""
+    out = []
+    for path in sorted((ROOT / "examples").glob(f"{lang}-*")):
+        if not path.is_file() or path.suffix not in (".eml", ".txt"):
+            continue
+        raw = path.read_bytes()
+        message = email.message_from_bytes(raw, policy=email.policy.default)
+        if "Content-Type" not in message:  # a mutt-style draft: headers, then UTF-8 text
+            body = raw.split(b"\n\n", 1)[-1].decode("utf-8", errors="replace")
+        else:
+            part = message.get_body(preferencelist=("plain",))
+            try:
+                body = part.get_content() if part is not None else ""
+            except (LookupError, UnicodeError):
+                continue
+        body = body.split("\n-- \n")[0]
+        for block in body.split("\n\n"):
+            lines = [l for l in block.split("\n") if not l.startswith(">")]
+            text = " ".join(" ".join(lines).split())
+            if len(text.split()) > 8 and not text.endswith(":"):
+                out.append(text)
+    return out
+
+
 def paragraphs(lang):
-    """Prose paragraphs of one language from the seed articles (or examples when absent)."""
+    """Prose paragraphs of one language: the seed articles in ../shared/seeds/ when that folder is
+    there, else the repository's own example drafts. ../shared/ adds inputs, it is never needed."""
     out = []
     if lang == "en":
         return [" ".join(EN_TEXT.split())] * 4
-    files = sorted(SEEDS.glob("003_*.txt")) if lang == "el" else [p for p in sorted(SEEDS.glob("*.txt")) if not p.name.startswith("003_")]
-    for path in files:
-        for block in path.read_text(encoding="utf-8").split("\n"):
-            block = " ".join(block.replace("•", " ").split())
-            if len(block.split()) >= 12:
-                out.append(block)
+    if SEEDS.is_dir():
+        files = sorted(SEEDS.glob("003_*.txt")) if lang == "el" else [p for p in sorted(SEEDS.glob("*.txt")) if not p.name.startswith("003_")]
+        for path in files:
+            for block in path.read_text(encoding="utf-8").split("\n"):
+                block = " ".join(block.replace("•", " ").split())
+                if len(block.split()) >= 12:
+                    out.append(block)
     if not out:
-        for path in sorted((ROOT / "examples").glob("*")):
-            text = path.read_text(encoding="utf-8", errors="replace")
-            out += [" ".join(b.split()) for b in text.split("\n\n") if len(b.split()) > 8]
+        out = example_paragraphs(lang) + ([" ".join(CLEAN_ES.split())] if lang == "es" else [])
+    if not out:
+        sys.exit(f"bench: no {lang} prose found in examples/{lang}-* (nor in {SEEDS})")
     return out
 
 

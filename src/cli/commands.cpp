@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -69,6 +72,19 @@ void print_error(const std::string& message) {
   std::cerr << "replylint: error: " << message << '\n';
 }
 
+int finish_output(int status) {
+  errno = 0;
+  std::cout.flush();
+  const bool failed = std::fflush(stdout) != 0 || std::ferror(stdout) != 0 || std::cout.fail();
+  if (!failed) return status;
+  // errno names the cause when the final flush failed; a write that failed earlier, while the
+  // report was being rendered, may have left no trace of it.
+  const int error = errno;
+  print_error(error != 0 ? fmt::format("cannot write the report to standard output: {}", std::strerror(error))
+                         : std::string("cannot write the report to standard output"));
+  return k_exit_error;
+}
+
 int run_check(const CommonOptions& common, const CheckOptions& options) {
   data::DataSet storage;
   const data::DataSet* data = load_rule_data(common, storage);
@@ -115,7 +131,6 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
   } else {
     std::cout << report::render_text(report, {.color = use_colour(options.color)});
   }
-  std::cout.flush();
 
   int status = k_exit_clean;
   const auto threshold = report::parse_severity(options.fail_on).value_or(report::Severity::warning);

@@ -53,4 +53,9 @@ int run_mcp(const CommonOptions& common, const McpOptions& options);
 /// Prints "replylint: error: MESSAGE" on stderr.
 void print_error(const std::string& message);
 
+/// Flushes stdout and returns `status`, or, when something written to stdout could not be
+/// written (a full disk, a closed pipe, /dev/full), says so in one line on stderr and returns
+/// k_exit_error: a report that was not written must not pass for a clean one.
+int finish_output(int status);
+
 }  // namespace replylint::cli

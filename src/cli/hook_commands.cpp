@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdlib>
 #include <iostream>
 #include <string_view>
@@ -74,16 +75,15 @@ int run_sendmail(const CommonOptions& common, const SendmailOptions& options) {
     print_error("sendmail: no real command given: replylint sendmail [options] -- /usr/sbin/sendmail ARGS...");
     return hook::k_ex_usage;
   }
-  std::string bytes;
-  try {
-    bytes = hook::read_all(STDIN_FILENO);
-  } catch (const std::system_error& e) {
-    print_error(fmt::format("-: cannot read the message: {}; nothing sent", e.what()));
-    return k_ex_ioerr;
-  }
-
   const char* skip = std::getenv("REPLYLINT_SKIP");
   if (options.no_verify || (skip && std::string_view(skip) == "1")) {
+    std::string bytes;
+    try {
+      bytes = hook::read_all(STDIN_FILENO);
+    } catch (const std::system_error& e) {
+      print_error(fmt::format("-: cannot read the message: {}; nothing sent", e.what()));
+      return k_ex_ioerr;
+    }
     print_warning(fmt::format("sending without linting ({})",
                               options.no_verify ? "--no-verify" : "REPLYLINT_SKIP=1"));
     return send(options.command, bytes);
@@ -94,7 +94,31 @@ int run_sendmail(const CommonOptions& common, const SendmailOptions& options) {
   settings.engine = {options.config_file, options.language, options.dict_dir, std::nullopt};
   settings.engine.limits.max_size = options.max_size;
   settings.engine.max_size_given = options.max_size_given;
-  const hook::OutgoingLint lint = hook::lint_outgoing(bytes, options.command, settings);
+  // Set up before reading: the limit that applies bounds the read, so an endless stdin costs
+  // the limit + 1 byte of memory, as in `check -`.
+  hook::OutgoingLinter linter(std::move(settings));
+  const std::uint64_t limit = linter.limits().max_size;
+  std::string bytes;
+  try {
+    bytes = hook::read_up_to(STDIN_FILENO, limit == 0 ? UINT64_MAX : limit + 1);
+    if (limit > 0 && bytes.size() > limit) {
+      const std::string problem = linter.over_limit_problem();
+      if (options.on_error != "send") {
+        print_error(fmt::format("cannot check the message, nothing sent: {} (--on-error=send sends "
+                                "unchecked)", problem));
+        return hook::k_ex_software;
+      }
+      // The user chose to send what cannot be checked: the rest is read so that it goes whole.
+      bytes += hook::read_all(STDIN_FILENO);
+      print_warning(fmt::format("cannot check the message: {}; sending it unchecked (--on-error=send)",
+                                problem));
+      return send(options.command, bytes);
+    }
+  } catch (const std::system_error& e) {
+    print_error(fmt::format("-: cannot read the message: {}; nothing sent", e.what()));
+    return k_ex_ioerr;
+  }
+  const hook::OutgoingLint lint = linter.lint(bytes, options.command);
 
   report::Report report;
   report.files.push_back(lint.file);
@@ -104,6 +128,9 @@ int run_sendmail(const CommonOptions& common, const SendmailOptions& options) {
     for (const std::string& problem : lint.problems) print_warning(problem);
     std::cerr << "replylint: nothing sent: the message fails the lint (--no-verify or "
                  "REPLYLINT_SKIP=1 sends it anyway)\n";
+    // A refusal whose report could not be written leaves the user nothing to fix: that is
+    // replylint failing (nothing was sent either way).
+    if (!std::cerr) return hook::k_ex_software;
     return hook::k_ex_dataerr;
   }
   if (!lint.complete()) {

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <iterator>
+#include <system_error>
 
 #include "cli/commands.hpp"
 #include "cli/hook_commands.hpp"
@@ -116,18 +117,26 @@ int main(int argc, char** argv) {
     app.parse(split.argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
-    return code == 0 ? 0 : split.sendmail ? 64 : 2;
+    return code == 0 ? finish_output(0) : split.sendmail ? 64 : 2;
   }
   check.max_size_given = check_max_size->count() > 0;
   sendmail.max_size_given = sendmail_max_size->count() > 0;
 
-  if (*check_cmd) return run_check(common, check);
-  if (*parse_cmd) return run_parse(common, parse);
-  if (*rules_cmd) return run_rules(rules_format);
-  if (*explain_cmd) return run_explain(explain_id);
-  if (*sendmail_cmd) return run_sendmail(common, sendmail);
-  if (*install_hook_cmd) return run_install_hook(install_hook);
-
+  // The MCP server and the sendmail hook own their streams: a client that has gone away ends
+  // the server quietly, and the hook's stdout belongs to the real sendmail.
   if (*mcp_cmd) return run_mcp(common, mcp);
-  return 2;
+  if (*sendmail_cmd) return run_sendmail(common, sendmail);
+  int status = 2;
+  try {
+    if (*check_cmd) status = run_check(common, check);
+    else if (*parse_cmd) status = run_parse(common, parse);
+    else if (*rules_cmd) status = run_rules(rules_format);
+    else if (*explain_cmd) status = run_explain(explain_id);
+    else if (*install_hook_cmd) status = run_install_hook(install_hook);
+  } catch (const std::system_error& e) {
+    // fmt::print throws when stdout refuses a write it could not buffer.
+    print_error(fmt::format("cannot write the report to standard output: {}", e.code().message()));
+    return k_exit_error;
+  }
+  return finish_output(status);
 }

@@ -1,14 +1,24 @@
 #include "config/config.hpp"
 
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <grp.h>
+#include <pwd.h>
+#include <sys/stat.h>
 #include <unicode/regex.h>
+#include <unistd.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <climits>
 #include <cstdint>
+#include <cstdlib>
 #include <system_error>
 
 #include "util/error.hpp"
+#include "util/notice.hpp"
 #include "util/suggest.hpp"
 #include "util/toml_util.hpp"
 
@@ -16,6 +26,7 @@ namespace replylint::config {
 namespace {
 
 namespace fs = std::filesystem;
+using group_t = struct group;
 
 const std::vector<std::string> k_top_keys = {"language", "org-domains",  "words", "include",
                                              "exclude",  "placeholders", "rules", "overrides",
@@ -31,7 +42,7 @@ class Reader {
       : m_file(path.string()), m_known(known_rules) {}
 
   Config read(const fs::path& path) {
-    const toml::table table = util::parse_toml_file(path);
+    const toml::table table = parse(path);
     Config config;
     config.source = path;
     for (const auto& [key, node] : table) {
@@ -69,6 +80,40 @@ class Reader {
  private:
   [[noreturn]] void fail(int line, const std::string& message) const {
     throw InputError(m_file, line, message);
+  }
+
+  // Opens without blocking and reads only a regular file: a FIFO would wait forever for a
+  // writer (stopping `check`, the hook and the MCP server alike), and a device may never end.
+  toml::table parse(const fs::path& path) const {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) fail(0, "cannot read file");
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      ::close(fd);
+      fail(0, S_ISDIR(st.st_mode) ? "cannot read file" : "cannot read: not a regular file");
+    }
+    std::string text;
+    char buffer[65536];
+    for (;;) {
+      const ssize_t n = ::read(fd, buffer, sizeof buffer);
+      if (n > 0) {
+        text.append(buffer, static_cast<std::size_t>(n));
+      } else if (n == 0) {
+        break;
+      } else if (errno != EINTR) {
+        ::close(fd);
+        fail(0, "cannot read file");
+      }
+    }
+    ::close(fd);
+    try {
+      return toml::parse(text, path.string());
+    } catch (const toml::parse_error& error) {
+      std::string description(error.description());
+      if (!description.empty())
+        description[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(description[0])));
+      fail(static_cast<int>(error.source().begin.line), "invalid TOML: " + description);
+    }
   }
 
   [[noreturn]] void wrong_type(const std::string& key, std::string_view expected,
@@ -300,6 +345,84 @@ std::optional<std::string> relative_to_config(const Config& config, const fs::pa
   return relative.generic_string();
 }
 
+// Root and the user replylint runs as are the only owners trusted: anyone else could have
+// written a config that turns every rule off.
+bool trusted_owner(uid_t uid) { return uid == ::geteuid() || uid == 0; }
+
+// The account and group databases through the reentrant calls: configs are found from several
+// threads at once.
+struct Account {
+  std::string name;
+  gid_t group = 0;
+};
+
+std::optional<Account> account_of(uid_t uid) {
+  std::vector<char> buffer(16384);
+  passwd entry{};
+  passwd* found = nullptr;
+  if (::getpwuid_r(uid, &entry, buffer.data(), buffer.size(), &found) != 0 || !found) return std::nullopt;
+  return Account{entry.pw_name, entry.pw_gid};
+}
+
+struct Group {
+  std::string name;
+  std::vector<std::string> members;
+};
+
+std::optional<Group> group_of(gid_t gid) {
+  std::vector<char> buffer(65536);
+  group_t entry{};
+  group_t* found = nullptr;
+  if (::getgrgid_r(gid, &entry, buffer.data(), buffer.size(), &found) != 0 || !found) return std::nullopt;
+  Group out{entry.gr_name, {}};
+  for (char** member = entry.gr_mem; member && *member; ++member) out.members.emplace_back(*member);
+  return out;
+}
+
+std::string user_name(uid_t uid) {
+  if (const auto account = account_of(uid)) return fmt::format("{} (uid {})", account->name, uid);
+  return fmt::format("uid {}", uid);
+}
+
+// A user private group (Debian's default with USERGROUPS_ENAB): named after the owner, the
+// owner's primary group, no other member listed. Group write there is the owner's own.
+bool private_group_of_owner(uid_t owner, gid_t gid) {
+  const auto account = account_of(owner);
+  if (!account || account->group != gid) return false;
+  const auto group = group_of(gid);
+  if (!group || group->name != account->name) return false;
+  return std::all_of(group->members.begin(), group->members.end(),
+                     [&](const std::string& member) { return member == account->name; });
+}
+
+// "every user", "group NAME", or "" when only the owner may write.
+std::string other_writers(const struct stat& st) {
+  if (st.st_mode & S_IWOTH) return "every user";
+  if ((st.st_mode & S_IWGRP) && !private_group_of_owner(st.st_uid, st.st_gid)) {
+    const auto group = group_of(st.st_gid);
+    return group ? fmt::format("group {}", group->name) : fmt::format("group {}", st.st_gid);
+  }
+  return "";
+}
+
+// True when `folder` (absolute, normalised) is `base` or below it, compared as written and as
+// resolved (symbolic links followed).
+bool is_within(const fs::path& folder, fs::path base) {
+  auto below = [](const fs::path& path, const fs::path& root) {
+    const fs::path relative = path.lexically_relative(root);
+    return !relative.empty() && *relative.begin() != "..";
+  };
+  std::error_code ec;
+  base = fs::absolute(base, ec).lexically_normal();
+  if (!base.has_filename() && base.has_parent_path() && base != base.root_path())
+    base = base.parent_path();
+  if (below(folder, base)) return true;
+  const fs::path real_base = fs::canonical(base, ec);
+  if (ec) return false;
+  const fs::path real_folder = fs::canonical(folder, ec);
+  return !ec && below(real_folder, real_base);
+}
+
 }  // namespace
 
 Config load_config(const fs::path& path, const std::vector<const rules::RuleInfo*>& known_rules) {
@@ -311,15 +434,55 @@ std::optional<fs::path> find_config(const fs::path& start) {
   fs::path folder = fs::absolute(start, ec);
   if (ec) return std::nullopt;
   folder = folder.lexically_normal();
+  if (!folder.has_filename() && folder != folder.root_path()) folder = folder.parent_path();  // "a/b/"
   if (!fs::is_directory(folder, ec)) folder = folder.parent_path();
   while (!folder.empty()) {
     const fs::path candidate = folder / ".replylint.toml";
-    if (fs::is_regular_file(candidate, ec)) return candidate;
+    // Anything but a folder counts, so that a FIFO or a device is refused by name rather than
+    // passed over in silence.
+    const fs::file_status status = fs::status(candidate, ec);
+    if (!ec && fs::exists(status) && !fs::is_directory(status)) {
+      const std::string problem = config_trust_problem(candidate);
+      if (problem.empty()) return candidate;
+      util::notice_once(fmt::format(
+          "ignoring {}: {} (to trust it: REPLYLINT_SAFE_CONFIG_DIRS={})", candidate.string(),
+          problem, folder.string()));
+    }
     const fs::path parent = folder.parent_path();
     if (parent == folder) break;
     folder = parent;
   }
   return std::nullopt;
+}
+
+std::string config_trust_problem(const fs::path& file) {
+  std::error_code ec;
+  const fs::path absolute = fs::absolute(file, ec).lexically_normal();
+  const fs::path folder = absolute.parent_path();
+  if (const char* allowed = std::getenv("REPLYLINT_SAFE_CONFIG_DIRS"); allowed && *allowed) {
+    std::string_view list(allowed);
+    while (!list.empty()) {
+      const std::string_view entry = list.substr(0, list.find(':'));
+      if (entry == "*") return "";
+      if (!entry.empty() && is_within(folder, fs::path(entry))) return "";
+      list.remove_prefix(std::min(list.size(), entry.size() + 1));
+    }
+  }
+  struct stat st {};
+  if (::stat(absolute.c_str(), &st) != 0) return "";  // gone: reading it gives the error
+  if (!trusted_owner(st.st_uid))
+    return fmt::format("the file is owned by {}, not by you", user_name(st.st_uid));
+  if (const std::string writers = other_writers(st); !writers.empty())
+    return "the file is writable by " + writers;
+  struct stat dir {};
+  if (::stat(folder.c_str(), &dir) != 0) return "";
+  if (!trusted_owner(dir.st_uid))
+    return fmt::format("its folder is owned by {}, not by you", user_name(dir.st_uid));
+  // In a sticky folder (/tmp) nobody but the file's and the folder's owners may replace it.
+  if ((dir.st_mode & S_ISVTX) == 0)
+    if (const std::string writers = other_writers(dir); !writers.empty())
+      return "its folder is writable by " + writers;
+  return "";
 }
 
 std::optional<std::uint64_t> parse_size(std::string_view text) {

@@ -91,8 +91,22 @@ Config load_config(const std::filesystem::path& path,
                    const std::vector<const rules::RuleInfo*>& known_rules);
 
 /// Walks up from `start` (a file or folder) to the filesystem root and returns the first
-/// .replylint.toml found, or nullopt.
+/// .replylint.toml found that may be trusted (config_trust_problem), or nullopt. One that may
+/// not is passed over with a notice on stderr naming it and why (once per run), and the walk
+/// goes on upwards. Anything there but a folder counts: a FIFO is returned, and load_config()
+/// refuses it by name.
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);
+
+/// Why a config found by walking up must not be trusted, or "" when it may be, as git's
+/// safe.directory does for repositories: anyone who can write it could turn every rule off.
+/// Trusted owners are the effective user and root. Untrusted: a file owned by anyone else, or
+/// writable by every user, or by a group other than its owner's private group (named after the
+/// owner, its primary group, no other member); the same for the folder holding it, except that a
+/// folder with the sticky bit (/tmp) may be writable by others, since there only the file's and
+/// the folder's owners can replace the file. $REPLYLINT_SAFE_CONFIG_DIRS, a ':'-separated list of
+/// folders, trusts every config in or below them ('*': all). A config named with --config is
+/// never checked here: the user chose it.
+std::string config_trust_problem(const std::filesystem::path& file);
 
 /// The settings that apply to `file`: the base config with every matching override applied, in
 /// order (later ones win; options, words and placeholders accumulate). Override globs match `file`'s path

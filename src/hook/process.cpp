@@ -9,7 +9,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 
@@ -85,11 +87,14 @@ pid_t spawn(const std::vector<std::string>& argv, int stdin_fd, int stdout_fd, i
 
 }  // namespace
 
-std::string read_all(int fd) {
+std::string read_all(int fd) { return read_up_to(fd, UINT64_MAX); }
+
+std::string read_up_to(int fd, std::uint64_t max_bytes) {
   std::string out;
   char buffer[65536];
-  for (;;) {
-    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+  while (out.size() < max_bytes) {
+    const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(sizeof buffer, max_bytes - out.size()));
+    const ssize_t n = ::read(fd, buffer, want);
     if (n > 0) {
       out.append(buffer, static_cast<std::size_t>(n));
     } else if (n == 0) {
@@ -98,6 +103,7 @@ std::string read_all(int fd) {
       throw os_error("read");
     }
   }
+  return out;
 }
 
 // The whole of `input` in an anonymous in-memory file (memfd: never on disk), positioned at its

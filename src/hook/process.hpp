@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -9,6 +10,10 @@ namespace replylint::hook {
 
 /// Reads `fd` to end of file, byte for byte. Throws std::system_error when a read fails.
 std::string read_all(int fd);
+
+/// Reads `fd` to end of file or until `max_bytes` bytes are read, whichever comes first: an
+/// endless input costs `max_bytes` of memory, no more. Throws std::system_error when a read fails.
+std::string read_up_to(int fd, std::uint64_t max_bytes);
 
 /// Thrown by run_with_input() and capture_output() when the command cannot be started at all
 /// (not found, not executable). `code` holds the errno of the failed exec.

@@ -6,7 +6,6 @@
 #include <optional>
 #include <string_view>
 
-#include "data/data.hpp"
 #include "util/error.hpp"
 
 namespace replylint::hook {
@@ -79,22 +78,43 @@ std::vector<std::string> add_hidden_recipients(message::Message& message,
   return added;
 }
 
-OutgoingLint lint_outgoing(std::string bytes, const std::vector<std::string>& command,
-                           const LintSettings& settings) {
-  OutgoingLint out;
-  out.file.path = settings.display_path;
+OutgoingLinter::OutgoingLinter(LintSettings settings) : m_settings(std::move(settings)) {
+  m_limits = m_settings.engine.limits;
   try {
-    const data::DataSet data = data::load_data(data::find_rules_dir(settings.rules_dir));
-    engine::Engine engine(data, settings.engine);
-    message::Message msg = message::parse_message(settings.display_path, std::move(bytes), data,
-                                                   engine.limits_for(settings.config_path));
+    m_data = std::make_unique<data::DataSet>(data::load_data(data::find_rules_dir(m_settings.rules_dir)));
+    m_engine = std::make_unique<engine::Engine>(*m_data, m_settings.engine);
+    m_limits = m_engine->limits_for(m_settings.config_path);
+  } catch (const InputError& e) {
+    m_setup_problems.push_back(e.describe());
+  } catch (const std::exception& e) {
+    m_setup_problems.push_back(fmt::format("internal error: {}", e.what()));
+  }
+}
+
+OutgoingLinter::~OutgoingLinter() = default;
+
+std::string OutgoingLinter::over_limit_problem() const {
+  return fmt::format("{}: over the size limit of {} ({}); not checked", m_settings.display_path,
+                     message::format_size(m_limits.max_size), m_limits.max_size_setting);
+}
+
+OutgoingLint OutgoingLinter::lint(std::string bytes, const std::vector<std::string>& command) {
+  OutgoingLint out;
+  out.file.path = m_settings.display_path;
+  if (!m_engine) {
+    out.problems = m_setup_problems;
+    return out;
+  }
+  try {
+    message::Message msg = message::parse_message(m_settings.display_path, std::move(bytes), *m_data,
+                                                   m_limits);
     if (!command.empty())
       out.hidden = add_hidden_recipients(
           msg, recipients_from_args(std::vector<std::string>(command.begin() + 1, command.end())));
-    out.file = engine.check_message(settings.display_path, std::move(msg), settings.config_path);
+    out.file = m_engine->check_message(m_settings.display_path, std::move(msg), m_settings.config_path);
     if (!out.file.error.empty())
       out.problems.push_back(fmt::format("{}: {}", out.file.path, out.file.error));
-    for (const std::string& warning : engine.warnings()) out.problems.push_back(warning);
+    for (const std::string& warning : m_engine->warnings()) out.problems.push_back(warning);
   } catch (const InputError& e) {
     out.problems.push_back(e.describe());
   } catch (const std::exception& e) {
@@ -102,6 +122,11 @@ OutgoingLint lint_outgoing(std::string bytes, const std::vector<std::string>& co
     out.problems.push_back(fmt::format("internal error: {}", e.what()));
   }
   return out;
+}
+
+OutgoingLint lint_outgoing(std::string bytes, const std::vector<std::string>& command,
+                           const LintSettings& settings) {
+  return OutgoingLinter(settings).lint(std::move(bytes), command);
 }
 
 }  // namespace replylint::hook

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "data/data.hpp"
 #include "engine/engine.hpp"
 #include "message/message.hpp"
 #include "report/report.hpp"
@@ -48,10 +50,38 @@ struct OutgoingLint {
   bool complete() const { return problems.empty(); }
 };
 
-/// Lints `bytes` (a copy: the caller keeps the original to send) as the message the sendmail
-/// command `command` (program and arguments) would send: the recipients on its command line
-/// that are not in To/Cc count as Bcc. A missing dictionary is a problem here, not a warning:
-/// half a lint must not pass for a whole one. Never throws.
+/// The hook's linter, set up before the message is read: the size limit that applies
+/// (--max-size, else the config's `max-size`) then bounds how much of stdin is read at all.
+class OutgoingLinter {
+ public:
+  /// Loads the rule data and finds the config. Never throws: a failure is kept and lint()
+  /// reports it as a problem; limits() are then the command line's.
+  explicit OutgoingLinter(LintSettings settings);
+  ~OutgoingLinter();
+  OutgoingLinter(const OutgoingLinter&) = delete;
+  OutgoingLinter& operator=(const OutgoingLinter&) = delete;
+
+  /// The input limits for the message: max_size (0: no limit) and where it was set.
+  const message::Limits& limits() const { return m_limits; }
+
+  /// "-: over the size limit of 25 MB (--max-size); not checked", as check names it.
+  std::string over_limit_problem() const;
+
+  /// Lints `bytes` (a copy: the caller keeps the original to send) as the message the sendmail
+  /// command `command` (program and arguments) would send: the recipients on its command line
+  /// that are not in To/Cc count as Bcc. A missing dictionary is a problem here, not a warning:
+  /// half a lint must not pass for a whole one. Never throws.
+  OutgoingLint lint(std::string bytes, const std::vector<std::string>& command);
+
+ private:
+  LintSettings m_settings;
+  std::unique_ptr<data::DataSet> m_data;
+  std::unique_ptr<engine::Engine> m_engine;
+  message::Limits m_limits;
+  std::vector<std::string> m_setup_problems;  // why the linter could not be set up
+};
+
+/// OutgoingLinter(settings).lint(bytes, command).
 OutgoingLint lint_outgoing(std::string bytes, const std::vector<std::string>& command,
                            const LintSettings& settings);
 

@@ -3,6 +3,8 @@
 #include <hunspell/hunspell.hxx>
 
 #include "spell/affix_expand.hpp"
+#include "spell/index_cache.hpp"
+#include "util/notice.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -197,7 +199,14 @@ std::optional<std::vector<std::string>> confirmed_forms(const DictionaryFiles& f
 fs::path index_cache_dir() {
   if (const char* dir = std::getenv("REPLYLINT_CACHE_DIR"); dir && *dir) return dir;
   if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "replylint";
-  if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache" / "replylint";
+  const char* home = std::getenv("HOME");
+  std::error_code ec;
+  if (home && *home && fs::is_directory(home, ec)) return fs::path(home) / ".cache" / "replylint";
+  // A home that is not there is not created for a cache (HOME=/nonexistent for system users).
+  util::notice_once(fmt::format("{}: word indexes are not cached, checking with Hunspell directly "
+                                "(set XDG_CACHE_HOME or REPLYLINT_CACHE_DIR)",
+                                home && *home ? fmt::format("HOME ({}) is not a folder", home)
+                                              : std::string("HOME is not set")));
   return {};
 }
 
@@ -396,6 +405,10 @@ std::unique_ptr<WordIndex> WordIndex::open(const DictionaryFiles& files, const f
     }
     return nullptr;
   }
+  // About to write: only where that can succeed (else every run would compile in vain), and
+  // clearing out what killed writers left behind.
+  if (why = prepare_cache_dir(cache_dir); !why.empty()) return nullptr;
+  remove_stale_temporaries(cache_dir);
   if (!compile(files, path, why)) return nullptr;
   // Indexes of earlier versions of this dictionary are stale for good: remove them.
   for (const auto& entry : fs::directory_iterator(cache_dir, ec)) {

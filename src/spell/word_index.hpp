@@ -39,7 +39,7 @@ IndexKind index_kind(const DictionaryFiles& files);
 std::string dictionary_encoding(const std::filesystem::path& aff);
 
 /// Where compiled indexes live: $REPLYLINT_CACHE_DIR, else $XDG_CACHE_HOME/replylint, else
-/// $HOME/.cache/replylint; empty when none can be named.
+/// $HOME/.cache/replylint when HOME is an existing folder; empty (with one notice) otherwise.
 std::filesystem::path index_cache_dir();
 
 /// The words of one dictionary, UTF-8, in a read-only open-addressing hash table in a file.

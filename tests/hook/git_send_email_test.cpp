@@ -4,6 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "hook/shell.hpp"
 
@@ -15,6 +18,57 @@ constexpr const char* k_git = "git -c user.name='Ana Romero' -c user.email=ana@t
 
 bool have_send_email() {
   return std::system("test -x \"$(git --exec-path)/git-send-email\"") == 0;
+}
+
+// What a failed run of git send-email lacks, from its own message: "The 'Mail::Address' module
+// is not here" (Debian builds git with NO_PERL_CPAN_FALLBACKS) or Perl's "Can't locate X/Y.pm".
+std::string missing_piece(const std::string& err) {
+  static const std::vector<std::pair<std::string, std::string>> k_packages = {
+      {"Mail::Address", "libmailtools-perl"},
+      {"Authen::SASL", "libauthen-sasl-perl"},
+      {"IO::Socket::SSL", "libio-socket-ssl-perl"},
+      {"Net::SMTP::SSL", "libnet-smtp-ssl-perl"},
+      {"Email::Valid", "libemail-valid-perl"}};
+  std::string module;
+  if (const auto at = err.find("The '"); at != std::string::npos) {
+    const auto end = err.find('\'', at + 5);
+    if (end != std::string::npos) module = err.substr(at + 5, end - at - 5);
+  } else if (const auto at = err.find("Can't locate "); at != std::string::npos) {
+    const auto end = err.find(".pm", at);
+    if (end != std::string::npos) {
+      module = err.substr(at + 13, end - at - 13);
+      for (std::size_t slash; (slash = module.find('/')) != std::string::npos;)
+        module.replace(slash, 1, "::");
+    }
+  }
+  if (module.empty()) return "see its message below";
+  for (const auto& [name, package] : k_packages)
+    if (name == module) return "the Perl module " + module + " is missing (Debian package " + package + ")";
+  return "the Perl module " + module + " is missing";
+}
+
+// Whether the git send-email tests can run. Not installed: a visible skip. Installed but unable
+// to run at all (a Perl module its package only recommends): the test fails here, naming the
+// program and what it lacks, instead of later on a side effect. The probe is a dry run of one
+// patch file, which reads addresses as a real send does.
+bool send_email_ready() {
+  if (!have_send_email()) {
+    WARN("git send-email is not installed (Debian package git-email): skipped");
+    return false;
+  }
+  TempDir dir;
+  spit(dir.path / "probe.patch",
+       "From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001\n"
+       "From: Ana Romero <ana@tiendaverde.es>\nSubject: [PATCH] probe\n\nprobe\n");
+  const Shell probe = sh(dir.path, std::string(k_git) +
+                                       " send-email --dry-run --confirm=never --to=bob@example.org "
+                                       "--sendmail-cmd=true probe.patch\n");
+  if (probe.status != 0) {
+    const std::string first_line = probe.err.substr(0, probe.err.find('\n'));
+    FAIL("git send-email is installed but cannot run: " + missing_piece(probe.err) +
+         " (bash scripts/dev.sh deps installs it)\n  git send-email said: " + first_line);
+  }
+  return true;
 }
 
 // A repository with one commit, the hook installed, and a sendmail that writes to files.
@@ -50,10 +104,7 @@ Shell send_last(const TempDir& dir, const std::string& extra = "") {
 }  // namespace
 
 TEST_CASE("git send-email: a clean patch with typos in its diff is delivered byte for byte", "[hook]") {
-  if (!have_send_email()) {
-    WARN("git send-email is not installed (Debian package git-email): skipped");
-    return;
-  }
+  if (!send_email_ready()) return;
   TempDir dir;
   make_repo(dir);
   commit(dir, "main.c",
@@ -72,10 +123,7 @@ TEST_CASE("git send-email: a clean patch with typos in its diff is delivered byt
 }
 
 TEST_CASE("git send-email: a patch whose commit message shouts is refused by the hook", "[hook]") {
-  if (!have_send_email()) {
-    WARN("git send-email is not installed (Debian package git-email): skipped");
-    return;
-  }
+  if (!send_email_ready()) return;
   TempDir dir;
   make_repo(dir);
   commit(dir, "main.c",
@@ -103,10 +151,7 @@ TEST_CASE("git send-email: a patch whose commit message shouts is refused by the
 }
 
 TEST_CASE("git send-email: the repository's .replylint.toml applies to the hook", "[hook]") {
-  if (!have_send_email()) {
-    WARN("git send-email is not installed (Debian package git-email): skipped");
-    return;
-  }
+  if (!send_email_ready()) return;
   TempDir dir;
   make_repo(dir);
   spit(dir.path / "repo" / ".replylint.toml", "[rules.shouting]\nenabled = false\n");
