@@ -88,6 +88,9 @@ OutgoingLint lint_outgoing(std::string bytes, const std::vector<std::string>& co
     engine::Engine engine(data, settings.engine);
     message::Message msg = message::parse_message(settings.display_path, std::move(bytes), data,
                                                    engine.limits_for(settings.config_path));
+    // A part the parser gave up on was never linted: that is a failure to check, not a pass.
+    for (const std::string& part : msg.unread_parts)
+      out.problems.push_back(fmt::format("{}: could not read {}", settings.display_path, part));
     if (!command.empty())
       out.hidden = add_hidden_recipients(
           msg, recipients_from_args(std::vector<std::string>(command.begin() + 1, command.end())));
