@@ -1,6 +1,8 @@
 // Positions in a format=flowed body: the decoded text joins lines, but reports must still lead
 // the user to the word in the file (report::Resolver maps back through Body::flowed_map).
+#include "data/data.hpp"
 #include "draft/draft.hpp"
+#include "engine/engine.hpp"
 #include "message/message.hpp"
 #include "message/test_data.hpp"
 #include "report/report.hpp"
@@ -93,4 +95,18 @@ TEST_CASE("a finding on a folded header spans all its lines", "[message]") {
   CHECK(f.diagnostic.column == 5);
   CHECK(f.diagnostic.end_line == 5);
   CHECK(f.diagnostic.end_column == 30);
+}
+
+TEST_CASE("flowed: the spelling finding in a checked draft points at the word in the file",
+          "[message][flowed]") {
+  engine::Engine engine(data::default_data(), engine::Options{{}, "en", {}});
+  const report::FileReport file = engine.check_file(message::testing::fixture("flowed-thunderbird-en.eml"));
+  REQUIRE(file.error.empty());
+  std::vector<report::Diagnostic> spelling;
+  for (const report::Finding& f : file.findings)
+    if (f.diagnostic.rule == "spelling") spelling.push_back(f.diagnostic);
+  REQUIRE(spelling.size() == 1);
+  CHECK(spelling[0].text == "recieved");
+  CHECK(spelling[0].line == 13);
+  CHECK(spelling[0].column == 31);
 }
