@@ -221,7 +221,10 @@ std::vector<std::size_t> extra_content_types(std::string_view bytes, const Heade
     pos = next;
   }
   std::erase_if(fields, [](const Field& f) { return f.offset == std::string_view::npos; });
-  if (fields.size() < 2) return {};
+  // Each candidate costs a search of the body: a handful keeps the parse linear; a message
+  // with more Content-Type fields than that is left to GMime (the last one wins).
+  constexpr std::size_t k_max_candidates = 8;
+  if (fields.size() < 2 || fields.size() > k_max_candidates) return {};
   const std::string_view body = bytes.substr(std::min(scan.body_offset, bytes.size()));
   const auto boundary_occurs = [&](const std::string& value) {
     GMimeContentType* type = g_mime_content_type_parse(g_mime_parser_options_get_default(), value.c_str());

@@ -110,3 +110,19 @@ TEST_CASE("flowed: the spelling finding in a checked draft points at the word in
   CHECK(spelling[0].line == 13);
   CHECK(spelling[0].column == 31);
 }
+
+TEST_CASE("flowed quoted-printable: positions are in the decoded part as written, with the part",
+          "[message][flowed]") {
+  const draft::Draft draft = draft::segment(parse_fixture("flowed-qp-es.eml"), prefix_data());
+  REQUIRE(draft.message().body.flowed);
+  CHECK_FALSE(draft.message().body.in_file);
+  CHECK(draft.text() ==
+        "Hola Ana:\n\nEl paquete salió esta mañana y ya tenemos el número de seguimiento de la "
+        "respuetsa del transportista.\n\n> ¿Cuándo llega el pedido?\n");
+  report::Resolver resolver(draft);
+  const report::Finding f = resolver.resolve(at_body(draft.text(), "respuetsa"));
+  CHECK(f.diagnostic.part == "1");
+  CHECK(f.diagnostic.line == 4);  // the part's fourth line, as the sender's client wrapped it
+  CHECK(f.diagnostic.column == 19);
+  CHECK(f.diagnostic.end_column == 28);
+}
