@@ -18,16 +18,17 @@ struct BWord {
 // An RFC 2047 B-encoded word starting at `pos`, if there is one.
 std::optional<BWord> b_word_at(std::string_view raw, std::size_t pos) {
   if (raw.substr(pos, 2) != "=?") return std::nullopt;
-  const std::size_t q1 = raw.find('?', pos + 2);
-  if (q1 == std::string_view::npos || q1 == pos + 2 || q1 + 3 > raw.size()) return std::nullopt;
+  const std::size_t q1 = raw.find_first_of(" \t\r\n?", pos + 2);
+  if (q1 == std::string_view::npos || raw[q1] != '?') return std::nullopt;
+  if (q1 == pos + 2 || q1 + 3 > raw.size()) return std::nullopt;
   if ((raw[q1 + 1] != 'B' && raw[q1 + 1] != 'b') || raw[q1 + 2] != '?') return std::nullopt;
   const std::size_t text = q1 + 3;
-  const std::size_t close = raw.find("?=", text);
-  if (close == std::string_view::npos) return std::nullopt;
+  // The encoded text ends at the first '?' or blank: scanning no further keeps a header full of
+  // unclosed "=?" linear.
+  const std::size_t close = raw.find_first_of(" \t\r\n?", text);
+  if (close == std::string_view::npos || raw.substr(close, 2) != "?=") return std::nullopt;
   const std::string_view body = raw.substr(text, close - text);
-  if (body.find_first_of(" \t\r\n?") != std::string_view::npos) return std::nullopt;
   const std::string_view charset = raw.substr(pos + 2, q1 - pos - 2);
-  if (charset.find_first_of(" \t\r\n") != std::string_view::npos) return std::nullopt;
   return BWord{pos, close + 2, ascii_lower(charset), body};
 }
 
