@@ -10,7 +10,7 @@ namespace {
 
 struct Line {
   std::size_t begin = 0, end = 0;  // end excludes '\n'
-  int depth = 0;                   // '>' markers or HTML blockquote depth
+  int depth = 0;                   // '>' markers, HTML blockquote depth or a flowed body's depth
   bool blank = false;
 };
 
