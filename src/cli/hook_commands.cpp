@@ -133,6 +133,8 @@ int run_sendmail(const CommonOptions& common, const SendmailOptions& options) {
     if (!std::cerr) return hook::k_ex_software;
     return hook::k_ex_dataerr;
   }
+  for (const std::string& warning : lint.file.warnings)
+    print_warning(fmt::format("{}: {}", lint.file.path, warning));
   if (!lint.complete()) {
     if (options.on_error != "send") {
       print_error(fmt::format("cannot check the message, nothing sent: {} (--on-error=send sends "

@@ -10,7 +10,7 @@ namespace {
 
 struct Line {
   std::size_t begin = 0, end = 0;  // end excludes '\n'
-  int depth = 0;                   // '>' markers or HTML blockquote depth
+  int depth = 0;                   // '>' markers, HTML blockquote depth or a flowed body's depth
   bool blank = false;
 };
 
@@ -97,7 +97,7 @@ class LineClassifier {
  public:
   LineClassifier(const message::Message& message, const Compiled& c)
       : m_text(message.body.text), m_c(c) {
-    split(message.body.html_quote_depth);
+    split(message.body.html_quote_depth, message.body.flowed_quote_depth);
   }
 
   std::vector<Segment> run() {
@@ -197,7 +197,9 @@ class LineClassifier {
     return std::string_view(m_text).substr(m_lines[i].begin, m_lines[i].end - m_lines[i].begin);
   }
 
-  void split(const std::vector<int>& html_depth) {
+  // A flowed body's depths come from its decoding and are final: after unstuffing, an own line
+  // " > 5 is wrong" reads "> 5 is wrong" but is not a quote (RFC 3676 §4.4).
+  void split(const std::vector<int>& html_depth, const std::vector<int>& flowed_depth) {
     std::size_t b = 0;
     while (b < m_text.size()) {
       std::size_t e = m_text.find('\n', b);
@@ -208,7 +210,9 @@ class LineClassifier {
       line.blank = trim(v).empty();
       const std::size_t index = m_lines.size();
       const int html = index < html_depth.size() ? std::max(0, html_depth[index]) : 0;
-      line.depth = std::max(html, quote_markers(v));
+      line.depth = !flowed_depth.empty()
+                       ? (index < flowed_depth.size() ? flowed_depth[index] : 0)
+                       : std::max(html, quote_markers(v));
       if (line.depth > 0) line.blank = false;  // "> " is an (empty) quoted line
       m_lines.push_back(line);
       b = next;

@@ -108,6 +108,9 @@ OutgoingLint OutgoingLinter::lint(std::string bytes, const std::vector<std::stri
   try {
     message::Message msg = message::parse_message(m_settings.display_path, std::move(bytes), *m_data,
                                                    m_limits);
+    // A part the parser gave up on was never linted: that is a failure to check, not a pass.
+    for (const std::string& part : msg.unread_parts)
+      out.problems.push_back(fmt::format("{}: could not read {}", m_settings.display_path, part));
     if (!command.empty())
       out.hidden = add_hidden_recipients(
           msg, recipients_from_args(std::vector<std::string>(command.begin() + 1, command.end())));

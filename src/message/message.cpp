@@ -28,6 +28,16 @@ const Header* Message::find_header(std::string_view name) const {
   return nullptr;
 }
 
+std::size_t Body::unflowed_offset(std::size_t text_offset) const {
+  if (!flowed || flowed_map.empty()) return text_offset;
+  auto it = std::upper_bound(flowed_map.begin(), flowed_map.end(), text_offset,
+                             [](std::size_t offset, const FlowedPiece& piece) {
+                               return offset < piece.text_offset;
+                             });
+  if (it != flowed_map.begin()) --it;
+  return it->unflowed_offset + (text_offset - it->text_offset);
+}
+
 const Header* Message::subject_header() const { return find_header("Subject"); }
 
 std::string format_size(std::uint64_t bytes) {

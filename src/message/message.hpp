@@ -34,6 +34,8 @@ struct Header {
   std::string value;  // unfolded and RFC 2047-decoded to NFC UTF-8
   int line = 0;       // 1-based line of the field name in the input file
   int value_column = 0;  // 1-based column (code points) where the raw value starts on that line
+  int end_line = 0;   // 1-based line of the field's last (folded) line in the input file
+  int end_column = 0;  // 1-based column (code points) just past the end of that last line
 };
 
 /// A part that is not the chosen text body: an attachment or an inline resource.
@@ -61,6 +63,36 @@ struct Body {
   /// For HTML bodies: the <blockquote> depth of each line of `text` (same count as lines).
   /// Empty for text/plain bodies.
   std::vector<int> html_quote_depth;
+
+  /// True for a format=flowed text/plain part (RFC 3676). `text` is then decoded: soft line
+  /// breaks joined (DelSp honoured), space-stuffing removed; a quoted line keeps its own '>'
+  /// markers as written on its first physical line.
+  bool flowed = false;
+  /// For flowed bodies: the quote depth of each line of `text` as RFC 3676 counts it. It is
+  /// authoritative: a space-stuffed line " > 5" is own text (depth 0) although `text` shows
+  /// "> 5". Empty otherwise.
+  std::vector<int> flowed_quote_depth;
+  /// For flowed bodies: the part's text before the flowed decoding, line for line as in the
+  /// part (the file lines from `first_line` on when `in_file`). Positions are reported there.
+  std::string unflowed_text;
+  /// One run of `text` copied unchanged from `unflowed_text`.
+  struct FlowedPiece {
+    std::size_t text_offset = 0;
+    std::size_t unflowed_offset = 0;
+  };
+  /// For flowed bodies: the runs of `text`, by increasing `text_offset`; the first starts at 0.
+  std::vector<FlowedPiece> flowed_map;
+
+  /// The offset in `unflowed_text` of the byte at `text_offset` in `text` (for a flowed body;
+  /// otherwise `text_offset` itself). Offsets past the end map past the end.
+  std::size_t unflowed_offset(std::size_t text_offset) const;
+};
+
+/// A text/plain part shown inline after the body (a mailing-list or carrier footer, or text
+/// split around an inline image). Listed, decoded, but not linted: see README "Several text parts".
+struct TextPart {
+  std::string part;  // MIME part id
+  std::string text;  // decoded like Body::text
 };
 
 /// The parsed draft. Everything is decoded to UTF-8; nothing is written back.
@@ -89,6 +121,12 @@ struct Message {
   bool has_body = false;
   Body body;
   std::vector<Attachment> attachments;
+  /// Inline unnamed text/plain parts after the chosen body, in order (not linted).
+  std::vector<TextPart> other_text_parts;
+  /// MIME parts the parser gave up on (nested too deeply, over the part limit), one sentence
+  /// each. A caller that must not pass unchecked text (the sendmail hook) treats any as a
+  /// failure to check the message.
+  std::vector<std::string> unread_parts;
 
   /// Problems that did not stop the parse (invalid bytes, unknown charset, bad base64…), each
   /// one self-contained sentence without the path ("invalid UTF-8 in part 1 replaced by U+FFFD").

@@ -57,6 +57,7 @@ nlohmann::json to_json(const Message& m) {
                    {"encoding", string_or_null(m.body.encoding)},
                    {"in_file", m.body.in_file},
                    {"first_line", m.body.first_line},
+                   {"flowed", m.body.flowed},
                    {"text", m.body.text}};
   } else {
     out["body"] = nullptr;
@@ -70,6 +71,10 @@ nlohmann::json to_json(const Message& m) {
                            {"inline", a.is_inline}});
   }
   out["attachments"] = std::move(attachments);
+  nlohmann::json other_text = nlohmann::json::array();
+  for (const TextPart& t : m.other_text_parts) other_text.push_back({{"part", t.part}, {"text", t.text}});
+  out["other_text_parts"] = std::move(other_text);
+  out["unread_parts"] = m.unread_parts;
   nlohmann::json headers = nlohmann::json::array();
   for (const Header& h : m.headers) {
     headers.push_back(

@@ -1,6 +1,8 @@
 // parse_message: input-kind detection, then GMime for headers and MIME structure, ICU for
 // charsets and gumbo for HTML bodies.
 #include "data/data.hpp"
+#include "message/encoded_words.hpp"
+#include "message/flowed.hpp"
 #include "message/html_text.hpp"
 #include "message/message.hpp"
 #include "message/subject.hpp"
@@ -11,8 +13,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 
 namespace replylint::message {
@@ -113,13 +117,42 @@ struct HeaderScan {
   bool ended_by_blank = false;    // a blank line separates headers and body
   std::size_t body_offset = 0;    // where the body starts (after the blank line)
   int bad_line_offset = -1;       // a line that is neither a field nor a continuation
+  std::vector<std::size_t> skipped_lines;  // offsets of junk lines inside the header block
 };
+
+// Is the line at `pos`, which is neither a field nor a continuation, junk inside the header
+// block rather than the start of the body? RFC 5322 ends the header section at the empty line,
+// and GMime skips such a line (a badly folded line, "quite Delivered-To: x"), so it is junk
+// when the lines after it, up to an empty line, are mostly header fields, one of them a known
+// one. Returns the offset of that empty line's start, or npos when the line starts the body.
+std::size_t junk_until_blank(std::string_view bytes, std::size_t pos) {
+  int fields = 0;
+  int junk = 0;
+  bool known = false;
+  while (pos < bytes.size()) {
+    std::size_t next = 0;
+    const std::string_view line = line_at(bytes, pos, &next);
+    if (line.empty()) return known && junk <= fields ? pos : std::string_view::npos;
+    std::string_view name;
+    if (line[0] == ' ' || line[0] == '\t') {
+      // a continuation of whatever came before
+    } else if (field_name(line, &name)) {
+      ++fields;
+      known = known || is_known_header(name);
+    } else {
+      ++junk;
+    }
+    pos = next;
+  }
+  return std::string_view::npos;
+}
 
 HeaderScan scan_headers(std::string_view bytes) {
   HeaderScan scan;
   std::size_t pos = 0;
   int fields = 0;
   bool known = false;
+  std::size_t junk_known_until = 0;
   while (pos < bytes.size()) {
     std::size_t next = 0;
     const std::string_view line = line_at(bytes, pos, &next);
@@ -135,6 +168,18 @@ HeaderScan scan_headers(std::string_view bytes) {
     }
     if (!field_name(line, &name)) {
       if (fields == 0) return scan;
+      // One look ahead decides for every junk line up to the empty line: linear time.
+      if (pos < junk_known_until) {
+        scan.skipped_lines.push_back(pos);
+        pos = next;
+        continue;
+      }
+      if (const std::size_t blank = junk_until_blank(bytes, pos); blank != std::string_view::npos) {
+        junk_known_until = blank;
+        scan.skipped_lines.push_back(pos);
+        pos = next;
+        continue;
+      }
       scan.bad_line_offset = static_cast<int>(pos);
       scan.body_offset = pos;
       break;
@@ -152,6 +197,62 @@ HeaderScan scan_headers(std::string_view bytes) {
   scan.is_header_block = fields > 0 && (known || fields >= 3);
   return scan;
 }
+
+// The top-level Content-Type fields other than the one to use, when there are several: the
+// one whose boundary occurs in the body wins (GMime would take the last one, boundary or not).
+std::vector<std::size_t> extra_content_types(std::string_view bytes, const HeaderScan& scan) {
+  struct Field {
+    std::size_t offset;
+    std::string value;
+  };
+  std::vector<Field> fields;
+  std::size_t pos = 0;
+  while (pos < scan.body_offset && pos < bytes.size()) {
+    std::size_t next = 0;
+    const std::string_view line = line_at(bytes, pos, &next);
+    std::string_view name;
+    if (!line.empty() && (line[0] == ' ' || line[0] == '\t')) {
+      if (!fields.empty() && fields.back().offset != std::string_view::npos) fields.back().value += std::string(line);
+    } else if (field_name(line, &name) && ascii_lower(name) == "content-type") {
+      fields.push_back({pos, std::string(line.substr(line.find(':') + 1))});
+    } else if (!fields.empty()) {
+      fields.push_back({std::string_view::npos, ""});  // ends the previous field's folding
+    }
+    pos = next;
+  }
+  std::erase_if(fields, [](const Field& f) { return f.offset == std::string_view::npos; });
+  // Each candidate costs a search of the body: a handful keeps the parse linear; a message
+  // with more Content-Type fields than that is left to GMime (the last one wins).
+  constexpr std::size_t k_max_candidates = 8;
+  if (fields.size() < 2 || fields.size() > k_max_candidates) return {};
+  const std::string_view body = bytes.substr(std::min(scan.body_offset, bytes.size()));
+  const auto boundary_occurs = [&](const std::string& value) {
+    GMimeContentType* type = g_mime_content_type_parse(g_mime_parser_options_get_default(), value.c_str());
+    if (type == nullptr) return false;
+    const char* boundary = g_mime_content_type_get_parameter(type, "boundary");
+    const std::string delimiter = boundary != nullptr && *boundary != '\0' ? std::string("--") + boundary : "";
+    g_object_unref(type);
+    if (delimiter.empty()) return false;
+    for (std::size_t at = body.find(delimiter); at != std::string_view::npos; at = body.find(delimiter, at + 1))
+      if (at == 0 || body[at - 1] == '\n') return true;
+    return false;
+  };
+  std::size_t chosen = fields.size();
+  for (std::size_t i = fields.size(); i-- > 0;) {
+    if (boundary_occurs(fields[i].value)) {
+      chosen = i;
+      break;
+    }
+  }
+  if (chosen == fields.size() || chosen + 1 == fields.size()) return {};
+  std::vector<std::size_t> others;
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    if (i != chosen) others.push_back(fields[i].offset);
+  return others;
+}
+
+// Same length as "Content-Type", so that every offset in the input stays where it was.
+constexpr std::string_view k_ignored_content_type = "X-Ignored-CT";
 
 // NUL-heavy or control-heavy bytes are not a message.
 bool looks_binary(std::string_view bytes) {
@@ -287,7 +388,7 @@ struct RawWarning {
 
 void collect_warning(gint64 offset, GMimeParserWarning code, const gchar* item, gpointer data) {
   static_cast<std::vector<RawWarning>*>(data)->push_back(
-      {offset, code, item != nullptr ? clean_utf8(item) : ""});
+      {offset, code, item != nullptr ? trim(clean_utf8(item)) : ""});
 }
 
 std::string rfc3339(GDateTime* date) {
@@ -308,10 +409,32 @@ std::string strip_angles(std::string value) {
   return value;
 }
 
+// GMime's decoded value of a header, unless the raw value has adjacent B-words that GMime
+// 3.2.13 decodes wrongly (see merge_adjacent_b_words): then the repaired value, decoded.
+std::optional<std::string> repaired_header_text(GMimeParserOptions* options, const char* raw) {
+  if (raw == nullptr) return std::nullopt;
+  gchar* unfolded = g_mime_utils_header_unfold(raw);
+  const std::optional<std::string> merged = detail::merge_adjacent_b_words(unfolded);
+  g_free(unfolded);
+  if (!merged) return std::nullopt;
+  gchar* decoded = g_mime_utils_header_decode_text(options, merged->c_str());
+  std::string out = clean_utf8(decoded);
+  g_free(decoded);
+  return out;
+}
+
+// The raw value of the first header `name` of `object`, or nullptr.
+const char* raw_header(GMimeObject* object, const char* name) {
+  GMimeHeaderList* list = g_mime_object_get_header_list(object);
+  GMimeHeader* header = list != nullptr ? g_mime_header_list_get_header(list, name) : nullptr;
+  return header != nullptr ? g_mime_header_get_raw_value(header) : nullptr;
+}
+
 // A body candidate or an attachment, found while walking the MIME tree.
 struct Leaf {
   GMimeObject* object;
   std::string id;
+  std::vector<std::string> alternatives;  // ids of the multipart/alternative parts it is in
 };
 
 class MimeParser {
@@ -399,6 +522,10 @@ class MimeParser {
     m_options = nullptr;
   }
 
+  /// The field at `offset` of the input was renamed for GMime; the header list shows its name
+  /// as written.
+  void restore_name_at(std::size_t offset) { m_renamed.insert(offset); }
+
   // A draft or bare body: the bytes from `offset` on, UTF-8 or a windows-1252 fallback.
   void read_plain_body(std::size_t offset) {
     const std::string_view bytes = m_input.substr(std::min(offset, m_input.size()));
@@ -420,6 +547,21 @@ class MimeParser {
  private:
   int line_of(std::size_t offset_in_input) const {
     return m_lines.line_of(m_base + std::min(offset_in_input, m_input.size()));
+  }
+
+  // The last line of the field starting on `line`: folded lines start with a blank.
+  int last_folded_line(int line) const {
+    const std::string_view raw = m_message.raw;
+    std::size_t next = 0;
+    line_at(raw, m_lines.start_of(line), &next);
+    while (next < raw.size() && (raw[next] == ' ' || raw[next] == '\t')) {
+      std::size_t after = 0;
+      const std::string_view text = line_at(raw, next, &after);
+      if (detail::trim(text).empty()) break;  // a blank-looking line ends the header block
+      ++line;
+      next = after;
+    }
+    return line;
   }
 
   // GMime keeps the Content-* fields of the top level in the root part's list, so both lists
@@ -453,11 +595,14 @@ class MimeParser {
       header.name = clean_utf8(g_mime_header_get_name(gheader));
       header.value = clean_utf8(g_mime_header_get_value(gheader));
       const char* raw_value = g_mime_header_get_raw_value(gheader);
+      if (auto repaired = repaired_header_text(m_options, raw_value)) header.value = trim(*repaired);
       if (raw_value != nullptr && !detail::is_valid_utf8(raw_value)) {
         m_message.warnings.push_back("header '" + header.name +
                                      "' has 8-bit text that is not UTF-8");
       }
       const gint64 offset = g_mime_header_get_offset(gheader);
+      if (offset >= 0 && m_renamed.count(static_cast<std::size_t>(offset)) > 0)
+        header.name = m_message.raw.substr(m_base + static_cast<std::size_t>(offset), k_ignored_content_type.size());
       if (offset >= 0) {
         const std::size_t absolute = m_base + static_cast<std::size_t>(offset);
         header.line = m_lines.line_of(absolute);
@@ -471,6 +616,10 @@ class MimeParser {
         header.value_column = detail::count_code_points(
                                   std::string_view(m_message.raw).substr(line_start, pos - line_start)) +
                               1;
+        header.end_line = last_folded_line(header.line);
+        std::size_t ignored = 0;
+        header.end_column = detail::count_code_points(
+                                line_at(m_message.raw, m_lines.start_of(header.end_line), &ignored)) + 1;
       }
       m_message.headers.push_back(std::move(header));
     }
@@ -507,7 +656,17 @@ class MimeParser {
     static const char* const k_names[] = {"From", "Sender", "Reply-To", "To", "Cc", "Bcc"};
     for (std::size_t i = 0; i < lists.size(); ++i) {
       const auto& [type, out] = lists[i];
-      add_addresses(g_mime_message_get_addresses(gmessage, type), "", *out);
+      const char* raw = raw_header(GMIME_OBJECT(gmessage), k_names[i]);
+      gchar* unfolded = raw != nullptr ? g_mime_utils_header_unfold(raw) : nullptr;
+      const auto merged = unfolded != nullptr ? detail::merge_adjacent_b_words(unfolded) : std::nullopt;
+      g_free(unfolded);
+      if (merged) {
+        // Display names with adjacent B-words: parsed again from the repaired value.
+        GPtr<InternetAddressList> list(internet_address_list_parse(m_options, merged->c_str()));
+        add_addresses(list.get(), "", *out);
+      } else {
+        add_addresses(g_mime_message_get_addresses(gmessage, type), "", *out);
+      }
       if (out->empty()) rescue_addresses(gmessage, k_names[i], *out);
     }
   }
@@ -560,6 +719,8 @@ class MimeParser {
   void read_ids_and_date(GMimeMessage* gmessage) {
     GMimeObject* object = GMIME_OBJECT(gmessage);
     m_message.subject = trim(clean_utf8(g_mime_message_get_subject(gmessage)));
+    if (auto repaired = repaired_header_text(m_options, raw_header(object, "Subject")))
+      m_message.subject = trim(*repaired);
     m_message.message_id = strip_angles(clean_utf8(g_mime_message_get_message_id(gmessage)));
     const auto in_reply_to = parse_ids(g_mime_object_get_header(object, "In-Reply-To"));
     if (!in_reply_to.empty()) m_message.in_reply_to = in_reply_to.front();
@@ -590,28 +751,39 @@ class MimeParser {
   }
 
   void walk(GMimeObject* object, const std::string& id, int depth) {
+    // A part given up on is also listed in unread_parts: text the linter never saw must not
+    // pass for checked text (the sendmail hook refuses to send it).
     if (depth > m_limits.max_depth) {
-      if (!m_too_deep)
+      if (!m_too_deep) {
         m_message.warnings.push_back("MIME parts nested more than " + std::to_string(m_limits.max_depth) +
                                      " levels deep; the deeper parts are ignored");
+        m_message.unread_parts.push_back("part " + id + " and the parts inside it: nested more than " +
+                                         std::to_string(m_limits.max_depth) + " levels deep");
+      }
       m_too_deep = true;
       return;
     }
     if (m_limits.max_parts > 0 && ++m_parts > m_limits.max_parts) {
-      if (!m_too_many_parts)
+      if (!m_too_many_parts) {
         m_message.warnings.push_back("more than " + std::to_string(m_limits.max_parts) +
                                      " MIME parts; the parts after the first " +
                                      std::to_string(m_limits.max_parts) + " are ignored");
+        m_message.unread_parts.push_back("the parts from part " + id + " on: more than " +
+                                         std::to_string(m_limits.max_parts) + " MIME parts");
+      }
       m_too_many_parts = true;
       return;
     }
     if (GMIME_IS_MULTIPART(object)) {
       GMimeMultipart* multipart = GMIME_MULTIPART(object);
+      const bool alternative = mime_type_of(object) == "multipart/alternative";
+      if (alternative) m_alternatives.push_back(id);
       const int count = g_mime_multipart_get_count(multipart);
       for (int i = 0; i < count; ++i) {
         const std::string child_id = (id.empty() ? "" : id + ".") + std::to_string(i + 1);
         walk(g_mime_multipart_get_part(multipart, i), child_id, depth + 1);
       }
+      if (alternative) m_alternatives.pop_back();
       return;
     }
     const std::string part_id = id.empty() ? "1" : id;
@@ -624,12 +796,12 @@ class MimeParser {
       const bool named = filename != nullptr && *filename != '\0';
       if ((type == "text/plain" || type == "text/html") && !attachment) {
         if (!named) {
-          (type == "text/plain" ? m_plain : m_html).push_back({object, part_id});
+          (type == "text/plain" ? m_plain : m_html).push_back({object, part_id, m_alternatives});
           return;
         }
         // A named inline text part is a file the sender attached, unless nothing else can
         // be the body (a single-part message with a file name, for instance).
-        (type == "text/plain" ? m_named_plain : m_named_html).push_back({object, part_id});
+        (type == "text/plain" ? m_named_plain : m_named_html).push_back({object, part_id, m_alternatives});
       }
     }
     add_attachment(object, part_id);
@@ -643,6 +815,7 @@ class MimeParser {
     attachment.is_inline = disposition != nullptr && ascii_lower(trim(disposition)) == "inline";
     if (GMIME_IS_PART(object)) {
       attachment.filename = clean_utf8(g_mime_part_get_filename(GMIME_PART(object)));
+      if (attachment.filename.empty()) attachment.filename = name_of_invalid_type(object);
       attachment.size = decoded_content(GMIME_PART(object)).size();
     } else {
       const char* name = g_mime_object_get_content_disposition_parameter(object, "filename");
@@ -659,10 +832,44 @@ class MimeParser {
     m_message.attachments.push_back(std::move(attachment));
   }
 
+  // GMime drops the parameters of a Content-Type it cannot read ("application" with no
+  // subtype, so application/octet-stream) and with them the file name. The parameters after
+  // the first ';' are read again with GMime's own parameter parser.
+  std::string name_of_invalid_type(GMimeObject* object) const {
+    const char* raw = raw_header(object, "Content-Type");
+    if (raw == nullptr) return "";
+    const char* semicolon = std::strchr(raw, ';');
+    if (semicolon == nullptr) return "";
+    GMimeParamList* params = g_mime_param_list_parse(m_options, semicolon + 1);
+    if (params == nullptr) return "";
+    std::string name;
+    if (GMimeParam* param = g_mime_param_list_get_parameter(params, "name"))
+      name = clean_utf8(g_mime_param_get_value(param));
+    g_object_unref(params);
+    return name;
+  }
+
   void choose_body(const HeaderScan& scan) {
     const Leaf* chosen = nullptr;
     if (!m_plain.empty()) {
       chosen = &m_plain.front();
+      for (std::size_t i = 1; i < m_plain.size(); ++i) {
+        // Another alternative of the body is the same text in another form, not more text.
+        const bool alternative_of_body = std::ranges::any_of(m_plain[i].alternatives, [&](const std::string& a) {
+          return std::ranges::find(chosen->alternatives, a) != chosen->alternatives.end();
+        });
+        if (alternative_of_body) continue;
+        const std::string bytes = decoded_content(GMIME_PART(m_plain[i].object));
+        const char* charset = g_mime_object_get_content_type_parameter(m_plain[i].object, "charset");
+        std::string text = detail::normalize_newlines(
+            detail::decode_text(bytes, charset != nullptr ? ascii_lower(trim(charset)) : "").text);
+        if (const char* format = g_mime_object_get_content_type_parameter(m_plain[i].object, "format");
+            format != nullptr && ascii_lower(trim(format)) == "flowed") {
+          const char* delsp = g_mime_object_get_content_type_parameter(m_plain[i].object, "delsp");
+          text = detail::decode_flowed(text, delsp != nullptr && ascii_lower(trim(delsp)) == "yes").text;
+        }
+        m_message.other_text_parts.push_back({m_plain[i].id, std::move(text)});
+      }
     } else if (!m_html.empty()) {
       chosen = &m_html.front();
     } else if (!m_named_plain.empty() || !m_named_html.empty()) {
@@ -728,6 +935,17 @@ class MimeParser {
     body.text = detail::normalize_newlines(decoded.text);
     body.in_file = identity;
     body.first_line = 1;
+    if (const char* format = g_mime_object_get_content_type_parameter(chosen->object, "format");
+        format != nullptr && ascii_lower(trim(format)) == "flowed") {
+      const char* delsp = g_mime_object_get_content_type_parameter(chosen->object, "delsp");
+      detail::Flowed flowed =
+          detail::decode_flowed(body.text, delsp != nullptr && ascii_lower(trim(delsp)) == "yes");
+      body.flowed = true;
+      body.unflowed_text = std::move(body.text);
+      body.text = std::move(flowed.text);
+      body.flowed_quote_depth = std::move(flowed.quote_depth);
+      body.flowed_map = std::move(flowed.map);
+    }
     if (identity) {
       GMimeDataWrapper* wrapper = g_mime_part_get_content(part);
       GMimeStream* stream = wrapper != nullptr ? g_mime_data_wrapper_get_stream(wrapper) : nullptr;
@@ -752,6 +970,8 @@ class MimeParser {
   std::vector<Leaf> m_html;
   std::vector<Leaf> m_named_plain;
   std::vector<Leaf> m_named_html;
+  std::set<std::size_t> m_renamed;
+  std::vector<std::string> m_alternatives;  // the multipart/alternative parts walk() is inside
 };
 
 // RFC 5322 allows 998 characters a line; longer header lines are kept, with a warning.
@@ -851,7 +1071,19 @@ Message parse_message(std::string path, std::string bytes, const data::DataSet& 
     }
     message.kind = scan.has_mime ? InputKind::mime : InputKind::draft;
     warn_long_header_lines(message, slice.substr(0, scan.body_offset), base, limits);
-    MimeParser(message, slice, base, limits).parse(scan);
+    const std::vector<std::size_t> ignored = extra_content_types(slice, scan);
+    std::string patched;
+    std::string_view input_for_gmime = slice;
+    if (!ignored.empty()) {
+      patched = std::string(slice);
+      for (const std::size_t offset : ignored) patched.replace(offset, k_ignored_content_type.size(), k_ignored_content_type);
+      input_for_gmime = patched;
+      message.warnings.push_back(std::to_string(ignored.size() + 1) +
+                                 " Content-Type fields; the one whose boundary occurs in the body is used");
+    }
+    MimeParser parser(message, input_for_gmime, base, limits);
+    for (const std::size_t offset : ignored) parser.restore_name_at(offset);
+    parser.parse(scan);
   }
   if (const auto nul = std::count(message.raw.begin(), message.raw.end(), '\0'); nul > 0)
     message.warnings.push_back(std::to_string(nul) + " NUL byte(s) in the input: it is not plain text");

@@ -138,12 +138,21 @@ Finding Resolver::resolve(Diagnostic d) {
   switch (diag.location.origin) {
     case Location::Origin::body: {
       const message::Body& body = msg.body;
-      if (body.in_file) {
-        resolve_in(m_body, diag.location.range, body.first_line, 0, {}, out);
-      } else {
-        diag.part = body.part;
-        resolve_in(m_body, diag.location.range, 1, 0, {}, out);
+      const int first_line = body.in_file ? body.first_line : 1;
+      if (!body.in_file) diag.part = body.part;
+      if (!body.flowed) {
+        resolve_in(m_body, diag.location.range, first_line, 0, {}, out);
+        break;
       }
+      // A flowed body's lines were joined: report where the text stands in the part as
+      // written (the file, for a 7bit/8bit part), so line:column lead to what the user typed.
+      const draft::Range range = diag.location.range;
+      const std::size_t begin = body.unflowed_offset(range.begin);
+      const std::size_t end = range.end > range.begin ? body.unflowed_offset(range.end - 1) + 1 : begin;
+      resolve_in(index_of(body.unflowed_text), {begin, end}, first_line, 0, {}, out);
+      const std::string_view text = body.text;
+      const std::size_t from = std::min(align(text, range.begin), text.size());
+      diag.text = std::string(text.substr(from, std::max(from, align(text, range.end)) - from));
       break;
     }
     case Location::Origin::subject: {
@@ -160,6 +169,11 @@ Finding Resolver::resolve(Diagnostic d) {
         const std::string prefix = h->name + ": ";
         resolve_in(index_of(h->value), {0, h->value.size()}, h->line, count_code_points(prefix),
                    prefix, out);
+        // A folded field spans all its lines in the file (the source shown is its unfolded value).
+        if (h->end_line > h->line) {
+          diag.end_line = h->end_line;
+          diag.end_column = h->end_column;
+        }
       } else {
         diag.line = diag.end_line = 1;
         diag.column = diag.end_column = 1;

@@ -266,3 +266,32 @@ TEST_CASE("sendmail works as Emacs message-mode's sendmail-program", "[hook]") {
   CHECK(!fs::exists(dir.path / "fake-sendmail.out"));
   CHECK(bad.err.find("failed with exit value 65") != std::string::npos);
 }
+
+TEST_CASE("sendmail refuses with 70 a message with a part nested too deeply to be read", "[hook]") {
+  // The same shouting part, 5 levels deep, is linted and refused; 33 levels deep it is over the
+  // nesting limit (32): never linted, so never sent unchecked.
+  {
+    TempDir dir;
+    const Shell r = wrap(dir, slurp(k_fixtures / "fail-shouting-nested-5.eml"));
+    CHECK(r.status == 65);
+    CHECK(r.err.find("warning[shouting]") != std::string::npos);
+  }
+  const std::string message = slurp(k_fixtures / "unread-shouting-nested-33.eml");
+  {
+    TempDir dir;
+    const Shell r = wrap(dir, message);
+    CHECK(r.status == 70);
+    CHECK(!fs::exists(delivered(dir)));
+    CHECK(r.err.find("cannot check the message, nothing sent") != std::string::npos);
+    CHECK(r.err.find("nested more than 32 levels deep") != std::string::npos);
+    // The parser's own warnings reach stderr too.
+    CHECK(r.err.find("replylint: warning: -: MIME parts nested more than 32 levels deep") != std::string::npos);
+  }
+  {
+    TempDir dir;
+    const Shell r = wrap(dir, message, "--on-error=send");
+    CHECK(r.status == 0);
+    CHECK(slurp(delivered(dir)) == message);
+    CHECK(r.err.find("sending it unchecked") != std::string::npos);
+  }
+}

@@ -359,3 +359,138 @@ TEST_CASE("the parse model in JSON follows the contract keys", "[message]") {
   CHECK(bare["kind"] == "body");
   CHECK(bare["subject"].is_null());
 }
+
+// ---- what held-out real mail found (issue 10) -------------------------------------------
+
+TEST_CASE("format=flowed: soft breaks joined, stuffing removed, quote depth per logical line",
+          "[message][flowed]") {
+  const Message m = parse_fixture("flowed-thunderbird-en.eml");
+  REQUIRE(m.has_body);
+  CHECK(m.body.flowed);
+  CHECK(m.body.in_file);
+  CHECK(m.body.text ==
+        "Hi Bob,\n"
+        "\n"
+        "Thank you for your message. The parcel with the two lamps left our warehouse this morning "
+        "and we recieved the tracking number from the carrier an hour ago.\n"
+        "\n"
+        "On 06/03/2025 18:02, Bob Smith wrote:\n"
+        "> I ordered two lamps on Monday and I still have no news about the delivery. Could you "
+        "tell me when they will arrive?\n"
+        ">> An earlier line quoted twice that is long enough to be wrapped by the client.\n"
+        "\n"
+        "Your invoice says:\n"
+        "> 5 is wrong, it should be 4\n"
+        "From now on we will send two.\n"
+        "\n"
+        "Best regards,\n"
+        "-- \n"
+        "Ana Romero\n");
+  // The space-stuffed own line reads "> 5 is wrong" once unstuffed, but it is not a quote.
+  CHECK(m.body.flowed_quote_depth == std::vector<int>{0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0});
+  // The text as written stays available for positions.
+  CHECK(m.body.unflowed_text.find("left our \nwarehouse") != std::string::npos);
+}
+
+TEST_CASE("format=flowed with DelSp=yes joins a word split at a soft break", "[message][flowed]") {
+  const Message m = parse_fixture("flowed-delsp.eml");
+  REQUIRE(m.body.flowed);
+  CHECK(m.body.text ==
+        "The parcel left this morning and we recieved the tracking number an hour ago. It is on "
+        "its way.\n");
+  // Every byte of the decoded text maps back onto the same byte as written.
+  const std::string& text = m.body.text;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    INFO(i);
+    CHECK(m.body.unflowed_text[m.body.unflowed_offset(i)] == text[i]);
+  }
+}
+
+TEST_CASE("a junk line inside the header block is skipped with a warning, not the end of headers",
+          "[message]") {
+  for (const char* name : {"header-junk-line.eml", "header-bad-fold.eml"}) {
+    CAPTURE(name);
+    const Message m = parse_fixture(name);
+    CHECK(m.kind == InputKind::mime);
+    CHECK(m.from.size() == 1);
+    CHECK(m.body.text.find("I ordered two lamps on Monday.") == 0);
+    CHECK(m.body.text.find("Content-Type") == std::string::npos);
+    CHECK(has_warning(m, "invalid header name"));
+    CHECK_FALSE(has_warning(m, "does not end with a blank line"));
+  }
+  const Message junk = parse_fixture("header-junk-line.eml");
+  CHECK(has_warning(junk, "line 2: invalid header name 'quite Delivered-To: x'"));
+  REQUIRE(junk.attachments.size() == 1);
+  CHECK(junk.attachments[0].filename == "lamp.png");
+  CHECK(parse_fixture("header-bad-fold.eml").subject == "Two lamps ordered on Monday and");
+  // A bare body that starts with "Word: text" is still a bare body.
+  CHECK(parse_fixture("body-colon-start.txt").kind == InputKind::body);
+}
+
+TEST_CASE("two Content-Type fields: the one whose boundary occurs in the body is used",
+          "[message]") {
+  const Message m = parse_fixture("two-content-types.eml");
+  REQUIRE(m.has_body);
+  CHECK(m.body.part == "1");
+  CHECK(m.body.text == "I ordered two lamps on Monday. Café colour.");
+  CHECK(has_warning(m, "2 Content-Type fields"));
+  // Both fields are listed as written.
+  CHECK(std::count_if(m.headers.begin(), m.headers.end(),
+                      [](const Header& h) { return h.name == "Content-Type"; }) == 2);
+}
+
+TEST_CASE("adjacent B-encoded words are decoded one by one (GMime 3.2.13 loses the rest)",
+          "[message]") {
+  const Message m = parse_fixture("adjacent-b-words.eml");
+  CHECK(m.subject == "MySurvey.com:  Your opinion");
+  REQUIRE(m.from.size() == 1);
+  CHECK(m.from[0].name == "MySurvey.com:  Y");
+  CHECK(m.from[0].address == "survey@example.org");
+  REQUIRE(m.subject_header() != nullptr);
+  CHECK(m.subject_header()->value == "MySurvey.com:  Your opinion");
+}
+
+TEST_CASE("Content-Type 'application' with no subtype keeps its file name", "[message]") {
+  const Message m = parse_fixture("application-no-subtype.eml");
+  REQUIRE(m.attachments.size() == 1);
+  CHECK(m.attachments[0].filename == "document.xml.gz");
+  CHECK(m.attachments[0].size == 39);
+}
+
+TEST_CASE("a second inline text/plain part (a list footer) is listed, not dropped, not linted",
+          "[message]") {
+  const Message m = parse_fixture("list-footer.eml");
+  CHECK(m.body.text == "The lamps arrived today, thank you.");
+  REQUIRE(m.other_text_parts.size() == 1);
+  CHECK(m.other_text_parts[0].part == "2");
+  CHECK(m.other_text_parts[0].text.find("users mailing list") != std::string::npos);
+  CHECK(m.attachments.empty());
+  const auto json = to_json(m);
+  CHECK(json["other_text_parts"][0]["part"] == "2");
+}
+
+TEST_CASE("a folded header spans all its lines", "[message]") {
+  const Message m = parse_fixture("folded-cc.eml");
+  const Header* cc = m.find_header("Cc");
+  REQUIRE(cc != nullptr);
+  CHECK(cc->line == 3);
+  CHECK(cc->end_line == 5);
+  CHECK(cc->end_column == 30);  // "\tEva Garcia <eva@example.org>" is 29 code points
+  const Header* to = m.find_header("To");
+  REQUIRE(to != nullptr);
+  CHECK(to->end_line == 2);
+  REQUIRE(m.cc.size() == 3);
+}
+
+TEST_CASE("parts nested over the limit are listed as unread", "[message]") {
+  std::string bytes = "From: a@example.org\nMIME-Version: 1.0\n";
+  for (int i = 0; i < 3; ++i)
+    bytes += "Content-Type: multipart/mixed; boundary=\"b" + std::to_string(i) + "\"\n\n--b" + std::to_string(i) + "\n";
+  bytes += "Content-Type: text/plain\n\nDEEP TEXT\n--b2--\n--b1--\n--b0--\n";
+  Limits limits;
+  limits.max_depth = 2;
+  const Message m = parse_message("deep.eml", bytes, prefix_data(), limits);
+  REQUIRE(m.unread_parts.size() == 1);
+  CHECK(m.unread_parts[0].find("nested more than 2 levels deep") != std::string::npos);
+  CHECK(parse_message("deep.eml", bytes, prefix_data()).unread_parts.empty());
+}
