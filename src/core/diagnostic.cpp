@@ -4,9 +4,12 @@ namespace replylint::core {
 
 std::string_view to_string(Severity severity) {
   switch (severity) {
-    case Severity::info: return "info";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
+    case Severity::info:
+      return "info";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
   }
   return "warning";
 }
@@ -20,9 +23,12 @@ std::optional<Severity> parse_severity(std::string_view text) {
 
 std::string_view to_string(Applicability applicability) {
   switch (applicability) {
-    case Applicability::display_only: return "display-only";
-    case Applicability::unsafe: return "unsafe";
-    case Applicability::safe: return "safe";
+    case Applicability::display_only:
+      return "display-only";
+    case Applicability::unsafe:
+      return "unsafe";
+    case Applicability::safe:
+      return "safe";
   }
   return "unsafe";
 }

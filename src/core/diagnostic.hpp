@@ -56,7 +56,7 @@ std::optional<Severity> parse_severity(std::string_view text);
 struct Location {
   enum class Origin { body, subject, header };
   Origin origin = Origin::body;
-  Range range;         // body: into Draft::text(); subject: into Message::subject; header: its value
+  Range range;  // body: into Draft::text(); subject: into Message::subject; header: its value
   std::string header;  // for Origin::header: the header name ("To", "Cc")
 };
 

@@ -49,8 +49,10 @@ std::string mask(std::string_view value, Masking masking) {
   std::size_t index = 0;
   for (std::size_t at = 0; at < value.size(); ++index) {
     const std::size_t length = code_point_length(value, at);
-    if (hidden[index]) out += '*';
-    else out.append(value.substr(at, length));
+    if (hidden[index])
+      out += '*';
+    else
+      out.append(value.substr(at, length));
     at += length;
   }
   return out;

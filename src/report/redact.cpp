@@ -24,7 +24,8 @@ struct SensitiveSpan {
 
 bool same_header(std::string_view a, std::string_view b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
   });
 }
 
@@ -67,8 +68,10 @@ std::string mask_segment(std::string_view segment, std::size_t at,
       const std::size_t inside = offset - s->range.begin;
       if (inside < s->raw.size() && s->hidden[s->point_index[inside]]) hide = true;
     }
-    if (hide) out += '*';
-    else out.append(segment.substr(i, length));
+    if (hide)
+      out += '*';
+    else
+      out.append(segment.substr(i, length));
     i += length;
   }
   return out;
@@ -76,7 +79,8 @@ std::string mask_segment(std::string_view segment, std::size_t at,
 
 void replace_all(std::string& text, const std::string& from, const std::string& to) {
   if (from.empty() || from == to) return;
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
 }
 
@@ -113,18 +117,21 @@ void redact(FileReport& file) {
     for (const SensitiveSpan& s : spans) {
       if (!same_origin(s, d.location)) continue;
       here.push_back(&s);
-      if (s.owner != &f && (s.range.overlaps(f.span) || (f.span.empty() && s.range.begin <= f.span.begin &&
-                                                          f.span.begin < s.range.end)))
+      if (s.owner != &f &&
+          (s.range.overlaps(f.span) ||
+           (f.span.empty() && s.range.begin <= f.span.begin && f.span.begin < s.range.end)))
         overlaps_other = true;
     }
-    std::vector<std::pair<std::string, std::string>> own_pieces;  // this finding's raw → masked text
+    std::vector<std::pair<std::string, std::string>>
+        own_pieces;  // this finding's raw → masked text
     if (!here.empty()) {
       std::string text = mask_segment(d.text, f.span.begin, here);
       if (text != d.text) own_pieces.emplace_back(d.text, text);
       d.text = std::move(text);
       const std::size_t cut = std::min(f.source_text_at, f.source_line.size());
-      f.source_line = f.source_line.substr(0, cut) +
-                      mask_segment(std::string_view(f.source_line).substr(cut), f.source_begin, here);
+      f.source_line =
+          f.source_line.substr(0, cut) +
+          mask_segment(std::string_view(f.source_line).substr(cut), f.source_begin, here);
     }
     if (overlaps_other && !d.sensitive) {
       // Replacements for part of a secret would print or write that part: mask and drop them.

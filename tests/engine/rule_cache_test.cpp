@@ -1,8 +1,7 @@
 // Engine builds each rule once per distinct rule settings, not once per draft.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
 #include <atomic>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -15,8 +14,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const rules::RuleInfo k_counted_info{"test-counted", rules::Category::style, core::Severity::info,
-                                     "counts how often it is built", "",
+const rules::RuleInfo k_counted_info{"test-counted",
+                                     rules::Category::style,
+                                     core::Severity::info,
+                                     "counts how often it is built",
+                                     "",
                                      {{"limit", std::int64_t{2}, "a number"}}};
 
 std::atomic<int> g_built{0};
@@ -37,16 +39,18 @@ class Counted final : public rules::Rule {
 
 TEST_CASE("the engine builds rules once per configuration, not once per draft", "[engine]") {
   std::random_device random;
-  const fs::path dir = fs::temp_directory_path() / ("replylint-rule-cache-" + std::to_string(random()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("replylint-rule-cache-" + std::to_string(random()));
   fs::create_directories(dir / "legal");
   std::ofstream(dir / ".replylint.toml")
       << "[[overrides]]\nfiles = [\"legal/**\"]\nrules.shouting.min-words = 5\n";
 
   engine::Options options;
-  options.extra_rules.push_back({k_counted_info, [](const rules::RuleContext& context) -> std::unique_ptr<rules::Rule> {
-                                   ++g_built;
-                                   return std::make_unique<Counted>(context.options.integer("limit"));
-                                 }});
+  options.extra_rules.push_back(
+      {k_counted_info, [](const rules::RuleContext& context) -> std::unique_ptr<rules::Rule> {
+         ++g_built;
+         return std::make_unique<Counted>(context.options.integer("limit"));
+       }});
   engine::Engine engine(data::default_data(), std::move(options));
   g_built = 0;
   std::vector<engine::Input> inputs;
@@ -62,7 +66,9 @@ TEST_CASE("the engine builds rules once per configuration, not once per draft", 
   for (const report::FileReport& r : reports) {
     INFO(r.path << ": " << r.error);
     REQUIRE(r.error.empty());
-    CHECK(std::any_of(r.findings.begin(), r.findings.end(), [](const report::Finding& f) { return f.diagnostic.rule == "test-counted"; }));
+    CHECK(std::any_of(r.findings.begin(), r.findings.end(), [](const report::Finding& f) {
+      return f.diagnostic.rule == "test-counted";
+    }));
   }
   // Two rule settings (the base and the legal override); a race may build one twice, never more.
   CHECK(g_built >= 2);

@@ -19,7 +19,8 @@ const std::string k_draft_text = "Hola Ana,\n\nSu tarjeta " + k_card + " y la cl
                                  " NO FUNCIONAN EN LA TIENDA.\n";
 
 // Every substring of a raw secret that would give part of it away.
-const std::vector<std::string> k_leaks = {k_card, "4111 1111 1111", "4111 1111", "Tk93!mq", "Tk93", "!mq", "mq"};
+const std::vector<std::string> k_leaks = {
+    k_card, "4111 1111 1111", "4111 1111", "Tk93!mq", "Tk93", "!mq", "mq"};
 
 draft::Draft body_draft(std::string text) {
   message::Message m;
@@ -30,7 +31,8 @@ draft::Draft body_draft(std::string text) {
   return draft::Draft(std::move(m));
 }
 
-report::Diagnostic diagnostic(const char* rule, std::string message, std::size_t begin, std::size_t end) {
+report::Diagnostic diagnostic(const char* rule, std::string message, std::size_t begin,
+                              std::size_t end) {
   report::Diagnostic d;
   d.rule = rule;
   d.message = std::move(message);
@@ -60,8 +62,8 @@ void check_no_leak(const std::string& rendered) {
 
 // A rule the registry does not hold: reports the card and the password as sensitive, as the
 // personal-data rule will.
-const rules::RuleInfo k_secret_info{"test-secret", rules::Category::privacy, core::Severity::error,
-                                    "secrets in own text", "", {}};
+const rules::RuleInfo k_secret_info{
+    "test-secret", rules::Category::privacy, core::Severity::error, "secrets in own text", "", {}};
 
 class SecretRule final : public rules::Rule {
  public:
@@ -81,7 +83,8 @@ class SecretRule final : public rules::Rule {
 
 }  // namespace
 
-TEST_CASE("mask hides all but the last four of a long value and all of a short one", "[report][redact]") {
+TEST_CASE("mask hides all but the last four of a long value and all of a short one",
+          "[report][redact]") {
   CHECK(core::mask(k_card, core::Masking::last_four) == "**** **** **** 1111");
   CHECK(core::mask(k_card, core::Masking::full) == "**** **** **** ****");
   CHECK(core::mask(k_password, core::Masking::last_four) == "*******");  // too short to show any
@@ -93,7 +96,8 @@ TEST_CASE("mask hides all but the last four of a long value and all of a short o
 TEST_CASE("mask works per code point on multibyte text and keeps the columns", "[report][redact]") {
   const std::string greek = "ΑΒΓΔ ΕΖΗΘ ΙΚΛΜ ΝΞΟΠ";
   CHECK(core::mask(greek, core::Masking::last_four) == "**** **** **** ΝΞΟΠ");
-  const std::string mixed = "ñandú\u00a0日本語€x";  // a no-break space stays, as all whitespace does
+  const std::string mixed =
+      "ñandú\u00a0日本語€x";  // a no-break space stays, as all whitespace does
   const std::string masked = core::mask(mixed, core::Masking::full);
   CHECK(masked == "*****\u00a0*****");
   CHECK(report::count_code_points(masked) == report::count_code_points(mixed));
@@ -118,21 +122,24 @@ TEST_CASE("redact masks a sensitive value and every overlapping finding in every
   report::Resolver resolver(d);
   report::FileReport file;
   file.path = "a.eml";
-  report::Diagnostic secret = diagnostic("personal-data", "card number '" + k_card + "' in own text",
-                                         card, card + k_card.size());
+  report::Diagnostic secret = diagnostic(
+      "personal-data", "card number '" + k_card + "' in own text", card, card + k_card.size());
   secret.sensitive = core::Masking::last_four;
   file.findings.push_back(resolver.resolve(secret));
-  report::Diagnostic pass = diagnostic("personal-data", "password in own text", password,
-                                       password + k_password.size());
+  report::Diagnostic pass =
+      diagnostic("personal-data", "password in own text", password, password + k_password.size());
   pass.sensitive = core::Masking::full;
   file.findings.push_back(resolver.resolve(pass));
   report::Diagnostic spelling = diagnostic("spelling", "unknown word 'mq'", tail, tail + 2);
   spelling.suggestions = {"mq.", "Mq"};
-  spelling.fix = core::Fix{"replace with 'mq.'", core::Applicability::unsafe, {{spelling.location, "mq."}}};
+  spelling.fix =
+      core::Fix{"replace with 'mq.'", core::Applicability::unsafe, {{spelling.location, "mq."}}};
   file.findings.push_back(resolver.resolve(spelling));
-  report::Diagnostic shouting = diagnostic("shouting", "5 words in a row written in capitals", shout,
-                                           shout + std::string("NO FUNCIONAN EN LA TIENDA").size());
-  shouting.fix = core::Fix{"write them in sentence case", core::Applicability::safe,
+  report::Diagnostic shouting =
+      diagnostic("shouting", "5 words in a row written in capitals", shout,
+                 shout + std::string("NO FUNCIONAN EN LA TIENDA").size());
+  shouting.fix = core::Fix{"write them in sentence case",
+                           core::Applicability::safe,
                            {{shouting.location, "no funcionan en la tienda"}}};
   file.findings.push_back(resolver.resolve(shouting));
   report::sort_findings(file.findings);
@@ -170,7 +177,8 @@ TEST_CASE("redact masks a sensitive value and every overlapping finding in every
   CHECK(shout_finding.diagnostic.fix.has_value());
 
   // Positions and carets are unchanged: masking keeps the code points.
-  CHECK(tail_finding.diagnostic.column == report::count_code_points(text.substr(11, tail - 11)) + 1);
+  CHECK(tail_finding.diagnostic.column ==
+        report::count_code_points(text.substr(11, tail - 11)) + 1);
   CHECK(rendered.find("3 | " + masked_line + "\n") != std::string::npos);
   CHECK(rendered.find("  | " + std::string(47, ' ') + "^^\n") != std::string::npos);
 
@@ -208,12 +216,14 @@ TEST_CASE("the engine masks sensitive findings before any renderer or the MCP se
           "[report][redact]") {
   engine::Options options;
   options.language = "es";
-  options.extra_rules.push_back({k_secret_info, [](const rules::RuleContext&) -> std::unique_ptr<rules::Rule> {
-                                   return std::make_unique<SecretRule>();
-                                 }});
+  options.extra_rules.push_back(
+      {k_secret_info, [](const rules::RuleContext&) -> std::unique_ptr<rules::Rule> {
+         return std::make_unique<SecretRule>();
+       }});
   engine::Engine engine(data::default_data(), std::move(options));
   const std::string draft = "Subject: Su pedido\nTo: ana@example.es\n\n" + k_draft_text;
-  const report::FileReport file = engine.check_bytes("borrador.eml", draft, "/nonexistent/replylint-redact-test/borrador.eml");
+  const report::FileReport file =
+      engine.check_bytes("borrador.eml", draft, "/nonexistent/replylint-redact-test/borrador.eml");
   REQUIRE(file.error.empty());
   int secrets = 0, others = 0;
   for (const report::Finding& f : file.findings) (f.diagnostic.sensitive ? secrets : others) += 1;

@@ -1,7 +1,6 @@
 // The core model as rules use it: fixes with their applicability, and typed options whose
 // defaults are written once, in the rule's option table.
 #include <catch2/catch.hpp>
-
 #include <stdexcept>
 
 #include "rules/catalogue.hpp"
@@ -22,14 +21,16 @@ TEST_CASE("shouting carries a safe fix that writes the run in sentence case", "[
   REQUIRE(fix.edits.size() == 1);
   const core::Edit& edit = fix.edits[0];
   CHECK(edit.location.origin == core::Location::Origin::body);
-  CHECK(text.substr(edit.location.range.begin, edit.location.range.size()) == "POR FAVOR ENVÍE EL FORMULARIO HOY");
+  CHECK(text.substr(edit.location.range.begin, edit.location.range.size()) ==
+        "POR FAVOR ENVÍE EL FORMULARIO HOY");
   CHECK(edit.replacement == "Por favor envíe el formulario hoy");
 }
 
 TEST_CASE("shouting's subject fix edits the subject", "[shouting][fix]") {
-  const auto found = lint("shouting",
-                          "From: Ana <ana@example.es>\nTo: b@example.com\nSubject: RE: URGENTE PEDIDO NO RECIBIDO\n\n"
-                          "Hola,\n\nGracias.\n");
+  const auto found = lint(
+      "shouting",
+      "From: Ana <ana@example.es>\nTo: b@example.com\nSubject: RE: URGENTE PEDIDO NO RECIBIDO\n\n"
+      "Hola,\n\nGracias.\n");
   REQUIRE(found.size() == 1);
   REQUIRE(found[0].fix.has_value());
   REQUIRE(found[0].fix->edits.size() == 1);
@@ -60,8 +61,9 @@ TEST_CASE("spelling offers an unsafe fix only for a single suggestion", "[spelli
 }
 
 TEST_CASE("visible-recipients keeps its addresses as generic data", "[visible-recipients]") {
-  const auto found = lint("visible-recipients",
-                          "From: ana@tienda.es\nTo: luis@gmail.com, pedro@hotmail.com\nSubject: x\n\nHola.\n");
+  const auto found =
+      lint("visible-recipients",
+           "From: ana@tienda.es\nTo: luis@gmail.com, pedro@hotmail.com\nSubject: x\n\nHola.\n");
   REQUIRE(found.size() == 1);
   CHECK(found[0].data.size() == 1);
   REQUIRE(found[0].find_data("addresses") != nullptr);
@@ -76,7 +78,8 @@ TEST_CASE("rule options start at their table's typed defaults", "[rules][options
   CHECK(options.integer("max-suggested-words") == 25);
   options.set("suggestions", std::int64_t{5});
   CHECK(options.integer("suggestions") == 5);
-  // Reading an undeclared option, or as the wrong type, is a bug in the rule, never a silent default.
+  // Reading an undeclared option, or as the wrong type, is a bug in the rule, never a silent
+  // default.
   CHECK_THROWS_AS(options.integer("min-words"), std::logic_error);
   CHECK_THROWS_AS(options.boolean("suggestions"), std::logic_error);
   CHECK_THROWS_AS(options.string("suggestions"), std::logic_error);
@@ -87,10 +90,12 @@ TEST_CASE("option values print as the docs write them", "[rules][options]") {
   CHECK(rules::to_string(rules::OptionValue{true}) == "true");
   CHECK(rules::to_string(rules::OptionValue{std::int64_t{-4}}) == "-4");
   CHECK(rules::to_string(rules::OptionValue{std::string("es")}) == "es");
-  CHECK(rules::to_string(rules::OptionValue{std::vector<std::string>{"SKU", "ERP"}}) == "[\"SKU\", \"ERP\"]");
+  CHECK(rules::to_string(rules::OptionValue{std::vector<std::string>{"SKU", "ERP"}}) ==
+        "[\"SKU\", \"ERP\"]");
   CHECK(rules::to_string(rules::OptionValue{std::vector<std::string>{}}) == "[]");
   CHECK(rules::type_of(rules::OptionValue{false}) == rules::OptionType::boolean);
-  CHECK(rules::type_of(rules::OptionValue{std::vector<std::string>{}}) == rules::OptionType::string_list);
+  CHECK(rules::type_of(rules::OptionValue{std::vector<std::string>{}}) ==
+        rules::OptionType::string_list);
 }
 
 TEST_CASE("the catalogue prints each option's default from the rule's table", "[rules][options]") {
@@ -104,11 +109,13 @@ TEST_CASE("the catalogue prints each option's default from the rule's table", "[
       CHECK(rule["options"][i]["type"] == rules::to_string(info.options[i].type()));
       // The docs name the same default.
       CHECK(info.docs.find("`" + info.options[i].name + "` (default " +
-                           rules::to_string(info.options[i].default_value) + ")") != std::string::npos);
+                           rules::to_string(info.options[i].default_value) + ")") !=
+            std::string::npos);
       seen = true;
     }
   }
   CHECK(seen);
   for (const nlohmann::json& rule : catalogue["rules"])
-    if (rule["id"] == "shouting") CHECK(rule["options"][0]["default"] == "3");  // a string, as before
+    if (rule["id"] == "shouting")
+      CHECK(rule["options"][0]["default"] == "3");  // a string, as before
 }
