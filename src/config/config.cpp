@@ -235,7 +235,7 @@ class Reader {
       if (name == "severity") {
         const auto* text = value.as_string();
         if (!text) wrong_type(path, "a string", value);
-        settings.severity = report::parse_severity(text->get());
+        settings.severity = core::parse_severity(text->get());
         if (!settings.severity)
           fail(util::line_of(value),
                "unknown severity '" + text->get() + "' (expected 'error', 'warning' or 'info')");
@@ -249,11 +249,11 @@ class Reader {
         fail(util::line_of(key),
              "unknown key '" + name + "' in [" + where + "]" + util::did_you_mean(name, valid));
       }
-      switch (option->type) {
+      switch (option->type()) {
         case rules::OptionType::boolean: {
           const auto* flag = value.as_boolean();
           if (!flag) wrong_type(path, "a boolean", value);
-          settings.options.emplace_back(name, flag->get() ? "true" : "false");
+          settings.options.emplace_back(name, flag->get());
           break;
         }
         case rules::OptionType::integer: {
@@ -261,7 +261,7 @@ class Reader {
           if (!number) wrong_type(path, "an integer", value);
           if (number->get() < INT_MIN || number->get() > INT_MAX)
             fail(util::line_of(value), "'" + path + "' is out of range");
-          settings.options.emplace_back(name, std::to_string(number->get()));
+          settings.options.emplace_back(name, std::int64_t{number->get()});
           break;
         }
         case rules::OptionType::string: {
@@ -279,7 +279,7 @@ class Reader {
             if (!text) wrong_type(path, "an array of strings", element);
             items.push_back(text->get());
           }
-          settings.list_options.emplace_back(name, std::move(items));
+          settings.options.emplace_back(name, std::move(items));
           break;
         }
       }
@@ -328,8 +328,6 @@ void merge(RuleSettings& into, const RuleSettings& from) {
   if (from.enabled) into.enabled = from.enabled;
   if (from.severity) into.severity = from.severity;
   into.options.insert(into.options.end(), from.options.begin(), from.options.end());
-  into.list_options.insert(into.list_options.end(), from.list_options.begin(),
-                           from.list_options.end());
 }
 
 // `file` relative to the config's folder, '/'-separated, or nullopt when it is outside it.
@@ -543,18 +541,17 @@ bool Effective::enabled(const rules::RuleInfo& info) const {
   return found == rules.end() ? true : found->second.enabled.value_or(true);
 }
 
-report::Severity Effective::severity(const rules::RuleInfo& info) const {
+core::Severity Effective::severity(const rules::RuleInfo& info) const {
   const auto found = rules.find(info.id);
   return found == rules.end() ? info.default_severity
                               : found->second.severity.value_or(info.default_severity);
 }
 
 rules::RuleOptions Effective::options(const rules::RuleInfo& info) const {
-  rules::RuleOptions options;
+  rules::RuleOptions options(info.options);
   const auto found = rules.find(info.id);
   if (found == rules.end()) return options;
   for (const auto& [name, value] : found->second.options) options.set(name, value);
-  for (const auto& [name, values] : found->second.list_options) options.set_list(name, values);
   return options;
 }
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "report/diagnostic.hpp"
+#include "core/diagnostic.hpp"
 #include "rules/rule.hpp"
 
 namespace replylint::config {
@@ -16,9 +16,9 @@ namespace replylint::config {
 /// Settings of one rule in a config table ([rules.<id>]).
 struct RuleSettings {
   std::optional<bool> enabled;
-  std::optional<report::Severity> severity;
-  std::vector<std::pair<std::string, std::string>> options;  // scalar options, as text
-  std::vector<std::pair<std::string, std::vector<std::string>>> list_options;
+  std::optional<core::Severity> severity;
+  /// Options as set, in order (later wins), converted to the type of their OptionInfo default.
+  std::vector<std::pair<std::string, rules::OptionValue>> options;
 };
 
 /// One [[overrides]] entry: settings that apply to files matching any of `files` (globs, `**`
@@ -121,10 +121,10 @@ struct Effective {
   std::string max_size_setting;           // "max-size in <config path>" when it does
   std::map<std::string, RuleSettings> rules;
   /// Is rule `id` on (the setting, else on: every rule defaults to on), at which severity (the
-  /// setting, else info.default_severity), built with which options (only the configured ones,
-  /// in order, later wins; the rule supplies its own defaults).
+  /// setting, else info.default_severity), built with which options (every option of
+  /// info.options at its default, replaced by the configured values in order, later wins).
   bool enabled(const rules::RuleInfo& info) const;
-  report::Severity severity(const rules::RuleInfo& info) const;
+  core::Severity severity(const rules::RuleInfo& info) const;
   rules::RuleOptions options(const rules::RuleInfo& info) const;
 };
 Effective resolve(const Config& config, const std::filesystem::path& file);

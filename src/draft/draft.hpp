@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/range.hpp"
 #include "message/message.hpp"
 
 namespace replylint::data {
@@ -14,14 +15,8 @@ struct DataSet;
 
 namespace replylint::draft {
 
-/// Half-open byte range [begin, end) into the text it belongs to (Draft::text() for body
-/// ranges, Message::subject for subject ranges).
-struct Range {
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  bool empty() const { return begin >= end; }
-  std::size_t size() const { return end - begin; }
-};
+/// Byte ranges are a core type (src/core/range.hpp): diagnostics and fixes use them too.
+using core::Range;
 
 /// `patch`: the diff part of a patch email (git format-patch / send-email), from its `---` line
 /// (or its first `diff --git` line, or a cover letter's diffstat) to the end of the body. Like

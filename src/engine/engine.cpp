@@ -31,7 +31,42 @@ void injected_fault() {
 #endif
 }
 
+// Everything in `settings` that decides which rules run and how they are built: enabled, severity
+// and options per rule, org-domains and words. Equal keys give identical rule sets.
+std::string rule_settings_key(const config::Effective& settings) {
+  std::string key;
+  auto add = [&key](std::string_view part) {
+    key += part;
+    key += '\0';
+  };
+  for (const std::string& d : settings.org_domains) add(d);
+  add("\x01words");
+  for (const std::string& w : settings.words) add(w);
+  for (const rules::RegistryEntry& entry : rules::registry()) {
+    if (!settings.enabled(entry.info)) continue;
+    add("\x01rule");
+    add(entry.info.id);
+    add(core::to_string(settings.severity(entry.info)));
+    const rules::RuleOptions options = settings.options(entry.info);
+    for (const auto& [name, value] : options.values()) {
+      add(name);
+      add(std::to_string(value.index()));
+      add(rules::to_string(value));
+    }
+  }
+  return key;
+}
+
 }  // namespace
+
+struct RuleSet {
+  struct Built {
+    const rules::RegistryEntry* entry;
+    core::Severity severity;
+    std::unique_ptr<rules::Rule> rule;
+  };
+  std::vector<Built> rules;  // in registry order
+};
 
 Engine::Engine(const data::DataSet& data, Options options)
     : m_data(data), m_options(std::move(options)), m_spell(spell::Options{m_options.dict_dir, {}, m_options.dict_search_path}) {
@@ -46,6 +81,27 @@ void Engine::reload_configs() {
   std::lock_guard lock(m_mutex);
   m_forced = std::move(forced);
   m_by_folder.clear();
+  m_rule_sets.clear();
+}
+
+std::shared_ptr<const RuleSet> Engine::rules_for(const config::Effective& settings) {
+  std::string key = rule_settings_key(settings);
+  {
+    std::lock_guard lock(m_mutex);
+    if (auto it = m_rule_sets.find(key); it != m_rule_sets.end()) return it->second;
+  }
+  // Built outside the lock; when two threads build the same set at once, the first one stored wins.
+  auto built = std::make_shared<RuleSet>();
+  auto build = [&](const rules::RegistryEntry& entry) {
+    const rules::RuleOptions options = settings.options(entry.info);
+    const rules::RuleContext context{options, m_data, &m_spell, settings.org_domains, settings.words};
+    built->rules.push_back({&entry, settings.severity(entry.info), entry.make(context)});
+  };
+  for (const rules::RegistryEntry& entry : rules::registry())
+    if (settings.enabled(entry.info)) build(entry);
+  for (const rules::RegistryEntry& entry : m_options.extra_rules) build(entry);
+  std::lock_guard lock(m_mutex);
+  return m_rule_sets.emplace(std::move(key), std::move(built)).first->second;
 }
 
 std::shared_ptr<const config::Config> Engine::config_in(const fs::path& folder) {
@@ -178,23 +234,24 @@ report::FileReport Engine::check_draft(const draft::Draft& draft, const config::
   out.warnings = draft.message().warnings;
   out.warnings.insert(out.warnings.end(), draft.warnings.begin(), draft.warnings.end());
   report::Resolver resolver(draft);  // the body's lines are indexed once, not per finding
-  for (const rules::RegistryEntry& entry : rules::registry()) {
-    if (!settings.enabled(entry.info)) continue;
-    const rules::RuleOptions options = settings.options(entry.info);
-    const rules::RuleContext context{options, m_data, &m_spell, settings.org_domains, settings.words};
-    const auto rule = entry.make(context);
-    rules::Reporter reporter(entry.info.id, settings.severity(entry.info));
+  const std::shared_ptr<const RuleSet> rule_set = rules_for(settings);
+  for (const RuleSet::Built& built : rule_set->rules) {
+    const std::string& id = built.entry->info.id;
+    rules::Reporter reporter(id, built.severity);
     try {
       injected_fault();
-      rule->check(draft, reporter);
+      built.rule->check(draft, reporter);
     } catch (const std::exception& e) {
       // One rule's bug makes the whole input unchecked: half a lint must not pass for a whole one.
-      throw std::runtime_error("rule '" + entry.info.id + "' failed: " + e.what());
+      throw std::runtime_error("rule '" + id + "' failed: " + e.what());
     }
     for (report::Diagnostic& d : reporter.diagnostics())
       out.findings.push_back(resolver.resolve(std::move(d)));
   }
   report::sort_findings(out.findings);
+  // The one place sensitive values are masked: every output (text, JSON, SARIF, GitHub, MCP,
+  // the sendmail hook) renders this report.
+  report::redact(out);
   return out;
 }
 

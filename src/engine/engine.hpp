@@ -13,9 +13,12 @@
 #include "draft/draft.hpp"
 #include "engine/inputs.hpp"
 #include "report/report.hpp"
+#include "rules/rules.hpp"
 #include "spell/spell.hpp"
 
 namespace replylint::engine {
+
+struct RuleSet;  // the rules built for one effective configuration (engine.cpp)
 
 struct Options {
   std::filesystem::path config_file;  // --config: used for every input instead of the walk-up
@@ -27,6 +30,10 @@ struct Options {
   /// Whether limits.max_size was given on the command line; if not, a config's `max-size`
   /// replaces it for the files that config governs.
   bool max_size_given = false;
+  /// Rules run after the registry's, always enabled at their default severity, configured
+  /// from their option table's defaults and the config's [rules.<id>] table if it has one
+  /// (tests use it to run a rule the registry does not hold through the whole pipeline).
+  std::vector<rules::RegistryEntry> extra_rules;
 };
 
 /// Runs the whole pipeline (load → segment → rules → resolve) for one input at a time.
@@ -50,7 +57,9 @@ class Engine {
   report::FileReport check_message(const std::string& display_path, message::Message message,
                                    const std::filesystem::path& config_path);
 
-  /// Lints an already segmented draft with the settings that apply to `config_path`. Throws
+  /// Lints an already segmented draft with the settings that apply to `config_path`: runs the
+  /// enabled rules (built once per distinct rule settings and shared by every draft and thread
+  /// with those settings), resolves positions and masks sensitive values (report::redact). Throws
   /// std::runtime_error ("rule 'x' failed: …") when a rule throws; check_* turn that into
   /// FileReport::error ("internal error: …; not checked"), never a partial pass.
   report::FileReport check_draft(const draft::Draft& draft, const config::Effective& settings);
@@ -63,8 +72,8 @@ class Engine {
   /// config's `max-size` unless --max-size was given. Throws InputError for a bad config.
   message::Limits limits_for(const std::filesystem::path& config_path);
 
-  /// Forgets every config found so far and reloads --config, so that edits made since are
-  /// seen; dictionaries stay loaded. For long-running callers (the MCP server), between
+  /// Forgets every config (and the rules built for them) found so far and reloads --config, so
+  /// that edits made since are seen; dictionaries stay loaded. For long-running callers (the MCP server), between
   /// requests, not while check_* runs. Throws InputError when --config cannot be loaded.
   void reload_configs();
 
@@ -93,6 +102,7 @@ class Engine {
                          const std::filesystem::path& config_path);
   std::shared_ptr<const config::Config> config_in(const std::filesystem::path& folder);
   message::Limits limits_in(const config::Effective& settings) const;
+  std::shared_ptr<const RuleSet> rules_for(const config::Effective& settings);
 
   const data::DataSet& m_data;
   Options m_options;
@@ -100,6 +110,8 @@ class Engine {
   std::shared_ptr<const config::Config> m_forced;  // from --config
   std::mutex m_mutex;
   std::map<std::filesystem::path, std::shared_ptr<const config::Config>> m_by_folder;
+  // Keyed by rule_settings_key(): everything in the settings that a rule is built from.
+  std::map<std::string, std::shared_ptr<const RuleSet>> m_rule_sets;
 };
 
 }  // namespace replylint::engine

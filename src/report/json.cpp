@@ -20,7 +20,9 @@ nlohmann::json file_json(const FileReport& file) {
     if (!d.part.empty()) item["part"] = d.part;
     if (!d.suggestions.empty()) item["suggestions"] = d.suggestions;
     if (!d.help.empty()) item["help"] = d.help;
-    if (!d.addresses.empty()) item["addresses"] = d.addresses;
+    // Rule-specific lists are fields of their own ("addresses"); never over a standard field.
+    for (const auto& [name, values] : d.data)
+      if (!values.empty() && !item.contains(name)) item[name] = values;
     diagnostics.push_back(std::move(item));
   }
   json entry = {{"path", file.path}, {"language", file.language}, {"diagnostics", std::move(diagnostics)}};

@@ -84,7 +84,7 @@ namespace {
 // Resolves a range of the indexed text whose first line is file line `first_line`, column offset
 // `column_base` (code points before the text on its first line). Time: O(log lines + k_step),
 // whatever the offsets.
-void resolve_in(const TextIndex& index, draft::Range range, int first_line, int column_base,
+void resolve_in(const TextIndex& index, core::Range range, int first_line, int column_base,
                 std::string_view line_prefix, Finding& out) {
   const std::string_view text = index.text();
   Diagnostic& d = out.diagnostic;
@@ -100,12 +100,15 @@ void resolve_in(const TextIndex& index, draft::Range range, int first_line, int 
   d.end_line = first_line + static_cast<int>(stop_line);
   d.end_column = stop_prefix + 1 + index.points_between(stop_begin, end);
   d.text = std::string(text.substr(begin, end - begin));
+  out.span = {begin, end};
   const int line_points = index.points_between(start_begin, start_end);
   out.source_column = d.column;
   out.source_end_column = d.end_line == d.line ? d.end_column : prefix + 1 + line_points;
   if (start_end - start_begin <= k_max_source_line) {
-    out.source_line = std::string(start_line == 0 ? line_prefix : std::string_view{}) +
-                      std::string(text.substr(start_begin, start_end - start_begin));
+    out.source_line = std::string(start_line == 0 ? line_prefix : std::string_view{});
+    out.source_text_at = out.source_line.size();
+    out.source_begin = start_begin;
+    out.source_line += text.substr(start_begin, start_end - start_begin);
     return;
   }
   // A huge line (a 10 MB body on one line): a window around the span, so that each finding
@@ -114,8 +117,10 @@ void resolve_in(const TextIndex& index, draft::Range range, int first_line, int 
   const std::size_t to = align(text, std::min(start_end, from + k_max_source_line));
   const bool cut_left = from > start_begin;
   const int lead = cut_left ? 1 : prefix;  // "…" is one code point
-  out.source_line = std::string(cut_left ? "…" : start_line == 0 ? line_prefix : std::string_view{}) +
-                    std::string(text.substr(from, to - from)) + (to < start_end ? "…" : "");
+  out.source_line = std::string(cut_left ? "…" : start_line == 0 ? line_prefix : std::string_view{});
+  out.source_text_at = out.source_line.size();
+  out.source_begin = from;
+  out.source_line += std::string(text.substr(from, to - from)) + (to < start_end ? "…" : "");
   out.source_column = lead + 1 + index.points_between(from, begin);
   out.source_end_column = lead + 1 + index.points_between(from, d.end_line == d.line ? std::min(end, to) : to);
 }

@@ -5,10 +5,18 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/diagnostic.hpp"
 #include "draft/draft.hpp"
-#include "report/diagnostic.hpp"
 
 namespace replylint::report {
+
+// The finding model is core's (src/core/diagnostic.hpp); the report module resolves, redacts
+// and renders it.
+using core::Diagnostic;
+using core::Location;
+using core::parse_severity;
+using core::Severity;
+using core::to_string;
 
 /// A diagnostic with its position resolved, plus the source line to show under it.
 struct Finding {
@@ -16,6 +24,14 @@ struct Finding {
   std::string source_line;  // the whole line holding the start of the span (UTF-8)
   int source_column = 1;    // 1-based code-point column of the span in `source_line`
   int source_end_column = 1;  // end (exclusive) on the same line, clamped to the line
+
+  // Where the resolved text comes from, for report::redact(): `span` holds the bytes of
+  // `diagnostic.text` in the origin text of `diagnostic.location` (for a header finding, the
+  // header's value); `source_line` holds, from its byte `source_text_at` on, the origin text's
+  // bytes from `source_begin` (before it: a "Subject: " prefix or a cut mark).
+  core::Range span;
+  std::size_t source_begin = 0;
+  std::size_t source_text_at = 0;
 };
 
 /// The outcome for one input: what was found, what went wrong.
@@ -73,6 +89,19 @@ class Resolver {
   TextIndex m_body;
   std::unordered_map<const std::string*, TextIndex> m_others;
 };
+
+/// Masks every sensitive value of `file` (findings whose diagnostic.sensitive is set) in all
+/// of its findings, following the contract in core/diagnostic.hpp "Sensitive values":
+/// - bytes of another finding's text or source line that fall inside a sensitive span of the
+///   same origin are masked positionally, with the mask of that span (so a tail "mq" of the
+///   password "Tk93!mq" is masked too, and so is the card number in a shouting warning's line);
+/// - every occurrence of a raw sensitive text, or of a raw overlapping piece, in any string of
+///   any finding (message, help, suggestions, data, fix) is replaced by its masked form;
+/// - a finding that overlaps another's sensitive span has its suggestions masked and its fix
+///   dropped (applying it would rewrite part of the value).
+/// Masking keeps code-point counts, so positions and carets stay right. Idempotent; a no-op
+/// when nothing is sensitive. Call it after resolution, before rendering.
+void redact(FileReport& file);
 
 /// Sorts findings by line, column, end, rule, message, for stable output.
 void sort_findings(std::vector<Finding>& findings);

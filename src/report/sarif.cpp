@@ -159,7 +159,9 @@ nlohmann::json to_sarif(const Report& report, const std::vector<RuleDoc>& rules,
       json properties = {{"text", d.text}};
       if (!d.part.empty()) properties["part"] = d.part;
       if (!d.suggestions.empty()) properties["suggestions"] = d.suggestions;
-      if (!d.addresses.empty()) properties["addresses"] = d.addresses;
+      // Rule-specific lists are fields of their own ("addresses"); never over a standard field.
+      for (const auto& [name, values] : d.data)
+        if (!values.empty() && !properties.contains(name)) properties[name] = values;
       result["properties"] = std::move(properties);
       results.push_back(std::move(result));
     }

@@ -12,12 +12,12 @@ nlohmann::json catalogue_json() {
     nlohmann::json options = nlohmann::json::array();
     for (const OptionInfo& o : e.info.options)
       options.push_back({{"name", o.name},
-                         {"type", to_string(o.type)},
-                         {"default", o.default_value},
+                         {"type", to_string(o.type())},
+                         {"default", to_string(o.default_value)},
                          {"summary", o.summary}});
     out.push_back({{"id", e.info.id},
                    {"category", to_string(e.info.category)},
-                   {"severity", report::to_string(e.info.default_severity)},
+                   {"severity", core::to_string(e.info.default_severity)},
                    {"summary", e.info.summary},
                    {"options", std::move(options)}});
   }
@@ -26,7 +26,7 @@ nlohmann::json catalogue_json() {
 
 std::string explain_markdown(const RuleInfo& info) {
   return fmt::format("# {}\n\n{} (category: {}, default severity: {})\n{}", info.id, info.summary,
-                     to_string(info.category), report::to_string(info.default_severity), info.docs);
+                     to_string(info.category), core::to_string(info.default_severity), info.docs);
 }
 
 std::string unknown_rule_message(std::string_view id) {

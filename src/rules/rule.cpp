@@ -1,6 +1,8 @@
 #include "rules/rule.hpp"
 
-#include <charconv>
+#include <fmt/format.h>
+
+#include <stdexcept>
 
 namespace replylint::rules {
 
@@ -27,47 +29,89 @@ std::string_view to_string(OptionType type) {
   return "string";
 }
 
-void RuleOptions::set_list(std::string name, std::vector<std::string> values) {
-  m_lists.emplace_back(std::move(name), std::move(values));
+OptionType type_of(const OptionValue& value) {
+  switch (value.index()) {
+    case 0: return OptionType::boolean;
+    case 1: return OptionType::integer;
+    case 2: return OptionType::string;
+    default: return OptionType::string_list;
+  }
 }
 
-const std::string* RuleOptions::find(std::string_view name) const {
-  // Later settings (overrides) win, so search from the back.
-  for (auto it = m_values.rbegin(); it != m_values.rend(); ++it)
-    if (it->first == name) return &it->second;
-  return nullptr;
+std::string to_string(const OptionValue& value) {
+  if (const bool* flag = std::get_if<bool>(&value)) return *flag ? "true" : "false";
+  if (const std::int64_t* number = std::get_if<std::int64_t>(&value)) return std::to_string(*number);
+  if (const std::string* text = std::get_if<std::string>(&value)) return *text;
+  std::string out = "[";
+  for (const std::string& item : std::get<std::vector<std::string>>(value))
+    out += (out.size() > 1 ? ", \"" : "\"") + item + "\"";
+  return out + "]";
 }
 
-int RuleOptions::get_int(std::string_view name, int fallback) const {
-  const std::string* value = find(name);
-  if (!value) return fallback;
-  int result = fallback;
-  auto [ptr, ec] = std::from_chars(value->data(), value->data() + value->size(), result);
-  return ec == std::errc{} && ptr == value->data() + value->size() ? result : fallback;
+RuleOptions::RuleOptions(const std::vector<OptionInfo>& table) {
+  for (const OptionInfo& option : table) m_values.emplace_back(option.name, option.default_value);
 }
 
-bool RuleOptions::get_bool(std::string_view name, bool fallback) const {
-  const std::string* value = find(name);
-  if (!value) return fallback;
-  if (*value == "true") return true;
-  if (*value == "false") return false;
-  return fallback;
+void RuleOptions::set(std::string_view name, OptionValue value) {
+  for (auto& [known, current] : m_values)
+    if (known == name) {
+      current = std::move(value);
+      return;
+    }
+  m_values.emplace_back(std::string(name), std::move(value));
 }
 
-std::string RuleOptions::get_string(std::string_view name, std::string fallback) const {
-  const std::string* value = find(name);
-  return value ? *value : fallback;
+const OptionValue& RuleOptions::find(std::string_view name) const {
+  for (const auto& [known, value] : m_values)
+    if (known == name) return value;
+  throw std::logic_error(fmt::format("rule option '{}' is not in the rule's option table", name));
 }
 
-std::vector<std::string> RuleOptions::get_list(std::string_view name,
-                                               std::vector<std::string> fallback) const {
-  for (auto it = m_lists.rbegin(); it != m_lists.rend(); ++it)
-    if (it->first == name) return it->second;
-  return fallback;
+namespace {
+
+template <typename T>
+const T& typed(const OptionValue& value, std::string_view name, OptionType wanted) {
+  if (const T* found = std::get_if<T>(&value)) return *found;
+  throw std::logic_error(fmt::format("rule option '{}' is read as {} but holds {}", name,
+                                     to_string(wanted), to_string(type_of(value))));
 }
 
-Reporter::Builder Reporter::add(report::Location where, std::string message) {
-  report::Diagnostic& d = m_found.emplace_back();
+}  // namespace
+
+bool RuleOptions::boolean(std::string_view name) const {
+  return typed<bool>(find(name), name, OptionType::boolean);
+}
+
+std::int64_t RuleOptions::integer(std::string_view name) const {
+  return typed<std::int64_t>(find(name), name, OptionType::integer);
+}
+
+const std::string& RuleOptions::string(std::string_view name) const {
+  return typed<std::string>(find(name), name, OptionType::string);
+}
+
+const std::vector<std::string>& RuleOptions::list(std::string_view name) const {
+  return typed<std::vector<std::string>>(find(name), name, OptionType::string_list);
+}
+
+Reporter::Builder& Reporter::Builder::data(std::string key, std::vector<std::string> values) {
+  for (auto& [name, list] : m_d.data)
+    if (name == key) {
+      list = std::move(values);
+      return *this;
+    }
+  m_d.data.emplace_back(std::move(key), std::move(values));
+  return *this;
+}
+
+Reporter::Builder& Reporter::Builder::replace_with(std::string replacement,
+                                                   Applicability applicability, std::string title) {
+  m_d.fix = core::Fix{std::move(title), applicability, {{m_d.location, std::move(replacement)}}};
+  return *this;
+}
+
+Reporter::Builder Reporter::add(core::Location where, std::string message) {
+  core::Diagnostic& d = m_found.emplace_back();
   d.rule = m_rule;
   d.severity = m_severity;
   d.message = std::move(message);

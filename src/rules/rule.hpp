@@ -2,13 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
+#include "core/diagnostic.hpp"
 #include "draft/draft.hpp"
-#include "report/diagnostic.hpp"
 
 namespace replylint::data {
 struct DataSet;
@@ -23,7 +25,8 @@ using draft::Draft;
 using draft::Range;
 using draft::Sentence;
 using draft::Word;
-using report::Severity;
+using core::Applicability;
+using core::Severity;
 
 enum class Category { tone, privacy, quoting, spelling, recipients, content, style };
 std::string_view to_string(Category category);
@@ -31,12 +34,25 @@ std::string_view to_string(Category category);
 enum class OptionType { boolean, integer, string, string_list };
 std::string_view to_string(OptionType type);
 
-/// One typed option of a rule, with its default as written in the docs.
+/// A rule option's value, typed: what config validation produces and what rules read.
+using OptionValue = std::variant<bool, std::int64_t, std::string, std::vector<std::string>>;
+
+/// The type an option value holds.
+OptionType type_of(const OptionValue& value);
+
+/// An option value as the docs and `replylint rules --format json` write it: "3", "true",
+/// "text", ["a", "b"] (a TOML array).
+std::string to_string(const OptionValue& value);
+
+/// One option of a rule. The default is written here once, typed; its type is the option's
+/// type, config validation converts TOML values to it, and rules read the value through
+/// RuleOptions without a fallback of their own:
+///   .options = {{"min-words", std::int64_t{3}, "shortest run of capitals that is flagged"}}
 struct OptionInfo {
   std::string name;
-  OptionType type;
-  std::string default_value;
+  OptionValue default_value;
   std::string summary;
+  OptionType type() const { return type_of(default_value); }
 };
 
 /// A rule's metadata. `docs` is Markdown with "## What it flags", "## Why", "## Example"
@@ -51,20 +67,29 @@ struct RuleInfo {
   std::vector<OptionInfo> options;
 };
 
-/// The typed option values a rule is built with (validated by config against OptionInfo).
+/// The option values a rule is built with: each option of its table, at its default unless the
+/// config set it (config validation has checked names and types; later settings win).
+/// Reading an option the table does not declare, or as another type, is a bug in the rule and
+/// throws std::logic_error (the engine reports it as an internal error for the input).
 class RuleOptions {
  public:
-  void set(std::string name, std::string value) { m_values.emplace_back(std::move(name), std::move(value)); }
-  void set_list(std::string name, std::vector<std::string> values);
-  int get_int(std::string_view name, int fallback) const;
-  bool get_bool(std::string_view name, bool fallback) const;
-  std::string get_string(std::string_view name, std::string fallback) const;
-  std::vector<std::string> get_list(std::string_view name, std::vector<std::string> fallback) const;
+  RuleOptions() = default;
+  /// Every option of `table` at its default.
+  explicit RuleOptions(const std::vector<OptionInfo>& table);
+  /// Sets `name` (declared or not: config validation decides what is allowed).
+  void set(std::string_view name, OptionValue value);
+
+  bool boolean(std::string_view name) const;
+  std::int64_t integer(std::string_view name) const;
+  const std::string& string(std::string_view name) const;
+  const std::vector<std::string>& list(std::string_view name) const;
+
+  /// The values in table order, for comparing two option sets.
+  const std::vector<std::pair<std::string, OptionValue>>& values() const { return m_values; }
 
  private:
-  const std::string* find(std::string_view name) const;
-  std::vector<std::pair<std::string, std::string>> m_values;
-  std::vector<std::pair<std::string, std::vector<std::string>>> m_lists;
+  const OptionValue& find(std::string_view name) const;
+  std::vector<std::pair<std::string, OptionValue>> m_values;
 };
 
 /// What a rule is built with: its options plus the shared, read-only services.
@@ -79,40 +104,51 @@ struct RuleContext {
 /// Collects a rule's findings for one draft. Rules never see line numbers or output formats.
 class Reporter {
  public:
+  /// Adds to the diagnostic just reported; every method returns the builder for chaining.
   class Builder {
    public:
-    explicit Builder(report::Diagnostic& d) : m_d(d) {}
+    explicit Builder(core::Diagnostic& d) : m_d(d) {}
+    /// What to do about it (one sentence, no trailing period).
     Builder& help(std::string text) { m_d.help = std::move(text); return *this; }
+    /// One more replacement for the flagged text, best first.
     Builder& suggest(std::string text) { m_d.suggestions.push_back(std::move(text)); return *this; }
     Builder& suggestions(std::vector<std::string> list) { m_d.suggestions = std::move(list); return *this; }
-    Builder& addresses(std::vector<std::string> list) { m_d.addresses = std::move(list); return *this; }
+    /// A rule-specific named list, printed as a field `key` of the diagnostic in JSON and SARIF
+    /// (core/diagnostic.hpp "Rule-specific data"). Setting a key again replaces its list.
+    Builder& data(std::string key, std::vector<std::string> values);
+    /// Attaches a fix (replaces any earlier one).
+    Builder& fix(core::Fix fix) { m_d.fix = std::move(fix); return *this; }
+    /// A fix of one edit that replaces exactly the flagged range with `replacement`.
+    Builder& replace_with(std::string replacement, Applicability applicability, std::string title);
+    /// Marks the flagged value sensitive: report::redact() masks it in every output.
+    Builder& sensitive(core::Masking masking = core::Masking::last_four) { m_d.sensitive = masking; return *this; }
 
    private:
-    report::Diagnostic& m_d;
+    core::Diagnostic& m_d;
   };
 
   Reporter(std::string rule, Severity severity) : m_rule(std::move(rule)), m_severity(severity) {}
 
   template <typename... Args>
   Builder report(Range range, fmt::format_string<Args...> format, Args&&... args) {
-    return add({report::Location::Origin::body, range, {}}, fmt::format(format, std::forward<Args>(args)...));
+    return add({core::Location::Origin::body, range, {}}, fmt::format(format, std::forward<Args>(args)...));
   }
   template <typename... Args>
   Builder report_subject(Range range, fmt::format_string<Args...> format, Args&&... args) {
-    return add({report::Location::Origin::subject, range, {}}, fmt::format(format, std::forward<Args>(args)...));
+    return add({core::Location::Origin::subject, range, {}}, fmt::format(format, std::forward<Args>(args)...));
   }
   template <typename... Args>
   Builder report_header(std::string header, fmt::format_string<Args...> format, Args&&... args) {
-    return add({report::Location::Origin::header, {}, std::move(header)}, fmt::format(format, std::forward<Args>(args)...));
+    return add({core::Location::Origin::header, {}, std::move(header)}, fmt::format(format, std::forward<Args>(args)...));
   }
 
-  std::vector<report::Diagnostic>& diagnostics() { return m_found; }
+  std::vector<core::Diagnostic>& diagnostics() { return m_found; }
 
  private:
-  Builder add(report::Location where, std::string message);
+  Builder add(core::Location where, std::string message);
   std::string m_rule;
   Severity m_severity;
-  std::vector<report::Diagnostic> m_found;
+  std::vector<core::Diagnostic> m_found;
 };
 
 /// A rule: reads a Draft, writes findings. Never parses, prints or opens files; never throws on

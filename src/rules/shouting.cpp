@@ -50,7 +50,7 @@ Lucía
 `min-words` (default 3): a run of capitals shorter than this is left alone, unless it is a
 whole sentence of at least two words.
 )md",
-    .options = {{"min-words", OptionType::integer, "3",
+    .options = {{"min-words", std::int64_t{3},
                  "shortest run of words in capitals that is flagged"}},
 };
 
@@ -83,7 +83,7 @@ std::string capitalise_first(std::string_view text, const char* locale) {
 class Shouting final : public Rule {
  public:
   explicit Shouting(const RuleContext& context)
-      : m_data(context.data), m_spell(context.spell), m_min_words(std::max(1, context.options.get_int("min-words", 3))) {}
+      : m_data(context.data), m_spell(context.spell), m_min_words(std::max<std::int64_t>(1, context.options.integer("min-words"))) {}
 
   const RuleInfo& info() const override { return k_info; }
 
@@ -142,18 +142,22 @@ class Shouting final : public Rule {
       const Range range{words[run.first].range.begin, words[run.last].range.end};
       const std::string suggestion =
           sentence_case(text, words, run, locale, run.first == first_word(words));
+      // Sentence case keeps every word and acronym: the meaning stays, so the fix is safe.
       if (is_subject) {
         out.report_subject(range, "subject written in capitals")
             .help("write the subject in sentence case")
-            .suggest(suggestion);
+            .suggest(suggestion)
+            .replace_with(suggestion, Applicability::safe, "write the subject in sentence case");
       } else if (whole) {
         out.report(range, "sentence written in capitals")
             .help("write it in sentence case")
-            .suggest(suggestion);
+            .suggest(suggestion)
+            .replace_with(suggestion, Applicability::safe, "write it in sentence case");
       } else {
         out.report(range, "{} words in a row written in capitals", words_in_run)
             .help("write them in sentence case")
-            .suggest(suggestion);
+            .suggest(suggestion)
+            .replace_with(suggestion, Applicability::safe, "write them in sentence case");
       }
     }
   }
@@ -207,7 +211,7 @@ class Shouting final : public Rule {
 
   const data::DataSet& m_data;
   spell::SpellService* m_spell;
-  int m_min_words;
+  std::int64_t m_min_words;
 };
 
 }  // namespace

@@ -1,3 +1,7 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <climits>
 #include <set>
 
 #include "data/data.hpp"
@@ -53,10 +57,10 @@ Hunspell's own search, which costs 20-250 ms a word. A word of a Spanish paragra
 English dictionary lists (a loanword such as "tweet"), or of an English paragraph that the Spanish
 one lists, is still reported but never searched that way.
 )md",
-    .options = {{"suggestions", OptionType::integer, "3", "suggestions per unknown word"},
-                {"max-suggested-words", OptionType::integer, "25",
+    .options = {{"suggestions", std::int64_t{3}, "suggestions per unknown word"},
+                {"max-suggested-words", std::int64_t{25},
                  "distinct unknown words per draft that get suggestions"},
-                {"max-slow-suggestions", OptionType::integer, "3",
+                {"max-slow-suggestions", std::int64_t{3},
                  "unknown words per draft that may use Hunspell's slow suggestion search"}},
 };
 
@@ -65,9 +69,9 @@ class Spelling final : public Rule {
   explicit Spelling(const RuleContext& context)
       : m_spell(context.spell),
         m_data(context.data),
-        m_suggestions(std::clamp(context.options.get_int("suggestions", 3), 0, 10)),
-        m_max_suggested(std::max(0, context.options.get_int("max-suggested-words", 25))),
-        m_max_slow(std::max(0, context.options.get_int("max-slow-suggestions", 3))) {
+        m_suggestions(static_cast<int>(std::clamp<std::int64_t>(context.options.integer("suggestions"), 0, 10))),
+        m_max_suggested(static_cast<int>(std::clamp<std::int64_t>(context.options.integer("max-suggested-words"), 0, INT_MAX))),
+        m_max_slow(static_cast<int>(std::clamp<std::int64_t>(context.options.integer("max-slow-suggestions"), 0, INT_MAX))) {
     for (const std::string& w : context.words) m_words.insert(data::fold(w));
   }
 
@@ -105,7 +109,12 @@ class Spelling final : public Rule {
             }
             it = suggested.emplace(w.text, std::move(list)).first;
           }
-          out.report(w.range, "unknown word '{}'", w.text).suggestions(it->second);
+          auto found = out.report(w.range, "unknown word '{}'", w.text);
+          found.suggestions(it->second);
+          // One candidate may still be the wrong word (a name, a term): unsafe, never automatic.
+          if (it->second.size() == 1)
+            found.replace_with(it->second.front(), Applicability::unsafe,
+                               fmt::format("replace with '{}'", it->second.front()));
         }
       }
     }

@@ -57,7 +57,7 @@ Desde el lunes abrimos a las nueve.
 ## Options
 `max-parties` (default 1): how many outside parties may see each other's addresses.
 )md",
-    .options = {{"max-parties", OptionType::integer, "1",
+    .options = {{"max-parties", std::int64_t{1},
                  "outside parties allowed together in To/Cc"}},
 };
 
@@ -108,7 +108,7 @@ class VisibleRecipients final : public Rule {
   explicit VisibleRecipients(const RuleContext& context)
       : m_data(context.data),
         m_org_domains(context.org_domains),
-        m_max_parties(std::max(1, context.options.get_int("max-parties", 1))) {
+        m_max_parties(std::max<std::int64_t>(1, context.options.integer("max-parties"))) {
     for (std::string& d : m_org_domains) d = lowercase_ascii(d);
   }
 
@@ -164,7 +164,7 @@ class VisibleRecipients final : public Rule {
                       visible, parties.size())
         .help(fmt::format("move {} address{} to Bcc: {}", move.size(), move.size() == 1 ? "" : "es",
                           fmt::join(move, ", ")))
-        .addresses(std::move(move));
+        .data("addresses", std::move(move));
   }
 
  private:
@@ -192,7 +192,7 @@ class VisibleRecipients final : public Rule {
 
   const data::DataSet& m_data;
   std::vector<std::string> m_org_domains;
-  int m_max_parties;
+  std::int64_t m_max_parties;
 };
 
 }  // namespace

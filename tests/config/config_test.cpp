@@ -10,7 +10,7 @@
 
 namespace fs = std::filesystem;
 using namespace replylint;
-using report::Severity;
+using core::Severity;
 using rules::OptionType;
 
 namespace {
@@ -27,8 +27,8 @@ const rules::RuleInfo k_shouting{
     "capitals",
     "",
     {
-        {"min-words", OptionType::integer, "3", "shorter runs are left alone"},
-        {"check-subject", OptionType::boolean, "true", "also check the subject"},
+        {"min-words", std::int64_t{3}, "shorter runs are left alone"},
+        {"check-subject", true, "also check the subject"},
     }};
 const rules::RuleInfo k_missing_quote{
     "missing-quote", rules::Category::quoting, Severity::warning, "no quote", "", {}};
@@ -39,8 +39,8 @@ const rules::RuleInfo k_spelling{
     "typos",
     "",
     {
-        {"ignore", OptionType::string_list, "[]", "words never flagged"},
-        {"dictionary", OptionType::string, "", "extra dictionary"},
+        {"ignore", std::vector<std::string>{}, "words never flagged"},
+        {"dictionary", std::string(), "extra dictionary"},
     }};
 const rules::RuleInfo k_visible{
     "visible-recipients", rules::Category::privacy, Severity::error, "use Bcc", "", {}};
@@ -104,11 +104,13 @@ TEST_CASE("load_config reads a complete file", "[config]") {
   CHECK_FALSE(shouting.enabled.has_value());
   CHECK(shouting.severity == Severity::error);
   // toml++ keeps a table's keys sorted, so options come in key order.
-  CHECK(shouting.options == std::vector<std::pair<std::string, std::string>>{
-                                {"check-subject", "false"}, {"min-words", "4"}});
+  // Values keep the type of their option's default.
+  CHECK(shouting.options == std::vector<std::pair<std::string, rules::OptionValue>>{
+                                {"check-subject", false}, {"min-words", std::int64_t{4}}});
   CHECK(config.rules.at("missing-quote").enabled == false);
-  CHECK(config.rules.at("spelling").list_options ==
-        std::vector<std::pair<std::string, std::vector<std::string>>>{{"ignore", {"SKU", "ERP"}}});
+  CHECK(config.rules.at("spelling").options ==
+        std::vector<std::pair<std::string, rules::OptionValue>>{
+            {"ignore", std::vector<std::string>{"SKU", "ERP"}}});
 
   REQUIRE(config.overrides.size() == 2);
   CHECK(config.overrides[0].files == std::vector<std::string>{"templates/legal/**"});
@@ -214,8 +216,8 @@ TEST_CASE("overrides apply to templates/legal/** and nowhere else", "[config]") 
   const config::Effective legal = config::resolve(config, root / "templates/legal/contract.txt");
   CHECK_FALSE(legal.enabled(k_shouting));
   CHECK(legal.severity(k_shouting) == Severity::error);           // kept from the base
-  CHECK(legal.options(k_shouting).get_int("min-words", 3) == 6);  // the override wins
-  CHECK(legal.options(k_shouting).get_bool("check-subject", true) == false);
+  CHECK(legal.options(k_shouting).integer("min-words") == 6);  // the override wins
+  CHECK(legal.options(k_shouting).boolean("check-subject") == false);
   CHECK(legal.language == "en");
   CHECK(legal.words == std::vector<std::string>{"Tiendaverde", "ecoenvío", "hereinafter"});
   // The second override (**/*.txt) applies too, after the first.
@@ -232,7 +234,7 @@ TEST_CASE("overrides apply to templates/legal/** and nowhere else", "[config]") 
     const config::Effective effective = config::resolve(config, root / other);
     CHECK(effective.enabled(k_shouting));
     CHECK(effective.severity(k_shouting) == Severity::error);
-    CHECK(effective.options(k_shouting).get_int("min-words", 3) == 4);
+    CHECK(effective.options(k_shouting).integer("min-words") == 4);
     CHECK(effective.language == "es");
     CHECK(effective.words == std::vector<std::string>{"Tiendaverde", "ecoenvío"});
     CHECK_FALSE(effective.enabled(k_missing_quote));
@@ -258,7 +260,7 @@ TEST_CASE("rule defaults come from RuleInfo", "[config]") {
     CHECK(none.severity(*info) == info->default_severity);
   }
   CHECK(none.severity(k_visible) == Severity::error);
-  CHECK(none.options(k_shouting).get_int("min-words", 3) == 3);
+  CHECK(none.options(k_shouting).integer("min-words") == 3);
 }
 
 TEST_CASE("find_config walks up from a nested folder", "[config]") {

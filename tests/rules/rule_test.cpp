@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -19,6 +20,21 @@ spell::SpellService& shared_spell() {
   static spell::SpellService service(spell::Options{});
   return service;
 }
+
+rules::OptionValue typed_option(const rules::RuleInfo& info, const std::string& name,
+                                const std::string& text) {
+  const auto option = std::find_if(info.options.begin(), info.options.end(),
+                                   [&](const rules::OptionInfo& o) { return o.name == name; });
+  INFO("option " << name << " of " << info.id);
+  REQUIRE(option != info.options.end());
+  switch (option->type()) {
+    case rules::OptionType::boolean: return text == "true";
+    case rules::OptionType::integer: return std::int64_t{std::stoll(text)};
+    case rules::OptionType::string: return text;
+    case rules::OptionType::string_list: return std::vector<std::string>{text};
+  }
+  return text;
+}
 }  // namespace
 
 std::vector<report::Finding> lint_findings(std::string_view rule_id, std::string text,
@@ -28,17 +44,19 @@ std::vector<report::Finding> lint_findings(std::string_view rule_id, std::string
   REQUIRE(entry != nullptr);
   message::Message msg = message::parse_message(path, std::move(text), data);
   const draft::Draft draft = draft::segment(std::move(msg), data, {settings.language});
-  rules::RuleOptions options;
-  for (const auto& [name, value] : settings.options) options.set(name, value);
+  rules::RuleOptions options(entry->info.options);
+  for (const auto& [name, value] : settings.options) options.set(name, typed_option(entry->info, name, value));
   const rules::RuleContext context{options, data, settings.spell ? settings.spell : &shared_spell(),
                                     settings.org_domains, settings.words};
   const auto rule = entry->make(context);
   rules::Reporter reporter(entry->info.id, entry->info.default_severity);
   rule->check(draft, reporter);
-  std::vector<report::Finding> out;
-  for (report::Diagnostic& d : reporter.diagnostics()) out.push_back(report::resolve(draft, std::move(d)));
-  report::sort_findings(out);
-  return out;
+  // As the engine does: resolve, sort, mask sensitive values.
+  report::FileReport file;
+  for (report::Diagnostic& d : reporter.diagnostics()) file.findings.push_back(report::resolve(draft, std::move(d)));
+  report::sort_findings(file.findings);
+  report::redact(file);
+  return std::move(file.findings);
 }
 
 std::vector<report::Diagnostic> lint(std::string_view rule_id, std::string text,

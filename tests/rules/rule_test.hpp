@@ -4,7 +4,6 @@
 #include <string_view>
 #include <vector>
 
-#include "report/diagnostic.hpp"
 #include "report/report.hpp"
 #include "spell/spell.hpp"
 
@@ -12,6 +11,8 @@ namespace replylint::test {
 
 /// Settings a test may give a rule.
 struct LintSettings {
+  /// Option values as a config writes them ("3", "true", "text"), converted to the type of the
+  /// option's default; an option the rule does not declare fails the test.
   std::vector<std::pair<std::string, std::string>> options;
   std::vector<std::string> org_domains;
   std::vector<std::string> words;

@@ -17,7 +17,8 @@ TEST_CASE("visible-recipients flags two customers who see each other", "[visible
   CHECK(found[0].line == 2);
   CHECK(found[0].message == "2 outside recipients from 2 parties can see each other's addresses");
   CHECK(found[0].help == "move 1 address to Bcc: pedro@hotmail.com");
-  CHECK(found[0].addresses == std::vector<std::string>{"pedro@hotmail.com"});
+  REQUIRE(found[0].find_data("addresses") != nullptr);
+  CHECK(*found[0].find_data("addresses") == std::vector<std::string>{"pedro@hotmail.com"});
 }
 
 TEST_CASE("visible-recipients counts free-mail users one by one, companies once", "[visible-recipients]") {
@@ -26,7 +27,8 @@ TEST_CASE("visible-recipients counts free-mail users one by one, companies once"
                           draft("To: compras@acme.com\nCc: jefa@acme.com, luis@gmail.com\n"));
   REQUIRE(found.size() == 1);
   CHECK(found[0].line == 3);  // the Cc line, where the second party appears
-  CHECK(found[0].addresses == std::vector<std::string>{"luis@gmail.com"});
+  REQUIRE(found[0].find_data("addresses") != nullptr);
+  CHECK(*found[0].find_data("addresses") == std::vector<std::string>{"luis@gmail.com"});
 
   CHECK(lint("visible-recipients", draft("To: compras@acme.com\nCc: jefa@acme.com, it@mail.acme.com\n")).empty());
 }
@@ -36,7 +38,8 @@ TEST_CASE("visible-recipients names every address to move", "[visible-recipients
                           draft("To: ana@gmail.com\nCc: b@yahoo.es, c@otenet.gr, d@proveedor.es\n"));
   REQUIRE(found.size() == 1);
   CHECK(found[0].message == "4 outside recipients from 4 parties can see each other's addresses");
-  CHECK(found[0].addresses == std::vector<std::string>{"b@yahoo.es", "c@otenet.gr", "d@proveedor.es"});
+  REQUIRE(found[0].find_data("addresses") != nullptr);
+  CHECK(*found[0].find_data("addresses") == std::vector<std::string>{"b@yahoo.es", "c@otenet.gr", "d@proveedor.es"});
   CHECK(found[0].help == "move 3 addresses to Bcc: b@yahoo.es, c@otenet.gr, d@proveedor.es");
 }
 

@@ -1,0 +1,121 @@
+// The core model as rules use it: fixes with their applicability, and typed options whose
+// defaults are written once, in the rule's option table.
+#include <catch2/catch.hpp>
+#include <stdexcept>
+
+#include "rules/catalogue.hpp"
+#include "rules/rule_test.hpp"
+#include "rules/rules.hpp"
+
+using namespace replylint;
+using test::lint;
+
+TEST_CASE("shouting carries a safe fix that writes the run in sentence case", "[shouting][fix]") {
+  const std::string text = "Hola Ana,\n\nPOR FAVOR ENVÍE EL FORMULARIO HOY.\n";
+  const auto found = lint("shouting", text);
+  REQUIRE(found.size() == 1);
+  REQUIRE(found[0].fix.has_value());
+  const core::Fix& fix = *found[0].fix;
+  CHECK(fix.applicability == core::Applicability::safe);
+  CHECK(fix.title == "write it in sentence case");
+  REQUIRE(fix.edits.size() == 1);
+  const core::Edit& edit = fix.edits[0];
+  CHECK(edit.location.origin == core::Location::Origin::body);
+  CHECK(text.substr(edit.location.range.begin, edit.location.range.size()) ==
+        "POR FAVOR ENVÍE EL FORMULARIO HOY");
+  CHECK(edit.replacement == "Por favor envíe el formulario hoy");
+}
+
+TEST_CASE("shouting's subject fix edits the subject", "[shouting][fix]") {
+  const auto found = lint(
+      "shouting",
+      "From: Ana <ana@example.es>\nTo: b@example.com\nSubject: RE: URGENTE PEDIDO NO RECIBIDO\n\n"
+      "Hola,\n\nGracias.\n");
+  REQUIRE(found.size() == 1);
+  REQUIRE(found[0].fix.has_value());
+  REQUIRE(found[0].fix->edits.size() == 1);
+  const core::Edit& edit = found[0].fix->edits[0];
+  CHECK(edit.location.origin == core::Location::Origin::subject);
+  CHECK(edit.location.range.begin == 4);  // after "RE: ", which is left alone
+  CHECK(edit.replacement == "Urgente pedido no recibido");
+}
+
+TEST_CASE("spelling offers an unsafe fix only for a single suggestion", "[spelling][fix]") {
+  const std::string text = "Hola Ana,\n\nLe enviamos la respuetsa mañana por la tarde.\n";
+  const auto one = lint("spelling", text, {.options = {{"suggestions", "1"}}});
+  REQUIRE(one.size() == 1);
+  REQUIRE(one[0].suggestions.size() == 1);
+  REQUIRE(one[0].fix.has_value());
+  CHECK(one[0].fix->applicability == core::Applicability::unsafe);
+  CHECK(one[0].fix->title == "replace with '" + one[0].suggestions[0] + "'");
+  REQUIRE(one[0].fix->edits.size() == 1);
+  CHECK(one[0].fix->edits[0].replacement == one[0].suggestions[0]);
+  CHECK(text.substr(one[0].fix->edits[0].location.range.begin, 9) == "respuetsa");
+
+  const auto several = lint("spelling", text);
+  REQUIRE(several.size() == 1);
+  CHECK(several[0].fix.has_value() == (several[0].suggestions.size() == 1));
+  const auto none = lint("spelling", text, {.options = {{"suggestions", "0"}}});
+  REQUIRE(none.size() == 1);
+  CHECK_FALSE(none[0].fix.has_value());
+}
+
+TEST_CASE("visible-recipients keeps its addresses as generic data", "[visible-recipients]") {
+  const auto found =
+      lint("visible-recipients",
+           "From: ana@tienda.es\nTo: luis@gmail.com, pedro@hotmail.com\nSubject: x\n\nHola.\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].data.size() == 1);
+  REQUIRE(found[0].find_data("addresses") != nullptr);
+  CHECK(*found[0].find_data("addresses") == std::vector<std::string>{"pedro@hotmail.com"});
+  CHECK(found[0].find_data("nothing") == nullptr);
+}
+
+TEST_CASE("rule options start at their table's typed defaults", "[rules][options]") {
+  const rules::RuleInfo& info = rules::find_rule("spelling")->info;
+  rules::RuleOptions options(info.options);
+  CHECK(options.integer("suggestions") == 3);
+  CHECK(options.integer("max-suggested-words") == 25);
+  options.set("suggestions", std::int64_t{5});
+  CHECK(options.integer("suggestions") == 5);
+  // Reading an undeclared option, or as the wrong type, is a bug in the rule, never a silent
+  // default.
+  CHECK_THROWS_AS(options.integer("min-words"), std::logic_error);
+  CHECK_THROWS_AS(options.boolean("suggestions"), std::logic_error);
+  CHECK_THROWS_AS(options.string("suggestions"), std::logic_error);
+  CHECK_THROWS_AS(options.list("suggestions"), std::logic_error);
+}
+
+TEST_CASE("option values print as the docs write them", "[rules][options]") {
+  CHECK(rules::to_string(rules::OptionValue{true}) == "true");
+  CHECK(rules::to_string(rules::OptionValue{std::int64_t{-4}}) == "-4");
+  CHECK(rules::to_string(rules::OptionValue{std::string("es")}) == "es");
+  CHECK(rules::to_string(rules::OptionValue{std::vector<std::string>{"SKU", "ERP"}}) ==
+        "[\"SKU\", \"ERP\"]");
+  CHECK(rules::to_string(rules::OptionValue{std::vector<std::string>{}}) == "[]");
+  CHECK(rules::type_of(rules::OptionValue{false}) == rules::OptionType::boolean);
+  CHECK(rules::type_of(rules::OptionValue{std::vector<std::string>{}}) ==
+        rules::OptionType::string_list);
+}
+
+TEST_CASE("the catalogue prints each option's default from the rule's table", "[rules][options]") {
+  const nlohmann::json catalogue = rules::catalogue_json();
+  bool seen = false;
+  for (const nlohmann::json& rule : catalogue["rules"]) {
+    const rules::RuleInfo& info = rules::find_rule(rule["id"].get<std::string>())->info;
+    REQUIRE(rule["options"].size() == info.options.size());
+    for (std::size_t i = 0; i < info.options.size(); ++i) {
+      CHECK(rule["options"][i]["default"] == rules::to_string(info.options[i].default_value));
+      CHECK(rule["options"][i]["type"] == rules::to_string(info.options[i].type()));
+      // The docs name the same default.
+      CHECK(info.docs.find("`" + info.options[i].name + "` (default " +
+                           rules::to_string(info.options[i].default_value) + ")") !=
+            std::string::npos);
+      seen = true;
+    }
+  }
+  CHECK(seen);
+  for (const nlohmann::json& rule : catalogue["rules"])
+    if (rule["id"] == "shouting")
+      CHECK(rule["options"][0]["default"] == "3");  // a string, as before
+}
