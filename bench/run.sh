@@ -17,6 +17,7 @@ fi
 cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DREPLYLINT_BUILD_TESTS=OFF -DREPLYLINT_BUILD_BENCH=ON >/dev/null
 cmake --build build-release -j"$(nproc)" >/dev/null
 python3 bench/bench.py --binary build-release/replylint "$@"
+python3 bench/scaling.py --binary build-release/replylint "$@"  # time against input size: exponent ≈ 1
 if [ -x build-release/bench/replylint_micro ]; then
   build-release/bench/replylint_micro --benchmark_min_time=0.2
 fi

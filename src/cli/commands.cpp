@@ -271,6 +271,7 @@ int run_mcp(const CommonOptions& common, const McpOptions& options) {
   std::signal(SIGPIPE, SIG_IGN);
   std::ios::sync_with_stdio(false);
   mcp::Server server(*data, {.dict_dir = options.dict_dir,
+                             .allowed_dirs = {options.allowed_dirs.begin(), options.allowed_dirs.end()},
                              .log = [](std::string_view line) { std::cerr << "replylint mcp: " << line << '\n'; }});
   return mcp::serve(server, std::cin, std::cout);
 }

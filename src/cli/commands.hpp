@@ -40,6 +40,7 @@ struct ParseOptions {
 
 struct McpOptions {
   std::string dict_dir;
+  std::vector<std::string> allowed_dirs;  // --allow-path
 };
 
 int run_check(const CommonOptions& common, const CheckOptions& options);

@@ -112,6 +112,9 @@ int main(int argc, char** argv) {
       "mcp", "serve the Model Context Protocol on stdio (JSON-RPC 2.0, one message a line)");
   mcp_cmd->add_option("--dict-dir", mcp.dict_dir, "look for Hunspell dictionaries here first")
       ->type_name("DIR");
+  mcp_cmd->add_option("--allow-path", mcp.allowed_dirs,
+                      "let lint_draft read files in DIR too (repeatable; default: only the working folder)")
+      ->type_name("DIR");
 
   try {
     app.parse(split.argc, argv);

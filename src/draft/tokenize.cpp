@@ -577,7 +577,9 @@ std::vector<Range> sentences(std::string_view text, std::size_t base) {
     if (flat[i] != '\n') continue;
     const std::string_view rest = trim(std::string_view(flat).substr(i + 1, 3));
     const bool bullet = !rest.empty() && (rest[0] == '-' || rest[0] == '*' || rest[0] == '+');
-    const bool bullet_u = std::string_view(flat).substr(i + 1).find("•") < 3;
+    // Only the next few bytes: searching the rest of the paragraph made a long one quadratic.
+    constexpr std::string_view k_bullet = "•";
+    const bool bullet_u = std::string_view(flat).substr(i + 1, 2 + k_bullet.size()).find(k_bullet) < 3;
     if (!bullet && !bullet_u) flat[i] = ' ';
   }
   // NFC turns the Greek question mark (U+037E) into ';', which ICU does not treat as the end of

@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <exception>
+#include <system_error>
 
 #include "mcp/schemas.hpp"
 #include "report/render.hpp"
@@ -15,6 +18,7 @@ namespace replylint::mcp {
 
 namespace {
 
+namespace fs = std::filesystem;
 using nlohmann::json;
 
 constexpr std::string_view k_rule_uri_prefix = "replylint://rules/";
@@ -71,7 +75,7 @@ void reject_unknown_keys(const json& object, std::initializer_list<std::string_v
     if (std::find(known.begin(), known.end(), key) != known.end()) continue;
     std::string names;
     for (std::string_view k : known) names += fmt::format("{}'{}'", names.empty() ? "" : ", ", k);
-    invalid_params(fmt::format("unknown argument '{}' for {} (known: {})", key, where, names));
+    invalid_params(fmt::format("unknown argument '{}' for {} (known: {})", clip(key), where, names));
   }
 }
 
@@ -86,7 +90,10 @@ json tool_definitions() {
            "text."}}},
         {"path",
          {{"type", "string"},
-          {"description", "A draft file to read instead of text (.eml, .txt); relative to the server's working folder."}}},
+          {"description",
+           "A draft file to read instead of text (.eml, .txt), relative to the server's working "
+           "folder. It must lie inside that folder (symlinks resolved) or inside a folder the "
+           "server was started with --allow-path DIR; any other path is refused."}}},
         {"filename",
          {{"type", "string"},
           {"description",
@@ -99,7 +106,9 @@ json tool_definitions() {
           {"description", "Force the language of every paragraph (default: detected)."}}},
         {"config",
          {{"type", "string"},
-          {"description", "A .replylint.toml to use instead of the one found by walking up."}}}}},
+          {"description",
+           "A .replylint.toml to use instead of the one found by walking up; confined as 'path' "
+           "is."}}}}},
       {"additionalProperties", false}};
   const json no_input = {
       {"type", "object"}, {"properties", json::object()}, {"additionalProperties", false}};
@@ -121,7 +130,8 @@ json tool_definitions() {
          "points, end exclusive) with the exact flagged 'text', and when there are some 'help', "
          "'suggestions' (replacements for the text) and, for visible-recipients, 'addresses' to "
          "move to Bcc. Findings are not tool errors: isError is true only when the draft could not "
-         "be read."},
+         "be read, or 'path' or 'config' lies outside the server's working folder and the "
+         "folders allowed with --allow-path."},
         {"inputSchema", lint_input},
         {"outputSchema", report_schema()},
         {"annotations", read_only}},
@@ -140,6 +150,25 @@ json tool_definitions() {
         {"annotations", read_only}}});
 }
 
+// `path` made absolute against `base` with every symlink resolved, as far as it exists (the rest
+// is normalised lexically: "..", ".").
+fs::path resolved(const fs::path& base, const fs::path& path) {
+  std::error_code ec;
+  fs::path out = fs::weakly_canonical(base / path, ec);
+  return ec ? (base / path).lexically_normal() : out;
+}
+
+// True when `path` is `dir` or below it, compared component by component ("/srv/a" does not
+// contain "/srv/ab").
+bool inside(const fs::path& path, const fs::path& dir) {
+  auto p = path.begin();
+  for (auto d = dir.begin(); d != dir.end(); ++d, ++p) {
+    if (d->empty() && std::next(d) == dir.end()) break;  // a trailing separator
+    if (p == path.end() || *p != *d) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 const std::vector<std::string>& supported_protocol_versions() {
@@ -147,8 +176,30 @@ const std::vector<std::string>& supported_protocol_versions() {
   return versions;
 }
 
+std::string clip(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return std::string(text);
+  std::size_t cut = limit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a code point
+  return fmt::format("{}… ({} more bytes)", text.substr(0, cut), text.size() - cut);
+}
+
 Server::Server(const data::DataSet& data, ServerOptions options)
-    : m_data(data), m_options(std::move(options)) {}
+    : m_data(data), m_options(std::move(options)) {
+  std::error_code ec;
+  m_root = resolved(fs::current_path(ec), ".");
+  m_allowed.push_back(m_root);
+  for (const fs::path& dir : m_options.allowed_dirs) m_allowed.push_back(resolved(m_root, dir));
+}
+
+std::string Server::confinement_error(const std::string& argument, const std::string& path) const {
+  const fs::path target = resolved(m_root, path);
+  for (const fs::path& dir : m_allowed)
+    if (inside(target, dir)) return "";
+  return fmt::format(
+      "replylint: error: '{}' {} is outside the server's working folder {}; start the server "
+      "with --allow-path DIR to allow another folder",
+      argument, clip(path), m_root.string());
+}
 
 void Server::log(std::string_view message) const {
   if (m_options.log) m_options.log(message);
@@ -162,21 +213,23 @@ std::optional<std::string> Server::handle_line(std::string_view line) {
     message = json::parse(line);
   } catch (const json::exception& e) {
     // Not JSON, or a number out of range ("1e400"): both are parse errors to the client.
-    log(fmt::format("parse error: {}", e.what()));
-    return dump_line(error_response(nullptr, k_parse_error, "Parse error", e.what()));
+    // The parser's message can quote the input: a few hundred bytes of it are enough.
+    const std::string what = clip(e.what());
+    log(fmt::format("parse error: {}", what));
+    return dump_line(error_response(nullptr, k_parse_error, "Parse error", what));
   }
   try {
     std::optional<json> response = handle(message);
     if (!response) return std::nullopt;
     if (const auto error = response->find("error"); error != response->end())
       log(fmt::format("answered error {}: {}", error->value("code", 0),
-                      error->value("message", "")));
+                      clip(error->value("message", ""))));
     return dump_line(*response);
   } catch (const std::exception& e) {
     // handle() answers every request itself; this is the last guard so the server never dies.
-    log(fmt::format("internal error: {}", e.what()));
+    log(fmt::format("internal error: {}", clip(e.what())));
     return dump_line(
-        error_response(nullptr, k_internal_error, fmt::format("Internal error: {}", e.what())));
+        error_response(nullptr, k_internal_error, fmt::format("Internal error: {}", clip(e.what()))));
   }
 }
 
@@ -216,7 +269,7 @@ std::optional<json> Server::handle(const json& message) {
   if (!has_id) {
     // A notification: never answered, whatever it says.
     if (method != "notifications/initialized" && method != "notifications/cancelled")
-      log(fmt::format("ignored notification '{}'", method));
+      log(fmt::format("ignored notification '{}'", clip(method)));
     return std::nullopt;
   }
   if (!params.is_object() && !params.is_array())
@@ -230,8 +283,8 @@ std::optional<json> Server::handle(const json& message) {
     return error_response(id, e.code, e.message, e.data);
   } catch (const std::exception& e) {
     // A bug, not bad input: answer so the client is not left waiting, and say so on stderr.
-    log(fmt::format("internal error in '{}': {}", method, e.what()));
-    return error_response(id, k_internal_error, fmt::format("Internal error: {}", e.what()));
+    log(fmt::format("internal error in '{}': {}", clip(method), clip(e.what())));
+    return error_response(id, k_internal_error, fmt::format("Internal error: {}", clip(e.what())));
   }
 }
 
@@ -260,7 +313,7 @@ json Server::dispatch(const std::string& method, const json& params) {
                            {"mimeType", "text/markdown"}}})}};
   }
   if (method == "resources/read") return read_resource(params);
-  throw RpcError{k_method_not_found, fmt::format("Method not found: '{}'", method)};
+  throw RpcError{k_method_not_found, fmt::format("Method not found: '{}'", clip(method))};
 }
 
 json Server::initialize(const json& params) {
@@ -299,7 +352,7 @@ json Server::call_tool(const json& params) {
   if (name == "explain_rule") return explain_rule(arguments);
   throw RpcError{
       k_invalid_params,
-      fmt::format("unknown tool '{}' (tools: lint_draft, list_rules, explain_rule)", name)};
+      fmt::format("unknown tool '{}' (tools: lint_draft, list_rules, explain_rule)", clip(name))};
 }
 
 json Server::lint_draft(const json& arguments) {
@@ -316,7 +369,16 @@ json Server::lint_draft(const json& arguments) {
   if (has_path && !filename.empty())
     invalid_params("'filename' goes with 'text'; a 'path' names itself");
   if (!language.empty() && language != "es" && language != "el" && language != "en")
-    invalid_params(fmt::format("unknown language '{}' (expected 'es', 'el' or 'en')", language));
+    invalid_params(fmt::format("unknown language '{}' (expected 'es', 'el' or 'en')", clip(language)));
+  // The text of a file comes back in the report (each finding quotes it): an agent's tool must
+  // not read files outside the folders it was given.
+  if (has_path) {
+    if (std::string refused = confinement_error("path", path); !refused.empty()) return tool_error(refused);
+  }
+  if (!config.empty()) {
+    if (std::string refused = confinement_error("config", config); !refused.empty())
+      return tool_error(refused);
+  }
 
   engine::Engine* engine = nullptr;
   try {
@@ -355,22 +417,37 @@ json Server::read_resource(const json& params) {
   if (uri.starts_with(k_rule_uri_prefix))
     entry = rules::find_rule(std::string_view(uri).substr(k_rule_uri_prefix.size()));
   if (!entry)
-    throw RpcError{k_invalid_params, fmt::format("Resource not found: '{}'", uri), {{"uri", uri}}};
+    throw RpcError{k_invalid_params, fmt::format("Resource not found: '{}'", clip(uri)), {{"uri", clip(uri)}}};
   return {{"contents", json::array({{{"uri", uri},
                                      {"mimeType", "text/markdown"},
                                      {"text", rules::explain_markdown(entry->info)}}})}};
 }
 
 engine::Engine& Server::engine_for(const std::string& config, const std::string& language) {
-  const auto key = std::pair{config, language};
-  if (const auto it = m_engines.find(key); it != m_engines.end()) {
-    it->second->reload_configs();  // the client may have edited a .replylint.toml since
-    return *it->second;
+  // The file's identity, not its spelling: "a.toml", "./a.toml" and a symlink to it share one.
+  std::string identity = config;
+  if (struct stat st {}; !config.empty() && ::stat(config.c_str(), &st) == 0)
+    identity = fmt::format("{}:{}", static_cast<unsigned long long>(st.st_dev),
+                           static_cast<unsigned long long>(st.st_ino));
+  const auto key = std::pair{identity, language};
+  ++m_uses;
+  for (CachedEngine& cached : m_engines) {
+    if (cached.key != key) continue;
+    cached.last_used = m_uses;
+    cached.engine->reload_configs();  // the client may have edited a .replylint.toml since
+    return *cached.engine;
   }
   // Throws InputError for a config that cannot be loaded; nothing is cached then.
   auto made = std::make_unique<engine::Engine>(
       m_data, engine::Options{config, language, m_options.dict_dir});
-  return *m_engines.emplace(key, std::move(made)).first->second;
+  if (m_engines.size() >= k_max_engines) {
+    m_engines.erase(std::min_element(m_engines.begin(), m_engines.end(),
+                                     [](const CachedEngine& a, const CachedEngine& b) {
+                                       return a.last_used < b.last_used;
+                                     }));
+  }
+  m_engines.push_back({key, std::move(made), m_uses});
+  return *m_engines.back().engine;
 }
 
 const json& report_schema() {
@@ -378,16 +455,48 @@ const json& report_schema() {
   return schema;
 }
 
-int serve(Server& server, std::istream& in, std::ostream& out) {
+int serve(Server& server, std::istream& in, std::ostream& out, std::size_t max_line_bytes) {
+  auto answer = [&](const std::string& response) {
+    out << response << '\n';
+    out.flush();
+    return static_cast<bool>(out);  // false: the client went away
+  };
+  std::streambuf* input = in.rdbuf();
   std::string line;
-  while (std::getline(in, line)) {
-    if (const auto response = server.handle_line(line)) {
-      out << *response << '\n';
-      out.flush();
-      if (!out) return 0;  // the client went away
+  for (;;) {
+    line.clear();
+    bool too_long = false, ended = false;
+    std::size_t skipped = 0;
+    for (;;) {
+      const int c = input->sbumpc();
+      if (c == std::char_traits<char>::eof()) {
+        ended = true;
+        break;
+      }
+      if (c == '\n') break;
+      if (too_long) {
+        ++skipped;  // read and dropped: a line without end must not fill the memory
+      } else if (line.size() >= max_line_bytes) {
+        too_long = true;
+        skipped = line.size() + 1;
+        line.clear();
+        line.shrink_to_fit();
+      } else {
+        line.push_back(static_cast<char>(c));
+      }
     }
+    if (too_long) {
+      const std::string message =
+          fmt::format("Invalid Request: line of {} bytes is longer than the limit of {} bytes", skipped,
+                      max_line_bytes);
+      if (!answer(dump_line(error_response(nullptr, k_invalid_request, message)))) return 0;
+    } else if (!ended || !line.empty()) {
+      if (const auto response = server.handle_line(line)) {
+        if (!answer(*response)) return 0;
+      }
+    }
+    if (ended) return 0;
   }
-  return 0;
 }
 
 }  // namespace replylint::mcp

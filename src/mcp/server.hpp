@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <istream>
@@ -29,8 +30,19 @@ inline constexpr int k_method_not_found = -32601;
 inline constexpr int k_invalid_params = -32602;  // also an unknown tool or resource (SEP-2164)
 inline constexpr int k_internal_error = -32603;
 
+/// The longest JSON-RPC line serve() reads by default: room for a draft at the default
+/// --max-size (25 MB) even with its text escaped; longer lines are refused unread.
+inline constexpr std::size_t k_default_max_line_bytes = 64u << 20;
+/// At most this many bytes of a client's input are repeated in an error or the log.
+inline constexpr std::size_t k_max_echo_bytes = 200;
+/// Engines kept at once (one per config file and language); the least recently used goes first.
+inline constexpr std::size_t k_max_engines = 4;
+
 struct ServerOptions {
   std::filesystem::path dict_dir;  // --dict-dir for every lint
+  /// Folders besides the working folder (when the server is made) whose files lint_draft's
+  /// `path` and `config` may name (--allow-path); relative ones are taken from the working folder.
+  std::vector<std::filesystem::path> allowed_dirs;
   /// Where diagnostics about the server itself go (the CLI sends them to stderr); may be empty.
   std::function<void(std::string_view)> log;
 };
@@ -55,6 +67,9 @@ class Server {
   /// Handles one parsed message, as handle_line does.
   std::optional<nlohmann::json> handle(const nlohmann::json& message);
 
+  /// How many engines (loaded dictionaries) are kept now, at most k_max_engines.
+  std::size_t cached_engines() const { return m_engines.size(); }
+
   /// The protocol version agreed in initialize ("" before it).
   const std::string& protocol_version() const { return m_protocol_version; }
 
@@ -66,19 +81,38 @@ class Server {
   nlohmann::json explain_rule(const nlohmann::json& arguments);
   nlohmann::json read_resource(const nlohmann::json& params);
   engine::Engine& engine_for(const std::string& config, const std::string& language);
+  // Empty when `path` (relative to m_root) lies inside m_root or an allowed folder once
+  // symlinks are resolved; else the tool error to answer, which never shows the file's content.
+  std::string confinement_error(const std::string& argument, const std::string& path) const;
   void log(std::string_view message) const;
 
   const data::DataSet& m_data;
   ServerOptions m_options;
   std::string m_protocol_version;
-  // Engines by (config file, language), kept so that dictionaries load once per session (a
-  // cold Greek dictionary takes most of a second); configs are reloaded for every call.
-  std::map<std::pair<std::string, std::string>, std::unique_ptr<engine::Engine>> m_engines;
+  std::filesystem::path m_root;  // the working folder when made, symlinks resolved
+  std::vector<std::filesystem::path> m_allowed;  // m_root first, each resolved
+  // Engines by (config file's identity, language), kept so that dictionaries load once per
+  // session (a cold Greek dictionary takes most of a second); configs are reloaded for every
+  // call. At most k_max_engines: every distinct config would otherwise keep one for good.
+  struct CachedEngine {
+    std::pair<std::string, std::string> key;
+    std::unique_ptr<engine::Engine> engine;
+    std::uint64_t last_used = 0;
+  };
+  std::vector<CachedEngine> m_engines;
+  std::uint64_t m_uses = 0;
 };
 
+/// Text of a client's input for an error or the log: whole when at most `limit` bytes, else its
+/// first `limit` bytes (never a broken UTF-8 sequence) and how many bytes were left out.
+std::string clip(std::string_view text, std::size_t limit = k_max_echo_bytes);
+
 /// The stdio transport: reads newline-delimited messages from `in` until end of file and writes
-/// each response followed by '\n' to `out`, flushing after each. Returns 0 at end of file.
-int serve(Server& server, std::istream& in, std::ostream& out);
+/// each response followed by '\n' to `out`, flushing after each. A line longer than
+/// `max_line_bytes` is never held whole: it is skipped up to its newline and answered with
+/// -32600. Returns 0 at end of file.
+int serve(Server& server, std::istream& in, std::ostream& out,
+          std::size_t max_line_bytes = k_default_max_line_bytes);
 
 /// The JSON Schema of the report (schemas/report.v1.json, compiled in), announced as the
 /// outputSchema of lint_draft.

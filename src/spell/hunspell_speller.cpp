@@ -273,6 +273,12 @@ class HunspellSpeller final : public Speller {
   // std::nullopt for what only Hunspell can judge: non-letters (it breaks words at hyphens,
   // handles apostrophes and dots) and mixed case.
   std::optional<bool> index_spell(const icu::UnicodeString& word) const {
+    const std::optional<bool> answer = index_spell_unchecked(word);
+    // A lookup that met a damaged block answered "absent" for it: Hunspell decides instead.
+    return m_index->damaged() ? std::nullopt : answer;
+  }
+
+  std::optional<bool> index_spell_unchecked(const icu::UnicodeString& word) const {
     int32_t upper = 0, lower = 0;
     bool first_upper = false;
     for (int32_t i = 0; i < word.length();) {

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -30,12 +31,14 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::array<char, 8> k_magic{'R', 'L', 'W', 'I', 'D', 'X', '1', '\0'};
-constexpr std::uint32_t k_format = 4;  // 3: partial indexes (en_US); 4: a Bloom filter
+// 3: partial indexes (en_US); 4: a Bloom filter; 5: checksums of the header, the filter and
+// every block of the slot table and blob.
+constexpr std::uint32_t k_format = 5;
 constexpr std::uint32_t k_flag_complete = 1;  // Header::flags: the index is the whole truth
 
-// The file starts with this header; then a Bloom filter of the words, the slot table (uint32
-// each) and the word blob (NUL-terminated UTF-8 words). All numbers are native-endian: the cache
-// is per machine.
+// The file starts with this header; then a Bloom filter of the words, the block checksums, the
+// slot table (uint32 each) and the word blob (NUL-terminated UTF-8 words). All numbers are
+// native-endian: the cache is per machine.
 struct Header {
   std::array<char, 8> magic;
   std::uint32_t format;
@@ -45,7 +48,44 @@ struct Header {
   std::uint64_t identity;   // hash of the source files' identity
   std::uint64_t blob_size;
   std::uint64_t bloom_bytes;  // a power of two, at least 8
+  std::uint64_t bloom_sum;    // checksum of the Bloom filter
+  std::uint64_t blocks_sum;   // checksum of the block checksums
+  std::uint64_t header_sum;   // checksum of this header with header_sum 0
 };
+
+// The slot table and the blob are checked in blocks of this size, each when a lookup first
+// touches it: a whole-file checksum at open would read the 28 MB el_GR index on every run (tens
+// of milliseconds), where a draft's lookups touch a few hundred blocks.
+constexpr std::uint64_t k_block_bytes = 4096;
+
+// A checksum against damage, not against an adversary who can write the cache anyway: four
+// multiply-rotate lanes over 8-byte words, folded and finished with MurmurHash3's fmix64.
+std::uint64_t checksum(const void* data, std::size_t size) {
+  constexpr std::uint64_t k1 = 0x9E3779B185EBCA87ull, k2 = 0xC2B2AE3D27D4EB4Full;
+  auto rotl = [](std::uint64_t x, int r) { return (x << r) | (x >> (64 - r)); };
+  const auto* bytes = static_cast<const unsigned char*>(data);
+  std::uint64_t lane[4] = {k1, k2, ~k1, ~k2};
+  std::size_t i = 0;
+  for (; i + 32 <= size; i += 32) {
+    std::uint64_t w[4];
+    std::memcpy(w, bytes + i, sizeof w);
+    for (int l = 0; l < 4; ++l) lane[l] = rotl(lane[l] + w[l] * k2, 31) * k1;
+  }
+  std::uint64_t h = rotl(lane[0], 1) + rotl(lane[1], 7) + rotl(lane[2], 12) + rotl(lane[3], 18) + size;
+  for (; i < size; ++i) h = (h ^ bytes[i]) * 0x100000001B3ull;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  return h ^ (h >> 33);
+}
+
+std::uint64_t header_checksum(Header header) {
+  header.header_sum = 0;
+  return checksum(&header, sizeof header);
+}
+
+std::uint64_t block_count(std::uint64_t bytes) { return (bytes + k_block_bytes - 1) / k_block_bytes; }
 
 // The Bloom filter: about 16 bits a word and 8 probes (under 0.1% false positives), from the
 // 64-bit FNV-1a hash split in two (Kirsch–Mitzenmacher double hashing).
@@ -314,8 +354,25 @@ bool WordIndex::write_index(const DictionaryFiles&, std::uint64_t identity, bool
     bloom_bits(fnv1a(std::string_view(blob.data() + entry - 1)), bloom_size * 8,
                [&](std::uint64_t bit) { bloom[bit >> 3] |= static_cast<unsigned char>(1u << (bit & 7)); });
   }
+  // The checked region, slot table then blob, in blocks as a reader will see them in the file.
+  const std::uint64_t table_bytes = std::uint64_t{slots} * 4;
+  std::vector<std::uint64_t> block_sums(block_count(table_bytes + blob.size()));
+  {
+    std::vector<unsigned char> block(k_block_bytes);
+    for (std::size_t b = 0; b < block_sums.size(); ++b) {
+      const std::uint64_t begin = b * k_block_bytes;
+      const std::uint64_t end = std::min<std::uint64_t>(begin + k_block_bytes, table_bytes + blob.size());
+      const std::uint64_t split = std::clamp(table_bytes, begin, end);  // where the blob starts
+      if (split > begin)
+        std::memcpy(block.data(), reinterpret_cast<const unsigned char*>(table.data()) + begin, split - begin);
+      if (end > split) std::memcpy(block.data() + (split - begin), blob.data() + (split - table_bytes), end - split);
+      block_sums[b] = checksum(block.data(), end - begin);
+    }
+  }
   Header header{k_magic, k_format, count, slots, complete ? k_flag_complete : 0, identity, blob.size(),
-                bloom_size};
+                bloom_size, checksum(bloom.data(), bloom.size()),
+                checksum(block_sums.data(), block_sums.size() * 8), 0};
+  header.header_sum = header_checksum(header);
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);
   const fs::path temporary = target.string() + fmt::format(".tmp{}", ::getpid());
@@ -323,6 +380,7 @@ bool WordIndex::write_index(const DictionaryFiles&, std::uint64_t identity, bool
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(&header), sizeof header);
     out.write(reinterpret_cast<const char*>(bloom.data()), static_cast<std::streamsize>(bloom.size()));
+    out.write(reinterpret_cast<const char*>(block_sums.data()), static_cast<std::streamsize>(block_sums.size() * 8));
     out.write(reinterpret_cast<const char*>(table.data()), static_cast<std::streamsize>(table.size() * 4));
     out.write(blob.data(), static_cast<std::streamsize>(blob.size()));
     if (!out.good()) {
@@ -371,22 +429,32 @@ std::unique_ptr<WordIndex> WordIndex::open(const DictionaryFiles& files, const f
       return nullptr;
     const std::size_t table_bytes = static_cast<std::size_t>(header.slots) * 4;
     if (header.magic != k_magic || header.format != k_format || header.identity != *identity ||
-        header.slots == 0 || (header.slots & (header.slots - 1)) != 0 || header.count > header.slots ||
+        header.header_sum != header_checksum(header) || header.slots == 0 ||
+        (header.slots & (header.slots - 1)) != 0 || header.count > header.slots ||
         header.bloom_bytes < 8 || (header.bloom_bytes & (header.bloom_bytes - 1)) != 0 ||
-        header.bloom_bytes > length ||
-        sizeof(Header) + header.bloom_bytes + table_bytes + header.blob_size != length ||
-        header.blob_size == 0 || last != '\0') {
+        header.bloom_bytes > length || header.blob_size == 0 || header.blob_size > length ||
+        last != '\0') {
       return nullptr;
     }
+    const std::uint64_t blocks = block_count(table_bytes + header.blob_size);
+    if (sizeof(Header) + header.bloom_bytes + blocks * 8 + table_bytes + header.blob_size != length)
+      return nullptr;
     // The filter is read whole (16 bits a word: 1.7 MB for el_GR): most words a suggestion
     // search tries are no words, and it turns them away without touching the file again.
     index->m_bloom.resize(static_cast<std::size_t>(header.bloom_bytes));
-    if (!index->read_at(index->m_bloom.data(), index->m_bloom.size(), sizeof(Header))) return nullptr;
+    if (!index->read_at(index->m_bloom.data(), index->m_bloom.size(), sizeof(Header)) ||
+        checksum(index->m_bloom.data(), index->m_bloom.size()) != header.bloom_sum)
+      return nullptr;
+    index->m_block_sums.resize(blocks);
+    if (!index->read_at(index->m_block_sums.data(), blocks * 8, sizeof(Header) + header.bloom_bytes) ||
+        checksum(index->m_block_sums.data(), blocks * 8) != header.blocks_sum)
+      return nullptr;
+    index->m_block_checked = std::make_unique<std::atomic<bool>[]>(blocks);
     ::posix_fadvise(fd, 0, 0, POSIX_FADV_RANDOM);
     index->m_count = header.count;
     index->m_complete = (header.flags & k_flag_complete) != 0;
     index->m_slots = header.slots;
-    index->m_table_offset = sizeof(Header) + header.bloom_bytes;
+    index->m_table_offset = sizeof(Header) + header.bloom_bytes + blocks * 8;
     index->m_blob_offset = index->m_table_offset + table_bytes;
     index->m_blob_size = header.blob_size;
     return index;
@@ -439,6 +507,36 @@ bool WordIndex::read_at(void* buffer, std::size_t size, std::uint64_t offset) co
   return true;
 }
 
+bool WordIndex::read_checked(void* buffer, std::size_t size, std::uint64_t offset) const {
+  if (m_damaged.load(std::memory_order_relaxed) || size == 0 || offset < m_table_offset) return false;
+  const std::uint64_t first = (offset - m_table_offset) / k_block_bytes;
+  const std::uint64_t last = (offset + size - 1 - m_table_offset) / k_block_bytes;
+  for (std::uint64_t b = first; b <= last; ++b) {
+    if (b >= m_block_sums.size()) return false;
+    if (m_block_checked[b].load(std::memory_order_acquire)) continue;
+    // Threads that race here both check the block; either way it is marked only when it is whole.
+    unsigned char block[k_block_bytes];
+    const std::uint64_t begin = m_table_offset + b * k_block_bytes;
+    const std::size_t bytes = static_cast<std::size_t>(std::min<std::uint64_t>(k_block_bytes, m_length - begin));
+    if (!read_at(block, bytes, begin) || checksum(block, bytes) != m_block_sums[b]) {
+      mark_damaged();
+      return false;
+    }
+    m_block_checked[b].store(true, std::memory_order_release);
+  }
+  return read_at(buffer, size, offset);
+}
+
+void WordIndex::mark_damaged() const {
+  if (m_damaged.exchange(true)) return;
+  // Remove the damaged file, if it is still the one at m_path, so that the next run compiles it
+  // again; this run's answers come from Hunspell from now on (see damaged()).
+  struct stat mine {}, named {};
+  if (::fstat(m_fd, &mine) == 0 && ::stat(m_path.c_str(), &named) == 0 && mine.st_dev == named.st_dev &&
+      mine.st_ino == named.st_ino)
+    ::unlink(m_path.c_str());
+}
+
 bool WordIndex::contains(std::string_view word) const {
   if (m_slots == 0 || word.empty() || word.find('\0') != std::string_view::npos) return false;
   const std::uint64_t hash = fnv1a(word);
@@ -457,13 +555,13 @@ bool WordIndex::contains(std::string_view word) const {
     if (slot < run_begin || slot >= run_begin + run_size) {
       run_begin = slot;
       run_size = std::min<std::uint32_t>(16, m_slots - slot);
-      if (!read_at(run, run_size * 4, m_table_offset + std::uint64_t{slot} * 4)) return false;
+      if (!read_checked(run, run_size * 4, m_table_offset + std::uint64_t{slot} * 4)) return false;
     }
     const std::uint32_t entry = run[slot - run_begin];
     if (entry == 0) return false;
     const std::size_t at = entry - 1;
     if (at < m_blob_size && m_blob_size - at >= candidate.size() &&
-        read_at(candidate.data(), candidate.size(), m_blob_offset + at) &&
+        read_checked(candidate.data(), candidate.size(), m_blob_offset + at) &&
         std::memcmp(candidate.data(), word.data(), word.size()) == 0 && candidate.back() == '\0')
       return true;
     slot = (slot + 1) & (m_slots - 1);

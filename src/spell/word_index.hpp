@@ -3,6 +3,7 @@
 // Internal to spell/: a compiled, memory-mapped index of every word form of a dictionary, so a
 // draft whose words are all correct never pays Hunspell's load (0.4 s and 64 MB for el_GR).
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -46,8 +47,9 @@ std::filesystem::path index_cache_dir();
 /// Lookups read the few bytes they need with pread(), not through a memory mapping: a mapping
 /// would map 64 KB around every page a lookup touches (the kernel's fault-around), so a draft of
 /// 200 Greek words would count 25 MB of the 28 MB el_GR index in its resident memory. The page
-/// cache keeps the file's hot parts in memory either way. Immutable once opened: safe to share
-/// between threads.
+/// cache keeps the file's hot parts in memory either way. Its answers never change once opened,
+/// except that finding a damaged block turns them all off (damaged()): safe to share between
+/// threads.
 class WordIndex {
  public:
   /// Opens the index compiled from `files` in `cache_dir`, compiling it first when it is
@@ -61,11 +63,16 @@ class WordIndex {
   WordIndex(const WordIndex&) = delete;
   WordIndex& operator=(const WordIndex&) = delete;
 
-  /// True when `word` (UTF-8, exactly as the dictionary lists it) is in the index.
+  /// True when `word` (UTF-8, exactly as the dictionary lists it) is in the index. Every block
+  /// of the file a lookup reads is checked against its checksum the first time; a damaged one
+  /// makes this and every later lookup answer false and damaged() true.
   bool contains(std::string_view word) const;
   std::size_t size() const { return m_count; }
   /// True when a word absent from the index is wrong; false would send such words to Hunspell.
-  bool complete() const { return m_complete; }
+  bool complete() const { return m_complete && !damaged(); }
+  /// True once a lookup found a block that does not match its checksum: no answer of this index
+  /// may be trusted from then on, and the file has been removed so the next run compiles it anew.
+  bool damaged() const { return m_damaged.load(std::memory_order_relaxed); }
   const std::filesystem::path& path() const { return m_path; }
 
   /// Compiles `files` into `target` (written to a temporary file, then renamed). Returns false
@@ -80,8 +87,14 @@ class WordIndex {
                           const std::string& blob, const std::vector<std::uint32_t>& offsets,
                           const std::filesystem::path& target, std::string& why);
   bool read_at(void* buffer, std::size_t size, std::uint64_t offset) const;
+  // read_at() for the slot table and blob, after checking the blocks the bytes lie in.
+  bool read_checked(void* buffer, std::size_t size, std::uint64_t offset) const;
+  void mark_damaged() const;
   int m_fd = -1;
-  std::vector<unsigned char> m_bloom;  // read whole on open
+  std::vector<unsigned char> m_bloom;  // read whole and checked on open
+  std::vector<std::uint64_t> m_block_sums;  // read whole and checked on open
+  std::unique_ptr<std::atomic<bool>[]> m_block_checked;  // per block: its checksum matched
+  mutable std::atomic<bool> m_damaged{false};
   std::size_t m_length = 0;
   std::uint32_t m_count = 0;
   bool m_complete = false;

@@ -22,9 +22,12 @@ namespace fs = std::filesystem;
 
 struct Fixture {
   std::vector<std::string> logged;
-  Server server{
-      replylint::data::default_data(),
-      {.dict_dir = {}, .log = [this](std::string_view line) { logged.emplace_back(line); }}};
+  // The project (examples/) and the temporary folder (scratch files) are outside the folder the
+  // tests run in.
+  Server server{replylint::data::default_data(),
+                {.dict_dir = {},
+                 .allowed_dirs = {test::project_dir(), fs::temp_directory_path()},
+                 .log = [this](std::string_view line) { logged.emplace_back(line); }}};
 
   // Sends one line; the parsed response, or null when there was none.
   json send(const std::string& line) {
@@ -245,7 +248,8 @@ TEST_CASE("mcp: lint_draft reads a path and reports a bad one as a tool error", 
   CHECK(ok["structuredContent"]["files"][0]["path"] == example.string());
   CHECK(ok["structuredContent"]["summary"]["errors"].get<int>() >= 1);
 
-  const json missing = f.call("lint_draft", {{"path", "/no/such/draft.eml"}}, 8);
+  const std::string missing_path = (test::project_dir() / "no" / "such" / "draft.eml").string();
+  const json missing = f.call("lint_draft", {{"path", missing_path}}, 8);
   CHECK(missing ==
         json{{"jsonrpc", "2.0"},
              {"id", 8},
@@ -253,13 +257,13 @@ TEST_CASE("mcp: lint_draft reads a path and reports a bad one as a tool error", 
               {{"content", {{{"type", "text"}, {"text", missing["result"]["content"][0]["text"]}}}},
                {"isError", true}}}});
   CHECK(missing["result"]["content"][0]["text"] ==
-        "replylint: error: /no/such/draft.eml: cannot read: no such file");
+        "replylint: error: " + missing_path + ": cannot read: no such file");
 
   const json bad_config =
-      f.call("lint_draft", {{"text", "Hola"}, {"config", "/no/such/.replylint.toml"}});
+      f.call("lint_draft", {{"text", "Hola"}, {"config", (test::project_dir() / "no/such/.replylint.toml").string()}});
   CHECK(bad_config["result"]["isError"] == true);
   CHECK(bad_config["result"]["content"][0]["text"].get<std::string>().starts_with(
-      "replylint: error: /no/such/.replylint.toml"));
+      "replylint: error: " + (test::project_dir() / "no/such/.replylint.toml").string()));
   const json empty = f.call("lint_draft", {{"text", ""}});
   CHECK(empty["result"]["isError"] == true);
 }
@@ -413,4 +417,166 @@ TEST_CASE("mcp: serve answers line by line and ends at end of input", "[agent]")
         "error\"},"
         "\"id\":null,\"jsonrpc\":\"2.0\"}\n"
         "{\"id\":2,\"jsonrpc\":\"2.0\",\"result\":{}}\n");
+}
+
+namespace {
+
+// Runs the test in `dir` as the working folder and goes back afterwards: the server confines
+// `path` to the folder it was started in.
+struct InFolder {
+  fs::path before = fs::current_path();
+  explicit InFolder(const fs::path& dir) { fs::current_path(dir); }
+  ~InFolder() { fs::current_path(before); }
+};
+
+const std::string k_secret = "API_TOKEN=s3cr3t-do-not-leak";
+
+// scratch/work (the server's folder, with a draft, a config and two symlinks out), scratch/outside
+// (a secret and a draft) and scratch/work-evil (a sibling whose name starts like work).
+fs::path confinement_tree() {
+  const fs::path root = test::scratch_dir("mcp-confine");
+  fs::create_directories(root / "work" / "sub");
+  fs::create_directories(root / "outside");
+  fs::create_directories(root / "work-evil");
+  std::ofstream(root / "outside" / ".env") << k_secret << "\n";
+  std::ofstream(root / "outside" / "draft.txt") << k_typo_draft;
+  std::ofstream(root / "outside" / "lax.toml") << "[rules.spelling]\nenabled = false\n";
+  std::ofstream(root / "work-evil" / "draft.txt") << k_secret << "\n";
+  std::ofstream(root / "work" / "sub" / "draft.txt") << k_typo_draft;
+  std::ofstream(root / "work" / "strict.toml") << "[rules.spelling]\nseverity = \"error\"\n";
+  fs::create_symlink(root / "outside" / ".env", root / "work" / "env-link.txt");
+  fs::create_directory_symlink(root / "outside", root / "work" / "out-link");
+  return root;
+}
+
+std::string tool_text(const json& response) {
+  INFO(response.dump());
+  return response["result"]["content"][0]["text"].get<std::string>();
+}
+
+}  // namespace
+
+TEST_CASE("mcp: lint_draft reads no file outside the server's folder unless allowed", "[agent]") {
+  const fs::path root = confinement_tree();
+  InFolder in(root / "work");
+  std::vector<std::string> logged;
+  Server server(replylint::data::default_data(),
+                {.dict_dir = {}, .log = [&](std::string_view line) { logged.emplace_back(line); }});
+  auto call = [&](const json& arguments) {
+    const auto response = server.handle_line(
+        json{{"jsonrpc", "2.0"}, {"id", 1}, {"method", "tools/call"},
+             {"params", {{"name", "lint_draft"}, {"arguments", arguments}}}}
+            .dump());
+    REQUIRE(response);
+    CHECK(response->find("s3cr3t") == std::string::npos);
+    return json::parse(*response);
+  };
+
+  for (const std::string& path :
+       {std::string("../outside/.env"), (root / "outside" / ".env").string(), std::string("env-link.txt"),
+        std::string("out-link/.env"), std::string("out-link/draft.txt"), std::string("../work-evil/draft.txt"),
+        std::string("sub/../../outside/.env"), std::string("/etc/shadow")}) {
+    INFO(path);
+    const json r = call({{"path", path}});
+    CHECK(r["result"]["isError"] == true);
+    CHECK_THAT(tool_text(r), Catch::Contains("outside the server's working folder") &&
+                                 Catch::Contains("--allow-path"));
+  }
+  const json config_out = call({{"text", k_typo_draft}, {"config", "../outside/lax.toml"}});
+  CHECK(config_out["result"]["isError"] == true);
+  CHECK_THAT(tool_text(config_out), Catch::Contains("'config'"));
+
+  // Inside, by a relative or an absolute name, works as before.
+  for (const std::string& path : {std::string("sub/draft.txt"), (root / "work" / "sub" / "draft.txt").string()}) {
+    INFO(path);
+    const json r = call({{"path", path}});
+    CHECK(r["result"]["isError"] == false);
+    CHECK(r["result"]["structuredContent"]["files"][0]["diagnostics"].size() == 1);
+  }
+  const json config_in = call({{"text", k_typo_draft}, {"config", "strict.toml"}});
+  CHECK(config_in["result"]["structuredContent"]["files"][0]["diagnostics"][0]["severity"] == "error");
+  for (const std::string& line : logged) CHECK(line.find("s3cr3t") == std::string::npos);
+}
+
+TEST_CASE("mcp: --allow-path opens one more folder, and only that one", "[agent]") {
+  const fs::path root = confinement_tree();
+  InFolder in(root / "work");
+  Server server(replylint::data::default_data(), {.dict_dir = {}, .allowed_dirs = {"../outside"}});
+  auto call = [&](const json& arguments) {
+    return json::parse(*server.handle_line(
+        json{{"jsonrpc", "2.0"}, {"id", 1}, {"method", "tools/call"},
+             {"params", {{"name", "lint_draft"}, {"arguments", arguments}}}}
+            .dump()));
+  };
+  CHECK(call({{"path", "../outside/draft.txt"}})["result"]["isError"] == false);
+  CHECK(call({{"path", "out-link/draft.txt"}})["result"]["isError"] == false);
+  CHECK(call({{"path", "../work-evil/draft.txt"}})["result"]["isError"] == true);
+  CHECK(call({{"text", k_typo_draft}, {"config", "../outside/lax.toml"}})["result"]["structuredContent"]["files"][0]
+            ["diagnostics"]
+                .empty());
+}
+
+TEST_CASE("mcp: one engine per config file, however it is spelled, and a bounded number of them",
+          "[agent]") {
+  const fs::path root = confinement_tree();
+  InFolder in(root / "work");
+  Server server(replylint::data::default_data(), {});
+  auto lint = [&](const std::string& config) {
+    const json r = json::parse(*server.handle_line(
+        json{{"jsonrpc", "2.0"}, {"id", 1}, {"method", "tools/call"},
+             {"params", {{"name", "lint_draft"}, {"arguments", {{"text", k_typo_draft}, {"config", config}}}}}}
+            .dump()));
+    INFO(r.dump());
+    return r["result"]["structuredContent"]["files"][0]["diagnostics"][0]["severity"].get<std::string>();
+  };
+  for (const std::string& spelling : {"strict.toml", "./strict.toml", "sub/../strict.toml", ".//strict.toml",
+                                      "./sub/.././strict.toml"})
+    CHECK(lint(spelling) == "error");
+  CHECK(lint((root / "work" / "strict.toml").string()) == "error");
+  CHECK(server.cached_engines() == 1);
+
+  for (int i = 0; i < 20; ++i) {
+    const std::string name = "c" + std::to_string(i) + ".toml";
+    std::ofstream(root / "work" / name) << "[rules.spelling]\nseverity = \"" << (i % 2 ? "error" : "info") << "\"\n";
+    CHECK(lint(name) == (i % 2 ? "error" : "info"));
+  }
+  CHECK(server.cached_engines() == replylint::mcp::k_max_engines);
+  CHECK(lint("strict.toml") == "error");  // evicted long ago, made again
+}
+
+TEST_CASE("mcp: an over-long line is refused without being held, and echoes are clipped", "[agent]") {
+  Server server(replylint::data::default_data(), {});
+  SECTION("a line longer than the limit, then a good one") {
+    std::istringstream in(std::string(5000, 'x') + "\n{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}\n" +
+                          std::string(3000, '{'));  // no newline before the end
+    std::ostringstream out;
+    CHECK(replylint::mcp::serve(server, in, out, 1000) == 0);
+    std::istringstream lines(out.str());
+    std::string first, second, third, more;
+    REQUIRE(std::getline(lines, first));
+    REQUIRE(std::getline(lines, second));
+    REQUIRE(std::getline(lines, third));
+    CHECK_FALSE(std::getline(lines, more));
+    CHECK(shape(json::parse(first)) == error_of(nullptr, -32600));
+    CHECK(json::parse(first)["error"]["message"] ==
+          "Invalid Request: line of 5000 bytes is longer than the limit of 1000 bytes");
+    CHECK(json::parse(second) == json{{"jsonrpc", "2.0"}, {"id", 2}, {"result", json::object()}});
+    CHECK(shape(json::parse(third)) == error_of(nullptr, -32600));
+  }
+  SECTION("an invalid line is quoted in 200 bytes at most") {
+    std::vector<std::string> logged;
+    Server logging(replylint::data::default_data(),
+                   {.dict_dir = {}, .log = [&](std::string_view line) { logged.emplace_back(line); }});
+    for (const std::string& line :
+         {"\"" + std::string(1'000'000, 'a'), "[" + std::string(1'000'000, '1'),
+          "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + std::string(1'000'000, 'm') + "\"}",
+          "{\"jsonrpc\":\"2.0\",\"method\":\"" + std::string(1'000'000, 'n') + "\"}"}) {
+      const auto response = logging.handle_line(line);
+      if (response) CHECK(response->size() < 1000);
+    }
+    REQUIRE_FALSE(logged.empty());
+    for (const std::string& line : logged) CHECK(line.size() < 1000);
+  }
+  CHECK(replylint::mcp::clip("κόσμος", 3) == "κ… (10 more bytes)");  // never half a code point
+  CHECK(replylint::mcp::clip("short") == "short");
 }

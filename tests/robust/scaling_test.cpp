@@ -1,8 +1,9 @@
-// No quadratic behaviour (issue 6): each adversarial input is checked at two sizes, n and 2n,
-// through the built binary, and the table of times is printed. Hidden (not run by ctest): timings
-// depend on the machine, so this prints figures instead of asserting them. Run it with
+// No quadratic behaviour (issues 6 and 11): each adversarial input is checked at two sizes, n and
+// 2n, through the built binary, and the table of times is printed. Hidden (not run by ctest):
+// timings depend on the machine, so this prints figures instead of asserting them. Run it with
 //   ./build/tests/replylint_tests "[scaling]"
-// A ratio near 2 is linear; near 4 would be quadratic.
+// A ratio near 2 is linear; near 4 would be quadratic. bench/scaling.py fits the exponent over
+// 1x, 4x and 16x for the shapes of issue 11 (bash bench/run.sh runs it).
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdio>
@@ -28,6 +29,16 @@ std::string single_line(std::size_t bytes) {
   const std::string words = "el informe esta listo y xqzt revisado ";  // one unknown word in eight
   while (s.size() < bytes) s += words;
   return s + "\n\nAna\n";
+}
+
+// One paragraph wrapped at 72 columns, no blank line (issue 11): the sentence splitter once
+// searched the rest of the paragraph at every newline. `typo` puts an unknown word on each line.
+std::string wrapped_paragraph(std::size_t bytes, bool typo) {
+  std::string s = k_headers + "\nHola Luis,\n\n";
+  const std::string line = typo ? "el informe de la semana esta listo y lo hemos revisdo con el equipo de\n"
+                                : "el informe de la semana esta listo y lo hemos revisado con el equipo de\n";
+  while (s.size() < bytes) s += line;
+  return s + "hoy.\n\nAna\n";
 }
 
 std::string quote_levels(std::size_t n) {
@@ -103,6 +114,9 @@ TEST_CASE("scaling: adversarial inputs at n and 2n take about twice as long",
   };
   const Row rows[] = {
       {"single line (bytes)", 5'000'000, single_line},
+      {"wrapped paragraph (bytes)", 4'000'000, [](std::size_t n) { return wrapped_paragraph(n, false); }},
+      {"wrapped paragraph, a typo a line (bytes)", 2'000'000,
+       [](std::size_t n) { return wrapped_paragraph(n, true); }},
       {"quote levels on one line", 1'000'000, quote_levels},
       {"recipients in To", 25'000, recipients},
       {"empty MIME parts", 10'000, empty_parts},

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <hunspell/hunspell.hxx>
@@ -14,6 +15,7 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/run.hpp"
 #include "spell/hunspell_speller.hpp"
 #include "spell/spell.hpp"
 #include "spell/word_index.hpp"
@@ -383,4 +385,124 @@ TEST_CASE("an unwritable cache folder falls back to Hunspell with the same answe
   CHECK(speller.speller->check("πελάτης"));
   CHECK_FALSE(speller.speller->check("πελατης"));
   CHECK(hunspell_loaded(*speller.speller));
+}
+
+namespace {
+
+// Reads the whole file at `path` as bytes.
+std::string file_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void write_bytes(const fs::path& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+// The one compiled index of `language`'s dictionary in `cache`.
+fs::path index_file(const fs::path& cache, const std::string& prefix) {
+  for (const auto& entry : fs::directory_iterator(cache))
+    if (entry.path().filename().string().starts_with(prefix) && entry.path().extension() == ".idx")
+      return entry.path();
+  FAIL("no " << prefix << " index in " << cache);
+  return {};
+}
+
+// The Bloom filter's size, from the header (magic, four uint32 fields, two uint64 fields, then
+// bloom_bytes; the same in every format since 4).
+std::uint64_t bloom_bytes(const std::string& index) {
+  std::uint64_t bytes = 0;
+  REQUIRE(index.size() > 48);
+  std::memcpy(&bytes, index.data() + 40, sizeof bytes);
+  return bytes;
+}
+
+}  // namespace
+
+TEST_CASE("a damaged index is noticed at its first use and never changes an answer", "[spell][index]") {
+  TempDir dir;
+  const fs::path dic = dir.path / "xx_XX.dic", aff = dir.path / "xx_XX.aff";
+  std::ofstream(aff) << "SET UTF-8\nTRY αβγ\n";
+  std::ofstream(dic) << "3\nάλφα\nβήτα\nγάμμα\n";
+  const DictionaryFiles files{"xx_XX", aff, dic, {}};
+  const fs::path cache = dir.path / "cache";
+  std::string why;
+  fs::path path;
+  {
+    auto clean = WordIndex::open(files, cache, why);
+    REQUIRE(clean);
+    path = clean->path();
+  }
+  const std::string good = file_bytes(path);
+  const std::vector<std::string> words = {"άλφα", "βήτα", "γάμμα"};
+
+  SECTION("a byte flipped in the words") {
+    std::string bad = good;
+    const std::size_t at = bad.find("βήτα");
+    REQUIRE(at != std::string::npos);
+    bad[at + 1] ^= 0x01;  // still a valid length, the same NUL at the end
+    write_bytes(path, bad);
+    auto index = WordIndex::open(files, cache, why);
+    // Either refused at open (then compiled again) or caught at the first lookup: never a wrong
+    // "absent" that is trusted.
+    REQUIRE(index);
+    for (const std::string& word : words) {
+      INFO(word);
+      CHECK((index->contains(word) || index->damaged()));
+    }
+    CHECK(index->damaged());
+    CHECK_FALSE(index->complete());
+    index.reset();
+    // The damaged file is gone; the next open compiles a good one.
+    auto again = WordIndex::open(files, cache, why);
+    REQUIRE(again);
+    for (const std::string& word : words) CHECK(again->contains(word));
+    CHECK_FALSE(again->damaged());
+  }
+  SECTION("truncated") {
+    write_bytes(path, good.substr(0, good.size() / 2));
+    auto index = WordIndex::open(files, cache, why);
+    REQUIRE(index);
+    for (const std::string& word : words) CHECK(index->contains(word));
+  }
+}
+
+TEST_CASE("a damaged Spanish index gives the clean report and is compiled again", "[spell][index]") {
+  // Through the binary, as a user meets it: the same report as with a good index, whatever the
+  // damage, and a good index in the cache afterwards.
+  const fs::path example = replylint::test::project_dir() / "examples" / "es-respuesta-correcta.eml";
+  TempDir cache;
+  const std::string command = "REPLYLINT_CACHE_DIR=" + replylint::test::shell_quote(cache.path.string()) + " " +
+                              replylint::test::shell_quote(REPLYLINT_BINARY) + " check --format json " +
+                              replylint::test::shell_quote(example.string());
+  const replylint::test::Run clean = replylint::test::run_shell(command);
+  REQUIRE(clean.status == 0);
+  const fs::path path = index_file(cache.path, "es_ES-");
+  const std::string good = file_bytes(path);
+  REQUIRE(good.size() > 1'000'000);
+  const std::uint64_t bloom = bloom_bytes(good);
+  REQUIRE(bloom > 8192);
+
+  std::vector<std::pair<std::string, std::string>> damages;
+  {
+    std::string bad = good;  // the middle third flipped: slot table and words
+    for (std::size_t i = good.size() / 3; i < 2 * good.size() / 3; ++i) bad[i] = static_cast<char>(~bad[i]);
+    damages.emplace_back("bytes flipped in the middle", bad);
+  }
+  {
+    std::string bad = good;  // the filter starts after the header, under 4096 bytes in
+    std::fill_n(bad.begin() + 4096, bloom / 2, '\0');
+    damages.emplace_back("Bloom filter zeroed", bad);
+  }
+  damages.emplace_back("truncated", good.substr(0, good.size() - 4096));
+  for (const auto& [name, bytes] : damages) {
+    INFO(name);
+    write_bytes(path, bytes);
+    const replylint::test::Run damaged = replylint::test::run_shell(command);
+    CHECK(damaged.status == clean.status);
+    CHECK(damaged.out == clean.out);
+    // The next run finds a good index again (compiled by this one or the next).
+    CHECK(replylint::test::run_shell(command).out == clean.out);
+    CHECK(file_bytes(index_file(cache.path, "es_ES-")) == good);
+  }
 }
