@@ -75,14 +75,6 @@ DataSet load_data(const std::filesystem::path& dir);
 /// tree's rules/ (for a build tree), the installed share folder. Throws InputError when none.
 std::filesystem::path find_rules_dir(const std::filesystem::path& explicit_dir = {});
 
-/// NFC-normalised, fully case-folded (ICU foldCase) text, as the loader stores prefixes, markers,
-/// fields, closings, stopwords and phrases; consumers fold what they compare the same way.
-/// Invalid UTF-8 becomes U+FFFD; never throws.
-std::string fold(std::string_view text);
-
-/// NFC-normalised text (invalid UTF-8 becomes U+FFFD); never throws.
-std::string nfc(std::string_view text);
-
 /// The process-wide data set, loaded once from find_rules_dir() on first use (thread-safe).
 const DataSet& default_data();
 

@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "data/data.hpp"
+#include "text/text.hpp"
 #include "util/error.hpp"
 #include "util/suggest.hpp"
 #include "util/toml_util.hpp"
@@ -57,7 +58,7 @@ std::vector<Pattern> patterns(const std::string& file, std::string_view key,
                               const toml::node& node) {
   std::vector<Pattern> out;
   for (Item& item : items(file, key, node)) {
-    std::string regex = nfc(item.text);
+    std::string regex = text::nfc(item.text);
     check_pattern(file, item.line, regex);
     out.push_back({std::move(regex), file, item.line});
   }
@@ -70,7 +71,7 @@ void add_unique(std::vector<std::string>& list, std::string value) {
 
 void folded(std::vector<std::string>& list, const std::string& file, std::string_view key,
             const toml::node& node) {
-  for (const Item& item : items(file, key, node)) add_unique(list, fold(item.text));
+  for (const Item& item : items(file, key, node)) add_unique(list, text::fold(item.text));
 }
 
 // What one key of a known file fills in.
@@ -88,7 +89,7 @@ const std::map<std::string, LanguageFile>& language_files() {
       {"acronyms.toml",
        {{"acronyms",
          [](LanguageData& d, const std::string& f, const toml::node& n) {
-           for (const Item& item : items(f, "acronyms", n)) d.acronyms.insert(nfc(item.text));
+           for (const Item& item : items(f, "acronyms", n)) d.acronyms.insert(text::nfc(item.text));
          }}}},
       {"quoting.toml",
        {{"attribution",
@@ -182,7 +183,7 @@ void load_phrases(LanguageData& language, const std::string& file, const std::st
       phrase.line = util::line_of(entry);
       for (const auto& [field, value] : fields) {
         if (field.str() == "match") {
-          phrase.match = fold(trim(util::string_value(file, "match", value)));
+          phrase.match = text::fold(trim(util::string_value(file, "match", value)));
           if (phrase.match.empty())
             throw InputError(file, util::line_of(value), "empty string in 'match'");
           phrase.line = util::line_of(value);
@@ -227,7 +228,7 @@ void load_common_file(DataSet& data, const fs::path& path) {
     for (const auto& [key, node] : table) {
       if (key.str() != "domains") unknown_key(file, key, {"domains"});
       for (const Item& item : items(file, "domains", node)) {
-        std::string domain = fold(item.text);
+        std::string domain = text::fold(item.text);
         if (domain.find('.') == std::string::npos ||
             domain.find_first_of("@ \t/") != std::string::npos || domain.front() == '.' ||
             domain.back() == '.')

@@ -3,6 +3,7 @@
 #include "data/data.hpp"
 #include "rules/rules.hpp"
 #include "spell/spell.hpp"
+#include "text/text.hpp"
 
 namespace replylint::rules {
 namespace {
@@ -68,7 +69,7 @@ class Spelling final : public Rule {
         m_suggestions(std::clamp(context.options.get_int("suggestions", 3), 0, 10)),
         m_max_suggested(std::max(0, context.options.get_int("max-suggested-words", 25))),
         m_max_slow(std::max(0, context.options.get_int("max-slow-suggestions", 3))) {
-    for (const std::string& w : context.words) m_words.insert(data::fold(w));
+    for (const std::string& w : context.words) m_words.insert(text::fold(w));
   }
 
   const RuleInfo& info() const override { return k_info; }
@@ -133,7 +134,7 @@ class Spelling final : public Rule {
     if (w.shape == draft::CaseShape::upper && w.letters <= 5) return nullptr;
     if (w.shape == draft::CaseShape::mixed) return nullptr;  // iPhone, McDonald, eBay
     if (w.shape == draft::CaseShape::title && !sentence_start) return nullptr;
-    if (!m_words.empty() && m_words.contains(data::fold(w.text))) return nullptr;
+    if (!m_words.empty() && m_words.contains(text::fold(w.text))) return nullptr;
     switch (w.script) {
       case draft::Script::greek:
         return m_spell->get("el");

@@ -21,6 +21,7 @@
 #include "spell/capitals.hpp"
 #include "spell/edits.hpp"
 #include "spell/word_index.hpp"
+#include "text/text.hpp"
 
 namespace replylint::spell {
 namespace {
@@ -393,7 +394,7 @@ class HunspellSpeller final : public Speller {
     if (found.empty() && has_accent(query, m_language)) {
       // The accent on the wrong vowel (δυσαρεστημενό → δυσαρεστημένο, rapído → rápido): the
       // commonest Greek and Spanish slip, one lookup per vowel.
-      const icu::UnicodeString plain = strip_acute(query);
+      const icu::UnicodeString plain = text::strip_acute(query);
       if (accepts_locked(plain)) found.push_back(plain);
       for (const auto& variant : accent_variants(plain, m_language, k_max_accent_variants)) {
         if (variant != query && accepts_locked(variant)) found.push_back(variant);

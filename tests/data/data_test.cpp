@@ -133,16 +133,6 @@ TEST_CASE("DataSet helpers merge the languages", "[data]") {
   CHECK_FALSE(set.is_acronym("PDF"));
 }
 
-TEST_CASE("fold and nfc normalise like the loader", "[data]") {
-  CHECK(data::fold("ΣΧΕΤ") == "σχετ");
-  CHECK(data::fold("Straße") == "strasse");
-  CHECK(data::fold("Mensaje ORIGINAL") == "mensaje original");
-  CHECK(data::nfc("tambie\xCC\x81n") == "tambi\xC3\xA9n");
-  CHECK(data::fold("E\xCC\x81") == "\xC3\xA9");
-  // Invalid UTF-8 never throws.
-  CHECK_NOTHROW(data::fold("\xff\xfe"));
-}
-
 TEST_CASE("load_data names file and line for each malformed file", "[data]") {
   CHECK(load_error("syntax-error") ==
         file_in("syntax-error", "es/quoting.toml") +
