@@ -18,13 +18,28 @@ struct Pattern {
   int line = 0;
 };
 
-/// A phrase from a phrase list (matched on NFC, case-folded words).
+/// One position of a phrase (rules/README.md, "Phrase syntax"): a word, a `[a|b|c]` list of
+/// forms, or `*`; each may be optional.
+struct PhraseToken {
+  std::vector<std::string> words;  // the word, or the listed forms (text::fold()ed); empty for `*`
+  bool exact = false;              // `=word` or a `[…]` list: forms only, never by stem
+  bool optional = false;           // `word?`, `[…]?` and `*` may match no word
+};
+
+/// A phrase from a phrase list (matched on the words of own text by rules::PhraseMatcher).
 struct Phrase {
-  std::string match;
+  std::string match;  // as written in the file, text::fold()ed
   std::string help;
   std::string file;
   int line = 0;
+  /// `match` parsed by the loader: never empty; the first and last tokens are required words.
+  std::vector<PhraseToken> tokens;
 };
+
+/// Parses a phrase's `match` (already text::fold()ed) into tokens. Throws InputError(file,
+/// line, …) naming the problem: an unclosed '[', an empty list, a character that cannot be part
+/// of a word ('-', ',', '.'…: write the draft's words apart), or an optional first or last word.
+std::vector<PhraseToken> parse_phrase(std::string_view match, const std::string& file, int line);
 
 /// Everything one language contributes (rules/<lang>/*.toml).
 struct LanguageData {
