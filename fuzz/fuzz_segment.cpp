@@ -8,6 +8,7 @@
 #include "data/data.hpp"
 #include "draft/draft.hpp"
 #include "message/text_codec.hpp"
+#include "text/text.hpp"
 
 namespace rl = replylint;
 
@@ -18,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   rl::message::Message message;
   message.kind = rl::message::InputKind::body;
   message.has_body = true;
-  message.body.text = rl::message::detail::to_nfc(rl::message::detail::normalize_newlines(
+  message.body.text = rl::text::nfc(rl::message::detail::normalize_newlines(
       rl::message::detail::decode_text(bytes, "utf-8").text));
   message.subject = message.body.text.substr(0, message.body.text.find('\n'));
   const rl::draft::Draft draft = rl::draft::segment(std::move(message), rules);

@@ -1,8 +1,7 @@
-#include <unicode/utf8.h>
-
 #include <algorithm>
 
 #include "config/config.hpp"
+#include "text/text.hpp"
 
 namespace replylint::config {
 namespace {
@@ -20,19 +19,8 @@ std::vector<std::string_view> split(std::string_view text) {
   return parts;
 }
 
-// Code points, so `?` and `[é]` see one character where UTF-8 has two bytes.
-std::u32string code_points(std::string_view text) {
-  std::u32string out;
-  int32_t i = 0;
-  const int32_t length = static_cast<int32_t>(text.size());
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(text.data(), i, length, c);
-    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
-  }
-  return out;
-}
-
+// Globs work on code points (text::code_points), so `?` and `[é]` see one character where
+// UTF-8 has two bytes.
 // Matches `[...]` starting at pattern[p] (the '['); sets `end` past the ']'. A '[' with no
 // closing ']' is a literal '['.
 bool match_class(const std::u32string& pattern, size_t p, char32_t c, size_t& end, bool& is_class) {
@@ -151,8 +139,8 @@ bool glob_match(std::string_view pattern, std::string_view path) {
   std::string full(pattern);
   if (full.back() == '/') full += "**";
   std::vector<std::u32string> pattern_parts, path_parts;
-  for (std::string_view part : split(full)) pattern_parts.push_back(code_points(part));
-  for (std::string_view part : split(path)) path_parts.push_back(code_points(part));
+  for (std::string_view part : split(full)) pattern_parts.push_back(text::code_points(part));
+  for (std::string_view part : split(path)) path_parts.push_back(text::code_points(part));
   return match_segments(pattern_parts, 0, path_parts, 0);
 }
 

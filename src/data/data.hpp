@@ -18,13 +18,28 @@ struct Pattern {
   int line = 0;
 };
 
-/// A phrase from a phrase list (matched on NFC, case-folded words).
+/// One position of a phrase (rules/README.md, "Phrase syntax"): a word, a `[a|b|c]` list of
+/// forms, or `*`; each may be optional.
+struct PhraseToken {
+  std::vector<std::string> words;  // the word, or the listed forms (text::fold()ed); empty for `*`
+  bool exact = false;              // `=word` or a `[…]` list: forms only, never by stem
+  bool optional = false;           // `word?`, `[…]?` and `*` may match no word
+};
+
+/// A phrase from a phrase list (matched on the words of own text by rules::PhraseMatcher).
 struct Phrase {
-  std::string match;
+  std::string match;  // as written in the file, text::fold()ed
   std::string help;
   std::string file;
   int line = 0;
+  /// `match` parsed by the loader: never empty; the first and last tokens are required words.
+  std::vector<PhraseToken> tokens;
 };
+
+/// Parses a phrase's `match` (already text::fold()ed) into tokens. Throws InputError(file,
+/// line, …) naming the problem: an unclosed '[', an empty list, a character that cannot be part
+/// of a word ('-', ',', '.'…: write the draft's words apart), or an optional first or last word.
+std::vector<PhraseToken> parse_phrase(std::string_view match, const std::string& file, int line);
 
 /// Everything one language contributes (rules/<lang>/*.toml).
 struct LanguageData {
@@ -74,14 +89,6 @@ DataSet load_data(const std::filesystem::path& dir);
 /// Finds the rules/ folder: `explicit_dir` if given, else $REPLYLINT_RULES_DIR, the source
 /// tree's rules/ (for a build tree), the installed share folder. Throws InputError when none.
 std::filesystem::path find_rules_dir(const std::filesystem::path& explicit_dir = {});
-
-/// NFC-normalised, fully case-folded (ICU foldCase) text, as the loader stores prefixes, markers,
-/// fields, closings, stopwords and phrases; consumers fold what they compare the same way.
-/// Invalid UTF-8 becomes U+FFFD; never throws.
-std::string fold(std::string_view text);
-
-/// NFC-normalised text (invalid UTF-8 becomes U+FFFD); never throws.
-std::string nfc(std::string_view text);
 
 /// The process-wide data set, loaded once from find_rules_dir() on first use (thread-safe).
 const DataSet& default_data();

@@ -1,4 +1,6 @@
 #include <unicode/regex.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -7,6 +9,7 @@
 #include <mutex>
 
 #include "data/data.hpp"
+#include "text/text.hpp"
 #include "util/error.hpp"
 #include "util/suggest.hpp"
 #include "util/toml_util.hpp"
@@ -57,7 +60,7 @@ std::vector<Pattern> patterns(const std::string& file, std::string_view key,
                               const toml::node& node) {
   std::vector<Pattern> out;
   for (Item& item : items(file, key, node)) {
-    std::string regex = nfc(item.text);
+    std::string regex = text::nfc(item.text);
     check_pattern(file, item.line, regex);
     out.push_back({std::move(regex), file, item.line});
   }
@@ -70,7 +73,7 @@ void add_unique(std::vector<std::string>& list, std::string value) {
 
 void folded(std::vector<std::string>& list, const std::string& file, std::string_view key,
             const toml::node& node) {
-  for (const Item& item : items(file, key, node)) add_unique(list, fold(item.text));
+  for (const Item& item : items(file, key, node)) add_unique(list, text::fold(item.text));
 }
 
 // What one key of a known file fills in.
@@ -88,7 +91,7 @@ const std::map<std::string, LanguageFile>& language_files() {
       {"acronyms.toml",
        {{"acronyms",
          [](LanguageData& d, const std::string& f, const toml::node& n) {
-           for (const Item& item : items(f, "acronyms", n)) d.acronyms.insert(nfc(item.text));
+           for (const Item& item : items(f, "acronyms", n)) d.acronyms.insert(text::nfc(item.text));
          }}}},
       {"quoting.toml",
        {{"attribution",
@@ -182,10 +185,11 @@ void load_phrases(LanguageData& language, const std::string& file, const std::st
       phrase.line = util::line_of(entry);
       for (const auto& [field, value] : fields) {
         if (field.str() == "match") {
-          phrase.match = fold(trim(util::string_value(file, "match", value)));
+          phrase.match = text::fold(trim(util::string_value(file, "match", value)));
           if (phrase.match.empty())
             throw InputError(file, util::line_of(value), "empty string in 'match'");
           phrase.line = util::line_of(value);
+          phrase.tokens = parse_phrase(phrase.match, file, phrase.line);
         } else if (field.str() == "help") {
           phrase.help = trim(util::string_value(file, "help", value));
         } else {
@@ -227,7 +231,7 @@ void load_common_file(DataSet& data, const fs::path& path) {
     for (const auto& [key, node] : table) {
       if (key.str() != "domains") unknown_key(file, key, {"domains"});
       for (const Item& item : items(file, "domains", node)) {
-        std::string domain = fold(item.text);
+        std::string domain = text::fold(item.text);
         if (domain.find('.') == std::string::npos ||
             domain.find_first_of("@ \t/") != std::string::npos || domain.front() == '.' ||
             domain.back() == '.')
@@ -333,6 +337,89 @@ const DataSet& default_data() {
   // A static local is initialised once, thread-safely; if loading throws, the next call retries.
   static const DataSet data = load_data(find_rules_dir());
   return data;
+}
+
+namespace {
+
+// A phrase word holds what the draft's word tokens hold: letters, digits, marks and apostrophes.
+void check_phrase_word(std::string_view word, std::string_view piece, const std::string& file,
+                       int line) {
+  if (word.empty()) throw InputError(file, line, "empty word in phrase token '" + std::string(piece) + "'");
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(word.size());
+  while (i < length) {
+    UChar32 c;
+    const int32_t at = i;
+    U8_NEXT(word.data(), i, length, c);
+    const auto type = c < 0 ? 0 : u_charType(c);
+    if (c >= 0 && (u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK ||
+                   c == '\'' || c == 0x2019))
+      continue;
+    throw InputError(file, line,
+                     "'" + std::string(word.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(i - at))) +
+                         "' in phrase token '" + std::string(piece) +
+                         "' is not part of a word (phrases are matched word by word: write "
+                         "the words apart, without punctuation)");
+  }
+}
+
+}  // namespace
+
+std::vector<PhraseToken> parse_phrase(std::string_view match, const std::string& file, int line) {
+  std::vector<PhraseToken> tokens;
+  std::size_t b = 0;
+  while (b < match.size()) {
+    if (match[b] == ' ' || match[b] == '\t') {
+      ++b;
+      continue;
+    }
+    std::size_t e = match.find_first_of(" \t", b);
+    if (e == std::string_view::npos) e = match.size();
+    const std::string_view piece = match.substr(b, e - b);
+    b = e;
+    PhraseToken token;
+    std::string_view body = piece;
+    if (body == "*") {
+      token.optional = true;
+      tokens.push_back(std::move(token));
+      continue;
+    }
+    if (body.size() > 1 && body.back() == '?') {
+      token.optional = true;
+      body.remove_suffix(1);
+    }
+    if (body.front() == '[') {
+      if (body.size() < 2 || body.back() != ']')
+        throw InputError(file, line, "'[' without a closing ']' in phrase token '" + std::string(piece) +
+                                         "' (a list holds single words: [le|les|os])");
+      token.exact = true;
+      const std::string_view list = body.substr(1, body.size() - 2);
+      std::size_t start = 0;
+      while (true) {
+        const std::size_t bar = list.find('|', start);
+        const std::string_view form = list.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
+        if (form.empty())
+          throw InputError(file, line, "empty form in phrase token '" + std::string(piece) +
+                                           "' (write '?' after the list to make it optional)");
+        check_phrase_word(form, piece, file, line);
+        token.words.emplace_back(form);
+        if (bar == std::string_view::npos) break;
+        start = bar + 1;
+      }
+    } else {
+      if (body.front() == '=') {
+        token.exact = true;
+        body.remove_prefix(1);
+      }
+      check_phrase_word(body, piece, file, line);
+      token.words.emplace_back(body);
+    }
+    tokens.push_back(std::move(token));
+  }
+  if (tokens.empty()) throw InputError(file, line, "empty string in 'match'");
+  if (tokens.front().optional || tokens.back().optional)
+    throw InputError(file, line, "a phrase must begin and end with a required word, not '*' or an optional one");
+  return tokens;
 }
 
 }  // namespace replylint::data

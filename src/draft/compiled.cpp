@@ -94,7 +94,7 @@ std::optional<std::unordered_set<UChar32>> first_letters(const std::vector<std::
     // A quantifier after it would make the letter optional.
     if (static_cast<std::size_t>(i) < p.size() && std::string_view("?*{").find(p[i]) != std::string_view::npos)
       return std::nullopt;
-    const UChar32 f = first_folded(std::string_view(p).substr(1));
+    const UChar32 f = text::first_folded(std::string_view(p).substr(1));
     if (f == U_SENTINEL) return std::nullopt;
     letters.insert(f);
   }
@@ -237,7 +237,7 @@ std::unique_ptr<Compiled> build_compiled(const data::DataSet& data,
     add(end, lang.attribution_end);
     add(signature, lang.signature_lines);
     for (const std::string& m : lang.original_markers) c->original_markers.insert(normalize_marker(m));
-    for (const std::string& f : lang.original_fields) c->original_fields.insert(fold(trim(f)));
+    for (const std::string& f : lang.original_fields) c->original_fields.insert(text::fold_case(trim(f)));
     for (const std::string& m : lang.forward_markers) c->forward_markers.insert(normalize_marker(m));
     for (const std::string& a : lang.acronyms) {
       c->acronyms.insert(a);
@@ -255,7 +255,7 @@ std::unique_ptr<Compiled> build_compiled(const data::DataSet& data,
     }
     auto& stop = c->stopwords[code];
     for (const std::string& w : lang.stopwords) {
-      std::string f = fold(trim(w));
+      std::string f = text::fold_case(trim(w));
       c->max_stopword_bytes = std::max(c->max_stopword_bytes, f.size());
       stop.insert(std::move(f));
     }
@@ -337,92 +337,6 @@ std::string_view trim(std::string_view text) {
   return text.substr(static_cast<std::size_t>(b), static_cast<std::size_t>(e - b));
 }
 
-namespace {
-
-// ICU's full case folding of one code point into `out` (UTF-16, room for 8 units): its length,
-// or -1 on failure.
-int32_t fold_code_point(UChar32 c, UChar (&out)[8]) {
-  UChar in[2];
-  int32_t in_len = 0;
-  U16_APPEND_UNSAFE(in, in_len, c);
-  UErrorCode status = U_ZERO_ERROR;
-  const int32_t out_len = u_strFoldCase(out, 8, in, in_len, U_FOLD_CASE_DEFAULT, &status);
-  return U_SUCCESS(status) ? out_len : -1;
-}
-
-}  // namespace
-
-const CodePointTable& code_point_table() {
-  static const CodePointTable table = [] {
-    CodePointTable t{};
-    for (UChar32 c = 0; c < CodePointTable::k_size; ++c) {
-      CodePointInfo& info = t.info[static_cast<std::size_t>(c)];
-      // Full case folding of the single code point; kept only when it is one code point.
-      UChar out[8];
-      const int32_t out_len = fold_code_point(c, out);
-      if (out_len == 1 && !U16_IS_SURROGATE(out[0])) {
-        info.folded = out[0];
-        info.simple_fold = true;
-      }
-      info.alphabetic = u_hasBinaryProperty(c, UCHAR_ALPHABETIC);
-      info.digit = u_isdigit(c);
-      info.upper = u_hasBinaryProperty(c, UCHAR_UPPERCASE) || u_istitle(c);
-      info.lower = !info.upper && u_hasBinaryProperty(c, UCHAR_LOWERCASE);
-      UErrorCode script_status = U_ZERO_ERROR;
-      const UScriptCode sc = uscript_getScript(c, &script_status);
-      info.script = sc == USCRIPT_LATIN               ? 1
-                    : sc == USCRIPT_GREEK             ? 2
-                    : sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED ? 0
-                                                      : 3;
-    }
-    return t;
-  }();
-  return table;
-}
-
-std::string fold(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  const CodePointTable& table = code_point_table();
-  std::size_t i = 0;
-  const std::size_t n = text.size();
-  while (i < n) {
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    if (b0 < 0x80) {
-      out += (b0 >= 'A' && b0 <= 'Z') ? static_cast<char>(b0 + 32) : static_cast<char>(b0);
-      ++i;
-      continue;
-    }
-    // Two-byte sequences below U+0400 (Latin-1, Latin Extended, Greek) whose folding is one code
-    // point, from the table; anything else goes through ICU, whole.
-    if (b0 >= 0xC2 && b0 <= 0xCF && i + 1 < n && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
-      const UChar32 c = ((b0 & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
-      const CodePointInfo& info = table.info[static_cast<std::size_t>(c)];
-      if (info.simple_fold) {
-        const UChar32 f = info.folded;
-        if (f < 0x80) {
-          out += static_cast<char>(f);
-        } else if (f < 0x800) {
-          out += static_cast<char>(0xC0 | (f >> 6));
-          out += static_cast<char>(0x80 | (f & 0x3F));
-        } else {
-          out += static_cast<char>(0xE0 | (f >> 12));
-          out += static_cast<char>(0x80 | ((f >> 6) & 0x3F));
-          out += static_cast<char>(0x80 | (f & 0x3F));
-        }
-        i += 2;
-        continue;
-      }
-    }
-    // Case folding maps each code point on its own, so the folded prefix stays valid.
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data() + i, text.size() - i));
-    u.foldCase();
-    u.toUTF8String(out);
-    return out;
-  }
-  return out;
-}
-
 std::size_t marker_words(std::string_view text, std::size_t limit) {
   text = trim(text);
   auto deco = [](char ch) {
@@ -441,28 +355,13 @@ std::size_t marker_words(std::string_view text, std::size_t limit) {
   return words;
 }
 
-UChar32 first_folded(std::string_view text) {
-  if (text.empty()) return U_SENTINEL;
-  UChar32 c;
-  int32_t i = 0;
-  U8_NEXT(text.data(), i, static_cast<int32_t>(std::min<std::size_t>(text.size(), 8)), c);
-  if (c < 0) return U_SENTINEL;
-  UChar out[8];
-  const int32_t out_len = fold_code_point(c, out);
-  if (out_len < 1) return U_SENTINEL;
-  UChar32 f;
-  int32_t j = 0;
-  U16_NEXT(out, j, out_len, f);
-  return f;
-}
-
 bool starts_with_letter_in(const std::unordered_set<UChar32>& letters, std::string_view text) {
-  const UChar32 f = first_folded(text);
+  const UChar32 f = text::first_folded(text);
   return f != U_SENTINEL && letters.count(f) > 0;
 }
 
 std::string normalize_marker(std::string_view text) {
-  std::string f = fold(trim(text));
+  std::string f = text::fold_case(trim(text));
   std::size_t b = 0, e = f.size();
   auto deco = [](char ch) {
     return ch == '-' || ch == '_' || ch == '*' || ch == '=' || ch == ' ' || ch == '\t';

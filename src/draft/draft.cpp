@@ -3,7 +3,6 @@
 #include "data/data.hpp"
 #include "draft/internal.hpp"
 
-#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -13,78 +12,6 @@
 
 namespace replylint::draft {
 namespace {
-
-// strip_marks() of each code point below U+0400, in UTF-8 (read from ICU once). Text made only
-// of such code points is stripped code point by code point: below U+0400 every combining mark
-// is a non-spacing mark, so no canonical reordering can move anything strip_marks() keeps.
-struct StrippedTable {
-  struct Entry {
-    char bytes[6];
-    unsigned char size;
-    bool ok;
-  };
-  Entry entry[0x400];
-};
-
-std::string strip_marks_icu(const std::string& folded);
-
-const StrippedTable& stripped_table() {
-  static const StrippedTable table = [] {
-    StrippedTable t{};
-    for (UChar32 c = 0; c < 0x400; ++c) {
-      std::string one;
-      icu::UnicodeString(c).toUTF8String(one);
-      const std::string stripped = strip_marks_icu(one);
-      auto& e = t.entry[static_cast<std::size_t>(c)];
-      e.ok = stripped.size() <= sizeof e.bytes;
-      if (!e.ok) continue;
-      e.size = static_cast<unsigned char>(stripped.size());
-      std::copy(stripped.begin(), stripped.end(), e.bytes);
-    }
-    return t;
-  }();
-  return table;
-}
-
-// "Lucía" → "lucia": folded, without combining marks, so "lucia@x.es" also names "Lucía".
-std::string strip_marks(const std::string& folded) {
-  const StrippedTable& table = stripped_table();
-  std::string out;
-  out.reserve(folded.size());
-  for (std::size_t i = 0; i < folded.size();) {
-    const auto b0 = static_cast<unsigned char>(folded[i]);
-    UChar32 c = -1;
-    if (b0 < 0x80) {
-      c = b0;
-    } else if (b0 >= 0xC2 && b0 <= 0xCF && i + 1 < folded.size() &&
-               (static_cast<unsigned char>(folded[i + 1]) & 0xC0) == 0x80) {
-      c = ((b0 & 0x1F) << 6) | (static_cast<unsigned char>(folded[i + 1]) & 0x3F);
-    }
-    if (c < 0 || !table.entry[static_cast<std::size_t>(c)].ok) return strip_marks_icu(folded);
-    const auto& e = table.entry[static_cast<std::size_t>(c)];
-    out.append(e.bytes, e.size);
-    i += c < 0x80 ? 1 : 2;
-  }
-  return out;
-}
-
-std::string strip_marks_icu(const std::string& folded) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  if (U_FAILURE(status)) return folded;
-  const icu::UnicodeString decomposed =
-      nfd->normalize(icu::UnicodeString::fromUTF8(folded), status);
-  if (U_FAILURE(status)) return folded;
-  icu::UnicodeString out;
-  for (int32_t i = 0; i < decomposed.length();) {
-    const UChar32 c = decomposed.char32At(i);
-    if (u_charType(c) != U_NON_SPACING_MARK) out.append(c);
-    i += U16_LENGTH(c);
-  }
-  std::string s;
-  out.toUTF8String(s);
-  return s;
-}
 
 bool is_ascii(std::string_view s) {
   for (char ch : s)
@@ -109,9 +36,9 @@ HeaderNames header_names(const message::Message& m, const detail::Compiled& c) {
   std::unordered_set<std::string>& names = out.names;
   auto add = [&](std::string_view part) {
     if (part.size() < 2) return;
-    const std::string f = detail::fold(part);
+    const std::string f = text::fold_case(part);
     names.insert(f);
-    if (!is_ascii(f)) names.insert(strip_marks(f));
+    if (!is_ascii(f)) names.insert(text::strip_marks(f));
   };
   for (const auto* list : {&m.from, &m.sender, &m.reply_to, &m.to, &m.cc, &m.bcc}) {
     for (const message::Address& a : *list) {
@@ -146,13 +73,13 @@ void mark_header_names(std::vector<Word>& words, const HeaderNames& header) {
   const std::vector<bool>& name_length = header.length;
   const std::unordered_set<UChar32>& first = header.first;
   if (names.empty()) return;
-  const detail::CodePointTable& table = detail::code_point_table();
-  const StrippedTable& stripped = stripped_table();
+  const text::CodePointTable& table = text::code_point_table();
+  const text::StrippedTable& stripped = text::stripped_table();
   auto cannot_be_a_name = [&](const std::string& text) {
     UChar32 c;
     int32_t i = 0;
     U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
-    if (c < 0 || c >= detail::CodePointTable::k_size || !table.info[c].simple_fold) return false;
+    if (c < 0 || c >= text::CodePointTable::k_size || !table.info[c].simple_fold) return false;
     const UChar32 folded = table.info[c].folded;
     if (first.count(folded) > 0) return false;
     if (folded >= 0x400 || !stripped.entry[folded].ok || stripped.entry[folded].size == 0) return false;
@@ -166,8 +93,8 @@ void mark_header_names(std::vector<Word>& words, const HeaderNames& header) {
     if (is_ascii(w.text) && (w.text.size() >= name_length.size() || !name_length[w.text.size()]))
       continue;
     if (cannot_be_a_name(w.text)) continue;
-    const std::string f = detail::fold(w.text);
-    w.is_header_name = names.count(f) > 0 || (!is_ascii(f) && names.count(strip_marks(f)) > 0);
+    const std::string f = text::fold_case(w.text);
+    w.is_header_name = names.count(f) > 0 || (!is_ascii(f) && names.count(text::strip_marks(f)) > 0);
   }
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "draft/draft.hpp"
+#include "text/text.hpp"
 
 #include <unicode/regex.h>
 
@@ -23,27 +24,10 @@ struct DataSet;
 
 namespace replylint::draft::detail {
 
-/// Case-folds UTF-8 text (ICU full case folding). ASCII and code points below U+0400 with a
-/// one-code-point folding come from a table built with ICU; the rest of the text, from the first
-/// other code point on, goes through ICU. Invalid bytes become U+FFFD.
-std::string fold(std::string_view text);
-
-/// What the tokenizer and fold() need of a code point, read once from ICU for U+0000–U+03FF
-/// (ASCII, Latin-1, Latin Extended, IPA, Greek): the whole of Spanish and Greek prose.
-struct CodePointInfo {
-  UChar32 folded = 0;        // full case folding, when it is one code point (simple_fold)
-  bool simple_fold = false;
-  bool alphabetic = false;   // UCHAR_ALPHABETIC
-  bool digit = false;        // u_isdigit
-  bool upper = false;        // UCHAR_UPPERCASE or titlecase
-  bool lower = false;        // UCHAR_LOWERCASE and not upper
-  unsigned char script = 0;  // 0 common/inherited, 1 Latin, 2 Greek, 3 other
-};
-struct CodePointTable {
-  static constexpr UChar32 k_size = 0x400;
-  CodePointInfo info[k_size];
-};
-const CodePointTable& code_point_table();
+// The tokenizer reads letters, digits, case and script from the text module's code point table.
+using text::CodePointInfo;
+using text::CodePointTable;
+using text::code_point_table;
 
 /// Folds and strips the decoration of a marker line ("-----Mensaje original-----" →
 /// "mensaje original"): surrounding whitespace, dashes, underscores and '*', inner runs of
@@ -55,10 +39,7 @@ std::string normalize_marker(std::string_view text);
 /// Counting stops past `limit` (the answer is then limit + 1).
 std::size_t marker_words(std::string_view text, std::size_t limit = SIZE_MAX);
 
-/// The first code point of the full case folding of `text`'s first code point (U_SENTINEL for
-/// empty or invalid text). A case-insensitive match of a pattern starting with a literal letter
-/// L can only start where this equals first_folded(L).
-UChar32 first_folded(std::string_view text);
+/// True when text::first_folded(text) is one of `letters`.
 bool starts_with_letter_in(const std::unordered_set<UChar32>& letters, std::string_view text);
 
 /// `text` without leading and trailing ASCII/Unicode whitespace.

@@ -61,7 +61,7 @@ std::string detect_language(std::string_view text, const std::vector<Word>& word
           return static_cast<unsigned char>(ch) < 0x80;
         }))
       continue;
-    const std::string f = fold(w.text);
+    const std::string f = text::fold_case(w.text);
     if (f.size() > c.max_stopword_bytes) continue;
     const bool in_es = es != c.stopwords.end() && es->second.count(f) > 0;
     const bool in_en = en != c.stopwords.end() && en->second.count(f) > 0;

@@ -257,7 +257,7 @@ class LineClassifier {
     if (colon == std::string_view::npos || colon == 0 || colon > 40) return false;
     std::string_view name = t.substr(0, colon);
     while (!name.empty() && name.back() == '*') name.remove_suffix(1);
-    return m_c.original_fields.count(fold(trim(name))) > 0;
+    return m_c.original_fields.count(text::fold_case(trim(name))) > 0;
   }
 
   // Extends a header block from `j` over field lines (and single wrapped continuation lines).

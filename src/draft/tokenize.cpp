@@ -46,7 +46,7 @@ std::optional<TokenKind> classify_dotted(std::string_view text) {
   const std::string_view host = text.substr(0, slash);
   const std::size_t dot = host.rfind('.');
   if (dot == std::string_view::npos) return std::nullopt;
-  const std::string last = fold(host.substr(dot + 1));
+  const std::string last = text::fold_case(host.substr(dot + 1));
   if (slash == std::string_view::npos && contains(k_file_extensions, last)) return TokenKind::filename;
   if (contains(k_domains, last)) {
     // "Sr.es" is no domain; a host needs a label of two or more characters before the TLD.

@@ -7,6 +7,7 @@
 #include "message/message.hpp"
 #include "message/subject.hpp"
 #include "message/text_codec.hpp"
+#include "text/text.hpp"
 #include "util/error.hpp"
 
 #include <gmime/gmime.h>
@@ -284,7 +285,7 @@ bool only_whitespace(std::string_view bytes) {
 std::string clean_utf8(const char* text) {
   if (text == nullptr) return "";
   const std::string_view view(text);
-  if (detail::is_valid_utf8(view)) return detail::to_nfc(view);
+  if (text::is_valid_utf8(view)) return text::nfc(view);
   return detail::decode_text(view, "").text;
 }
 
@@ -596,7 +597,7 @@ class MimeParser {
       header.value = clean_utf8(g_mime_header_get_value(gheader));
       const char* raw_value = g_mime_header_get_raw_value(gheader);
       if (auto repaired = repaired_header_text(m_options, raw_value)) header.value = trim(*repaired);
-      if (raw_value != nullptr && !detail::is_valid_utf8(raw_value)) {
+      if (raw_value != nullptr && !text::is_valid_utf8(raw_value)) {
         m_message.warnings.push_back("header '" + header.name +
                                      "' has 8-bit text that is not UTF-8");
       }
@@ -613,12 +614,12 @@ class MimeParser {
         while (pos < m_message.raw.size() && (m_message.raw[pos] == ' ' || m_message.raw[pos] == '\t')) {
           ++pos;
         }
-        header.value_column = detail::count_code_points(
+        header.value_column = text::count_code_points(
                                   std::string_view(m_message.raw).substr(line_start, pos - line_start)) +
                               1;
         header.end_line = last_folded_line(header.line);
         std::size_t ignored = 0;
-        header.end_column = detail::count_code_points(
+        header.end_column = text::count_code_points(
                                 line_at(m_message.raw, m_lines.start_of(header.end_line), &ignored)) + 1;
       }
       m_message.headers.push_back(std::move(header));
@@ -926,7 +927,7 @@ class MimeParser {
       if (html.too_deep)
         m_message.warnings.push_back("HTML nested more than " + std::to_string(detail::k_max_html_depth) +
                                      " elements deep " + where + "; read with its tags removed");
-      body.text = detail::to_nfc(html.text);
+      body.text = text::nfc(html.text);
       body.html_quote_depth = std::move(html.quote_depth);
       body.in_file = false;
       body.first_line = 1;
@@ -986,7 +987,7 @@ void warn_long_header_lines(Message& message, std::string_view block, std::size_
   while (pos < block.size()) {
     std::size_t next = 0;
     const std::string_view text = line_at(block, pos, &next);
-    const std::size_t length = static_cast<std::size_t>(detail::count_code_points(text));
+    const std::size_t length = static_cast<std::size_t>(text::count_code_points(text));
     if (length > limits.max_header_line && reported++ < 3)
       message.warnings.push_back("line " + std::to_string(line) + ": header line of " +
                                  std::to_string(length) + " characters (RFC 5322 allows " +

@@ -2,6 +2,7 @@
 
 #include "data/data.hpp"
 #include "message/text_codec.hpp"
+#include "text/text.hpp"
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -68,8 +69,8 @@ SubjectPrefixes split_subject_prefixes(std::string_view subject, const data::Dat
     reply.clear();
     forward.clear();
     for (const auto& [code, language] : data.languages) {
-      for (const auto& p : language.reply_prefixes) reply.push_back(case_fold(p));
-      for (const auto& p : language.forward_prefixes) forward.push_back(case_fold(p));
+      for (const auto& p : language.reply_prefixes) reply.push_back(text::fold(p));
+      for (const auto& p : language.forward_prefixes) forward.push_back(text::fold(p));
     }
     if (cache) cached_identity = data.identity;
   }
@@ -85,7 +86,7 @@ SubjectPrefixes split_subject_prefixes(std::string_view subject, const data::Dat
   while (i < s.length()) {
     const Candidate candidate = next_candidate(s, i);
     if (candidate.length == 0) break;
-    const std::string folded = case_fold(candidate.word);
+    const std::string folded = text::fold(candidate.word);
     const bool is_reply = contains(reply, folded);
     const bool is_forward = contains(forward, folded);
     if (!is_reply && !is_forward) break;

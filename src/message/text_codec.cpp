@@ -1,12 +1,11 @@
 #include "message/text_codec.hpp"
 
-#include <unicode/normalizer2.h>
+#include "text/text.hpp"
+
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_cb.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
-#include <climits>
 #include <memory>
 
 namespace replylint::message::detail {
@@ -40,20 +39,6 @@ ConverterPtr open_converter(const std::string& name) {
   return conv;
 }
 
-std::string nfc_of(const icu::UnicodeString& text) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  std::string out;
-  if (U_FAILURE(status)) {
-    text.toUTF8String(out);
-    return out;
-  }
-  icu::UnicodeString normalized = nfc->normalize(text, status);
-  if (U_FAILURE(status)) normalized = text;
-  normalized.toUTF8String(out);
-  return out;
-}
-
 bool convert(std::string_view bytes, UConverter* conv, Decoded& result) {
   UErrorCode status = U_ZERO_ERROR;
   int invalid = 0;
@@ -61,53 +46,12 @@ bool convert(std::string_view bytes, UConverter* conv, Decoded& result) {
   if (U_FAILURE(status)) return false;
   icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), conv, status);
   if (U_FAILURE(status)) return false;
-  result.text = nfc_of(text);
+  result.text = text::nfc_of(text);
   result.invalid = invalid;
   return true;
 }
 
 }  // namespace
-
-bool is_valid_utf8(std::string_view bytes) {
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  const auto length = static_cast<int32_t>(bytes.size());
-  int32_t i = 0;
-  while (i < length) {
-    UChar32 c = 0;
-    U8_NEXT(s, i, length, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
-
-bool already_nfc_utf8(std::string_view bytes) {
-  if (bytes.size() > static_cast<std::size_t>(INT32_MAX) || !is_valid_utf8(bytes)) return false;
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return false;
-  const bool normalized =
-      nfc->isNormalizedUTF8(icu::StringPiece(bytes.data(), static_cast<int32_t>(bytes.size())), status);
-  return U_SUCCESS(status) && normalized;
-}
-
-std::string to_nfc(std::string_view utf8) {
-  if (already_nfc_utf8(utf8)) return std::string(utf8);
-  return nfc_of(icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size())));
-}
-
-std::string case_fold(std::string_view utf8) {
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
-  text.foldCase(U_FOLD_CASE_DEFAULT);
-  return nfc_of(text);
-}
-
-int count_code_points(std::string_view utf8) {
-  int count = 0;
-  for (const char c : utf8) {
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-  }
-  return count;
-}
 
 std::string ascii_lower(std::string_view text) {
   std::string out(text);
@@ -154,7 +98,7 @@ Decoded decode_text(std::string_view bytes, std::string_view charset) {
                      name == "unknown-8bit" || name == "x-unknown";
   // The common case, valid UTF-8 already in NFC (declared so, or undeclared): ICU's UTF-8
   // converter and NFC would give back the same bytes, so they are kept as they are.
-  if ((guess || name == "utf-8" || name == "utf8") && already_nfc_utf8(bytes)) {
+  if ((guess || name == "utf-8" || name == "utf8") && text::is_nfc(bytes)) {
     result.text = std::string(bytes);
     result.used = guess ? "utf-8" : name;
     return result;
@@ -176,7 +120,7 @@ Decoded decode_text(std::string_view bytes, std::string_view charset) {
     result.unknown_charset = true;
   }
   // No usable charset: UTF-8 when the bytes are valid UTF-8, else windows-1252.
-  if (is_valid_utf8(bytes)) {
+  if (text::is_valid_utf8(bytes)) {
     ConverterPtr utf8 = open_converter("UTF-8");
     result.used = "utf-8";
     if (utf8 && convert(bytes, utf8.get(), result)) return result;

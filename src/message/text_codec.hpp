@@ -19,22 +19,6 @@ struct Decoded {
 /// and flagged. Invalid sequences become U+FFFD and are counted. Never throws.
 Decoded decode_text(std::string_view bytes, std::string_view charset);
 
-/// True when `bytes` is valid UTF-8.
-bool is_valid_utf8(std::string_view bytes);
-
-/// True when `bytes` is valid UTF-8 already in NFC (ICU's quick check), so converting and
-/// normalizing it would change nothing.
-bool already_nfc_utf8(std::string_view bytes);
-
-/// NFC of valid UTF-8 (invalid sequences become U+FFFD).
-std::string to_nfc(std::string_view utf8);
-
-/// ICU full case folding of UTF-8 text (NFC afterwards).
-std::string case_fold(std::string_view utf8);
-
-/// Number of code points in UTF-8 text.
-int count_code_points(std::string_view utf8);
-
 /// Line endings made '\n': "\r\n" -> "\n"; lone '\r' -> '\n' when the text has no '\n' at all
 /// (old Mac files), otherwise a space so lines keep matching the input's '\n' lines.
 std::string normalize_newlines(std::string_view text);

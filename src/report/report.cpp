@@ -1,17 +1,12 @@
 #include "report/report.hpp"
 
+#include "text/text.hpp"
+
 #include <algorithm>
 #include <tuple>
 #include <unordered_map>
 
 namespace replylint::report {
-
-int count_code_points(std::string_view text) {
-  int count = 0;
-  for (unsigned char c : text)
-    if ((c & 0xC0) != 0x80) ++count;
-  return count;
-}
 
 int Report::count(Severity severity) const {
   int n = 0;
@@ -72,7 +67,7 @@ std::size_t TextIndex::line_end(std::size_t line) const {
 std::size_t TextIndex::points_before(std::size_t offset) const {
   offset = std::min(offset, m_text.size());
   const std::size_t chunk = offset / k_step;
-  return m_points[chunk] + static_cast<std::size_t>(count_code_points(m_text.substr(chunk * k_step, offset - chunk * k_step)));
+  return m_points[chunk] + static_cast<std::size_t>(text::count_code_points(m_text.substr(chunk * k_step, offset - chunk * k_step)));
 }
 
 int TextIndex::points_between(std::size_t begin, std::size_t end) const {
@@ -165,14 +160,14 @@ Finding Resolver::resolve(Diagnostic d) {
       // The subject is shown as its decoded header line; columns count from "Subject: ".
       const std::string prefix = (h ? h->name : std::string("Subject")) + ": ";
       resolve_in(index_of(msg.subject), diag.location.range, h ? h->line : 1,
-                 count_code_points(prefix), prefix, out);
+                 text::count_code_points(prefix), prefix, out);
       break;
     }
     case Location::Origin::header: {
       const message::Header* h = msg.find_header(diag.location.header);
       if (h) {
         const std::string prefix = h->name + ": ";
-        resolve_in(index_of(h->value), {0, h->value.size()}, h->line, count_code_points(prefix),
+        resolve_in(index_of(h->value), {0, h->value.size()}, h->line, text::count_code_points(prefix),
                    prefix, out);
         // A folded field spans all its lines in the file (the source shown is its unfolded value).
         if (h->end_line > h->line) {

@@ -106,7 +106,4 @@ void redact(FileReport& file);
 /// Sorts findings by line, column, end, rule, message, for stable output.
 void sort_findings(std::vector<Finding>& findings);
 
-/// Number of Unicode code points in `text` (invalid bytes count one each).
-int count_code_points(std::string_view text);
-
 }  // namespace replylint::report

@@ -7,6 +7,7 @@
 #include "data/data.hpp"
 #include "rules/rules.hpp"
 #include "spell/spell.hpp"
+#include "text/text.hpp"
 
 namespace replylint::rules {
 namespace {
@@ -72,7 +73,7 @@ class Spelling final : public Rule {
         m_suggestions(static_cast<int>(std::clamp<std::int64_t>(context.options.integer("suggestions"), 0, 10))),
         m_max_suggested(static_cast<int>(std::clamp<std::int64_t>(context.options.integer("max-suggested-words"), 0, INT_MAX))),
         m_max_slow(static_cast<int>(std::clamp<std::int64_t>(context.options.integer("max-slow-suggestions"), 0, INT_MAX))) {
-    for (const std::string& w : context.words) m_words.insert(data::fold(w));
+    for (const std::string& w : context.words) m_words.insert(text::fold(w));
   }
 
   const RuleInfo& info() const override { return k_info; }
@@ -142,7 +143,7 @@ class Spelling final : public Rule {
     if (w.shape == draft::CaseShape::upper && w.letters <= 5) return nullptr;
     if (w.shape == draft::CaseShape::mixed) return nullptr;  // iPhone, McDonald, eBay
     if (w.shape == draft::CaseShape::title && !sentence_start) return nullptr;
-    if (!m_words.empty() && m_words.contains(data::fold(w.text))) return nullptr;
+    if (!m_words.empty() && m_words.contains(text::fold(w.text))) return nullptr;
     switch (w.script) {
       case draft::Script::greek:
         return m_spell->get("el");

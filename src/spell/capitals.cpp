@@ -1,6 +1,5 @@
 #include "spell/capitals.hpp"
 
-#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -108,20 +107,6 @@ bool has_accent(const icu::UnicodeString& word, std::string_view language) {
   if (language == "el") return contains_accented(word, k_greek_tonos);
   if (language == "es") return contains_accented(word, k_spanish_acute);
   return false;
-}
-
-icu::UnicodeString strip_acute(const icu::UnicodeString& word) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_FAILURE(status)) return word;
-  icu::UnicodeString decomposed = nfd->normalize(word, status);
-  if (U_FAILURE(status)) return word;
-  icu::UnicodeString kept;
-  for (int32_t i = 0; i < decomposed.length(); ++i)
-    if (decomposed.charAt(i) != 0x0301) kept.append(decomposed.charAt(i));
-  icu::UnicodeString out = nfc->normalize(kept, status);
-  return U_FAILURE(status) ? word : out;
 }
 
 std::vector<icu::UnicodeString> accent_variants(const icu::UnicodeString& lower,

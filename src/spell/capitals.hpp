@@ -16,10 +16,6 @@ bool is_all_caps(const icu::UnicodeString& word);
 /// True when `word` (lowercase) already carries an acute accent or tonos on some vowel.
 bool has_accent(const icu::UnicodeString& word, std::string_view language);
 
-/// `word` without its acute accents and tonos (diaeresis kept): "δυσαρεστημενό" →
-/// "δυσαρεστημενο", "ΐ" → "ϊ".
-icu::UnicodeString strip_acute(const icu::UnicodeString& word);
-
 /// The ways `lower` (a lowercase word without accents) can be written with one accent (tonos
 /// for Greek, acute for Spanish) and, for Greek, a diaeresis on ι/υ, best guesses first. At most
 /// `limit` variants; none for languages without accents (English).

@@ -1,24 +1,13 @@
 #include "spell/edits.hpp"
 
-#include <unicode/normalizer2.h>
+#include "text/text.hpp"
+
 #include <unicode/uchar.h>
 
 #include <algorithm>
 
 namespace replylint::spell {
 namespace {
-
-// The letter without its accents, lowercase: ά → α, Ú → u.
-char16_t base_letter(char16_t c) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  if (U_FAILURE(status)) return c;
-  icu::UnicodeString decomposed;
-  if (!nfd->getDecomposition(c, decomposed) || decomposed.isEmpty()) {
-    return static_cast<char16_t>(u_tolower(c));
-  }
-  return static_cast<char16_t>(u_tolower(decomposed.charAt(0)));
-}
 
 enum class Kind { swap = 0, accent = 1, deletion = 2, insertion = 3, replacement = 4 };
 
@@ -39,12 +28,12 @@ std::vector<icu::UnicodeString> one_edit_suggestions(
   std::vector<char16_t> base(static_cast<std::size_t>(n));
   bool accented = false;
   for (int32_t i = 0; i < n; ++i) {
-    base[static_cast<std::size_t>(i)] = base_letter(word.charAt(i));
+    base[static_cast<std::size_t>(i)] = text::base_letter(word.charAt(i));
     accented = accented || base[static_cast<std::size_t>(i)] != u_tolower(word.charAt(i));
   }
   std::vector<char16_t> alphabet_base(static_cast<std::size_t>(alphabet.length()));
   for (int32_t a = 0; a < alphabet.length(); ++a) {
-    alphabet_base[static_cast<std::size_t>(a)] = base_letter(alphabet.charAt(a));
+    alphabet_base[static_cast<std::size_t>(a)] = text::base_letter(alphabet.charAt(a));
   }
   // A word already carrying an accent rarely misses another: insert and replace plain letters.
   auto usable = [&](int32_t a) {

@@ -21,6 +21,7 @@
 #include "spell/capitals.hpp"
 #include "spell/edits.hpp"
 #include "spell/word_index.hpp"
+#include "text/text.hpp"
 
 namespace replylint::spell {
 namespace {
@@ -218,6 +219,40 @@ class HunspellSpeller final : public Speller {
     return out;
   }
 
+  std::vector<std::string> stems(std::string_view word) override {
+    // A flag-free word list (el_GR) has no morphology: every word is its own stem, so there is
+    // nothing to learn and no reason to load Hunspell.
+    std::call_once(m_morphology_once, [this] { m_morphology = index_kind(m_files) != IndexKind::exact; });
+    if (!m_morphology) return {};
+    {
+      std::shared_lock lock{m_cache_mutex};
+      if (auto found = m_stems.find(word); found != m_stems.end()) return found->second;
+    }
+    std::vector<std::string> out;
+    if (auto unicode = decode_word(word)) {
+      std::lock_guard hunspell_lock{m_hunspell_mutex};
+      if (auto encoded = m_codec.encode(*unicode)) {
+        for (const std::string& analysis : hunspell_locked().analyze(*encoded)) {
+          // "[re st:ad fl:A]" for "read": a morpheme before the stem means a prefix was taken
+          // off, and a prefixed stem is another word (read/ad, delays/lay, replies/ply).
+          const std::size_t at = analysis.find("st:");
+          if (at == std::string::npos ||
+              analysis.find_first_not_of(" \t", 0) < at)
+            continue;
+          const std::size_t end = analysis.find_first_of(" \t", at + 3);
+          auto stem = m_codec.decode(analysis.substr(at + 3, end == std::string::npos ? std::string::npos : end - at - 3));
+          if (!stem || stem->isEmpty()) continue;
+          std::string text = to_utf8(*stem);
+          if (std::find(out.begin(), out.end(), text) == out.end()) out.push_back(std::move(text));
+        }
+      }
+    }
+    std::unique_lock lock{m_cache_mutex};
+    if (m_stems.size() >= k_max_cached_words) m_stems.clear();
+    m_stems.emplace(std::string{word}, out);
+    return out;
+  }
+
   /// Adds one word (UTF-8) during loading. False when the dictionary's encoding cannot hold
   /// it; such a word is still accepted, but only exactly as written.
   bool add_word(std::string_view word) {
@@ -399,7 +434,7 @@ class HunspellSpeller final : public Speller {
     if (found.empty() && has_accent(query, m_language)) {
       // The accent on the wrong vowel (δυσαρεστημενό → δυσαρεστημένο, rapído → rápido): the
       // commonest Greek and Spanish slip, one lookup per vowel.
-      const icu::UnicodeString plain = strip_acute(query);
+      const icu::UnicodeString plain = text::strip_acute(query);
       if (accepts_locked(plain)) found.push_back(plain);
       for (const auto& variant : accent_variants(plain, m_language, k_max_accent_variants)) {
         if (variant != query && accepts_locked(variant)) found.push_back(variant);
@@ -462,8 +497,11 @@ class HunspellSpeller final : public Speller {
   // Tells this speller's entries in the per-thread word caches from those of spellers that
   // lived before it, possibly at the same address.
   const std::uint64_t m_id = next_speller_id();
-  std::shared_mutex m_cache_mutex;  // guards m_suggested and m_suggested_fast
+  std::shared_mutex m_cache_mutex;  // guards m_suggested, m_suggested_fast and m_stems
   WordMap<std::vector<std::string>> m_suggested;
+  WordMap<std::vector<std::string>> m_stems;  // guarded by m_cache_mutex
+  std::once_flag m_morphology_once;
+  bool m_morphology = false;  // the dictionary has affix rules (set once, by stems())
   WordMap<std::vector<std::string>> m_suggested_fast;
 };
 

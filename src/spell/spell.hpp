@@ -56,6 +56,22 @@ class Speller {
   /// True when `word` is surely correct by what is already at hand (the word index, the
   /// additions), without loading Hunspell; false when it is not, or when only Hunspell could tell.
   virtual bool listed(std::string_view word) { (void)word; return false; }
+  /// The stems (lemmas) of `word` from Hunspell's morphological analysis, as the dictionary
+  /// spells them: "dijimos" → {"decir"}, "dije" → {"dije", "decir"}, "tells" → {"tell"}.
+  /// Analyses that take a prefix off are left out ("read" is not re + "ad"). Empty for an
+  /// unknown word and for a dictionary without morphology (el_GR lists full forms only). Loads
+  /// Hunspell on first use; cached per distinct word.
+  virtual std::vector<std::string> stems(std::string_view word) { (void)word; return {}; }
+};
+
+/// Stems of words in a language, for matching the inflected forms of a phrase (the phrase
+/// matcher depends on this, not on Hunspell). Implementations are thread-safe.
+class Stemmer {
+ public:
+  virtual ~Stemmer() = default;
+  /// The stems of `word` (UTF-8) in `language` ("es", "el", "en"): Speller::stems() of that
+  /// language's speller; empty when the language has no dictionary or the word no analysis.
+  virtual std::vector<std::string> stems(std::string_view language, std::string_view word) = 0;
 };
 
 struct Options {
@@ -72,7 +88,7 @@ struct Options {
 };
 
 /// Lazily loads one Speller per language on first use. Thread-safe.
-class SpellService {
+class SpellService : public Stemmer {
  public:
   explicit SpellService(Options options);
   ~SpellService();
@@ -81,6 +97,8 @@ class SpellService {
   Speller* get(std::string_view language);
   /// Warnings recorded so far ("no Greek dictionary found: apt-get install hunspell-el").
   std::vector<std::string> warnings() const;
+  /// Stemmer: get(language)->stems(word), or empty when get() gives nullptr. Thread-safe.
+  std::vector<std::string> stems(std::string_view language, std::string_view word) override;
 
  private:
   struct Impl;

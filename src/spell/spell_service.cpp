@@ -58,6 +58,11 @@ SpellService::SpellService(Options options) : m_impl(std::make_unique<Impl>()) {
 
 SpellService::~SpellService() = default;
 
+std::vector<std::string> SpellService::stems(std::string_view language, std::string_view word) {
+  Speller* speller = get(language);
+  return speller ? speller->stems(word) : std::vector<std::string>{};
+}
+
 Speller* SpellService::get(std::string_view language) {
   for (std::size_t i = 0; i < k_slots.size(); ++i) {
     if (k_slots[i].language != language) continue;

@@ -133,16 +133,6 @@ TEST_CASE("DataSet helpers merge the languages", "[data]") {
   CHECK_FALSE(set.is_acronym("PDF"));
 }
 
-TEST_CASE("fold and nfc normalise like the loader", "[data]") {
-  CHECK(data::fold("ΣΧΕΤ") == "σχετ");
-  CHECK(data::fold("Straße") == "strasse");
-  CHECK(data::fold("Mensaje ORIGINAL") == "mensaje original");
-  CHECK(data::nfc("tambie\xCC\x81n") == "tambi\xC3\xA9n");
-  CHECK(data::fold("E\xCC\x81") == "\xC3\xA9");
-  // Invalid UTF-8 never throws.
-  CHECK_NOTHROW(data::fold("\xff\xfe"));
-}
-
 TEST_CASE("load_data names file and line for each malformed file", "[data]") {
   CHECK(load_error("syntax-error") ==
         file_in("syntax-error", "es/quoting.toml") +
@@ -170,6 +160,10 @@ TEST_CASE("load_data names file and line for each malformed file", "[data]") {
                                         ":4: 'someone@gmail.com' is not a domain name");
   CHECK(load_error("phrase-no-match") == file_in("phrase-no-match", "en/dismissive-tone.toml") +
                                              ":5: [[phrase]] entry has no 'match'");
+  CHECK(load_error("phrase-syntax") ==
+        file_in("phrase-syntax", "es/hostile-tone.toml") +
+            ":6: '-' in phrase token 'e-mail' is not part of a word (phrases are matched word by "
+            "word: write the words apart, without punctuation)");
   CHECK(load_error("stray-file") ==
         file_in("stray-file", "acronyms.toml") +
             ": data files belong in a language folder (rules/es/...) or in rules/common/");
@@ -239,4 +233,39 @@ TEST_CASE("did-you-mean picks close keys only", "[data]") {
   CHECK(util::did_you_mean("x", {"y"}).empty());
   CHECK(util::edit_distance("ab", "ba") == 1);
   CHECK(util::edit_distance("", "abc") == 3);
+}
+
+TEST_CASE("a phrase's match is parsed into word tokens", "[data]") {
+  const std::string f = "x.toml";
+  const auto tokens = data::parse_phrase("como ya? [le|les|os] =dije * hoy", f, 3);
+  REQUIRE(tokens.size() == 6);
+  CHECK(tokens[0].words == std::vector<std::string>{"como"});
+  CHECK_FALSE(tokens[0].optional);
+  CHECK_FALSE(tokens[0].exact);
+  CHECK(tokens[1].words == std::vector<std::string>{"ya"});
+  CHECK(tokens[1].optional);
+  CHECK(tokens[2].words == std::vector<std::string>{"le", "les", "os"});
+  CHECK(tokens[2].exact);
+  CHECK(tokens[3].words == std::vector<std::string>{"dije"});
+  CHECK(tokens[3].exact);
+  CHECK(tokens[4].words.empty());
+  CHECK(tokens[4].optional);
+  CHECK(data::parse_phrase("don't  worry", f, 1).size() == 2);  // apostrophes are word letters
+  auto error = [&](std::string_view match) {
+    try {
+      data::parse_phrase(match, f, 3);
+    } catch (const InputError& e) {
+      return e.describe();
+    }
+    return std::string("no error");
+  };
+  CHECK(error("como [le|les dije") ==
+        "x.toml:3: '[' without a closing ']' in phrase token '[le|les' (a list holds single words: [le|les|os])");
+  CHECK(error("como [le||les] dije") ==
+        "x.toml:3: empty form in phrase token '[le||les]' (write '?' after the list to make it optional)");
+  CHECK(error("* como") == "x.toml:3: a phrase must begin and end with a required word, not '*' or an optional one");
+  CHECK(error("como dije?") == "x.toml:3: a phrase must begin and end with a required word, not '*' or an optional one");
+  CHECK(error("hola, qué tal") ==
+        "x.toml:3: ',' in phrase token 'hola,' is not part of a word (phrases are matched word by word: "
+        "write the words apart, without punctuation)");
 }

@@ -145,7 +145,7 @@ TEST_CASE("measure language identification", "[.][draft-measure]") {
       for (const auto& w : words) {
         if (w.kind != draft::TokenKind::word) continue;
         ++word_count;
-        const std::string f = draft::detail::fold(w.text);
+        const std::string f = replylint::text::fold_case(w.text);
         const bool in_es = c.stopwords.at("es").count(f), in_en = c.stopwords.at("en").count(f);
         es += in_es && !in_en;
         en += in_en && !in_es;

@@ -4,6 +4,7 @@
 #include "message/message.hpp"
 #include "message/test_data.hpp"
 #include "message/text_codec.hpp"
+#include "text/text.hpp"
 #include "util/error.hpp"
 
 #include <catch2/catch.hpp>
@@ -45,7 +46,7 @@ std::string normalize_subject(const std::string& s) {
       out.push_back(c);
     }
   }
-  return replylint::message::detail::to_nfc(out);
+  return replylint::text::nfc(out);
 }
 
 std::multiset<std::string> address_set(const std::vector<Address>& list) {
@@ -70,7 +71,7 @@ std::multiset<std::string> address_set(const nlohmann::json& list) {
 std::multiset<std::string> attachment_names(const Message& m) {
   std::multiset<std::string> out;
   for (const Attachment& a : m.attachments) {
-    if (!a.filename.empty()) out.insert(detail::to_nfc(a.filename));
+    if (!a.filename.empty()) out.insert(replylint::text::nfc(a.filename));
   }
   return out;
 }
@@ -81,7 +82,7 @@ std::multiset<std::string> attachment_names(const nlohmann::json& list) {
   for (const auto& a : list) {
     if (a.contains("filename") && a["filename"].is_string() &&
         !a["filename"].get<std::string>().empty()) {
-      out.insert(detail::to_nfc(a["filename"].get<std::string>()));
+      out.insert(replylint::text::nfc(a["filename"].get<std::string>()));
     }
   }
   return out;
@@ -102,7 +103,7 @@ std::string normalize_text(std::string_view text) {
       out.push_back(c);
     }
   }
-  return replylint::message::detail::to_nfc(out);
+  return replylint::text::nfc(out);
 }
 
 std::string our_text(const Message& m) {

@@ -1,4 +1,4 @@
-// fold() and the code point table answer exactly as ICU does: they are a faster path to the
+// fold_case(), strip_marks() and their tables answer exactly as ICU does: they are a faster path to the
 // same result, so the tests compare against ICU itself, code point by code point.
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -8,11 +8,11 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "draft/internal.hpp"
+#include "text/text.hpp"
 
-using replylint::draft::detail::code_point_table;
-using replylint::draft::detail::CodePointTable;
-using replylint::draft::detail::fold;
+using replylint::text::code_point_table;
+using replylint::text::CodePointTable;
+using replylint::text::fold_case;
 
 namespace {
 
@@ -32,32 +32,32 @@ std::string utf8(UChar32 c) {
 
 }  // namespace
 
-TEST_CASE("fold equals ICU full case folding for every BMP code point", "[draft][fold]") {
+TEST_CASE("fold_case equals ICU full case folding for every BMP code point", "[text][fold]") {
   int mismatches = 0;
   for (UChar32 c = 1; c < 0x10000; ++c) {
     if (U_IS_SURROGATE(c)) continue;
     const std::string s = utf8(c);
     // Alone, between ASCII, and after a Greek/Latin prefix that takes the table path.
     for (const std::string& text : {s, "Ab" + s + "Z", "ΆΣ" + s + "Ñ", s + "ς" + s}) {
-      if (fold(text) != icu_fold(text)) {
+      if (fold_case(text) != icu_fold(text)) {
         ++mismatches;
-        if (mismatches < 5) FAIL_CHECK("U+" << std::hex << c << ": '" << fold(text) << "' vs '" << icu_fold(text) << "'");
+        if (mismatches < 5) FAIL_CHECK("U+" << std::hex << c << ": '" << fold_case(text) << "' vs '" << icu_fold(text) << "'");
       }
     }
   }
   CHECK(mismatches == 0);
 }
 
-TEST_CASE("fold keeps ICU's answer on text with invalid UTF-8 and on real words", "[draft][fold]") {
+TEST_CASE("fold_case keeps ICU's answer on text with invalid UTF-8 and on real words", "[text][fold]") {
   for (const std::string& text :
        {std::string("Caf\xC3"), std::string("\xCE\x91\xFF\xCE\x92"), std::string("abc\x80"),
         std::string("STRASSE Straße ΐ ΰ µ ſ K"), std::string("ΠΑΡΑΚΑΛΩ Ευχαριστώ ΣΟΦΊΑ"),
         std::string("Ñandú ÁRBOL Œuvre İstanbul"), std::string("")}) {
-    CHECK(fold(text) == icu_fold(text));
+    CHECK(fold_case(text) == icu_fold(text));
   }
 }
 
-TEST_CASE("the code point table holds ICU's properties for U+0000-U+03FF", "[draft][fold]") {
+TEST_CASE("the code point table holds ICU's properties for U+0000-U+03FF", "[text][fold]") {
   const CodePointTable& table = code_point_table();
   for (UChar32 c = 0; c < CodePointTable::k_size; ++c) {
     const auto& info = table.info[static_cast<std::size_t>(c)];

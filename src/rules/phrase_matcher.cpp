@@ -1,0 +1,351 @@
+#include "rules/phrase_matcher.hpp"
+
+#include "spell/spell.hpp"
+#include "text/text.hpp"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace replylint::rules {
+namespace {
+
+using draft::Sentence;
+using draft::TokenKind;
+using draft::Word;
+
+// The comparison key of a word: folded, without accents, with the typographic apostrophe made
+// ASCII ("don’t" and "don't" are the same word).
+std::string word_key(std::string_view word) {
+  std::string key = text::loose_key(word);
+  constexpr std::string_view k_right_quote = "\xE2\x80\x99";
+  if (key.find(k_right_quote) == std::string::npos) return key;
+  std::string out;
+  out.reserve(key.size());
+  for (std::size_t i = 0; i < key.size();) {
+    if (std::string_view(key).substr(i, 3) == k_right_quote) {
+      out += '\'';
+      i += 3;
+    } else {
+      out += key[i++];
+    }
+  }
+  return out;
+}
+
+UChar32 first_code_point(std::string_view text) {
+  if (text.empty()) return U_SENTINEL;
+  UChar32 c;
+  int32_t i = 0;
+  U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
+  return c;
+}
+
+// The first letter of word_key(word) without building the key: the folded first code point,
+// stripped of its accent from the text module's table (U_SENTINEL when only the key can tell).
+UChar32 first_key_letter(std::string_view word) {
+  const UChar32 folded = text::first_folded(word);
+  if (folded < 0) return U_SENTINEL;
+  if (folded >= 0x400) return folded == 0x2019 ? U'\'' : U_SENTINEL;
+  const auto& entry = text::stripped_table().entry[static_cast<std::size_t>(folded)];
+  if (!entry.ok || entry.size == 0) return U_SENTINEL;
+  return first_code_point(std::string_view(entry.bytes, entry.size));
+}
+
+// Only words and numbers take part in phrases; a URL, address, file name or placeholder between
+// two words breaks a match.
+bool matchable(const Word& word) {
+  return word.kind == TokenKind::word || word.kind == TokenKind::number;
+}
+
+struct Form {
+  std::string key;
+  std::vector<std::string> stems;  // word_key()s of its stems; empty: compared by form only
+  std::vector<UChar32> letters;    // first letters of key and stems: a draft word is stemmed
+                                   // for this form only when it starts with one of them
+};
+
+struct Token {
+  std::vector<Form> forms;  // empty for `*`
+  bool optional = false;
+};
+
+struct CompiledPhrase {
+  const data::Phrase* phrase = nullptr;
+  std::vector<Token> tokens;
+};
+
+struct List {
+  std::string language;
+  std::vector<CompiledPhrase> phrases;
+  // Phrases by the forms and the stems of their first token (which is always required).
+  std::unordered_map<std::string, std::vector<std::size_t>> by_form;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_stem;
+  std::unordered_set<UChar32> form_letters;  // first letters of first-token forms
+  std::unordered_set<UChar32> stem_letters;  // Form::letters of first-token forms with stems
+};
+
+// What one search knows of the words of one sentence: keys computed on first need, stems asked
+// of the stemmer on first need (and remembered for the whole draft).
+class Words {
+ public:
+  Words(const Sentence& sentence, spell::Stemmer* stemmer, std::string_view language,
+        std::unordered_map<std::string, std::vector<std::string>>& stems_memo)
+      : m_sentence(sentence),
+        m_stemmer(stemmer),
+        m_language(language),
+        m_stems_memo(stems_memo),
+        m_keys(sentence.words.size()) {}
+
+  const Word& word(std::size_t i) const { return m_sentence.words[i]; }
+  std::size_t size() const { return m_sentence.words.size(); }
+
+  const std::string& key(std::size_t i) {
+    if (!m_keys[i]) m_keys[i] = word_key(word(i).text);
+    return *m_keys[i];
+  }
+
+  const std::vector<std::string>& stems(std::size_t i) {
+    static const std::vector<std::string> k_none;
+    if (m_stemmer == nullptr) return k_none;
+    const std::string& text = word(i).text;
+    auto found = m_stems_memo.find(text);
+    if (found != m_stems_memo.end()) return found->second;
+    std::vector<std::string> keys;
+    for (const std::string& stem : m_stemmer->stems(m_language, text)) {
+      std::string k = word_key(stem);
+      if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
+    }
+    return m_stems_memo.emplace(text, std::move(keys)).first->second;
+  }
+
+ private:
+  const Sentence& m_sentence;
+  spell::Stemmer* m_stemmer;
+  std::string_view m_language;
+  std::unordered_map<std::string, std::vector<std::string>>& m_stems_memo;
+  std::vector<std::optional<std::string>> m_keys;
+};
+
+bool form_matches(const Form& form, Words& words, std::size_t i) {
+  const std::string& key = words.key(i);
+  if (key == form.key) return true;
+  if (form.stems.empty()) return false;
+  if (std::find(form.letters.begin(), form.letters.end(), first_code_point(key)) == form.letters.end())
+    return false;
+  for (const std::string& stem : words.stems(i))
+    if (std::find(form.stems.begin(), form.stems.end(), stem) != form.stems.end()) return true;
+  return false;
+}
+
+// The end (one past the last word) of the longest match of tokens[t…] starting at word i, or
+// nullopt. Phrases are a handful of tokens, so trying both branches of each optional one is cheap.
+std::optional<std::size_t> match_from(const CompiledPhrase& phrase, std::size_t t, Words& words,
+                                      std::size_t i) {
+  if (t == phrase.tokens.size()) return i;
+  const Token& token = phrase.tokens[t];
+  std::optional<std::size_t> best;
+  if (i < words.size() && matchable(words.word(i))) {
+    const bool here = token.forms.empty() ||
+                      std::any_of(token.forms.begin(), token.forms.end(),
+                                  [&](const Form& f) { return form_matches(f, words, i); });
+    if (here) best = match_from(phrase, t + 1, words, i + 1);
+  }
+  if (token.optional) {
+    const auto skipped = match_from(phrase, t + 1, words, i);
+    if (skipped && (!best || *skipped > *best)) best = skipped;
+  }
+  return best;
+}
+
+void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer,
+             std::unordered_map<std::string, std::vector<std::string>>& stems_memo,
+             std::vector<PhraseMatch>& out) {
+  Words words(sentence, stemmer, list.language, stems_memo);
+  std::vector<std::size_t> candidates;
+  for (std::size_t i = 0; i < words.size();) {
+    const Word& word = words.word(i);
+    if (!matchable(word)) {
+      ++i;
+      continue;
+    }
+    // Most words are ruled out by their first letter, without a key or a stem.
+    const UChar32 letter = first_key_letter(word.text);
+    const bool by_form = letter == U_SENTINEL || list.form_letters.count(letter) > 0;
+    const bool by_stem = letter == U_SENTINEL || list.stem_letters.count(letter) > 0;
+    if (!by_form && !by_stem) {
+      ++i;
+      continue;
+    }
+    candidates.clear();
+    if (by_form) {
+      if (auto found = list.by_form.find(words.key(i)); found != list.by_form.end())
+        candidates.insert(candidates.end(), found->second.begin(), found->second.end());
+    }
+    if (by_stem && !list.by_stem.empty()) {
+      for (const std::string& stem : words.stems(i))
+        if (auto found = list.by_stem.find(stem); found != list.by_stem.end())
+          candidates.insert(candidates.end(), found->second.begin(), found->second.end());
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    std::optional<std::size_t> best_end;
+    std::size_t best = 0;
+    for (std::size_t p : candidates) {
+      const auto end = match_from(list.phrases[p], 0, words, i);
+      if (end && (!best_end || *end > *best_end)) {
+        best_end = end;
+        best = p;
+      }
+    }
+    if (!best_end) {
+      ++i;
+      continue;
+    }
+    PhraseMatch match;
+    match.range = {word.range.begin, words.word(*best_end - 1).range.end};
+    match.phrase = list.phrases[best].phrase;
+    match.sentence = &sentence;
+    match.first_word = i;
+    match.end_word = *best_end;
+    match.language = list.language;
+    out.push_back(std::move(match));
+    i = *best_end;
+  }
+}
+
+}  // namespace
+
+// One language's list, compiled on first use: asking for the stems of its phrase words loads
+// that language's dictionary, which a run that never meets the language should not pay for.
+struct LazyList {
+  std::string language;
+  const std::vector<data::Phrase>* phrases = nullptr;
+  std::once_flag once;
+  List list;
+};
+
+struct PhraseMatcher::Impl {
+  spell::Stemmer* stemmer = nullptr;
+  std::vector<std::unique_ptr<LazyList>> lists;
+
+  const List* list(std::string_view language) const {
+    for (const auto& l : lists)
+      if (l->language == language) return &compiled(*l);
+    return nullptr;
+  }
+
+  const List& compiled(LazyList& lazy) const {
+    std::call_once(lazy.once, [&] { lazy.list = compile(lazy.language, *lazy.phrases); });
+    return lazy.list;
+  }
+
+  // A phrase word's key and stems (exact forms and a missing stemmer give no stems).
+  Form form(std::string_view word, bool exact, const std::string& language) const {
+    Form f;
+    f.key = word_key(word);
+    if (!exact && stemmer != nullptr) {
+      for (const std::string& stem : stemmer->stems(language, word)) {
+        std::string k = word_key(stem);
+        if (std::find(f.stems.begin(), f.stems.end(), k) == f.stems.end()) f.stems.push_back(std::move(k));
+      }
+    }
+    if (!f.stems.empty()) {
+      f.letters.push_back(first_code_point(f.key));
+      for (const std::string& s : f.stems) f.letters.push_back(first_code_point(s));
+    }
+    return f;
+  }
+
+  List compile(const std::string& code, const std::vector<data::Phrase>& phrases) const {
+    List list;
+    list.language = code;
+    for (const data::Phrase& phrase : phrases) {
+      CompiledPhrase compiled;
+      compiled.phrase = &phrase;
+      for (const data::PhraseToken& token : phrase.tokens) {
+        Token t;
+        t.optional = token.optional;
+        for (const std::string& word : token.words) t.forms.push_back(form(word, token.exact, code));
+        compiled.tokens.push_back(std::move(t));
+      }
+      // The loader guarantees a required first word; a hand-made Phrase may lack one.
+      if (compiled.tokens.empty() || compiled.tokens.front().optional || compiled.tokens.front().forms.empty())
+        continue;
+      const std::size_t index = list.phrases.size();
+      for (const Form& f : compiled.tokens.front().forms) {
+        list.by_form[f.key].push_back(index);
+        list.form_letters.insert(first_code_point(f.key));
+        for (const std::string& s : f.stems) list.by_stem[s].push_back(index);
+        list.stem_letters.insert(f.letters.begin(), f.letters.end());
+      }
+      list.phrases.push_back(std::move(compiled));
+    }
+    return list;
+  }
+};
+
+PhraseMatcher::PhraseMatcher(const data::DataSet& data, std::string_view rule_id, spell::Stemmer* stemmer)
+    : m_impl(std::make_unique<Impl>()) {
+  m_impl->stemmer = stemmer;
+  for (const auto& [code, language] : data.languages) {
+    const auto phrases = language.phrases.find(std::string(rule_id));
+    if (phrases == language.phrases.end() || phrases->second.empty()) continue;
+    auto lazy = std::make_unique<LazyList>();
+    lazy->language = code;
+    lazy->phrases = &phrases->second;
+    m_impl->lists.push_back(std::move(lazy));
+  }
+}
+
+PhraseMatcher::~PhraseMatcher() = default;
+PhraseMatcher::PhraseMatcher(PhraseMatcher&&) noexcept = default;
+PhraseMatcher& PhraseMatcher::operator=(PhraseMatcher&&) noexcept = default;
+
+bool PhraseMatcher::empty() const { return m_impl->lists.empty(); }
+
+std::vector<PhraseMatch> PhraseMatcher::find(const draft::Sentence& sentence, std::string_view language) const {
+  std::vector<PhraseMatch> out;
+  const List* list = m_impl->list(language);
+  if (list == nullptr) return out;
+  std::unordered_map<std::string, std::vector<std::string>> stems_memo;
+  find_in(*list, sentence, m_impl->stemmer, stems_memo, out);
+  return out;
+}
+
+std::vector<PhraseMatch> PhraseMatcher::find(const draft::Draft& draft) const {
+  std::vector<PhraseMatch> out;
+  if (empty()) return out;
+  // One memo per list's language: the same word has other stems in another language.
+  std::unordered_map<std::string, std::unordered_map<std::string, std::vector<std::string>>> stems_memo;
+  for (const draft::Paragraph& paragraph : draft.paragraphs) {
+    const std::string& language = !paragraph.language.empty() ? paragraph.language : draft.language;
+    for (const Sentence& sentence : paragraph.sentences) {
+      if (!language.empty()) {
+        if (const List* list = m_impl->list(language))
+          find_in(*list, sentence, m_impl->stemmer, stems_memo[list->language], out);
+        continue;
+      }
+      // Unknown language: every list, then the earliest (and longest) of overlapping matches.
+      std::vector<PhraseMatch> found;
+      for (const auto& lazy : m_impl->lists)
+        find_in(m_impl->compiled(*lazy), sentence, m_impl->stemmer, stems_memo[lazy->language], found);
+      std::stable_sort(found.begin(), found.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+        return a.range.begin != b.range.begin ? a.range.begin < b.range.begin : a.range.end > b.range.end;
+      });
+      std::size_t covered = 0;
+      for (PhraseMatch& m : found) {
+        if (m.range.begin < covered) continue;
+        covered = m.range.end;
+        out.push_back(std::move(m));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace replylint::rules

@@ -1,0 +1,119 @@
+// The text module: each function against ICU itself or against known answers, including the
+// cases where the forms differ (non-NFC input, invalid UTF-8).
+#include "text/text.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <catch2/catch.hpp>
+#include <string>
+
+namespace text = replylint::text;
+
+namespace {
+
+std::string utf8(UChar32 c) {
+  std::string out;
+  icu::UnicodeString(c).toUTF8String(out);
+  return out;
+}
+
+// NFD without non-spacing marks, straight from ICU: what strip_marks() promises.
+std::string icu_strip(const std::string& s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  const icu::UnicodeString d = nfd->normalize(icu::UnicodeString::fromUTF8(s), status);
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < d.length();) {
+    const UChar32 c = d.char32At(i);
+    if (u_charType(c) != U_NON_SPACING_MARK) kept.append(c);
+    i += U16_LENGTH(c);
+  }
+  std::string out;
+  kept.toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("fold gives the canonical caseless form the rules/ data is stored in", "[text]") {
+  CHECK(text::fold("ΣΧΕΤ") == "σχετ");
+  CHECK(text::fold("Straße") == "strasse");
+  CHECK(text::fold("Mensaje ORIGINAL") == "mensaje original");
+  CHECK(text::fold("E\xCC\x81") == "\xC3\xA9");  // NFC before and after folding
+  CHECK(text::fold("\xCE\x90") == "\xCE\x90");   // ΐ folds to three code points, NFC joins them
+  CHECK(text::fold_case("\xCE\x90") == "\xCE\xB9\xCC\x88\xCC\x81");  // fold_case does not
+  CHECK(text::fold("\xff\xfe") == "\xEF\xBF\xBD\xEF\xBF\xBD");      // invalid: U+FFFD
+}
+
+TEST_CASE("nfc composes, keeps NFC text and replaces invalid bytes", "[text]") {
+  CHECK(text::nfc("tambie\xCC\x81n") == "tambi\xC3\xA9n");
+  CHECK(text::nfc("ya está") == "ya está");
+  CHECK(text::nfc("a\xC3") == "a\xEF\xBF\xBD");
+  CHECK(text::nfc_of(icu::UnicodeString::fromUTF8("\xCE\xB1\xCC\x81")) == "\xCE\xAC");
+  CHECK(text::is_nfc("ya está"));
+  CHECK_FALSE(text::is_nfc("tambie\xCC\x81n"));
+  CHECK_FALSE(text::is_nfc("a\xC3"));
+  CHECK(text::is_valid_utf8("Ελληνικά"));
+  CHECK_FALSE(text::is_valid_utf8("\xCE"));
+  CHECK_FALSE(text::is_valid_utf8("\xED\xA0\x80"));  // a UTF-8 encoded surrogate
+}
+
+TEST_CASE("strip_marks equals ICU's NFD without non-spacing marks", "[text]") {
+  int mismatches = 0;
+  for (UChar32 c = 1; c < 0x3000; ++c) {
+    if (U_IS_SURROGATE(c)) continue;
+    const std::string s = utf8(c);
+    // Alone, and after a prefix that takes the table path up to it.
+    for (const std::string& one : {s, "ab" + s, "ά" + s + "ñ"}) {
+      if (text::strip_marks(one) != icu_strip(one)) {
+        ++mismatches;
+        if (mismatches < 5) FAIL_CHECK("U+" << std::hex << c);
+      }
+    }
+  }
+  CHECK(mismatches == 0);
+  CHECK(text::strip_marks("lucía") == "lucia");
+  CHECK(text::strip_marks("σοφία ΐ ñ") == "σοφια ι n");
+  CHECK(text::strip_marks("ab\xC3") == "ab\xEF\xBF\xBD");
+}
+
+TEST_CASE("loose_key compares ignoring case and accents, and nothing else", "[text]") {
+  CHECK(text::loose_key("DIJÉ") == "dije");
+  CHECK(text::loose_key("ΕΞΗΓΗΣΕΙ") == text::loose_key("εξηγήσει"));
+  CHECK(text::equal_loosely("Όπως", "ΟΠΩΣ"));
+  CHECK(text::equal_loosely("ya", "YÁ"));
+  CHECK_FALSE(text::equal_loosely("dije", "dijo"));
+  CHECK_FALSE(text::equal_loosely("le", "les"));
+}
+
+TEST_CASE("strip_acute drops acute accents and tonos only", "[text]") {
+  auto strip = [](const char* s) {
+    std::string out;
+    text::strip_acute(icu::UnicodeString::fromUTF8(s)).toUTF8String(out);
+    return out;
+  };
+  CHECK(strip("δυσαρεστημενό") == "δυσαρεστημενο");
+  CHECK(strip("ΐ") == "ϊ");
+  CHECK(strip("está pingüino ñandú") == "esta pingüino ñandu");
+  CHECK(text::base_letter(u'ά') == u'α');
+  CHECK(text::base_letter(u'Ú') == u'u');
+  CHECK(text::base_letter(u'Q') == u'q');
+}
+
+TEST_CASE("code points are counted by lead bytes and listed with U+FFFD for bad bytes", "[text]") {
+  CHECK(text::count_code_points("") == 0);
+  CHECK(text::count_code_points("año") == 3);
+  CHECK(text::count_code_points("Ελλάδα") == 6);
+  CHECK(text::count_code_points("a\xC3") == 2);
+  CHECK(text::code_points("añ€") == std::u32string{U'a', U'ñ', U'€'});
+  CHECK(text::code_points("a\xFF" "b") == std::u32string{U'a', 0xFFFD, U'b'});
+}
+
+TEST_CASE("first_folded reads the folded first code point", "[text]") {
+  CHECK(text::first_folded("Σας") == U'σ');
+  CHECK(text::first_folded("ßx") == U's');
+  CHECK(text::first_folded("") == U_SENTINEL);
+  CHECK(text::first_folded("\xFF") == U_SENTINEL);
+}
