@@ -8,6 +8,7 @@
 #include "report/render.hpp"
 #include "report/report.hpp"
 #include "rules/rule.hpp"
+#include "text/text.hpp"
 
 using namespace replylint;
 
@@ -100,7 +101,7 @@ TEST_CASE("mask works per code point on multibyte text and keeps the columns", "
       "ñandú\u00a0日本語€x";  // a no-break space stays, as all whitespace does
   const std::string masked = core::mask(mixed, core::Masking::full);
   CHECK(masked == "*****\u00a0*****");
-  CHECK(report::count_code_points(masked) == report::count_code_points(mixed));
+  CHECK(text::count_code_points(masked) == text::count_code_points(mixed));
   const std::vector<bool> hidden = core::hidden_code_points(greek, core::Masking::last_four);
   REQUIRE(hidden.size() == 19);
   CHECK(hidden[0]);
@@ -178,7 +179,7 @@ TEST_CASE("redact masks a sensitive value and every overlapping finding in every
 
   // Positions and carets are unchanged: masking keeps the code points.
   CHECK(tail_finding.diagnostic.column ==
-        report::count_code_points(text.substr(11, tail - 11)) + 1);
+        text::count_code_points(text.substr(11, tail - 11)) + 1);
   CHECK(rendered.find("3 | " + masked_line + "\n") != std::string::npos);
   CHECK(rendered.find("  | " + std::string(47, ' ') + "^^\n") != std::string::npos);
 
