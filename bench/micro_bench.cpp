@@ -29,7 +29,8 @@ const std::string& example(const char* name) {
 void parse(benchmark::State& state, const char* name) {
   const auto& data = replylint::data::default_data();
   const std::string& bytes = example(name);
-  for (auto _ : state) benchmark::DoNotOptimize(replylint::message::parse_message(name, bytes, data));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(replylint::message::parse_message(name, bytes, data));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes.size()));
 }
 
@@ -43,8 +44,10 @@ void segment(benchmark::State& state, const char* name) {
 void tokenize(benchmark::State& state) {
   const auto& data = replylint::data::default_data();
   const std::string text =
-      "Gracias por escribirnos. Su pedido 51190 salió el martes; vea https://tiendaverde.es/seguimiento?pedido=51190 "
-      "o escriba a soporte@tiendaverde.es. Adjunto factura_2025.pdf con el IVA. Estimado {{ nombre }}: "
+      "Gracias por escribirnos. Su pedido 51190 salió el martes; vea "
+      "https://tiendaverde.es/seguimiento?pedido=51190 "
+      "o escriba a soporte@tiendaverde.es. Adjunto factura_2025.pdf con el IVA. Estimado {{ nombre "
+      "}}: "
       "Η παραγγελία σας έχει ήδη σταλεί και θα φτάσει τη Δευτέρα.";
   for (auto _ : state) benchmark::DoNotOptimize(replylint::draft::tokenize(text, data));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));

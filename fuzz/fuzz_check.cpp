@@ -19,8 +19,8 @@ namespace {
 // A folder whose config turns every rule on and names organisation domains, so that
 // visible-recipients has internal and external addresses to tell apart.
 std::filesystem::path config_folder() {
-  const auto dir =
-      std::filesystem::temp_directory_path() / ("replylint-fuzz-check-" + std::to_string(::getpid()));
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("replylint-fuzz-check-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   std::ofstream(dir / ".replylint.toml")
       << "org-domains = [\"example.com\", \"empresa.es\"]\n"

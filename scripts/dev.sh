@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Set up, build and run replylint on a Debian 12 machine.
 #   bash scripts/dev.sh examples   install what is missing, build, lint examples/
-#   bash scripts/dev.sh test       install what is missing, then the whole test suite in three stages
-#                                  (CI runs exactly this): the suite, the suite under ASan + UBSan,
-#                                  and each libFuzzer target for FUZZ_SECONDS
-#   bash scripts/dev.sh suite      only the first stage: build (build/) and run the suite
+#   bash scripts/dev.sh test       install what is missing, then the whole test suite in four stages
+#                                  (CI runs exactly this): the C++ layout check, the suite, the suite
+#                                  under ASan + UBSan, and each libFuzzer target for FUZZ_SECONDS
+#   bash scripts/dev.sh suite      only the suite stage: build (build/) and run the suite
+#   bash scripts/dev.sh format     rewrite every C++ file in .clang-format's layout (`test` checks it)
 #   bash scripts/dev.sh build      install what is missing and build only
 #   bash scripts/dev.sh deps       install what is missing only
 #   bash scripts/dev.sh asan       build the suite with AddressSanitizer + UBSan (build-asan/), run it
@@ -25,8 +26,11 @@ PACKAGES=(
   # --no-install-recommends skips: git send-email loads Mail::Address for every address it reads;
   # jsonschema's format checker checks "uri" and "uri-reference" (the SARIF schema test) only
   # with rfc3987, and silently passes them without it. (mutt, neomutt, emacs-nox and pre-commit
-  # need none of theirs here: no locale beyond C.UTF-8, no mailcap, no SMTP.)
-  libmailtools-perl python3-rfc3987
+  # need none of theirs here: no locale beyond C.UTF-8, no mailcap, no SMTP.) git send-email's
+  # SMTP modules (SASL, TLS) come too, so that the installed program is whole, as a user's is.
+  libmailtools-perl libauthen-sasl-perl libio-socket-ssl-perl python3-rfc3987
+  # clang-format checks the layout of every C++ file (the first stage of `dev.sh test`).
+  clang-format
 )
 # Only the fuzz stage (`dev.sh fuzz`, and so `dev.sh test`) needs these.
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
@@ -56,6 +60,20 @@ stage() { echo "=== replylint: $* ($(date -u +%H:%M:%S))" >&2; }
 run_suite() {
   install_deps; build
   ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)"
+}
+
+cxx_files() { git ls-files -z '*.cpp' '*.hpp'; }
+
+# Fails, listing what differs, when a C++ file is not in .clang-format's layout.
+run_format_check() {
+  install_deps
+  local out
+  if ! out=$(cxx_files | xargs -0 clang-format --dry-run --Werror 2>&1); then
+    printf '%s\n' "$out" | grep -E '^[^ ].*(warning|error):' | head -40 >&2
+    echo "replylint: C++ layout differs from .clang-format; run: bash scripts/dev.sh format" >&2
+    return 1
+  fi
+  echo "replylint: $(cxx_files | tr -cd '\0' | wc -c) C++ files follow .clang-format" >&2
 }
 
 run_asan() {
@@ -114,6 +132,8 @@ case "${1:-}" in
     if [ "$status" -gt 1 ]; then exit "$status"; fi
     ;;
   test)
+    stage "C++ layout (.clang-format)"
+    run_format_check
     stage "test suite"
     run_suite
     stage "test suite under ASan + UBSan"
@@ -124,10 +144,12 @@ case "${1:-}" in
     ;;
   suite)
     run_suite ;;
+  format)
+    install_deps; cxx_files | xargs -0 clang-format -i ;;
   asan)
     run_asan ;;
   fuzz)
     run_fuzz ;;
   *)
-    echo "usage: bash scripts/dev.sh examples|test|suite|build|deps|asan|fuzz" >&2; exit 2 ;;
+    echo "usage: bash scripts/dev.sh examples|test|suite|build|deps|format|asan|fuzz" >&2; exit 2 ;;
 esac

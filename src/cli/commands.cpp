@@ -6,8 +6,8 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -59,7 +59,8 @@ std::vector<report::RuleDoc> sarif_rules() {
 report::SarifOptions sarif_options() {
   report::SarifOptions options;
   options.tool_version = REPLYLINT_VERSION;
-  // Where dashboards link the tool's name. TODO(lead): the project's public address once it has one.
+  // Where dashboards link the tool's name. TODO(lead): the project's public address once it has
+  // one.
   options.information_uri = "https://github.com/replylint/replylint";
   std::error_code ec;
   options.base_dir = std::filesystem::current_path(ec);
@@ -80,7 +81,8 @@ int finish_output(int status) {
   // errno names the cause when the final flush failed; a write that failed earlier, while the
   // report was being rendered, may have left no trace of it.
   const int error = errno;
-  print_error(error != 0 ? fmt::format("cannot write the report to standard output: {}", std::strerror(error))
+  print_error(error != 0 ? fmt::format("cannot write the report to standard output: {}",
+                                       std::strerror(error))
                          : std::string("cannot write the report to standard output"));
   return k_exit_error;
 }
@@ -109,7 +111,8 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
     try {
       std::cin >> std::noskipws;
       const message::Limits limits = engine->limits_for(input.config_path);
-      input.bytes = message::read_bounded(std::cin, input.path, limits.max_size, limits.max_size_setting);
+      input.bytes =
+          message::read_bounded(std::cin, input.path, limits.max_size, limits.max_size_setting);
     } catch (const InputError& e) {
       input.error = e.what();
     }
@@ -133,9 +136,12 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
   }
 
   int status = k_exit_clean;
-  const auto threshold = report::parse_severity(options.fail_on).value_or(report::Severity::warning);
-  if (report.has_errors_reading()) status = k_exit_error;
-  else if (!options.exit_zero && report.fails(threshold)) status = k_exit_findings;
+  const auto threshold =
+      report::parse_severity(options.fail_on).value_or(report::Severity::warning);
+  if (report.has_errors_reading())
+    status = k_exit_error;
+  else if (!options.exit_zero && report.fails(threshold))
+    status = k_exit_findings;
   // The process ends right after this: the report of a large run and the engine's dictionaries
   // and caches are left to the operating system instead of freed piece by piece.
   // (Deliberate: memory checkers see these two blocks as lost at exit.)
@@ -154,8 +160,10 @@ nlohmann::json segments_json(const draft::Draft& draft) {
     probe.location.range = segment.range;
     const report::Finding at = resolver.resolve(std::move(probe));
     const report::Diagnostic& d = at.diagnostic;
-    nlohmann::json item = {{"kind", draft::to_string(segment.kind)}, {"line", d.line},
-                           {"column", d.column}, {"end_line", d.end_line},
+    nlohmann::json item = {{"kind", draft::to_string(segment.kind)},
+                           {"line", d.line},
+                           {"column", d.column},
+                           {"end_line", d.end_line},
                            {"end_column", d.end_column}};
     if (segment.kind == draft::SegmentKind::quote) item["depth"] = segment.depth;
     if (segment.kind == draft::SegmentKind::own) item["language"] = segment.language;
@@ -180,8 +188,11 @@ void print_parse_text(const draft::Draft& draft) {
   if (m.kind != message::InputKind::body) {
     fmt::print("subject: {}\nreply: {}{}\n", m.subject, m.is_reply ? "yes" : "no",
                m.is_forward ? " (forward)" : "");
-    for (auto [name, list] : {std::pair{"from", &m.from}, {"to", &m.to}, {"cc", &m.cc},
-                              {"bcc", &m.bcc}, {"reply-to", &m.reply_to}})
+    for (auto [name, list] : {std::pair{"from", &m.from},
+                              {"to", &m.to},
+                              {"cc", &m.cc},
+                              {"bcc", &m.bcc},
+                              {"reply-to", &m.reply_to}})
       if (!list->empty()) fmt::print("{}: {}\n", name, addresses_text(*list));
     if (!m.date.empty()) fmt::print("date: {}\n", m.date);
     if (!m.in_reply_to.empty()) fmt::print("in-reply-to: {}\n", m.in_reply_to);
@@ -270,9 +281,11 @@ int run_mcp(const CommonOptions& common, const McpOptions& options) {
   // A client that goes away must end the server quietly, not kill it with SIGPIPE.
   std::signal(SIGPIPE, SIG_IGN);
   std::ios::sync_with_stdio(false);
-  mcp::Server server(*data, {.dict_dir = options.dict_dir,
-                             .allowed_dirs = {options.allowed_dirs.begin(), options.allowed_dirs.end()},
-                             .log = [](std::string_view line) { std::cerr << "replylint mcp: " << line << '\n'; }});
+  mcp::Server server(
+      *data,
+      {.dict_dir = options.dict_dir,
+       .allowed_dirs = {options.allowed_dirs.begin(), options.allowed_dirs.end()},
+       .log = [](std::string_view line) { std::cerr << "replylint mcp: " << line << '\n'; }});
   return mcp::serve(server, std::cin, std::cout);
 }
 

@@ -36,7 +36,8 @@ int send(const std::vector<std::string>& command, std::string_view bytes) {
     print_error(fmt::format("{}: cannot run: {}; nothing sent", e.program, e.code().message()));
     return e.code().value() == ENOENT ? 127 : 126;  // as sh reports a command it cannot run
   } catch (const std::system_error& e) {
-    print_error(fmt::format("{}: {}; the message may not have been sent", command.front(), e.what()));
+    print_error(
+        fmt::format("{}: {}; the message may not have been sent", command.front(), e.what()));
     return k_ex_oserr;
   }
 }
@@ -72,7 +73,9 @@ SendmailSplit split_sendmail_command(int argc, char** argv) {
 
 int run_sendmail(const CommonOptions& common, const SendmailOptions& options) {
   if (options.command.empty()) {
-    print_error("sendmail: no real command given: replylint sendmail [options] -- /usr/sbin/sendmail ARGS...");
+    print_error(
+        "sendmail: no real command given: replylint sendmail [options] -- /usr/sbin/sendmail "
+        "ARGS...");
     return hook::k_ex_usage;
   }
   const char* skip = std::getenv("REPLYLINT_SKIP");
@@ -104,14 +107,16 @@ int run_sendmail(const CommonOptions& common, const SendmailOptions& options) {
     if (limit > 0 && bytes.size() > limit) {
       const std::string problem = linter.over_limit_problem();
       if (options.on_error != "send") {
-        print_error(fmt::format("cannot check the message, nothing sent: {} (--on-error=send sends "
-                                "unchecked)", problem));
+        print_error(
+            fmt::format("cannot check the message, nothing sent: {} (--on-error=send sends "
+                        "unchecked)",
+                        problem));
         return hook::k_ex_software;
       }
       // The user chose to send what cannot be checked: the rest is read so that it goes whole.
       bytes += hook::read_all(STDIN_FILENO);
-      print_warning(fmt::format("cannot check the message: {}; sending it unchecked (--on-error=send)",
-                                problem));
+      print_warning(fmt::format(
+          "cannot check the message: {}; sending it unchecked (--on-error=send)", problem));
       return send(options.command, bytes);
     }
   } catch (const std::system_error& e) {
@@ -122,7 +127,8 @@ int run_sendmail(const CommonOptions& common, const SendmailOptions& options) {
 
   report::Report report;
   report.files.push_back(lint.file);
-  const auto threshold = report::parse_severity(options.fail_on).value_or(report::Severity::warning);
+  const auto threshold =
+      report::parse_severity(options.fail_on).value_or(report::Severity::warning);
   if (report.fails(threshold)) {
     std::cerr << report::render_text(report, {.color = false});
     for (const std::string& problem : lint.problems) print_warning(problem);
@@ -137,12 +143,15 @@ int run_sendmail(const CommonOptions& common, const SendmailOptions& options) {
     print_warning(fmt::format("{}: {}", lint.file.path, warning));
   if (!lint.complete()) {
     if (options.on_error != "send") {
-      print_error(fmt::format("cannot check the message, nothing sent: {} (--on-error=send sends "
-                              "unchecked)", join(lint.problems, "; ")));
+      print_error(
+          fmt::format("cannot check the message, nothing sent: {} (--on-error=send sends "
+                      "unchecked)",
+                      join(lint.problems, "; ")));
       return hook::k_ex_software;
     }
-    print_warning(fmt::format("cannot check the message: {}; sending it unchecked (--on-error=send)",
-                              join(lint.problems, "; ")));
+    print_warning(
+        fmt::format("cannot check the message: {}; sending it unchecked (--on-error=send)",
+                    join(lint.problems, "; ")));
   }
   return send(options.command, bytes);
 }
@@ -152,8 +161,10 @@ int run_install_hook(const InstallHookOptions& options) {
     const auto hooks = hook::git_hooks_dir();
     const auto exe = hook::self_executable();
     const auto path = hook::install_sendemail_validate(hooks, exe, options.force);
-    std::cout << fmt::format("replylint: installed {} (git send-email now runs '{} check' on "
-                             "each email before sending)\n", path.string(), exe);
+    std::cout << fmt::format(
+        "replylint: installed {} (git send-email now runs '{} check' on "
+        "each email before sending)\n",
+        path.string(), exe);
     return k_exit_clean;
   } catch (const InputError& e) {
     print_error(e.describe());

@@ -30,7 +30,7 @@ struct InstallHookOptions {
 /// For any other command line, `argc` is unchanged and `sendmail` is false.
 struct SendmailSplit {
   int argc = 0;
-  bool sendmail = false;        // the subcommand is `sendmail`
+  bool sendmail = false;  // the subcommand is `sendmail`
   std::vector<std::string> command;
 };
 SendmailSplit split_sendmail_command(int argc, char** argv);

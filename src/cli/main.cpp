@@ -1,7 +1,7 @@
 // replylint: the command-line front end. The only code that sees argv, stdout and exit codes.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdlib>
 #include <iostream>
@@ -19,17 +19,25 @@ int main(int argc, char** argv) {
   app.fallthrough();
 
   CommonOptions common;
-  app.add_option("--rules-dir", common.rules_dir, "folder of rule data (default: the bundled rules/)")
+  app.add_option("--rules-dir", common.rules_dir,
+                 "folder of rule data (default: the bundled rules/)")
       ->type_name("DIR");
 
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand("check", "lint drafts and print a report");
-  check_cmd->add_option("paths", check.paths, "files, folders (recursive: *.eml, *.txt or the config's include globs) or - for stdin")
+  check_cmd
+      ->add_option(
+          "paths", check.paths,
+          "files, folders (recursive: *.eml, *.txt or the config's include globs) or - for stdin")
       ->required();
-  check_cmd->add_option("--format", check.format, "report format (sarif: SARIF 2.1.0; github: workflow annotations)")
+  check_cmd
+      ->add_option("--format", check.format,
+                   "report format (sarif: SARIF 2.1.0; github: workflow annotations)")
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->default_str("text");
-  check_cmd->add_option("--config", check.config_file, "use this config instead of finding .replylint.toml")
+  check_cmd
+      ->add_option("--config", check.config_file,
+                   "use this config instead of finding .replylint.toml")
       ->type_name("FILE");
   check_cmd->add_option("--lang", check.language, "language of every paragraph")
       ->check(CLI::IsMember({"es", "el", "en"}));
@@ -49,9 +57,12 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1u, 1024u));
   check_cmd->add_flag("--force-exclude", check.force_exclude,
                       "apply the config's exclude globs to files named on the command line too");
-  CLI::Option* check_max_size = check_cmd->add_option("--max-size", check.max_size, "largest input checked (default 25MB; 0: no limit)")
-      ->type_name("SIZE")
-      ->transform(CLI::AsSizeValue(false));
+  CLI::Option* check_max_size =
+      check_cmd
+          ->add_option("--max-size", check.max_size,
+                       "largest input checked (default 25MB; 0: no limit)")
+          ->type_name("SIZE")
+          ->transform(CLI::AsSizeValue(false));
 
   ParseOptions parse;
   CLI::App* parse_cmd = app.add_subcommand("parse", "print the message model the linter sees");
@@ -61,7 +72,8 @@ int main(int argc, char** argv) {
       ->default_str("text");
   parse_cmd->add_option("--lang", parse.language, "language of every paragraph")
       ->check(CLI::IsMember({"es", "el", "en"}));
-  parse_cmd->add_option("--max-size", parse.max_size, "largest input read (default 25MB; 0: no limit)")
+  parse_cmd
+      ->add_option("--max-size", parse.max_size, "largest input read (default 25MB; 0: no limit)")
       ->type_name("SIZE")
       ->transform(CLI::AsSizeValue(false));
 
@@ -80,29 +92,42 @@ int main(int argc, char** argv) {
   const SendmailSplit split = split_sendmail_command(argc, argv);
   SendmailOptions sendmail;
   sendmail.command = split.command;
-  CLI::App* sendmail_cmd = app.add_subcommand(
-      "sendmail", "lint a message on stdin, then pipe it to the real sendmail: sendmail [options] -- COMMAND...");
-  sendmail_cmd->add_option("--config", sendmail.config_file, "use this config instead of finding .replylint.toml")
+  CLI::App* sendmail_cmd = app.add_subcommand("sendmail",
+                                              "lint a message on stdin, then pipe it to the real "
+                                              "sendmail: sendmail [options] -- COMMAND...");
+  sendmail_cmd
+      ->add_option("--config", sendmail.config_file,
+                   "use this config instead of finding .replylint.toml")
       ->type_name("FILE");
   sendmail_cmd->add_option("--lang", sendmail.language, "language of every paragraph")
       ->check(CLI::IsMember({"es", "el", "en"}));
-  sendmail_cmd->add_option("--dict-dir", sendmail.dict_dir, "look for Hunspell dictionaries here first")
+  sendmail_cmd
+      ->add_option("--dict-dir", sendmail.dict_dir, "look for Hunspell dictionaries here first")
       ->type_name("DIR");
   sendmail_cmd->add_option("--fail-on", sendmail.fail_on, "lowest severity that stops the message")
       ->check(CLI::IsMember({"error", "warning", "info"}))
       ->default_str("warning");
-  sendmail_cmd->add_option("--on-error", sendmail.on_error, "when replylint itself fails: refuse (exit 70) or send unchecked")
+  sendmail_cmd
+      ->add_option("--on-error", sendmail.on_error,
+                   "when replylint itself fails: refuse (exit 70) or send unchecked")
       ->check(CLI::IsMember({"refuse", "send"}))
       ->default_str("refuse");
-  sendmail_cmd->add_flag("--no-verify", sendmail.no_verify, "send without linting (also REPLYLINT_SKIP=1)");
-  CLI::Option* sendmail_max_size = sendmail_cmd->add_option("--max-size", sendmail.max_size,
-                           "largest message checked; a larger one counts as replylint failing (default 25MB)")
-      ->type_name("SIZE")
-      ->transform(CLI::AsSizeValue(false));
+  sendmail_cmd->add_flag("--no-verify", sendmail.no_verify,
+                         "send without linting (also REPLYLINT_SKIP=1)");
+  CLI::Option* sendmail_max_size =
+      sendmail_cmd
+          ->add_option(
+              "--max-size", sendmail.max_size,
+              "largest message checked; a larger one counts as replylint failing (default 25MB)")
+          ->type_name("SIZE")
+          ->transform(CLI::AsSizeValue(false));
 
   InstallHookOptions install_hook;
-  CLI::App* install_hook_cmd = app.add_subcommand("install-hook", "install a pre-send hook in this repository");
-  install_hook_cmd->add_option("kind", install_hook.kind, "which hook: git-send-email (.git/hooks/sendemail-validate)")
+  CLI::App* install_hook_cmd =
+      app.add_subcommand("install-hook", "install a pre-send hook in this repository");
+  install_hook_cmd
+      ->add_option("kind", install_hook.kind,
+                   "which hook: git-send-email (.git/hooks/sendemail-validate)")
       ->required()
       ->check(CLI::IsMember({"git-send-email"}));
   install_hook_cmd->add_flag("--force", install_hook.force, "replace an existing hook");
@@ -112,8 +137,10 @@ int main(int argc, char** argv) {
       "mcp", "serve the Model Context Protocol on stdio (JSON-RPC 2.0, one message a line)");
   mcp_cmd->add_option("--dict-dir", mcp.dict_dir, "look for Hunspell dictionaries here first")
       ->type_name("DIR");
-  mcp_cmd->add_option("--allow-path", mcp.allowed_dirs,
-                      "let lint_draft read files in DIR too (repeatable; default: only the working folder)")
+  mcp_cmd
+      ->add_option(
+          "--allow-path", mcp.allowed_dirs,
+          "let lint_draft read files in DIR too (repeatable; default: only the working folder)")
       ->type_name("DIR");
 
   try {
@@ -131,11 +158,16 @@ int main(int argc, char** argv) {
   if (*sendmail_cmd) return run_sendmail(common, sendmail);
   int status = 2;
   try {
-    if (*check_cmd) status = run_check(common, check);
-    else if (*parse_cmd) status = run_parse(common, parse);
-    else if (*rules_cmd) status = run_rules(rules_format);
-    else if (*explain_cmd) status = run_explain(explain_id);
-    else if (*install_hook_cmd) status = run_install_hook(install_hook);
+    if (*check_cmd)
+      status = run_check(common, check);
+    else if (*parse_cmd)
+      status = run_parse(common, parse);
+    else if (*rules_cmd)
+      status = run_rules(rules_format);
+    else if (*explain_cmd)
+      status = run_explain(explain_id);
+    else if (*install_hook_cmd)
+      status = run_install_hook(install_hook);
   } catch (const std::system_error& e) {
     // fmt::print throws when stdout refuses a write it could not buffer.
     print_error(fmt::format("cannot write the report to standard output: {}", e.code().message()));

@@ -6,8 +6,8 @@
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unicode/regex.h>
-#include <unistd.h>
 #include <unicode/unistr.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -28,9 +28,9 @@ namespace {
 namespace fs = std::filesystem;
 using group_t = struct group;
 
-const std::vector<std::string> k_top_keys = {"language", "org-domains",  "words", "include",
-                                             "exclude",  "placeholders", "rules", "overrides",
-                                             "max-size"};
+const std::vector<std::string> k_top_keys = {"language", "org-domains", "words",
+                                             "include",  "exclude",     "placeholders",
+                                             "rules",    "overrides",   "max-size"};
 const std::vector<std::string> k_override_keys = {"files", "rules", "words", "placeholders",
                                                   "language"};
 const std::vector<std::string> k_languages = {"es", "el", "en"};
@@ -111,7 +111,8 @@ class Reader {
     } catch (const toml::parse_error& error) {
       std::string description(error.description());
       if (!description.empty())
-        description[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(description[0])));
+        description[0] =
+            static_cast<char>(std::tolower(static_cast<unsigned char>(description[0])));
       fail(static_cast<int>(error.source().begin.line), "invalid TOML: " + description);
     }
   }
@@ -151,8 +152,9 @@ class Reader {
       wrong_type("max-size", "a size such as \"25MB\" or a number of bytes", node);
     }
     if (!bytes)
-      fail(util::line_of(node),
-           "'max-size' must be a size such as \"25MB\" or a number of bytes, found '" + shown + "'");
+      fail(
+          util::line_of(node),
+          "'max-size' must be a size such as \"25MB\" or a number of bytes, found '" + shown + "'");
     return *bytes;
   }
 
@@ -189,7 +191,8 @@ class Reader {
     std::unique_ptr<icu::RegexMatcher> matcher(compiled->matcher(icu::UnicodeString(), status));
     if (U_SUCCESS(status) && matcher->matches(status) && U_SUCCESS(status))
       fail(line, "placeholder pattern matches empty text: '" + regex + "'");
-    for (std::size_t at = regex.find("(?<"); at != std::string::npos; at = regex.find("(?<", at + 1))
+    for (std::size_t at = regex.find("(?<"); at != std::string::npos;
+         at = regex.find("(?<", at + 1))
       if (at + 3 < regex.size() && regex[at + 3] != '=' && regex[at + 3] != '!')
         fail(line, "placeholder pattern has a named group: '" + regex + "' (use (?:...))");
   }
@@ -358,7 +361,8 @@ std::optional<Account> account_of(uid_t uid) {
   std::vector<char> buffer(16384);
   passwd entry{};
   passwd* found = nullptr;
-  if (::getpwuid_r(uid, &entry, buffer.data(), buffer.size(), &found) != 0 || !found) return std::nullopt;
+  if (::getpwuid_r(uid, &entry, buffer.data(), buffer.size(), &found) != 0 || !found)
+    return std::nullopt;
   return Account{entry.pw_name, entry.pw_gid};
 }
 
@@ -371,7 +375,8 @@ std::optional<Group> group_of(gid_t gid) {
   std::vector<char> buffer(65536);
   group_t entry{};
   group_t* found = nullptr;
-  if (::getgrgid_r(gid, &entry, buffer.data(), buffer.size(), &found) != 0 || !found) return std::nullopt;
+  if (::getgrgid_r(gid, &entry, buffer.data(), buffer.size(), &found) != 0 || !found)
+    return std::nullopt;
   Group out{entry.gr_name, {}};
   for (char** member = entry.gr_mem; member && *member; ++member) out.members.emplace_back(*member);
   return out;
@@ -432,7 +437,8 @@ std::optional<fs::path> find_config(const fs::path& start) {
   fs::path folder = fs::absolute(start, ec);
   if (ec) return std::nullopt;
   folder = folder.lexically_normal();
-  if (!folder.has_filename() && folder != folder.root_path()) folder = folder.parent_path();  // "a/b/"
+  if (!folder.has_filename() && folder != folder.root_path())
+    folder = folder.parent_path();  // "a/b/"
   if (!fs::is_directory(folder, ec)) folder = folder.parent_path();
   while (!folder.empty()) {
     const fs::path candidate = folder / ".replylint.toml";
@@ -442,9 +448,8 @@ std::optional<fs::path> find_config(const fs::path& start) {
     if (!ec && fs::exists(status) && !fs::is_directory(status)) {
       const std::string problem = config_trust_problem(candidate);
       if (problem.empty()) return candidate;
-      util::notice_once(fmt::format(
-          "ignoring {}: {} (to trust it: REPLYLINT_SAFE_CONFIG_DIRS={})", candidate.string(),
-          problem, folder.string()));
+      util::notice_once(fmt::format("ignoring {}: {} (to trust it: REPLYLINT_SAFE_CONFIG_DIRS={})",
+                                    candidate.string(), problem, folder.string()));
     }
     const fs::path parent = folder.parent_path();
     if (parent == folder) break;
@@ -494,15 +499,16 @@ std::optional<std::uint64_t> parse_size(std::string_view text) {
   while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
   if (digits == 0 || digits > 19) return std::nullopt;
   std::uint64_t value = 0;
-  for (std::size_t i = 0; i < digits; ++i) value = value * 10 + static_cast<std::uint64_t>(text[i] - '0');
+  for (std::size_t i = 0; i < digits; ++i)
+    value = value * 10 + static_cast<std::uint64_t>(text[i] - '0');
   std::string unit;
   for (char c : trim(text.substr(digits)))
     unit += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   static const std::vector<std::pair<std::string_view, int>> units = {
-      {"", 0},   {"b", 0},   {"k", 1},   {"kb", 1}, {"kib", 1}, {"m", 2},
-      {"mb", 2}, {"mib", 2}, {"g", 3},   {"gb", 3}, {"gib", 3}};
-  const auto found = std::find_if(units.begin(), units.end(),
-                                  [&](const auto& u) { return u.first == unit; });
+      {"", 0},   {"b", 0},   {"k", 1}, {"kb", 1}, {"kib", 1}, {"m", 2},
+      {"mb", 2}, {"mib", 2}, {"g", 3}, {"gb", 3}, {"gib", 3}};
+  const auto found =
+      std::find_if(units.begin(), units.end(), [&](const auto& u) { return u.first == unit; });
   if (found == units.end()) return std::nullopt;
   for (int i = 0; i < found->second; ++i) {
     if (value > (UINT64_MAX >> 10)) return std::nullopt;

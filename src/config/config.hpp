@@ -109,9 +109,9 @@ std::optional<std::filesystem::path> find_config(const std::filesystem::path& st
 std::string config_trust_problem(const std::filesystem::path& file);
 
 /// The settings that apply to `file`: the base config with every matching override applied, in
-/// order (later ones win; options, words and placeholders accumulate). Override globs match `file`'s path
-/// relative to the config file's folder (both made absolute first); a file outside that folder
-/// gets no overrides. With an empty `config.source`, globs match `file` as given.
+/// order (later ones win; options, words and placeholders accumulate). Override globs match
+/// `file`'s path relative to the config file's folder (both made absolute first); a file outside
+/// that folder gets no overrides. With an empty `config.source`, globs match `file` as given.
 struct Effective {
   std::string language;
   std::vector<std::string> org_domains;

@@ -43,7 +43,7 @@ std::vector<PhraseToken> parse_phrase(std::string_view match, const std::string&
 
 /// Everything one language contributes (rules/<lang>/*.toml).
 struct LanguageData {
-  std::string code;  // "es", "el", "en"
+  std::string code;                           // "es", "el", "en"
   std::vector<std::string> reply_prefixes;    // case-folded: "re", "aw", "απ", "σχετ"
   std::vector<std::string> forward_prefixes;  // case-folded: "fwd", "rv", "πρθ"
   std::set<std::string> acronyms;             // as written: "IVA", "ΦΠΑ"

@@ -1,7 +1,7 @@
 #include <unicode/regex.h>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -344,7 +344,8 @@ namespace {
 // A phrase word holds what the draft's word tokens hold: letters, digits, marks and apostrophes.
 void check_phrase_word(std::string_view word, std::string_view piece, const std::string& file,
                        int line) {
-  if (word.empty()) throw InputError(file, line, "empty word in phrase token '" + std::string(piece) + "'");
+  if (word.empty())
+    throw InputError(file, line, "empty word in phrase token '" + std::string(piece) + "'");
   int32_t i = 0;
   const auto length = static_cast<int32_t>(word.size());
   while (i < length) {
@@ -356,7 +357,9 @@ void check_phrase_word(std::string_view word, std::string_view piece, const std:
                    c == '\'' || c == 0x2019))
       continue;
     throw InputError(file, line,
-                     "'" + std::string(word.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(i - at))) +
+                     "'" +
+                         std::string(word.substr(static_cast<std::size_t>(at),
+                                                 static_cast<std::size_t>(i - at))) +
                          "' in phrase token '" + std::string(piece) +
                          "' is not part of a word (phrases are matched word by word: write "
                          "the words apart, without punctuation)");
@@ -390,17 +393,20 @@ std::vector<PhraseToken> parse_phrase(std::string_view match, const std::string&
     }
     if (body.front() == '[') {
       if (body.size() < 2 || body.back() != ']')
-        throw InputError(file, line, "'[' without a closing ']' in phrase token '" + std::string(piece) +
-                                         "' (a list holds single words: [le|les|os])");
+        throw InputError(file, line,
+                         "'[' without a closing ']' in phrase token '" + std::string(piece) +
+                             "' (a list holds single words: [le|les|os])");
       token.exact = true;
       const std::string_view list = body.substr(1, body.size() - 2);
       std::size_t start = 0;
       while (true) {
         const std::size_t bar = list.find('|', start);
-        const std::string_view form = list.substr(start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
+        const std::string_view form = list.substr(
+            start, bar == std::string_view::npos ? std::string_view::npos : bar - start);
         if (form.empty())
-          throw InputError(file, line, "empty form in phrase token '" + std::string(piece) +
-                                           "' (write '?' after the list to make it optional)");
+          throw InputError(file, line,
+                           "empty form in phrase token '" + std::string(piece) +
+                               "' (write '?' after the list to make it optional)");
         check_phrase_word(form, piece, file, line);
         token.words.emplace_back(form);
         if (bar == std::string_view::npos) break;
@@ -418,7 +424,8 @@ std::vector<PhraseToken> parse_phrase(std::string_view match, const std::string&
   }
   if (tokens.empty()) throw InputError(file, line, "empty string in 'match'");
   if (tokens.front().optional || tokens.back().optional)
-    throw InputError(file, line, "a phrase must begin and end with a required word, not '*' or an optional one");
+    throw InputError(
+        file, line, "a phrase must begin and end with a required word, not '*' or an optional one");
   return tokens;
 }
 

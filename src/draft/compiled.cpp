@@ -3,19 +3,19 @@
 #include "data/data.hpp"
 
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/ustring.h>
-#include <unicode/utf16.h>
-#include <unicode/unistr.h>
 #include <unicode/utext.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
-#include <functional>
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <map>
-#include <optional>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -92,7 +92,8 @@ std::optional<std::unordered_set<UChar32>> first_letters(const std::vector<std::
     U8_NEXT(p.data(), i, static_cast<int32_t>(p.size()), c);
     if (c < 0 || !u_isalpha(c)) return std::nullopt;
     // A quantifier after it would make the letter optional.
-    if (static_cast<std::size_t>(i) < p.size() && std::string_view("?*{").find(p[i]) != std::string_view::npos)
+    if (static_cast<std::size_t>(i) < p.size() &&
+        std::string_view("?*{").find(p[i]) != std::string_view::npos)
       return std::nullopt;
     const UChar32 f = text::first_folded(std::string_view(p).substr(1));
     if (f == U_SENTINEL) return std::nullopt;
@@ -127,8 +128,8 @@ bool may_match_space(std::string_view pattern) {
     if (ch == ' ' || ch == '\t') return true;
     if (ch == '\\' && i + 1 < pattern.size()) {
       const char e = pattern[++i];
-      if (e == 's' || e == 'h' || e == 'v' || e == 'W' || e == 'D' || e == 'P' || e == 'X' || e == 'R' ||
-          (e == 'p' && pattern.substr(i + 1, 2) == "{Z"))
+      if (e == 's' || e == 'h' || e == 'v' || e == 'W' || e == 'D' || e == 'P' || e == 'X' ||
+          e == 'R' || (e == 'p' && pattern.substr(i + 1, 2) == "{Z"))
         return true;
       continue;
     }
@@ -154,18 +155,20 @@ std::optional<std::string> first_literal(std::string_view pattern) {
   std::size_t length = 0;
   std::string literal;
   if (pattern[0] == '\\') {
-    if (pattern.size() < 2 || std::isalnum(static_cast<unsigned char>(pattern[1]))) return std::nullopt;
+    if (pattern.size() < 2 || std::isalnum(static_cast<unsigned char>(pattern[1])))
+      return std::nullopt;
     literal = std::string(1, pattern[1]);
     length = 2;
   } else {
-    if (std::string_view("[(.^$|?*+{)").find(pattern[0]) != std::string_view::npos) return std::nullopt;
+    if (std::string_view("[(.^$|?*+{)").find(pattern[0]) != std::string_view::npos)
+      return std::nullopt;
     const auto lead = static_cast<unsigned char>(pattern[0]);
     length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
     if (length > pattern.size()) return std::nullopt;
     literal = std::string(pattern.substr(0, length));
   }
-  if (length < pattern.size() && (pattern[length] == '?' || pattern[length] == '*' ||
-                                  pattern[length] == '{'))
+  if (length < pattern.size() &&
+      (pattern[length] == '?' || pattern[length] == '*' || pattern[length] == '{'))
     return std::nullopt;
   return literal;
 }
@@ -208,7 +211,8 @@ void compile_tokens(Compiled& c, const std::vector<std::string>& data_placeholde
     const bool bracketed = p.rfind("\\{", 0) == 0 || p.rfind("\\[", 0) == 0 || p.rfind("<", 0) == 0;
     if (!bracketed && may_match_space(p)) c.tokens_chunkable = false;
     if (auto first = first_literal(p)) {
-      if (std::find(c.token_triggers.begin(), c.token_triggers.end(), *first) == c.token_triggers.end())
+      if (std::find(c.token_triggers.begin(), c.token_triggers.end(), *first) ==
+          c.token_triggers.end())
         c.token_triggers.push_back(*first);
       if (first->empty())
         c.trigger_first_bytes.fill(true);
@@ -220,7 +224,8 @@ void compile_tokens(Compiled& c, const std::vector<std::string>& data_placeholde
   }
   c.plain_numbers = c.tokens_chunkable && c.group_num > 0;
   for (const std::string& trigger : c.token_triggers)
-    if (trigger.empty() || std::string_view("0123456789,.;:!?)").find(trigger[0]) != std::string_view::npos)
+    if (trigger.empty() ||
+        std::string_view("0123456789,.;:!?)").find(trigger[0]) != std::string_view::npos)
       c.plain_numbers = false;
 }
 
@@ -236,9 +241,12 @@ std::unique_ptr<Compiled> build_compiled(const data::DataSet& data,
     add(start, lang.attribution_start);
     add(end, lang.attribution_end);
     add(signature, lang.signature_lines);
-    for (const std::string& m : lang.original_markers) c->original_markers.insert(normalize_marker(m));
-    for (const std::string& f : lang.original_fields) c->original_fields.insert(text::fold_case(trim(f)));
-    for (const std::string& m : lang.forward_markers) c->forward_markers.insert(normalize_marker(m));
+    for (const std::string& m : lang.original_markers)
+      c->original_markers.insert(normalize_marker(m));
+    for (const std::string& f : lang.original_fields)
+      c->original_fields.insert(text::fold_case(trim(f)));
+    for (const std::string& m : lang.forward_markers)
+      c->forward_markers.insert(normalize_marker(m));
     for (const std::string& a : lang.acronyms) {
       c->acronyms.insert(a);
       bool capital = false;
@@ -438,8 +446,9 @@ void draft_begin() { t_limits.gave_up.clear(); }
 std::vector<std::string> draft_end() {
   std::vector<std::string> out;
   if (!t_limits.gave_up.empty())
-    out.push_back("a pattern from rules/ or the config's placeholders ran over its time limit and "
-                  "was given up (no match); it is left out for the rest of this draft");
+    out.push_back(
+        "a pattern from rules/ or the config's placeholders ran over its time limit and "
+        "was given up (no match); it is left out for the rest of this draft");
   t_limits.gave_up.clear();
   return out;
 }

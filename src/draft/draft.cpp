@@ -82,7 +82,8 @@ void mark_header_names(std::vector<Word>& words, const HeaderNames& header) {
     if (c < 0 || c >= text::CodePointTable::k_size || !table.info[c].simple_fold) return false;
     const UChar32 folded = table.info[c].folded;
     if (first.count(folded) > 0) return false;
-    if (folded >= 0x400 || !stripped.entry[folded].ok || stripped.entry[folded].size == 0) return false;
+    if (folded >= 0x400 || !stripped.entry[folded].ok || stripped.entry[folded].size == 0)
+      return false;
     UChar32 base;
     int32_t j = 0;
     U8_NEXT(stripped.entry[folded].bytes, j, stripped.entry[folded].size, base);
@@ -94,7 +95,8 @@ void mark_header_names(std::vector<Word>& words, const HeaderNames& header) {
       continue;
     if (cannot_be_a_name(w.text)) continue;
     const std::string f = text::fold_case(w.text);
-    w.is_header_name = names.count(f) > 0 || (!is_ascii(f) && names.count(text::strip_marks(f)) > 0);
+    w.is_header_name =
+        names.count(f) > 0 || (!is_ascii(f) && names.count(text::strip_marks(f)) > 0);
   }
 }
 
@@ -123,14 +125,22 @@ void add_paragraphs(const std::string& text, const Segment& seg, std::vector<Par
 
 std::string_view to_string(SegmentKind kind) {
   switch (kind) {
-    case SegmentKind::own: return "own";
-    case SegmentKind::quote: return "quote";
-    case SegmentKind::attribution: return "attribution";
-    case SegmentKind::original_header: return "original-header";
-    case SegmentKind::forward: return "forward";
-    case SegmentKind::signature: return "signature";
-    case SegmentKind::placeholder: return "placeholder";
-    case SegmentKind::patch: return "patch";
+    case SegmentKind::own:
+      return "own";
+    case SegmentKind::quote:
+      return "quote";
+    case SegmentKind::attribution:
+      return "attribution";
+    case SegmentKind::original_header:
+      return "original-header";
+    case SegmentKind::forward:
+      return "forward";
+    case SegmentKind::signature:
+      return "signature";
+    case SegmentKind::placeholder:
+      return "placeholder";
+    case SegmentKind::patch:
+      return "patch";
   }
   return "own";
 }
@@ -185,8 +195,8 @@ Draft segment(message::Message message, const data::DataSet& data, const Options
           std::string_view(text).substr(para.range.begin, para.range.size());
       std::vector<Word> words = detail::tokenize(ptext, c, para.range.begin);
       mark_header_names(words, names);
-      para.language = options.language.empty() ? detail::detect_language(ptext, words, c)
-                                               : options.language;
+      para.language =
+          options.language.empty() ? detail::detect_language(ptext, words, c) : options.language;
       long letters = 0;
       for (const Word& w : words)
         if (w.kind == TokenKind::word) letters += w.letters;

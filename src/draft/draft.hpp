@@ -21,14 +21,23 @@ using core::Range;
 /// `patch`: the diff part of a patch email (git format-patch / send-email), from its `---` line
 /// (or its first `diff --git` line, or a cover letter's diffstat) to the end of the body. Like
 /// every kind but `own`, it is never linted as prose.
-enum class SegmentKind { own, quote, attribution, original_header, forward, signature, placeholder, patch };
+enum class SegmentKind {
+  own,
+  quote,
+  attribution,
+  original_header,
+  forward,
+  signature,
+  placeholder,
+  patch
+};
 std::string_view to_string(SegmentKind kind);
 
 /// A run of whole lines of the body with one role. Segments cover the body in order.
 struct Segment {
   SegmentKind kind = SegmentKind::own;
-  Range range;       // whole lines, the final '\n' excluded
-  int depth = 0;     // quote depth (>= 1) for quote segments, else 0
+  Range range;           // whole lines, the final '\n' excluded
+  int depth = 0;         // quote depth (>= 1) for quote segments, else 0
   std::string language;  // "es", "el", "en" or "" for own segments; "" otherwise
 };
 
@@ -45,7 +54,7 @@ struct Word {
   TokenKind kind = TokenKind::word;
   Script script = Script::none;
   CaseShape shape = CaseShape::none;  // none for url, email, filename and placeholder tokens
-  int letters = 0;          // letters (code points with the Alphabetic property)
+  int letters = 0;                    // letters (code points with the Alphabetic property)
   bool has_digit = false;
   bool has_underscore = false;
   /// In a rules/ acronym list (as written, or without its dots: "Α.Φ.Μ." → "ΑΦΜ"), or a short
@@ -54,7 +63,7 @@ struct Word {
   /// `in_acronym_list` and at the neighbouring words itself.
   bool is_acronym = false;
   bool in_acronym_list = false;  // in a rules/ acronym list (the context-free part of is_acronym)
-  bool is_header_name = false;  // matches a display name or mailbox name in the headers
+  bool is_header_name = false;   // matches a display name or mailbox name in the headers
 };
 
 struct Sentence {
@@ -88,9 +97,9 @@ class Draft {
   const std::string& text() const { return m_message.body.text; }
 
   std::vector<Segment> segments;
-  std::vector<Paragraph> paragraphs;   // own text only, in order
-  std::vector<Word> subject_words;     // tokens of the subject, ranges into message().subject
-  std::string language;                // dominant language of own text ("" if none)
+  std::vector<Paragraph> paragraphs;  // own text only, in order
+  std::vector<Word> subject_words;    // tokens of the subject, ranges into message().subject
+  std::string language;               // dominant language of own text ("" if none)
   /// Problems of the segmentation itself (a pattern given up over its time limit).
   std::vector<std::string> warnings;
 
@@ -101,7 +110,8 @@ class Draft {
   /// True when the body quotes anything of an original (a quote, attribution + quote,
   /// original-header or forward block, or an HTML blockquote).
   bool quotes_original() const;
-  /// True when the body carries a patch (a `patch` segment): a patch email, not a reply to a person.
+  /// True when the body carries a patch (a `patch` segment): a patch email, not a reply to a
+  /// person.
   bool has_patch() const;
 
  private:

@@ -25,9 +25,9 @@ struct DataSet;
 namespace replylint::draft::detail {
 
 // The tokenizer reads letters, digits, case and script from the text module's code point table.
+using text::code_point_table;
 using text::CodePointInfo;
 using text::CodePointTable;
-using text::code_point_table;
 
 /// Folds and strips the decoration of a marker line ("-----Mensaje original-----" →
 /// "mensaje original"): surrounding whitespace, dashes, underscores and '*', inner runs of
@@ -55,7 +55,7 @@ struct Compiled {
   // The first letters (first_folded) a signature line can start with; nullopt: any.
   std::optional<std::unordered_set<UChar32>> signature_first;
   std::unordered_set<std::string> original_markers;  // normalize_marker()ed
-  std::size_t max_marker_words = 0;                   // of original_markers and forward_markers
+  std::size_t max_marker_words = 0;                  // of original_markers and forward_markers
   std::unordered_set<std::string> original_fields;   // folded
   std::unordered_set<std::string> forward_markers;   // normalize_marker()ed
   std::unordered_set<std::string> acronyms;          // as written, plus without dots

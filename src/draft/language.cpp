@@ -53,13 +53,15 @@ std::string detect_language(std::string_view text, const std::vector<Word>& word
   for (const Word& w : words) {
     if (w.kind != TokenKind::word) continue;
     ++word_count;
-    if (w.script == Script::greek) greek += w.letters;
-    else if (w.script == Script::latin) latin += w.letters;
+    if (w.script == Script::greek)
+      greek += w.letters;
+    else if (w.script == Script::latin)
+      latin += w.letters;
     if (w.script != Script::latin) continue;
     // Folding keeps an ASCII word's length: one longer than every stop-word is none.
-    if (w.text.size() > c.max_stopword_bytes && std::all_of(w.text.begin(), w.text.end(), [](char ch) {
-          return static_cast<unsigned char>(ch) < 0x80;
-        }))
+    if (w.text.size() > c.max_stopword_bytes &&
+        std::all_of(w.text.begin(), w.text.end(),
+                    [](char ch) { return static_cast<unsigned char>(ch) < 0x80; }))
       continue;
     const std::string f = text::fold_case(w.text);
     if (f.size() > c.max_stopword_bytes) continue;

@@ -60,7 +60,8 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 }
 
 std::string_view trim_right(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -106,7 +107,8 @@ class LineClassifier {
     m_depth.assign(n, 0);
     std::vector<bool> assigned(n, false);
     m_next_nonblank.assign(n + 1, n);
-    for (std::size_t i = n; i-- > 0;) m_next_nonblank[i] = m_lines[i].blank ? m_next_nonblank[i + 1] : i;
+    for (std::size_t i = n; i-- > 0;)
+      m_next_nonblank[i] = m_lines[i].blank ? m_next_nonblank[i + 1] : i;
 
     enum class Mode { normal, original, forward } mode = Mode::normal;
     bool in_signature = false;
@@ -151,7 +153,8 @@ class LineClassifier {
         continue;
       }
       const std::string_view t = trim(view(i));
-      if (marker_words(t, m_c.max_marker_words) <= m_c.max_marker_words && m_c.forward_markers.count(normalize_marker(t)) > 0) {
+      if (marker_words(t, m_c.max_marker_words) <= m_c.max_marker_words &&
+          m_c.forward_markers.count(normalize_marker(t)) > 0) {
         set(i, i + 1, SegmentKind::forward, 0);
         mode = Mode::forward;
         ++i;
@@ -210,9 +213,8 @@ class LineClassifier {
       line.blank = trim(v).empty();
       const std::size_t index = m_lines.size();
       const int html = index < html_depth.size() ? std::max(0, html_depth[index]) : 0;
-      line.depth = !flowed_depth.empty()
-                       ? (index < flowed_depth.size() ? flowed_depth[index] : 0)
-                       : std::max(html, quote_markers(v));
+      line.depth = !flowed_depth.empty() ? (index < flowed_depth.size() ? flowed_depth[index] : 0)
+                                         : std::max(html, quote_markers(v));
       if (line.depth > 0) line.blank = false;  // "> " is an (empty) quoted line
       m_lines.push_back(line);
       b = next;
@@ -235,8 +237,8 @@ class LineClassifier {
         if (dashes == n) dashes = i;
         continue;
       }
-      const bool unified = starts_with(v, "--- ") && i + 2 < n && starts_with(view(i + 1), "+++ ") &&
-                           starts_with(view(i + 2), "@@ ");
+      const bool unified = starts_with(v, "--- ") && i + 2 < n &&
+                           starts_with(view(i + 1), "+++ ") && starts_with(view(i + 2), "@@ ");
       if (starts_with(v, "diff --git ") || unified) return std::min(dashes, i);
       if (is_diffstat_summary(v)) {
         if (dashes < i) return dashes;
@@ -280,7 +282,8 @@ class LineClassifier {
     if (line.blank || line.depth > 0) return i;
     const std::string_view t = trim(view(i));
     const std::size_t limit = std::min(m_lines.size(), i + 1 + k_max_header_block);
-    if (t.size() <= k_max_pattern_line && marker_words(t, m_c.max_marker_words) <= m_c.max_marker_words &&
+    if (t.size() <= k_max_pattern_line &&
+        marker_words(t, m_c.max_marker_words) <= m_c.max_marker_words &&
         m_c.original_markers.count(normalize_marker(t)) > 0)
       return extend_fields(i + 1, limit);
     const bool underscores = t.size() >= 8 && t.find_first_not_of('_') == std::string_view::npos;
@@ -308,7 +311,8 @@ class LineClassifier {
       const std::size_t next = end < m_next_nonblank.size() ? m_next_nonblank[end] : m_lines.size();
       return next < m_lines.size() && m_lines[next].depth > 0;
     };
-    const bool has_second = i + 1 < m_lines.size() && !m_lines[i + 1].blank && m_lines[i + 1].depth == 0;
+    const bool has_second =
+        i + 1 < m_lines.size() && !m_lines[i + 1].blank && m_lines[i + 1].depth == 0;
     const bool one_line_possible = quoted_after(i + 1) || dated(i);
     // The two lines joined by a space look dated when either does: no run of digits, ':' or '/'
     // that looks_dated() sees can cross that space.

@@ -25,15 +25,15 @@ namespace detail {
 namespace {
 
 constexpr std::array<std::string_view, 52> k_file_extensions = {
-    "pdf", "doc",  "docx", "xls", "xlsx", "ppt", "pptx", "odt",  "ods",  "odp", "rtf",
-    "txt", "csv",  "eml",  "msg", "xml",  "json", "html", "htm",  "jpg",  "jpeg", "png",
-    "gif", "bmp",  "tif",  "tiff", "heic", "webp", "svg", "zip",  "rar",  "7z",  "tar",
-    "gz",  "tgz",  "mp3",  "mp4", "mov",  "avi",  "wav",  "ics",  "vcf",  "log", "md",
-    "pages", "numbers", "key", "p7m", "xades", "sig", "dwg", "psd"};
+    "pdf",   "doc",     "docx", "xls",  "xlsx",  "ppt",  "pptx", "odt", "ods", "odp",  "rtf",
+    "txt",   "csv",     "eml",  "msg",  "xml",   "json", "html", "htm", "jpg", "jpeg", "png",
+    "gif",   "bmp",     "tif",  "tiff", "heic",  "webp", "svg",  "zip", "rar", "7z",   "tar",
+    "gz",    "tgz",     "mp3",  "mp4",  "mov",   "avi",  "wav",  "ics", "vcf", "log",  "md",
+    "pages", "numbers", "key",  "p7m",  "xades", "sig",  "dwg",  "psd"};
 constexpr std::array<std::string_view, 30> k_domains = {
-    "com", "es", "gr", "org", "net", "eu", "io", "info", "biz", "co", "uk", "de", "fr", "it", "pt",
-    "cat", "eus", "gal", "edu", "gov", "app", "dev", "shop", "store", "online", "site", "us",
-    "cy", "mx", "ar"};
+    "com", "es",  "gr",   "org",   "net",    "eu",   "io",  "info", "biz", "co",
+    "uk",  "de",  "fr",   "it",    "pt",     "cat",  "eus", "gal",  "edu", "gov",
+    "app", "dev", "shop", "store", "online", "site", "us",  "cy",   "mx",  "ar"};
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& list, std::string_view s) {
@@ -47,7 +47,8 @@ std::optional<TokenKind> classify_dotted(std::string_view text) {
   const std::size_t dot = host.rfind('.');
   if (dot == std::string_view::npos) return std::nullopt;
   const std::string last = text::fold_case(host.substr(dot + 1));
-  if (slash == std::string_view::npos && contains(k_file_extensions, last)) return TokenKind::filename;
+  if (slash == std::string_view::npos && contains(k_file_extensions, last))
+    return TokenKind::filename;
   if (contains(k_domains, last)) {
     // "Sr.es" is no domain; a host needs a label of two or more characters before the TLD.
     const std::size_t prev = host.rfind('.', dot - 1);
@@ -78,10 +79,10 @@ icu::BreakIterator* word_iterator() {
 
 // Abbreviations after which a period does not end a sentence.
 constexpr std::array<const char16_t*, 40> k_abbreviations = {
-    u"Sr.",   u"Sra.",  u"Srta.", u"Sres.", u"Sras.", u"Dña.", u"Dña",  u"Dn.",  u"D.",   u"Dª.",
-    u"Dr.",   u"Dra.",  u"Lic.",  u"Ing.",  u"Ud.",   u"Uds.", u"Vd.",  u"Vds.", u"Av.",  u"Avda.",
-    u"núm.",  u"Núm.",  u"pág.",  u"Pág.",  u"tel.",  u"Tel.", u"Tlf.", u"Mr.",  u"Mrs.", u"Ms.",
-    u"Prof.", u"St.",   u"e.g.",  u"i.e.",  u"vs.",   u"κ.",   u"Κ.",   u"κα.",  u"π.χ.", u"δηλ."};
+    u"Sr.",   u"Sra.", u"Srta.", u"Sres.", u"Sras.", u"Dña.", u"Dña",  u"Dn.",  u"D.",   u"Dª.",
+    u"Dr.",   u"Dra.", u"Lic.",  u"Ing.",  u"Ud.",   u"Uds.", u"Vd.",  u"Vds.", u"Av.",  u"Avda.",
+    u"núm.",  u"Núm.", u"pág.",  u"Pág.",  u"tel.",  u"Tel.", u"Tlf.", u"Mr.",  u"Mrs.", u"Ms.",
+    u"Prof.", u"St.",  u"e.g.",  u"i.e.",  u"vs.",   u"κ.",   u"Κ.",   u"κα.",  u"π.χ.", u"δηλ."};
 
 icu::BreakIterator* sentence_iterator() {
   static std::once_flag once;
@@ -97,7 +98,8 @@ icu::BreakIterator* sentence_iterator() {
       prototype = std::move(base);
       return;
     }
-    for (const char16_t* a : k_abbreviations) builder->suppressBreakAfter(icu::UnicodeString(a), status);
+    for (const char16_t* a : k_abbreviations)
+      builder->suppressBreakAfter(icu::UnicodeString(a), status);
     icu::BreakIterator* filtered = builder->build(base.release(), status);
     if (U_SUCCESS(status)) prototype.reset(filtered);
   });
@@ -126,9 +128,12 @@ void describe(Word& w) {
       if (info.digit) w.has_digit = true;
       if (!info.alphabetic) continue;
       ++w.letters;
-      if (info.script == 1) latin = true;
-      else if (info.script == 2) greek = true;
-      else if (info.script == 3) other = true;
+      if (info.script == 1)
+        latin = true;
+      else if (info.script == 2)
+        greek = true;
+      else if (info.script == 3)
+        other = true;
       is_upper = info.upper;
       is_lower = info.lower;
     } else {
@@ -137,9 +142,12 @@ void describe(Word& w) {
       ++w.letters;
       UErrorCode status = U_ZERO_ERROR;
       const UScriptCode sc = uscript_getScript(c, &status);
-      if (sc == USCRIPT_LATIN) latin = true;
-      else if (sc == USCRIPT_GREEK) greek = true;
-      else if (sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED) other = true;
+      if (sc == USCRIPT_LATIN)
+        latin = true;
+      else if (sc == USCRIPT_GREEK)
+        greek = true;
+      else if (sc != USCRIPT_COMMON && sc != USCRIPT_INHERITED)
+        other = true;
       is_upper = u_hasBinaryProperty(c, UCHAR_UPPERCASE) || u_istitle(c);
       is_lower = !is_upper && u_hasBinaryProperty(c, UCHAR_LOWERCASE);
     }
@@ -151,24 +159,30 @@ void describe(Word& w) {
     }
   }
   const int kinds = int(latin) + int(greek) + int(other);
-  w.script = kinds == 0 ? Script::none
+  w.script = kinds == 0  ? Script::none
              : kinds > 1 ? Script::mixed
              : latin     ? Script::latin
              : greek     ? Script::greek
                          : Script::other;
   // Only prose tokens get a case shape, so no rule mistakes {{CUSTOMER_NAME}} for capitals.
   if (w.kind != TokenKind::word && w.kind != TokenKind::number) return;
-  if (upper + lower == 0) w.shape = CaseShape::none;
-  else if (upper == 0) w.shape = CaseShape::lower;
-  else if (lower == 0) w.shape = CaseShape::upper;
-  else if (first_cased_upper && upper == 1) w.shape = CaseShape::title;
-  else w.shape = CaseShape::mixed;
+  if (upper + lower == 0)
+    w.shape = CaseShape::none;
+  else if (upper == 0)
+    w.shape = CaseShape::lower;
+  else if (lower == 0)
+    w.shape = CaseShape::upper;
+  else if (first_cased_upper && upper == 1)
+    w.shape = CaseShape::title;
+  else
+    w.shape = CaseShape::mixed;
 }
 
 void mark_acronym(Word& w, const Compiled& c) {
   if (w.kind != TokenKind::word) return;
   // A word in lowercase is in the list only when the list has such an entry.
-  bool listed = (w.shape != CaseShape::lower || c.lowercase_acronym) && c.acronyms.count(w.text) > 0;
+  bool listed =
+      (w.shape != CaseShape::lower || c.lowercase_acronym) && c.acronyms.count(w.text) > 0;
   if (!listed && w.text.find('.') != std::string::npos) {
     std::string undotted;
     for (char ch : w.text)
@@ -193,7 +207,16 @@ struct UTextHolder {
 };
 
 // Word break classes of the code points fast_word_segments() handles.
-enum class Wb : unsigned char { other, letter, numeric, mid_letter, mid_num_let, mid_num, single_quote, unsupported };
+enum class Wb : unsigned char {
+  other,
+  letter,
+  numeric,
+  mid_letter,
+  mid_num_let,
+  mid_num,
+  single_quote,
+  unsupported
+};
 
 // A class per code point for U+0000-U+03FF (Latin, Greek) and U+2000-U+20FF (dashes, quotes,
 // ellipsis, currency), read once from ICU; `outside` for any other.
@@ -222,12 +245,18 @@ Wb wb_class_of(UChar32 c) {
   // ICU's rules join more around '@' (addresses) than UAX #29 says: left to ICU.
   if (c == '@') return Wb::unsupported;
   switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
-    case U_WB_ALETTER: return Wb::letter;
-    case U_WB_NUMERIC: return Wb::numeric;
-    case U_WB_MIDLETTER: return Wb::mid_letter;
-    case U_WB_MIDNUMLET: return Wb::mid_num_let;
-    case U_WB_MIDNUM: return Wb::mid_num;
-    case U_WB_SINGLE_QUOTE: return Wb::single_quote;
+    case U_WB_ALETTER:
+      return Wb::letter;
+    case U_WB_NUMERIC:
+      return Wb::numeric;
+    case U_WB_MIDLETTER:
+      return Wb::mid_letter;
+    case U_WB_MIDNUMLET:
+      return Wb::mid_num_let;
+    case U_WB_MIDNUM:
+      return Wb::mid_num;
+    case U_WB_SINGLE_QUOTE:
+      return Wb::single_quote;
     case U_WB_OTHER:
     case U_WB_CR:
     case U_WB_LF:
@@ -244,7 +273,6 @@ const CodePointClasses<Wb>& wb_table() {
   static const auto table = CodePointClasses<Wb>::build(wb_class_of);
   return table;
 }
-
 
 // Runs the token regex over `text`; calls `on(begin, end, group)` for every match.
 template <class F>
@@ -277,7 +305,8 @@ std::size_t plain_number(std::string_view chunk, const Compiled& c) {
   while (n < chunk.size() && chunk[n] >= '0' && chunk[n] <= '9') ++n;
   if (n == 0) return 0;
   if (n == chunk.size()) return n;
-  if (n + 1 == chunk.size() && std::string_view(",.;:!?)").find(chunk[n]) != std::string_view::npos) return n;
+  if (n + 1 == chunk.size() && std::string_view(",.;:!?)").find(chunk[n]) != std::string_view::npos)
+    return n;
   return 0;
 }
 
@@ -294,14 +323,19 @@ void for_each_special(std::string_view text, const Compiled& c, F&& on) {
   }
   std::size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r')) ++i;
+    while (i < text.size() &&
+           (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r'))
+      ++i;
     std::size_t j = i;
-    while (j < text.size() && text[j] != ' ' && text[j] != '\n' && text[j] != '\t' && text[j] != '\r') ++j;
+    while (j < text.size() && text[j] != ' ' && text[j] != '\n' && text[j] != '\t' &&
+           text[j] != '\r')
+      ++j;
     const std::string_view chunk = text.substr(i, j - i);
     if (const std::size_t digits = plain_number(chunk, c)) {
       on(i, i + digits, c.group_num);  // what the token regex finds there, without running it
     } else if (!chunk.empty() && may_hold_special(chunk, c)) {
-      for_each_special_in(chunk, c, [&](std::size_t b, std::size_t e, int group) { on(i + b, i + e, group); });
+      for_each_special_in(
+          chunk, c, [&](std::size_t b, std::size_t e, int group) { on(i + b, i + e, group); });
     }
     i = j;
   }
@@ -350,12 +384,16 @@ enum class Sb : unsigned char { other, term, close, space, separator, unsupporte
 Sb sb_class_of(UChar32 c) {
   switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
     case U_SB_STERM:
-    case U_SB_ATERM: return Sb::term;
-    case U_SB_CLOSE: return Sb::close;
-    case U_SB_SP: return Sb::space;
+    case U_SB_ATERM:
+      return Sb::term;
+    case U_SB_CLOSE:
+      return Sb::close;
+    case U_SB_SP:
+      return Sb::space;
     case U_SB_SEP:
     case U_SB_CR:
-    case U_SB_LF: return Sb::separator;
+    case U_SB_LF:
+      return Sb::separator;
     case U_SB_OTHER:
     case U_SB_LOWER:
     case U_SB_UPPER:
@@ -363,8 +401,10 @@ Sb sb_class_of(UChar32 c) {
     case U_SB_NUMERIC:
     case U_SB_SCONTINUE:
     case U_SB_EXTEND:
-    case U_SB_FORMAT: return Sb::other;
-    default: return Sb::unsupported;
+    case U_SB_FORMAT:
+      return Sb::other;
+    default:
+      return Sb::unsupported;
   }
 }
 
@@ -391,11 +431,16 @@ bool one_sentence(std::string_view text) {
     U8_NEXT(text.data(), i, size, c);
     const Sb cls = table.of(c, Sb::unsupported);
     if (cls == Sb::unsupported || cls == Sb::separator) return false;
-    if (cls == Sb::term) state = 1;
-    else if (state == 1 && cls == Sb::space) state = 2;
-    else if (state == 1 && cls == Sb::close) state = 1;
-    else if (state == 2 && cls == Sb::space) state = 2;
-    else if (state != 0) return false;
+    if (cls == Sb::term)
+      state = 1;
+    else if (state == 1 && cls == Sb::space)
+      state = 2;
+    else if (state == 1 && cls == Sb::close)
+      state = 1;
+    else if (state == 2 && cls == Sb::space)
+      state = 2;
+    else if (state != 0)
+      return false;
   }
   return true;
 }
@@ -462,10 +507,12 @@ std::optional<std::vector<WordSegment>> fast_word_segments(std::string_view text
       }
       if (j + 1 < n && word(cps[j + 1].second)) {
         const Wb mid = cps[j].second, before = cps[last].second, after = cps[j + 1].second;
-        const bool letters = before == Wb::letter && after == Wb::letter &&  // WB6, WB7
-                             (mid == Wb::mid_letter || mid == Wb::mid_num_let || mid == Wb::single_quote);
-        const bool digits = before == Wb::numeric && after == Wb::numeric &&  // WB11, WB12
-                            (mid == Wb::mid_num || mid == Wb::mid_num_let || mid == Wb::single_quote);
+        const bool letters =
+            before == Wb::letter && after == Wb::letter &&  // WB6, WB7
+            (mid == Wb::mid_letter || mid == Wb::mid_num_let || mid == Wb::single_quote);
+        const bool digits =
+            before == Wb::numeric && after == Wb::numeric &&  // WB11, WB12
+            (mid == Wb::mid_num || mid == Wb::mid_num_let || mid == Wb::single_quote);
         if (letters || digits) {
           last = j + 1;
           j += 2;
@@ -475,8 +522,9 @@ std::optional<std::vector<WordSegment>> fast_word_segments(std::string_view text
       break;
     }
     const std::size_t end = last + 1 < n ? cps[last + 1].first : text.size();
-    out.push_back({cps[i].first, end,
-                   cps[last].second == Wb::letter ? int32_t{UBRK_WORD_LETTER} : int32_t{UBRK_WORD_NUMBER}});
+    out.push_back(
+        {cps[i].first, end,
+         cps[last].second == Wb::letter ? int32_t{UBRK_WORD_LETTER} : int32_t{UBRK_WORD_NUMBER}});
     i = last + 1;
   }
   return out;
@@ -502,10 +550,14 @@ std::vector<Word> tokenize(std::string_view text, const Compiled& c, std::size_t
   std::vector<Span> specials;
   for_each_special(text, c, [&](std::size_t b, std::size_t e, int group) {
     TokenKind kind = TokenKind::word;
-    if (group == c.group_ph) kind = TokenKind::placeholder;
-    else if (group == c.group_url) kind = TokenKind::url;
-    else if (group == c.group_email) kind = TokenKind::email;
-    else if (group == c.group_num) kind = TokenKind::number;
+    if (group == c.group_ph)
+      kind = TokenKind::placeholder;
+    else if (group == c.group_url)
+      kind = TokenKind::url;
+    else if (group == c.group_email)
+      kind = TokenKind::email;
+    else if (group == c.group_num)
+      kind = TokenKind::number;
     else if (group == c.group_file) {
       auto k = classify_dotted(text.substr(b, e - b));
       if (!k) return;
@@ -541,7 +593,8 @@ std::vector<Word> tokenize(std::string_view text, const Compiled& c, std::size_t
       const bool number = seg.status >= UBRK_WORD_NUMBER && seg.status < UBRK_WORD_NUMBER_LIMIT;
       emit(seg.begin, seg.end, number ? TokenKind::number : TokenKind::word);
     }
-    for (; sp < specials.size(); ++sp) emit(specials[sp].begin, specials[sp].end, specials[sp].kind);
+    for (; sp < specials.size(); ++sp)
+      emit(specials[sp].begin, specials[sp].end, specials[sp].kind);
     return words;
   }
   icu::BreakIterator* it = word_iterator();
@@ -551,7 +604,8 @@ std::vector<Word> tokenize(std::string_view text, const Compiled& c, std::size_t
     it->setText(&ut.ut, status);
     if (U_SUCCESS(status)) {
       int32_t prev = it->first();
-      for (int32_t cur = it->next(); cur != icu::BreakIterator::DONE; prev = cur, cur = it->next()) {
+      for (int32_t cur = it->next(); cur != icu::BreakIterator::DONE;
+           prev = cur, cur = it->next()) {
         const auto b = static_cast<std::size_t>(prev), e = static_cast<std::size_t>(cur);
         while (sp < specials.size() && specials[sp].end <= b) {
           emit(specials[sp].begin, specials[sp].end, specials[sp].kind);
@@ -579,12 +633,14 @@ std::vector<Range> sentences(std::string_view text, std::size_t base) {
     const bool bullet = !rest.empty() && (rest[0] == '-' || rest[0] == '*' || rest[0] == '+');
     // Only the next few bytes: searching the rest of the paragraph made a long one quadratic.
     constexpr std::string_view k_bullet = "•";
-    const bool bullet_u = std::string_view(flat).substr(i + 1, 2 + k_bullet.size()).find(k_bullet) < 3;
+    const bool bullet_u =
+        std::string_view(flat).substr(i + 1, 2 + k_bullet.size()).find(k_bullet) < 3;
     if (!bullet && !bullet_u) flat[i] = ' ';
   }
   // NFC turns the Greek question mark (U+037E) into ';', which ICU does not treat as the end of
   // a sentence; after a Greek letter it is one, and '?' has the same length.
-  for (std::size_t i = 1; i < flat.size() && flat.size() <= static_cast<std::size_t>(INT32_MAX); ++i) {
+  for (std::size_t i = 1; i < flat.size() && flat.size() <= static_cast<std::size_t>(INT32_MAX);
+       ++i) {
     if (flat[i] != ';') continue;
     int32_t j = static_cast<int32_t>(i);
     UChar32 c;

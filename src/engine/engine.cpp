@@ -26,7 +26,8 @@ void injected_fault() {
   static const char* const fault = std::getenv("REPLYLINT_TEST_FAULT");
   if (fault == nullptr) return;
   const std::string_view kind(fault);
-  if (kind == "rule-throw") throw std::runtime_error("injected fault (REPLYLINT_TEST_FAULT=rule-throw)");
+  if (kind == "rule-throw")
+    throw std::runtime_error("injected fault (REPLYLINT_TEST_FAULT=rule-throw)");
   if (kind == "abort") std::abort();
 #endif
 }
@@ -69,15 +70,18 @@ struct RuleSet {
 };
 
 Engine::Engine(const data::DataSet& data, Options options)
-    : m_data(data), m_options(std::move(options)), m_spell(spell::Options{m_options.dict_dir, {}, m_options.dict_search_path}) {
+    : m_data(data),
+      m_options(std::move(options)),
+      m_spell(spell::Options{m_options.dict_dir, {}, m_options.dict_search_path}) {
   if (!m_options.config_file.empty())
     m_forced = std::make_shared<const config::Config>(config::load_config(m_options.config_file));
 }
 
 void Engine::reload_configs() {
-  auto forced = m_options.config_file.empty()
-                    ? nullptr
-                    : std::make_shared<const config::Config>(config::load_config(m_options.config_file));
+  auto forced =
+      m_options.config_file.empty()
+          ? nullptr
+          : std::make_shared<const config::Config>(config::load_config(m_options.config_file));
   std::lock_guard lock(m_mutex);
   m_forced = std::move(forced);
   m_by_folder.clear();
@@ -94,7 +98,8 @@ std::shared_ptr<const RuleSet> Engine::rules_for(const config::Effective& settin
   auto built = std::make_shared<RuleSet>();
   auto build = [&](const rules::RegistryEntry& entry) {
     const rules::RuleOptions options = settings.options(entry.info);
-    const rules::RuleContext context{options, m_data, &m_spell, settings.org_domains, settings.words};
+    const rules::RuleContext context{options, m_data, &m_spell, settings.org_domains,
+                                     settings.words};
     built->rules.push_back({&entry, settings.severity(entry.info), entry.make(context)});
   };
   for (const rules::RegistryEntry& entry : rules::registry())
@@ -127,8 +132,8 @@ std::shared_ptr<const config::Config> Engine::config_for(const fs::path& folder)
 }
 
 std::vector<Input> Engine::expand(const std::vector<std::string>& paths, bool force_exclude) {
-  return expand_inputs(paths, [this](const fs::path& folder) { return config_for(folder); },
-                       force_exclude);
+  return expand_inputs(
+      paths, [this](const fs::path& folder) { return config_for(folder); }, force_exclude);
 }
 
 std::vector<report::FileReport> Engine::check_all(const std::vector<Input>& inputs, unsigned jobs) {
@@ -186,22 +191,26 @@ message::Limits Engine::limits_in(const config::Effective& settings) const {
 }
 
 report::FileReport Engine::check_file(const std::string& path) {
-  return run(path, [&](const message::Limits& limits) { return message::load_message(path, m_data, limits); },
-             path);
+  return run(
+      path,
+      [&](const message::Limits& limits) { return message::load_message(path, m_data, limits); },
+      path);
 }
 
 report::FileReport Engine::check_bytes(const std::string& display_path, std::string bytes,
                                        const fs::path& config_path) {
-  return run(display_path,
-             [&](const message::Limits& limits) {
-               return message::parse_message(display_path, std::move(bytes), m_data, limits);
-             },
-             config_path);
+  return run(
+      display_path,
+      [&](const message::Limits& limits) {
+        return message::parse_message(display_path, std::move(bytes), m_data, limits);
+      },
+      config_path);
 }
 
 report::FileReport Engine::check_message(const std::string& display_path, message::Message message,
                                          const fs::path& config_path) {
-  return run(display_path, [&](const message::Limits&) { return std::move(message); }, config_path);
+  return run(
+      display_path, [&](const message::Limits&) { return std::move(message); }, config_path);
 }
 
 report::FileReport Engine::run(const std::string& display_path,
@@ -227,7 +236,8 @@ report::FileReport Engine::run(const std::string& display_path,
   return out;
 }
 
-report::FileReport Engine::check_draft(const draft::Draft& draft, const config::Effective& settings) {
+report::FileReport Engine::check_draft(const draft::Draft& draft,
+                                       const config::Effective& settings) {
   report::FileReport out;
   out.path = draft.message().path;
   out.language = draft.language;

@@ -26,7 +26,7 @@ struct Options {
   std::filesystem::path dict_dir;     // --dict-dir
   /// When set, replaces the dictionary search path entirely (tests: a missing dictionary).
   std::optional<std::vector<std::filesystem::path>> dict_search_path;
-  message::Limits limits;             // --max-size and the parser's other bounds
+  message::Limits limits;  // --max-size and the parser's other bounds
   /// Whether limits.max_size was given on the command line; if not, a config's `max-size`
   /// replaces it for the files that config governs.
   bool max_size_given = false;
@@ -73,8 +73,9 @@ class Engine {
   message::Limits limits_for(const std::filesystem::path& config_path);
 
   /// Forgets every config (and the rules built for them) found so far and reloads --config, so
-  /// that edits made since are seen; dictionaries stay loaded. For long-running callers (the MCP server), between
-  /// requests, not while check_* runs. Throws InputError when --config cannot be loaded.
+  /// that edits made since are seen; dictionaries stay loaded. For long-running callers (the MCP
+  /// server), between requests, not while check_* runs. Throws InputError when --config cannot be
+  /// loaded.
   void reload_configs();
 
   /// The config that governs files in `folder` (--config, else found by walking up; cached).

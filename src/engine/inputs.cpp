@@ -44,9 +44,10 @@ class Walker {
     }
     // Entries share their folder, so comparing whole paths as strings orders them as comparing
     // their names, as path's component-wise comparison does, without splitting each path.
-    std::sort(entries.begin(), entries.end(), [](const fs::directory_entry& a, const fs::directory_entry& b) {
-      return a.path().native() < b.path().native();
-    });
+    std::sort(entries.begin(), entries.end(),
+              [](const fs::directory_entry& a, const fs::directory_entry& b) {
+                return a.path().native() < b.path().native();
+              });
     const Globs globs = globs_for(folder);
     // Every entry's glob path is this folder's plus its name: worked out once per folder.
     const Relative base = relative_folder(globs, folder);
@@ -64,7 +65,8 @@ class Walker {
         if (!excluded(globs, rel, true)) walk(entry.path());
       } else if (type == fs::file_type::regular) {
         // A file's own folder decides its config; that is `folder` here.
-        if (included(globs, rel) && !excluded(globs, rel, false)) files.push_back(shown(entry.path()));
+        if (included(globs, rel) && !excluded(globs, rel, false))
+          files.push_back(shown(entry.path()));
       }
     }
   }
@@ -117,11 +119,10 @@ class Walker {
 
   bool excluded(const Globs& globs, const std::string& rel, bool folder) const {
     if (!globs.config) return false;
-    return std::any_of(globs.config->exclude.begin(), globs.config->exclude.end(),
-                       [&](const std::string& glob) {
-                         return config::glob_match(glob, rel) ||
-                                (folder && config::glob_match(glob, rel + "/"));
-                       });
+    return std::any_of(
+        globs.config->exclude.begin(), globs.config->exclude.end(), [&](const std::string& glob) {
+          return config::glob_match(glob, rel) || (folder && config::glob_match(glob, rel + "/"));
+        });
   }
 
   // "./a.txt" for a walk of "." reads better as "a.txt".
@@ -143,16 +144,17 @@ const std::vector<std::string>& default_include() {
   return globs;
 }
 
-std::vector<Input> expand_inputs(const std::vector<std::string>& paths, const ConfigLookup& config_for,
-                                 bool force_exclude) {
+std::vector<Input> expand_inputs(const std::vector<std::string>& paths,
+                                 const ConfigLookup& config_for, bool force_exclude) {
   std::vector<Input> out;
   std::set<std::string> seen;
   // A path with no "." or ".." component and no doubled '/' is already lexically normal (what a
   // folder walk gives): only the others are normalised for the duplicate check.
   auto normal_key = [](const std::string& path) {
-    const bool plain = path != "." && path != ".." && path.rfind("./", 0) != 0 && path.rfind("../", 0) != 0 &&
-                       path.find("//") == std::string::npos && path.find("/./") == std::string::npos &&
-                       path.find("/../") == std::string::npos && !path.ends_with("/.") && !path.ends_with("/..");
+    const bool plain =
+        path != "." && path != ".." && path.rfind("./", 0) != 0 && path.rfind("../", 0) != 0 &&
+        path.find("//") == std::string::npos && path.find("/./") == std::string::npos &&
+        path.find("/../") == std::string::npos && !path.ends_with("/.") && !path.ends_with("/..");
     return plain ? path : fs::path(path).lexically_normal().string();
   };
   auto add = [&](std::string path) {
@@ -180,7 +182,11 @@ std::vector<Input> expand_inputs(const std::vector<std::string>& paths, const Co
     walker.walk(path);
     std::sort(walker.files.begin(), walker.files.end());
     if (walker.files.empty() && walker.errors.empty()) {
-      out.push_back({path, "folder holds no drafts matching the include globs (default: **/*.eml, **/*.txt)", {}, {}});
+      out.push_back(
+          {path,
+           "folder holds no drafts matching the include globs (default: **/*.eml, **/*.txt)",
+           {},
+           {}});
       continue;
     }
     for (std::string& f : walker.files) add(std::move(f));

@@ -13,9 +13,9 @@ namespace replylint::engine {
 
 /// One input to check, after folders are expanded.
 struct Input {
-  std::string path;                  // a file path as the user will see it, or "-" for stdin
-  std::string error;                 // set when the path cannot be used (missing, empty folder, …)
-  std::optional<std::string> bytes;  // the content, when it is not read from `path` (stdin)
+  std::string path;   // a file path as the user will see it, or "-" for stdin
+  std::string error;  // set when the path cannot be used (missing, empty folder, …)
+  std::optional<std::string> bytes;   // the content, when it is not read from `path` (stdin)
   std::filesystem::path config_path;  // for `bytes`: config and overrides apply as for this name
 };
 
@@ -43,7 +43,7 @@ using ConfigLookup =
 /// checking it reports the config error.
 /// With `force_exclude`, a file named explicitly is left out too when its config's `exclude`
 /// globs match it (for pre-commit and editors, which name every file themselves).
-std::vector<Input> expand_inputs(const std::vector<std::string>& paths, const ConfigLookup& config_for,
-                                 bool force_exclude = false);
+std::vector<Input> expand_inputs(const std::vector<std::string>& paths,
+                                 const ConfigLookup& config_for, bool force_exclude = false);
 
 }  // namespace replylint::engine

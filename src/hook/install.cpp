@@ -73,8 +73,10 @@ fs::path install_sendemail_validate(const fs::path& hooks_dir, const fs::path& r
     out << sendemail_validate_script(replylint);
     if (!out.flush()) throw InputError(temp.string(), 0, "cannot write");
   }
-  fs::permissions(temp, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                            fs::perms::others_read | fs::perms::others_exec, ec);
+  fs::permissions(temp,
+                  fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                      fs::perms::others_read | fs::perms::others_exec,
+                  ec);
   if (!ec) fs::rename(temp, hook, ec);
   if (ec) {
     std::error_code ignored;

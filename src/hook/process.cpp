@@ -4,8 +4,8 @@
 #include "hook/process.hpp"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -93,7 +93,8 @@ std::string read_up_to(int fd, std::uint64_t max_bytes) {
   std::string out;
   char buffer[65536];
   while (out.size() < max_bytes) {
-    const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(sizeof buffer, max_bytes - out.size()));
+    const auto want =
+        static_cast<std::size_t>(std::min<std::uint64_t>(sizeof buffer, max_bytes - out.size()));
     const ssize_t n = ::read(fd, buffer, want);
     if (n > 0) {
       out.append(buffer, static_cast<std::size_t>(n));
@@ -154,7 +155,8 @@ int run_with_input(const std::vector<std::string>& argv, std::string_view input)
   }
   ::close(pipe_fds[0]);
   // A command that exits early must not kill us with SIGPIPE: its status is what we report.
-  struct sigaction ignore {}, previous {};
+  struct sigaction ignore {
+  }, previous{};
   ignore.sa_handler = SIG_IGN;
   ::sigaction(SIGPIPE, &ignore, &previous);
   std::size_t done = 0;

@@ -41,7 +41,8 @@ void add_addresses(std::string_view arg, std::vector<std::string>& out) {
 }
 
 bool takes_value(std::string_view option) {
-  return option.size() == 2 && std::string_view("fFrNRVBOXLChp").find(option[1]) != std::string_view::npos;
+  return option.size() == 2 &&
+         std::string_view("fFrNRVBOXLChp").find(option[1]) != std::string_view::npos;
 }
 
 }  // namespace
@@ -81,7 +82,8 @@ std::vector<std::string> add_hidden_recipients(message::Message& message,
 OutgoingLinter::OutgoingLinter(LintSettings settings) : m_settings(std::move(settings)) {
   m_limits = m_settings.engine.limits;
   try {
-    m_data = std::make_unique<data::DataSet>(data::load_data(data::find_rules_dir(m_settings.rules_dir)));
+    m_data = std::make_unique<data::DataSet>(
+        data::load_data(data::find_rules_dir(m_settings.rules_dir)));
     m_engine = std::make_unique<engine::Engine>(*m_data, m_settings.engine);
     m_limits = m_engine->limits_for(m_settings.config_path);
   } catch (const InputError& e) {
@@ -106,15 +108,16 @@ OutgoingLint OutgoingLinter::lint(std::string bytes, const std::vector<std::stri
     return out;
   }
   try {
-    message::Message msg = message::parse_message(m_settings.display_path, std::move(bytes), *m_data,
-                                                   m_limits);
+    message::Message msg =
+        message::parse_message(m_settings.display_path, std::move(bytes), *m_data, m_limits);
     // A part the parser gave up on was never linted: that is a failure to check, not a pass.
     for (const std::string& part : msg.unread_parts)
       out.problems.push_back(fmt::format("{}: could not read {}", m_settings.display_path, part));
     if (!command.empty())
       out.hidden = add_hidden_recipients(
           msg, recipients_from_args(std::vector<std::string>(command.begin() + 1, command.end())));
-    out.file = m_engine->check_message(m_settings.display_path, std::move(msg), m_settings.config_path);
+    out.file =
+        m_engine->check_message(m_settings.display_path, std::move(msg), m_settings.config_path);
     if (!out.file.error.empty())
       out.problems.push_back(fmt::format("{}: {}", out.file.path, out.file.error));
     for (const std::string& warning : m_engine->warnings()) out.problems.push_back(warning);

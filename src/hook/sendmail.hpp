@@ -34,18 +34,18 @@ std::vector<std::string> add_hidden_recipients(message::Message& message,
 
 /// What replylint needs to lint an outgoing message.
 struct LintSettings {
-  std::string rules_dir;          // --rules-dir ("" for the bundled rules/)
-  engine::Options engine;         // --config, --lang, --dict-dir
-  std::string display_path = "-";  // the name reports give the message
+  std::string rules_dir;              // --rules-dir ("" for the bundled rules/)
+  engine::Options engine;             // --config, --lang, --dict-dir
+  std::string display_path = "-";     // the name reports give the message
   std::filesystem::path config_path;  // the config is found from here ("" = working folder)
 };
 
 /// The outcome of linting one outgoing message.
 struct OutgoingLint {
-  report::FileReport file;              // findings; empty when replylint failed before linting
-  std::vector<std::string> problems;    // replylint's own failures (bad config, rule data or
-                                        // dictionary missing, unreadable message), one line each
-  std::vector<std::string> hidden;      // recipients added as Bcc
+  report::FileReport file;            // findings; empty when replylint failed before linting
+  std::vector<std::string> problems;  // replylint's own failures (bad config, rule data or
+                                      // dictionary missing, unreadable message), one line each
+  std::vector<std::string> hidden;    // recipients added as Bcc
   /// True when the lint ran completely: no problem of replylint's own.
   bool complete() const { return problems.empty(); }
 };

@@ -75,7 +75,8 @@ void reject_unknown_keys(const json& object, std::initializer_list<std::string_v
     if (std::find(known.begin(), known.end(), key) != known.end()) continue;
     std::string names;
     for (std::string_view k : known) names += fmt::format("{}'{}'", names.empty() ? "" : ", ", k);
-    invalid_params(fmt::format("unknown argument '{}' for {} (known: {})", clip(key), where, names));
+    invalid_params(
+        fmt::format("unknown argument '{}' for {} (known: {})", clip(key), where, names));
   }
 }
 
@@ -179,7 +180,8 @@ const std::vector<std::string>& supported_protocol_versions() {
 std::string clip(std::string_view text, std::size_t limit) {
   if (text.size() <= limit) return std::string(text);
   std::size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a code point
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+    --cut;  // not inside a code point
   return fmt::format("{}… ({} more bytes)", text.substr(0, cut), text.size() - cut);
 }
 
@@ -228,8 +230,8 @@ std::optional<std::string> Server::handle_line(std::string_view line) {
   } catch (const std::exception& e) {
     // handle() answers every request itself; this is the last guard so the server never dies.
     log(fmt::format("internal error: {}", clip(e.what())));
-    return dump_line(
-        error_response(nullptr, k_internal_error, fmt::format("Internal error: {}", clip(e.what()))));
+    return dump_line(error_response(nullptr, k_internal_error,
+                                    fmt::format("Internal error: {}", clip(e.what()))));
   }
 }
 
@@ -369,11 +371,13 @@ json Server::lint_draft(const json& arguments) {
   if (has_path && !filename.empty())
     invalid_params("'filename' goes with 'text'; a 'path' names itself");
   if (!language.empty() && language != "es" && language != "el" && language != "en")
-    invalid_params(fmt::format("unknown language '{}' (expected 'es', 'el' or 'en')", clip(language)));
+    invalid_params(
+        fmt::format("unknown language '{}' (expected 'es', 'el' or 'en')", clip(language)));
   // The text of a file comes back in the report (each finding quotes it): an agent's tool must
   // not read files outside the folders it was given.
   if (has_path) {
-    if (std::string refused = confinement_error("path", path); !refused.empty()) return tool_error(refused);
+    if (std::string refused = confinement_error("path", path); !refused.empty())
+      return tool_error(refused);
   }
   if (!config.empty()) {
     if (std::string refused = confinement_error("config", config); !refused.empty())
@@ -417,7 +421,8 @@ json Server::read_resource(const json& params) {
   if (uri.starts_with(k_rule_uri_prefix))
     entry = rules::find_rule(std::string_view(uri).substr(k_rule_uri_prefix.size()));
   if (!entry)
-    throw RpcError{k_invalid_params, fmt::format("Resource not found: '{}'", clip(uri)), {{"uri", clip(uri)}}};
+    throw RpcError{
+        k_invalid_params, fmt::format("Resource not found: '{}'", clip(uri)), {{"uri", clip(uri)}}};
   return {{"contents", json::array({{{"uri", uri},
                                      {"mimeType", "text/markdown"},
                                      {"text", rules::explain_markdown(entry->info)}}})}};
@@ -426,7 +431,7 @@ json Server::read_resource(const json& params) {
 engine::Engine& Server::engine_for(const std::string& config, const std::string& language) {
   // The file's identity, not its spelling: "a.toml", "./a.toml" and a symlink to it share one.
   std::string identity = config;
-  if (struct stat st {}; !config.empty() && ::stat(config.c_str(), &st) == 0)
+  if (struct stat st{}; !config.empty() && ::stat(config.c_str(), &st) == 0)
     identity = fmt::format("{}:{}", static_cast<unsigned long long>(st.st_dev),
                            static_cast<unsigned long long>(st.st_ino));
   const auto key = std::pair{identity, language};
@@ -441,10 +446,9 @@ engine::Engine& Server::engine_for(const std::string& config, const std::string&
   auto made = std::make_unique<engine::Engine>(
       m_data, engine::Options{config, language, m_options.dict_dir});
   if (m_engines.size() >= k_max_engines) {
-    m_engines.erase(std::min_element(m_engines.begin(), m_engines.end(),
-                                     [](const CachedEngine& a, const CachedEngine& b) {
-                                       return a.last_used < b.last_used;
-                                     }));
+    m_engines.erase(std::min_element(
+        m_engines.begin(), m_engines.end(),
+        [](const CachedEngine& a, const CachedEngine& b) { return a.last_used < b.last_used; }));
   }
   m_engines.push_back({key, std::move(made), m_uses});
   return *m_engines.back().engine;
@@ -487,8 +491,8 @@ int serve(Server& server, std::istream& in, std::ostream& out, std::size_t max_l
     }
     if (too_long) {
       const std::string message =
-          fmt::format("Invalid Request: line of {} bytes is longer than the limit of {} bytes", skipped,
-                      max_line_bytes);
+          fmt::format("Invalid Request: line of {} bytes is longer than the limit of {} bytes",
+                      skipped, max_line_bytes);
       if (!answer(dump_line(error_response(nullptr, k_invalid_request, message)))) return 0;
     } else if (!ended || !line.empty()) {
       if (const auto response = server.handle_line(line)) {

@@ -89,7 +89,7 @@ class Server {
   const data::DataSet& m_data;
   ServerOptions m_options;
   std::string m_protocol_version;
-  std::filesystem::path m_root;  // the working folder when made, symlinks resolved
+  std::filesystem::path m_root;                  // the working folder when made, symlinks resolved
   std::vector<std::filesystem::path> m_allowed;  // m_root first, each resolved
   // Engines by (config file's identity, language), kept so that dictionaries load once per
   // session (a cold Greek dictionary takes most of a second); configs are reloaded for every

@@ -65,7 +65,9 @@ std::optional<std::string> merge_adjacent_b_words(std::string_view raw) {
     std::size_t after = first->end;
     while (true) {
       std::size_t gap = after;
-      while (gap < raw.size() && (raw[gap] == ' ' || raw[gap] == '\t' || raw[gap] == '\r' || raw[gap] == '\n')) ++gap;
+      while (gap < raw.size() &&
+             (raw[gap] == ' ' || raw[gap] == '\t' || raw[gap] == '\r' || raw[gap] == '\n'))
+        ++gap;
       if (gap == after) break;
       std::optional<BWord> next = b_word_at(raw, gap);
       if (!next || next->charset != run.front().charset) break;
@@ -74,11 +76,13 @@ std::optional<std::string> merge_adjacent_b_words(std::string_view raw) {
     }
     // Only a word with padding before another one is mangled by the join.
     bool padded = false;
-    for (std::size_t i = 0; i + 1 < run.size(); ++i) padded = padded || run[i].text.find('=') != std::string_view::npos;
+    for (std::size_t i = 0; i + 1 < run.size(); ++i)
+      padded = padded || run[i].text.find('=') != std::string_view::npos;
     if (padded) {
       std::string bytes;
       for (const BWord& word : run) bytes += base64_decode(word.text);
-      const std::string_view charset = raw.substr(run.front().begin + 2, run.front().charset.size());
+      const std::string_view charset =
+          raw.substr(run.front().begin + 2, run.front().charset.size());
       out.append(raw.substr(copied, run.front().begin - copied));
       out += "=?" + std::string(charset) + "?B?" + base64_encode(bytes) + "?=";
       copied = run.back().end;

@@ -4,8 +4,8 @@ namespace replylint::message::detail {
 namespace {
 
 struct PhysicalLine {
-  std::size_t begin = 0;    // first byte
-  std::size_t end = 0;      // the '\n' (or the end of the text)
+  std::size_t begin = 0;  // first byte
+  std::size_t end = 0;    // the '\n' (or the end of the text)
   bool has_newline = false;
   int depth = 0;            // leading '>' (RFC 3676 counts them with no blanks between)
   std::size_t content = 0;  // first byte after the markers and the stuffing space
@@ -37,8 +37,9 @@ Flowed decode_flowed(std::string_view text, bool delsp) {
   out.text.reserve(text.size());
   const auto copy = [&](std::size_t from, std::size_t to) {
     if (to <= from) return;
-    const bool contiguous = !out.map.empty() &&
-                            out.map.back().unflowed_offset + (out.text.size() - out.map.back().text_offset) == from;
+    const bool contiguous =
+        !out.map.empty() &&
+        out.map.back().unflowed_offset + (out.text.size() - out.map.back().text_offset) == from;
     if (!contiguous) out.map.push_back({out.text.size(), from});
     out.text.append(text.substr(from, to - from));
   };

@@ -10,9 +10,9 @@ namespace replylint::message::detail {
 
 /// A format=flowed text decoded (RFC 3676 §4), with the way back to the lines as written.
 struct Flowed {
-  std::string text;                       // logical lines, '\n'-separated
-  std::vector<int> quote_depth;           // per line of `text`
-  std::vector<Body::FlowedPiece> map;     // runs of `text` copied from the input
+  std::string text;                    // logical lines, '\n'-separated
+  std::vector<int> quote_depth;        // per line of `text`
+  std::vector<Body::FlowedPiece> map;  // runs of `text` copied from the input
 };
 
 /// Decodes `text` (already charset-decoded, lines ending in '\n'): a line ending in a space is

@@ -10,16 +10,44 @@ namespace {
 
 bool is_block(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DIV:
-    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_HR: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_UL: case GUMBO_TAG_BODY:
-    case GUMBO_TAG_HTML: case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_CAPTION:
       return true;
     default:
       return false;
@@ -109,22 +137,32 @@ class Renderer {
   bool m_pending_space = false;
 };
 
-
 // The tag name after '<' or '</' at `pos`, and whether the tag closes itself ("<br/>").
 std::string_view tag_name(std::string_view html, std::size_t pos) {
   std::size_t end = pos;
-  while (end < html.size() && ((html[end] >= 'a' && html[end] <= 'z') || (html[end] >= 'A' && html[end] <= 'Z') ||
-                               (html[end] >= '0' && html[end] <= '9')))
+  while (end < html.size() &&
+         ((html[end] >= 'a' && html[end] <= 'z') || (html[end] >= 'A' && html[end] <= 'Z') ||
+          (html[end] >= '0' && html[end] <= '9')))
     ++end;
   return html.substr(pos, end - pos);
 }
 
 bool is_void(GumboTag tag) {
   switch (tag) {
-    case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BR: case GUMBO_TAG_COL:
-    case GUMBO_TAG_EMBED: case GUMBO_TAG_HR: case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_PARAM: case GUMBO_TAG_SOURCE:
-    case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR:
+    case GUMBO_TAG_AREA:
+    case GUMBO_TAG_BASE:
+    case GUMBO_TAG_BR:
+    case GUMBO_TAG_COL:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_IMG:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_LINK:
+    case GUMBO_TAG_META:
+    case GUMBO_TAG_PARAM:
+    case GUMBO_TAG_SOURCE:
+    case GUMBO_TAG_TRACK:
+    case GUMBO_TAG_WBR:
       return true;
     default:
       return false;
@@ -147,7 +185,8 @@ void scan_tags(std::string_view html, OnTag&& on_tag, OnText&& on_text) {
     const std::string_view name = tag_name(html, lt + 1 + (closing ? 1 : 0));
     const std::size_t gt = html.find('>', lt);
     const std::size_t end = gt == std::string_view::npos ? html.size() : gt + 1;
-    if (!name.empty()) on_tag(name, closing, gt != std::string_view::npos && gt > lt && html[gt - 1] == '/');
+    if (!name.empty())
+      on_tag(name, closing, gt != std::string_view::npos && gt > lt && html[gt - 1] == '/');
     pos = end;
   }
 }
@@ -178,8 +217,10 @@ HtmlText html_to_text(std::string_view html) {
         html,
         [&](std::string_view name, bool, bool) {
           const GumboTag tag = gumbo_tagn_enum(name.data(), static_cast<unsigned>(name.size()));
-          if (tag == GUMBO_TAG_BR) out.line_break();
-          else if (is_block(tag)) out.block_boundary();
+          if (tag == GUMBO_TAG_BR)
+            out.line_break();
+          else if (is_block(tag))
+            out.block_boundary();
         },
         [&](std::string_view text) { out.text(text, false); });
     HtmlText result = out.finish();
@@ -212,7 +253,8 @@ HtmlText html_to_text(std::string_view html) {
         node->type != GUMBO_NODE_DOCUMENT) {
       continue;
     }
-    const GumboTag tag = node->type == GUMBO_NODE_DOCUMENT ? GUMBO_TAG_UNKNOWN : node->v.element.tag;
+    const GumboTag tag =
+        node->type == GUMBO_NODE_DOCUMENT ? GUMBO_TAG_UNKNOWN : node->v.element.tag;
     if (frame.closing) {
       if (tag == GUMBO_TAG_BLOCKQUOTE) {
         out.block_boundary();

@@ -30,10 +30,9 @@ const Header* Message::find_header(std::string_view name) const {
 
 std::size_t Body::unflowed_offset(std::size_t text_offset) const {
   if (!flowed || flowed_map.empty()) return text_offset;
-  auto it = std::upper_bound(flowed_map.begin(), flowed_map.end(), text_offset,
-                             [](std::size_t offset, const FlowedPiece& piece) {
-                               return offset < piece.text_offset;
-                             });
+  auto it = std::upper_bound(
+      flowed_map.begin(), flowed_map.end(), text_offset,
+      [](std::size_t offset, const FlowedPiece& piece) { return offset < piece.text_offset; });
   if (it != flowed_map.begin()) --it;
   return it->unflowed_offset + (text_offset - it->text_offset);
 }
@@ -54,19 +53,23 @@ std::string read_bounded(std::istream& in, const std::string& path, std::uint64_
   while (in) {
     // Never more than max_size + 1 bytes: one past the limit is enough to know it is over.
     std::size_t want = sizeof buffer;
-    if (max_size > 0) want = static_cast<std::size_t>(std::min<std::uint64_t>(want, max_size + 1 - bytes.size()));
+    if (max_size > 0)
+      want = static_cast<std::size_t>(std::min<std::uint64_t>(want, max_size + 1 - bytes.size()));
     in.read(buffer, static_cast<std::streamsize>(want));
     bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
     if (max_size > 0 && bytes.size() > max_size)
-      throw InputError(path, 0, "over the size limit of " + format_size(max_size) + " (" +
-                                    setting + "); not checked");
+      throw InputError(
+          path, 0,
+          "over the size limit of " + format_size(max_size) + " (" + setting + "); not checked");
   }
   if (in.bad()) throw InputError(path, 0, std::string("cannot read: ") + std::strerror(errno));
   return bytes;
 }
 
 Message load_message(const std::string& path, const data::DataSet& data, const Limits& limits) {
-  if (path == "-") return parse_message(path, read_bounded(std::cin, path, limits.max_size, limits.max_size_setting), data, limits);
+  if (path == "-")
+    return parse_message(
+        path, read_bounded(std::cin, path, limits.max_size, limits.max_size_setting), data, limits);
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) {
@@ -83,14 +86,16 @@ Message load_message(const std::string& path, const data::DataSet& data, const L
   if (limits.max_size > 0) {
     const auto size = std::filesystem::file_size(path, ec);
     if (!ec && size > limits.max_size)
-      throw InputError(path, 0, "over the size limit of " + format_size(limits.max_size) + " (" +
-                                    limits.max_size_setting + "); not checked");
+      throw InputError(path, 0,
+                       "over the size limit of " + format_size(limits.max_size) + " (" +
+                           limits.max_size_setting + "); not checked");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw InputError(path, 0, std::string("cannot read: ") + std::strerror(errno));
   }
-  return parse_message(path, read_bounded(in, path, limits.max_size, limits.max_size_setting), data, limits);
+  return parse_message(path, read_bounded(in, path, limits.max_size, limits.max_size_setting), data,
+                       limits);
 }
 
 }  // namespace replylint::message

@@ -30,20 +30,20 @@ enum class InputKind { mime, draft, body };
 
 /// One header field as it appears in the input, in order.
 struct Header {
-  std::string name;   // as written, e.g. "Subject"
-  std::string value;  // unfolded and RFC 2047-decoded to NFC UTF-8
-  int line = 0;       // 1-based line of the field name in the input file
+  std::string name;      // as written, e.g. "Subject"
+  std::string value;     // unfolded and RFC 2047-decoded to NFC UTF-8
+  int line = 0;          // 1-based line of the field name in the input file
   int value_column = 0;  // 1-based column (code points) where the raw value starts on that line
-  int end_line = 0;   // 1-based line of the field's last (folded) line in the input file
-  int end_column = 0;  // 1-based column (code points) just past the end of that last line
+  int end_line = 0;      // 1-based line of the field's last (folded) line in the input file
+  int end_column = 0;    // 1-based column (code points) just past the end of that last line
 };
 
 /// A part that is not the chosen text body: an attachment or an inline resource.
 struct Attachment {
-  std::string part;  // MIME part id, e.g. "2" or "1.3"
-  std::string filename;  // decoded (RFC 2231/2047), "" when the part has none
+  std::string part;          // MIME part id, e.g. "2" or "1.3"
+  std::string filename;      // decoded (RFC 2231/2047), "" when the part has none
   std::string content_type;  // lowercase "type/subtype"
-  std::uint64_t size = 0;  // decoded size in bytes
+  std::uint64_t size = 0;    // decoded size in bytes
   bool is_inline = false;
 };
 
@@ -106,10 +106,10 @@ struct Message {
   const Header* subject_header() const;  // nullptr when there is no Subject
   /// Date as RFC 3339 with its own zone ("2025-03-07T09:45:00+01:00"); "" when absent/invalid.
   std::string date;
-  std::optional<std::int64_t> date_unix;  // seconds since the epoch (UTC)
-  std::string message_id;  // without angle brackets
-  std::string in_reply_to;  // first message id, without angle brackets
-  std::vector<std::string> references;  // without angle brackets
+  std::optional<std::int64_t> date_unix;      // seconds since the epoch (UTC)
+  std::string message_id;                     // without angle brackets
+  std::string in_reply_to;                    // first message id, without angle brackets
+  std::vector<std::string> references;        // without angle brackets
   std::vector<std::string> list_unsubscribe;  // URIs without angle brackets
 
   /// Reply detection: In-Reply-To/References, or a reply prefix on the subject (rules/ data).
@@ -143,10 +143,10 @@ struct Message {
 /// any other limit the parse goes on with what fits and a warning says what was left out.
 struct Limits {
   std::uint64_t max_size = 25ull * 1024 * 1024;  // bytes of input; 0: no limit
-  std::string max_size_setting = "--max-size";    // where max_size came from, for messages
-  int max_depth = 32;           // multipart nesting below the top level
-  int max_parts = 1000;         // MIME leaves and multiparts walked
-  int max_headers = 1000;       // header fields of the top level kept
+  std::string max_size_setting = "--max-size";   // where max_size came from, for messages
+  int max_depth = 32;                            // multipart nesting below the top level
+  int max_parts = 1000;                          // MIME leaves and multiparts walked
+  int max_headers = 1000;                        // header fields of the top level kept
   std::size_t max_header_line = 998;  // characters of one header line (RFC 5322): a warning
 };
 

@@ -21,9 +21,12 @@ nlohmann::json string_or_null(const std::string& value) {
 
 const char* to_string(InputKind kind) {
   switch (kind) {
-    case InputKind::mime: return "mime";
-    case InputKind::draft: return "draft";
-    case InputKind::body: return "body";
+    case InputKind::mime:
+      return "mime";
+    case InputKind::draft:
+      return "draft";
+    case InputKind::body:
+      return "body";
   }
   return "body";
 }
@@ -33,7 +36,8 @@ nlohmann::json to_json(const Message& m) {
   out["version"] = 1;
   out["path"] = m.path;
   out["kind"] = to_string(m.kind);
-  out["subject"] = m.subject_header() != nullptr ? nlohmann::json(m.subject) : nlohmann::json(nullptr);
+  out["subject"] =
+      m.subject_header() != nullptr ? nlohmann::json(m.subject) : nlohmann::json(nullptr);
   out["is_reply"] = m.is_reply;
   out["is_forward"] = m.is_forward;
   out["subject_prefixes"] = m.subject_prefixes;
@@ -72,7 +76,8 @@ nlohmann::json to_json(const Message& m) {
   }
   out["attachments"] = std::move(attachments);
   nlohmann::json other_text = nlohmann::json::array();
-  for (const TextPart& t : m.other_text_parts) other_text.push_back({{"part", t.part}, {"text", t.text}});
+  for (const TextPart& t : m.other_text_parts)
+    other_text.push_back({{"part", t.part}, {"text", t.text}});
   out["other_text_parts"] = std::move(other_text);
   out["unread_parts"] = m.unread_parts;
   nlohmann::json headers = nlohmann::json::array();

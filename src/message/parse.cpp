@@ -33,12 +33,12 @@ void init_gmime() {
     // GObject classes are created on first use, under GLib's own locks; create every class the
     // parser touches now, once, so threads that parse at the same time only ever read them
     // (and ThreadSanitizer, which cannot see GLib's futex locks, sees why).
-    for (GType type : {GMIME_TYPE_PARSER, GMIME_TYPE_STREAM_MEM, GMIME_TYPE_STREAM_FILTER,
-                       GMIME_TYPE_MESSAGE, GMIME_TYPE_MULTIPART, GMIME_TYPE_PART,
-                       GMIME_TYPE_TEXT_PART, GMIME_TYPE_MESSAGE_PART, GMIME_TYPE_DATA_WRAPPER,
-                       GMIME_TYPE_CONTENT_TYPE, GMIME_TYPE_CONTENT_DISPOSITION,
-                       GMIME_TYPE_HEADER_LIST, INTERNET_ADDRESS_LIST_TYPE,
-                       INTERNET_ADDRESS_TYPE_MAILBOX, INTERNET_ADDRESS_TYPE_GROUP})
+    for (GType type :
+         {GMIME_TYPE_PARSER, GMIME_TYPE_STREAM_MEM, GMIME_TYPE_STREAM_FILTER, GMIME_TYPE_MESSAGE,
+          GMIME_TYPE_MULTIPART, GMIME_TYPE_PART, GMIME_TYPE_TEXT_PART, GMIME_TYPE_MESSAGE_PART,
+          GMIME_TYPE_DATA_WRAPPER, GMIME_TYPE_CONTENT_TYPE, GMIME_TYPE_CONTENT_DISPOSITION,
+          GMIME_TYPE_HEADER_LIST, INTERNET_ADDRESS_LIST_TYPE, INTERNET_ADDRESS_TYPE_MAILBOX,
+          INTERNET_ADDRESS_TYPE_GROUP})
       g_type_class_unref(g_type_class_ref(type));
   });
 }
@@ -98,12 +98,37 @@ bool field_name(std::string_view line, std::string_view* name) {
 }
 
 bool is_known_header(std::string_view name) {
-  static const std::set<std::string> k_known = {
-      "from", "to", "cc", "bcc", "subject", "date", "message-id", "in-reply-to", "references",
-      "reply-to", "sender", "received", "return-path", "mime-version", "content-type",
-      "content-transfer-encoding", "content-disposition", "delivered-to", "user-agent",
-      "x-mailer", "organization", "importance", "priority", "thread-topic", "thread-index",
-      "fcc", "envelope-to", "precedence", "comments", "keywords", "authentication-results"};
+  static const std::set<std::string> k_known = {"from",
+                                                "to",
+                                                "cc",
+                                                "bcc",
+                                                "subject",
+                                                "date",
+                                                "message-id",
+                                                "in-reply-to",
+                                                "references",
+                                                "reply-to",
+                                                "sender",
+                                                "received",
+                                                "return-path",
+                                                "mime-version",
+                                                "content-type",
+                                                "content-transfer-encoding",
+                                                "content-disposition",
+                                                "delivered-to",
+                                                "user-agent",
+                                                "x-mailer",
+                                                "organization",
+                                                "importance",
+                                                "priority",
+                                                "thread-topic",
+                                                "thread-index",
+                                                "fcc",
+                                                "envelope-to",
+                                                "precedence",
+                                                "comments",
+                                                "keywords",
+                                                "authentication-results"};
   const std::string lower = ascii_lower(name);
   if (k_known.count(lower) != 0) return true;
   for (const char* prefix : {"x-", "list-", "content-", "resent-", "arc-", "dkim-"}) {
@@ -114,10 +139,10 @@ bool is_known_header(std::string_view name) {
 
 struct HeaderScan {
   bool is_header_block = false;
-  bool has_mime = false;          // MIME-Version, Content-Type or Content-Transfer-Encoding
-  bool ended_by_blank = false;    // a blank line separates headers and body
-  std::size_t body_offset = 0;    // where the body starts (after the blank line)
-  int bad_line_offset = -1;       // a line that is neither a field nor a continuation
+  bool has_mime = false;        // MIME-Version, Content-Type or Content-Transfer-Encoding
+  bool ended_by_blank = false;  // a blank line separates headers and body
+  std::size_t body_offset = 0;  // where the body starts (after the blank line)
+  int bad_line_offset = -1;     // a line that is neither a field nor a continuation
   std::vector<std::size_t> skipped_lines;  // offsets of junk lines inside the header block
 };
 
@@ -188,7 +213,8 @@ HeaderScan scan_headers(std::string_view bytes) {
     ++fields;
     known = known || is_known_header(name);
     const std::string lower = ascii_lower(name);
-    if (lower == "mime-version" || lower == "content-type" || lower == "content-transfer-encoding") {
+    if (lower == "mime-version" || lower == "content-type" ||
+        lower == "content-transfer-encoding") {
       scan.has_mime = true;
     }
     pos = next;
@@ -213,7 +239,8 @@ std::vector<std::size_t> extra_content_types(std::string_view bytes, const Heade
     const std::string_view line = line_at(bytes, pos, &next);
     std::string_view name;
     if (!line.empty() && (line[0] == ' ' || line[0] == '\t')) {
-      if (!fields.empty() && fields.back().offset != std::string_view::npos) fields.back().value += std::string(line);
+      if (!fields.empty() && fields.back().offset != std::string_view::npos)
+        fields.back().value += std::string(line);
     } else if (field_name(line, &name) && ascii_lower(name) == "content-type") {
       fields.push_back({pos, std::string(line.substr(line.find(':') + 1))});
     } else if (!fields.empty()) {
@@ -228,13 +255,16 @@ std::vector<std::size_t> extra_content_types(std::string_view bytes, const Heade
   if (fields.size() < 2 || fields.size() > k_max_candidates) return {};
   const std::string_view body = bytes.substr(std::min(scan.body_offset, bytes.size()));
   const auto boundary_occurs = [&](const std::string& value) {
-    GMimeContentType* type = g_mime_content_type_parse(g_mime_parser_options_get_default(), value.c_str());
+    GMimeContentType* type =
+        g_mime_content_type_parse(g_mime_parser_options_get_default(), value.c_str());
     if (type == nullptr) return false;
     const char* boundary = g_mime_content_type_get_parameter(type, "boundary");
-    const std::string delimiter = boundary != nullptr && *boundary != '\0' ? std::string("--") + boundary : "";
+    const std::string delimiter =
+        boundary != nullptr && *boundary != '\0' ? std::string("--") + boundary : "";
     g_object_unref(type);
     if (delimiter.empty()) return false;
-    for (std::size_t at = body.find(delimiter); at != std::string_view::npos; at = body.find(delimiter, at + 1))
+    for (std::size_t at = body.find(delimiter); at != std::string_view::npos;
+         at = body.find(delimiter, at + 1))
       if (at == 0 || body[at - 1] == '\n') return true;
     return false;
   };
@@ -360,23 +390,40 @@ bool invalid_quoted_printable(std::string_view raw) {
 std::string describe_warning(GMimeParserWarning code, const std::string& item) {
   const std::string quoted = item.empty() ? "" : " '" + item + "'";
   switch (code) {
-    case GMIME_WARN_DUPLICATED_HEADER: return "duplicated header" + quoted;
-    case GMIME_WARN_DUPLICATED_PARAMETER: return "duplicated header parameter" + quoted;
-    case GMIME_WARN_UNENCODED_8BIT_HEADER: return "";  // checked separately (UTF-8 is fine)
-    case GMIME_WARN_INVALID_CONTENT_TYPE: return "invalid Content-Type" + quoted;
-    case GMIME_WARN_INVALID_RFC2047_HEADER_VALUE: return "invalid RFC 2047 encoded word" + quoted;
-    case GMIME_WARN_INVALID_PARAMETER: return "invalid header parameter" + quoted;
-    case GMIME_WARN_MALFORMED_MULTIPART: return "malformed multipart: no parts found" + quoted;
-    case GMIME_WARN_TRUNCATED_MESSAGE: return "truncated message: a MIME boundary is not closed";
-    case GMIME_WARN_MALFORMED_MESSAGE: return "malformed message" + quoted;
-    case GMIME_WARN_INVALID_ADDRESS_LIST: return "invalid address list" + quoted;
-    case GMIME_CRIT_INVALID_HEADER_NAME: return "invalid header name" + quoted;
-    case GMIME_CRIT_CONFLICTING_HEADER: return "conflicting header" + quoted;
-    case GMIME_CRIT_CONFLICTING_PARAMETER: return "conflicting header parameter" + quoted;
-    case GMIME_CRIT_MULTIPART_WITHOUT_BOUNDARY: return "multipart without a boundary parameter";
-    case GMIME_CRIT_NESTING_OVERFLOW: return "MIME parts nested too deeply";
-    case GMIME_WARN_PART_WITHOUT_CONTENT: return "MIME part without content";
-    case GMIME_CRIT_PART_WITHOUT_HEADERS_OR_CONTENT: return "MIME part without headers or content";
+    case GMIME_WARN_DUPLICATED_HEADER:
+      return "duplicated header" + quoted;
+    case GMIME_WARN_DUPLICATED_PARAMETER:
+      return "duplicated header parameter" + quoted;
+    case GMIME_WARN_UNENCODED_8BIT_HEADER:
+      return "";  // checked separately (UTF-8 is fine)
+    case GMIME_WARN_INVALID_CONTENT_TYPE:
+      return "invalid Content-Type" + quoted;
+    case GMIME_WARN_INVALID_RFC2047_HEADER_VALUE:
+      return "invalid RFC 2047 encoded word" + quoted;
+    case GMIME_WARN_INVALID_PARAMETER:
+      return "invalid header parameter" + quoted;
+    case GMIME_WARN_MALFORMED_MULTIPART:
+      return "malformed multipart: no parts found" + quoted;
+    case GMIME_WARN_TRUNCATED_MESSAGE:
+      return "truncated message: a MIME boundary is not closed";
+    case GMIME_WARN_MALFORMED_MESSAGE:
+      return "malformed message" + quoted;
+    case GMIME_WARN_INVALID_ADDRESS_LIST:
+      return "invalid address list" + quoted;
+    case GMIME_CRIT_INVALID_HEADER_NAME:
+      return "invalid header name" + quoted;
+    case GMIME_CRIT_CONFLICTING_HEADER:
+      return "conflicting header" + quoted;
+    case GMIME_CRIT_CONFLICTING_PARAMETER:
+      return "conflicting header parameter" + quoted;
+    case GMIME_CRIT_MULTIPART_WITHOUT_BOUNDARY:
+      return "multipart without a boundary parameter";
+    case GMIME_CRIT_NESTING_OVERFLOW:
+      return "MIME parts nested too deeply";
+    case GMIME_WARN_PART_WITHOUT_CONTENT:
+      return "MIME part without content";
+    case GMIME_CRIT_PART_WITHOUT_HEADERS_OR_CONTENT:
+      return "MIME part without headers or content";
   }
   return "MIME parser warning" + quoted;
 }
@@ -441,18 +488,13 @@ struct Leaf {
 class MimeParser {
  public:
   MimeParser(Message& message, std::string_view input, std::size_t base, const Limits& limits = {})
-      : m_message(message),
-        m_input(input),
-        m_base(base),
-        m_lines(message.raw),
-        m_limits(limits) {}
+      : m_message(message), m_input(input), m_base(base), m_lines(message.raw), m_limits(limits) {}
 
   void parse(const HeaderScan& scan) {
     std::unique_ptr<GMimeParserOptions, ParserOptionsFree> options(g_mime_parser_options_new());
     g_mime_parser_options_set_rfc2047_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
     g_mime_parser_options_set_address_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
-    g_mime_parser_options_set_parameter_compliance_mode(options.get(),
-                                                        GMIME_RFC_COMPLIANCE_LOOSE);
+    g_mime_parser_options_set_parameter_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
     static const char* k_fallback[] = {"utf-8", "windows-1252", nullptr};
     g_mime_parser_options_set_fallback_charsets(options.get(), k_fallback);
     std::vector<RawWarning> raw_warnings;
@@ -496,7 +538,8 @@ class MimeParser {
                  m_named_html.empty() && root != nullptr && GMIME_IS_MULTIPART(root) &&
                  g_mime_multipart_get_count(GMIME_MULTIPART(root)) == 0) {
         // A multipart GMime could not split (no boundary): the raw text is the best guess.
-        m_message.warnings.push_back("multipart with no readable parts; its raw text is read as the body");
+        m_message.warnings.push_back(
+            "multipart with no readable parts; its raw text is read as the body");
         read_plain_body(scan.body_offset);
       } else {
         choose_body(scan);
@@ -584,7 +627,8 @@ class MimeParser {
     std::stable_sort(fields.begin(), fields.end(), [](GMimeHeader* a, GMimeHeader* b) {
       return g_mime_header_get_offset(a) < g_mime_header_get_offset(b);
     });
-    if (m_limits.max_headers > 0 && fields.size() > static_cast<std::size_t>(m_limits.max_headers)) {
+    if (m_limits.max_headers > 0 &&
+        fields.size() > static_cast<std::size_t>(m_limits.max_headers)) {
       m_message.warnings.push_back("more than " + std::to_string(m_limits.max_headers) +
                                    " header fields (" + std::to_string(fields.size()) +
                                    "); the fields after the first " +
@@ -596,14 +640,16 @@ class MimeParser {
       header.name = clean_utf8(g_mime_header_get_name(gheader));
       header.value = clean_utf8(g_mime_header_get_value(gheader));
       const char* raw_value = g_mime_header_get_raw_value(gheader);
-      if (auto repaired = repaired_header_text(m_options, raw_value)) header.value = trim(*repaired);
+      if (auto repaired = repaired_header_text(m_options, raw_value))
+        header.value = trim(*repaired);
       if (raw_value != nullptr && !text::is_valid_utf8(raw_value)) {
         m_message.warnings.push_back("header '" + header.name +
                                      "' has 8-bit text that is not UTF-8");
       }
       const gint64 offset = g_mime_header_get_offset(gheader);
       if (offset >= 0 && m_renamed.count(static_cast<std::size_t>(offset)) > 0)
-        header.name = m_message.raw.substr(m_base + static_cast<std::size_t>(offset), k_ignored_content_type.size());
+        header.name = m_message.raw.substr(m_base + static_cast<std::size_t>(offset),
+                                           k_ignored_content_type.size());
       if (offset >= 0) {
         const std::size_t absolute = m_base + static_cast<std::size_t>(offset);
         header.line = m_lines.line_of(absolute);
@@ -611,16 +657,19 @@ class MimeParser {
         const std::size_t line_start = m_lines.start_of(header.line);
         if (pos == std::string::npos) pos = absolute;
         ++pos;
-        while (pos < m_message.raw.size() && (m_message.raw[pos] == ' ' || m_message.raw[pos] == '\t')) {
+        while (pos < m_message.raw.size() &&
+               (m_message.raw[pos] == ' ' || m_message.raw[pos] == '\t')) {
           ++pos;
         }
-        header.value_column = text::count_code_points(
-                                  std::string_view(m_message.raw).substr(line_start, pos - line_start)) +
-                              1;
+        header.value_column =
+            text::count_code_points(
+                std::string_view(m_message.raw).substr(line_start, pos - line_start)) +
+            1;
         header.end_line = last_folded_line(header.line);
         std::size_t ignored = 0;
-        header.end_column = text::count_code_points(
-                                line_at(m_message.raw, m_lines.start_of(header.end_line), &ignored)) + 1;
+        header.end_column = text::count_code_points(line_at(
+                                m_message.raw, m_lines.start_of(header.end_line), &ignored)) +
+                            1;
       }
       m_message.headers.push_back(std::move(header));
     }
@@ -638,7 +687,8 @@ class MimeParser {
       } else if (INTERNET_ADDRESS_IS_MAILBOX(address)) {
         Address a;
         a.name = clean_utf8(internet_address_get_name(address));
-        a.address = clean_utf8(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(address)));
+        a.address =
+            clean_utf8(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(address)));
         a.group = group;
         if (!a.address.empty() || !a.name.empty()) out.push_back(std::move(a));
       }
@@ -659,7 +709,8 @@ class MimeParser {
       const auto& [type, out] = lists[i];
       const char* raw = raw_header(GMIME_OBJECT(gmessage), k_names[i]);
       gchar* unfolded = raw != nullptr ? g_mime_utils_header_unfold(raw) : nullptr;
-      const auto merged = unfolded != nullptr ? detail::merge_adjacent_b_words(unfolded) : std::nullopt;
+      const auto merged =
+          unfolded != nullptr ? detail::merge_adjacent_b_words(unfolded) : std::nullopt;
       g_free(unfolded);
       if (merged) {
         // Display names with adjacent B-words: parsed again from the repaired value.
@@ -681,12 +732,15 @@ class MimeParser {
     std::size_t pos = 0;
     while (pos < text.size()) {
       const std::size_t end = text.find_first_of(" \t\r\n,;", pos);
-      std::string token = text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+      std::string token =
+          text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
       pos = end == std::string::npos ? text.size() : end + 1;
-      while (!token.empty() && std::string_view("<>\"'()").find(token.front()) != std::string_view::npos) {
+      while (!token.empty() &&
+             std::string_view("<>\"'()").find(token.front()) != std::string_view::npos) {
         token.erase(0, 1);
       }
-      while (!token.empty() && std::string_view("<>\"'()").find(token.back()) != std::string_view::npos) {
+      while (!token.empty() &&
+             std::string_view("<>\"'()").find(token.back()) != std::string_view::npos) {
         token.pop_back();
       }
       const std::size_t at = token.find('@');
@@ -695,8 +749,9 @@ class MimeParser {
       }
     }
     if (!out.empty()) {
-      m_message.warnings.push_back(std::string("the ") + name +
-                                   " header is not a valid address list; addresses were picked out of it");
+      m_message.warnings.push_back(
+          std::string("the ") + name +
+          " header is not a valid address list; addresses were picked out of it");
     }
   }
 
@@ -756,9 +811,11 @@ class MimeParser {
     // pass for checked text (the sendmail hook refuses to send it).
     if (depth > m_limits.max_depth) {
       if (!m_too_deep) {
-        m_message.warnings.push_back("MIME parts nested more than " + std::to_string(m_limits.max_depth) +
+        m_message.warnings.push_back("MIME parts nested more than " +
+                                     std::to_string(m_limits.max_depth) +
                                      " levels deep; the deeper parts are ignored");
-        m_message.unread_parts.push_back("part " + id + " and the parts inside it: nested more than " +
+        m_message.unread_parts.push_back("part " + id +
+                                         " and the parts inside it: nested more than " +
                                          std::to_string(m_limits.max_depth) + " levels deep");
       }
       m_too_deep = true;
@@ -802,7 +859,8 @@ class MimeParser {
         }
         // A named inline text part is a file the sender attached, unless nothing else can
         // be the body (a single-part message with a file name, for instance).
-        (type == "text/plain" ? m_named_plain : m_named_html).push_back({object, part_id, m_alternatives});
+        (type == "text/plain" ? m_named_plain : m_named_html)
+            .push_back({object, part_id, m_alternatives});
       }
     }
     add_attachment(object, part_id);
@@ -856,18 +914,22 @@ class MimeParser {
       chosen = &m_plain.front();
       for (std::size_t i = 1; i < m_plain.size(); ++i) {
         // Another alternative of the body is the same text in another form, not more text.
-        const bool alternative_of_body = std::ranges::any_of(m_plain[i].alternatives, [&](const std::string& a) {
-          return std::ranges::find(chosen->alternatives, a) != chosen->alternatives.end();
-        });
+        const bool alternative_of_body =
+            std::ranges::any_of(m_plain[i].alternatives, [&](const std::string& a) {
+              return std::ranges::find(chosen->alternatives, a) != chosen->alternatives.end();
+            });
         if (alternative_of_body) continue;
         const std::string bytes = decoded_content(GMIME_PART(m_plain[i].object));
-        const char* charset = g_mime_object_get_content_type_parameter(m_plain[i].object, "charset");
+        const char* charset =
+            g_mime_object_get_content_type_parameter(m_plain[i].object, "charset");
         std::string text = detail::normalize_newlines(
             detail::decode_text(bytes, charset != nullptr ? ascii_lower(trim(charset)) : "").text);
-        if (const char* format = g_mime_object_get_content_type_parameter(m_plain[i].object, "format");
+        if (const char* format =
+                g_mime_object_get_content_type_parameter(m_plain[i].object, "format");
             format != nullptr && ascii_lower(trim(format)) == "flowed") {
           const char* delsp = g_mime_object_get_content_type_parameter(m_plain[i].object, "delsp");
-          text = detail::decode_flowed(text, delsp != nullptr && ascii_lower(trim(delsp)) == "yes").text;
+          text = detail::decode_flowed(text, delsp != nullptr && ascii_lower(trim(delsp)) == "yes")
+                     .text;
         }
         m_message.other_text_parts.push_back({m_plain[i].id, std::move(text)});
       }
@@ -916,17 +978,17 @@ class MimeParser {
                                    "; read as windows-1252");
     }
     if (decoded.invalid > 0) {
-      m_message.warnings.push_back(std::to_string(decoded.invalid) +
-                                   " invalid byte sequence(s) " + where +
-                                   " replaced by U+FFFD");
+      m_message.warnings.push_back(std::to_string(decoded.invalid) + " invalid byte sequence(s) " +
+                                   where + " replaced by U+FFFD");
     }
 
     m_message.has_body = true;
     if (body.content_type == "text/html") {
       detail::HtmlText html = detail::html_to_text(decoded.text);
       if (html.too_deep)
-        m_message.warnings.push_back("HTML nested more than " + std::to_string(detail::k_max_html_depth) +
-                                     " elements deep " + where + "; read with its tags removed");
+        m_message.warnings.push_back("HTML nested more than " +
+                                     std::to_string(detail::k_max_html_depth) + " elements deep " +
+                                     where + "; read with its tags removed");
       body.text = text::nfc(html.text);
       body.html_quote_depth = std::move(html.quote_depth);
       body.in_file = false;
@@ -1010,8 +1072,9 @@ void detect_reply(Message& message, const data::DataSet& data) {
 Message parse_message(std::string path, std::string bytes, const data::DataSet& data,
                       const Limits& limits) {
   if (limits.max_size > 0 && bytes.size() > limits.max_size)
-    throw InputError(path, 0, "over the size limit of " + format_size(limits.max_size) + " (" +
-                                  limits.max_size_setting + "); not checked");
+    throw InputError(path, 0,
+                     "over the size limit of " + format_size(limits.max_size) + " (" +
+                         limits.max_size_setting + "); not checked");
   if (bytes.empty()) throw InputError(path, 0, "empty file");
   if (only_whitespace(bytes)) throw InputError(path, 0, "empty file: only blank lines");
   init_gmime();
@@ -1054,7 +1117,8 @@ Message parse_message(std::string path, std::string bytes, const data::DataSet& 
     while (blanks < input.size() && (input[blanks] == ' ' || input[blanks] == '\t')) ++blanks;
     std::size_t next = 0;
     std::string_view name;
-    if (blanks > base && field_name(line_at(input, blanks, &next), &name) && is_known_header(name)) {
+    if (blanks > base && field_name(line_at(input, blanks, &next), &name) &&
+        is_known_header(name)) {
       message.warnings.push_back("line 1: the header block starts with blanks");
       base = blanks;
     }
@@ -1077,17 +1141,20 @@ Message parse_message(std::string path, std::string bytes, const data::DataSet& 
     std::string_view input_for_gmime = slice;
     if (!ignored.empty()) {
       patched = std::string(slice);
-      for (const std::size_t offset : ignored) patched.replace(offset, k_ignored_content_type.size(), k_ignored_content_type);
+      for (const std::size_t offset : ignored)
+        patched.replace(offset, k_ignored_content_type.size(), k_ignored_content_type);
       input_for_gmime = patched;
-      message.warnings.push_back(std::to_string(ignored.size() + 1) +
-                                 " Content-Type fields; the one whose boundary occurs in the body is used");
+      message.warnings.push_back(
+          std::to_string(ignored.size() + 1) +
+          " Content-Type fields; the one whose boundary occurs in the body is used");
     }
     MimeParser parser(message, input_for_gmime, base, limits);
     for (const std::size_t offset : ignored) parser.restore_name_at(offset);
     parser.parse(scan);
   }
   if (const auto nul = std::count(message.raw.begin(), message.raw.end(), '\0'); nul > 0)
-    message.warnings.push_back(std::to_string(nul) + " NUL byte(s) in the input: it is not plain text");
+    message.warnings.push_back(std::to_string(nul) +
+                               " NUL byte(s) in the input: it is not plain text");
   detect_reply(message, data);
   return message;
 }

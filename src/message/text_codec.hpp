@@ -7,11 +7,11 @@ namespace replylint::message::detail {
 
 /// Result of decoding bytes in some charset to NFC UTF-8.
 struct Decoded {
-  std::string text;       // NFC UTF-8, never invalid
-  int invalid = 0;        // byte sequences replaced by U+FFFD
+  std::string text;              // NFC UTF-8, never invalid
+  int invalid = 0;               // byte sequences replaced by U+FFFD
   bool unknown_charset = false;  // the charset was not known; a fallback was used
-  std::string used;       // the charset actually used ("utf-8", "windows-1252", ...)
-  bool fell_back = false; // 8-bit bytes were not valid UTF-8 and windows-1252 was assumed
+  std::string used;              // the charset actually used ("utf-8", "windows-1252", ...)
+  bool fell_back = false;        // 8-bit bytes were not valid UTF-8 and windows-1252 was assumed
 };
 
 /// Decodes `bytes` declared as `charset` ("" when none was declared). An empty or us-ascii

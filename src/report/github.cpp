@@ -8,9 +8,12 @@ namespace {
 
 std::string_view command(Severity severity) {
   switch (severity) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::info: return "notice";
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::info:
+      return "notice";
   }
   return "warning";
 }
@@ -20,10 +23,14 @@ std::string_view command(Severity severity) {
 std::string github_escape_data(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
   }
   return out;
 }
@@ -31,9 +38,12 @@ std::string github_escape_data(std::string_view text) {
 std::string github_escape_property(std::string_view text) {
   std::string out;
   for (char c : github_escape_data(text)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
   }
   return out;
 }
@@ -43,7 +53,8 @@ std::string render_github(const Report& report) {
   for (const FileReport& file : report.files) {
     const std::string path = github_escape_property(file.path);
     if (!file.error.empty())
-      out += fmt::format("::error file={},title=replylint::{}\n", path, github_escape_data(file.error));
+      out += fmt::format("::error file={},title=replylint::{}\n", path,
+                         github_escape_data(file.error));
     for (const Finding& finding : file.findings) {
       const Diagnostic& d = finding.diagnostic;
       std::string message = d.message;
@@ -51,12 +62,13 @@ std::string render_github(const Report& report) {
       if (!d.part.empty())
         message += fmt::format(" (MIME part {}, line {}, column {})", d.part, d.line, d.column);
       if (!d.help.empty()) message += "\nhelp: " + d.help;
-      const std::string where =
-          d.part.empty() ? fmt::format("line={},col={},endLine={},endColumn={}", d.line, d.column,
-                                       d.end_line, d.end_column)
-                         : std::string("line=1");
-      out += fmt::format("::{} file={},{},title={}::{}\n", command(d.severity), path, where,
-                         github_escape_property("replylint " + d.rule), github_escape_data(message));
+      const std::string where = d.part.empty()
+                                    ? fmt::format("line={},col={},endLine={},endColumn={}", d.line,
+                                                  d.column, d.end_line, d.end_column)
+                                    : std::string("line=1");
+      out +=
+          fmt::format("::{} file={},{},title={}::{}\n", command(d.severity), path, where,
+                      github_escape_property("replylint " + d.rule), github_escape_data(message));
     }
   }
   out += summary_line(report) + '\n';

@@ -13,10 +13,14 @@ nlohmann::json file_json(const FileReport& file) {
   json diagnostics = json::array();
   for (const Finding& f : file.findings) {
     const Diagnostic& d = f.diagnostic;
-    json item = {{"rule", d.rule},       {"severity", to_string(d.severity)},
-                 {"message", d.message}, {"line", d.line},
-                 {"column", d.column},   {"end_line", d.end_line},
-                 {"end_column", d.end_column}, {"text", d.text}};
+    json item = {{"rule", d.rule},
+                 {"severity", to_string(d.severity)},
+                 {"message", d.message},
+                 {"line", d.line},
+                 {"column", d.column},
+                 {"end_line", d.end_line},
+                 {"end_column", d.end_column},
+                 {"text", d.text}};
     if (!d.part.empty()) item["part"] = d.part;
     if (!d.suggestions.empty()) item["suggestions"] = d.suggestions;
     if (!d.help.empty()) item["help"] = d.help;
@@ -25,7 +29,8 @@ nlohmann::json file_json(const FileReport& file) {
       if (!values.empty() && !item.contains(name)) item[name] = values;
     diagnostics.push_back(std::move(item));
   }
-  json entry = {{"path", file.path}, {"language", file.language}, {"diagnostics", std::move(diagnostics)}};
+  json entry = {
+      {"path", file.path}, {"language", file.language}, {"diagnostics", std::move(diagnostics)}};
   if (!file.warnings.empty()) entry["warnings"] = file.warnings;
   if (!file.error.empty()) entry["error"] = file.error;
   return entry;
@@ -39,7 +44,8 @@ nlohmann::json summary_json(const Report& report) {
 }
 
 // `text` with `spaces` before every line but the first (JSON strings hold no raw newline).
-void append_indented(std::string& out, const std::string& text, std::size_t spaces, bool first_too) {
+void append_indented(std::string& out, const std::string& text, std::size_t spaces,
+                     bool first_too) {
   const std::string pad(spaces, ' ');
   if (first_too) out += pad;
   for (char c : text) {

@@ -29,15 +29,15 @@ std::string render_json(const Report& report, unsigned jobs = 0);
 /// looks rules up itself).
 struct RuleDoc {
   std::string id;
-  std::string summary;   // one line
-  std::string docs;      // Markdown: "## What it flags", "## Why", "## Example", ...
+  std::string summary;  // one line
+  std::string docs;     // Markdown: "## What it flags", "## Why", "## Example", ...
   Severity default_severity = Severity::warning;
 };
 
 struct SarifOptions {
-  std::string tool_version;              // runs[0].tool.driver.version
-  std::string information_uri;           // runs[0].tool.driver.informationUri; omitted if empty
-  std::filesystem::path base_dir;        // %SRCROOT%: report paths are made relative to it
+  std::string tool_version;        // runs[0].tool.driver.version
+  std::string information_uri;     // runs[0].tool.driver.informationUri; omitted if empty
+  std::filesystem::path base_dir;  // %SRCROOT%: report paths are made relative to it
 };
 
 /// A SARIF 2.1.0 log: one run whose driver lists `rules` (with help text and markdown from the

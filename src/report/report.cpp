@@ -24,7 +24,8 @@ bool Report::fails(Severity threshold) const {
 }
 
 bool Report::has_errors_reading() const {
-  return std::any_of(files.begin(), files.end(), [](const FileReport& f) { return !f.error.empty(); });
+  return std::any_of(files.begin(), files.end(),
+                     [](const FileReport& f) { return !f.error.empty(); });
 }
 
 namespace {
@@ -32,7 +33,8 @@ namespace {
 // Moves `offset` back to the start of a UTF-8 sequence so cuts never split a character.
 std::size_t align(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
-  while (offset > 0 && offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80)
+  while (offset > 0 && offset < text.size() &&
+         (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80)
     --offset;
   return offset;
 }
@@ -56,8 +58,10 @@ TextIndex::TextIndex(std::string_view text) : m_text(text) {
 
 std::size_t TextIndex::line_of(std::size_t offset) const {
   offset = std::min(offset, m_text.size());
-  return static_cast<std::size_t>(std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset) -
-                                  m_line_starts.begin()) - 1;
+  return static_cast<std::size_t>(
+             std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset) -
+             m_line_starts.begin()) -
+         1;
 }
 
 std::size_t TextIndex::line_end(std::size_t line) const {
@@ -67,7 +71,8 @@ std::size_t TextIndex::line_end(std::size_t line) const {
 std::size_t TextIndex::points_before(std::size_t offset) const {
   offset = std::min(offset, m_text.size());
   const std::size_t chunk = offset / k_step;
-  return m_points[chunk] + static_cast<std::size_t>(text::count_code_points(m_text.substr(chunk * k_step, offset - chunk * k_step)));
+  return m_points[chunk] + static_cast<std::size_t>(text::count_code_points(
+                               m_text.substr(chunk * k_step, offset - chunk * k_step)));
 }
 
 int TextIndex::points_between(std::size_t begin, std::size_t end) const {
@@ -86,7 +91,8 @@ void resolve_in(const TextIndex& index, core::Range range, int first_line, int c
   const std::size_t begin = align(text, range.begin);
   const std::size_t end = std::max(begin, align(text, range.end));
   const std::size_t start_line = index.line_of(begin), stop_line = index.line_of(end);
-  const std::size_t start_begin = index.line_start(start_line), start_end = index.line_end(start_line);
+  const std::size_t start_begin = index.line_start(start_line),
+                    start_end = index.line_end(start_line);
   const std::size_t stop_begin = index.line_start(stop_line);
   const int prefix = start_line == 0 ? column_base : 0;
   const int stop_prefix = stop_line == 0 ? column_base : 0;
@@ -108,16 +114,21 @@ void resolve_in(const TextIndex& index, core::Range range, int first_line, int c
   }
   // A huge line (a 10 MB body on one line): a window around the span, so that each finding
   // costs the same whatever the line's length.
-  const std::size_t from = align(text, begin > start_begin + k_max_source_line / 2 ? begin - k_max_source_line / 2 : start_begin);
+  const std::size_t from =
+      align(text, begin > start_begin + k_max_source_line / 2 ? begin - k_max_source_line / 2
+                                                              : start_begin);
   const std::size_t to = align(text, std::min(start_end, from + k_max_source_line));
   const bool cut_left = from > start_begin;
   const int lead = cut_left ? 1 : prefix;  // "…" is one code point
-  out.source_line = std::string(cut_left ? "…" : start_line == 0 ? line_prefix : std::string_view{});
+  out.source_line = std::string(cut_left          ? "…"
+                                : start_line == 0 ? line_prefix
+                                                  : std::string_view{});
   out.source_text_at = out.source_line.size();
   out.source_begin = from;
   out.source_line += std::string(text.substr(from, to - from)) + (to < start_end ? "…" : "");
   out.source_column = lead + 1 + index.points_between(from, begin);
-  out.source_end_column = lead + 1 + index.points_between(from, d.end_line == d.line ? std::min(end, to) : to);
+  out.source_end_column =
+      lead + 1 + index.points_between(from, d.end_line == d.line ? std::min(end, to) : to);
 }
 
 }  // namespace
@@ -148,7 +159,8 @@ Finding Resolver::resolve(Diagnostic d) {
       // written (the file, for a 7bit/8bit part), so line:column lead to what the user typed.
       const draft::Range range = diag.location.range;
       const std::size_t begin = body.unflowed_offset(range.begin);
-      const std::size_t end = range.end > range.begin ? body.unflowed_offset(range.end - 1) + 1 : begin;
+      const std::size_t end =
+          range.end > range.begin ? body.unflowed_offset(range.end - 1) + 1 : begin;
       resolve_in(index_of(body.unflowed_text), {begin, end}, first_line, 0, {}, out);
       const std::string_view text = body.text;
       const std::size_t from = std::min(align(text, range.begin), text.size());
@@ -167,8 +179,8 @@ Finding Resolver::resolve(Diagnostic d) {
       const message::Header* h = msg.find_header(diag.location.header);
       if (h) {
         const std::string prefix = h->name + ": ";
-        resolve_in(index_of(h->value), {0, h->value.size()}, h->line, text::count_code_points(prefix),
-                   prefix, out);
+        resolve_in(index_of(h->value), {0, h->value.size()}, h->line,
+                   text::count_code_points(prefix), prefix, out);
         // A folded field spans all its lines in the file (the source shown is its unfolded value).
         if (h->end_line > h->line) {
           diag.end_line = h->end_line;
@@ -184,7 +196,9 @@ Finding Resolver::resolve(Diagnostic d) {
   return out;
 }
 
-Finding resolve(const draft::Draft& draft, Diagnostic d) { return Resolver(draft).resolve(std::move(d)); }
+Finding resolve(const draft::Draft& draft, Diagnostic d) {
+  return Resolver(draft).resolve(std::move(d));
+}
 
 void sort_findings(std::vector<Finding>& findings) {
   std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {

@@ -21,8 +21,8 @@ using core::to_string;
 /// A diagnostic with its position resolved, plus the source line to show under it.
 struct Finding {
   Diagnostic diagnostic;
-  std::string source_line;  // the whole line holding the start of the span (UTF-8)
-  int source_column = 1;    // 1-based code-point column of the span in `source_line`
+  std::string source_line;    // the whole line holding the start of the span (UTF-8)
+  int source_column = 1;      // 1-based code-point column of the span in `source_line`
   int source_end_column = 1;  // end (exclusive) on the same line, clamped to the line
 
   // Where the resolved text comes from, for report::redact(): `span` holds the bytes of
@@ -37,10 +37,10 @@ struct Finding {
 /// The outcome for one input: what was found, what went wrong.
 struct FileReport {
   std::string path;
-  std::string language;            // dominant language of own text, "" when unknown
-  std::vector<Finding> findings;   // sorted by line, column, rule
+  std::string language;               // dominant language of own text, "" when unknown
+  std::vector<Finding> findings;      // sorted by line, column, rule
   std::vector<std::string> warnings;  // non-fatal problems ("invalid UTF-8 … replaced")
-  std::string error;               // set when the input could not be read at all
+  std::string error;                  // set when the input could not be read at all
 };
 
 /// The whole run: one FileReport per input, in input order.
@@ -65,7 +65,7 @@ class TextIndex {
   std::string_view text() const { return m_text; }
   std::size_t line_of(std::size_t offset) const;  // 0-based line holding `offset`
   std::size_t line_start(std::size_t line) const { return m_line_starts[line]; }
-  std::size_t line_end(std::size_t line) const;   // '\n' excluded
+  std::size_t line_end(std::size_t line) const;  // '\n' excluded
   /// Code points in [begin, end) of the text (begin <= end).
   int points_between(std::size_t begin, std::size_t end) const;
 

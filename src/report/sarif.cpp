@@ -19,9 +19,12 @@ constexpr const char* k_src_root = "%SRCROOT%";
 
 std::string_view level(Severity severity) {
   switch (severity) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::info: return "note";
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::info:
+      return "note";
   }
   return "warning";
 }
@@ -33,8 +36,10 @@ std::string percent_encode(std::string_view path) {
   for (unsigned char c : path) {
     const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
                       c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
-    if (keep) out += static_cast<char>(c);
-    else out += fmt::format("%{:02X}", c);
+    if (keep)
+      out += static_cast<char>(c);
+    else
+      out += fmt::format("%{:02X}", c);
   }
   return out;
 }
@@ -126,13 +131,15 @@ nlohmann::json to_sarif(const Report& report, const std::vector<RuleDoc>& rules,
   for (const FileReport& file : report.files) {
     const json location = artifact_location(file.path, options.base_dir);
     if (!file.error.empty())
-      notifications.push_back({{"level", "error"},
-                               {"message", {{"text", file.path + ": " + file.error}}},
-                               {"locations", json::array({{{"physicalLocation", {{"artifactLocation", location}}}}})}});
+      notifications.push_back(
+          {{"level", "error"},
+           {"message", {{"text", file.path + ": " + file.error}}},
+           {"locations", json::array({{{"physicalLocation", {{"artifactLocation", location}}}}})}});
     for (const std::string& warning : file.warnings)
-      notifications.push_back({{"level", "warning"},
-                               {"message", {{"text", file.path + ": " + warning}}},
-                               {"locations", json::array({{{"physicalLocation", {{"artifactLocation", location}}}}})}});
+      notifications.push_back(
+          {{"level", "warning"},
+           {"message", {{"text", file.path + ": " + warning}}},
+           {"locations", json::array({{{"physicalLocation", {{"artifactLocation", location}}}}})}});
     std::map<std::uint64_t, int> occurrences;  // same rule, file and text: told apart by order
     for (const Finding& finding : file.findings) {
       const Diagnostic& d = finding.diagnostic;
@@ -141,19 +148,24 @@ nlohmann::json to_sarif(const Report& report, const std::vector<RuleDoc>& rules,
       if (d.part.empty()) {
         // Columns are Unicode code points, 1-based, end exclusive (run.columnKind says so; SARIF's
         // default would be UTF-16 code units).
-        physical["region"] = {{"startLine", d.line}, {"startColumn", d.column},
-                              {"endLine", d.end_line}, {"endColumn", d.end_column}};
+        physical["region"] = {{"startLine", d.line},
+                              {"startColumn", d.column},
+                              {"endLine", d.end_line},
+                              {"endColumn", d.end_column}};
       } else {
         // Positions in a decoded (quoted-printable or base64) part are not positions in the
         // file: the location stays file-level and the message says where.
         text += fmt::format(" (MIME part {}, line {}, column {})", d.part, d.line, d.column);
       }
       if (!d.help.empty()) text += "\nhelp: " + d.help;
-      json result = {{"ruleId", d.rule}, {"level", level(d.severity)}, {"message", {{"text", text}}},
+      json result = {{"ruleId", d.rule},
+                     {"level", level(d.severity)},
+                     {"message", {{"text", text}}},
                      {"locations", json::array({{{"physicalLocation", std::move(physical)}}})}};
-      if (auto it = rule_index.find(d.rule); it != rule_index.end()) result["ruleIndex"] = it->second;
-      const std::uint64_t key =
-          fnv1a(d.rule + '\0' + location["uri"].get<std::string>() + '\0' + d.text + '\0' + d.message);
+      if (auto it = rule_index.find(d.rule); it != rule_index.end())
+        result["ruleIndex"] = it->second;
+      const std::uint64_t key = fnv1a(d.rule + '\0' + location["uri"].get<std::string>() + '\0' +
+                                      d.text + '\0' + d.message);
       result["partialFingerprints"] = {
           {"replylint/v1", fmt::format("{:016x}:{}", key, occurrences[key]++)}};
       json properties = {{"text", d.text}};
@@ -167,13 +179,15 @@ nlohmann::json to_sarif(const Report& report, const std::vector<RuleDoc>& rules,
     }
   }
 
-  json run = {{"tool", {{"driver", std::move(driver)}}},
-              {"columnKind", "unicodeCodePoints"},
-              {"invocations", json::array({{{"executionSuccessful", !report.has_errors_reading()},
-                                            {"toolExecutionNotifications", std::move(notifications)}}})},
-              {"results", std::move(results)}};
+  json run = {
+      {"tool", {{"driver", std::move(driver)}}},
+      {"columnKind", "unicodeCodePoints"},
+      {"invocations", json::array({{{"executionSuccessful", !report.has_errors_reading()},
+                                    {"toolExecutionNotifications", std::move(notifications)}}})},
+      {"results", std::move(results)}};
   if (!options.base_dir.empty())
-    run["originalUriBaseIds"] = {{k_src_root, {{"uri", file_uri(options.base_dir.lexically_normal())}}}};
+    run["originalUriBaseIds"] = {
+        {k_src_root, {{"uri", file_uri(options.base_dir.lexically_normal())}}}};
   return {{"$schema", k_schema}, {"version", "2.1.0"}, {"runs", json::array({std::move(run)})}};
 }
 

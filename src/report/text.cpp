@@ -16,13 +16,17 @@ struct Palette {
   std::string_view bold, red, yellow, blue, cyan, green, reset;
 };
 constexpr Palette k_plain{"", "", "", "", "", "", ""};
-constexpr Palette k_ansi{"\x1b[1m", "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;34m", "\x1b[1;36m", "\x1b[32m", "\x1b[0m"};
+constexpr Palette k_ansi{"\x1b[1m",    "\x1b[1;31m", "\x1b[1;33m", "\x1b[1;34m",
+                         "\x1b[1;36m", "\x1b[32m",   "\x1b[0m"};
 
 std::string_view severity_colour(Severity s, const Palette& p) {
   switch (s) {
-    case Severity::error: return p.red;
-    case Severity::warning: return p.yellow;
-    case Severity::info: return p.cyan;
+    case Severity::error:
+      return p.red;
+    case Severity::warning:
+      return p.yellow;
+    case Severity::info:
+      return p.cyan;
   }
   return p.reset;
 }
@@ -80,10 +84,11 @@ std::string render_text(const Report& report, const TextStyle& style) {
       out += fmt::format("{}{}: {}warning{}: {}\n", p.bold, file.path, p.yellow, p.reset, warning);
     for (const Finding& f : file.findings) {
       const Diagnostic& d = f.diagnostic;
-      const std::string where = d.part.empty() ? file.path : fmt::format("{} (part {})", file.path, d.part);
-      out += fmt::format("{}{}:{}:{}:{} {}{}{}[{}]: {}{}{}\n", p.bold, where, d.line, d.column, p.reset,
-                         severity_colour(d.severity, p), to_string(d.severity), p.reset, d.rule,
-                         p.bold, d.message, p.reset);
+      const std::string where =
+          d.part.empty() ? file.path : fmt::format("{} (part {})", file.path, d.part);
+      out += fmt::format("{}{}:{}:{}:{} {}{}{}[{}]: {}{}{}\n", p.bold, where, d.line, d.column,
+                         p.reset, severity_colour(d.severity, p), to_string(d.severity), p.reset,
+                         d.rule, p.bold, d.message, p.reset);
 
       // The source line, cut around the span when long, and the caret underline.
       auto cps = code_points(f.source_line);
@@ -116,14 +121,16 @@ std::string render_text(const Report& report, const TextStyle& style) {
       const std::string pad(number.size(), ' ');
       out += fmt::format("{}{} |{}\n", p.blue, pad, p.reset);
       out += fmt::format("{}{} |{} {}\n", p.blue, number, p.reset, shown);
-      out += fmt::format("{}{} |{} {}{}{}\n", p.blue, pad, p.reset, severity_colour(d.severity, p), caret, p.reset);
+      out += fmt::format("{}{} |{} {}{}{}\n", p.blue, pad, p.reset, severity_colour(d.severity, p),
+                         caret, p.reset);
       if (!d.suggestions.empty()) {
         std::string list;
         for (const std::string& s : d.suggestions) list += (list.empty() ? "'" : ", '") + s + "'";
         out += fmt::format("{}{} = {}suggestion{}: {}\n", p.blue, pad, p.green,
                            d.suggestions.size() == 1 ? "" : "s", list + p.reset.data());
       }
-      if (!d.help.empty()) out += fmt::format("{}{} = {}help{}: {}\n", p.blue, pad, p.bold, p.reset, d.help);
+      if (!d.help.empty())
+        out += fmt::format("{}{} = {}help{}: {}\n", p.blue, pad, p.bold, p.reset, d.help);
       out += fmt::format("{}{} = {}see: replylint explain {}\n\n", p.blue, pad, p.reset, d.rule);
     }
   }

@@ -95,6 +95,8 @@ class MissingQuote final : public Rule {
 
 const RuleInfo& missing_quote_info() { return k_info; }
 
-std::unique_ptr<Rule> make_missing_quote(const RuleContext&) { return std::make_unique<MissingQuote>(); }
+std::unique_ptr<Rule> make_missing_quote(const RuleContext&) {
+  return std::make_unique<MissingQuote>();
+}
 
 }  // namespace replylint::rules

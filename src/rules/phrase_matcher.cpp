@@ -135,7 +135,8 @@ bool form_matches(const Form& form, Words& words, std::size_t i) {
   const std::string& key = words.key(i);
   if (key == form.key) return true;
   if (form.stems.empty()) return false;
-  if (std::find(form.letters.begin(), form.letters.end(), first_code_point(key)) == form.letters.end())
+  if (std::find(form.letters.begin(), form.letters.end(), first_code_point(key)) ==
+      form.letters.end())
     return false;
   for (const std::string& stem : words.stems(i))
     if (std::find(form.stems.begin(), form.stems.end(), stem) != form.stems.end()) return true;
@@ -251,7 +252,8 @@ struct PhraseMatcher::Impl {
     if (!exact && stemmer != nullptr) {
       for (const std::string& stem : stemmer->stems(language, word)) {
         std::string k = word_key(stem);
-        if (std::find(f.stems.begin(), f.stems.end(), k) == f.stems.end()) f.stems.push_back(std::move(k));
+        if (std::find(f.stems.begin(), f.stems.end(), k) == f.stems.end())
+          f.stems.push_back(std::move(k));
       }
     }
     if (!f.stems.empty()) {
@@ -270,11 +272,13 @@ struct PhraseMatcher::Impl {
       for (const data::PhraseToken& token : phrase.tokens) {
         Token t;
         t.optional = token.optional;
-        for (const std::string& word : token.words) t.forms.push_back(form(word, token.exact, code));
+        for (const std::string& word : token.words)
+          t.forms.push_back(form(word, token.exact, code));
         compiled.tokens.push_back(std::move(t));
       }
       // The loader guarantees a required first word; a hand-made Phrase may lack one.
-      if (compiled.tokens.empty() || compiled.tokens.front().optional || compiled.tokens.front().forms.empty())
+      if (compiled.tokens.empty() || compiled.tokens.front().optional ||
+          compiled.tokens.front().forms.empty())
         continue;
       const std::size_t index = list.phrases.size();
       for (const Form& f : compiled.tokens.front().forms) {
@@ -289,7 +293,8 @@ struct PhraseMatcher::Impl {
   }
 };
 
-PhraseMatcher::PhraseMatcher(const data::DataSet& data, std::string_view rule_id, spell::Stemmer* stemmer)
+PhraseMatcher::PhraseMatcher(const data::DataSet& data, std::string_view rule_id,
+                             spell::Stemmer* stemmer)
     : m_impl(std::make_unique<Impl>()) {
   m_impl->stemmer = stemmer;
   for (const auto& [code, language] : data.languages) {
@@ -308,7 +313,8 @@ PhraseMatcher& PhraseMatcher::operator=(PhraseMatcher&&) noexcept = default;
 
 bool PhraseMatcher::empty() const { return m_impl->lists.empty(); }
 
-std::vector<PhraseMatch> PhraseMatcher::find(const draft::Sentence& sentence, std::string_view language) const {
+std::vector<PhraseMatch> PhraseMatcher::find(const draft::Sentence& sentence,
+                                             std::string_view language) const {
   std::vector<PhraseMatch> out;
   const List* list = m_impl->list(language);
   if (list == nullptr) return out;
@@ -321,7 +327,8 @@ std::vector<PhraseMatch> PhraseMatcher::find(const draft::Draft& draft) const {
   std::vector<PhraseMatch> out;
   if (empty()) return out;
   // One memo per list's language: the same word has other stems in another language.
-  std::unordered_map<std::string, std::unordered_map<std::string, std::vector<std::string>>> stems_memo;
+  std::unordered_map<std::string, std::unordered_map<std::string, std::vector<std::string>>>
+      stems_memo;
   for (const draft::Paragraph& paragraph : draft.paragraphs) {
     const std::string& language = !paragraph.language.empty() ? paragraph.language : draft.language;
     for (const Sentence& sentence : paragraph.sentences) {
@@ -333,9 +340,11 @@ std::vector<PhraseMatch> PhraseMatcher::find(const draft::Draft& draft) const {
       // Unknown language: every list, then the earliest (and longest) of overlapping matches.
       std::vector<PhraseMatch> found;
       for (const auto& lazy : m_impl->lists)
-        find_in(m_impl->compiled(*lazy), sentence, m_impl->stemmer, stems_memo[lazy->language], found);
+        find_in(m_impl->compiled(*lazy), sentence, m_impl->stemmer, stems_memo[lazy->language],
+                found);
       std::stable_sort(found.begin(), found.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
-        return a.range.begin != b.range.begin ? a.range.begin < b.range.begin : a.range.end > b.range.end;
+        return a.range.begin != b.range.begin ? a.range.begin < b.range.begin
+                                              : a.range.end > b.range.end;
       });
       std::size_t covered = 0;
       for (PhraseMatch& m : found) {

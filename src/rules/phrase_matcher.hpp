@@ -21,12 +21,12 @@ namespace replylint::rules {
 
 /// One phrase found in own text.
 struct PhraseMatch {
-  draft::Range range;              // from the first matched word's begin to the last one's end
-  const data::Phrase* phrase = nullptr;    // the list entry: match, help, file, line
+  draft::Range range;  // from the first matched word's begin to the last one's end
+  const data::Phrase* phrase = nullptr;       // the list entry: match, help, file, line
   const draft::Sentence* sentence = nullptr;  // the sentence holding it
-  std::size_t first_word = 0;      // sentence->words[first_word, end_word) were matched
+  std::size_t first_word = 0;                 // sentence->words[first_word, end_word) were matched
   std::size_t end_word = 0;
-  std::string language;            // the list it came from: "es", "el", "en"
+  std::string language;  // the list it came from: "es", "el", "en"
 };
 
 /// A rule's phrase lists, compiled once (build it in the rule's constructor; it is immutable

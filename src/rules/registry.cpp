@@ -17,7 +17,8 @@ const std::vector<RegistryEntry>& registry() {
 
 const RegistryEntry* find_rule(std::string_view id) {
   const auto& all = registry();
-  auto it = std::find_if(all.begin(), all.end(), [&](const RegistryEntry& e) { return e.info.id == id; });
+  auto it =
+      std::find_if(all.begin(), all.end(), [&](const RegistryEntry& e) { return e.info.id == id; });
   return it == all.end() ? nullptr : &*it;
 }
 

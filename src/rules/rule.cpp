@@ -8,39 +8,55 @@ namespace replylint::rules {
 
 std::string_view to_string(Category category) {
   switch (category) {
-    case Category::tone: return "tone";
-    case Category::privacy: return "privacy";
-    case Category::quoting: return "quoting";
-    case Category::spelling: return "spelling";
-    case Category::recipients: return "recipients";
-    case Category::content: return "content";
-    case Category::style: return "style";
+    case Category::tone:
+      return "tone";
+    case Category::privacy:
+      return "privacy";
+    case Category::quoting:
+      return "quoting";
+    case Category::spelling:
+      return "spelling";
+    case Category::recipients:
+      return "recipients";
+    case Category::content:
+      return "content";
+    case Category::style:
+      return "style";
   }
   return "style";
 }
 
 std::string_view to_string(OptionType type) {
   switch (type) {
-    case OptionType::boolean: return "boolean";
-    case OptionType::integer: return "integer";
-    case OptionType::string: return "string";
-    case OptionType::string_list: return "list of strings";
+    case OptionType::boolean:
+      return "boolean";
+    case OptionType::integer:
+      return "integer";
+    case OptionType::string:
+      return "string";
+    case OptionType::string_list:
+      return "list of strings";
   }
   return "string";
 }
 
 OptionType type_of(const OptionValue& value) {
   switch (value.index()) {
-    case 0: return OptionType::boolean;
-    case 1: return OptionType::integer;
-    case 2: return OptionType::string;
-    default: return OptionType::string_list;
+    case 0:
+      return OptionType::boolean;
+    case 1:
+      return OptionType::integer;
+    case 2:
+      return OptionType::string;
+    default:
+      return OptionType::string_list;
   }
 }
 
 std::string to_string(const OptionValue& value) {
   if (const bool* flag = std::get_if<bool>(&value)) return *flag ? "true" : "false";
-  if (const std::int64_t* number = std::get_if<std::int64_t>(&value)) return std::to_string(*number);
+  if (const std::int64_t* number = std::get_if<std::int64_t>(&value))
+    return std::to_string(*number);
   if (const std::string* text = std::get_if<std::string>(&value)) return *text;
   std::string out = "[";
   for (const std::string& item : std::get<std::vector<std::string>>(value))

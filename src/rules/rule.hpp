@@ -21,12 +21,12 @@ class SpellService;
 
 namespace replylint::rules {
 
+using core::Applicability;
+using core::Severity;
 using draft::Draft;
 using draft::Range;
 using draft::Sentence;
 using draft::Word;
-using core::Applicability;
-using core::Severity;
 
 enum class Category { tone, privacy, quoting, spelling, recipients, content, style };
 std::string_view to_string(Category category);
@@ -96,9 +96,9 @@ class RuleOptions {
 struct RuleContext {
   const RuleOptions& options;
   const data::DataSet& data;
-  spell::SpellService* spell = nullptr;         // nullptr when spelling is off
-  std::vector<std::string> org_domains;          // the sender organisation's domains (lowercase)
-  std::vector<std::string> words;                // extra accepted words from the config
+  spell::SpellService* spell = nullptr;  // nullptr when spelling is off
+  std::vector<std::string> org_domains;  // the sender organisation's domains (lowercase)
+  std::vector<std::string> words;        // extra accepted words from the config
 };
 
 /// Collects a rule's findings for one draft. Rules never see line numbers or output formats.
@@ -109,19 +109,34 @@ class Reporter {
    public:
     explicit Builder(core::Diagnostic& d) : m_d(d) {}
     /// What to do about it (one sentence, no trailing period).
-    Builder& help(std::string text) { m_d.help = std::move(text); return *this; }
+    Builder& help(std::string text) {
+      m_d.help = std::move(text);
+      return *this;
+    }
     /// One more replacement for the flagged text, best first.
-    Builder& suggest(std::string text) { m_d.suggestions.push_back(std::move(text)); return *this; }
-    Builder& suggestions(std::vector<std::string> list) { m_d.suggestions = std::move(list); return *this; }
+    Builder& suggest(std::string text) {
+      m_d.suggestions.push_back(std::move(text));
+      return *this;
+    }
+    Builder& suggestions(std::vector<std::string> list) {
+      m_d.suggestions = std::move(list);
+      return *this;
+    }
     /// A rule-specific named list, printed as a field `key` of the diagnostic in JSON and SARIF
     /// (core/diagnostic.hpp "Rule-specific data"). Setting a key again replaces its list.
     Builder& data(std::string key, std::vector<std::string> values);
     /// Attaches a fix (replaces any earlier one).
-    Builder& fix(core::Fix fix) { m_d.fix = std::move(fix); return *this; }
+    Builder& fix(core::Fix fix) {
+      m_d.fix = std::move(fix);
+      return *this;
+    }
     /// A fix of one edit that replaces exactly the flagged range with `replacement`.
     Builder& replace_with(std::string replacement, Applicability applicability, std::string title);
     /// Marks the flagged value sensitive: report::redact() masks it in every output.
-    Builder& sensitive(core::Masking masking = core::Masking::last_four) { m_d.sensitive = masking; return *this; }
+    Builder& sensitive(core::Masking masking = core::Masking::last_four) {
+      m_d.sensitive = masking;
+      return *this;
+    }
 
    private:
     core::Diagnostic& m_d;
@@ -131,15 +146,18 @@ class Reporter {
 
   template <typename... Args>
   Builder report(Range range, fmt::format_string<Args...> format, Args&&... args) {
-    return add({core::Location::Origin::body, range, {}}, fmt::format(format, std::forward<Args>(args)...));
+    return add({core::Location::Origin::body, range, {}},
+               fmt::format(format, std::forward<Args>(args)...));
   }
   template <typename... Args>
   Builder report_subject(Range range, fmt::format_string<Args...> format, Args&&... args) {
-    return add({core::Location::Origin::subject, range, {}}, fmt::format(format, std::forward<Args>(args)...));
+    return add({core::Location::Origin::subject, range, {}},
+               fmt::format(format, std::forward<Args>(args)...));
   }
   template <typename... Args>
   Builder report_header(std::string header, fmt::format_string<Args...> format, Args&&... args) {
-    return add({core::Location::Origin::header, {}, std::move(header)}, fmt::format(format, std::forward<Args>(args)...));
+    return add({core::Location::Origin::header, {}, std::move(header)},
+               fmt::format(format, std::forward<Args>(args)...));
   }
 
   std::vector<core::Diagnostic>& diagnostics() { return m_found; }

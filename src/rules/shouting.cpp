@@ -69,8 +69,8 @@ std::string lower(std::string_view text, const char* locale) {
 }
 
 std::string capitalise_first(std::string_view text, const char* locale) {
-  icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   if (u.isEmpty()) return std::string(text);
   const int32_t first_len = U16_LENGTH(u.char32At(0));
   icu::UnicodeString head = u.tempSubString(0, first_len);
@@ -83,7 +83,9 @@ std::string capitalise_first(std::string_view text, const char* locale) {
 class Shouting final : public Rule {
  public:
   explicit Shouting(const RuleContext& context)
-      : m_data(context.data), m_spell(context.spell), m_min_words(std::max<std::int64_t>(1, context.options.integer("min-words"))) {}
+      : m_data(context.data),
+        m_spell(context.spell),
+        m_min_words(std::max<std::int64_t>(1, context.options.integer("min-words"))) {}
 
   const RuleInfo& info() const override { return k_info; }
 
@@ -172,7 +174,8 @@ class Shouting final : public Rule {
   // capital when the run starts the sentence.
   std::string sentence_case(const std::string& text, const std::vector<Word>& words, const Run& run,
                             const char* locale, bool starts_sentence) const {
-    spell::Speller* speller = m_spell && std::string_view(locale) != "und" ? m_spell->get(locale) : nullptr;
+    spell::Speller* speller =
+        m_spell && std::string_view(locale) != "und" ? m_spell->get(locale) : nullptr;
     std::string out;
     std::size_t cursor = words[run.first].range.begin;
     for (std::size_t i = run.first; i <= run.last; ++i) {
@@ -185,7 +188,8 @@ class Shouting final : public Rule {
         out += (i == run.first && starts_sentence) ? capitalise_first(*form, locale) : *form;
       } else {
         std::string word = lower(w.text, locale);
-        if ((i == run.first && starts_sentence) || w.is_header_name) word = capitalise_first(word, locale);
+        if ((i == run.first && starts_sentence) || w.is_header_name)
+          word = capitalise_first(word, locale);
         out += word;
       }
       cursor = w.range.end;
@@ -197,11 +201,10 @@ class Shouting final : public Rule {
     const message::Message& msg = draft.message();
     if (msg.subject.empty()) return;
     // Leave the reply prefixes ("RE:", "ΑΠ:", "RV:") out: they are written in capitals by clients.
-    const std::size_t prefix_end =
-        msg.subject.size() >= msg.subject_without_prefixes.size() &&
-                msg.subject.ends_with(msg.subject_without_prefixes)
-            ? msg.subject.size() - msg.subject_without_prefixes.size()
-            : 0;
+    const std::size_t prefix_end = msg.subject.size() >= msg.subject_without_prefixes.size() &&
+                                           msg.subject.ends_with(msg.subject_without_prefixes)
+                                       ? msg.subject.size() - msg.subject_without_prefixes.size()
+                                       : 0;
     std::vector<Word> words;
     for (const Word& w : draft.subject_words)
       if (w.range.begin >= prefix_end) words.push_back(w);

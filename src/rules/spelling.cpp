@@ -70,9 +70,12 @@ class Spelling final : public Rule {
   explicit Spelling(const RuleContext& context)
       : m_spell(context.spell),
         m_data(context.data),
-        m_suggestions(static_cast<int>(std::clamp<std::int64_t>(context.options.integer("suggestions"), 0, 10))),
-        m_max_suggested(static_cast<int>(std::clamp<std::int64_t>(context.options.integer("max-suggested-words"), 0, INT_MAX))),
-        m_max_slow(static_cast<int>(std::clamp<std::int64_t>(context.options.integer("max-slow-suggestions"), 0, INT_MAX))) {
+        m_suggestions(static_cast<int>(
+            std::clamp<std::int64_t>(context.options.integer("suggestions"), 0, 10))),
+        m_max_suggested(static_cast<int>(
+            std::clamp<std::int64_t>(context.options.integer("max-suggested-words"), 0, INT_MAX))),
+        m_max_slow(static_cast<int>(std::clamp<std::int64_t>(
+            context.options.integer("max-slow-suggestions"), 0, INT_MAX))) {
     for (const std::string& w : context.words) m_words.insert(text::fold(w));
   }
 
@@ -83,7 +86,8 @@ class Spelling final : public Rule {
     std::map<std::string, std::vector<std::string>> suggested;  // per distinct word, this draft
     int slow_left = m_max_slow;
     for (const draft::Paragraph& paragraph : draft.paragraphs) {
-      const std::string& language = paragraph.language.empty() ? draft.language : paragraph.language;
+      const std::string& language =
+          paragraph.language.empty() ? draft.language : paragraph.language;
       for (const Sentence& sentence : paragraph.sentences) {
         bool first = true;
         for (const Word& w : sentence.words) {
@@ -133,7 +137,8 @@ class Spelling final : public Rule {
   }
 
   // The dictionary that judges `w`, or nullptr when the word is left alone.
-  spell::Speller* speller_for(const Word& w, const std::string& language, bool sentence_start) const {
+  spell::Speller* speller_for(const Word& w, const std::string& language,
+                              bool sentence_start) const {
     if (w.has_digit || w.has_underscore || w.is_header_name) return nullptr;
     if (w.letters < 2) return nullptr;
     // in_acronym_list holds for every word is_acronym() knows (and for their undotted forms).

@@ -57,8 +57,7 @@ Desde el lunes abrimos a las nueve.
 ## Options
 `max-parties` (default 1): how many outside parties may see each other's addresses.
 )md",
-    .options = {{"max-parties", std::int64_t{1},
-                 "outside parties allowed together in To/Cc"}},
+    .options = {{"max-parties", std::int64_t{1}, "outside parties allowed together in To/Cc"}},
 };
 
 std::string lowercase_ascii(std::string text) {
@@ -69,8 +68,8 @@ std::string lowercase_ascii(std::string text) {
 
 // Second-level labels under which registrations happen at the third level (co.uk, com.es, gov.gr).
 bool is_second_level_label(std::string_view label) {
-  static const std::set<std::string_view> k_labels{"co", "com", "org", "net", "gov", "gob",
-                                                    "edu", "ac",  "nom", "ltd", "plc"};
+  static const std::set<std::string_view> k_labels{"co",  "com", "org", "net", "gov", "gob",
+                                                   "edu", "ac",  "nom", "ltd", "plc"};
   return k_labels.contains(label);
 }
 
@@ -85,7 +84,8 @@ std::string organisation_of(const std::string& domain) {
     rest.remove_prefix(dot + 1);
   }
   std::size_t keep = 2;
-  if (labels.size() >= 3 && labels.back().size() == 2 && is_second_level_label(labels[labels.size() - 2]))
+  if (labels.size() >= 3 && labels.back().size() == 2 &&
+      is_second_level_label(labels[labels.size() - 2]))
     keep = 3;
   if (labels.size() <= keep) return domain;
   std::string out;
@@ -132,7 +132,8 @@ class VisibleRecipients final : public Rule {
         const std::string domain = a.domain();
         if (address.empty() || domain.empty() || !seen.insert(address).second) continue;
         if (own_address(address, domain, own, msg)) continue;
-        const std::string key = m_data.free_mail_domains.contains(domain) ? address : organisation_of(domain);
+        const std::string key =
+            m_data.free_mail_domains.contains(domain) ? address : organisation_of(domain);
         auto [it, added] = parties.try_emplace(key);
         if (added) {
           order.push_back(key);
@@ -160,7 +161,8 @@ class VisibleRecipients final : public Rule {
     std::size_t visible = 0;
     for (const auto& [key, party] : parties) visible += party.addresses.size();
 
-    out.report_header(last_header, "{} outside recipients from {} parties can see each other's addresses",
+    out.report_header(last_header,
+                      "{} outside recipients from {} parties can see each other's addresses",
                       visible, parties.size())
         .help(fmt::format("move {} address{} to Bcc: {}", move.size(), move.size() == 1 ? "" : "es",
                           fmt::join(move, ", ")))
@@ -176,7 +178,8 @@ class VisibleRecipients final : public Rule {
     for (const auto* list : {&msg.from, &msg.sender})
       for (const message::Address& a : *list) {
         const std::string domain = a.domain();
-        if (!domain.empty() && !m_data.free_mail_domains.contains(domain)) out.push_back(organisation_of(domain));
+        if (!domain.empty() && !m_data.free_mail_domains.contains(domain))
+          out.push_back(organisation_of(domain));
       }
     return out;
   }

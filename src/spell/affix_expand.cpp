@@ -11,7 +11,8 @@ namespace replylint::spell {
 namespace {
 
 std::u32string to_u32(std::string_view utf8) {
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   std::u32string out;
   for (int32_t i = 0; i < u.length();) {
     const UChar32 c = u.char32At(i);
@@ -76,7 +77,8 @@ struct AffixClass {
 };
 
 bool suffix_applies(const Rule& r, const std::u32string& word) {
-  if (word.size() < r.condition.size() || word.size() < r.strip.size() || (word.size() <= r.strip.size() && r.add.empty()))
+  if (word.size() < r.condition.size() || word.size() < r.strip.size() ||
+      (word.size() <= r.strip.size() && r.add.empty()))
     return false;
   if (word.compare(word.size() - r.strip.size(), r.strip.size(), r.strip) != 0) return false;
   const std::size_t start = word.size() - r.condition.size();
@@ -103,7 +105,8 @@ std::u32string apply_prefix(const Rule& r, const std::u32string& word) {
 
 }  // namespace
 
-std::optional<std::vector<std::string>> expand_affixes(const DictionaryFiles& files, std::string& why) {
+std::optional<std::vector<std::string>> expand_affixes(const DictionaryFiles& files,
+                                                       std::string& why) {
   std::ifstream aff(files.aff, std::ios::binary);
   if (!aff) {
     why = "cannot read " + files.aff.string();
@@ -171,7 +174,7 @@ std::optional<std::vector<std::string>> expand_affixes(const DictionaryFiles& fi
   bool first = true;
   struct Suffixed {
     std::u32string form;
-    bool cross;                  // cross products with prefixes allowed
+    bool cross;                   // cross products with prefixes allowed
     std::u32string continuation;  // continuation flags of the suffixes applied
   };
   std::vector<Suffixed> suffixed;
@@ -215,19 +218,22 @@ std::optional<std::vector<std::string>> expand_affixes(const DictionaryFiles& fi
             if (!suffix_applies(r2, form)) continue;
             const std::u32string twice = apply_suffix(r2, form);
             out.push_back(to_utf8(twice));
-            suffixed.push_back({twice, it->second.cross && jt->second.cross, r.continuation + r2.continuation});
+            suffixed.push_back(
+                {twice, it->second.cross && jt->second.cross, r.continuation + r2.continuation});
           }
         }
       }
     }
     // Prefixes: on the root, and on every suffixed form when both allow cross products. A
     // prefix flag may also come from a suffix's continuation class (the prefix only goes with it).
-    auto add_prefixes = [&](char32_t flag, bool from_suffix, const std::u32string* only_form, bool cross_ok) {
+    auto add_prefixes = [&](char32_t flag, bool from_suffix, const std::u32string* only_form,
+                            bool cross_ok) {
       auto it = classes.find(flag);
       if (it == classes.end() || !it->second.prefix) return;
       for (const Rule& r : it->second.rules) {
         if (only_form == nullptr) {
-          if (!from_suffix && prefix_applies(r, root)) out.push_back(to_utf8(apply_prefix(r, root)));
+          if (!from_suffix && prefix_applies(r, root))
+            out.push_back(to_utf8(apply_prefix(r, root)));
           continue;
         }
         if (cross_ok && it->second.cross && prefix_applies(r, *only_form))

@@ -15,6 +15,7 @@ namespace replylint::spell {
 /// It models PFX/SFX with conditions and FLAG UTF-8 or single-character flags only; std::nullopt
 /// with a reason for anything else (long or numeric flags, flag aliases, encodings other than
 /// UTF-8). The forms are candidates: the caller keeps only those Hunspell accepts.
-std::optional<std::vector<std::string>> expand_affixes(const DictionaryFiles& files, std::string& why);
+std::optional<std::vector<std::string>> expand_affixes(const DictionaryFiles& files,
+                                                       std::string& why);
 
 }  // namespace replylint::spell

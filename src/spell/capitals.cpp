@@ -60,18 +60,22 @@ void add_single_accents(const icu::UnicodeString& word, const std::array<Accent,
     candidates[c].from_end = static_cast<int>(candidates.size() - 1 - c);
   const char16_t last = word.isEmpty() ? u'\0' : word.charAt(word.length() - 1);
   const bool ends_in_vowel_n_s =
-      last == u'n' || last == u's' || std::u16string_view(u"aeiou").find(last) != std::u16string_view::npos;
+      last == u'n' || last == u's' ||
+      std::u16string_view(u"aeiou").find(last) != std::u16string_view::npos;
   auto rank = [&](int from_end) {
     static constexpr int k_greek[] = {1, 0, 2};
     static constexpr int k_spanish_open[] = {0, 2, 1};
     static constexpr int k_spanish_closed[] = {1, 2, 0};
-    const int* order = language == "el" ? k_greek : ends_in_vowel_n_s ? k_spanish_open : k_spanish_closed;
+    const int* order = language == "el"    ? k_greek
+                       : ends_in_vowel_n_s ? k_spanish_open
+                                           : k_spanish_closed;
     for (int r = 0; r < 3; ++r)
       if (order[r] == from_end) return r;
     return from_end;  // beyond the third vowel from the end: unlikely, in order
   };
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [&](const Candidate& a, const Candidate& b) { return rank(a.from_end) < rank(b.from_end); });
+  std::stable_sort(
+      candidates.begin(), candidates.end(),
+      [&](const Candidate& a, const Candidate& b) { return rank(a.from_end) < rank(b.from_end); });
   for (const Candidate& c : candidates) {
     if (out.size() >= limit) return;
     icu::UnicodeString variant{word};

@@ -222,7 +222,8 @@ class HunspellSpeller final : public Speller {
   std::vector<std::string> stems(std::string_view word) override {
     // A flag-free word list (el_GR) has no morphology: every word is its own stem, so there is
     // nothing to learn and no reason to load Hunspell.
-    std::call_once(m_morphology_once, [this] { m_morphology = index_kind(m_files) != IndexKind::exact; });
+    std::call_once(m_morphology_once,
+                   [this] { m_morphology = index_kind(m_files) != IndexKind::exact; });
     if (!m_morphology) return {};
     {
       std::shared_lock lock{m_cache_mutex};
@@ -236,11 +237,10 @@ class HunspellSpeller final : public Speller {
           // "[re st:ad fl:A]" for "read": a morpheme before the stem means a prefix was taken
           // off, and a prefixed stem is another word (read/ad, delays/lay, replies/ply).
           const std::size_t at = analysis.find("st:");
-          if (at == std::string::npos ||
-              analysis.find_first_not_of(" \t", 0) < at)
-            continue;
+          if (at == std::string::npos || analysis.find_first_not_of(" \t", 0) < at) continue;
           const std::size_t end = analysis.find_first_of(" \t", at + 3);
-          auto stem = m_codec.decode(analysis.substr(at + 3, end == std::string::npos ? std::string::npos : end - at - 3));
+          auto stem = m_codec.decode(
+              analysis.substr(at + 3, end == std::string::npos ? std::string::npos : end - at - 3));
           if (!stem || stem->isEmpty()) continue;
           std::string text = to_utf8(*stem);
           if (std::find(out.begin(), out.end(), text) == out.end()) out.push_back(std::move(text));
@@ -339,7 +339,8 @@ class HunspellSpeller final : public Speller {
       i += U16_LENGTH(c);
     }
     if (upper == 1 && first_upper) return listed(small) ? std::optional<bool>(true) : absent;
-    if (lower == 0) return listed(small) || listed(title_case(small)) ? std::optional<bool>(true) : absent;
+    if (lower == 0)
+      return listed(small) || listed(title_case(small)) ? std::optional<bool>(true) : absent;
     return std::nullopt;
   }
 
@@ -488,8 +489,8 @@ class HunspellSpeller final : public Speller {
                                 // filled while loading, read-only after)
   DictionaryFiles m_files;
   std::unique_ptr<Hunspell> m_hunspell;
-  std::unique_ptr<WordIndex> m_index;   // immutable once built
-  std::vector<std::string> m_added;     // added words in the dictionary's encoding
+  std::unique_ptr<WordIndex> m_index;  // immutable once built
+  std::vector<std::string> m_added;    // added words in the dictionary's encoding
   std::unordered_set<std::string, StringHash, std::equal_to<>> m_added_utf8;
   Codec m_codec;
   icu::UnicodeString m_alphabet;  // lowercase letters of the .aff's TRY line
@@ -594,8 +595,9 @@ LoadResult load_hunspell_speller(std::string_view language, const DictionaryFile
     return result;
   }
   icu::UnicodeString alphabet = try_letters(files.aff, *codec);
-  auto speller = std::make_unique<HunspellSpeller>(std::string{language}, files, std::move(hunspell),
-                                                   std::move(index), *std::move(codec), std::move(alphabet));
+  auto speller =
+      std::make_unique<HunspellSpeller>(std::string{language}, files, std::move(hunspell),
+                                        std::move(index), *std::move(codec), std::move(alphabet));
   for (const auto& additions : files.additions) {
     load_additions(additions, *speller, encoding, result.warnings);
   }

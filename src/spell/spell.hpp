@@ -4,7 +4,6 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,7 +13,8 @@ namespace replylint::spell {
 /// Where dictionaries are searched, in order (DESIGN.md "Dictionaries"): --dict-dir,
 /// $REPLYLINT_DICT_PATH (':'-separated), the source tree's dictionaries/, the installed share
 /// folder, /usr/share/hunspell, /usr/share/myspell.
-std::vector<std::filesystem::path> dictionary_search_path(const std::filesystem::path& dict_dir = {});
+std::vector<std::filesystem::path> dictionary_search_path(
+    const std::filesystem::path& dict_dir = {});
 
 /// The files that make up one language's dictionary.
 struct DictionaryFiles {
@@ -55,13 +55,19 @@ class Speller {
   virtual std::optional<std::string> lowercase_form(std::string_view word) = 0;
   /// True when `word` is surely correct by what is already at hand (the word index, the
   /// additions), without loading Hunspell; false when it is not, or when only Hunspell could tell.
-  virtual bool listed(std::string_view word) { (void)word; return false; }
+  virtual bool listed(std::string_view word) {
+    (void)word;
+    return false;
+  }
   /// The stems (lemmas) of `word` from Hunspell's morphological analysis, as the dictionary
   /// spells them: "dijimos" → {"decir"}, "dije" → {"dije", "decir"}, "tells" → {"tell"}.
   /// Analyses that take a prefix off are left out ("read" is not re + "ad"). Empty for an
   /// unknown word and for a dictionary without morphology (el_GR lists full forms only). Loads
   /// Hunspell on first use; cached per distinct word.
-  virtual std::vector<std::string> stems(std::string_view word) { (void)word; return {}; }
+  virtual std::vector<std::string> stems(std::string_view word) {
+    (void)word;
+    return {};
+  }
 };
 
 /// Stems of words in a language, for matching the inflected forms of a phrase (the phrase

@@ -36,10 +36,11 @@ struct SpellService::Impl {
                        dictionary_package(slot.language)));
       return;
     }
-    const std::filesystem::path index_dir =
-        !options.use_index ? std::filesystem::path{}
-        : options.index_dir.empty() ? index_cache_dir() : options.index_dir;
-    LoadResult result = load_hunspell_speller(slot.language, *files, options.extra_words, index_dir);
+    const std::filesystem::path index_dir = !options.use_index          ? std::filesystem::path{}
+                                            : options.index_dir.empty() ? index_cache_dir()
+                                                                        : options.index_dir;
+    LoadResult result =
+        load_hunspell_speller(slot.language, *files, options.extra_words, index_dir);
     for (auto& warning : result.warnings) warn(std::move(warning));
     spellers[index] = std::move(result.speller);
   }

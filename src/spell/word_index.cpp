@@ -45,7 +45,7 @@ struct Header {
   std::uint32_t count;
   std::uint32_t slots;
   std::uint32_t flags;
-  std::uint64_t identity;   // hash of the source files' identity
+  std::uint64_t identity;  // hash of the source files' identity
   std::uint64_t blob_size;
   std::uint64_t bloom_bytes;  // a power of two, at least 8
   std::uint64_t bloom_sum;    // checksum of the Bloom filter
@@ -71,7 +71,8 @@ std::uint64_t checksum(const void* data, std::size_t size) {
     std::memcpy(w, bytes + i, sizeof w);
     for (int l = 0; l < 4; ++l) lane[l] = rotl(lane[l] + w[l] * k2, 31) * k1;
   }
-  std::uint64_t h = rotl(lane[0], 1) + rotl(lane[1], 7) + rotl(lane[2], 12) + rotl(lane[3], 18) + size;
+  std::uint64_t h =
+      rotl(lane[0], 1) + rotl(lane[1], 7) + rotl(lane[2], 12) + rotl(lane[3], 18) + size;
   for (; i < size; ++i) h = (h ^ bytes[i]) * 0x100000001B3ull;
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdull;
@@ -85,7 +86,9 @@ std::uint64_t header_checksum(Header header) {
   return checksum(&header, sizeof header);
 }
 
-std::uint64_t block_count(std::uint64_t bytes) { return (bytes + k_block_bytes - 1) / k_block_bytes; }
+std::uint64_t block_count(std::uint64_t bytes) {
+  return (bytes + k_block_bytes - 1) / k_block_bytes;
+}
 
 // The Bloom filter: about 16 bits a word and 8 probes (under 0.1% false positives), from the
 // 64-bit FNV-1a hash split in two (Kirsch–Mitzenmacher double hashing).
@@ -101,7 +104,8 @@ template <class F>
 void bloom_bits(std::uint64_t hash, std::uint64_t bits, F&& on) {
   const std::uint64_t h1 = hash & 0xffffffffu;
   const std::uint64_t h2 = (hash >> 32) | 1u;
-  for (int i = 0; i < k_bloom_probes; ++i) on((h1 + static_cast<std::uint64_t>(i) * h2) & (bits - 1));
+  for (int i = 0; i < k_bloom_probes; ++i)
+    on((h1 + static_cast<std::uint64_t>(i) * h2) & (bits - 1));
 }
 
 std::uint64_t fnv1a(std::string_view text, std::uint64_t hash = 1469598103934665603ull) {
@@ -120,10 +124,11 @@ std::optional<std::uint64_t> identity_of(const DictionaryFiles& files) {
     if (::stat(path.c_str(), &st) != 0) return std::nullopt;
     std::error_code ec;
     const fs::path canonical = fs::canonical(path, ec);
-    hash = fnv1a(fmt::format("{}|{}|{}.{}", ec ? path.string() : canonical.string(),
-                             static_cast<long long>(st.st_size), static_cast<long long>(st.st_mtim.tv_sec),
-                             static_cast<long long>(st.st_mtim.tv_nsec)),
-                 hash);
+    hash = fnv1a(
+        fmt::format("{}|{}|{}.{}", ec ? path.string() : canonical.string(),
+                    static_cast<long long>(st.st_size), static_cast<long long>(st.st_mtim.tv_sec),
+                    static_cast<long long>(st.st_mtim.tv_nsec)),
+        hash);
   }
   return hash;
 }
@@ -132,9 +137,10 @@ std::optional<std::uint64_t> identity_of(const DictionaryFiles& files) {
 // no .dic entry carries a flag).
 bool harmless_aff_keyword(std::string_view keyword) {
   static const std::set<std::string_view> k_allowed{
-      "SET", "TRY", "MAP", "REP", "KEY", "PFX", "SFX", "NAME", "VERSION", "HOME", "LANG",
-      "WORDCHARS", "FLAG", "AF", "PHONE", "MAXNGRAMSUGS", "NOSPLITSUGS", "MAXDIFF", "ONLYMAXDIFF",
-      "NOSUGGEST", "SUGSWITHDOTS", "FORCEUCASE"};
+      "SET",         "TRY",       "MAP",          "REP",          "KEY",         "PFX",
+      "SFX",         "NAME",      "VERSION",      "HOME",         "LANG",        "WORDCHARS",
+      "FLAG",        "AF",        "PHONE",        "MAXNGRAMSUGS", "NOSPLITSUGS", "MAXDIFF",
+      "ONLYMAXDIFF", "NOSUGGEST", "SUGSWITHDOTS", "FORCEUCASE"};
   return k_allowed.contains(keyword);
 }
 
@@ -219,7 +225,8 @@ namespace {
 
 // The words of an affix dictionary: every expanded form that Hunspell itself accepts, so the
 // index never holds a word Hunspell would reject.
-std::optional<std::vector<std::string>> confirmed_forms(const DictionaryFiles& files, std::string& why) {
+std::optional<std::vector<std::string>> confirmed_forms(const DictionaryFiles& files,
+                                                        std::string& why) {
   auto forms = expand_affixes(files, why);
   if (!forms) return std::nullopt;
   Hunspell hunspell(files.aff.c_str(), files.dic.c_str());
@@ -238,15 +245,17 @@ std::optional<std::vector<std::string>> confirmed_forms(const DictionaryFiles& f
 
 fs::path index_cache_dir() {
   if (const char* dir = std::getenv("REPLYLINT_CACHE_DIR"); dir && *dir) return dir;
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "replylint";
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
+    return fs::path(xdg) / "replylint";
   const char* home = std::getenv("HOME");
   std::error_code ec;
   if (home && *home && fs::is_directory(home, ec)) return fs::path(home) / ".cache" / "replylint";
   // A home that is not there is not created for a cache (HOME=/nonexistent for system users).
-  util::notice_once(fmt::format("{}: word indexes are not cached, checking with Hunspell directly "
-                                "(set XDG_CACHE_HOME or REPLYLINT_CACHE_DIR)",
-                                home && *home ? fmt::format("HOME ({}) is not a folder", home)
-                                              : std::string("HOME is not set")));
+  util::notice_once(
+      fmt::format("{}: word indexes are not cached, checking with Hunspell directly "
+                  "(set XDG_CACHE_HOME or REPLYLINT_CACHE_DIR)",
+                  home && *home ? fmt::format("HOME ({}) is not a folder", home)
+                                : std::string("HOME is not set")));
   return {};
 }
 
@@ -351,8 +360,9 @@ bool WordIndex::write_index(const DictionaryFiles&, std::uint64_t identity, bool
   std::vector<unsigned char> bloom(bloom_size, 0);
   for (const std::uint32_t entry : table) {
     if (entry == 0) continue;
-    bloom_bits(fnv1a(std::string_view(blob.data() + entry - 1)), bloom_size * 8,
-               [&](std::uint64_t bit) { bloom[bit >> 3] |= static_cast<unsigned char>(1u << (bit & 7)); });
+    bloom_bits(
+        fnv1a(std::string_view(blob.data() + entry - 1)), bloom_size * 8,
+        [&](std::uint64_t bit) { bloom[bit >> 3] |= static_cast<unsigned char>(1u << (bit & 7)); });
   }
   // The checked region, slot table then blob, in blocks as a reader will see them in the file.
   const std::uint64_t table_bytes = std::uint64_t{slots} * 4;
@@ -361,17 +371,29 @@ bool WordIndex::write_index(const DictionaryFiles&, std::uint64_t identity, bool
     std::vector<unsigned char> block(k_block_bytes);
     for (std::size_t b = 0; b < block_sums.size(); ++b) {
       const std::uint64_t begin = b * k_block_bytes;
-      const std::uint64_t end = std::min<std::uint64_t>(begin + k_block_bytes, table_bytes + blob.size());
+      const std::uint64_t end =
+          std::min<std::uint64_t>(begin + k_block_bytes, table_bytes + blob.size());
       const std::uint64_t split = std::clamp(table_bytes, begin, end);  // where the blob starts
       if (split > begin)
-        std::memcpy(block.data(), reinterpret_cast<const unsigned char*>(table.data()) + begin, split - begin);
-      if (end > split) std::memcpy(block.data() + (split - begin), blob.data() + (split - table_bytes), end - split);
+        std::memcpy(block.data(), reinterpret_cast<const unsigned char*>(table.data()) + begin,
+                    split - begin);
+      if (end > split)
+        std::memcpy(block.data() + (split - begin), blob.data() + (split - table_bytes),
+                    end - split);
       block_sums[b] = checksum(block.data(), end - begin);
     }
   }
-  Header header{k_magic, k_format, count, slots, complete ? k_flag_complete : 0, identity, blob.size(),
-                bloom_size, checksum(bloom.data(), bloom.size()),
-                checksum(block_sums.data(), block_sums.size() * 8), 0};
+  Header header{k_magic,
+                k_format,
+                count,
+                slots,
+                complete ? k_flag_complete : 0,
+                identity,
+                blob.size(),
+                bloom_size,
+                checksum(bloom.data(), bloom.size()),
+                checksum(block_sums.data(), block_sums.size() * 8),
+                0};
   header.header_sum = header_checksum(header);
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);
@@ -379,9 +401,12 @@ bool WordIndex::write_index(const DictionaryFiles&, std::uint64_t identity, bool
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(&header), sizeof header);
-    out.write(reinterpret_cast<const char*>(bloom.data()), static_cast<std::streamsize>(bloom.size()));
-    out.write(reinterpret_cast<const char*>(block_sums.data()), static_cast<std::streamsize>(block_sums.size() * 8));
-    out.write(reinterpret_cast<const char*>(table.data()), static_cast<std::streamsize>(table.size() * 4));
+    out.write(reinterpret_cast<const char*>(bloom.data()),
+              static_cast<std::streamsize>(bloom.size()));
+    out.write(reinterpret_cast<const char*>(block_sums.data()),
+              static_cast<std::streamsize>(block_sums.size() * 8));
+    out.write(reinterpret_cast<const char*>(table.data()),
+              static_cast<std::streamsize>(table.size() * 4));
     out.write(blob.data(), static_cast<std::streamsize>(blob.size()));
     if (!out.good()) {
       why = fmt::format("cannot write {}", temporary.string());
@@ -418,7 +443,8 @@ std::unique_ptr<WordIndex> WordIndex::open(const DictionaryFiles& files, const f
     std::unique_ptr<WordIndex> index(new WordIndex());
     index->m_fd = fd;  // closed by the destructor from here on
     struct stat st {};
-    if (::fstat(fd, &st) != 0 || static_cast<std::size_t>(st.st_size) < sizeof(Header)) return nullptr;
+    if (::fstat(fd, &st) != 0 || static_cast<std::size_t>(st.st_size) < sizeof(Header))
+      return nullptr;
     const auto length = static_cast<std::size_t>(st.st_size);
     index->m_length = length;
     index->m_path = path;
@@ -446,7 +472,8 @@ std::unique_ptr<WordIndex> WordIndex::open(const DictionaryFiles& files, const f
         checksum(index->m_bloom.data(), index->m_bloom.size()) != header.bloom_sum)
       return nullptr;
     index->m_block_sums.resize(blocks);
-    if (!index->read_at(index->m_block_sums.data(), blocks * 8, sizeof(Header) + header.bloom_bytes) ||
+    if (!index->read_at(index->m_block_sums.data(), blocks * 8,
+                        sizeof(Header) + header.bloom_bytes) ||
         checksum(index->m_block_sums.data(), blocks * 8) != header.blocks_sum)
       return nullptr;
     index->m_block_checked = std::make_unique<std::atomic<bool>[]>(blocks);
@@ -508,7 +535,8 @@ bool WordIndex::read_at(void* buffer, std::size_t size, std::uint64_t offset) co
 }
 
 bool WordIndex::read_checked(void* buffer, std::size_t size, std::uint64_t offset) const {
-  if (m_damaged.load(std::memory_order_relaxed) || size == 0 || offset < m_table_offset) return false;
+  if (m_damaged.load(std::memory_order_relaxed) || size == 0 || offset < m_table_offset)
+    return false;
   const std::uint64_t first = (offset - m_table_offset) / k_block_bytes;
   const std::uint64_t last = (offset + size - 1 - m_table_offset) / k_block_bytes;
   for (std::uint64_t b = first; b <= last; ++b) {
@@ -517,7 +545,8 @@ bool WordIndex::read_checked(void* buffer, std::size_t size, std::uint64_t offse
     // Threads that race here both check the block; either way it is marked only when it is whole.
     unsigned char block[k_block_bytes];
     const std::uint64_t begin = m_table_offset + b * k_block_bytes;
-    const std::size_t bytes = static_cast<std::size_t>(std::min<std::uint64_t>(k_block_bytes, m_length - begin));
+    const std::size_t bytes =
+        static_cast<std::size_t>(std::min<std::uint64_t>(k_block_bytes, m_length - begin));
     if (!read_at(block, bytes, begin) || checksum(block, bytes) != m_block_sums[b]) {
       mark_damaged();
       return false;
@@ -531,9 +560,10 @@ void WordIndex::mark_damaged() const {
   if (m_damaged.exchange(true)) return;
   // Remove the damaged file, if it is still the one at m_path, so that the next run compiles it
   // again; this run's answers come from Hunspell from now on (see damaged()).
-  struct stat mine {}, named {};
-  if (::fstat(m_fd, &mine) == 0 && ::stat(m_path.c_str(), &named) == 0 && mine.st_dev == named.st_dev &&
-      mine.st_ino == named.st_ino)
+  struct stat mine {
+  }, named{};
+  if (::fstat(m_fd, &mine) == 0 && ::stat(m_path.c_str(), &named) == 0 &&
+      mine.st_dev == named.st_dev && mine.st_ino == named.st_ino)
     ::unlink(m_path.c_str());
 }
 

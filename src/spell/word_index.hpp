@@ -77,7 +77,8 @@ class WordIndex {
 
   /// Compiles `files` into `target` (written to a temporary file, then renamed). Returns false
   /// with a reason when the dictionary cannot be read or converted.
-  static bool compile(const DictionaryFiles& files, const std::filesystem::path& target, std::string& why);
+  static bool compile(const DictionaryFiles& files, const std::filesystem::path& target,
+                      std::string& why);
 
  private:
   WordIndex() = default;
@@ -91,8 +92,8 @@ class WordIndex {
   bool read_checked(void* buffer, std::size_t size, std::uint64_t offset) const;
   void mark_damaged() const;
   int m_fd = -1;
-  std::vector<unsigned char> m_bloom;  // read whole and checked on open
-  std::vector<std::uint64_t> m_block_sums;  // read whole and checked on open
+  std::vector<unsigned char> m_bloom;                    // read whole and checked on open
+  std::vector<std::uint64_t> m_block_sums;               // read whole and checked on open
   std::unique_ptr<std::atomic<bool>[]> m_block_checked;  // per block: its checksum matched
   mutable std::atomic<bool> m_damaged{false};
   std::size_t m_length = 0;

@@ -62,10 +62,10 @@ const CodePointTable& code_point_table() {
       info.lower = !info.upper && u_hasBinaryProperty(c, UCHAR_LOWERCASE);
       UErrorCode script_status = U_ZERO_ERROR;
       const UScriptCode sc = uscript_getScript(c, &script_status);
-      info.script = sc == USCRIPT_LATIN               ? 1
-                    : sc == USCRIPT_GREEK             ? 2
+      info.script = sc == USCRIPT_LATIN                               ? 1
+                    : sc == USCRIPT_GREEK                             ? 2
                     : sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED ? 0
-                                                      : 3;
+                                                                      : 3;
     }
     return t;
   }();
@@ -108,7 +108,8 @@ std::string fold_case(std::string_view text) {
     }
     // Two-byte sequences below U+0400 (Latin-1, Latin Extended, Greek) whose folding is one code
     // point, from the table; anything else goes through ICU, whole.
-    if (b0 >= 0xC2 && b0 <= 0xCF && i + 1 < n && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+    if (b0 >= 0xC2 && b0 <= 0xCF && i + 1 < n &&
+        (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
       const UChar32 c = ((b0 & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
       const CodePointInfo& info = table.info[static_cast<std::size_t>(c)];
       if (info.simple_fold) {
@@ -128,7 +129,8 @@ std::string fold_case(std::string_view text) {
       }
     }
     // Case folding maps each code point on its own, so the folded prefix stays valid.
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data() + i, text.size() - i));
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data() + i, text.size() - i));
     u.foldCase();
     u.toUTF8String(out);
     return out;
@@ -138,7 +140,8 @@ std::string fold_case(std::string_view text) {
 
 std::string fold(std::string_view text) {
   // ASCII is NFC before and after folding, so the table path alone gives the same bytes.
-  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+  if (std::all_of(text.begin(), text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
     return fold_case(text);
   icu::UnicodeString value = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));

@@ -24,8 +24,8 @@ bool is_nfc(std::string_view bytes) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return false;
-  const bool normalized =
-      nfc->isNormalizedUTF8(icu::StringPiece(bytes.data(), static_cast<int32_t>(bytes.size())), status);
+  const bool normalized = nfc->isNormalizedUTF8(
+      icu::StringPiece(bytes.data(), static_cast<int32_t>(bytes.size())), status);
   return U_SUCCESS(status) && normalized;
 }
 
@@ -45,7 +45,8 @@ std::string nfc_of(const icu::UnicodeString& text) {
 
 std::string nfc(std::string_view utf8) {
   if (is_nfc(utf8)) return std::string(utf8);
-  return nfc_of(icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))));
+  return nfc_of(icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))));
 }
 
 int count_code_points(std::string_view utf8) {

@@ -87,7 +87,7 @@ std::u32string code_points(std::string_view utf8);
 /// U+0000–U+03FF (ASCII, Latin-1, Latin Extended, IPA, Greek): the whole of Spanish and Greek
 /// prose.
 struct CodePointInfo {
-  UChar32 folded = 0;        // full case folding, when it is one code point (simple_fold)
+  UChar32 folded = 0;  // full case folding, when it is one code point (simple_fold)
   bool simple_fold = false;
   bool alphabetic = false;   // UCHAR_ALPHABETIC
   bool digit = false;        // u_isdigit

@@ -1,9 +1,9 @@
 // The built binary, run as a user runs it: on examples/, on bad input, on stdin.
 #include <catch2/catch.hpp>
 
-#include "cli/run.hpp"
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
+#include <nlohmann/json.hpp>
+#include "cli/run.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -71,7 +71,8 @@ TEST_CASE("JSON report follows the contract and is stable", "[cli]") {
     CHECK(file.contains("language"));
     for (const auto& d : file["diagnostics"]) {
       ++diagnostics;
-      for (const char* key : {"rule", "severity", "message", "line", "column", "end_line", "end_column", "text"})
+      for (const char* key :
+           {"rule", "severity", "message", "line", "column", "end_line", "end_column", "text"})
         CHECK(d.contains(key));
       CHECK(d["line"].get<int>() >= 1);
       CHECK(d["column"].get<int>() >= 1);
@@ -96,7 +97,8 @@ TEST_CASE("the exit status follows --fail-on and --exit-zero", "[cli]") {
 }
 
 TEST_CASE("a bad input gives one line on stderr and exit 2, the rest is still reported", "[cli]") {
-  const Run r = run("check examples/en-clean-reply.txt no/such/draft.eml examples/es-borrador-con-problemas.txt");
+  const Run r = run(
+      "check examples/en-clean-reply.txt no/such/draft.eml examples/es-borrador-con-problemas.txt");
   CHECK(r.status == 2);
   CHECK(r.err == "replylint: error: no/such/draft.eml: no such file or folder\n");
   CHECK(r.out.find("es-borrador-con-problemas.txt:") != std::string::npos);

@@ -20,28 +20,26 @@ fs::path fixture(const std::string& name) {
 }
 
 // Hand-made rule metadata, standing in for the registry.
-const rules::RuleInfo k_shouting{
-    "shouting",
-    rules::Category::tone,
-    Severity::warning,
-    "capitals",
-    "",
-    {
-        {"min-words", std::int64_t{3}, "shorter runs are left alone"},
-        {"check-subject", true, "also check the subject"},
-    }};
+const rules::RuleInfo k_shouting{"shouting",
+                                 rules::Category::tone,
+                                 Severity::warning,
+                                 "capitals",
+                                 "",
+                                 {
+                                     {"min-words", std::int64_t{3}, "shorter runs are left alone"},
+                                     {"check-subject", true, "also check the subject"},
+                                 }};
 const rules::RuleInfo k_missing_quote{
     "missing-quote", rules::Category::quoting, Severity::warning, "no quote", "", {}};
-const rules::RuleInfo k_spelling{
-    "spelling",
-    rules::Category::spelling,
-    Severity::warning,
-    "typos",
-    "",
-    {
-        {"ignore", std::vector<std::string>{}, "words never flagged"},
-        {"dictionary", std::string(), "extra dictionary"},
-    }};
+const rules::RuleInfo k_spelling{"spelling",
+                                 rules::Category::spelling,
+                                 Severity::warning,
+                                 "typos",
+                                 "",
+                                 {
+                                     {"ignore", std::vector<std::string>{}, "words never flagged"},
+                                     {"dictionary", std::string(), "extra dictionary"},
+                                 }};
 const rules::RuleInfo k_visible{
     "visible-recipients", rules::Category::privacy, Severity::error, "use Bcc", "", {}};
 const std::vector<const rules::RuleInfo*> k_known = {&k_missing_quote, &k_shouting, &k_spelling,
@@ -215,7 +213,7 @@ TEST_CASE("overrides apply to templates/legal/** and nowhere else", "[config]") 
 
   const config::Effective legal = config::resolve(config, root / "templates/legal/contract.txt");
   CHECK_FALSE(legal.enabled(k_shouting));
-  CHECK(legal.severity(k_shouting) == Severity::error);           // kept from the base
+  CHECK(legal.severity(k_shouting) == Severity::error);        // kept from the base
   CHECK(legal.options(k_shouting).integer("min-words") == 6);  // the override wins
   CHECK(legal.options(k_shouting).boolean("check-subject") == false);
   CHECK(legal.language == "en");
@@ -295,8 +293,9 @@ TEST_CASE("find_config walks up from a nested folder", "[config]") {
 TEST_CASE("glob_match's shortcut for **/*.ext answers as the general matcher", "[config]") {
   using config::glob_match;
   // "**/*.e[m]l" means the same as "**/*.eml" but takes the general path.
-  for (const char* path : {"a.eml", "x/a.eml", "x/y/a.eml", ".eml", "a.eml/b", "a.emlx", "aeml",
-                           "x/", "x/.eml", "./a.eml", "dir.eml/", "\xFF.eml", "x/\xC3\xA9.eml", "a.EML"}) {
+  for (const char* path :
+       {"a.eml", "x/a.eml", "x/y/a.eml", ".eml", "a.eml/b", "a.emlx", "aeml", "x/", "x/.eml",
+        "./a.eml", "dir.eml/", "\xFF.eml", "x/\xC3\xA9.eml", "a.EML"}) {
     INFO(path);
     CHECK(glob_match("**/*.eml", path) == glob_match("**/*.e[m]l", path));
     CHECK(glob_match("./**/*.eml", path) == glob_match("**/*.e[m]l", path));

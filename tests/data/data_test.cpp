@@ -260,12 +260,17 @@ TEST_CASE("a phrase's match is parsed into word tokens", "[data]") {
     return std::string("no error");
   };
   CHECK(error("como [le|les dije") ==
-        "x.toml:3: '[' without a closing ']' in phrase token '[le|les' (a list holds single words: [le|les|os])");
+        "x.toml:3: '[' without a closing ']' in phrase token '[le|les' (a list holds single words: "
+        "[le|les|os])");
   CHECK(error("como [le||les] dije") ==
-        "x.toml:3: empty form in phrase token '[le||les]' (write '?' after the list to make it optional)");
-  CHECK(error("* como") == "x.toml:3: a phrase must begin and end with a required word, not '*' or an optional one");
-  CHECK(error("como dije?") == "x.toml:3: a phrase must begin and end with a required word, not '*' or an optional one");
+        "x.toml:3: empty form in phrase token '[le||les]' (write '?' after the list to make it "
+        "optional)");
+  CHECK(error("* como") ==
+        "x.toml:3: a phrase must begin and end with a required word, not '*' or an optional one");
+  CHECK(error("como dije?") ==
+        "x.toml:3: a phrase must begin and end with a required word, not '*' or an optional one");
   CHECK(error("hola, qué tal") ==
-        "x.toml:3: ',' in phrase token 'hola,' is not part of a word (phrases are matched word by word: "
+        "x.toml:3: ',' in phrase token 'hola,' is not part of a word (phrases are matched word by "
+        "word: "
         "write the words apart, without punctuation)");
 }

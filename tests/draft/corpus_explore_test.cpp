@@ -29,13 +29,14 @@ TEST_CASE("print segments of the reply-parser corpus bodies", "[.][draft-corpus]
       s << in.rdbuf();
       std::string text = s.str();
       std::erase(text, '\r');
-      const draft::Draft d = draft::segment(draft::test::body_message(text), draft::test::rules_data());
+      const draft::Draft d =
+          draft::segment(draft::test::body_message(text), draft::test::rules_data());
       std::cout << "== " << p.filename().string() << " lang=" << d.language << "\n";
       for (const auto& seg : d.segments) {
         std::string first(draft::test::slice(d, seg.range).substr(0, 70));
         if (auto nl = first.find('\n'); nl != std::string::npos) first.resize(nl);
-        std::cout << "  " << draft::to_string(seg.kind) << (seg.depth ? std::to_string(seg.depth) : "")
-                  << " | " << first << "\n";
+        std::cout << "  " << draft::to_string(seg.kind)
+                  << (seg.depth ? std::to_string(seg.depth) : "") << " | " << first << "\n";
       }
     }
   }
@@ -51,7 +52,8 @@ TEST_CASE("every corpus file's raw bytes segment without a crash", "[.][draft-co
     std::ifstream in(e.path(), std::ios::binary);
     std::ostringstream s;
     s << in.rdbuf();
-    const draft::Draft d = draft::segment(draft::test::body_message(s.str()), draft::test::rules_data());
+    const draft::Draft d =
+        draft::segment(draft::test::body_message(s.str()), draft::test::rules_data());
     for (const auto* sentence : d.own_sentences()) CHECK(sentence->range.end <= d.text().size());
     ++files;
   }
@@ -70,7 +72,8 @@ TEST_CASE("time 10,000 segmentations of the fixtures", "[.][draft-bench]") {
                                           draft::test::rules_data());
     for (const auto* s : d.own_sentences()) words += s->words.size();
   }
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                      std::chrono::steady_clock::now() - t0).count();
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
+          .count();
   std::cout << "10000 drafts in " << ms << " ms (" << words << " words)\n";
 }

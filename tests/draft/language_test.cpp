@@ -4,8 +4,8 @@
 #include "draft/internal.hpp"
 #include "draft/test_data.hpp"
 
-#include <catch2/catch.hpp>
 #include <cld2/public/compact_lang_det.h>
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <iostream>
@@ -151,8 +151,11 @@ TEST_CASE("measure language identification", "[.][draft-measure]") {
         en += in_en && !in_es;
       }
       bool reliable = false;
-      const CLD2::Language l = CLD2::DetectLanguage(s.text.data(), int(s.text.size()), true, &reliable);
-      const std::string cld = l == CLD2::SPANISH ? "es" : l == CLD2::ENGLISH ? "en" : CLD2::LanguageCode(l);
+      const CLD2::Language l =
+          CLD2::DetectLanguage(s.text.data(), int(s.text.size()), true, &reliable);
+      const std::string cld = l == CLD2::SPANISH   ? "es"
+                              : l == CLD2::ENGLISH ? "en"
+                                                   : CLD2::LanguageCode(l);
       const std::string stop = es == en ? "" : es > en ? "es" : "en";
       ++total;
       cld_right += cld == lang;
@@ -160,7 +163,8 @@ TEST_CASE("measure language identification", "[.][draft-measure]") {
       stop_decided += !stop.empty();
       const std::string combined = draft::detail::detect_language(s.text, words, c);
       combined_right += combined == lang;
-      if (combined != lang) std::cout << "combined wrong: " << s.text.substr(0, 40) << " -> '" << combined << "'\n";
+      if (combined != lang)
+        std::cout << "combined wrong: " << s.text.substr(0, 40) << " -> '" << combined << "'\n";
       if (word_count < 8) {
         ++short_total;
         short_cld += cld == lang;
@@ -168,12 +172,14 @@ TEST_CASE("measure language identification", "[.][draft-measure]") {
         ++long_total;
         long_cld += cld == lang;
       }
-      if (cld != lang) std::cout << "cld2 wrong (" << word_count << " words): " << s.text.substr(0, 40) << " -> " << cld << "\n";
+      if (cld != lang)
+        std::cout << "cld2 wrong (" << word_count << " words): " << s.text.substr(0, 40) << " -> "
+                  << cld << "\n";
     }
   }
   std::cout << "paragraphs " << total << ": cld2 " << cld_right << ", stop-words " << stop_right
             << " (decided " << stop_decided << "), combined " << combined_right << "\n"
-            << "cld2 on <8 words: " << short_cld << "/" << short_total << ", on 8+ words: "
-            << long_cld << "/" << long_total << "\n";
+            << "cld2 on <8 words: " << short_cld << "/" << short_total
+            << ", on 8+ words: " << long_cld << "/" << long_total << "\n";
   CHECK(combined_right >= cld_right);
 }

@@ -29,7 +29,8 @@ const draft::Segment* patch_of(const draft::Draft& d) {
 
 }  // namespace
 
-TEST_CASE("a git format-patch email: commit message own, the rest from '---' a patch", "[hook][draft]") {
+TEST_CASE("a git format-patch email: commit message own, the rest from '---' a patch",
+          "[hook][draft]") {
   const draft::Draft d = segment_fixture("patch-format-patch.eml");
   CHECK(kinds(d) == "own,patch");
   CHECK(d.has_patch());
@@ -42,7 +43,8 @@ TEST_CASE("a git format-patch email: commit message own, the rest from '---' a p
   REQUIRE(d.paragraphs.size() == 1);  // only the commit message is prose
 }
 
-TEST_CASE("a cover letter: the diffstat is patch, the blurb and shortlog are own", "[hook][draft]") {
+TEST_CASE("a cover letter: the diffstat is patch, the blurb and shortlog are own",
+          "[hook][draft]") {
   const draft::Draft d = segment_fixture("patch-cover-letter.eml");
   CHECK(kinds(d) == "own,patch");
   const draft::Segment* patch = patch_of(d);
@@ -88,7 +90,8 @@ TEST_CASE("rules read the prose of a patch email and never its diff", "[hook][ru
   CHECK(misspelt[0].text == "somethign");
 }
 
-TEST_CASE("missing-quote: patch submissions are not replies; reviews of a patch are", "[hook][rules]") {
+TEST_CASE("missing-quote: patch submissions are not replies; reviews of a patch are",
+          "[hook][rules]") {
   // A series patch threaded under its cover letter (In-Reply-To, no "Re:").
   CHECK(test::lint("missing-quote", fixture("patch-format-patch.eml")).empty());
   // A v2 cover letter threaded under v1's: no diff of its own, a [PATCH …] subject.
@@ -101,7 +104,9 @@ TEST_CASE("missing-quote: patch submissions are not replies; reviews of a patch 
   CHECK(found[0].line == 3);
   // A plain [PATCH] subject does not hide a reply to a person either when it says "Re:".
   CHECK(test::lint("missing-quote",
-                   "Subject: Re: [RFC] New layout\nIn-Reply-To: <a@b>\n\nI like it.\n").size() == 1);
+                   "Subject: Re: [RFC] New layout\nIn-Reply-To: <a@b>\n\nI like it.\n")
+            .size() == 1);
   CHECK(test::lint("missing-quote",
-                   "Subject: [RFC PATCH 0/2] New layout\nIn-Reply-To: <a@b>\n\nTwo patches.\n").empty());
+                   "Subject: [RFC PATCH 0/2] New layout\nIn-Reply-To: <a@b>\n\nTwo patches.\n")
+            .empty());
 }

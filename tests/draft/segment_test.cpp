@@ -7,8 +7,8 @@
 
 #include <atomic>
 #include <chrono>
-#include <thread>
 #include <string>
+#include <thread>
 #include <utility>
 
 using namespace replylint;
@@ -94,8 +94,7 @@ TEST_CASE("a Gmail attribution is not own text (the 'jue' trap)", "[draft]") {
   const draft::Draft d = segment_fixture("es-gmail.txt");
   const auto* attribution = first_of(d, SegmentKind::attribution);
   REQUIRE(attribution);
-  CHECK(slice(d, attribution->range) ==
-        "El jue, 6 mar 2025 a las 22:10, Ana <ana@x.es> escribió:");
+  CHECK(slice(d, attribution->range) == "El jue, 6 mar 2025 a las 22:10, Ana <ana@x.es> escribió:");
   for (const auto* s : d.own_sentences())
     for (const auto& w : s->words) CHECK(w.text != "jue");
   CHECK(d.quotes_original());
@@ -106,7 +105,8 @@ TEST_CASE("a wrapped attribution covers both lines", "[draft]") {
     const draft::Draft d = segment_fixture("es-gmail-wrapped.txt");
     const auto* a = first_of(d, SegmentKind::attribution);
     REQUIRE(a);
-    CHECK(slice(d, a->range).substr(0, 53) == "El mié, 29 jun 2022 a las 11:08, Rick (<rick@x.com>)");
+    CHECK(slice(d, a->range).substr(0, 53) ==
+          "El mié, 29 jun 2022 a las 11:08, Rick (<rick@x.com>)");
     CHECK(slice(d, a->range).find("escribió:") != std::string_view::npos);
   }
   SECTION("Greek") {
@@ -118,12 +118,11 @@ TEST_CASE("a wrapped attribution covers both lines", "[draft]") {
 }
 
 TEST_CASE("prose that mentions writing is own text", "[draft]") {
-  const std::string text = GENERATE(as<std::string>{},
-      "Como te escribió Pedro ayer, el pedido sale hoy.\n",
+  const std::string text = GENERATE(
+      as<std::string>{}, "Como te escribió Pedro ayer, el pedido sale hoy.\n",
       "En resumen, Ana escribió:\nque no le llegó nada.\n",
       "On Monday I wrote the report and Pedro wrote:\nnothing else.\n",
-      "Ο Νίκος έγραψε:\nότι δεν ήρθε τίποτα.\n",
-      "I wrote: thanks.\n",
+      "Ο Νίκος έγραψε:\nότι δεν ήρθε τίποτα.\n", "I wrote: thanks.\n",
       "De: la tienda\nPara: el cliente\n");  // two "fields" are not an Outlook header block
   CAPTURE(text);
   const draft::Draft d = draft::segment(body_message(text), rules_data());
@@ -168,8 +167,8 @@ TEST_CASE("signature runs from '-- ' to the quote", "[draft]") {
 }
 
 TEST_CASE("'-- ' inside a line or a quoted '-- ' is no signature", "[draft]") {
-  const draft::Draft d = draft::segment(
-      body_message("Precio -- con IVA -- final.\n\n> -- \n> Ana\n"), rules_data());
+  const draft::Draft d =
+      draft::segment(body_message("Precio -- con IVA -- final.\n\n> -- \n> Ana\n"), rules_data());
   CHECK(kinds(d) == "own,quote1");
 }
 
@@ -208,9 +207,9 @@ TEST_CASE("an HTML body takes quote depth from html_quote_depth", "[draft]") {
 }
 
 TEST_CASE("a body without lines, or of blank lines only, gives no crash", "[draft]") {
-  const std::string text = GENERATE(as<std::string>{}, "", "\n", "\n\n  \n", ">", "--",
-                                    "\xff\xfe\x80 broken \xc3", "-----Mensaje original-----",
-                                    "El jue, 6 mar 2025 a las 22:10, Ana escribió:");
+  const std::string text =
+      GENERATE(as<std::string>{}, "", "\n", "\n\n  \n", ">", "--", "\xff\xfe\x80 broken \xc3",
+               "-----Mensaje original-----", "El jue, 6 mar 2025 a las 22:10, Ana escribió:");
   const draft::Draft d = draft::segment(body_message(text), rules_data());
   check_coverage(d);
   for (const auto* s : d.own_sentences()) CHECK(s->range.end <= text.size());
@@ -260,7 +259,8 @@ TEST_CASE("mobile footers, and prose that only starts like one", "[draft]") {
 
 TEST_CASE("Zoho attribution lines and attributions without a colon", "[draft]") {
   const auto [text, expected] = GENERATE(table<std::string, std::string>({
-      {"Thanks.\n\n---- On Wed, 24 Feb 2021 14:02:50 +0530 john@gmail.com wrote ----\n\nJava sucks\n",
+      {"Thanks.\n\n---- On Wed, 24 Feb 2021 14:02:50 +0530 john@gmail.com wrote ----\n\nJava "
+       "sucks\n",
        "own,attribution,quote1"},
       {"Gracias.\n\n---- El mié, 24 feb 2021 14:02:50 +0100 ana@x.es escribió ----\n\nNo va.\n",
        "own,attribution,quote1"},
@@ -274,9 +274,9 @@ TEST_CASE("Zoho attribution lines and attributions without a colon", "[draft]") 
 }
 
 TEST_CASE("segment() gives the same result from several threads at once", "[draft]") {
-  const std::vector<std::string> names = {"es-gmail.txt", "el-gmail-wrapped.txt",
-                                          "en-outlook-original.txt", "placeholders.txt",
-                                          "signature-dashes.txt", "nested-quotes.txt"};
+  const std::vector<std::string> names = {
+      "es-gmail.txt",     "el-gmail-wrapped.txt", "en-outlook-original.txt",
+      "placeholders.txt", "signature-dashes.txt", "nested-quotes.txt"};
   std::vector<std::string> expected;
   for (const auto& n : names) {
     const draft::Draft d = segment_fixture(n);

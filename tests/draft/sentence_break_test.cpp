@@ -18,8 +18,8 @@ using replylint::draft::detail::one_sentence;
 namespace {
 
 const std::vector<std::string> k_alphabet = {
-    "a", "B", "ñ", "Σ", "1", " ", ".", "!", "?", ")", "\"", "»", ",", ";", ":", "\n", "…",
-    "¿", "\u00A0", "\u2019", "Sr", "e.g", "-", "\u0301"};
+    "a", "B", "ñ", "Σ",  "1", " ", ".",      "!",      "?",  ")",   "\"", "»",
+    ",", ";", ":", "\n", "…", "¿", "\u00A0", "\u2019", "Sr", "e.g", "-",  "\u0301"};
 
 // 0 when one_sentence() is right or makes no claim; 1 when it claims one sentence wrongly.
 int wrong(const std::string& text) {
@@ -29,13 +29,15 @@ int wrong(const std::string& text) {
   if (text.empty() && breaks.empty()) return 0;
   std::ostringstream shown;
   for (std::size_t b : breaks) shown << b << " ";
-  UNSCOPED_INFO("text [" << text << "] (" << text.size() << " bytes): ICU breaks at " << shown.str());
+  UNSCOPED_INFO("text [" << text << "] (" << text.size() << " bytes): ICU breaks at "
+                         << shown.str());
   return 1;
 }
 
 }  // namespace
 
-TEST_CASE("one_sentence agrees with ICU on every string of up to 5 pieces", "[draft][sentence-break]") {
+TEST_CASE("one_sentence agrees with ICU on every string of up to 5 pieces",
+          "[draft][sentence-break]") {
   int mistakes = 0, claimed = 0;
   const std::size_t n = k_alphabet.size();
   std::vector<std::size_t> index;
@@ -62,7 +64,8 @@ TEST_CASE("one_sentence agrees with ICU on random text and on every fixture para
   for (int round = 0; round < 20000 && mistakes < 10; ++round) {
     std::string text;
     const int length = 3 + static_cast<int>(rng() % 30);
-    for (int i = 0; i < length; ++i) text += k_alphabet[rng() % 5 == 0 ? rng() % k_alphabet.size() : rng() % 6];
+    for (int i = 0; i < length; ++i)
+      text += k_alphabet[rng() % 5 == 0 ? rng() % k_alphabet.size() : rng() % 6];
     mistakes += wrong(text);
   }
   int paragraphs = 0;

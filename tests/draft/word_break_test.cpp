@@ -19,14 +19,22 @@ namespace {
 
 // One or more characters of each class the shortcut handles, and some it hands to ICU.
 const std::vector<std::string> k_alphabet = {
-    "a", "Z", "ñ", "É", "α", "Σ", "ς", "ª", "1", "٣" /* Arabic digit: ICU */, ".", ",", ";", ":",
-    "'", "’", "‘", "·", "\"", " ", "\n", "\r", "\t", "-", "@", "€", "…", "—", "_", "\u00AD",
-    "\u0301", "«", "?", "¿", "\u0387", "\u037E", "\u2024", "/", "&", "%", "(", "+", "#", "\u00A0",
-    "\u2028", "©", "ß"};
+    "a",      "Z",      "ñ",  "É",      "α",
+    "Σ",      "ς",      "ª",  "1",      "٣" /* Arabic digit: ICU */,
+    ".",      ",",      ";",  ":",      "'",
+    "’",      "‘",      "·",  "\"",     " ",
+    "\n",     "\r",     "\t", "-",      "@",
+    "€",      "…",      "—",  "_",      "\u00AD",
+    "\u0301", "«",      "?",  "¿",      "\u0387",
+    "\u037E", "\u2024", "/",  "&",      "%",
+    "(",      "+",      "#",  "\u00A0", "\u2028",
+    "©",      "ß"};
 
-std::string describe(const std::vector<replylint::draft::detail::WordSegment>& segs, const std::string& text) {
+std::string describe(const std::vector<replylint::draft::detail::WordSegment>& segs,
+                     const std::string& text) {
   std::ostringstream out;
-  for (const auto& s : segs) out << "'" << text.substr(s.begin, s.end - s.begin) << "'=" << s.status << " ";
+  for (const auto& s : segs)
+    out << "'" << text.substr(s.begin, s.end - s.begin) << "'=" << s.status << " ";
   return out.str();
 }
 
@@ -36,7 +44,8 @@ int differs(const std::string& text) {
   if (!fast) return 0;
   const auto icu = icu_word_segments(text);
   if (*fast == icu) return 0;
-  UNSCOPED_INFO("text [" << text << "]: fast " << describe(*fast, text) << "| icu " << describe(icu, text));
+  UNSCOPED_INFO("text [" << text << "]: fast " << describe(*fast, text) << "| icu "
+                         << describe(icu, text));
   return 1;
 }
 
@@ -109,7 +118,8 @@ TEST_CASE("the word break shortcut agrees with ICU on every fixture", "[draft][w
 TEST_CASE("numbers found without the token regex are the ones it finds", "[draft][word-break]") {
   using replylint::draft::detail::compiled;
   using replylint::draft::detail::tokenize;
-  auto& c = const_cast<replylint::draft::detail::Compiled&>(compiled(replylint::draft::test::rules_data()));
+  auto& c = const_cast<replylint::draft::detail::Compiled&>(
+      compiled(replylint::draft::test::rules_data()));
   REQUIRE(c.plain_numbers);
   const std::string text =
       "Pedido 12345, del 2025. Son 3 cajas (12) y 007: total 1.234,56 o 12/03 y 2025.pdf, 12a, "

@@ -90,7 +90,7 @@ TEST_CASE("acronyms: listed words and short all-caps words", "[draft]") {
   CHECK(find(ws, "SEPA")->in_acronym_list);
   CHECK(find(ws, "ΦΠΑ")->in_acronym_list);
   REQUIRE(find(ws, "Α.Φ.Μ"));
-  CHECK(find(ws, "Α.Φ.Μ")->in_acronym_list);  // listed without dots
+  CHECK(find(ws, "Α.Φ.Μ")->in_acronym_list);   // listed without dots
   CHECK_FALSE(find(ws, "ABCDE")->is_acronym);  // five letters, not listed
   // A short all-caps word is an acronym candidate, but not a listed one: the shouting rule
   // decides from its neighbours whether "NO" is shouting.
@@ -179,7 +179,8 @@ TEST_CASE("100% and 20% are not a placeholder", "[draft]") {
 }
 
 TEST_CASE("names from the headers are marked", "[draft]") {
-  message::Message m = body_message("Hola Lucía y Romero,\n\nEl pedido de Pedro y Maria sale hoy.\n");
+  message::Message m =
+      body_message("Hola Lucía y Romero,\n\nEl pedido de Pedro y Maria sale hoy.\n");
   m.from = {{"Pedro Gómez", "pedro@tienda.es", ""}};
   m.to = {{"", "lucia.romero@x.es", ""}};
   m.cc = {{"María", "m@x.es", ""}};
@@ -188,10 +189,10 @@ TEST_CASE("names from the headers are marked", "[draft]") {
   std::map<std::string, bool> seen;
   for (const auto* s : d.own_sentences())
     for (const auto& w : s->words) seen[w.text] = w.is_header_name;
-  CHECK(seen.at("Lucía"));   // from the local part, accents ignored
+  CHECK(seen.at("Lucía"));  // from the local part, accents ignored
   CHECK(seen.at("Romero"));
-  CHECK(seen.at("Pedro"));   // display name
-  CHECK(seen.at("Maria"));   // "María" in Cc, written without the accent
+  CHECK(seen.at("Pedro"));  // display name
+  CHECK(seen.at("Maria"));  // "María" in Cc, written without the accent
   CHECK_FALSE(seen.at("pedido"));
   CHECK_FALSE(seen.at("hoy"));
   REQUIRE(d.subject_words.size() == 3);
@@ -207,8 +208,7 @@ TEST_CASE("sentences split on terminators, not on abbreviations or wrapped lines
   const auto sentences = d.own_sentences();
   REQUIRE(sentences.size() == 4);
   CHECK(draft::test::slice(d, sentences[0]->range) == "Hola Ana.");
-  CHECK(draft::test::slice(d, sentences[1]->range) ==
-        "El Sr. García y la Dña. Pérez llegan hoy.");
+  CHECK(draft::test::slice(d, sentences[1]->range) == "El Sr. García y la Dña. Pérez llegan hoy.");
   CHECK(draft::test::slice(d, sentences[2]->range) == "POR FAVOR ENVÍE\nEL FORMULARIO HOY.");
   CHECK(sentences[2]->words.size() == 6);
   CHECK(draft::test::slice(d, sentences[3]->range) == "¿Vale?");
@@ -216,8 +216,9 @@ TEST_CASE("sentences split on terminators, not on abbreviations or wrapped lines
 
 TEST_CASE("own_sentences leave out quotes, attribution, signature and placeholders", "[draft]") {
   const draft::Draft d = draft::segment(
-      body_message("{% if vip %}\nGracias.\n\nEnviado desde mi iPhone\n\n"
-                   "El jue, 6 mar 2025 a las 22:10, Ana <ana@x.es> escribió:\n> NO FUNCIONA NADA\n"),
+      body_message(
+          "{% if vip %}\nGracias.\n\nEnviado desde mi iPhone\n\n"
+          "El jue, 6 mar 2025 a las 22:10, Ana <ana@x.es> escribió:\n> NO FUNCIONA NADA\n"),
       rules_data());
   const auto sentences = d.own_sentences();
   REQUIRE(sentences.size() == 1);
@@ -225,11 +226,10 @@ TEST_CASE("own_sentences leave out quotes, attribution, signature and placeholde
 }
 
 TEST_CASE("a Greek question mark ends a sentence, a Latin semicolon does not", "[draft]") {
-  const draft::Draft el = draft::segment(
-      body_message("Τι κάνετε; Όλα καλά με τον κ. Παπαδόπουλο.\n"), rules_data());
+  const draft::Draft el =
+      draft::segment(body_message("Τι κάνετε; Όλα καλά με τον κ. Παπαδόπουλο.\n"), rules_data());
   REQUIRE(el.own_sentences().size() == 2);
   CHECK(draft::test::slice(el, el.own_sentences()[0]->range) == "Τι κάνετε;");
-  const draft::Draft es = draft::segment(
-      body_message("Llegó tarde; Ana lo sabe.\n"), rules_data());
+  const draft::Draft es = draft::segment(body_message("Llegó tarde; Ana lo sabe.\n"), rules_data());
   CHECK(es.own_sentences().size() == 1);
 }

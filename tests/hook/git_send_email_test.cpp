@@ -16,9 +16,7 @@ namespace {
 
 constexpr const char* k_git = "git -c user.name='Ana Romero' -c user.email=ana@tiendaverde.es";
 
-bool have_send_email() {
-  return std::system("test -x \"$(git --exec-path)/git-send-email\"") == 0;
-}
+bool have_send_email() { return std::system("test -x \"$(git --exec-path)/git-send-email\"") == 0; }
 
 // What a failed run of git send-email lacks, from its own message: "The 'Mail::Address' module
 // is not here" (Debian builds git with NO_PERL_CPAN_FALLBACKS) or Perl's "Can't locate X/Y.pm".
@@ -43,7 +41,8 @@ std::string missing_piece(const std::string& err) {
   }
   if (module.empty()) return "see its message below";
   for (const auto& [name, package] : k_packages)
-    if (name == module) return "the Perl module " + module + " is missing (Debian package " + package + ")";
+    if (name == module)
+      return "the Perl module " + module + " is missing (Debian package " + package + ")";
   return "the Perl module " + module + " is missing";
 }
 
@@ -103,7 +102,8 @@ Shell send_last(const TempDir& dir, const std::string& extra = "") {
 
 }  // namespace
 
-TEST_CASE("git send-email: a clean patch with typos in its diff is delivered byte for byte", "[hook]") {
+TEST_CASE("git send-email: a clean patch with typos in its diff is delivered byte for byte",
+          "[hook]") {
   if (!send_email_ready()) return;
   TempDir dir;
   make_repo(dir);
@@ -116,7 +116,8 @@ TEST_CASE("git send-email: a clean patch with typos in its diff is delivered byt
   REQUIRE(fs::exists(dir.path / "fake-sendmail.out"));
   const std::string arrived = slurp(dir.path / "fake-sendmail.out");
   CHECK(arrived == slurp(dir.path / "given"));
-  CHECK(arrived.find("+int mian(void) { retrun 0; } /* teh recieve adress */") != std::string::npos);
+  CHECK(arrived.find("+int mian(void) { retrun 0; } /* teh recieve adress */") !=
+        std::string::npos);
   const Shell sums = sh(dir.path, "sha256sum < given; sha256sum < fake-sendmail.out\n");
   CHECK(sums.out.substr(0, 64) == sums.out.substr(sums.out.find('\n') + 1, 64));
   CHECK(slurp(dir.path / "fake-sendmail.args").find("bob@example.org") != std::string::npos);
@@ -143,9 +144,10 @@ TEST_CASE("git send-email: a patch whose commit message shouts is refused by the
 
   // REPLYLINT_SKIP=1 lets the hook and the wrapper pass it.
   const std::string cmd = (dir.path / "fake-sendmail").string();
-  const Shell skipped = sh(dir.path, std::string("cd repo\nREPLYLINT_SKIP=1 ") + k_git +
-                                         " send-email --sendmail-cmd='\"$REPLYLINT\" sendmail -- " + cmd +
-                                         "' --to=bob@example.org --confirm=never --quiet -1\n");
+  const Shell skipped =
+      sh(dir.path, std::string("cd repo\nREPLYLINT_SKIP=1 ") + k_git +
+                       " send-email --sendmail-cmd='\"$REPLYLINT\" sendmail -- " + cmd +
+                       "' --to=bob@example.org --confirm=never --quiet -1\n");
   CHECK(skipped.status == 0);
   CHECK(fs::exists(dir.path / "fake-sendmail.out"));
 }
@@ -155,7 +157,8 @@ TEST_CASE("git send-email: the repository's .replylint.toml applies to the hook"
   TempDir dir;
   make_repo(dir);
   spit(dir.path / "repo" / ".replylint.toml", "[rules.shouting]\nenabled = false\n");
-  commit(dir, "main.c", "Add the main program\n\nTHIS FIXES THE BUILD ON EVERY PLATFORM WE SUPPORT.\n");
+  commit(dir, "main.c",
+         "Add the main program\n\nTHIS FIXES THE BUILD ON EVERY PLATFORM WE SUPPORT.\n");
   // Only the hook is under test here: the sendmail is the fake one directly.
   const Shell r = sh(dir.path, std::string("cd repo\n") + k_git + " send-email --sendmail-cmd='" +
                                    (dir.path / "fake-sendmail").string() +
@@ -177,18 +180,21 @@ TEST_CASE("install-hook refuses to overwrite a hook without --force", "[hook]") 
   CHECK(refused.err.find("already there; use --force") != std::string::npos);
   CHECK(slurp(hook) == "#!/bin/sh\n# my own hook\n");
 
-  const Shell forced = sh(dir.path, "cd repo && \"$REPLYLINT\" install-hook git-send-email --force\n");
+  const Shell forced =
+      sh(dir.path, "cd repo && \"$REPLYLINT\" install-hook git-send-email --force\n");
   CHECK(forced.status == 0);
   const std::string script = slurp(hook);
-  CHECK(script.find(std::string("exec '") + REPLYLINT_BINARY + "' check -- \"$1\"") != std::string::npos);
+  CHECK(script.find(std::string("exec '") + REPLYLINT_BINARY + "' check -- \"$1\"") !=
+        std::string::npos);
   CHECK((fs::status(hook).permissions() & fs::perms::owner_exec) != fs::perms::none);
 }
 
 TEST_CASE("install-hook honours core.hooksPath and runs from a subfolder", "[hook]") {
   TempDir dir;
-  const Shell r = sh(dir.path,
-                     "set -e\ngit init -q repo\ncd repo\ngit config core.hooksPath .githooks\n"
-                     "mkdir -p sub/deeper\ncd sub/deeper\n\"$REPLYLINT\" install-hook git-send-email\n");
+  const Shell r =
+      sh(dir.path,
+         "set -e\ngit init -q repo\ncd repo\ngit config core.hooksPath .githooks\n"
+         "mkdir -p sub/deeper\ncd sub/deeper\n\"$REPLYLINT\" install-hook git-send-email\n");
   CHECK(r.status == 0);
   CHECK(fs::exists(dir.path / "repo" / ".githooks" / "sendemail-validate"));
   CHECK(!fs::exists(dir.path / "repo" / ".git" / "hooks" / "sendemail-validate"));
@@ -196,7 +202,8 @@ TEST_CASE("install-hook honours core.hooksPath and runs from a subfolder", "[hoo
 
 TEST_CASE("install-hook outside a repository is one clear error", "[hook]") {
   TempDir dir;
-  const Shell r = sh(dir.path, "GIT_CEILING_DIRECTORIES=\"$PWD\" \"$REPLYLINT\" install-hook git-send-email\n");
+  const Shell r =
+      sh(dir.path, "GIT_CEILING_DIRECTORIES=\"$PWD\" \"$REPLYLINT\" install-hook git-send-email\n");
   CHECK(r.status == 2);
   CHECK(r.err.find("replylint: error: ") == 0);
   CHECK(r.err.find("not inside a git repository") != std::string::npos);

@@ -17,8 +17,9 @@ const fs::path k_fixtures = fs::path(REPLYLINT_TESTS_DIR) / "hook" / "fixtures";
 Shell wrap(const TempDir& dir, const std::string& message, const std::string& options = "",
            const std::string& env = "", const std::string& global = "") {
   const fs::path fake = fake_sendmail(dir.path);
-  return sh(dir.path, env + " \"$REPLYLINT\" " + global + " sendmail " + options + " -- '" +
-                          fake.string() + "' -oem -oi -- bob@example.org carol@example.org\n",
+  return sh(dir.path,
+            env + " \"$REPLYLINT\" " + global + " sendmail " + options + " -- '" + fake.string() +
+                "' -oem -oi -- bob@example.org carol@example.org\n",
             message);
 }
 
@@ -44,7 +45,8 @@ TEST_CASE("sendmail delivers a passing message byte for byte", "[hook]") {
   REQUIRE(sums.out.size() > 64);
   CHECK(sums.out.substr(0, 64) == sums.out.substr(sums.out.find('\n') + 1, 64));
   // The arguments reach the real command untouched, the second "--" included.
-  CHECK(slurp(dir.path / "fake-sendmail.args") == "-oem\n-oi\n--\nbob@example.org\ncarol@example.org\n");
+  CHECK(slurp(dir.path / "fake-sendmail.args") ==
+        "-oem\n-oi\n--\nbob@example.org\ncarol@example.org\n");
 }
 
 TEST_CASE("sendmail keeps CRLF line ends and a missing final newline", "[hook]") {
@@ -101,17 +103,18 @@ TEST_CASE("sendmail bypass: --no-verify and REPLYLINT_SKIP=1 send unchecked and 
   }
 }
 
-TEST_CASE("sendmail refuses with 70 when replylint itself fails, or sends with --on-error=send", "[hook]") {
+TEST_CASE("sendmail refuses with 70 when replylint itself fails, or sends with --on-error=send",
+          "[hook]") {
   const std::string message = slurp(k_fixtures / "pass-utf8-8bit.eml");
   TempDir broken;
   fs::create_directories(broken.path / "es");
   spit(broken.path / "es" / "quoting.toml", "[[attribution]\nthis is not toml\n");
   spit(broken.path / "bad.toml", "sevrity = 3\n");
   const std::vector<std::pair<std::string, std::string>> failures = {
-      {"", "--rules-dir '" + broken.path.string() + "'"},                      // broken rule data
-      {"", "--rules-dir '" + (broken.path / "missing").string() + "'"},        // no rule data
-      {"--config '" + (broken.path / "bad.toml").string() + "'", ""},          // bad config
-      {"--config '" + (broken.path / "none.toml").string() + "'", ""},         // missing config
+      {"", "--rules-dir '" + broken.path.string() + "'"},                // broken rule data
+      {"", "--rules-dir '" + (broken.path / "missing").string() + "'"},  // no rule data
+      {"--config '" + (broken.path / "bad.toml").string() + "'", ""},    // bad config
+      {"--config '" + (broken.path / "none.toml").string() + "'", ""},   // missing config
   };
   for (const auto& [options, global] : failures) {
     CAPTURE(options, global);
@@ -172,7 +175,8 @@ TEST_CASE("sendmail returns the real command's status", "[hook]") {
   }
   {
     TempDir dir;
-    const Shell r = sh(dir.path, "\"$REPLYLINT\" sendmail -- ./no-such-sendmail -i bob@example.org\n", message);
+    const Shell r =
+        sh(dir.path, "\"$REPLYLINT\" sendmail -- ./no-such-sendmail -i bob@example.org\n", message);
     CHECK(r.status == 127);
     CHECK(r.err.find("no-such-sendmail: cannot run") != std::string::npos);
   }
@@ -184,7 +188,8 @@ TEST_CASE("sendmail usage errors exit 64 and send nothing", "[hook]") {
   CHECK(sh(dir.path, "\"$REPLYLINT\" sendmail\n", message).status == 64);
   CHECK(sh(dir.path, "\"$REPLYLINT\" sendmail --\n", message).status == 64);
   CHECK(sh(dir.path, "\"$REPLYLINT\" sendmail --bogus -- /bin/cat\n", message).status == 64);
-  CHECK(sh(dir.path, "\"$REPLYLINT\" sendmail --on-error=maybe -- /bin/cat\n", message).status == 64);
+  CHECK(sh(dir.path, "\"$REPLYLINT\" sendmail --on-error=maybe -- /bin/cat\n", message).status ==
+        64);
 }
 
 TEST_CASE("sendmail works as mutt's and neomutt's $sendmail", "[hook]") {
@@ -199,26 +204,35 @@ TEST_CASE("sendmail works as mutt's and neomutt's $sendmail", "[hook]") {
     recorder(dir.path);
     const std::string muttrc =
         "set sendmail=\"" + (dir.path / "record").string() + " " + (dir.path / "given").string() +
-        " " REPLYLINT_BINARY " sendmail -- " + (dir.path / "fake-sendmail").string() + " -oem -oi\"\n"
+        " " REPLYLINT_BINARY " sendmail -- " + (dir.path / "fake-sendmail").string() +
+        " -oem -oi\"\n"
         "set from=\"Ana Romero <ana@tiendaverde.es>\"\nset use_from=yes\nset charset=\"utf-8\"\n"
-        "set send_charset=\"us-ascii:utf-8\"\nset record=\"\"\nset folder=\"" + dir.path.string() + "\"\n"
-        "set spoolfile=\"" + (dir.path / "spool").string() + "\"\n";
+        "set send_charset=\"us-ascii:utf-8\"\nset record=\"\"\nset folder=\"" +
+        dir.path.string() +
+        "\"\n"
+        "set spoolfile=\"" +
+        (dir.path / "spool").string() + "\"\n";
     spit(dir.path / "muttrc", muttrc);
-    const std::string run = mutt + " -n -F muttrc -s 'Your order 51190' -b carol@example.org bob@example.org\n";
+    const std::string run =
+        mutt + " -n -F muttrc -s 'Your order 51190' -b carol@example.org bob@example.org\n";
 
-    const Shell good = sh(dir.path, run, "Hi Bob,\n\nYour order left our warehouse this morning.\n\nBest regards,\nAna\n");
+    const Shell good =
+        sh(dir.path, run,
+           "Hi Bob,\n\nYour order left our warehouse this morning.\n\nBest regards,\nAna\n");
     CHECK(good.status == 0);
     REQUIRE(fs::exists(dir.path / "fake-sendmail.out"));
     CHECK(slurp(dir.path / "fake-sendmail.out") == slurp(dir.path / "given"));
     CHECK(slurp(dir.path / "fake-sendmail.out").find("Your order left") != std::string::npos);
     CHECK(slurp(dir.path / "fake-sendmail.args").find("carol@example.org") != std::string::npos);
 
-    const Shell utf8 = sh(dir.path, run, "Hola Bob:\n\nSu pedido salió ayer del almacén.\n\nUn saludo,\nAna\n");
+    const Shell utf8 =
+        sh(dir.path, run, "Hola Bob:\n\nSu pedido salió ayer del almacén.\n\nUn saludo,\nAna\n");
     CHECK(utf8.status == 0);
     CHECK(slurp(dir.path / "fake-sendmail.out") == slurp(dir.path / "given"));
 
     fs::remove(dir.path / "fake-sendmail.out");
-    const Shell bad = sh(dir.path, run, "Hi Bob,\n\nPLEASE SEND THE SIGNED FORM BACK TODAY.\n\nAna\n");
+    const Shell bad =
+        sh(dir.path, run, "Hi Bob,\n\nPLEASE SEND THE SIGNED FORM BACK TODAY.\n\nAna\n");
     CHECK(bad.status != 0);
     CHECK(!fs::exists(dir.path / "fake-sendmail.out"));
     CHECK((bad.out + bad.err).find("65") != std::string::npos);  // "child exited 65"
@@ -249,9 +263,10 @@ TEST_CASE("sendmail works as Emacs message-mode's sendmail-program", "[hook]") {
        "(message-goto-body)\n"
        "(insert (getenv \"BODY\"))\n"
        "(message-send)\n");
-  const Shell good = sh(dir.path,
-                        "BODY='Hi Bob,\n\nYour order left our warehouse this morning.\n\nBest regards,\nAna\n' "
-                        "emacs --batch -Q -l send.el\n");
+  const Shell good =
+      sh(dir.path,
+         "BODY='Hi Bob,\n\nYour order left our warehouse this morning.\n\nBest regards,\nAna\n' "
+         "emacs --batch -Q -l send.el\n");
   INFO(good.err);
   CHECK(good.status == 0);
   REQUIRE(fs::exists(dir.path / "fake-sendmail.out"));
@@ -285,7 +300,8 @@ TEST_CASE("sendmail refuses with 70 a message with a part nested too deeply to b
     CHECK(r.err.find("cannot check the message, nothing sent") != std::string::npos);
     CHECK(r.err.find("nested more than 32 levels deep") != std::string::npos);
     // The parser's own warnings reach stderr too.
-    CHECK(r.err.find("replylint: warning: -: MIME parts nested more than 32 levels deep") != std::string::npos);
+    CHECK(r.err.find("replylint: warning: -: MIME parts nested more than 32 levels deep") !=
+          std::string::npos);
   }
   {
     TempDir dir;

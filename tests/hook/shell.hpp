@@ -59,11 +59,10 @@ inline Shell sh(const fs::path& dir, const std::string& script, const std::strin
                  file = dir / (".script" + id);
   spit(in, input);
   spit(file, script);
-  const std::string command = "cd '" + dir.string() + "' && HOME='" + dir.string() +
-                              "' XDG_CONFIG_HOME='" + dir.string() +
-                              "' GIT_CONFIG_NOSYSTEM=1 NO_COLOR=1 REPLYLINT='" REPLYLINT_BINARY
-                              "' /bin/sh '" + file.string() + "' <'" + in.string() + "' >'" +
-                              out.string() + "' 2>'" + err.string() + "'";
+  const std::string command =
+      "cd '" + dir.string() + "' && HOME='" + dir.string() + "' XDG_CONFIG_HOME='" + dir.string() +
+      "' GIT_CONFIG_NOSYSTEM=1 NO_COLOR=1 REPLYLINT='" REPLYLINT_BINARY "' /bin/sh '" +
+      file.string() + "' <'" + in.string() + "' >'" + out.string() + "' 2>'" + err.string() + "'";
   const int raw = std::system(command.c_str());
   Shell r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -85,8 +84,9 @@ inline bool have(const std::string& program) {
 /// stdin in NAME.out, then exits with $FAKE_STATUS (default 0).
 inline fs::path fake_sendmail(const fs::path& dir, const std::string& name = "fake-sendmail") {
   const fs::path path = dir / name;
-  spit(path,
-       "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$0.args\"\ncat > \"$0.out\"\nexit ${FAKE_STATUS:-0}\n");
+  spit(
+      path,
+      "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$0.args\"\ncat > \"$0.out\"\nexit ${FAKE_STATUS:-0}\n");
   fs::permissions(path, fs::perms::owner_all);
   return path;
 }

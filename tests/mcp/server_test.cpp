@@ -259,8 +259,9 @@ TEST_CASE("mcp: lint_draft reads a path and reports a bad one as a tool error", 
   CHECK(missing["result"]["content"][0]["text"] ==
         "replylint: error: " + missing_path + ": cannot read: no such file");
 
-  const json bad_config =
-      f.call("lint_draft", {{"text", "Hola"}, {"config", (test::project_dir() / "no/such/.replylint.toml").string()}});
+  const json bad_config = f.call(
+      "lint_draft",
+      {{"text", "Hola"}, {"config", (test::project_dir() / "no/such/.replylint.toml").string()}});
   CHECK(bad_config["result"]["isError"] == true);
   CHECK(bad_config["result"]["content"][0]["text"].get<std::string>().starts_with(
       "replylint: error: " + (test::project_dir() / "no/such/.replylint.toml").string()));
@@ -463,18 +464,21 @@ TEST_CASE("mcp: lint_draft reads no file outside the server's folder unless allo
   Server server(replylint::data::default_data(),
                 {.dict_dir = {}, .log = [&](std::string_view line) { logged.emplace_back(line); }});
   auto call = [&](const json& arguments) {
-    const auto response = server.handle_line(
-        json{{"jsonrpc", "2.0"}, {"id", 1}, {"method", "tools/call"},
-             {"params", {{"name", "lint_draft"}, {"arguments", arguments}}}}
-            .dump());
+    const auto response =
+        server.handle_line(json{{"jsonrpc", "2.0"},
+                                {"id", 1},
+                                {"method", "tools/call"},
+                                {"params", {{"name", "lint_draft"}, {"arguments", arguments}}}}
+                               .dump());
     REQUIRE(response);
     CHECK(response->find("s3cr3t") == std::string::npos);
     return json::parse(*response);
   };
 
   for (const std::string& path :
-       {std::string("../outside/.env"), (root / "outside" / ".env").string(), std::string("env-link.txt"),
-        std::string("out-link/.env"), std::string("out-link/draft.txt"), std::string("../work-evil/draft.txt"),
+       {std::string("../outside/.env"), (root / "outside" / ".env").string(),
+        std::string("env-link.txt"), std::string("out-link/.env"),
+        std::string("out-link/draft.txt"), std::string("../work-evil/draft.txt"),
         std::string("sub/../../outside/.env"), std::string("/etc/shadow")}) {
     INFO(path);
     const json r = call({{"path", path}});
@@ -487,14 +491,16 @@ TEST_CASE("mcp: lint_draft reads no file outside the server's folder unless allo
   CHECK_THAT(tool_text(config_out), Catch::Contains("'config'"));
 
   // Inside, by a relative or an absolute name, works as before.
-  for (const std::string& path : {std::string("sub/draft.txt"), (root / "work" / "sub" / "draft.txt").string()}) {
+  for (const std::string& path :
+       {std::string("sub/draft.txt"), (root / "work" / "sub" / "draft.txt").string()}) {
     INFO(path);
     const json r = call({{"path", path}});
     CHECK(r["result"]["isError"] == false);
     CHECK(r["result"]["structuredContent"]["files"][0]["diagnostics"].size() == 1);
   }
   const json config_in = call({{"text", k_typo_draft}, {"config", "strict.toml"}});
-  CHECK(config_in["result"]["structuredContent"]["files"][0]["diagnostics"][0]["severity"] == "error");
+  CHECK(config_in["result"]["structuredContent"]["files"][0]["diagnostics"][0]["severity"] ==
+        "error");
   for (const std::string& line : logged) CHECK(line.find("s3cr3t") == std::string::npos);
 }
 
@@ -503,17 +509,20 @@ TEST_CASE("mcp: --allow-path opens one more folder, and only that one", "[agent]
   InFolder in(root / "work");
   Server server(replylint::data::default_data(), {.dict_dir = {}, .allowed_dirs = {"../outside"}});
   auto call = [&](const json& arguments) {
-    return json::parse(*server.handle_line(
-        json{{"jsonrpc", "2.0"}, {"id", 1}, {"method", "tools/call"},
-             {"params", {{"name", "lint_draft"}, {"arguments", arguments}}}}
-            .dump()));
+    return json::parse(
+        *server.handle_line(json{{"jsonrpc", "2.0"},
+                                 {"id", 1},
+                                 {"method", "tools/call"},
+                                 {"params", {{"name", "lint_draft"}, {"arguments", arguments}}}}
+                                .dump()));
   };
   CHECK(call({{"path", "../outside/draft.txt"}})["result"]["isError"] == false);
   CHECK(call({{"path", "out-link/draft.txt"}})["result"]["isError"] == false);
   CHECK(call({{"path", "../work-evil/draft.txt"}})["result"]["isError"] == true);
-  CHECK(call({{"text", k_typo_draft}, {"config", "../outside/lax.toml"}})["result"]["structuredContent"]["files"][0]
-            ["diagnostics"]
-                .empty());
+  CHECK(call({{"text", k_typo_draft},
+              {"config",
+               "../outside/lax.toml"}})["result"]["structuredContent"]["files"][0]["diagnostics"]
+            .empty());
 }
 
 TEST_CASE("mcp: one engine per config file, however it is spelled, and a bounded number of them",
@@ -522,32 +531,39 @@ TEST_CASE("mcp: one engine per config file, however it is spelled, and a bounded
   InFolder in(root / "work");
   Server server(replylint::data::default_data(), {});
   auto lint = [&](const std::string& config) {
-    const json r = json::parse(*server.handle_line(
-        json{{"jsonrpc", "2.0"}, {"id", 1}, {"method", "tools/call"},
-             {"params", {{"name", "lint_draft"}, {"arguments", {{"text", k_typo_draft}, {"config", config}}}}}}
-            .dump()));
+    const json r = json::parse(*server.handle_line(json{
+        {"jsonrpc", "2.0"},
+        {"id", 1},
+        {"method", "tools/call"},
+        {"params",
+         {{"name", "lint_draft"}, {"arguments", {{"text", k_typo_draft}, {"config", config}}}}}}
+                                                       .dump()));
     INFO(r.dump());
-    return r["result"]["structuredContent"]["files"][0]["diagnostics"][0]["severity"].get<std::string>();
+    return r["result"]["structuredContent"]["files"][0]["diagnostics"][0]["severity"]
+        .get<std::string>();
   };
-  for (const std::string& spelling : {"strict.toml", "./strict.toml", "sub/../strict.toml", ".//strict.toml",
-                                      "./sub/.././strict.toml"})
+  for (const std::string& spelling : {"strict.toml", "./strict.toml", "sub/../strict.toml",
+                                      ".//strict.toml", "./sub/.././strict.toml"})
     CHECK(lint(spelling) == "error");
   CHECK(lint((root / "work" / "strict.toml").string()) == "error");
   CHECK(server.cached_engines() == 1);
 
   for (int i = 0; i < 20; ++i) {
     const std::string name = "c" + std::to_string(i) + ".toml";
-    std::ofstream(root / "work" / name) << "[rules.spelling]\nseverity = \"" << (i % 2 ? "error" : "info") << "\"\n";
+    std::ofstream(root / "work" / name)
+        << "[rules.spelling]\nseverity = \"" << (i % 2 ? "error" : "info") << "\"\n";
     CHECK(lint(name) == (i % 2 ? "error" : "info"));
   }
   CHECK(server.cached_engines() == replylint::mcp::k_max_engines);
   CHECK(lint("strict.toml") == "error");  // evicted long ago, made again
 }
 
-TEST_CASE("mcp: an over-long line is refused without being held, and echoes are clipped", "[agent]") {
+TEST_CASE("mcp: an over-long line is refused without being held, and echoes are clipped",
+          "[agent]") {
   Server server(replylint::data::default_data(), {});
   SECTION("a line longer than the limit, then a good one") {
-    std::istringstream in(std::string(5000, 'x') + "\n{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}\n" +
+    std::istringstream in(std::string(5000, 'x') +
+                          "\n{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}\n" +
                           std::string(3000, '{'));  // no newline before the end
     std::ostringstream out;
     CHECK(replylint::mcp::serve(server, in, out, 1000) == 0);
@@ -565,8 +581,9 @@ TEST_CASE("mcp: an over-long line is refused without being held, and echoes are 
   }
   SECTION("an invalid line is quoted in 200 bytes at most") {
     std::vector<std::string> logged;
-    Server logging(replylint::data::default_data(),
-                   {.dict_dir = {}, .log = [&](std::string_view line) { logged.emplace_back(line); }});
+    Server logging(
+        replylint::data::default_data(),
+        {.dict_dir = {}, .log = [&](std::string_view line) { logged.emplace_back(line); }});
     for (const std::string& line :
          {"\"" + std::string(1'000'000, 'a'), "[" + std::string(1'000'000, '1'),
           "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + std::string(1'000'000, 'm') + "\"}",

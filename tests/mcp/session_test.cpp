@@ -192,11 +192,13 @@ TEST_CASE("the README's by-hand MCP session works as printed", "[agent]") {
   CHECK(report["files"][0]["diagnostics"][0]["suggestions"] == json::array({"respuesta"}));
 }
 
-TEST_CASE("mcp server through the binary: a path outside its folder needs --allow-path", "[agent]") {
+TEST_CASE("mcp server through the binary: a path outside its folder needs --allow-path",
+          "[agent]") {
   const fs::path root = scratch_dir("mcp-allow");
   fs::create_directories(root / "work");
   fs::create_directories(root / "outside");
-  std::ofstream(root / "outside" / "draft.txt") << "Hola Ana,\n\nLe enviamos la respuetsa mañana.\n";
+  std::ofstream(root / "outside" / "draft.txt")
+      << "Hola Ana,\n\nLe enviamos la respuetsa mañana.\n";
   const std::string request =
       R"({"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"lint_draft","arguments":{"path":"../outside/draft.txt"}}})"
       "\n";
@@ -206,7 +208,8 @@ TEST_CASE("mcp server through the binary: a path outside its folder needs --allo
   CHECK(no["isError"] == true);
   CHECK(no["content"][0]["text"].get<std::string>().find("respuetsa") == std::string::npos);
 
-  const Run allowed = run_shell(server_command() + " --allow-path ../outside", request, root / "work");
+  const Run allowed =
+      run_shell(server_command() + " --allow-path ../outside", request, root / "work");
   REQUIRE(responses(allowed.out).size() == 1);
   const json yes = responses(allowed.out)[0]["result"];
   CHECK(yes["isError"] == false);

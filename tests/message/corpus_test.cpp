@@ -61,7 +61,8 @@ std::multiset<std::string> address_set(const nlohmann::json& list) {
   std::multiset<std::string> out;
   if (!list.is_array()) return out;
   for (const auto& a : list) {
-    if (a.contains("address") && a["address"].is_string() && !a["address"].get<std::string>().empty()) {
+    if (a.contains("address") && a["address"].is_string() &&
+        !a["address"].get<std::string>().empty()) {
       out.insert(detail::ascii_lower(a["address"].get<std::string>()));
     }
   }
@@ -235,8 +236,7 @@ std::vector<std::string> split_mbox(const std::string& bytes) {
 
 }  // namespace
 
-TEST_CASE("every corpus message parses and agrees with the reference parser",
-          "[corpus][message]") {
+TEST_CASE("every corpus message parses and agrees with the reference parser", "[corpus][message]") {
   const fs::path root = REPLYLINT_CORPUS_DIR;
   if (!fs::is_directory(root)) {
     WARN("corpus folder " << root << " not found; corpus test skipped");
@@ -302,7 +302,8 @@ TEST_CASE("every corpus message parses and agrees with the reference parser",
         } else if (is_judged) {
           ++t.judged;
         } else {
-          disagreements.push_back(name + ": " + field + ": ours " + ours + " | reference " + theirs);
+          disagreements.push_back(name + ": " + field + ": ours " + ours + " | reference " +
+                                  theirs);
         }
       };
       const std::string ref_subject =
@@ -314,10 +315,8 @@ TEST_CASE("every corpus message parses and agrees with the reference parser",
       const auto cc = address_set(m.cc);
       compare("from", from == address_set(expected["from"]), show(from),
               show(address_set(expected["from"])));
-      compare("to", to == address_set(expected["to"]), show(to),
-              show(address_set(expected["to"])));
-      compare("cc", cc == address_set(expected["cc"]), show(cc),
-              show(address_set(expected["cc"])));
+      compare("to", to == address_set(expected["to"]), show(to), show(address_set(expected["to"])));
+      compare("cc", cc == address_set(expected["cc"]), show(cc), show(address_set(expected["cc"])));
       const auto names = attachment_names(m);
       compare("attachments", names == attachment_names(expected["attachments"]), show(names),
               show(attachment_names(expected["attachments"])));
@@ -339,7 +338,8 @@ TEST_CASE("every corpus message parses and agrees with the reference parser",
   for (const auto& [field, t] : fields) {
     std::cout << "  " << field << ": " << t.agree << "/" << t.total << " agree ("
               << (t.total ? 100.0 * t.agree / t.total : 100.0) << "%), " << t.judged
-              << " judged not ours to fix, so " << (t.total ? 100.0 * (t.agree + t.judged) / t.total : 100.0)
+              << " judged not ours to fix, so "
+              << (t.total ? 100.0 * (t.agree + t.judged) / t.total : 100.0)
               << "% agree or judged\n";
     agree += t.agree;
     judged_total += t.judged;
@@ -349,7 +349,8 @@ TEST_CASE("every corpus message parses and agrees with the reference parser",
   std::cout << "  overall: " << agree << "/" << total << " (" << rate << "%), " << judged_total
             << " judged\n";
   for (const std::string& d : disagreements) std::cout << "  disagreement: " << d << "\n";
-  for (const std::string& s : stale) std::cout << "  judged but agreeing (remove it from k_judged): " << s << "\n";
+  for (const std::string& s : stale)
+    std::cout << "  judged but agreeing (remove it from k_judged): " << s << "\n";
   CHECK(empty <= 1);
   CHECK(disagreements.empty());
   CHECK(stale.empty());

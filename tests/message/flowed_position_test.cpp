@@ -25,9 +25,12 @@ report::Diagnostic at_body(const std::string& text, std::string_view word) {
 
 }  // namespace
 
-TEST_CASE("flowed: a word on the second physical line of a paragraph is reported where it is "
-          "in the file", "[message][flowed]") {
-  const draft::Draft draft = draft::segment(parse_fixture("flowed-thunderbird-en.eml"), prefix_data());
+TEST_CASE(
+    "flowed: a word on the second physical line of a paragraph is reported where it is "
+    "in the file",
+    "[message][flowed]") {
+  const draft::Draft draft =
+      draft::segment(parse_fixture("flowed-thunderbird-en.eml"), prefix_data());
   report::Resolver resolver(draft);
   const report::Finding f = resolver.resolve(at_body(draft.text(), "recieved"));
   CHECK(f.diagnostic.line == 13);
@@ -48,7 +51,8 @@ TEST_CASE("flowed: a word on the second physical line of a paragraph is reported
 
 TEST_CASE("flowed: a space-stuffed own line is own text, a quoted flowed paragraph is a quote",
           "[message][flowed]") {
-  const draft::Draft draft = draft::segment(parse_fixture("flowed-thunderbird-en.eml"), prefix_data());
+  const draft::Draft draft =
+      draft::segment(parse_fixture("flowed-thunderbird-en.eml"), prefix_data());
   const std::string& text = draft.text();
   const auto kind_at = [&](std::string_view needle) {
     const std::size_t at = text.find(needle);
@@ -100,7 +104,8 @@ TEST_CASE("a finding on a folded header spans all its lines", "[message]") {
 TEST_CASE("flowed: the spelling finding in a checked draft points at the word in the file",
           "[message][flowed]") {
   engine::Engine engine(data::default_data(), engine::Options{{}, "en", {}});
-  const report::FileReport file = engine.check_file(message::testing::fixture("flowed-thunderbird-en.eml"));
+  const report::FileReport file =
+      engine.check_file(message::testing::fixture("flowed-thunderbird-en.eml"));
   REQUIRE(file.error.empty());
   std::vector<report::Diagnostic> spelling;
   for (const report::Finding& f : file.findings)

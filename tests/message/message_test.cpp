@@ -32,8 +32,7 @@ std::string line_of_raw(const Message& m, int line) {
 
 }  // namespace
 
-TEST_CASE("MIME with CRLF, ISO-8859-1 quoted-printable and Spanish stacked prefixes",
-          "[message]") {
+TEST_CASE("MIME with CRLF, ISO-8859-1 quoted-printable and Spanish stacked prefixes", "[message]") {
   const Message m = parse_fixture("mime-crlf-es-qp-latin1.eml");
   CHECK(m.kind == InputKind::mime);
   CHECK(m.subject == "RE: RV: Envío del pedido 51190");
@@ -165,8 +164,7 @@ TEST_CASE("a draft whose body is not UTF-8 falls back to windows-1252 with a war
   CHECK(has_warning(m, "not valid UTF-8"));
 }
 
-TEST_CASE("a bare body has no headers; a first line like 'Nota: …' is not a header",
-          "[message]") {
+TEST_CASE("a bare body has no headers; a first line like 'Nota: …' is not a header", "[message]") {
   const Message el = parse_fixture("bare-body-el.txt");
   CHECK(el.kind == InputKind::body);
   CHECK(el.headers.empty());
@@ -291,7 +289,9 @@ TEST_CASE("damaged MIME gives warnings and a best-effort parse", "[message]") {
   CHECK(has_warning(headers_only, "header block with no body"));
 
   const Message utf8 = parse_fixture("invalid-utf8.eml");
-  CHECK(utf8.body.text == "Buenos d\xEF\xBF\xBD" "as \xEF\xBF\xBD\xEF\xBF\xBD fin\n");
+  CHECK(utf8.body.text ==
+        "Buenos d\xEF\xBF\xBD"
+        "as \xEF\xBF\xBD\xEF\xBF\xBD fin\n");
   CHECK(has_warning(utf8, "replaced by U+FFFD"));
 }
 
@@ -335,9 +335,9 @@ TEST_CASE("arbitrary bytes never crash the parser", "[message]") {
 TEST_CASE("the parse model in JSON follows the contract keys", "[message]") {
   const Message m = parse_fixture("nested-multipart.eml");
   const nlohmann::json j = to_json(m);
-  for (const char* key : {"version", "path", "kind", "subject", "is_reply", "from", "to", "cc",
-                          "bcc", "reply_to", "date", "message_id", "in_reply_to", "references",
-                          "body", "attachments", "warnings"}) {
+  for (const char* key :
+       {"version", "path", "kind", "subject", "is_reply", "from", "to", "cc", "bcc", "reply_to",
+        "date", "message_id", "in_reply_to", "references", "body", "attachments", "warnings"}) {
     CAPTURE(key);
     CHECK(j.contains(key));
   }
@@ -485,7 +485,8 @@ TEST_CASE("a folded header spans all its lines", "[message]") {
 TEST_CASE("parts nested over the limit are listed as unread", "[message]") {
   std::string bytes = "From: a@example.org\nMIME-Version: 1.0\n";
   for (int i = 0; i < 3; ++i)
-    bytes += "Content-Type: multipart/mixed; boundary=\"b" + std::to_string(i) + "\"\n\n--b" + std::to_string(i) + "\n";
+    bytes += "Content-Type: multipart/mixed; boundary=\"b" + std::to_string(i) + "\"\n\n--b" +
+             std::to_string(i) + "\n";
   bytes += "Content-Type: text/plain\n\nDEEP TEXT\n--b2--\n--b1--\n--b0--\n";
   Limits limits;
   limits.max_depth = 2;

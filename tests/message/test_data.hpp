@@ -4,7 +4,6 @@
 #include "data/data.hpp"
 #include "message/message.hpp"
 
-
 #include <fstream>
 #include <iterator>
 #include <stdexcept>

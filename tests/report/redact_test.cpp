@@ -178,8 +178,7 @@ TEST_CASE("redact masks a sensitive value and every overlapping finding in every
   CHECK(shout_finding.diagnostic.fix.has_value());
 
   // Positions and carets are unchanged: masking keeps the code points.
-  CHECK(tail_finding.diagnostic.column ==
-        text::count_code_points(text.substr(11, tail - 11)) + 1);
+  CHECK(tail_finding.diagnostic.column == text::count_code_points(text.substr(11, tail - 11)) + 1);
   CHECK(rendered.find("3 | " + masked_line + "\n") != std::string::npos);
   CHECK(rendered.find("  | " + std::string(47, ' ') + "^^\n") != std::string::npos);
 

@@ -6,7 +6,8 @@
 using namespace replylint;
 
 namespace {
-draft::Draft body_draft(std::string text, bool in_file = true, int first_line = 1, std::string part = "") {
+draft::Draft body_draft(std::string text, bool in_file = true, int first_line = 1,
+                        std::string part = "") {
   message::Message m;
   m.path = "a.eml";
   m.body.text = std::move(text);
@@ -111,7 +112,8 @@ TEST_CASE("render_json prints to_json's dump byte for byte, on any number of thr
   report::Report r;
   CHECK(report::render_json(r, 1) == report::to_json(r).dump(2));
   for (int i = 0; i < 300; ++i) {
-    report::FileReport file{.path = "d" + std::to_string(i) + ".eml", .language = i % 2 ? "es" : "el"};
+    report::FileReport file{.path = "d" + std::to_string(i) + ".eml",
+                            .language = i % 2 ? "es" : "el"};
     if (i % 3 == 0) {
       report::Finding f = at(d, 3, 12);
       f.diagnostic.suggestions = {"respuesta", "re\nspuesta"};

@@ -87,7 +87,8 @@ TEST_CASE("bad input table: check, parse and sendmail on each broken message", "
       {"base64-garbage.eml", 0,
        "base64-garbage.eml: warning: invalid base64 in part 1; decoded as far as possible", false},
       {"truncated-qp.eml", 0,
-       "truncated-qp.eml: warning: invalid quoted-printable in part 1; decoded as far as possible", false},
+       "truncated-qp.eml: warning: invalid quoted-printable in part 1; decoded as far as possible",
+       false},
       {"boundary-never-closes.eml", 0,
        "boundary-never-closes.eml: warning: truncated message: a MIME boundary is not closed",
        false},
@@ -224,7 +225,8 @@ TEST_CASE("bad input table: an unreadable file", "[robust]") {
     // That user must reach the binary and this folder at all: a checkout under a folder closed
     // to others (mktemp -d makes them 0700) stops it before replylint even starts.
     const auto reach = run_shell(
-        prefix + "sh -c " + shell_quote("test -x . && exec " + shell_quote(REPLYLINT_BINARY) + " --version"),
+        prefix + "sh -c " +
+            shell_quote("test -x . && exec " + shell_quote(REPLYLINT_BINARY) + " --version"),
         "", dir);
     if (reach.status != 0) {
       WARN("user 65534 cannot run " << REPLYLINT_BINARY << " from " << dir.string()

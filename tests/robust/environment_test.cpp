@@ -6,8 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -26,18 +26,20 @@ using replylint::test::slurp;
 const std::string k_binary = shell_quote(REPLYLINT_BINARY);
 
 // `replylint ARGS` in `dir` with `env` (VAR=value …) set, stopped after `seconds`.
-replylint::test::Run run_bin(const std::string& args, const fs::path& dir, const std::string& env = "",
-                             const std::string& in = "", int seconds = 60) {
-  return run_shell("timeout " + std::to_string(seconds) + " env NO_COLOR=1 " + env + " " + k_binary +
-                       " " + args,
-                   in, dir);
+replylint::test::Run run_bin(const std::string& args, const fs::path& dir,
+                             const std::string& env = "", const std::string& in = "",
+                             int seconds = 60) {
+  return run_shell(
+      "timeout " + std::to_string(seconds) + " env NO_COLOR=1 " + env + " " + k_binary + " " + args,
+      in, dir);
 }
 
 void write(const fs::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
 }
 
-const std::string k_shouting = "Hola Luis,\n\nPOR FAVOR ENVÍE EL FORMULARIO FIRMADO HOY MISMO.\n\nAna\n";
+const std::string k_shouting =
+    "Hola Luis,\n\nPOR FAVOR ENVÍE EL FORMULARIO FIRMADO HOY MISMO.\n\nAna\n";
 const std::string k_shouting_mail =
     "From: ana@example.com\nTo: luis@example.org\nSubject: formulario\n\n" + k_shouting;
 const std::string k_quiet_config = "[rules.shouting]\nenabled = false\n";
@@ -61,8 +63,8 @@ TEST_CASE("environment: sendmail stops reading an endless stdin at the size limi
 
   // --on-error=send still sends what the user chose to send unchecked: the whole of it.
   const std::string big = k_shouting_mail + std::string(3000, 'a') + "\n";
-  const auto sent = run_bin("sendmail --max-size 1KB --on-error=send -- sh -c 'cat > sent.eml'",
-                            dir, "", big);
+  const auto sent =
+      run_bin("sendmail --max-size 1KB --on-error=send -- sh -c 'cat > sent.eml'", dir, "", big);
   CHECK(sent.status == 0);
   CHECK(slurp(dir / "sent.eml") == big);
   CHECK(sent.err.find("over the size limit of 1 KB (--max-size); not checked; sending it "
@@ -152,12 +154,13 @@ TEST_CASE("environment: a config that other users can write is ignored with one 
     CHECK(named.err.empty());
 
     // Allowed by the user: trusted.
-    const auto allowed =
-        run_bin("check draft.txt", folder, "REPLYLINT_SAFE_CONFIG_DIRS=/nowhere:" + folder.string());
+    const auto allowed = run_bin("check draft.txt", folder,
+                                 "REPLYLINT_SAFE_CONFIG_DIRS=/nowhere:" + folder.string());
     CHECK(allowed.status == 0);
     CHECK(allowed.err.empty());
     CHECK(run_bin("check draft.txt", folder, "REPLYLINT_SAFE_CONFIG_DIRS='*'").status == 0);
-    CHECK(run_bin("check draft.txt", folder, "REPLYLINT_SAFE_CONFIG_DIRS=" + dir.string()).status == 0);
+    CHECK(run_bin("check draft.txt", folder, "REPLYLINT_SAFE_CONFIG_DIRS=" + dir.string()).status ==
+          0);
 
     // The hook lints with the config ignored, so the shouting draft is not sent.
     const auto hook = run_bin("sendmail -- sh -c 'cat > sent.eml'", folder, "", k_shouting_mail);
@@ -166,9 +169,9 @@ TEST_CASE("environment: a config that other users can write is ignored with one 
     CHECK_FALSE(fs::exists(folder / "sent.eml"));
   }
   SECTION("a config file every user can write") {
-    const fs::path folder = make("writable-file", fs::perms::owner_all | fs::perms::group_read |
-                                                      fs::perms::group_exec | fs::perms::others_read |
-                                                      fs::perms::others_exec);
+    const fs::path folder =
+        make("writable-file", fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                  fs::perms::others_read | fs::perms::others_exec);
     fs::permissions(folder / ".replylint.toml", fs::perms::others_write, fs::perm_options::add);
     const auto r = run_bin("check --color never draft.txt", folder);
     CHECK(r.status == 1);
@@ -198,9 +201,9 @@ TEST_CASE("environment: a config that other users can write is ignored with one 
       WARN("not root: the file's group cannot be changed here; case skipped");
       return;
     }
-    const fs::path folder = make("group", fs::perms::owner_all | fs::perms::group_read |
-                                              fs::perms::group_exec | fs::perms::others_read |
-                                              fs::perms::others_exec);
+    const fs::path folder =
+        make("group", fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                          fs::perms::others_read | fs::perms::others_exec);
     REQUIRE(::chown((folder / ".replylint.toml").c_str(), 0, 4242) == 0);  // a group of nobody's
     fs::permissions(folder / ".replylint.toml", fs::perms::group_write, fs::perm_options::add);
     const auto r = run_bin("check draft.txt", folder);
@@ -238,7 +241,8 @@ TEST_CASE("environment: temporary index files that a killed writer left are remo
   write(fresh, std::string(1 << 20, 'x'));
   fs::last_write_time(stale, fs::file_time_type::clock::now() - std::chrono::hours(1));
   write(dir / "a.txt", "Καλημέρα σας,\n\nσας ευχαριστούμε για το μήνυμά σας.\n\nΝίκος\n");
-  const auto r = run_bin("check --lang el a.txt", dir, "REPLYLINT_CACHE_DIR=" + shell_quote(cache.string()));
+  const auto r =
+      run_bin("check --lang el a.txt", dir, "REPLYLINT_CACHE_DIR=" + shell_quote(cache.string()));
   INFO(r.out << r.err);
   CHECK(r.status == 0);
   CHECK_FALSE(fs::exists(stale));
@@ -291,8 +295,9 @@ TEST_CASE("environment: a report that cannot be written is an error, not a pass"
 
   // The hook: a refusal whose report cannot be written is replylint failing (70), and nothing
   // is sent either way.
-  const auto hook = run_shell("timeout 60 " + k_binary + " sendmail -- sh -c 'cat > sent.eml' 2> /dev/full",
-                              k_shouting_mail, dir);
+  const auto hook =
+      run_shell("timeout 60 " + k_binary + " sendmail -- sh -c 'cat > sent.eml' 2> /dev/full",
+                k_shouting_mail, dir);
   CHECK(hook.status == 70);
   CHECK_FALSE(fs::exists(dir / "sent.eml"));
 }

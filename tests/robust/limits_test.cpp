@@ -69,20 +69,19 @@ TEST_CASE("limits: --max-size refuses a larger input with one line, from a file 
         "replylint: error: -: over the size limit of 1 MB (--max-size); not checked\n");
 }
 
-TEST_CASE("limits: a config's max-size governs its files unless --max-size is given",
-          "[robust]") {
+TEST_CASE("limits: a config's max-size governs its files unless --max-size is given", "[robust]") {
   const fs::path dir = scratch_dir("limits-config-size");
   write(dir / ".replylint.toml", "max-size = \"1KB\"\n");
   write(dir / "big.txt", k_body + std::string(3000, 'a') + "\n");
   const std::string config = (fs::canonical(dir) / ".replylint.toml").string();
   const auto file = run_bin("check big.txt", dir);
   CHECK(file.status == 2);
-  CHECK(file.err == "replylint: error: big.txt: over the size limit of 1 KB (max-size in " + config +
-                        "); not checked\n");
+  CHECK(file.err == "replylint: error: big.txt: over the size limit of 1 KB (max-size in " +
+                        config + "); not checked\n");
   const auto piped = run_bin("check -", dir, slurp(dir / "big.txt"));
   CHECK(piped.status == 2);
-  CHECK(piped.err ==
-        "replylint: error: -: over the size limit of 1 KB (max-size in " + config + "); not checked\n");
+  CHECK(piped.err == "replylint: error: -: over the size limit of 1 KB (max-size in " + config +
+                         "); not checked\n");
   // The command line wins over the config, both ways.
   CHECK(run_bin("check --max-size 1MB big.txt", dir).err.empty());
   write(dir / ".replylint.toml", "max-size = 0  # no limit\n");
@@ -151,7 +150,8 @@ TEST_CASE("limits: nesting, parts and headers over their limits warn and the res
   CHECK(fields.out.find("[shouting]") != std::string::npos);
 }
 
-TEST_CASE("limits: HTML nested deeper than 1000 elements is read without its tags, in linear time", "[robust]") {
+TEST_CASE("limits: HTML nested deeper than 1000 elements is read without its tags, in linear time",
+          "[robust]") {
   // Gumbo's time grows with the square of the nesting: 100,000 unclosed <div><b> took minutes.
   const fs::path dir = scratch_dir("limits-html");
   std::string body;
@@ -161,8 +161,8 @@ TEST_CASE("limits: HTML nested deeper than 1000 elements is read without its tag
   const auto r = run_bin("check --color never deep.eml", dir);
   INFO(r.out << r.err);
   CHECK(r.status == 1);
-  CHECK(r.out.find("deep.eml: warning: HTML nested more than 1000 elements deep in part 1; read with its tags removed\n") !=
-        std::string::npos);
+  CHECK(r.out.find("deep.eml: warning: HTML nested more than 1000 elements deep in part 1; read "
+                   "with its tags removed\n") != std::string::npos);
   CHECK(r.out.find("[shouting]") != std::string::npos);  // its text is still linted
 }
 

@@ -35,8 +35,9 @@ std::string single_line(std::size_t bytes) {
 // searched the rest of the paragraph at every newline. `typo` puts an unknown word on each line.
 std::string wrapped_paragraph(std::size_t bytes, bool typo) {
   std::string s = k_headers + "\nHola Luis,\n\n";
-  const std::string line = typo ? "el informe de la semana esta listo y lo hemos revisdo con el equipo de\n"
-                                : "el informe de la semana esta listo y lo hemos revisado con el equipo de\n";
+  const std::string line =
+      typo ? "el informe de la semana esta listo y lo hemos revisdo con el equipo de\n"
+           : "el informe de la semana esta listo y lo hemos revisado con el equipo de\n";
   while (s.size() < bytes) s += line;
   return s + "hoy.\n\nAna\n";
 }
@@ -114,7 +115,8 @@ TEST_CASE("scaling: adversarial inputs at n and 2n take about twice as long",
   };
   const Row rows[] = {
       {"single line (bytes)", 5'000'000, single_line},
-      {"wrapped paragraph (bytes)", 4'000'000, [](std::size_t n) { return wrapped_paragraph(n, false); }},
+      {"wrapped paragraph (bytes)", 4'000'000,
+       [](std::size_t n) { return wrapped_paragraph(n, false); }},
       {"wrapped paragraph, a typo a line (bytes)", 2'000'000,
        [](std::size_t n) { return wrapped_paragraph(n, true); }},
       {"quote levels on one line", 1'000'000, quote_levels},

@@ -22,13 +22,15 @@ TEST_CASE("every rule fixture gives exactly its expected diagnostics", "[rules][
     REQUIRE(fs::is_directory(folder));
     std::vector<fs::path> drafts;
     for (const auto& file : fs::directory_iterator(folder))
-      if (file.path().extension() == ".eml" || file.path().extension() == ".txt") drafts.push_back(file.path());
+      if (file.path().extension() == ".eml" || file.path().extension() == ".txt")
+        drafts.push_back(file.path());
     std::sort(drafts.begin(), drafts.end());
     CHECK(drafts.size() >= 4);  // each rule has firing fixtures and quiet traps
     for (const fs::path& draft : drafts) {
       ++fixtures;
       std::string actual;
-      for (const auto& d : test::lint(entry.info.id, test::read_file(draft.string()), {}, draft.filename().string()))
+      for (const auto& d : test::lint(entry.info.id, test::read_file(draft.string()), {},
+                                      draft.filename().string()))
         actual += test::expected_line(d) + "\n";
       fs::path expected_path = draft;
       expected_path.replace_extension(".expected");
@@ -40,7 +42,8 @@ TEST_CASE("every rule fixture gives exactly its expected diagnostics", "[rules][
         }
         continue;
       }
-      const std::string expected = fs::exists(expected_path) ? test::read_file(expected_path.string()) : "";
+      const std::string expected =
+          fs::exists(expected_path) ? test::read_file(expected_path.string()) : "";
       INFO("fixture " << draft.string());
       CHECK(actual == expected);
     }

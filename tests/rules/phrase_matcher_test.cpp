@@ -23,8 +23,8 @@ namespace {
 const data::DataSet& phrase_data() {
   static const data::DataSet set = [] {
     data::DataSet all = data::default_data();
-    const data::DataSet phrases =
-        data::load_data(std::filesystem::path(REPLYLINT_TESTS_DIR) / "data" / "fixtures" / "phrases");
+    const data::DataSet phrases = data::load_data(std::filesystem::path(REPLYLINT_TESTS_DIR) /
+                                                  "data" / "fixtures" / "phrases");
     for (const auto& [code, language] : phrases.languages)
       for (const auto& [rule, list] : language.phrases) all.languages[code].phrases[rule] = list;
     all.index();
@@ -60,7 +60,8 @@ std::vector<std::string> found(const std::string& body, const std::string& langu
   options.language = language;
   const draft::Draft d = draft::segment(draft::test::body_message(body), phrase_data(), options);
   std::vector<std::string> out;
-  for (const rules::PhraseMatch& match : m.find(d)) out.emplace_back(draft::test::slice(d, match.range));
+  for (const rules::PhraseMatch& match : m.find(d))
+    out.emplace_back(draft::test::slice(d, match.range));
   return out;
 }
 
@@ -80,13 +81,13 @@ TEST_CASE("Hunspell stems Spanish and English verbs and leaves prefixed analyses
 
 TEST_CASE("a Spanish phrase matches its inflected forms", "[phrase]") {
   const std::string form = GENERATE(as<std::string>{},
-      "Como ya le dije",            // as listed
-      "como ya les dije",           // another clitic from the list
-      "como ya os dijimos",         // another person and number (stem decir)
-      "Como ya te dijo",            // third person (stem decir)
-      "COMO YA LE DIJE",            // capitals
-      "como ya le dijé",            // a stray accent
-      "Como ya les dijeron");       // plural preterite
+                                    "Como ya le dije",     // as listed
+                                    "como ya les dije",    // another clitic from the list
+                                    "como ya os dijimos",  // another person and number (stem decir)
+                                    "Como ya te dijo",     // third person (stem decir)
+                                    "COMO YA LE DIJE",     // capitals
+                                    "como ya le dijé",     // a stray accent
+                                    "Como ya les dijeron");  // plural preterite
   CAPTURE(form);
   const auto matches = found("Hola Ana,\n\n" + form + ", el pedido salió ayer.\n", "es");
   REQUIRE(matches.size() == 1);
@@ -94,19 +95,18 @@ TEST_CASE("a Spanish phrase matches its inflected forms", "[phrase]") {
 }
 
 TEST_CASE("a Spanish noun phrase matches in number and gender through stems", "[phrase]") {
-  CHECK(found("Eso no es nuestro problema.\n", "es") == std::vector<std::string>{"no es nuestro problema"});
+  CHECK(found("Eso no es nuestro problema.\n", "es") ==
+        std::vector<std::string>{"no es nuestro problema"});
   CHECK(found("No es nuestra problemas, la verdad.\n", "es") ==
         std::vector<std::string>{"No es nuestra problemas"});
-  CHECK(found("NO ES NUESTRO PROBLEMA\n", "es") == std::vector<std::string>{"NO ES NUESTRO PROBLEMA"});
+  CHECK(found("NO ES NUESTRO PROBLEMA\n", "es") ==
+        std::vector<std::string>{"NO ES NUESTRO PROBLEMA"});
 }
 
 TEST_CASE("a Greek phrase matches persons, tenses, capitals and missing accents", "[phrase]") {
-  const std::string form = GENERATE(as<std::string>{},
-      "Όπως σας έχουμε εξηγήσει",
-      "όπως σας έχω εξηγήσει",
-      "όπως σας είχαμε ήδη εξηγήσει",
-      "ΟΠΩΣ ΣΑΣ ΕΧΟΥΜΕ ΕΞΗΓΗΣΕΙ",
-      "οπως σας εχουμε εξηγησει");
+  const std::string form = GENERATE(as<std::string>{}, "Όπως σας έχουμε εξηγήσει",
+                                    "όπως σας έχω εξηγήσει", "όπως σας είχαμε ήδη εξηγήσει",
+                                    "ΟΠΩΣ ΣΑΣ ΕΧΟΥΜΕ ΕΞΗΓΗΣΕΙ", "οπως σας εχουμε εξηγησει");
   CAPTURE(form);
   const auto matches = found("Καλημέρα σας,\n\n" + form + ", η παραγγελία έφυγε χθες.\n", "el");
   REQUIRE(matches.size() == 1);
@@ -115,11 +115,9 @@ TEST_CASE("a Greek phrase matches persons, tenses, capitals and missing accents"
 }
 
 TEST_CASE("an English phrase matches its forms", "[phrase]") {
-  const std::string form = GENERATE(as<std::string>{},
-      "As I already told you",
-      "as we already told you",
-      "as I have already told you",
-      "AS WE HAVE ALREADY TOLD YOU");
+  const std::string form =
+      GENERATE(as<std::string>{}, "As I already told you", "as we already told you",
+               "as I have already told you", "AS WE HAVE ALREADY TOLD YOU");
   CAPTURE(form);
   const auto matches = found("Hi Tom,\n\n" + form + ", the parcel left yesterday.\n", "en");
   REQUIRE(matches.size() == 1);
@@ -151,11 +149,13 @@ TEST_CASE("a phrase match has the range of its first and last words", "[phrase]"
 }
 
 TEST_CASE("phrases in quotes, attributions and signatures are not matched", "[phrase]") {
-  const std::string body = GENERATE(as<std::string>{},
-      "Gracias por escribir.\n\n> Como ya le dije, no funciona.\n",
-      "Gracias.\n\nEl lun, 3 feb 2025 a las 10:12, Ana <ana@x.es> escribió:\n> como ya os dijimos\n",
-      "Gracias.\n\n-- \nComo ya le dije\n",
-      "Thanks.\n\nOn Mon, Feb 3, 2025 at 10:12 AM Tom <t@x.com> wrote:\n> As I already told you, no.\n");
+  const std::string body =
+      GENERATE(as<std::string>{}, "Gracias por escribir.\n\n> Como ya le dije, no funciona.\n",
+               "Gracias.\n\nEl lun, 3 feb 2025 a las 10:12, Ana <ana@x.es> escribió:\n> como ya os "
+               "dijimos\n",
+               "Gracias.\n\n-- \nComo ya le dije\n",
+               "Thanks.\n\nOn Mon, Feb 3, 2025 at 10:12 AM Tom <t@x.com> wrote:\n> As I already "
+               "told you, no.\n");
   CAPTURE(body);
   CHECK(found(body, "").empty());
 }
@@ -178,7 +178,8 @@ TEST_CASE("the matcher stays quiet on traps", "[phrase]") {
   // A placeholder between the words breaks the phrase.
   CHECK(found("Como ya {{nombre}} le dije.\n", "es").empty());
   // Unrelated text.
-  CHECK(found("Hola Ana,\n\nEl pedido salió ayer y llegará el lunes.\n\nUn saludo,\nLucía\n", "").empty());
+  CHECK(found("Hola Ana,\n\nEl pedido salió ayer y llegará el lunes.\n\nUn saludo,\nLucía\n", "")
+            .empty());
 }
 
 TEST_CASE("the matcher stems only words that could start or continue a phrase", "[phrase]") {
@@ -189,7 +190,8 @@ TEST_CASE("the matcher stems only words that could start or continue a phrase", 
   const int at_load = stemmer.calls.load();
   CHECK(at_load > 0);  // the Spanish phrase words, once
   // No word starts with a phrase's first letter (c, n, u and their stems' d, p, l…).
-  CHECK(found("Hola Ana.\n\nEl pedido salió ayer; llegará hoy o mañana sin falta.\n", "es", m).empty());
+  CHECK(found("Hola Ana.\n\nEl pedido salió ayer; llegará hoy o mañana sin falta.\n", "es", m)
+            .empty());
   CHECK(stemmer.calls.load() == at_load);
   // "Cómo" and "comimos" begin like "como": they are stemmed, once each, and do not match.
   CHECK(found("¿Cómo estás? Comimos bien. Comimos mal.\n", "es", m).empty());
@@ -213,15 +215,18 @@ TEST_CASE("phrase matcher cost", "[.phrase-bench]") {
   for (const char* language : {"es", "en", "el"}) {
     const auto t0 = std::chrono::steady_clock::now();
     spell_service().stems(language, "x");
-    WARN("first stems() in " << language << ": " << ms(t0, std::chrono::steady_clock::now()) << " ms");
+    WARN("first stems() in " << language << ": " << ms(t0, std::chrono::steady_clock::now())
+                             << " ms");
   }
   const auto c0 = std::chrono::steady_clock::now();
   (void)matcher();
   WARN("matcher built in " << ms(c0, std::chrono::steady_clock::now()) << " ms");
   std::string plain, busy;
   for (int i = 0; i < 2000; ++i) {
-    plain += "Hola Ana, el pedido " + std::to_string(i) + " salió ayer y llegará el lunes sin falta.\n\n";
-    busy += "Como ya les dijimos, no es nuestro problema: el pedido " + std::to_string(i) + " llegará.\n\n";
+    plain += "Hola Ana, el pedido " + std::to_string(i) +
+             " salió ayer y llegará el lunes sin falta.\n\n";
+    busy += "Como ya les dijimos, no es nuestro problema: el pedido " + std::to_string(i) +
+            " llegará.\n\n";
   }
   for (const std::string* text : {&plain, &busy}) {
     draft::Options options;
@@ -235,9 +240,9 @@ TEST_CASE("phrase matcher cost", "[.phrase-bench]") {
     const auto t2 = std::chrono::steady_clock::now();
     const auto again = matcher().find(d);
     const auto t3 = std::chrono::steady_clock::now();
-    WARN((text == &plain ? "no candidates" : "candidates") << ": " << words << " words, segment "
-         << ms(t0, t1) << " ms, find " << ms(t1, t2) << " ms (first), " << ms(t2, t3)
-         << " ms (stems cached), " << first.size() << " matches");
+    WARN((text == &plain ? "no candidates" : "candidates")
+         << ": " << words << " words, segment " << ms(t0, t1) << " ms, find " << ms(t1, t2)
+         << " ms (first), " << ms(t2, t3) << " ms (stems cached), " << first.size() << " matches");
     CHECK(first.size() == again.size());
   }
 }

@@ -1,7 +1,7 @@
 #include "rules/rule_test.hpp"
 
-#include <catch2/catch.hpp>
 #include <fmt/format.h>
+#include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <fstream>
@@ -28,10 +28,14 @@ rules::OptionValue typed_option(const rules::RuleInfo& info, const std::string& 
   INFO("option " << name << " of " << info.id);
   REQUIRE(option != info.options.end());
   switch (option->type()) {
-    case rules::OptionType::boolean: return text == "true";
-    case rules::OptionType::integer: return std::int64_t{std::stoll(text)};
-    case rules::OptionType::string: return text;
-    case rules::OptionType::string_list: return std::vector<std::string>{text};
+    case rules::OptionType::boolean:
+      return text == "true";
+    case rules::OptionType::integer:
+      return std::int64_t{std::stoll(text)};
+    case rules::OptionType::string:
+      return text;
+    case rules::OptionType::string_list:
+      return std::vector<std::string>{text};
   }
   return text;
 }
@@ -45,15 +49,17 @@ std::vector<report::Finding> lint_findings(std::string_view rule_id, std::string
   message::Message msg = message::parse_message(path, std::move(text), data);
   const draft::Draft draft = draft::segment(std::move(msg), data, {settings.language});
   rules::RuleOptions options(entry->info.options);
-  for (const auto& [name, value] : settings.options) options.set(name, typed_option(entry->info, name, value));
+  for (const auto& [name, value] : settings.options)
+    options.set(name, typed_option(entry->info, name, value));
   const rules::RuleContext context{options, data, settings.spell ? settings.spell : &shared_spell(),
-                                    settings.org_domains, settings.words};
+                                   settings.org_domains, settings.words};
   const auto rule = entry->make(context);
   rules::Reporter reporter(entry->info.id, entry->info.default_severity);
   rule->check(draft, reporter);
   // As the engine does: resolve, sort, mask sensitive values.
   report::FileReport file;
-  for (report::Diagnostic& d : reporter.diagnostics()) file.findings.push_back(report::resolve(draft, std::move(d)));
+  for (report::Diagnostic& d : reporter.diagnostics())
+    file.findings.push_back(report::resolve(draft, std::move(d)));
   report::sort_findings(file.findings);
   report::redact(file);
   return std::move(file.findings);
@@ -68,8 +74,8 @@ std::vector<report::Diagnostic> lint(std::string_view rule_id, std::string text,
 }
 
 std::string expected_line(const report::Diagnostic& d) {
-  std::string line = fmt::format("{}:{}-{}:{} {} {}: {}", d.line, d.column, d.end_line, d.end_column,
-                                 report::to_string(d.severity), d.rule, d.message);
+  std::string line = fmt::format("{}:{}-{}:{} {} {}: {}", d.line, d.column, d.end_line,
+                                 d.end_column, report::to_string(d.severity), d.rule, d.message);
   if (!d.part.empty()) line = fmt::format("part {} ", d.part) + line;
   if (!d.suggestions.empty()) line += fmt::format(" [{}]", fmt::join(d.suggestions, ", "));
   return line;

@@ -16,7 +16,7 @@ struct LintSettings {
   std::vector<std::pair<std::string, std::string>> options;
   std::vector<std::string> org_domains;
   std::vector<std::string> words;
-  std::string language;  // forces every paragraph ("" detects)
+  std::string language;                  // forces every paragraph ("" detects)
   spell::SpellService* spell = nullptr;  // nullptr: one service shared by the process's tests
 };
 

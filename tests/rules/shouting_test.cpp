@@ -35,9 +35,10 @@ TEST_CASE("shouting flags a run of capitals inside a sentence", "[shouting]") {
 }
 
 TEST_CASE("shouting flags a subject in capitals but not the reply prefix", "[shouting]") {
-  const auto found = lint("shouting",
-                          "From: Ana <ana@example.es>\nTo: b@example.com\nSubject: RE: URGENTE PEDIDO NO RECIBIDO\n\n"
-                          "Hola,\n\nGracias.\n");
+  const auto found = lint(
+      "shouting",
+      "From: Ana <ana@example.es>\nTo: b@example.com\nSubject: RE: URGENTE PEDIDO NO RECIBIDO\n\n"
+      "Hola,\n\nGracias.\n");
   REQUIRE(found.size() == 1);
   CHECK(found[0].line == 3);
   CHECK(found[0].column == 14);
@@ -58,18 +59,21 @@ TEST_CASE("shouting honours min-words", "[shouting]") {
 }
 
 TEST_CASE("shouting stays quiet on the traps", "[shouting]") {
-  const std::string text = GENERATE(as<std::string>{},
-      "El IVA y el DNI van en el PDF adjunto.\n",                      // acronyms
-      "Adjunto el PDF con el NIF, el IBAN y la referencia SEPA.\n",     // acronyms in a row
-      "Gracias.\n\n> NO FUNCIONA NADA DESDE AYER\n",                    // quoted text
-      "Un saludo,\n-- \nACME SUPPORT TEAM MADRID\n",                     // signature
-      "Estimado {{CUSTOMER_NAME}}, su pedido {{ORDER_ID}} ha salido.\n",  // placeholders
-      "Estimado %CUSTOMER_NAME% y ${ORDER_REF}:\n",                     // placeholders
-      "Το ΑΦΜ και ο ΦΠΑ είναι σωστά.\n",                                // Greek acronyms
-      "Revise https://TIENDA.EXAMPLE.ES/PEDIDOS/ESTADO ahora.\n",       // URL
-      "El código es ABC_DEF_GHI o X1Y2Z3 W4V5.\n",                      // underscores and digits
-      "Gracias, OK.\n",                                                 // one word
-      "El jue, 6 mar 2025 a las 22:10, ANA GARCIA <ana@example.es> escribió:\n> HOLA\n");  // attribution
+  const std::string text =
+      GENERATE(as<std::string>{},
+               "El IVA y el DNI van en el PDF adjunto.\n",                         // acronyms
+               "Adjunto el PDF con el NIF, el IBAN y la referencia SEPA.\n",       // acronyms in a
+                                                                                   // row
+               "Gracias.\n\n> NO FUNCIONA NADA DESDE AYER\n",                      // quoted text
+               "Un saludo,\n-- \nACME SUPPORT TEAM MADRID\n",                      // signature
+               "Estimado {{CUSTOMER_NAME}}, su pedido {{ORDER_ID}} ha salido.\n",  // placeholders
+               "Estimado %CUSTOMER_NAME% y ${ORDER_REF}:\n",                       // placeholders
+               "Το ΑΦΜ και ο ΦΠΑ είναι σωστά.\n",                                  // Greek acronyms
+               "Revise https://TIENDA.EXAMPLE.ES/PEDIDOS/ESTADO ahora.\n",         // URL
+               "El código es ABC_DEF_GHI o X1Y2Z3 W4V5.\n",  // underscores and digits
+               "Gracias, OK.\n",                             // one word
+               "El jue, 6 mar 2025 a las 22:10, ANA GARCIA <ana@example.es> escribió:\n> "
+               "HOLA\n");  // attribution
   CAPTURE(text);
   CHECK(lint("shouting", text).empty());
 }

@@ -6,7 +6,8 @@
 using replylint::test::lint;
 
 TEST_CASE("spelling flags a Spanish typo with suggestions", "[spelling]") {
-  const auto found = lint("spelling", "Hola Ana,\n\nLe enviamos la respuetsa mañana por la tarde.\n");
+  const auto found =
+      lint("spelling", "Hola Ana,\n\nLe enviamos la respuetsa mañana por la tarde.\n");
   REQUIRE(found.size() == 1);
   CHECK(found[0].line == 3);
   CHECK(found[0].column == 16);
@@ -15,7 +16,8 @@ TEST_CASE("spelling flags a Spanish typo with suggestions", "[spelling]") {
   CHECK(found[0].message == "unknown word 'respuetsa'");
   REQUIRE(!found[0].suggestions.empty());
   CHECK(found[0].suggestions.size() <= 3);
-  CHECK(std::find(found[0].suggestions.begin(), found[0].suggestions.end(), "respuesta") != found[0].suggestions.end());
+  CHECK(std::find(found[0].suggestions.begin(), found[0].suggestions.end(), "respuesta") !=
+        found[0].suggestions.end());
 }
 
 TEST_CASE("spelling counts accents outside capitals", "[spelling]") {
@@ -26,7 +28,8 @@ TEST_CASE("spelling counts accents outside capitals", "[spelling]") {
   REQUIRE(el.size() == 1);
   CHECK(el[0].text == "πελατης");
   // Greek suggestions come back from ISO-8859-7 as UTF-8.
-  CHECK(std::find(el[0].suggestions.begin(), el[0].suggestions.end(), "πελάτης") != el[0].suggestions.end());
+  CHECK(std::find(el[0].suggestions.begin(), el[0].suggestions.end(), "πελάτης") !=
+        el[0].suggestions.end());
 }
 
 TEST_CASE("spelling accepts Greek capitals without accents", "[spelling]") {
@@ -34,13 +37,16 @@ TEST_CASE("spelling accepts Greek capitals without accents", "[spelling]") {
 }
 
 TEST_CASE("spelling checks English paragraphs against English", "[spelling]") {
-  const auto found = lint("spelling", "Hello Ana,\n\nWe will recieve your parcel tomorrow and send it back.\n");
+  const auto found =
+      lint("spelling", "Hello Ana,\n\nWe will recieve your parcel tomorrow and send it back.\n");
   REQUIRE(found.size() == 1);
   CHECK(found[0].text == "recieve");
 }
 
 TEST_CASE("spelling checks Latin words in Greek text against English only", "[spelling]") {
-  const auto found = lint("spelling", "Καλησπέρα σας, το email σας και το newsletter έφτασαν, αλλά το recieve απέτυχε.\n");
+  const auto found =
+      lint("spelling",
+           "Καλησπέρα σας, το email σας και το newsletter έφτασαν, αλλά το recieve απέτυχε.\n");
   REQUIRE(found.size() == 1);
   CHECK(found[0].text == "recieve");
 }
@@ -58,24 +64,30 @@ TEST_CASE("spelling: the lang option forces the dictionary", "[spelling]") {
 }
 
 TEST_CASE("spelling stays quiet on the traps", "[spelling]") {
-  const std::string text = GENERATE(as<std::string>{},
-      "Gracias.\n\n> Ola, kiero debolber el pedidoo\n",                        // quoted customer text
-      "Hola,\n\nYa salió.\n\nEl jue, 6 mar 2025 a las 22:10, Ana <ana@gmail.com> escribió:\n> Grasias\n",  // attribution
-      "Un saludo,\n-- \nLucía Romerox\nTiendaverdex SLU\n",                    // signature
-      "Vea https://tiendaverde.example/pedidos?id=51190&ref=xyzq y escriba a soportex@tiendaverde.es.\n",  // URL, email
-      "Adjunto factura_2025.pdf y presupuestoxx.docx con el IVA y el NIF.\n",  // file names, acronyms
-      "El código ABC123 y el lote X9_Y8 están en la caja 51190.\n",            // digits, underscores, numbers
+  const std::string text = GENERATE(
+      as<std::string>{},
+      "Gracias.\n\n> Ola, kiero debolber el pedidoo\n",  // quoted customer text
+      "Hola,\n\nYa salió.\n\nEl jue, 6 mar 2025 a las 22:10, Ana <ana@gmail.com> escribió:\n> "
+      "Grasias\n",                                           // attribution
+      "Un saludo,\n-- \nLucía Romerox\nTiendaverdex SLU\n",  // signature
+      "Vea https://tiendaverde.example/pedidos?id=51190&ref=xyzq y escriba a "
+      "soportex@tiendaverde.es.\n",                                            // URL, email
+      "Adjunto factura_2025.pdf y presupuestoxx.docx con el IVA y el NIF.\n",  // file names,
+                                                                               // acronyms
+      "El código ABC123 y el lote X9_Y8 están en la caja 51190.\n",  // digits, underscores, numbers
       "Estimado {{ nombre_cliente }}, su pedido {pedido} y ${referencia} salen hoy.\n",  // placeholders
       "Gracias por escribir al equipo de Zyxwvut en Villarrubia de los Ojos.\n",  // proper nouns
-      "Le enviamos el enlace por email y WhatsApp, y la newsletter también.\n",  // project additions
-      "Σας ευχαριστούμε για την παραγγελία σας.\n");                          // clean Greek
+      "Le enviamos el enlace por email y WhatsApp, y la newsletter también.\n",   // project
+                                                                                  // additions
+      "Σας ευχαριστούμε για την παραγγελία σας.\n");                              // clean Greek
   CAPTURE(text);
   CHECK(lint("spelling", text).empty());
 }
 
 TEST_CASE("spelling leaves names from the headers alone", "[spelling]") {
   const std::string draft =
-      "From: Soporte <soporte@tienda.es>\nTo: Xoana Brauliñez <xoana@example.com>\nSubject: Pedido\n\n"
+      "From: Soporte <soporte@tienda.es>\nTo: Xoana Brauliñez <xoana@example.com>\nSubject: "
+      "Pedido\n\n"
       "Xoana, brauliñez es su apellido y su usuario es xoana.\n";
   CHECK(lint("spelling", draft).empty());
 }
@@ -85,17 +97,20 @@ TEST_CASE("spelling spends Hunspell's slow search on a few words only", "[spelli
   const std::string text = "Hello Ana,\n\nThe parcel will arrive tommorow morning.\n";
   const auto slow = lint("spelling", text);
   REQUIRE(slow.size() == 1);
-  CHECK(std::find(slow[0].suggestions.begin(), slow[0].suggestions.end(), "tomorrow") != slow[0].suggestions.end());
+  CHECK(std::find(slow[0].suggestions.begin(), slow[0].suggestions.end(), "tomorrow") !=
+        slow[0].suggestions.end());
   const auto fast = lint("spelling", text, {.options = {{"max-slow-suggestions", "0"}}});
   REQUIRE(fast.size() == 1);
   CHECK(fast[0].text == "tommorow");
   CHECK(fast[0].suggestions.empty());
 }
 
-TEST_CASE("spelling reports an English loanword in Spanish without Hunspell's slow search", "[spelling]") {
+TEST_CASE("spelling reports an English loanword in Spanish without Hunspell's slow search",
+          "[spelling]") {
   // "tweet" is in no Spanish dictionary and has no Spanish word one edit away; en_US lists it.
   replylint::spell::SpellService spell(replylint::spell::Options{});
-  const std::string text = "Hola Ana,\n\nPuede escribirnos un tweet y le responderemos enseguida.\n";
+  const std::string text =
+      "Hola Ana,\n\nPuede escribirnos un tweet y le responderemos enseguida.\n";
   const auto found = lint("spelling", text, {.spell = &spell});
   REQUIRE(found.size() == 1);
   CHECK(found[0].text == "tweet");
@@ -103,8 +118,9 @@ TEST_CASE("spelling reports an English loanword in Spanish without Hunspell's sl
   CHECK_FALSE(replylint::spell::hunspell_loaded(*spell.get("es")));  // no search, no load
   // A word no dictionary lists does get the search (and Spanish Hunspell is loaded for it).
   replylint::spell::SpellService other(replylint::spell::Options{});
-  const auto typo = lint("spelling", "Hola Ana,\n\nPuede escribirnos un xwqzt y le responderemos.\n",
-                         {.spell = &other});
+  const auto typo =
+      lint("spelling", "Hola Ana,\n\nPuede escribirnos un xwqzt y le responderemos.\n",
+           {.spell = &other});
   REQUIRE(typo.size() == 1);
   CHECK(replylint::spell::hunspell_loaded(*other.get("es")));
 }

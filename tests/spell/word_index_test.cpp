@@ -1,8 +1,8 @@
 // The compiled word index answers exactly as Hunspell does, stays fresh, and is never trusted
 // blindly.
-#include <catch2/catch.hpp>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
+#include <catch2/catch.hpp>
 
 #include <chrono>
 #include <cstring>
@@ -28,8 +28,9 @@ namespace {
 struct TempDir {
   fs::path path;
   TempDir() {
-    path = fs::temp_directory_path() / ("replylint-index-" + std::to_string(::getpid()) + "-" +
-                                        std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+    path = fs::temp_directory_path() /
+           ("replylint-index-" + std::to_string(::getpid()) + "-" +
+            std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
     fs::create_directories(path);
   }
   ~TempDir() {
@@ -102,7 +103,8 @@ TEST_CASE("el_GR is indexed whole, es_ES by expansion, en_US in part", "[spell][
   CHECK(index_kind(base_files("en")) == IndexKind::partial);
 }
 
-TEST_CASE("the Spanish index gives Hunspell's answers and spares its load on clean text", "[spell][index]") {
+TEST_CASE("the Spanish index gives Hunspell's answers and spares its load on clean text",
+          "[spell][index]") {
   const fs::path& cache_dir = spanish_cache();
   const DictionaryFiles files = base_files("es");
   LoadResult indexed = load_hunspell_speller("es", files, {}, cache_dir);
@@ -111,10 +113,11 @@ TEST_CASE("the Spanish index gives Hunspell's answers and spares its load on cle
   REQUIRE(plain.speller);
   // Inflected forms (plurals, verb forms, enclitics, prefixes) of real Spanish prose.
   const std::vector<std::string> clean = {
-      "Gracias", "por", "escribirnos", "hemos", "revisado", "su", "pedido", "salió", "almacén",
-      "entregará", "mañana", "avisará", "repartidor", "envíos", "clientes", "potenciales",
-      "respuestas", "rápidamente", "contestarles", "devolveremos", "facturas",
-      "comunicación", "efectiva", "impresionarás", "colocarás", "RESPUESTA", "Atención"};
+      "Gracias",      "por",          "escribirnos", "hemos",        "revisado",   "su",
+      "pedido",       "salió",        "almacén",     "entregará",    "mañana",     "avisará",
+      "repartidor",   "envíos",       "clientes",    "potenciales",  "respuestas", "rápidamente",
+      "contestarles", "devolveremos", "facturas",    "comunicación", "efectiva",   "impresionarás",
+      "colocarás",    "RESPUESTA",    "Atención"};
   for (const std::string& word : clean) {
     INFO(word);
     CHECK(indexed.speller->check(word) == plain.speller->check(word));
@@ -138,7 +141,10 @@ TEST_CASE("the Spanish index holds every form Hunspell accepts, by brute force",
   auto index = WordIndex::open(files, cache_dir, why);
   REQUIRE(index);
   CHECK(index->complete());
-  struct R { bool prefix; std::string flag, strip, add; };
+  struct R {
+    bool prefix;
+    std::string flag, strip, add;
+  };
   std::vector<R> rules;
   std::set<std::string> continuation_flags;
   {
@@ -167,7 +173,9 @@ TEST_CASE("the Spanish index holds every form Hunspell accepts, by brute force",
       if (n % 500 == 1) roots.push_back(line.substr(0, line.find('/')));
   }
   auto suffix = [](const std::string& w, const R& r) -> std::optional<std::string> {
-    if (w.size() < r.strip.size() || w.compare(w.size() - r.strip.size(), r.strip.size(), r.strip) != 0) return std::nullopt;
+    if (w.size() < r.strip.size() ||
+        w.compare(w.size() - r.strip.size(), r.strip.size(), r.strip) != 0)
+      return std::nullopt;
     return w.substr(0, w.size() - r.strip.size()) + r.add;
   };
   auto prefix = [](const std::string& w, const R& r) -> std::optional<std::string> {
@@ -222,8 +230,8 @@ TEST_CASE("the Spanish index holds common derived forms", "[spell][index]") {
   CHECK(index->size() > 500000);
   // A sample of common forms Hunspell derives through suffixes, continuation suffixes and
   // prefixes must all be there.
-  for (const char* form : {"casas", "cantábamos", "rápidamente", "deshacer", "reenviar", "devuélvemelo",
-                           "facturación", "facturaciones", "comprobaré"}) {
+  for (const char* form : {"casas", "cantábamos", "rápidamente", "deshacer", "reenviar",
+                           "devuélvemelo", "facturación", "facturaciones", "comprobaré"}) {
     INFO(form);
     CHECK(index->contains(form));
   }
@@ -262,7 +270,8 @@ TEST_CASE("the Greek index gives Hunspell's answers", "[spell][index]") {
       }
     }
   }
-  for (const char* extra : {"πελατης", "ΠΑΡΑΓΓΕΛΙΑ", "Αθήνα", "αθήνα", "ΑΘΗΝΑ", "email", "ΦΠΑ", "Ευχαριστώ"})
+  for (const char* extra :
+       {"πελατης", "ΠΑΡΑΓΓΕΛΙΑ", "Αθήνα", "αθήνα", "ΑΘΗΝΑ", "email", "ΦΠΑ", "Ευχαριστώ"})
     words.push_back(extra);
   REQUIRE(words.size() > 3000);
   int disagreements = 0;
@@ -344,9 +353,10 @@ TEST_CASE("the partial English index answers clean text alone and sends the rest
   LoadResult plain = load_hunspell_speller("en", files, {}, {});
   REQUIRE(indexed.speller);
   REQUIRE(plain.speller);
-  const std::vector<std::string> clean = {"Thank", "you", "for", "your", "message", "sorry", "delay",
-                                          "checked", "warehouse", "courier", "deliver", "tomorrow",
-                                          "missing", "parcel", "weekdays", "THANKS", "Customers"};
+  const std::vector<std::string> clean = {"Thank",   "you",      "for",     "your",      "message",
+                                          "sorry",   "delay",    "checked", "warehouse", "courier",
+                                          "deliver", "tomorrow", "missing", "parcel",    "weekdays",
+                                          "THANKS",  "Customers"};
   for (const std::string& word : clean) {
     INFO(word);
     CHECK(indexed.speller->check(word) == plain.speller->check(word));
@@ -379,8 +389,10 @@ TEST_CASE("an affix dictionary is expanded; one with compounding gets no index",
   CHECK_FALSE(index_eligible({"yy_YY", aff, dic, {}}));
 }
 
-TEST_CASE("an unwritable cache folder falls back to Hunspell with the same answers", "[spell][index]") {
-  LoadResult speller = load_hunspell_speller("el", greek_files(), {}, "/proc/replylint-cannot-write-here");
+TEST_CASE("an unwritable cache folder falls back to Hunspell with the same answers",
+          "[spell][index]") {
+  LoadResult speller =
+      load_hunspell_speller("el", greek_files(), {}, "/proc/replylint-cannot-write-here");
   REQUIRE(speller.speller);
   CHECK(speller.speller->check("πελάτης"));
   CHECK_FALSE(speller.speller->check("πελατης"));
@@ -419,7 +431,8 @@ std::uint64_t bloom_bytes(const std::string& index) {
 
 }  // namespace
 
-TEST_CASE("a damaged index is noticed at its first use and never changes an answer", "[spell][index]") {
+TEST_CASE("a damaged index is noticed at its first use and never changes an answer",
+          "[spell][index]") {
   TempDir dir;
   const fs::path dic = dir.path / "xx_XX.dic", aff = dir.path / "xx_XX.aff";
   std::ofstream(aff) << "SET UTF-8\nTRY αβγ\n";
@@ -467,14 +480,17 @@ TEST_CASE("a damaged index is noticed at its first use and never changes an answ
   }
 }
 
-TEST_CASE("a damaged Spanish index gives the clean report and is compiled again", "[spell][index]") {
+TEST_CASE("a damaged Spanish index gives the clean report and is compiled again",
+          "[spell][index]") {
   // Through the binary, as a user meets it: the same report as with a good index, whatever the
   // damage, and a good index in the cache afterwards.
-  const fs::path example = replylint::test::project_dir() / "examples" / "es-respuesta-correcta.eml";
+  const fs::path example =
+      replylint::test::project_dir() / "examples" / "es-respuesta-correcta.eml";
   TempDir cache;
-  const std::string command = "REPLYLINT_CACHE_DIR=" + replylint::test::shell_quote(cache.path.string()) + " " +
-                              replylint::test::shell_quote(REPLYLINT_BINARY) + " check --format json " +
-                              replylint::test::shell_quote(example.string());
+  const std::string command =
+      "REPLYLINT_CACHE_DIR=" + replylint::test::shell_quote(cache.path.string()) + " " +
+      replylint::test::shell_quote(REPLYLINT_BINARY) + " check --format json " +
+      replylint::test::shell_quote(example.string());
   const replylint::test::Run clean = replylint::test::run_shell(command);
   REQUIRE(clean.status == 0);
   const fs::path path = index_file(cache.path, "es_ES-");
@@ -486,7 +502,8 @@ TEST_CASE("a damaged Spanish index gives the clean report and is compiled again"
   std::vector<std::pair<std::string, std::string>> damages;
   {
     std::string bad = good;  // the middle third flipped: slot table and words
-    for (std::size_t i = good.size() / 3; i < 2 * good.size() / 3; ++i) bad[i] = static_cast<char>(~bad[i]);
+    for (std::size_t i = good.size() / 3; i < 2 * good.size() / 3; ++i)
+      bad[i] = static_cast<char>(~bad[i]);
     damages.emplace_back("bytes flipped in the middle", bad);
   }
   {

@@ -45,10 +45,12 @@ report::Report sample_report() {
 }
 
 std::vector<report::RuleDoc> sample_rules() {
-  return {{"shouting", "capitals", "\n## What it flags\nA run of words\nin capitals.\n\n## Why\nIt shouts.\n",
-           report::Severity::warning},
-          {"spelling", "typos", "\n## What it flags\nUnknown words.\n", report::Severity::warning},
-          {"visible-recipients", "use Bcc", "\n## What it flags\nMany To.\n", report::Severity::error}};
+  return {
+      {"shouting", "capitals",
+       "\n## What it flags\nA run of words\nin capitals.\n\n## Why\nIt shouts.\n",
+       report::Severity::warning},
+      {"spelling", "typos", "\n## What it flags\nUnknown words.\n", report::Severity::warning},
+      {"visible-recipients", "use Bcc", "\n## What it flags\nMany To.\n", report::Severity::error}};
 }
 
 // Runs python3-jsonschema on `document`; "" when valid, "SKIP" when it cannot run.
@@ -56,7 +58,8 @@ std::string validate(const json& document, const fs::path& schema) {
   const fs::path dir = test::temp_folder("validate");
   std::ofstream(dir / "doc.json") << document.dump();
   const test::Run r = test::run_in(
-      "/usr/bin/python3 " + test::quote((fs::path(REPLYLINT_TESTS_DIR) / "templates/validate_json.py").string()) +
+      "/usr/bin/python3 " +
+          test::quote((fs::path(REPLYLINT_TESTS_DIR) / "templates/validate_json.py").string()) +
           " " + test::quote(schema.string()) + " doc.json",
       dir);
   fs::remove_all(dir);
@@ -64,7 +67,8 @@ std::string validate(const json& document, const fs::path& schema) {
   return r.status == 0 ? "" : r.out + r.err;
 }
 
-const fs::path k_schema = fs::path(REPLYLINT_TESTS_DIR) / "templates/sarif-2.1.0-subset.schema.json";
+const fs::path k_schema =
+    fs::path(REPLYLINT_TESTS_DIR) / "templates/sarif-2.1.0-subset.schema.json";
 
 }  // namespace
 
@@ -96,17 +100,20 @@ TEST_CASE("SARIF log: driver rules, results, regions, notifications", "[template
   const json& location = results[0]["locations"][0]["physicalLocation"];
   CHECK(location["artifactLocation"]["uri"] == "plantillas/respuesta%20pedido%20%C3%B1.txt");
   CHECK(location["artifactLocation"]["uriBaseId"] == "%SRCROOT%");
-  CHECK(location["region"] == json{{"startLine", 3}, {"startColumn", 1}, {"endLine", 3}, {"endColumn", 10}});
+  CHECK(location["region"] ==
+        json{{"startLine", 3}, {"startColumn", 1}, {"endLine", 3}, {"endColumn", 10}});
   // Positions in a decoded part are no file positions: no region, the message says where.
   CHECK(!results[3]["locations"][0]["physicalLocation"].contains("region"));
-  CHECK(results[3]["message"]["text"] == "found 'a@b.es, c@d.es' (MIME part 1.2, line 2, column 5)");
+  CHECK(results[3]["message"]["text"] ==
+        "found 'a@b.es, c@d.es' (MIME part 1.2, line 2, column 5)");
   // Same rule, text and file: told apart by occurrence; stable across runs.
   const std::string fp1 = results[1]["partialFingerprints"]["replylint/v1"];
   const std::string fp2 = results[2]["partialFingerprints"]["replylint/v1"];
   CHECK(fp1.substr(0, 16) == fp2.substr(0, 16));
   CHECK(fp1 != fp2);
-  CHECK(fp1 == report::to_sarif(sample_report(), sample_rules(), options)["runs"][0]["results"][1]
-                   ["partialFingerprints"]["replylint/v1"]);
+  CHECK(fp1 ==
+        report::to_sarif(sample_report(), sample_rules(),
+                         options)["runs"][0]["results"][1]["partialFingerprints"]["replylint/v1"]);
 
   CHECK(run["invocations"][0]["executionSuccessful"] == false);
   const json& note = run["invocations"][0]["toolExecutionNotifications"][0];
@@ -114,8 +121,10 @@ TEST_CASE("SARIF log: driver rules, results, regions, notifications", "[template
   CHECK(note["message"]["text"] == "otra/rota.eml: malformed MIME: missing closing boundary");
 
   const std::string problems = validate(log, k_schema);
-  if (problems == "SKIP") WARN("python3-jsonschema not installed: SARIF schema check skipped");
-  else CHECK(problems.empty());
+  if (problems == "SKIP")
+    WARN("python3-jsonschema not installed: SARIF schema check skipped");
+  else
+    CHECK(problems.empty());
 
   // A path outside the base folder becomes an absolute file URI.
   report::Report outside;
@@ -123,8 +132,10 @@ TEST_CASE("SARIF log: driver rules, results, regions, notifications", "[template
   report::Finding f;
   f.diagnostic = {"shouting", report::Severity::warning, "m", "", {}, {}, {}, "", 1, 1, 1, 2, "A"};
   outside.files[0].findings.push_back(f);
-  CHECK(report::to_sarif(outside, sample_rules(), options)["runs"][0]["results"][0]["locations"][0]
-            ["physicalLocation"]["artifactLocation"] == json{{"uri", "file:///elsewhere/a%20b.txt"}});
+  CHECK(
+      report::to_sarif(outside, sample_rules(), options)["runs"][0]["results"][0]["locations"][0]
+                                                        ["physicalLocation"]["artifactLocation"] ==
+      json{{"uri", "file:///elsewhere/a%20b.txt"}});
 }
 
 TEST_CASE("check --format sarif on examples/ is valid and names every finding", "[templates]") {
@@ -156,8 +167,10 @@ TEST_CASE("check --format sarif on examples/ is valid and names every finding", 
   CHECK(region["endColumn"] == first["end_column"]);
 
   const std::string problems = validate(log, k_schema);
-  if (problems == "SKIP") WARN("python3-jsonschema not installed: SARIF schema check skipped");
-  else CHECK(problems.empty());
+  if (problems == "SKIP")
+    WARN("python3-jsonschema not installed: SARIF schema check skipped");
+  else
+    CHECK(problems.empty());
 }
 
 TEST_CASE("workflow commands escape data and properties", "[templates]") {
@@ -178,10 +191,11 @@ TEST_CASE("workflow commands escape data and properties", "[templates]") {
 }
 
 TEST_CASE("check --format github annotates examples/", "[templates]") {
-  const test::Run r = test::replylint("check --format github examples/es-borrador-con-problemas.txt",
-                                      test::source_dir());
+  const test::Run r = test::replylint(
+      "check --format github examples/es-borrador-con-problemas.txt", test::source_dir());
   CHECK(r.status == 1);
-  CHECK(r.out.find("::warning file=examples/es-borrador-con-problemas.txt,line=") != std::string::npos);
+  CHECK(r.out.find("::warning file=examples/es-borrador-con-problemas.txt,line=") !=
+        std::string::npos);
   CHECK(r.out.find(",title=replylint spelling::unknown word 'respuetsa'") != std::string::npos);
   // Multi-line text never breaks a command: every line is a command or the summary.
   std::istringstream lines(r.out);
@@ -189,19 +203,25 @@ TEST_CASE("check --format github annotates examples/", "[templates]") {
     CHECK((line.rfind("::", 0) == 0 || line.find(" checked: ") != std::string::npos));
 }
 
-TEST_CASE("parallel checking (jobs 4) prints the same bytes as serial checking (jobs 1)", "[templates]") {
-  const std::string folders = "examples tests/rules tests/draft/fixtures tests/message/fixtures "
-                              "tests/templates/repo";
-  const test::Run serial = test::replylint("check --format json --jobs 1 " + folders, test::source_dir());
-  const test::Run parallel = test::replylint("check --format json --jobs 4 " + folders, test::source_dir());
+TEST_CASE("parallel checking (jobs 4) prints the same bytes as serial checking (jobs 1)",
+          "[templates]") {
+  const std::string folders =
+      "examples tests/rules tests/draft/fixtures tests/message/fixtures "
+      "tests/templates/repo";
+  const test::Run serial =
+      test::replylint("check --format json --jobs 1 " + folders, test::source_dir());
+  const test::Run parallel =
+      test::replylint("check --format json --jobs 4 " + folders, test::source_dir());
   const std::size_t files = json::parse(serial.out)["files"].size();
   INFO(files << " files");
   CHECK(files > 90);
   CHECK(serial.status == parallel.status);
   CHECK(serial.err == parallel.err);
   CHECK(serial.out == parallel.out);
-  const test::Run sarif1 = test::replylint("check --format sarif -j 1 " + folders, test::source_dir());
-  const test::Run sarif4 = test::replylint("check --format sarif -j 4 " + folders, test::source_dir());
+  const test::Run sarif1 =
+      test::replylint("check --format sarif -j 1 " + folders, test::source_dir());
+  const test::Run sarif4 =
+      test::replylint("check --format sarif -j 4 " + folders, test::source_dir());
   CHECK(sarif1.out == sarif4.out);
   // The default (every core) agrees too.
   CHECK(test::replylint("check --format json " + folders, test::source_dir()).out == serial.out);

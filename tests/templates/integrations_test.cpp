@@ -27,7 +27,8 @@ std::string path_with_replylint() {
 test::Run python(const std::string& code, const std::string& args, const fs::path& cwd) {
   const fs::path dir = test::temp_folder("py");
   std::ofstream(dir / "script.py") << code;
-  test::Run r = test::run_in(k_python + " " + test::quote((dir / "script.py").string()) + " " + args, cwd);
+  test::Run r =
+      test::run_in(k_python + " " + test::quote((dir / "script.py").string()) + " " + args, cwd);
   fs::remove_all(dir);
   return r;
 }
@@ -88,14 +89,14 @@ TEST_CASE("the real pre-commit framework runs the hook offline", "[templates]") 
   }
   const fs::path repo = test::temp_folder("pre-commit");
   fs::copy(test::template_repo(), repo, fs::copy_options::recursive);
-  const std::string env = "PATH=" + path_with_replylint() + " PRE_COMMIT_HOME=" +
-                          test::quote((repo / ".pre-commit-home").string()) +
+  const std::string env = "PATH=" + path_with_replylint() +
+                          " PRE_COMMIT_HOME=" + test::quote((repo / ".pre-commit-home").string()) +
                           " GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com"
                           " GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.com ";
   // try-repo clones the replylint source tree (its committed files plus changes to tracked
   // ones); with `language: system` nothing is downloaded.
-  const std::string try_repo =
-      env + "pre-commit try-repo " + test::quote(test::source_dir().string()) + " replylint --all-files";
+  const std::string try_repo = env + "pre-commit try-repo " +
+                               test::quote(test::source_dir().string()) + " replylint --all-files";
   REQUIRE(test::run_in("git init -q . && git add templates .replylint.toml", repo).status == 0);
   const test::Run clean = test::run_in(try_repo, repo);
   INFO(clean.out << clean.err);
@@ -154,14 +155,15 @@ TEST_CASE("the GitHub Actions workflows parse and their replylint commands work"
       CHECK(r.out == "5 files checked: 0 errors, 0 warnings, 0 infos\n");
     }
     // A template with a finding: annotated, and the annotation variant fails the check.
-    std::ofstream(repo / "templates/es/urgente.txt") << "Hola:\n\nESTO ES MUY URGENTE PARA TODOS.\n";
+    std::ofstream(repo / "templates/es/urgente.txt")
+        << "Hola:\n\nESTO ES MUY URGENTE PARA TODOS.\n";
     const test::Run bad = test::run_in("PATH=" + path_with_replylint() + " " + commands[0], repo);
     if (uploads) {
       CHECK(bad.status == 0);  // --exit-zero: code scanning decides
       const json log = json::parse(test::slurp(repo / "replylint.sarif"));
       REQUIRE(log["runs"][0]["results"].size() == 1);
-      CHECK(log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] ==
-            "templates/es/urgente.txt");
+      CHECK(log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+               ["uri"] == "templates/es/urgente.txt");
     } else {
       CHECK(bad.status == 1);
       CHECK(bad.out.rfind("::warning file=templates/es/urgente.txt,line=3,col=1,", 0) == 0);

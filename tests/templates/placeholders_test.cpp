@@ -61,9 +61,9 @@ std::vector<std::string> diagnostics(const std::string& report) {
 TEST_CASE("every built-in placeholder style is one placeholder token", "[templates]") {
   CHECK(placeholder_tokens("Hola {{ nombre }} y {{nombre}}, {nombre}, ${nombre}, %NOMBRE% y "
                            "{% if x %}sí{% endif %}.\n",
-                           {}) ==
-        std::vector<std::string>{"{{ nombre }}", "{{nombre}}", "{nombre}", "${nombre}", "%NOMBRE%",
-                                 "{% if x %}", "{% endif %}"});
+                           {}) == std::vector<std::string>{"{{ nombre }}", "{{nombre}}", "{nombre}",
+                                                           "${nombre}", "%NOMBRE%", "{% if x %}",
+                                                           "{% endif %}"});
 }
 
 TEST_CASE("a config placeholder pattern counts only when it is configured", "[templates]") {
@@ -84,10 +84,11 @@ TEST_CASE("a config placeholder pattern counts only when it is configured", "[te
 
 TEST_CASE("placeholder patterns in overrides accumulate per file", "[templates]") {
   const config::Config c = config::load_config(test::template_repo() / ".replylint.toml");
-  const auto legal = config::resolve(c, test::template_repo() / "templates/legal/es/condiciones.txt");
-  CHECK(legal.placeholders ==
-        std::vector<std::string>{R"(\[%\s*[A-Za-z_.]+\s*%\])", "«[a-z_]+»"});
-  const auto plain = config::resolve(c, test::template_repo() / "templates/es/confirmacion-pedido.txt");
+  const auto legal =
+      config::resolve(c, test::template_repo() / "templates/legal/es/condiciones.txt");
+  CHECK(legal.placeholders == std::vector<std::string>{R"(\[%\s*[A-Za-z_.]+\s*%\])", "«[a-z_]+»"});
+  const auto plain =
+      config::resolve(c, test::template_repo() / "templates/es/confirmacion-pedido.txt");
   CHECK(plain.placeholders == std::vector<std::string>{R"(\[%\s*[A-Za-z_.]+\s*%\])"});
 }
 
@@ -124,8 +125,9 @@ TEST_CASE("without their marks the same templates are flagged", "[templates]") {
         "templates/legal/es/condiciones.txt"}) {
     const std::string bare =
         std::regex_replace(test::slurp(test::template_repo() / name), marks, " ");
-    const test::Run r = test::replylint(std::string("check --format json --stdin-filename ") + name + " -",
-                                        test::template_repo(), bare);
+    const test::Run r =
+        test::replylint(std::string("check --format json --stdin-filename ") + name + " -",
+                        test::template_repo(), bare);
     INFO(name << "\n" << bare << r.err << r.out);
     CHECK(r.status == 1);
     CHECK(diagnostics(r.out).size() >= 2);
@@ -143,6 +145,7 @@ TEST_CASE("the config's own placeholder patterns work only when configured", "[t
       test::template_repo());
   INFO(without.out << without.err);
   CHECK(diagnostics(without.out) ==
-        std::vector<std::string>{"templates/en/welcome.tmpl:4:57 spelling: unknown word 'agnt.name'"});
+        std::vector<std::string>{
+            "templates/en/welcome.tmpl:4:57 spelling: unknown word 'agnt.name'"});
   fs::remove_all(dir);
 }

@@ -17,7 +17,7 @@ inline std::string quote(const std::string& s) { return shell_quote(s); }
 /// Runs `command` with sh in `cwd`, stdin from `stdin_text`, NO_COLOR exported to everything
 /// it starts (pre-commit, pipelines).
 inline Run run_in(const std::string& command, const std::filesystem::path& cwd,
-                     const std::string& stdin_text = "") {
+                  const std::string& stdin_text = "") {
   return run_shell(std::string("export NO_COLOR=1; ") + command, stdin_text, cwd);
 }
 

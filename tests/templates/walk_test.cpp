@@ -39,7 +39,7 @@ TEST_CASE("a template repository is walked with its include and exclude globs", 
   // (exclude), .cache/ (hidden), LEEME.md (not included).
   const std::vector<std::string> expected = {
       "templates/el/epivevaiosi-paraggelias.txt", "templates/en/welcome.tmpl",
-      "templates/es/confirmacion-pedido.txt",     "templates/es/respuesta-devolucion.eml",
+      "templates/es/confirmacion-pedido.txt", "templates/es/respuesta-devolucion.eml",
       "templates/legal/es/condiciones.txt"};
   CHECK(walk({"."}, test::template_repo()) == expected);
   // Globs are relative to the config's folder, whatever folder is walked and from where.
@@ -48,34 +48,35 @@ TEST_CASE("a template repository is walked with its include and exclude globs", 
   for (const std::string& p : expected) from_above.push_back("repo/" + p);
   CHECK(walk({"repo"}, test::template_repo().parent_path()) == from_above);
   CHECK(walk({"templates/drafts"}, test::template_repo()) ==
-        std::vector<std::string>{"ERROR templates/drafts: folder holds no drafts matching the include "
-                                 "globs (default: **/*.eml, **/*.txt)"});
+        std::vector<std::string>{
+            "ERROR templates/drafts: folder holds no drafts matching the include "
+            "globs (default: **/*.eml, **/*.txt)"});
 }
 
 TEST_CASE("files named on the command line are always checked", "[templates]") {
   CHECK(walk({"templates/drafts/borrador.txt", "templates/es/LEEME.md", ".cache/copia.txt"},
-             test::template_repo()) ==
-        std::vector<std::string>{"templates/drafts/borrador.txt", "templates/es/LEEME.md",
-                                 ".cache/copia.txt"});
+             test::template_repo()) == std::vector<std::string>{"templates/drafts/borrador.txt",
+                                                                "templates/es/LEEME.md",
+                                                                ".cache/copia.txt"});
   // Named twice, or found by a walk as well: checked once.
   CHECK(walk({"templates/en/welcome.tmpl", "templates/en", "./templates/en/welcome.tmpl"},
              test::template_repo()) == std::vector<std::string>{"templates/en/welcome.tmpl"});
   // --force-exclude (pre-commit names every staged file): the exclude globs apply to them too,
   // the include globs do not.
   CHECK(walk({"templates/drafts/borrador.txt", "templates/es/LEEME.md", "notes/ideas.txt"},
-             test::template_repo(), {}, true) ==
-        std::vector<std::string>{"templates/es/LEEME.md"});
+             test::template_repo(), {}, true) == std::vector<std::string>{"templates/es/LEEME.md"});
   CHECK(walk({"missing.txt"}, test::template_repo()) ==
         std::vector<std::string>{"ERROR missing.txt: no such file or folder"});
 }
 
-TEST_CASE("without a config a walk takes *.eml and *.txt, skips hidden folders, sorts", "[templates]") {
+TEST_CASE("without a config a walk takes *.eml and *.txt, skips hidden folders, sorts",
+          "[templates]") {
   const fs::path dir = test::temp_folder("walk-defaults");
   for (const char* name : {"b.txt", "a.eml", "c.md", "sub/z.txt", "sub/a.eml", ".git/HEAD.txt",
                            "sub/.hidden/x.txt", ".y.txt", "sub.txt/inner.eml"})
     write(dir / name);
-  CHECK(walk({"."}, dir) == std::vector<std::string>{"a.eml", "b.txt", "sub.txt/inner.eml",
-                                                     "sub/a.eml", "sub/z.txt"});
+  CHECK(walk({"."}, dir) ==
+        std::vector<std::string>{"a.eml", "b.txt", "sub.txt/inner.eml", "sub/a.eml", "sub/z.txt"});
   // The argument itself may be hidden: only what is below it is skipped.
   CHECK(walk({".git"}, dir) == std::vector<std::string>{".git/HEAD.txt"});
   fs::remove_all(dir);
@@ -86,11 +87,11 @@ TEST_CASE("symbolic link loops end and every file is listed once", "[templates]"
   write(dir / "t/a.txt");
   write(dir / "t/sub/b.txt");
   write(dir / "elsewhere/c.txt");
-  fs::create_directory_symlink("..", dir / "t/sub/up");          // a loop
-  fs::create_directory_symlink("../sub", dir / "t/sub/self");    // a loop onto itself
+  fs::create_directory_symlink("..", dir / "t/sub/up");           // a loop
+  fs::create_directory_symlink("../sub", dir / "t/sub/self");     // a loop onto itself
   fs::create_directory_symlink("../elsewhere", dir / "t/other");  // a link out of the tree
-  fs::create_symlink("a.txt", dir / "t/link.txt");               // a file link
-  fs::create_symlink("nowhere.txt", dir / "t/dangling.txt");     // skipped
+  fs::create_symlink("a.txt", dir / "t/link.txt");                // a file link
+  fs::create_symlink("nowhere.txt", dir / "t/dangling.txt");      // skipped
   CHECK(walk({"t"}, dir) ==
         std::vector<std::string>{"t/a.txt", "t/link.txt", "t/other/c.txt", "t/sub/b.txt"});
   fs::remove_all(dir);
@@ -110,7 +111,8 @@ TEST_CASE("a nested config's globs govern its own folder", "[templates]") {
   fs::remove_all(dir);
 }
 
-TEST_CASE("Engine::check_all on four threads gives the serial reports, in input order", "[templates]") {
+TEST_CASE("Engine::check_all on four threads gives the serial reports, in input order",
+          "[templates]") {
   // In-process, so a -fsanitize=thread build watches the engine's caches (configs, spellers,
   // compiled draft data, GMime) being shared by the workers.
   const fs::path root = test::source_dir();

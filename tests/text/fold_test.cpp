@@ -1,5 +1,5 @@
-// fold_case(), strip_marks() and their tables answer exactly as ICU does: they are a faster path to the
-// same result, so the tests compare against ICU itself, code point by code point.
+// fold_case(), strip_marks() and their tables answer exactly as ICU does: they are a faster path to
+// the same result, so the tests compare against ICU itself, code point by code point.
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
@@ -41,14 +41,17 @@ TEST_CASE("fold_case equals ICU full case folding for every BMP code point", "[t
     for (const std::string& text : {s, "Ab" + s + "Z", "ΆΣ" + s + "Ñ", s + "ς" + s}) {
       if (fold_case(text) != icu_fold(text)) {
         ++mismatches;
-        if (mismatches < 5) FAIL_CHECK("U+" << std::hex << c << ": '" << fold_case(text) << "' vs '" << icu_fold(text) << "'");
+        if (mismatches < 5)
+          FAIL_CHECK("U+" << std::hex << c << ": '" << fold_case(text) << "' vs '" << icu_fold(text)
+                          << "'");
       }
     }
   }
   CHECK(mismatches == 0);
 }
 
-TEST_CASE("fold_case keeps ICU's answer on text with invalid UTF-8 and on real words", "[text][fold]") {
+TEST_CASE("fold_case keeps ICU's answer on text with invalid UTF-8 and on real words",
+          "[text][fold]") {
   for (const std::string& text :
        {std::string("Caf\xC3"), std::string("\xCE\x91\xFF\xCE\x92"), std::string("abc\x80"),
         std::string("STRASSE Straße ΐ ΰ µ ſ K"), std::string("ΠΑΡΑΚΑΛΩ Ευχαριστώ ΣΟΦΊΑ"),
@@ -63,8 +66,10 @@ TEST_CASE("the code point table holds ICU's properties for U+0000-U+03FF", "[tex
     const auto& info = table.info[static_cast<std::size_t>(c)];
     UErrorCode status = U_ZERO_ERROR;
     const UScriptCode sc = uscript_getScript(c, &status);
-    const int script = sc == USCRIPT_LATIN ? 1 : sc == USCRIPT_GREEK ? 2
-                       : (sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED) ? 0 : 3;
+    const int script = sc == USCRIPT_LATIN                                 ? 1
+                       : sc == USCRIPT_GREEK                               ? 2
+                       : (sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED) ? 0
+                                                                           : 3;
     const bool upper = u_hasBinaryProperty(c, UCHAR_UPPERCASE) || u_istitle(c);
     INFO("U+" << std::hex << c);
     CHECK(info.alphabetic == static_cast<bool>(u_hasBinaryProperty(c, UCHAR_ALPHABETIC)));

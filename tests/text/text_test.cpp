@@ -44,7 +44,7 @@ TEST_CASE("fold gives the canonical caseless form the rules/ data is stored in",
   CHECK(text::fold("E\xCC\x81") == "\xC3\xA9");  // NFC before and after folding
   CHECK(text::fold("\xCE\x90") == "\xCE\x90");   // ΐ folds to three code points, NFC joins them
   CHECK(text::fold_case("\xCE\x90") == "\xCE\xB9\xCC\x88\xCC\x81");  // fold_case does not
-  CHECK(text::fold("\xff\xfe") == "\xEF\xBF\xBD\xEF\xBF\xBD");      // invalid: U+FFFD
+  CHECK(text::fold("\xff\xfe") == "\xEF\xBF\xBD\xEF\xBF\xBD");       // invalid: U+FFFD
 }
 
 TEST_CASE("nfc composes, keeps NFC text and replaces invalid bytes", "[text]") {
@@ -108,7 +108,8 @@ TEST_CASE("code points are counted by lead bytes and listed with U+FFFD for bad 
   CHECK(text::count_code_points("Ελλάδα") == 6);
   CHECK(text::count_code_points("a\xC3") == 2);
   CHECK(text::code_points("añ€") == std::u32string{U'a', U'ñ', U'€'});
-  CHECK(text::code_points("a\xFF" "b") == std::u32string{U'a', 0xFFFD, U'b'});
+  CHECK(text::code_points("a\xFF"
+                          "b") == std::u32string{U'a', 0xFFFD, U'b'});
 }
 
 TEST_CASE("first_folded reads the folded first code point", "[text]") {
