@@ -111,18 +111,19 @@ const std::vector<std::string>& RuleOptions::list(std::string_view name) const {
 }
 
 Reporter::Builder& Reporter::Builder::data(std::string key, std::vector<std::string> values) {
-  for (auto& [name, list] : m_d.data)
+  for (auto& [name, list] : diagnostic().data)
     if (name == key) {
       list = std::move(values);
       return *this;
     }
-  m_d.data.emplace_back(std::move(key), std::move(values));
+  diagnostic().data.emplace_back(std::move(key), std::move(values));
   return *this;
 }
 
 Reporter::Builder& Reporter::Builder::replace_with(std::string replacement,
                                                    Applicability applicability, std::string title) {
-  m_d.fix = core::Fix{std::move(title), applicability, {{m_d.location, std::move(replacement)}}};
+  diagnostic().fix =
+      core::Fix{std::move(title), applicability, {{diagnostic().location, std::move(replacement)}}};
   return *this;
 }
 
@@ -132,7 +133,7 @@ Reporter::Builder Reporter::add(core::Location where, std::string message) {
   d.severity = m_severity;
   d.message = std::move(message);
   d.location = std::move(where);
-  return Builder(d);
+  return Builder(m_found, m_found.size() - 1);
 }
 
 }  // namespace replylint::rules

@@ -107,19 +107,22 @@ class Reporter {
   /// Adds to the diagnostic just reported; every method returns the builder for chaining.
   class Builder {
    public:
-    explicit Builder(core::Diagnostic& d) : m_d(d) {}
+    /// A Builder names its diagnostic by index, so it stays valid when the rule reports more
+    /// findings (the vector may reallocate) while it still holds this one.
+    Builder(std::vector<core::Diagnostic>& found, std::size_t index)
+        : m_found(found), m_index(index) {}
     /// What to do about it (one sentence, no trailing period).
     Builder& help(std::string text) {
-      m_d.help = std::move(text);
+      diagnostic().help = std::move(text);
       return *this;
     }
     /// One more replacement for the flagged text, best first.
     Builder& suggest(std::string text) {
-      m_d.suggestions.push_back(std::move(text));
+      diagnostic().suggestions.push_back(std::move(text));
       return *this;
     }
     Builder& suggestions(std::vector<std::string> list) {
-      m_d.suggestions = std::move(list);
+      diagnostic().suggestions = std::move(list);
       return *this;
     }
     /// A rule-specific named list, printed as a field `key` of the diagnostic in JSON and SARIF
@@ -127,19 +130,21 @@ class Reporter {
     Builder& data(std::string key, std::vector<std::string> values);
     /// Attaches a fix (replaces any earlier one).
     Builder& fix(core::Fix fix) {
-      m_d.fix = std::move(fix);
+      diagnostic().fix = std::move(fix);
       return *this;
     }
     /// A fix of one edit that replaces exactly the flagged range with `replacement`.
     Builder& replace_with(std::string replacement, Applicability applicability, std::string title);
     /// Marks the flagged value sensitive: report::redact() masks it in every output.
     Builder& sensitive(core::Masking masking = core::Masking::last_four) {
-      m_d.sensitive = masking;
+      diagnostic().sensitive = masking;
       return *this;
     }
 
    private:
-    core::Diagnostic& m_d;
+    core::Diagnostic& diagnostic() { return m_found[m_index]; }
+    std::vector<core::Diagnostic>& m_found;
+    std::size_t m_index;
   };
 
   Reporter(std::string rule, Severity severity) : m_rule(std::move(rule)), m_severity(severity) {}

@@ -119,3 +119,19 @@ TEST_CASE("the catalogue prints each option's default from the rule's table", "[
     if (rule["id"] == "shouting")
       CHECK(rule["options"][0]["default"] == "3");  // a string, as before
 }
+
+TEST_CASE("a Builder kept while the rule reports more still edits its own diagnostic",
+          "[rules][reporter]") {
+  rules::Reporter out("test-rule", core::Severity::warning);
+  rules::Reporter::Builder first = out.report(core::Range{0, 4}, "first finding");
+  // Enough findings to make the vector reallocate several times.
+  for (int i = 0; i < 100; ++i) out.report(core::Range{5, 9}, "finding {}", i).help("later");
+  first.help("put it right").suggest("Hola").sensitive(core::Masking::full);
+  const std::vector<core::Diagnostic>& found = out.diagnostics();
+  REQUIRE(found.size() == 101);
+  CHECK(found[0].message == "first finding");
+  CHECK(found[0].help == "put it right");
+  CHECK(found[0].suggestions == std::vector<std::string>{"Hola"});
+  CHECK(found[0].sensitive == core::Masking::full);
+  CHECK(found[1].help == "later");
+}
