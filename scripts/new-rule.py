@@ -29,6 +29,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 KEBAB = re.compile(r"[a-z]+(?:-[a-z]+)*")
 LANGUAGE_NAMES = {"es": "Spanish", "el": "Greek", "en": "English"}
+# A phrase of each language, for the data stubs' commented example (rules/README.md's syntax).
+EXAMPLE_PHRASES = {
+    "es": ("como ya [le|les|os|te] dije", "explain it again without reproach"),
+    "el": ("όπως σας [έχω|έχουμε|είχα|είχαμε] ήδη? εξηγήσει", "explain it again without reproach"),
+    "en": ("as [i|we] already? told you", "explain it again without reproach"),
+}
 
 
 class Refusal(Exception):
@@ -268,12 +274,14 @@ def fixture_expected(rule_id, severity):
 
 def data_stub(rule_id, language):
     name = LANGUAGE_NAMES.get(language, language)
+    match, help_text = EXAMPLE_PHRASES.get(language, EXAMPLE_PHRASES["en"])
+    # An empty list loads (a file with no 'phrase' key is refused as an unknown data file).
     return f"""# Phrases of {rule_id} in {name}; rules/README.md gives the syntax. Replace the empty list
 # with one [[phrase]] entry per phrase, for example:
 #
 # [[phrase]]
-# match = "como ya [le|les|os|te] dije"
-# help = "explain it again without reproach"
+# match = "{match}"
+# help = "{help_text}"
 phrase = []
 """
 
