@@ -43,6 +43,9 @@ TEST_CASE("every rule documents itself and its example is honest", "[rules][docs
     for (const char* section : {"## What it flags", "## Why", "## Example", "Use instead:"})
       CHECK(info.docs.find(section) != std::string::npos);
     CHECK(info.docs.find("seeds/") != std::string::npos);  // traced to a source article
+    // scripts/new-rule.py's placeholders are all filled in.
+    CHECK(info.docs.find("TODO") == std::string::npos);
+    CHECK(info.docs.find("seeds/NNN") == std::string::npos);
     if (!info.options.empty()) CHECK(info.docs.find("## Options") != std::string::npos);
     for (const rules::OptionInfo& option : info.options)
       CHECK(info.docs.find("`" + option.name + "`") != std::string::npos);
