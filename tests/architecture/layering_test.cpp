@@ -30,8 +30,9 @@ const std::map<std::string, std::set<std::string>>& allowed_includes() {
       {"engine", {"util", "data", "draft", "spell", "rules", "config", "report"}},
       {"hook", {"util", "data", "message", "report", "engine"}},
       {"mcp", {"util", "data", "rules", "report", "engine"}},
-      {"cli", {"util", "data", "draft", "message", "report", "rules", "engine", "hook", "mcp",
-               "config", "spell", "text", "core"}},
+      {"cli",
+       {"util", "data", "draft", "message", "report", "rules", "engine", "hook", "mcp", "config",
+        "spell", "text", "core"}},
   };
   return k_allowed;
 }
