@@ -128,7 +128,9 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
   if (options.format == "json") {
     std::cout << report::render_json(report, options.jobs) << '\n';
   } else if (options.format == "sarif") {
-    std::cout << report::to_sarif(report, sarif_rules(), sarif_options()).dump(2) << '\n';
+    std::cout << report::to_sarif(report, sarif_rules(), sarif_options())
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << '\n';
   } else if (options.format == "github") {
     std::cout << report::render_github(report);
   } else {
@@ -240,7 +242,8 @@ int run_parse(const CommonOptions& common, const ParseOptions& options) {
       nlohmann::json out = message::to_json(draft.message());
       out["language"] = draft.language;
       out["segments"] = segments_json(draft);
-      std::cout << out.dump(2) << '\n';
+      // Every string is cleaned to UTF-8 by the parser; a slip must still print, not abort.
+      std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     } else {
       print_parse_text(draft);
     }

@@ -356,8 +356,9 @@ std::string mime_type_of(GMimeObject* object) {
 }
 
 std::string header_of(GMimeObject* object, const char* name) {
+  // Cleaned: a value reaches the model and warnings, which are UTF-8 (8-bit junk becomes U+FFFD).
   const char* value = g_mime_object_get_header(object, name);
-  return value != nullptr ? trim(value) : "";
+  return value != nullptr ? trim(clean_utf8(value)) : "";
 }
 
 // The transfer encoding is checked on the encoded bytes, so the warning can name the part.
@@ -647,9 +648,15 @@ class MimeParser {
                                      "' has 8-bit text that is not UTF-8");
       }
       const gint64 offset = g_mime_header_get_offset(gheader);
-      if (offset >= 0 && m_renamed.count(static_cast<std::size_t>(offset)) > 0)
-        header.name = m_message.raw.substr(m_base + static_cast<std::size_t>(offset),
-                                           k_ignored_content_type.size());
+      // Only a field GMime names as renamed is ours to restore: a nested message's header
+      // offsets count from its own start and can equal a renamed top-level offset.
+      if (offset >= 0 && header.name == k_ignored_content_type &&
+          m_renamed.count(static_cast<std::size_t>(offset)) > 0 &&
+          m_base + static_cast<std::size_t>(offset) < m_message.raw.size())
+        header.name = clean_utf8(
+            m_message.raw
+                .substr(m_base + static_cast<std::size_t>(offset), k_ignored_content_type.size())
+                .c_str());
       if (offset >= 0) {
         const std::size_t absolute = m_base + static_cast<std::size_t>(offset);
         header.line = m_lines.line_of(absolute);

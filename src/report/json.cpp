@@ -8,6 +8,10 @@ namespace replylint::report {
 
 namespace {
 
+// Every string is UTF-8 by the time it is reported; should one slip through, the report is still
+// printed (with U+FFFD) instead of the process aborting on nlohmann's exception.
+constexpr auto k_replace_invalid = nlohmann::json::error_handler_t::replace;
+
 nlohmann::json file_json(const FileReport& file) {
   using nlohmann::json;
   json diagnostics = json::array();
@@ -69,7 +73,8 @@ std::string render_json(const Report& report, unsigned jobs) {
   std::vector<std::string> parts(n);
   auto render = [&](std::size_t i) {
     std::string& part = parts[i];
-    append_indented(part, file_json(report.files[i]).dump(2), 4, true);
+    append_indented(part, file_json(report.files[i]).dump(2, ' ', false, k_replace_invalid), 4,
+                    true);
   };
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, n / 64 + 1));
@@ -97,7 +102,7 @@ std::string render_json(const Report& report, unsigned jobs) {
     out += "  ]";
   }
   out += ",\n  \"summary\": ";
-  append_indented(out, summary_json(report).dump(2), 2, false);
+  append_indented(out, summary_json(report).dump(2, ' ', false, k_replace_invalid), 2, false);
   out += ",\n  \"version\": 1\n}";
   return out;
 }

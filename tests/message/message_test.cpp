@@ -2,6 +2,7 @@
 #include "message/message.hpp"
 #include "message/model_json.hpp"
 #include "message/test_data.hpp"
+#include "text/text.hpp"
 #include "util/error.hpp"
 
 #include <catch2/catch.hpp>
@@ -494,4 +495,17 @@ TEST_CASE("parts nested over the limit are listed as unread", "[message]") {
   REQUIRE(m.unread_parts.size() == 1);
   CHECK(m.unread_parts[0].find("nested more than 2 levels deep") != std::string::npos);
   CHECK(parse_message("deep.eml", bytes, prefix_data()).unread_parts.empty());
+}
+
+// Found by fuzz_parse: a nested message's header offset equal to a renamed second Content-Type's
+// offset at the top level made the parser restore a header name from the wrong bytes (invalid
+// UTF-8), and the parse model then aborted in JSON output.
+TEST_CASE("a nested header at a renamed Content-Type's offset keeps its own name",
+          "[message][fuzz]") {
+  const Message m = parse_fixture("fuzz-nested-content-type-offset.eml");
+  for (const auto& header : m.headers) {
+    INFO("header " << header.name);
+    CHECK(replylint::text::is_valid_utf8(header.name));
+  }
+  CHECK_NOTHROW(replylint::message::to_json(m).dump());
 }
