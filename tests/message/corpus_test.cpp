@@ -33,21 +33,10 @@ bool is_message_fixture(const fs::path& path) {
   return true;
 }
 
-std::string normalize_subject(const std::string& s) {
-  // Folding whitespace differs between parsers (a folded line keeps its tab or not).
-  std::string out;
-  bool space = false;
-  for (const char c : s) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      space = !out.empty();
-    } else {
-      if (space) out.push_back(' ');
-      space = false;
-      out.push_back(c);
-    }
-  }
-  return replylint::text::nfc(out);
-}
+std::string normalize_text(std::string_view text);
+
+// Folding whitespace differs between parsers (a folded line keeps its tab or not).
+std::string normalize_subject(const std::string& s) { return normalize_text(s); }
 
 std::multiset<std::string> address_set(const std::vector<Address>& list) {
   std::multiset<std::string> out;
