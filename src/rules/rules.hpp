@@ -11,6 +11,10 @@ namespace replylint::rules {
 // Per rule, sorted by id: its metadata and its factory. Each lives in src/rules/<id>.cpp.
 const RuleInfo& missing_quote_info();
 std::unique_ptr<Rule> make_missing_quote(const RuleContext& context);
+const RuleInfo& no_reply_sender_info();
+std::unique_ptr<Rule> make_no_reply_sender(const RuleContext& context);
+const RuleInfo& referral_without_cc_info();
+std::unique_ptr<Rule> make_referral_without_cc(const RuleContext& context);
 const RuleInfo& shouting_info();
 std::unique_ptr<Rule> make_shouting(const RuleContext& context);
 const RuleInfo& spelling_info();

@@ -1,0 +1,79 @@
+#include "rules/organisation.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "data/data.hpp"
+
+namespace replylint::rules {
+namespace {
+
+// Second-level labels under which registrations happen at the third level (co.uk, com.es, gov.gr).
+bool is_second_level_label(std::string_view label) {
+  static const std::set<std::string_view> k_labels{"co",  "com", "org", "net", "gov", "gob",
+                                                   "edu", "ac",  "nom", "ltd", "plc"};
+  return k_labels.contains(label);
+}
+
+}  // namespace
+
+std::string lowercase_ascii(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(c < 0x80 ? std::tolower(c) : c); });
+  return text;
+}
+
+std::string organisation_of(const std::string& domain) {
+  std::vector<std::string_view> labels;
+  std::string_view rest = domain;
+  while (true) {
+    const auto dot = rest.find('.');
+    labels.push_back(rest.substr(0, dot));
+    if (dot == std::string_view::npos) break;
+    rest.remove_prefix(dot + 1);
+  }
+  std::size_t keep = 2;
+  if (labels.size() >= 3 && labels.back().size() == 2 &&
+      is_second_level_label(labels[labels.size() - 2]))
+    keep = 3;
+  if (labels.size() <= keep) return domain;
+  std::string out;
+  for (std::size_t i = labels.size() - keep; i < labels.size(); ++i) {
+    if (!out.empty()) out += '.';
+    out += labels[i];
+  }
+  return out;
+}
+
+bool in_domains(const std::string& domain, const std::vector<std::string>& domains) {
+  return std::any_of(domains.begin(), domains.end(), [&](const std::string& own) {
+    return domain == own || (domain.size() > own.size() && domain.ends_with(own) &&
+                             domain[domain.size() - own.size() - 1] == '.');
+  });
+}
+
+std::vector<std::string> own_domains(const message::Message& msg,
+                                     const std::vector<std::string>& org_domains,
+                                     const data::DataSet& data) {
+  std::vector<std::string> out;
+  for (const std::string& d : org_domains) out.push_back(lowercase_ascii(d));
+  if (!out.empty()) return out;
+  for (const auto* list : {&msg.from, &msg.sender})
+    for (const message::Address& a : *list) {
+      const std::string domain = a.domain();
+      if (!domain.empty() && !data.free_mail_domains.contains(domain))
+        out.push_back(organisation_of(domain));
+    }
+  return out;
+}
+
+bool is_sender_address(std::string_view address, const message::Message& msg) {
+  const std::string wanted = lowercase_ascii(std::string(address));
+  for (const auto* list : {&msg.from, &msg.sender, &msg.reply_to})
+    for (const message::Address& a : *list)
+      if (lowercase_ascii(a.address) == wanted) return true;
+  return false;
+}
+
+}  // namespace replylint::rules

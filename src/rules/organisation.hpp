@@ -1,0 +1,37 @@
+#pragma once
+
+// Who belongs to the sender's organisation, for the recipients rules.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "message/message.hpp"
+
+namespace replylint::data {
+struct DataSet;
+}
+
+namespace replylint::rules {
+
+/// `text` with ASCII letters lowercased (addresses and domains are compared so).
+std::string lowercase_ascii(std::string text);
+
+/// The registrable domain a (lowercase) domain belongs to: "mail.acme.es" -> "acme.es",
+/// "shop.acme.co.uk" -> "acme.co.uk". A name of one or two labels is returned as it is.
+std::string organisation_of(const std::string& domain);
+
+/// True when `domain` is one of `domains` or a subdomain of one.
+bool in_domains(const std::string& domain, const std::vector<std::string>& domains);
+
+/// The sender organisation's domains: `org_domains` (the configuration's, lowercase) when given,
+/// else the organisation of each From and Sender domain that is not a free-mail provider. Empty
+/// when nothing tells (no From, or a free-mail sender).
+std::vector<std::string> own_domains(const message::Message& msg,
+                                     const std::vector<std::string>& org_domains,
+                                     const data::DataSet& data);
+
+/// True when `address` (any case) is one of the sender's own: From, Sender or Reply-To.
+bool is_sender_address(std::string_view address, const message::Message& msg);
+
+}  // namespace replylint::rules
