@@ -531,7 +531,7 @@ std::optional<std::vector<WordSegment>> fast_word_segments(std::string_view text
 }
 
 bool is_placeholder_line(std::string_view line, const Compiled& c) {
-  if (!c.extra_placeholders && line.find_first_of("{%$[") == std::string_view::npos) return false;
+  if (!c.extra_placeholders && line.find_first_of("{%$[<") == std::string_view::npos) return false;
   bool only = true, any = false;
   std::size_t covered = 0;
   for_each_special(line, c, [&](std::size_t b, std::size_t e, int group) {

@@ -7,11 +7,13 @@ namespace replylint::rules {
 const std::vector<RegistryEntry>& registry() {
   // Sorted by id; a test checks the order and that ids are unique.
   static const std::vector<RegistryEntry> k_registry{
+      {confidential_info(), &make_confidential},
       {missing_quote_info(), &make_missing_quote},
       {no_reply_sender_info(), &make_no_reply_sender},
       {referral_without_cc_info(), &make_referral_without_cc},
       {shouting_info(), &make_shouting},
       {spelling_info(), &make_spelling},
+      {unfilled_placeholder_info(), &make_unfilled_placeholder},
       {visible_recipients_info(), &make_visible_recipients},
   };
   return k_registry;

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <nlohmann/json.hpp>
 #include "cli/run.hpp"
+#include "rules/rules.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -117,11 +118,10 @@ TEST_CASE("stdin is read with -", "[cli]") {
 TEST_CASE("rules and explain describe every rule", "[cli]") {
   const Run list = run("rules");
   CHECK(list.status == 0);
-  for (const char* id : {"missing-quote", "no-reply-sender", "referral-without-cc", "shouting",
-                         "spelling", "visible-recipients"})
-    CHECK(list.out.find(id) != std::string::npos);
+  for (const auto& entry : replylint::rules::registry())
+    CHECK(list.out.find(entry.info.id) != std::string::npos);
   const auto json = nlohmann::json::parse(run("rules --format json").out);
-  CHECK(json["rules"].size() == 6);
+  CHECK(json["rules"].size() == replylint::rules::registry().size());
   const Run explain = run("explain shouting");
   CHECK(explain.status == 0);
   CHECK(explain.out.find("## Why") != std::string::npos);

@@ -67,17 +67,17 @@ TEST_CASE("every built-in placeholder style is one placeholder token", "[templat
 }
 
 TEST_CASE("a config placeholder pattern counts only when it is configured", "[templates]") {
-  const std::string text = "Le atiende [% nombreagente %] y <<CODIGO>>.\n";
+  const std::string text = "Le atiende [% nombreagente %] y @@CODIGO@@.\n";
   CHECK(placeholder_tokens(text, {}).empty());
   CHECK(placeholder_tokens(text, {R"(\[%\s*[a-z_.]+\s*%\])"}) ==
         std::vector<std::string>{"[% nombreagente %]"});
-  CHECK(placeholder_tokens(text, {R"(\[%\s*[a-z_.]+\s*%\])", "<<[A-Z]+>>"}) ==
-        std::vector<std::string>{"[% nombreagente %]", "<<CODIGO>>"});
+  CHECK(placeholder_tokens(text, {R"(\[%\s*[a-z_.]+\s*%\])", "@@[A-Z]+@@"}) ==
+        std::vector<std::string>{"[% nombreagente %]", "@@CODIGO@@"});
   // A line of nothing but configured placeholders is a placeholder segment, not own text.
   message::Message m;
   m.kind = message::InputKind::body;
-  m.body.text = "Hola.\n\n<<SALUDO>> <<FIRMA>>\n";
-  const draft::Draft d = draft::segment(std::move(m), data::default_data(), {"", {"<<[A-Z]+>>"}});
+  m.body.text = "Hola.\n\n@@SALUDO@@ @@FIRMA@@\n";
+  const draft::Draft d = draft::segment(std::move(m), data::default_data(), {"", {"@@[A-Z]+@@"}});
   REQUIRE(d.segments.size() >= 2);
   CHECK(d.segments.back().kind == draft::SegmentKind::placeholder);
 }
@@ -136,7 +136,9 @@ TEST_CASE("without their marks the same templates are flagged", "[templates]") {
 
 TEST_CASE("the config's own placeholder patterns work only when configured", "[templates]") {
   const fs::path dir = test::temp_folder("no-placeholders");
-  std::ofstream(dir / "plain.toml") << "words = [\"Tiendaverde\"]\n";
+  // Still a template: unfilled-placeholder stays off; only the patterns are missing.
+  std::ofstream(dir / "plain.toml")
+      << "words = [\"Tiendaverde\"]\n[rules.unfilled-placeholder]\nenabled = false\n";
   const std::string file = "templates/en/welcome.tmpl";
   const test::Run with = test::replylint("check --format json " + file, test::template_repo());
   CHECK(diagnostics(with.out).empty());

@@ -1,0 +1,166 @@
+#include <string_view>
+#include <vector>
+
+#include "data/data.hpp"
+#include "rules/rules.hpp"
+
+namespace replylint::rules {
+namespace {
+
+const RuleInfo k_info{
+    .id = "unfilled-placeholder",
+    .category = Category::content,
+    .default_severity = Severity::error,
+    .summary = "template placeholders left unfilled in a message about to be sent",
+    .docs = R"md(
+## What it flags
+A template placeholder still in a message about to be sent: in own text, in a line holding
+nothing but placeholders, in the signature, or in the subject. Placeholders are `{{nombre}}`,
+`{first_name}`, `${order}`, `%NAME%`, `[[name]]`, `<<Name>>`, `{% if %}` leftovers, a field
+named in brackets (`[NOMBRE DEL CLIENTE]`, `[ΟΝΟΜΑ ΠΕΛΑΤΗ]`, `[Customer name]`: it starts with a
+capital and names a field such as name, customer, number, date, address, phone, company, agent,
+link, amount, code or product) and the config's own `placeholders` patterns.
+
+Left alone: quoted text, forwarded messages and patches (someone else's templates and code),
+a `{…}` that continues a URL, and a placeholder inside `` `code` ``. Subject tags and acronyms
+in brackets (`[URGENTE]`, `[PATCH]`, `[SPAM]`, `[IVA]`, `[EXTERNAL EMAIL]`) are not fields.
+
+Templates themselves are full of placeholders: exempt them in the configuration,
+```toml
+[[overrides]]
+files = ["templates/**"]
+rules.unfilled-placeholder.enabled = false
+```
+
+## Why
+An agent fills a template and forgets one field, and the customer is greeted as `{{nombre}}`:
+check every message before sending it (seeds/001, "Pautas para responder eficazmente"), and keep
+the human touch (seeds/004, §13).
+
+## Example
+```text
+Hola {{nombre}},
+
+Su pedido ya ha salido de nuestro almacén.
+
+Un saludo,
+Lucía
+```
+Use instead:
+```text
+Hola Ana,
+
+Su pedido ya ha salido de nuestro almacén.
+
+Un saludo,
+Lucía
+```
+)md",
+};
+
+bool is_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
+
+// Inside an inline code span on its line: an odd number of backquotes before it.
+bool in_code_span(std::string_view text, Range range) {
+  const std::size_t line_start = text.rfind('\n', range.begin == 0 ? 0 : range.begin - 1);
+  const std::size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
+  int ticks = 0;
+  for (std::size_t i = from; i < range.begin && i < text.size(); ++i)
+    if (text[i] == '`') ++ticks;
+  return ticks % 2 == 1;
+}
+
+// A placeholder that touches a URL ("https://api.example.com/orders/{id}") is the URL's own
+// template syntax, not a field of the message.
+bool part_of_url(const std::vector<Word>& words, std::size_t i) {
+  const Word& w = words[i];
+  if (i > 0 && words[i - 1].kind == draft::TokenKind::url &&
+      words[i - 1].range.end == w.range.begin)
+    return true;
+  return i + 1 < words.size() && words[i + 1].kind == draft::TokenKind::url &&
+         words[i + 1].range.begin == w.range.end;
+}
+
+class UnfilledPlaceholder final : public Rule {
+ public:
+  explicit UnfilledPlaceholder(const RuleContext& context) : m_data(context.data) {}
+
+  const RuleInfo& info() const override { return k_info; }
+
+  void check(const Draft& draft, Reporter& out) const override {
+    const std::string_view text = draft.text();
+    for (const draft::Segment& segment : draft.segments) {
+      if (segment.kind == draft::SegmentKind::own) continue;  // its sentences come below
+      if (segment.kind != draft::SegmentKind::placeholder &&
+          segment.kind != draft::SegmentKind::signature)
+        continue;
+      check_lines(text, segment.range, segment.kind == draft::SegmentKind::placeholder, out);
+    }
+    for (const Sentence* sentence : draft.own_sentences())
+      for (std::size_t i = 0; i < sentence->words.size(); ++i) {
+        const Word& w = sentence->words[i];
+        if (w.kind != draft::TokenKind::placeholder || part_of_url(sentence->words, i) ||
+            in_code_span(text, w.range))
+          continue;
+        report(out.report(w.range, "unfilled placeholder '{}'", w.text), w.text);
+      }
+    if (draft.has_patch()) return;  // a patch's subject names the code it changes
+    const std::vector<Word>& subject = draft.subject_words;
+    for (std::size_t i = 0; i < subject.size(); ++i) {
+      const Word& w = subject[i];
+      if (w.kind != draft::TokenKind::placeholder || part_of_url(subject, i)) continue;
+      report(out.report_subject(w.range, "unfilled placeholder '{}' in the subject", w.text),
+             w.text);
+    }
+  }
+
+ private:
+  static void report(Reporter::Builder builder, const std::string& placeholder) {
+    builder.help(fmt::format("write the value of {} before sending", placeholder));
+  }
+
+  // Placeholder-only lines and the signature are not sentences: tokenise them line by line. A
+  // line that only the config's own patterns made a placeholder line (the tokeniser here knows
+  // the built-in and rules/ patterns) is reported whole.
+  void check_lines(std::string_view text, Range range, bool placeholder_lines,
+                   Reporter& out) const {
+    std::size_t b = range.begin;
+    while (b < range.end) {
+      std::size_t e = text.find('\n', b);
+      if (e == std::string_view::npos || e > range.end) e = range.end;
+      const std::string_view line = text.substr(b, e - b);
+      const std::vector<Word> words = draft::tokenize(line, m_data);
+      bool any = false;
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        const Word& w = words[i];
+        if (w.kind != draft::TokenKind::placeholder || part_of_url(words, i)) continue;
+        const Range at{b + w.range.begin, b + w.range.end};
+        if (in_code_span(text, at)) continue;
+        any = true;
+        report(out.report(at, "unfilled placeholder '{}'", w.text), w.text);
+      }
+      if (!any && placeholder_lines) {
+        std::size_t first = 0, last = line.size();
+        while (first < last && is_space(line[first])) ++first;
+        while (last > first && is_space(line[last - 1])) --last;
+        if (last > first) {
+          const std::string whole(line.substr(first, last - first));
+          report(out.report({b + first, b + last}, "unfilled placeholder '{}'", whole), whole);
+        }
+      }
+      b = e + 1;
+    }
+  }
+
+  const data::DataSet& m_data;
+};
+
+}  // namespace
+
+const RuleInfo& unfilled_placeholder_info() { return k_info; }
+
+std::unique_ptr<Rule> make_unfilled_placeholder(const RuleContext& context) {
+  return std::make_unique<UnfilledPlaceholder>(context);
+}
+
+}  // namespace replylint::rules
