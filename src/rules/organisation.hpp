@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "message/message.hpp"
+#include "draft/draft.hpp"  // the message model comes with the draft
 
 namespace replylint::data {
 struct DataSet;
