@@ -70,7 +70,7 @@ Lucía
 ```
 
 ## Options
-`internal-hosts` (default none): more internal host names. A name matches itself and its
+`internal-hosts` (default []): more internal host names. A name matches itself and its
 subdomains ("wiki.example.com"); `*` matches any run of characters ("*.corp.example.com",
 "jira-*.example.com").
 
@@ -193,6 +193,7 @@ class Confidential final : public Rule {
   explicit Confidential(const RuleContext& context)
       : m_data(context.data),
         m_phrases(context.data, k_info.id, context.spell),
+        m_phrases_as_written(context.data, k_info.id, nullptr),
         m_private_addresses(context.options.boolean("private-addresses")),
         m_org_domains(context.org_domains) {
     for (const std::string& host : context.options.list("internal-hosts"))
@@ -340,9 +341,11 @@ class Confidential final : public Rule {
       auto found = m_phrases.find(sentence, language);
       if (!found.empty()) return found;
     }
+    // The other languages' lists by their written forms only: stemming would load their
+    // dictionaries for every draft, and a missing one would fail the sendmail hook.
     for (const char* other : {"es", "el", "en"}) {
       if (other == language) continue;
-      auto found = m_phrases.find(sentence, other);
+      auto found = m_phrases_as_written.find(sentence, other);
       if (!found.empty()) return found;
     }
     return {};
@@ -440,6 +443,7 @@ class Confidential final : public Rule {
 
   const data::DataSet& m_data;
   PhraseMatcher m_phrases;
+  PhraseMatcher m_phrases_as_written;  // no stemmer
   bool m_private_addresses;
   std::vector<std::string> m_org_domains;
   std::vector<std::string> m_internal_hosts;
