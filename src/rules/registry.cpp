@@ -8,6 +8,7 @@ const std::vector<RegistryEntry>& registry() {
   // Sorted by id; a test checks the order and that ids are unique.
   static const std::vector<RegistryEntry> k_registry{
       {missing_quote_info(), &make_missing_quote},
+      {personal_data_info(), &make_personal_data},
       {shouting_info(), &make_shouting},
       {spelling_info(), &make_spelling},
       {visible_recipients_info(), &make_visible_recipients},

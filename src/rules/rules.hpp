@@ -11,6 +11,8 @@ namespace replylint::rules {
 // Per rule, sorted by id: its metadata and its factory. Each lives in src/rules/<id>.cpp.
 const RuleInfo& missing_quote_info();
 std::unique_ptr<Rule> make_missing_quote(const RuleContext& context);
+const RuleInfo& personal_data_info();
+std::unique_ptr<Rule> make_personal_data(const RuleContext& context);
 const RuleInfo& shouting_info();
 std::unique_ptr<Rule> make_shouting(const RuleContext& context);
 const RuleInfo& spelling_info();
