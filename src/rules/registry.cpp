@@ -10,6 +10,7 @@ const std::vector<RegistryEntry>& registry() {
       {confidential_info(), &make_confidential},
       {missing_quote_info(), &make_missing_quote},
       {no_reply_sender_info(), &make_no_reply_sender},
+      {personal_data_info(), &make_personal_data},
       {referral_without_cc_info(), &make_referral_without_cc},
       {shouting_info(), &make_shouting},
       {spelling_info(), &make_spelling},

@@ -17,6 +17,8 @@ const RuleInfo& no_reply_sender_info();
 std::unique_ptr<Rule> make_no_reply_sender(const RuleContext& context);
 const RuleInfo& referral_without_cc_info();
 std::unique_ptr<Rule> make_referral_without_cc(const RuleContext& context);
+const RuleInfo& personal_data_info();
+std::unique_ptr<Rule> make_personal_data(const RuleContext& context);
 const RuleInfo& shouting_info();
 std::unique_ptr<Rule> make_shouting(const RuleContext& context);
 const RuleInfo& spelling_info();

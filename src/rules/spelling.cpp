@@ -5,6 +5,7 @@
 #include <set>
 
 #include "data/data.hpp"
+#include "rules/personal_data_detect.hpp"
 #include "rules/rules.hpp"
 #include "spell/spell.hpp"
 #include "text/text.hpp"
@@ -29,7 +30,8 @@ against English, or skipped when capitalised.
 
 Left alone: quoted text, attribution lines, signatures, URLs, email addresses, file names,
 numbers, words with digits or underscores, placeholders, acronyms, names that appear in the
-message's headers, and capitalised words inside a sentence (proper nouns). Greek words written
+message's headers, capitalised words inside a sentence (proper nouns), and passwords, codes and
+other values the `personal-data` rule detects (a warning on them would print them). Greek words written
 in capitals are accepted without accents; elsewhere accents count ("minimo" is a typo).
 
 ## Why
@@ -70,6 +72,9 @@ class Spelling final : public Rule {
   explicit Spelling(const RuleContext& context)
       : m_spell(context.spell),
         m_data(context.data),
+        // Without a stemmer: stemming would load Hunspell for drafts that need no suggestion,
+        // and the phrases' own forms are what a password follows.
+        m_personal_data(context.data, nullptr),
         m_suggestions(static_cast<int>(
             std::clamp<std::int64_t>(context.options.integer("suggestions"), 0, 10))),
         m_max_suggested(static_cast<int>(
@@ -85,6 +90,11 @@ class Spelling final : public Rule {
     if (!m_spell) return;
     std::map<std::string, std::vector<std::string>> suggested;  // per distinct word, this draft
     int slow_left = m_max_slow;
+    const std::vector<personal_data::Found> secrets = m_personal_data.own_text(draft);
+    auto secret = [&](const Word& w) {
+      return std::ranges::any_of(
+          secrets, [&](const personal_data::Found& f) { return f.range.overlaps(w.range); });
+    };
     for (const draft::Paragraph& paragraph : draft.paragraphs) {
       const std::string& language =
           paragraph.language.empty() ? draft.language : paragraph.language;
@@ -94,6 +104,7 @@ class Spelling final : public Rule {
           if (w.kind != draft::TokenKind::word || w.letters == 0) continue;
           const bool sentence_start = first;
           first = false;
+          if (!secrets.empty() && secret(w)) continue;
           spell::Speller* speller = speller_for(w, language, sentence_start);
           if (!speller || speller->check(w.text)) continue;
           auto it = suggested.find(w.text);
@@ -167,6 +178,7 @@ class Spelling final : public Rule {
 
   spell::SpellService* m_spell;
   const data::DataSet& m_data;
+  personal_data::Detector m_personal_data;  // passwords and ids are never spell-checked
   int m_suggestions;
   int m_max_suggested;
   int m_max_slow;

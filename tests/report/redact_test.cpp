@@ -226,7 +226,9 @@ TEST_CASE("the engine masks sensitive findings before any renderer or the MCP se
       engine.check_bytes("borrador.eml", draft, "/nonexistent/replylint-redact-test/borrador.eml");
   REQUIRE(file.error.empty());
   int secrets = 0, others = 0;
-  for (const report::Finding& f : file.findings) (f.diagnostic.sensitive ? secrets : others) += 1;
+  // personal-data (a default rule) finds the same values: count the test rule's own.
+  for (const report::Finding& f : file.findings)
+    if (f.diagnostic.rule != "personal-data") (f.diagnostic.sensitive ? secrets : others) += 1;
   CHECK(secrets == 2);
   CHECK(others >= 1);  // shouting at least: its source line holds both values
   check_no_leak(render_everything(file));

@@ -1,0 +1,188 @@
+#include <algorithm>
+#include <array>
+
+#include "core/mask.hpp"
+#include "rules/personal_data_detect.hpp"
+#include "rules/rules.hpp"
+#include "spell/spell.hpp"  // SpellService is a spell::Stemmer
+#include "text/text.hpp"
+
+namespace replylint::rules {
+namespace {
+
+namespace pd = personal_data;
+
+const RuleInfo k_info{
+    .id = "personal-data",
+    .category = Category::privacy,
+    .default_severity = Severity::error,
+    .summary = "card numbers, IBANs, national ids and passwords written into a reply",
+    .docs = R"md(
+## What it flags
+Personal data that must not travel by email, in own text and in the subject:
+
+- payment card numbers: 13 to 19 digits, compact or grouped with spaces or dashes, that pass
+  the Luhn check and start with a card scheme's prefix (Visa, Mastercard, American Express,
+  Discover, Diners Club, JCB, UnionPay, Maestro);
+- IBANs of every country of the ISO 13616 registry, of that country's length and with a valid
+  mod-97 check, compact or in groups of four, in any case;
+- Spanish DNI and NIE numbers with their right control letter;
+- Greek AFM (tax) and AMKA (social security) numbers with a valid check, when the line names
+  them (ΑΦΜ, Α.Φ.Μ., AFM, VAT, NIF, TIN, tax; ΑΜΚΑ, AMKA): one 9-digit number in ten passes the
+  AFM check by chance, so an unnamed one is left alone;
+- a password or one-time code given after a phrase of `rules/<lang>/personal-data.toml`
+  ("contraseña: …", "el código de verificación es …", "ο κωδικός σας είναι …", "your temporary
+  password is …", "PIN: …"). The value follows a ':' or a verb ("es", "είναι", "is") and looks
+  made rather than written (a digit, a symbol, a capital inside it, or quotes around it), so
+  "cambie su contraseña", "your password is not stored" and "ο κωδικός παραγγελίας" stay quiet.
+
+A customer's card number, IBAN or id in the quoted original (or a forwarded message) is flagged
+too, with its own message: quoting it back, perhaps to more people, repeats the leak.
+
+Left alone: numbers that fail their check (order, invoice, tracking and phone numbers), masked
+cards (`**** **** **** 4242`), numbers inside links, addresses and placeholders, and signatures:
+a company's IBAN there is its own account, given out for payments. For the same reason an IBAN
+that its line presents as the sender's own ("nuestra cuenta", "our account", "λογαριασμό μας")
+is left alone.
+
+The value is masked in every output (text, JSON, SARIF, GitHub, MCP, the sendmail hook), and so
+is any other finding that shows it; the spelling rule never checks it.
+
+## Why
+Never leak a customer's private data: an accidental leak of private data is one of the worst
+mistakes a support channel makes (seeds/002, "5. Filtrar información confidencial sobre el
+consumidor"), and customers' data is theirs to keep (seeds/004, "12) Respetar la privacidad").
+Email is not a secure channel, and a reply is copied to mailboxes and archives.
+
+## Example
+```text
+Hola Ana,
+
+Su contraseña temporal es Tk93!mq y el cargo se hizo a la tarjeta 4111 1111 1111 1111.
+
+Un saludo,
+Lucía
+```
+Use instead:
+```text
+Hola Ana,
+
+Le hemos enviado un enlace para crear una contraseña nueva. El cargo se hizo a la tarjeta
+terminada en 1111 (pedido 100234567).
+
+Un saludo,
+Lucía
+```
+)md",
+    .options = {},
+};
+
+// Words by which a line presents an IBAN as the sender's own account, for payments to it.
+constexpr std::array<std::string_view, 12> k_our_account{
+    "nuestra cuenta",       "nuestro IBAN",     "nuestro número de cuenta",
+    "cuenta de la empresa", "our account",      "our IBAN",
+    "our bank account",     "our bank details", "λογαριασμό μας",
+    "λογαριασμού μας",      "IBAN μας",         "τραπεζικό λογαριασμό μας"};
+
+bool presented_as_ours(std::string_view text, core::Range value) {
+  // Compared by loose key, as phrases are: case, accents and final sigma do not matter.
+  static const std::vector<std::string> k_keys = [] {
+    std::vector<std::string> keys;
+    for (std::string_view words : k_our_account) keys.push_back(text::loose_key(words));
+    return keys;
+  }();
+  std::size_t from = value.begin == 0 ? std::string_view::npos : text.rfind('\n', value.begin - 1);
+  from = from == std::string_view::npos ? 0 : from + 1;
+  const std::string line = text::loose_key(text.substr(from, value.begin - from));
+  return std::ranges::any_of(
+      k_keys, [&](const std::string& key) { return line.find(key) != std::string::npos; });
+}
+
+std::string noun(const pd::Found& found) {
+  if (found.kind == pd::Kind::card && !found.detail.empty())
+    return fmt::format("{} ({})", pd::describe(found.kind), found.detail);
+  return std::string(pd::describe(found.kind));
+}
+
+core::Masking masking(pd::Kind kind) {
+  return kind == pd::Kind::secret ? core::Masking::full : core::Masking::last_four;
+}
+
+constexpr std::string_view k_secret_help =
+    "remove it, and send it through a secure channel (a reset link, SMS or the customer portal)";
+constexpr std::string_view k_number_help =
+    "remove it; if the customer must know which one, give its last four digits only";
+
+class PersonalData final : public Rule {
+ public:
+  explicit PersonalData(const RuleContext& context) : m_detector(context.data, context.spell) {}
+
+  const RuleInfo& info() const override { return k_info; }
+
+  void check(const Draft& draft, Reporter& out) const override {
+    const std::string& text = draft.text();
+    for (const pd::Found& found : m_detector.own_text(draft)) {
+      if (found.kind == pd::Kind::iban && presented_as_ours(text, found.range)) continue;
+      auto finding = out.report(found.range, "{} in the reply", noun(found));
+      finding.sensitive(masking(found.kind));
+      if (found.kind == pd::Kind::secret) {
+        finding.help(std::string(k_secret_help));
+      } else {
+        finding.help(std::string(k_number_help));
+        const std::string_view value(text.data() + found.range.begin, found.range.size());
+        finding.replace_with(core::mask(value, core::Masking::last_four), Applicability::unsafe,
+                             "mask all but the last four digits");
+      }
+    }
+    check_quotes(draft, out);
+    check_subject(draft, out);
+  }
+
+ private:
+  void check_quotes(const Draft& draft, Reporter& out) const {
+    for (const draft::Segment& segment : draft.segments) {
+      if (segment.kind != draft::SegmentKind::quote && segment.kind != draft::SegmentKind::forward)
+        continue;
+      for (const pd::Found& found : pd::find_numbers(draft.text(), segment.range)) {
+        out.report(found.range, "customer's {} in the quoted text", noun(found))
+            .sensitive(masking(found.kind))
+            .help("trim it from the quote: quoting it back repeats the leak");
+      }
+    }
+  }
+
+  void check_subject(const Draft& draft, Reporter& out) const {
+    const std::string& subject = draft.message().subject;
+    if (subject.empty()) return;
+    std::vector<pd::Found> found = pd::find_numbers(subject, {0, subject.size()});
+    draft::Sentence line{{0, subject.size()}, draft.subject_words};
+    std::vector<std::string> languages;
+    if (!draft.language.empty())
+      languages.push_back(draft.language);
+    else
+      languages = {"es", "el", "en"};
+    for (const std::string& language : languages) {
+      for (const PhraseMatch& match : m_detector.phrases().find(line, language)) {
+        if (auto value = pd::secret_after(subject, match.range.end, subject.size()))
+          found.push_back({pd::Kind::secret, *value, ""});
+      }
+    }
+    for (const pd::Found& f : found) {
+      auto finding = out.report_subject(f.range, "{} in the subject", noun(f));
+      finding.sensitive(masking(f.kind));
+      finding.help(std::string(f.kind == pd::Kind::secret ? k_secret_help : k_number_help));
+    }
+  }
+
+  pd::Detector m_detector;
+};
+
+}  // namespace
+
+const RuleInfo& personal_data_info() { return k_info; }
+
+std::unique_ptr<Rule> make_personal_data(const RuleContext& context) {
+  return std::make_unique<PersonalData>(context);
+}
+
+}  // namespace replylint::rules

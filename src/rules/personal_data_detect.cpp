@@ -1,0 +1,526 @@
+#include "rules/personal_data_detect.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <utility>
+
+#include "draft/draft.hpp"
+#include "text/text.hpp"
+
+namespace replylint::rules::personal_data {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_letter(char c) { return is_upper(c) || (c >= 'a' && c <= 'z'); }
+bool is_alnum(char c) { return is_digit(c) || is_letter(c); }
+char to_upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+
+// A byte that joins a value to its neighbour: a letter or digit of any script (UTF-8 bytes of
+// letters are >= 0x80), or a connector inside codes and paths.
+bool glues(char c) {
+  return is_alnum(c) || static_cast<unsigned char>(c) >= 0x80 || c == '_' || c == '@' || c == '/';
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
+}
+
+// ISO 13616 registry (SWIFT IBAN registry): country code and IBAN length.
+constexpr std::array<std::pair<std::string_view, int>, 89> k_iban_lengths{{
+    {"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20}, {"BE", 16}, {"BG", 22},
+    {"BH", 22}, {"BI", 27}, {"BR", 29}, {"BY", 28}, {"CH", 21}, {"CR", 22}, {"CY", 28}, {"CZ", 24},
+    {"DE", 22}, {"DJ", 27}, {"DK", 18}, {"DO", 28}, {"EE", 20}, {"EG", 29}, {"ES", 24}, {"FI", 18},
+    {"FK", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22}, {"GE", 22}, {"GI", 23}, {"GL", 18}, {"GR", 27},
+    {"GT", 28}, {"HR", 21}, {"HU", 28}, {"IE", 22}, {"IL", 23}, {"IQ", 23}, {"IS", 26}, {"IT", 27},
+    {"JO", 30}, {"KW", 30}, {"KZ", 20}, {"LB", 28}, {"LC", 32}, {"LI", 21}, {"LT", 20}, {"LU", 20},
+    {"LV", 21}, {"LY", 25}, {"MC", 27}, {"MD", 24}, {"ME", 22}, {"MK", 19}, {"MN", 20}, {"MR", 27},
+    {"MT", 31}, {"MU", 30}, {"NI", 28}, {"NL", 18}, {"NO", 15}, {"OM", 23}, {"PK", 24}, {"PL", 28},
+    {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22}, {"RU", 33}, {"SA", 24}, {"SC", 31},
+    {"SD", 18}, {"SE", 24}, {"SI", 19}, {"SK", 24}, {"SM", 27}, {"SO", 23}, {"ST", 25}, {"SV", 28},
+    {"TL", 23}, {"TN", 24}, {"TR", 26}, {"UA", 29}, {"VA", 22}, {"VG", 24}, {"XK", 20}, {"YE", 30},
+}};
+
+int iban_length(std::string_view country) {
+  for (const auto& [code, length] : k_iban_lengths)
+    if (code == country) return length;
+  return 0;
+}
+
+constexpr std::string_view k_id_letters = "TRWAGMYFPDXBNJZSQVHLCKE";
+
+int prefix_number(std::string_view digits, std::size_t count) {
+  int n = 0;
+  for (std::size_t i = 0; i < count && i < digits.size(); ++i) n = n * 10 + (digits[i] - '0');
+  return n;
+}
+
+// The bytes of the line holding text[at], bounded by `within`.
+std::string_view line_around(std::string_view text, core::Range within, std::size_t begin,
+                             std::size_t end) {
+  std::size_t from = begin == 0 ? std::string_view::npos : text.rfind('\n', begin - 1);
+  from = (from == std::string_view::npos || from < within.begin) ? within.begin : from + 1;
+  std::size_t to = text.find('\n', end);
+  if (to == std::string_view::npos || to > within.end) to = within.end;
+  return text.substr(from, to - from);
+}
+
+// The words of `line`, folded, accents and dots removed ("Α.Φ.Μ." → "αφμ").
+std::vector<std::string> label_words(std::string_view line) {
+  std::string key = text::loose_key(line);
+  std::erase(key, '.');
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : key) {
+    if (static_cast<unsigned char>(c) >= 0x80 || is_alnum(c)) {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+// A 9-digit AFM or an 11-digit AMKA passes its check by chance too often (1 number in 10) to be
+// flagged without its name on the same line.
+bool labelled(std::string_view line, Kind kind) {
+  for (const std::string& w : label_words(line)) {
+    if (kind == Kind::afm) {
+      if (w == "αφμ" || w == "afm" || w == "vat" || w == "nif" || w == "tin" || w == "tax" ||
+          w.starts_with("φορολογικ"))
+        return true;
+    } else if (w == "αμκα" || w == "amka") {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A run of digit groups starting at `at`: "4111 1111 1111 1111", "3782-822463-10005" or one
+// group. Separators are one space or one dash, the same throughout.
+struct DigitRun {
+  std::string digits;
+  std::vector<std::size_t> groups;
+  std::size_t end = 0;
+};
+
+DigitRun digit_run(std::string_view text, std::size_t at, std::size_t limit, bool grouped) {
+  DigitRun run;
+  char separator = 0;
+  std::size_t i = at;
+  for (;;) {
+    const std::size_t start = i;
+    while (i < limit && is_digit(text[i])) run.digits += text[i++];
+    run.groups.push_back(i - start);
+    run.end = i;
+    if (!grouped || i + 1 >= limit || (text[i] != ' ' && text[i] != '-') || !is_digit(text[i + 1]))
+      break;
+    if (separator != 0 && text[i] != separator) break;
+    separator = text[i];
+    ++i;
+    if (run.digits.size() > 19) break;
+  }
+  return run;
+}
+
+// Card numbers are printed compact or in the schemes' groupings: fours (the last shorter),
+// 4-6-5 (American Express) or 4-6-4 (Diners Club).
+bool card_grouping(const std::vector<std::size_t>& groups) {
+  if (groups.size() == 1) return true;
+  if (groups == std::vector<std::size_t>{4, 6, 5} || groups == std::vector<std::size_t>{4, 6, 4})
+    return true;
+  if (groups.size() < 3) return false;
+  for (std::size_t i = 0; i + 1 < groups.size(); ++i)
+    if (groups[i] != 4) return false;
+  return groups.back() >= 1 && groups.back() <= 4;
+}
+
+// True when the value ending at `end` stands alone: nothing glued after it, and a '.', ',' or
+// '-' after it ends a sentence or clause rather than continuing a number.
+bool ends_clean(std::string_view text, std::size_t end, std::size_t limit) {
+  if (end >= limit) return true;
+  const char c = text[end];
+  if (glues(c)) return false;
+  if ((c == '.' || c == ',' || c == '-') && end + 1 < limit && is_alnum(text[end + 1]))
+    return false;
+  return true;
+}
+
+std::optional<Found> card_at(std::string_view text, std::size_t at, std::size_t limit,
+                             bool grouped) {
+  const DigitRun run = digit_run(text, at, limit, grouped);
+  if (run.digits.size() < 13 || run.digits.size() > 19) return std::nullopt;
+  if (!card_grouping(run.groups) || !ends_clean(text, run.end, limit)) return std::nullopt;
+  const auto scheme = card_scheme(run.digits);
+  if (!scheme || !luhn_valid(run.digits)) return std::nullopt;
+  return Found{Kind::card, {at, run.end}, std::string(*scheme)};
+}
+
+std::optional<Found> iban_at(std::string_view text, std::size_t at, std::size_t limit) {
+  if (at + 4 > limit || !is_letter(text[at]) || !is_letter(text[at + 1]) ||
+      !is_digit(text[at + 2]) || !is_digit(text[at + 3]))
+    return std::nullopt;
+  const std::string country{to_upper(text[at]), to_upper(text[at + 1])};
+  const auto length = static_cast<std::size_t>(iban_length(country));
+  if (length == 0) return std::nullopt;
+  std::string compact;
+  std::size_t i = at;
+  while (i < limit && compact.size() < length) {
+    if (is_alnum(text[i])) {
+      compact += text[i++];
+    } else if (text[i] == ' ' && compact.size() % 4 == 0 && i + 1 < limit &&
+               is_alnum(text[i + 1])) {
+      ++i;  // the print format's groups of four
+    } else {
+      break;
+    }
+  }
+  if (compact.size() != length || !ends_clean(text, i, limit) || !iban_valid(compact))
+    return std::nullopt;
+  return Found{Kind::iban, {at, i}, country};
+}
+
+// "12345678Z", "12345678-Z", "12345678 Z"; "X1234567L", "X-1234567-L".
+std::optional<Found> spanish_id_at(std::string_view text, std::size_t at, std::size_t limit) {
+  const bool nie = text[at] == 'X' || text[at] == 'Y' || text[at] == 'Z';
+  std::string value;
+  std::size_t i = at;
+  if (nie) {
+    value += text[i++];
+    if (i < limit && text[i] == '-') ++i;
+  }
+  const std::size_t digits = nie ? 7 : 8;
+  for (std::size_t n = 0; n < digits; ++n, ++i) {
+    if (i >= limit || !is_digit(text[i])) return std::nullopt;
+    value += text[i];
+  }
+  if (i < limit && (text[i] == '-' || text[i] == ' ')) ++i;
+  if (i >= limit || !is_upper(text[i])) return std::nullopt;
+  value += text[i++];
+  if (!ends_clean(text, i, limit)) return std::nullopt;
+  if (nie ? !nie_valid(value) : !dni_valid(value)) return std::nullopt;
+  return Found{nie ? Kind::nie : Kind::dni, {at, i}, ""};
+}
+
+// A lone 9- or 11-digit number with its label on the line.
+std::optional<Found> greek_id_at(std::string_view text, core::Range within, std::size_t at) {
+  std::size_t i = at;
+  while (i < within.end && is_digit(text[i])) ++i;
+  if (!ends_clean(text, i, within.end)) return std::nullopt;
+  const std::string_view digits = text.substr(at, i - at);
+  Kind kind;
+  if (digits.size() == 9 && afm_valid(digits))
+    kind = Kind::afm;
+  else if (digits.size() == 11 && amka_valid(digits))
+    kind = Kind::amka;
+  else
+    return std::nullopt;
+  if (!labelled(line_around(text, within, at, i), kind)) return std::nullopt;
+  return Found{kind, {at, i}, ""};
+}
+
+std::size_t code_points(std::string_view s) {
+  return static_cast<std::size_t>(text::count_code_points(s));
+}
+
+// A value that is something else than a secret: a link, an address, a placeholder, a mask.
+bool not_a_secret(std::string_view value) {
+  if (value.find("://") != std::string_view::npos || value.starts_with("www.")) return true;
+  if (value.find('@') != std::string_view::npos && value.find('.') != std::string_view::npos)
+    return true;
+  if (value.starts_with('{') || value.starts_with('[') || value.starts_with('%') ||
+      value.starts_with('$') || value.starts_with('<') || value.starts_with('('))
+    return true;
+  // A length, not a value: "3-digit", "8-character".
+  const std::size_t dash = value.find('-');
+  if (dash != std::string_view::npos && dash > 0 && all_digits(value.substr(0, dash)) &&
+      std::all_of(value.begin() + static_cast<std::ptrdiff_t>(dash) + 1, value.end(), is_letter))
+    return true;
+  // Already masked ("****", "XXXX-XXXX", "•••").
+  std::string rest(value);
+  for (std::string_view mark : {"*", "x", "X", "#", "-", "•", "·"}) {
+    for (std::size_t at = rest.find(mark); at != std::string::npos; at = rest.find(mark))
+      rest.erase(at, mark.size());
+  }
+  return rest.empty() || (std::all_of(rest.begin(), rest.end(), is_digit) && rest.size() <= 4 &&
+                          value.size() >= rest.size() + 4);
+}
+
+// A secret looks made, not written: a digit, a symbol, or a capital inside it. Plain words
+// ("incorrecta", "not", "case-sensitive") are the sentence going on.
+bool looks_secret(std::string_view value, bool quoted) {
+  if (not_a_secret(value)) return false;
+  const bool digits_only = all_digits(value);
+  if (code_points(value) < (digits_only ? 3 : 4)) return false;
+  if (quoted) return true;
+  bool digit = false, symbol = false, inner_capital = false;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char c = value[i];
+    if (is_digit(c))
+      digit = true;
+    else if (i > 0 && is_upper(c))
+      inner_capital = true;
+    else if (static_cast<unsigned char>(c) < 0x80 && !is_alnum(c) && c != '-' && c != '\'')
+      symbol = true;
+  }
+  return digit || symbol || inner_capital;
+}
+
+// Verbs and words that join a phrase to its value, as loose keys: "es", "is", "είναι", "will
+// be", "la siguiente", "σας".
+bool joining_word(std::string_view key) {
+  static constexpr std::array<std::string_view, 24> k_words{
+      "es",        "sera", "seria", "is",        "will", "be",      "would",     "ειναι",
+      "θα",        "ηταν", "σας",   "σου",       "la",   "el",      "siguiente", "the",
+      "following", "ο",    "εξης",  "ακολουθος", "as",   "follows", "are",       "son"};
+  return std::find(k_words.begin(), k_words.end(), key) != k_words.end();
+}
+
+void skip_blanks(std::string_view text, std::size_t& i, std::size_t limit) {
+  while (i < limit && (text[i] == ' ' || text[i] == '\t')) ++i;
+}
+
+}  // namespace
+
+bool luhn_valid(std::string_view digits) {
+  if (digits.size() < 2 || !all_digits(digits)) return false;
+  int sum = 0;
+  bool twice = false;
+  for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
+    int d = *it - '0';
+    if (twice) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+    twice = !twice;
+  }
+  return sum % 10 == 0;
+}
+
+std::optional<std::string_view> card_scheme(std::string_view digits) {
+  if (!all_digits(digits)) return std::nullopt;
+  const std::size_t n = digits.size();
+  const int p1 = prefix_number(digits, 1), p2 = prefix_number(digits, 2),
+            p3 = prefix_number(digits, 3), p4 = prefix_number(digits, 4),
+            p6 = prefix_number(digits, 6);
+  if (p1 == 4 && (n == 13 || n == 16 || n == 19)) return "Visa";
+  if (((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) && n == 16) return "Mastercard";
+  if ((p2 == 34 || p2 == 37) && n == 15) return "American Express";
+  if ((p4 == 6011 || p2 == 65 || (p3 >= 644 && p3 <= 649) || (p6 >= 622126 && p6 <= 622925)) &&
+      n >= 16 && n <= 19)
+    return "Discover";
+  if ((p2 == 36 || p2 == 38 || (p3 >= 300 && p3 <= 305)) && n >= 14 && n <= 19)
+    return "Diners Club";
+  if (p4 >= 3528 && p4 <= 3589 && n >= 16 && n <= 19) return "JCB";
+  if (p2 == 62 && n >= 16 && n <= 19) return "UnionPay";
+  if ((p2 == 50 || (p2 >= 56 && p2 <= 58) || p2 == 63 || p2 == 67) && n >= 13 && n <= 19)
+    return "Maestro";
+  return std::nullopt;
+}
+
+bool iban_valid(std::string_view compact) {
+  if (compact.size() < 5 || !std::all_of(compact.begin(), compact.end(), is_alnum)) return false;
+  const std::string country{to_upper(compact[0]), to_upper(compact[1])};
+  if (!is_letter(compact[0]) || !is_letter(compact[1]) || !is_digit(compact[2]) ||
+      !is_digit(compact[3]))
+    return false;
+  if (static_cast<std::size_t>(iban_length(country)) != compact.size()) return false;
+  // ISO 7064 mod 97-10 on the rearranged number, letters as 10..35.
+  int remainder = 0;
+  auto feed = [&](char c) {
+    const char u = to_upper(c);
+    if (is_digit(u)) {
+      remainder = (remainder * 10 + (u - '0')) % 97;
+    } else {
+      const int v = u - 'A' + 10;
+      remainder = (remainder * 100 + v) % 97;
+    }
+  };
+  for (char c : compact.substr(4)) feed(c);
+  for (char c : compact.substr(0, 4)) feed(c);
+  return remainder == 1;
+}
+
+bool dni_valid(std::string_view value) {
+  if (value.size() != 9 || !all_digits(value.substr(0, 8))) return false;
+  const long number = std::stol(std::string(value.substr(0, 8)));
+  return value[8] == k_id_letters[static_cast<std::size_t>(number % 23)];
+}
+
+bool nie_valid(std::string_view value) {
+  if (value.size() != 9) return false;
+  const std::size_t lead = std::string_view("XYZ").find(value[0]);
+  if (lead == std::string_view::npos) return false;
+  return dni_valid(std::string(1, static_cast<char>('0' + lead)) + std::string(value.substr(1)));
+}
+
+bool afm_valid(std::string_view digits) {
+  if (digits.size() != 9 || !all_digits(digits) || digits == "000000000") return false;
+  int sum = 0;
+  for (std::size_t i = 0; i < 8; ++i) sum += (digits[i] - '0') << (8 - i);
+  return (sum % 11) % 10 == digits[8] - '0';
+}
+
+bool amka_valid(std::string_view digits) {
+  if (digits.size() != 11 || !all_digits(digits)) return false;
+  const int day = prefix_number(digits, 2);
+  const int month = prefix_number(digits.substr(2), 2);
+  static constexpr std::array<int, 12> k_days{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 || day > k_days[static_cast<std::size_t>(month - 1)])
+    return false;
+  return luhn_valid(digits);
+}
+
+std::string_view describe(Kind kind) {
+  switch (kind) {
+    case Kind::card:
+      return "payment card number";
+    case Kind::iban:
+      return "bank account number (IBAN)";
+    case Kind::dni:
+      return "Spanish national id number (DNI)";
+    case Kind::nie:
+      return "Spanish foreigner id number (NIE)";
+    case Kind::afm:
+      return "Greek tax number (AFM)";
+    case Kind::amka:
+      return "Greek social security number (AMKA)";
+    case Kind::secret:
+      return "password or one-time code";
+  }
+  return "personal data";
+}
+
+std::vector<Found> find_numbers(std::string_view text, core::Range within) {
+  within.end = std::min(within.end, text.size());
+  std::vector<Found> found;
+  if (within.begin >= within.end) return found;
+  if (std::none_of(text.begin() + static_cast<std::ptrdiff_t>(within.begin),
+                   text.begin() + static_cast<std::ptrdiff_t>(within.end), is_digit))
+    return found;
+  std::size_t i = within.begin;
+  while (i < within.end) {
+    const char c = text[i];
+    const bool starts =
+        is_alnum(c) &&
+        (i == within.begin || (!glues(text[i - 1]) && text[i - 1] != '-' && text[i - 1] != '+'));
+    if (!starts) {
+      ++i;
+      continue;
+    }
+    std::optional<Found> hit;
+    if (is_letter(c)) {
+      hit = iban_at(text, i, within.end);
+      if (!hit && (c == 'X' || c == 'Y' || c == 'Z')) hit = spanish_id_at(text, i, within.end);
+    } else {
+      // A group continuing a run that did not make a card ("1234 5678 ...") may only be a
+      // card by itself, compact.
+      const bool continues = i >= within.begin + 2 && (text[i - 1] == ' ') && is_digit(text[i - 2]);
+      hit = card_at(text, i, within.end, !continues);
+      if (!hit) hit = spanish_id_at(text, i, within.end);
+      if (!hit) hit = greek_id_at(text, within, i);
+    }
+    if (hit) {
+      i = hit->range.end;
+      found.push_back(std::move(*hit));
+      continue;
+    }
+    while (i < within.end && is_alnum(text[i])) ++i;
+  }
+  return found;
+}
+
+std::optional<core::Range> secret_after(std::string_view text, std::size_t from,
+                                        std::size_t limit) {
+  limit = std::min({limit, text.size(), text.find('\n', from)});
+  std::size_t i = from;
+  bool cue = false;
+  skip_blanks(text, i, limit);
+  // Joining words and at most two ':' / '=', in any order: "es:", ": es", "is the following:".
+  for (int steps = 0; steps < 6 && i < limit; ++steps) {
+    if (text[i] == ':' || text[i] == '=') {
+      cue = true;
+      ++i;
+      skip_blanks(text, i, limit);
+      continue;
+    }
+    std::size_t end = i;
+    while (end < limit && text[end] != ' ' && text[end] != '\t' && text[end] != ':') ++end;
+    if (end == i || !joining_word(text::loose_key(text.substr(i, end - i)))) break;
+    cue = true;
+    i = end;
+    skip_blanks(text, i, limit);
+  }
+  if (!cue || i >= limit) return std::nullopt;
+
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> k_quotes{
+      {{"\"", "\""}, {"'", "'"}, {"`", "`"}, {"«", "»"}, {"“", "”"}, {"‘", "’"}}};
+  for (const auto& [open, close] : k_quotes) {
+    if (text.substr(i).starts_with(open)) {
+      const std::size_t begin = i + open.size();
+      const std::size_t end = text.find(close, begin);
+      if (end == std::string_view::npos || end > limit || end == begin) return std::nullopt;
+      const std::string_view value = text.substr(begin, end - begin);
+      if (value.find(' ') != std::string_view::npos || !looks_secret(value, true))
+        return std::nullopt;
+      return core::Range{begin, end};
+    }
+  }
+
+  std::size_t end = i;
+  while (end < limit && text[end] != ' ' && text[end] != '\t') ++end;
+  // A sentence or clause ends after the value: "es 482913." / "is Tk93!mq, valid for ...".
+  while (end > i && (text[end - 1] == '.' || text[end - 1] == ',' || text[end - 1] == ';' ||
+                     text[end - 1] == ':' || text[end - 1] == ')'))
+    --end;
+  if (end == i) return std::nullopt;
+  // One-time codes are often grouped: "482 913".
+  if (all_digits(text.substr(i, end - i))) {
+    std::size_t next = end;
+    while (next + 1 < limit && text[next] == ' ' && is_digit(text[next + 1])) {
+      std::size_t group = next + 1;
+      while (group < limit && is_digit(text[group])) ++group;
+      if (group < limit &&
+          !(text[group] == ' ' || text[group] == '.' || text[group] == ',' || text[group] == '\t'))
+        break;
+      end = next = group;
+    }
+  }
+  if (!looks_secret(text.substr(i, end - i), false)) return std::nullopt;
+  return core::Range{i, end};
+}
+
+Detector::Detector(const data::DataSet& data, spell::Stemmer* stemmer)
+    : m_phrases(data, "personal-data", stemmer) {}
+
+std::vector<Found> Detector::own_text(const draft::Draft& draft) const {
+  const std::string& text = draft.text();
+  std::vector<Found> found;
+  for (const draft::Paragraph& paragraph : draft.paragraphs) {
+    for (Found& f : find_numbers(text, paragraph.range)) {
+      // A number inside a link, an address or a placeholder is not a value written to someone.
+      const bool inside_token = std::ranges::any_of(paragraph.sentences, [&](const auto& s) {
+        return std::ranges::any_of(s.words, [&](const draft::Word& w) {
+          return w.kind != draft::TokenKind::word && w.kind != draft::TokenKind::number &&
+                 w.range.overlaps(f.range);
+        });
+      });
+      if (!inside_token) found.push_back(std::move(f));
+    }
+  }
+  for (const PhraseMatch& match : m_phrases.find(draft)) {
+    if (auto value = secret_after(text, match.range.end, text.size()))
+      found.push_back(Found{Kind::secret, *value, ""});
+  }
+  std::sort(found.begin(), found.end(),
+            [](const Found& a, const Found& b) { return a.range.begin < b.range.begin; });
+  // A password phrase may be followed by a number found above ("PIN: 4111 1111 1111 1111"):
+  // keep the first of two overlapping values.
+  std::vector<Found> kept;
+  for (Found& f : found)
+    if (kept.empty() || !kept.back().range.overlaps(f.range)) kept.push_back(std::move(f));
+  return kept;
+}
+
+}  // namespace replylint::rules::personal_data

@@ -1,0 +1,92 @@
+#pragma once
+
+// What the personal-data rule looks for, shared with the spelling rule (which never checks a
+// password or a detected value). Every validator is pure and never throws on any input.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/range.hpp"
+#include "rules/phrase_matcher.hpp"
+
+namespace replylint::data {
+struct DataSet;
+}
+namespace replylint::draft {
+class Draft;
+}
+
+namespace replylint::rules::personal_data {
+
+/// True when `digits` (ASCII digits only, at least two) passes the Luhn check; false for
+/// anything else.
+bool luhn_valid(std::string_view digits);
+
+/// The card scheme whose prefix and length `digits` (ASCII digits) has ("Visa", "Mastercard",
+/// "American Express", "Discover", "Diners Club", "JCB", "UnionPay", "Maestro"), or nullopt.
+/// The Luhn check is not part of it.
+std::optional<std::string_view> card_scheme(std::string_view digits);
+
+/// True when `compact` (letters and digits, no spaces, any case) is an IBAN of a registered
+/// country (ISO 13616 registry), of that country's length, with a valid mod-97 check.
+bool iban_valid(std::string_view compact);
+
+/// True when `value` is 8 digits and the DNI control letter (upper case).
+bool dni_valid(std::string_view value);
+
+/// True when `value` is X, Y or Z, 7 digits and the NIE control letter (upper case).
+bool nie_valid(std::string_view value);
+
+/// True when `digits` is 9 digits whose last is the Greek AFM mod-11 check digit (not all zero).
+bool afm_valid(std::string_view digits);
+
+/// True when `digits` is 11 digits starting with a real DDMMYY date and Luhn-valid (AMKA).
+bool amka_valid(std::string_view digits);
+
+/// What a found value is.
+enum class Kind { card, iban, dni, nie, afm, amka, secret };
+
+/// A short English noun for `kind` ("card number", "IBAN", ...), for messages.
+std::string_view describe(Kind kind);
+
+/// One personal value in a text.
+struct Found {
+  Kind kind = Kind::card;
+  core::Range range;   // the value as written (with its spaces or dashes), in the scanned text
+  std::string detail;  // card scheme or IBAN country; "" otherwise
+};
+
+/// The card numbers, IBANs, DNI/NIE and (with a label such as ΑΦΜ, AFM, VAT, ΑΜΚΑ on the same
+/// line) AFM/AMKA numbers in `text[within]`, in text order, never overlapping. A value must
+/// stand alone: a letter or digit touching it on either side (a tracking code, a longer
+/// number) makes it no candidate. `within` is clamped to `text`.
+std::vector<Found> find_numbers(std::string_view text, core::Range within);
+
+/// The value given right after a password or code phrase ending at `from` ("contraseña|: Tk93!mq",
+/// "κωδικός σας| είναι 4821"): an optional ':' or '=', an optional verb ("es", "is", "είναι",
+/// "será", "will be"), then one word that looks like a secret (a digit, a symbol, a capital
+/// inside it, or quotes around it; 4 code points or more; not a URL, placeholder or mask), or
+/// digit groups ("482 913"). Needs the ':' or the verb. Stays on the line and before `limit`.
+std::optional<core::Range> secret_after(std::string_view text, std::size_t from, std::size_t limit);
+
+/// Finds every personal value of a draft's own text (numbers and passwords after a phrase of
+/// rules/<lang>/personal-data.toml). Built once; find() is safe from several threads at once.
+class Detector {
+ public:
+  /// `data` and `stemmer` (may be null) must outlive the detector.
+  Detector(const data::DataSet& data, spell::Stemmer* stemmer);
+
+  /// The values in own text (paragraphs), in text order; numbers inside URLs, addresses and
+  /// placeholders are left out.
+  std::vector<Found> own_text(const draft::Draft& draft) const;
+
+  /// The phrase matcher (for the subject).
+  const PhraseMatcher& phrases() const { return m_phrases; }
+
+ private:
+  PhraseMatcher m_phrases;
+};
+
+}  // namespace replylint::rules::personal_data

@@ -1,0 +1,260 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "rules/personal_data_detect.hpp"
+#include "rules/rule_test.hpp"
+
+using replylint::test::lint;
+using replylint::test::lint_findings;
+namespace pd = replylint::rules::personal_data;
+
+namespace {
+
+// The raw values found in `text` by find_numbers, as written.
+std::vector<std::string> numbers_in(const std::string& text) {
+  std::vector<std::string> out;
+  for (const pd::Found& f : pd::find_numbers(text, {0, text.size()}))
+    out.push_back(text.substr(f.range.begin, f.range.size()));
+  return out;
+}
+
+// The value after a phrase ending where `phrase` ends in `text`, or "".
+std::string secret_in(const std::string& text, const std::string& phrase) {
+  const std::size_t at = text.find(phrase);
+  REQUIRE(at != std::string::npos);
+  const auto value = pd::secret_after(text, at + phrase.size(), text.size());
+  return value ? text.substr(value->begin, value->size()) : "";
+}
+
+}  // namespace
+
+TEST_CASE("personal-data: Luhn and card schemes", "[personal-data]") {
+  for (const char* card : {"4111111111111111", "4242424242424242", "5555555555554444",
+                           "2223003122003222", "378282246310005", "6011111111111117",
+                           "3056930009020004", "3566002020360505", "6200000000000005"}) {
+    CAPTURE(card);
+    CHECK(pd::luhn_valid(card));
+    CHECK(pd::card_scheme(card));
+  }
+  CHECK(*pd::card_scheme("4111111111111111") == "Visa");
+  CHECK(*pd::card_scheme("2223003122003222") == "Mastercard");
+  CHECK(*pd::card_scheme("378282246310005") == "American Express");
+  CHECK_FALSE(pd::luhn_valid("4111111111111112"));
+  CHECK_FALSE(pd::luhn_valid("1234567812345678"));
+  CHECK_FALSE(pd::luhn_valid("41111x1111111111"));
+  CHECK_FALSE(pd::card_scheme("1234567812345670"));  // Luhn-valid, no scheme starts with 1
+  CHECK_FALSE(pd::card_scheme("411111111111111"));   // Visa has no 15-digit numbers
+}
+
+TEST_CASE("personal-data: IBAN length table and mod 97", "[personal-data]") {
+  for (const char* iban :
+       {"ES9121000418450200051332", "GR1601101250000000012300695", "DE89370400440532013000",
+        "GB82WEST12345698765432", "gb82west12345698765432", "NO9386011117947",
+        "FR1420041010050500013M02606"}) {
+    CAPTURE(iban);
+    CHECK(pd::iban_valid(iban));
+  }
+  CHECK_FALSE(pd::iban_valid("ES9221000418450200051332"));   // wrong check digits
+  CHECK_FALSE(pd::iban_valid("ES91210004184502000513321"));  // one character too many
+  CHECK_FALSE(pd::iban_valid("QQ9121000418450200051332"));   // no such country
+  CHECK_FALSE(pd::iban_valid("DE89 3704 0044 0532 0130 00"));
+}
+
+TEST_CASE("personal-data: DNI, NIE, AFM and AMKA checks", "[personal-data]") {
+  CHECK(pd::dni_valid("12345678Z"));
+  CHECK(pd::dni_valid("00000000T"));
+  CHECK_FALSE(pd::dni_valid("12345678A"));
+  CHECK_FALSE(pd::dni_valid("1234567Z"));
+  CHECK(pd::nie_valid("X1234567L"));
+  CHECK(pd::nie_valid("Y1234567X"));
+  CHECK(pd::nie_valid("Z1234567R"));
+  CHECK_FALSE(pd::nie_valid("X1234567A"));
+  CHECK_FALSE(pd::nie_valid("W1234567L"));
+  CHECK(pd::afm_valid("094259216"));
+  CHECK(pd::afm_valid("123456783"));
+  CHECK_FALSE(pd::afm_valid("123456789"));
+  CHECK_FALSE(pd::afm_valid("000000000"));
+  CHECK(pd::amka_valid("01018012342"));  // 1 Jan 1980
+  CHECK_FALSE(pd::amka_valid("01018012345"));
+  CHECK_FALSE(pd::amka_valid("32018012347"));  // no 32nd day (Luhn alone would pass)
+  CHECK(pd::luhn_valid("32018012347"));
+}
+
+TEST_CASE("personal-data finds numbers as they are written", "[personal-data]") {
+  CHECK(numbers_in("Tarjeta 4111 1111 1111 1111, caduca 12/27.") ==
+        std::vector<std::string>{"4111 1111 1111 1111"});
+  CHECK(numbers_in("card 4242-4242-4242-4242.") == std::vector<std::string>{"4242-4242-4242-4242"});
+  CHECK(numbers_in("Amex 3782 822463 10005") == std::vector<std::string>{"3782 822463 10005"});
+  CHECK(numbers_in("5555555555554444") == std::vector<std::string>{"5555555555554444"});
+  CHECK(numbers_in("IBAN: ES91 2100 0418 4502 0005 1332.") ==
+        std::vector<std::string>{"ES91 2100 0418 4502 0005 1332"});
+  CHECK(numbers_in("IBAN gr16 0110 1250 0000 0001 2300 695") ==
+        std::vector<std::string>{"gr16 0110 1250 0000 0001 2300 695"});
+  CHECK(numbers_in("DE89370400440532013000 y GB82 WEST 1234 5698 7654 32") ==
+        std::vector<std::string>{"DE89370400440532013000", "GB82 WEST 1234 5698 7654 32"});
+  CHECK(numbers_in("DNI 12345678Z, NIE X1234567L, DNI 12345678-Z") ==
+        std::vector<std::string>{"12345678Z", "X1234567L", "12345678-Z"});
+  CHECK(numbers_in("ΑΦΜ: 094259216") == std::vector<std::string>{"094259216"});
+  CHECK(numbers_in("Α.Φ.Μ. 094259216") == std::vector<std::string>{"094259216"});
+  CHECK(numbers_in("VAT number 094259216") == std::vector<std::string>{"094259216"});
+  CHECK(numbers_in("ΑΜΚΑ 01018012342") == std::vector<std::string>{"01018012342"});
+}
+
+TEST_CASE("personal-data leaves other numbers alone", "[personal-data]") {
+  const std::string text =
+      GENERATE(as<std::string>{},
+               "Llámenos al +34 600 123 456.",                // phone
+               "Teléfono 600123456 o 0034600123456.",         // phone, compact
+               "Su pedido 100234567 ha salido.",              // order number
+               "Factura FV-2024-000123, pedido #4000123.",    // invoice number
+               "Seguimiento: 1Z999AA10123456784.",            // UPS tracking number
+               "IBAN ES92 2100 0418 4502 0005 1332.",         // wrong check digits
+               "Tarjeta **** **** **** 4242.",                // masked card
+               "Tarjeta XXXX-XXXX-XXXX-4242.",                // masked card
+               "Tarjeta terminada en 4242.",                  // last four
+               "La entrega será el 12/03/2025 a las 10:30.",  // a date
+               "Referencia 1234567812345678.",                // 16 digits failing Luhn
+               "Referencia 1234 5678 1234 5670.",             // Luhn-valid, no card scheme
+               "DNI 12345678A.",                              // wrong control letter
+               "NIE X1234567A.",                              // wrong control letter
+               "Ο αριθμός 094259216 της παραγγελίας.",        // AFM-valid but not named an AFM
+               "Τηλέφωνο 2101234567 και 6912345678.",         // Greek phones
+               "Ref. 41111111111111111111 (20 digits).",      // longer than any card
+               "Importe 4.111.111.111,11 €.");                // an amount
+  CAPTURE(text);
+  CHECK(numbers_in(text).empty());
+}
+
+TEST_CASE("personal-data reads the value after a password phrase", "[personal-data]") {
+  CHECK(secret_in("contraseña: Tk93!mq.", "contraseña") == "Tk93!mq");
+  CHECK(secret_in("su contraseña temporal es Tk93!mq", "contraseña temporal") == "Tk93!mq");
+  CHECK(secret_in("el código de verificación es 482913.", "verificación") == "482913");
+  CHECK(secret_in("el código es: 482 913, válido", "código") == "482 913");
+  CHECK(secret_in("ο κωδικός σας είναι Αβγ12345", "κωδικός σας") == "Αβγ12345");
+  CHECK(secret_in("your temporary password is \"hunter\".", "password") == "hunter");
+  CHECK(secret_in("PIN: 1234", "PIN") == "1234");
+  CHECK(secret_in("your password will be Summer2024!", "password") == "Summer2024!");
+  CHECK(secret_in("contraseña = aB3$xYz", "contraseña") == "aB3$xYz");
+  // Quiet: no ':' or verb, or a value that reads as the sentence going on.
+  CHECK(secret_in("cambie su contraseña cuanto antes", "contraseña").empty());
+  CHECK(secret_in("your password is not stored", "password").empty());
+  CHECK(secret_in("your password is case-sensitive.", "password").empty());
+  CHECK(secret_in("su contraseña es personal e intransferible", "contraseña").empty());
+  CHECK(secret_in("la contraseña: mínimo 8 caracteres", "contraseña").empty());
+  CHECK(secret_in("contraseña: {{password}}", "contraseña").empty());
+  CHECK(secret_in("contraseña: ********", "contraseña").empty());
+  CHECK(secret_in("password: https://acme.example/reset", "password").empty());
+  CHECK(secret_in("PIN: 12", "PIN").empty());
+  CHECK(secret_in("the CVV is the 3-digit number", "CVV").empty());
+  CHECK(secret_in("el código es\n482913", "código").empty());  // the value must be on the line
+}
+
+TEST_CASE("personal-data flags a card number and masks it", "[personal-data]") {
+  const auto found =
+      lint("personal-data", "Hola Ana,\n\nEl cargo se hizo a la tarjeta 4111 1111 1111 1111.\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].line == 3);
+  CHECK(found[0].column == 31);
+  CHECK(found[0].message == "payment card number (Visa) in the reply");
+  CHECK(found[0].severity == replylint::core::Severity::error);
+  CHECK(found[0].text == "**** **** **** 1111");
+  REQUIRE(found[0].fix);
+  CHECK(found[0].fix->edits[0].replacement == "**** **** **** 1111");
+}
+
+TEST_CASE("personal-data flags passwords in es, el and en, masked whole", "[personal-data]") {
+  const std::string text = GENERATE(
+      as<std::string>{}, "Hola Ana,\n\nSu contraseña temporal es Tk93!mq y caduca mañana.\n",
+      "Hola,\n\nContraseña: Tk93!mq\n",
+      "Hola Pedro,\n\nTu nueva contraseña es Tk93!mq, cámbiala al entrar.\n",
+      "Hola,\n\nEl código de verificación es Tk93!mq.\n",
+      "Καλησπέρα σας,\n\nΟ κωδικός σας είναι Tk93!mq.\n",
+      "Καλησπέρα,\n\nΟ προσωρινός κωδικός πρόσβασης: Tk93!mq\n",
+      "Καλησπέρα,\n\nΟ ΚΩΔΙΚΟΣ ΣΑΣ ΕΙΝΑΙ Tk93!mq\n",
+      "Hi John,\n\nYour temporary password is Tk93!mq and expires tomorrow.\n",
+      "Hi,\n\nYour one-time code is Tk93!mq.\n");
+  CAPTURE(text);
+  const auto found = lint("personal-data", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "password or one-time code in the reply");
+  CHECK(found[0].text == "*******");
+  CHECK_FALSE(found[0].fix);
+}
+
+TEST_CASE("personal-data flags PINs and ids in own text", "[personal-data]") {
+  CHECK(lint("personal-data", "Su PIN: 1234\n").size() == 1);
+  CHECK(lint("personal-data", "Your PIN is 4821.\n").size() == 1);
+  CHECK(lint("personal-data", "Hemos registrado su DNI 12345678Z.\n").size() == 1);
+  CHECK(lint("personal-data", "Su NIE es X1234567L.\n").size() == 1);
+  CHECK(lint("personal-data", "Το ΑΦΜ σας 094259216 καταχωρήθηκε.\n").size() == 1);
+  CHECK(lint("personal-data", "Ο ΑΜΚΑ 01018012342 είναι σωστός.\n").size() == 1);
+  const auto iban = lint("personal-data", "Su IBAN ES91 2100 0418 4502 0005 1332 es correcto.\n");
+  REQUIRE(iban.size() == 1);
+  CHECK(iban[0].message == "bank account number (IBAN) in the reply");
+  CHECK(iban[0].text == "**** **** **** **** **** 1332");
+}
+
+TEST_CASE("personal-data stays quiet on the traps", "[personal-data]") {
+  // The traps prove nothing unless the same values fire in own text.
+  REQUIRE(lint("personal-data", "Tarjeta 4111 1111 1111 1111.\n").size() == 1);
+  REQUIRE(lint("personal-data", "Su contraseña es Tk93!mq.\n").size() == 1);
+  const std::string text = GENERATE(
+      as<std::string>{},
+      "El IVA y el DNI van en el PDF adjunto.\n",  // acronyms
+      "Το ΑΦΜ και ο ΦΠΑ είναι σωστά.\n",           // Greek acronyms
+      "Para cambiar su contraseña, pulse en el enlace que le enviamos.\n",
+      "Cambie su contraseña cuanto antes.\n", "Su contraseña debe tener al menos 8 caracteres.\n",
+      "Su contraseña es personal: no la comparta.\n",
+      "We never store your password. Reset your password here: https://acme.example/reset\n",
+      "Your password is not stored on our servers.\n", "Your password is case-sensitive.\n",
+      "Ο κωδικός παραγγελίας σας είναι 100234567.\n",  // order code
+      "Ο κωδικός προϊόντος: AB-1234.\n",               // product code
+      "Αλλάξτε τον κωδικό σας από τις ρυθμίσεις.\n", "El código de descuento es VERANO20.\n",
+      "The discount code is SAVE20.\n",
+      "Su pedido 100234567 ha salido. Teléfono: +34 600 123 456.\n",
+      "Tarjeta terminada en **** **** **** 4242.\n", "Seguimiento: 1Z999AA10123456784.\n",
+      "Estimado {{CUSTOMER_NAME}}, su pedido {{ORDER_ID}} ha salido.\n",    // placeholders
+      "Revise https://tienda.example.es/p/4111111111111111 ahora.\n",       // URL
+      "Gracias.\n\n-- \nACME S.L. · IBAN ES91 2100 0418 4502 0005 1332\n",  // signature
+      "Puede pagar por transferencia a nuestra cuenta ES91 2100 0418 4502 0005 1332.\n",
+      "Please pay by transfer to our account GB82 WEST 1234 5698 7654 32.\n",
+      "Μπορείτε να καταθέσετε στον λογαριασμό μας GR16 0110 1250 0000 0001 2300 695.\n",
+      "From: Soporte <soporte@tienda.es>\nTo: Ana Ruiz <ana@example.com>\nSubject: Su pedido\n\n"
+      "Hola Ana Ruiz,\n\nGracias por escribirnos.\n");  // names from the headers
+  CAPTURE(text);
+  CHECK(lint("personal-data", text).empty());
+}
+
+TEST_CASE("personal-data flags a card number in the quoted original", "[personal-data]") {
+  const auto found =
+      lint("personal-data",
+           "Hola Ana,\n\nYa está resuelto.\n\nEl lun, 3 mar 2025, Ana escribió:\n"
+           "> Mi tarjeta es 4242 4242 4242 4242 y mi IBAN ES9121000418450200051332\n");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].message == "customer's payment card number (Visa) in the quoted text");
+  CHECK(found[0].help == "trim it from the quote: quoting it back repeats the leak");
+  CHECK(found[0].text == "**** **** **** 4242");
+  CHECK(found[1].message == "customer's bank account number (IBAN) in the quoted text");
+}
+
+TEST_CASE("personal-data flags the subject", "[personal-data]") {
+  const auto found =
+      lint("personal-data",
+           "From: a@tienda.es\nTo: b@example.com\nSubject: Cargo en 4111111111111111\n"
+           "\nHola,\n\nGracias.\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "payment card number (Visa) in the subject");
+  CHECK(found[0].text == "************1111");
+}
+
+TEST_CASE("personal-data masks the value in other findings", "[personal-data]") {
+  // Spelling and personal-data together, as the engine runs them.
+  const std::string draft = "Hola Ana,\n\nSu contraseña temporal es Tk93!mqzx y caduca hoy.\n";
+  const auto spelling = lint("spelling", draft);
+  for (const auto& d : spelling) {
+    CAPTURE(d.text);
+    CHECK(d.text.find("mqzx") == std::string::npos);  // never spell-checked
+  }
+}
