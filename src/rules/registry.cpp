@@ -7,9 +7,11 @@ namespace replylint::rules {
 const std::vector<RegistryEntry>& registry() {
   // Sorted by id; a test checks the order and that ids are unique.
   static const std::vector<RegistryEntry> k_registry{
+      {missing_attachment_info(), &make_missing_attachment},
       {missing_quote_info(), &make_missing_quote},
       {shouting_info(), &make_shouting},
       {spelling_info(), &make_spelling},
+      {unsubscribe_missing_info(), &make_unsubscribe_missing},
       {visible_recipients_info(), &make_visible_recipients},
   };
   return k_registry;

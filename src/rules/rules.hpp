@@ -9,12 +9,16 @@
 namespace replylint::rules {
 
 // Per rule, sorted by id: its metadata and its factory. Each lives in src/rules/<id>.cpp.
+const RuleInfo& missing_attachment_info();
+std::unique_ptr<Rule> make_missing_attachment(const RuleContext& context);
 const RuleInfo& missing_quote_info();
 std::unique_ptr<Rule> make_missing_quote(const RuleContext& context);
 const RuleInfo& shouting_info();
 std::unique_ptr<Rule> make_shouting(const RuleContext& context);
 const RuleInfo& spelling_info();
 std::unique_ptr<Rule> make_spelling(const RuleContext& context);
+const RuleInfo& unsubscribe_missing_info();
+std::unique_ptr<Rule> make_unsubscribe_missing(const RuleContext& context);
 const RuleInfo& visible_recipients_info();
 std::unique_ptr<Rule> make_visible_recipients(const RuleContext& context);
 
