@@ -106,7 +106,8 @@ std::string_view rest_of_sentence(const std::string& text, const PhraseMatch& ma
 
 // A claim inside a question asks about a file ("¿ha recibido la factura adjunta?"); it does not
 // promise one. Spanish opens the question with '¿'; English and Greek (';' or U+037E, the Greek
-// question mark) only close it, so the question runs back to the last clause break.
+// question mark) only close it: a claim is in the question when no clause break (a comma
+// included: "I've attached it, can you confirm?") lies between it and the question mark.
 bool in_question(const std::string& text, const PhraseMatch& match) {
   const std::string_view sentence_head = std::string_view(text).substr(
       match.sentence->range.begin, match.range.begin - match.sentence->range.begin);
@@ -119,7 +120,7 @@ bool in_question(const std::string& text, const PhraseMatch& match) {
     const char c = rest[i];
     if (c == '?') return true;
     if (greek && (c == ';' || rest.substr(i).starts_with("\xCD\xBE"))) return true;
-    if (c == ';' || c == ':' || c == '.' || c == '!' || c == '\n') return false;
+    if (c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '\n') return false;
     if (rest.substr(i).starts_with("¿")) return false;
   }
   return false;

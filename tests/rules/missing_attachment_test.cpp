@@ -48,7 +48,10 @@ TEST_CASE("missing-attachment knows the claims of each language", "[missing-atta
       "We have attached a copy of the label.\n", "Attached is the return form.\n",
       "See the attached screenshot.\n", "I'm attaching the logs from our side.\n",
       "Enclosed please find the contract.\n", "The invoice is attached.\n",
-      "Attached you will find the manual.\n", "You'll find attached the instructions.\n");
+      "Attached you will find the manual.\n", "You'll find attached the instructions.\n",
+      // a claim followed by a question of its own
+      "I've attached the invoice, can you confirm you got it?\n",
+      "Le adjunto la factura, ¿la ha recibido?\n", "Σας επισυνάπτω το τιμολόγιο, το λάβατε;\n");
   CAPTURE(body);
   CHECK(lint("missing-attachment", draft("Hola,\n\n" + body)).size() == 1);
 }
