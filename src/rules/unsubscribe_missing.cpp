@@ -33,7 +33,9 @@ A message is bulk or promotional when one of these holds:
   "limited time", "20% off"…) in own text and the subject together. One phrase is not enough: a
   support answer that says "le aplicamos un descuento" is not a campaign. Wording is not
   counted in a reply or a forward (a one-to-one answer is never a campaign, whatever it offers),
-  nor in a bare body with no headers (nothing tells who receives it).
+  nor in a bare body with no headers (nothing tells who receives it). A message to one outside
+  address needs three phrases, or one in the subject: a goodwill gesture to one customer ("le
+  damos un código de descuento y el envío gratis") is not a campaign either.
 
 A way to opt out is any of: a `List-Unsubscribe` header; a phrase of
 `rules/<lang>/unsubscribe-missing-opt-out.toml` ("darse de baja", "cancelar la suscripción",
@@ -179,15 +181,19 @@ class UnsubscribeMissing final : public Rule {
           value.find("junk") != std::string::npos)
         reason = fmt::format("bulk message (Precedence: {})", precedence->value);
     }
-    if (reason.empty()) {
-      const std::size_t recipients = outside_recipients(msg);
-      if (recipients > static_cast<std::size_t>(std::max<std::int64_t>(0, m_max_recipients)))
-        reason = fmt::format("message to {} recipients", recipients);
-    }
+    const std::size_t outside = outside_recipients(msg);
+    if (reason.empty() &&
+        outside > static_cast<std::size_t>(std::max<std::int64_t>(0, m_max_recipients)))
+      reason = fmt::format("message to {} recipients", outside);
     if (reason.empty() && !msg.is_reply && !msg.is_forward) {
-      const std::vector<std::string> wording = promotional_wording(draft);
-      if (wording.size() >= 2)
-        reason = fmt::format("promotional message ('{}', '{}')", wording[0], wording[1]);
+      const Wording wording = promotional_wording(draft);
+      // One customer, one message: a goodwill gesture ("un código de descuento y el envío
+      // gratis") reads like an offer, so it takes a promotional subject or a third phrase.
+      const bool one_to_one = msg.to.size() + msg.cc.size() + msg.bcc.size() == 1 && outside == 1;
+      const std::size_t needed = one_to_one && !wording.in_subject ? 3 : 2;
+      if (wording.phrases.size() >= needed)
+        reason =
+            fmt::format("promotional message ('{}', '{}')", wording.phrases[0], wording.phrases[1]);
     }
     if (reason.empty() || has_opt_out(draft)) return;
 
@@ -219,9 +225,15 @@ class UnsubscribeMissing final : public Rule {
     return seen.size();
   }
 
-  // The distinct promotional phrases of own text and the subject, as written, in order.
-  std::vector<std::string> promotional_wording(const Draft& draft) const {
-    std::vector<std::string> found;
+  struct Wording {
+    std::vector<std::string> phrases;  // distinct, as written: the subject's first
+    bool in_subject = false;
+  };
+
+  // The distinct promotional phrases of the subject and own text.
+  Wording promotional_wording(const Draft& draft) const {
+    Wording wording;
+    std::vector<std::string>& found = wording.phrases;
     std::set<std::string> keys;
     auto add = [&](const PhraseMatch& match, std::string_view text) {
       if (keys.insert(match.phrase->match).second)
@@ -233,16 +245,18 @@ class UnsubscribeMissing final : public Rule {
     for (std::string_view language : k_languages)
       for (const PhraseMatch& match : m_promotional.find(subject, language))
         add(match, draft.message().subject);
+    if (percent_off(draft.message().subject) && keys.insert("% off").second)
+      found.emplace_back("% off");
+    wording.in_subject = !found.empty();
     for (const PhraseMatch& match : m_promotional.find(draft)) add(match, draft.text());
-    if (percent_off(draft.message().subject)) found.emplace_back("% off");
-    if (found.size() < 2)
+    if (found.size() < 3)
       for (const Sentence* sentence : draft.own_sentences())
         if (percent_off(std::string_view(draft.text())
                             .substr(sentence->range.begin, sentence->range.size()))) {
           if (keys.insert("% off").second) found.emplace_back("% off");
           break;
         }
-    return found;
+    return wording;
   }
 
   // An opt-out anywhere: body (every segment), other text parts, links and HTML hrefs.

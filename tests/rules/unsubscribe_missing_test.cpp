@@ -47,7 +47,13 @@ TEST_CASE("unsubscribe-missing knows promotional wording in each language",
                message("To: ana@example.com\nSubject: Spring sale\n",
                        "Get 20% off everything. Limited time only!\n"),
                message("To: ana@example.com\nSubject: Our newsletter\n",
-                       "Use the promo code SPRING at checkout.\n"));
+                       "Use the promo code SPRING at checkout.\n"),
+               // to one customer: three phrases in the body
+               message("To: ana@example.com\nSubject: Abril\n",
+                       "Nuevos productos y un descuento del 15% solo hasta el domingo.\n"),
+               // two phrases to two customers
+               message("To: ana@example.com, pedro@example.org\nSubject: Abril\n",
+                       "Use el código de descuento ABRIL: envío gratis.\n"));
   CAPTURE(text);
   CHECK(lint("unsubscribe-missing", text).size() == 1);
 }
@@ -116,6 +122,9 @@ TEST_CASE("unsubscribe-missing stays quiet on the traps", "[unsubscribe-missing]
               "Hola Ana,\n\nLe aplicamos un descuento en su próximo pedido.\n"),
       message("To: ana@example.com\nSubject: Your order\n",
               "Hi Ana,\n\nWe can offer you a refund or a replacement.\n"),
+      // two phrases in a message to one customer, none in the subject: a goodwill gesture
+      message("To: ana@example.com\nSubject: Su pedido 51190\n",
+              "Como disculpa, le damos un código de descuento y el envío gratis.\n"),
       // a reply is never a campaign, whatever it offers
       message("To: ana@example.com\nSubject: Re: Oferta\nIn-Reply-To: <a@example.com>\n",
               "Hola Ana,\n\nLa oferta exclusiva del boletín incluye un descuento del 20%.\n"),
