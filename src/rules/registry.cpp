@@ -8,6 +8,7 @@ const std::vector<RegistryEntry>& registry() {
   // Sorted by id; a test checks the order and that ids are unique.
   static const std::vector<RegistryEntry> k_registry{
       {confidential_info(), &make_confidential},
+      {missing_attachment_info(), &make_missing_attachment},
       {missing_quote_info(), &make_missing_quote},
       {no_reply_sender_info(), &make_no_reply_sender},
       {personal_data_info(), &make_personal_data},
@@ -15,6 +16,7 @@ const std::vector<RegistryEntry>& registry() {
       {shouting_info(), &make_shouting},
       {spelling_info(), &make_spelling},
       {unfilled_placeholder_info(), &make_unfilled_placeholder},
+      {unsubscribe_missing_info(), &make_unsubscribe_missing},
       {visible_recipients_info(), &make_visible_recipients},
   };
   return k_registry;

@@ -11,6 +11,8 @@ namespace replylint::rules {
 // Per rule, sorted by id: its metadata and its factory. Each lives in src/rules/<id>.cpp.
 const RuleInfo& confidential_info();
 std::unique_ptr<Rule> make_confidential(const RuleContext& context);
+const RuleInfo& missing_attachment_info();
+std::unique_ptr<Rule> make_missing_attachment(const RuleContext& context);
 const RuleInfo& missing_quote_info();
 std::unique_ptr<Rule> make_missing_quote(const RuleContext& context);
 const RuleInfo& no_reply_sender_info();
@@ -25,6 +27,8 @@ const RuleInfo& spelling_info();
 std::unique_ptr<Rule> make_spelling(const RuleContext& context);
 const RuleInfo& unfilled_placeholder_info();
 std::unique_ptr<Rule> make_unfilled_placeholder(const RuleContext& context);
+const RuleInfo& unsubscribe_missing_info();
+std::unique_ptr<Rule> make_unsubscribe_missing(const RuleContext& context);
 const RuleInfo& visible_recipients_info();
 std::unique_ptr<Rule> make_visible_recipients(const RuleContext& context);
 
