@@ -159,7 +159,9 @@ class UnsubscribeMissing final : public Rule {
   explicit UnsubscribeMissing(const RuleContext& context)
       : m_data(context.data),
         m_promotional(context.data, k_info.id, context.spell),
-        m_opt_out(context.data, "unsubscribe-missing-opt-out", context.spell),
+        // Forms only: the opt-out search runs every language, which must not load every
+        // dictionary.
+        m_opt_out(context.data, "unsubscribe-missing-opt-out", nullptr),
         m_org_domains(context.org_domains),
         m_max_recipients(context.options.integer("max-recipients")) {
     for (std::string& d : m_org_domains) d = lowercase_ascii(d);
@@ -242,9 +244,11 @@ class UnsubscribeMissing final : public Rule {
     Sentence subject;
     subject.range = {0, draft.message().subject.size()};
     subject.words = draft.subject_words;
+    // The draft's language only when it is known: another list would load its dictionary.
     for (std::string_view language : k_languages)
-      for (const PhraseMatch& match : m_promotional.find(subject, language))
-        add(match, draft.message().subject);
+      if (draft.language.empty() || draft.language == language)
+        for (const PhraseMatch& match : m_promotional.find(subject, language))
+          add(match, draft.message().subject);
     if (percent_off(draft.message().subject) && keys.insert("% off").second)
       found.emplace_back("% off");
     wording.in_subject = !found.empty();
