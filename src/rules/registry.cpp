@@ -7,6 +7,9 @@ namespace replylint::rules {
 const std::vector<RegistryEntry>& registry() {
   // Sorted by id; a test checks the order and that ids are unique.
   static const std::vector<RegistryEntry> k_registry{
+      {competitor_mention_info(), &make_competitor_mention},
+      {dismissive_tone_info(), &make_dismissive_tone},
+      {hostile_tone_info(), &make_hostile_tone},
       {missing_quote_info(), &make_missing_quote},
       {shouting_info(), &make_shouting},
       {spelling_info(), &make_spelling},

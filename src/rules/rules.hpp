@@ -9,6 +9,12 @@
 namespace replylint::rules {
 
 // Per rule, sorted by id: its metadata and its factory. Each lives in src/rules/<id>.cpp.
+const RuleInfo& competitor_mention_info();
+std::unique_ptr<Rule> make_competitor_mention(const RuleContext& context);
+const RuleInfo& dismissive_tone_info();
+std::unique_ptr<Rule> make_dismissive_tone(const RuleContext& context);
+const RuleInfo& hostile_tone_info();
+std::unique_ptr<Rule> make_hostile_tone(const RuleContext& context);
 const RuleInfo& missing_quote_info();
 std::unique_ptr<Rule> make_missing_quote(const RuleContext& context);
 const RuleInfo& shouting_info();

@@ -119,8 +119,10 @@ TEST_CASE("rules and explain describe every rule", "[cli]") {
   CHECK(list.status == 0);
   for (const char* id : {"missing-quote", "shouting", "spelling", "visible-recipients"})
     CHECK(list.out.find(id) != std::string::npos);
+  for (const char* id : {"competitor-mention", "dismissive-tone", "hostile-tone"})
+    CHECK(list.out.find(id) != std::string::npos);
   const auto json = nlohmann::json::parse(run("rules --format json").out);
-  CHECK(json["rules"].size() == 4);
+  CHECK(json["rules"].size() == 7);
   const Run explain = run("explain shouting");
   CHECK(explain.status == 0);
   CHECK(explain.out.find("## Why") != std::string::npos);
