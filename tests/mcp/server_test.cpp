@@ -322,8 +322,9 @@ TEST_CASE("mcp: list_rules and explain_rule give the catalogue and the docs", "[
   CHECK(docs.find("## Why") != std::string::npos);
   const json unknown = f.call("explain_rule", {{"id", "shoutin"}})["result"];
   CHECK(unknown["isError"] == true);
-  CHECK(unknown["content"][0]["text"].get<std::string>().starts_with(
-      "unknown rule 'shoutin' (rules: missing-quote,"));
+  const std::string unknown_text = unknown["content"][0]["text"];
+  CHECK(unknown_text.starts_with("unknown rule 'shoutin' (rules: "));
+  CHECK(unknown_text.find("missing-quote, ") != std::string::npos);
   CHECK(shape(f.call("explain_rule", json::object(), 5)) == error_of(5, -32602));
 }
 
