@@ -30,6 +30,9 @@ struct PhraseToken {
 struct Phrase {
   std::string match;  // as written in the file, text::fold()ed
   std::string help;
+  /// A kinder wording that replaces the matched words as they stand ("" when none): rules show
+  /// it as a suggestion and may offer it as a fix.
+  std::string suggest;
   std::string file;
   int line = 0;
   /// `match` parsed by the loader: never empty; the first and last tokens are required words.

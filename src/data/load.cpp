@@ -192,8 +192,10 @@ void load_phrases(LanguageData& language, const std::string& file, const std::st
           phrase.tokens = parse_phrase(phrase.match, file, phrase.line);
         } else if (field.str() == "help") {
           phrase.help = trim(util::string_value(file, "help", value));
+        } else if (field.str() == "suggest") {
+          phrase.suggest = trim(util::string_value(file, "suggest", value));
         } else {
-          unknown_key(file, field, {"match", "help"});
+          unknown_key(file, field, {"match", "help", "suggest"});
         }
       }
       if (phrase.match.empty())

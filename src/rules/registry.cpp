@@ -7,7 +7,10 @@ namespace replylint::rules {
 const std::vector<RegistryEntry>& registry() {
   // Sorted by id; a test checks the order and that ids are unique.
   static const std::vector<RegistryEntry> k_registry{
+      {competitor_mention_info(), &make_competitor_mention},
       {confidential_info(), &make_confidential},
+      {dismissive_tone_info(), &make_dismissive_tone},
+      {hostile_tone_info(), &make_hostile_tone},
       {missing_attachment_info(), &make_missing_attachment},
       {missing_quote_info(), &make_missing_quote},
       {no_reply_sender_info(), &make_no_reply_sender},

@@ -109,12 +109,14 @@ TEST_CASE("load_data reads a valid folder into a DataSet", "[data]") {
   // Phrase lists are keyed by the file's stem; match is folded, help is kept.
   REQUIRE(es.phrases.count("dismissive-tone") == 1);
   const auto& phrases = es.phrases.at("dismissive-tone");
-  REQUIRE(phrases.size() == 2);
+  REQUIRE(phrases.size() == 3);
   CHECK(phrases[0].match == "no es nuestro problema");
   CHECK(phrases[0].help == "say what you will do next");
   CHECK(phrases[0].line == 3);
   CHECK(phrases[1].match == "eso no es cosa nuestra");
   CHECK(phrases[1].help.empty());
+  CHECK(phrases[1].suggest.empty());
+  CHECK(phrases[2].suggest == "lamentablemente no podemos resolverlo así");  // kept as written
 
   CHECK(set.free_mail_domains == std::set<std::string>{"gmail.com", "hotmail.es", "otenet.gr"});
   CHECK(regexes(set.placeholders) ==

@@ -54,7 +54,17 @@ TEST_CASE("every rule documents itself and its example is honest", "[rules][docs
     const std::string good = block_after(info.docs, "Use instead:");
     REQUIRE(!bad.empty());
     REQUIRE(!good.empty());
-    CHECK(!test::lint(info.id, bad).empty());
-    CHECK(test::lint(info.id, good).empty());
+    // A rule that does nothing until configured shows the config its examples run with, as a
+    // ```toml block of `[rules.<id>]` options between "## Example" and the example.
+    test::LintSettings settings;
+    const auto example = info.docs.find("## Example");
+    const auto toml_open = info.docs.find("```toml\n", example);
+    if (toml_open != std::string::npos && toml_open < info.docs.find("```text\n", example)) {
+      const auto toml_close = info.docs.find("```", toml_open + 8);
+      settings.options = test::options_from_toml(
+          info.id, info.docs.substr(toml_open + 8, toml_close - toml_open - 8));
+    }
+    CHECK(!test::lint(info.id, bad, settings).empty());
+    CHECK(test::lint(info.id, good, settings).empty());
   }
 }

@@ -25,11 +25,17 @@ TEST_CASE("every rule fixture gives exactly its expected diagnostics", "[rules][
       if (file.path().extension() == ".eml" || file.path().extension() == ".txt")
         drafts.push_back(file.path());
     std::sort(drafts.begin(), drafts.end());
+    // A rule that does nothing until configured runs its fixtures with the folder's config.toml
+    // (`[rules.<id>]` options, as a .replylint.toml writes them).
+    test::LintSettings settings;
+    if (fs::exists(folder / "config.toml"))
+      settings.options = test::options_from_toml(
+          entry.info.id, test::read_file((folder / "config.toml").string()));
     CHECK(drafts.size() >= 4);  // each rule has firing fixtures and quiet traps
     for (const fs::path& draft : drafts) {
       ++fixtures;
       std::string actual;
-      for (const auto& d : test::lint(entry.info.id, test::read_file(draft.string()), {},
+      for (const auto& d : test::lint(entry.info.id, test::read_file(draft.string()), settings,
                                       draft.filename().string()))
         actual += test::expected_line(d) + "\n";
       fs::path expected_path = draft;

@@ -1,6 +1,7 @@
 #include "rules/rule_test.hpp"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -49,8 +50,19 @@ std::vector<report::Finding> lint_findings(std::string_view rule_id, std::string
   message::Message msg = message::parse_message(path, std::move(text), data);
   const draft::Draft draft = draft::segment(std::move(msg), data, {settings.language});
   rules::RuleOptions options(entry->info.options);
-  for (const auto& [name, value] : settings.options)
-    options.set(name, typed_option(entry->info, name, value));
+  std::vector<std::string> listed;  // list options seen so far: a repeated one collects values
+  for (const auto& [name, value] : settings.options) {
+    rules::OptionValue typed = typed_option(entry->info, name, value);
+    if (auto* list = std::get_if<std::vector<std::string>>(&typed)) {
+      if (std::find(listed.begin(), listed.end(), name) != listed.end()) {
+        std::vector<std::string> all = options.list(name);
+        all.insert(all.end(), list->begin(), list->end());
+        typed = std::move(all);
+      }
+      listed.push_back(name);
+    }
+    options.set(name, std::move(typed));
+  }
   const rules::RuleContext context{options, data, settings.spell ? settings.spell : &shared_spell(),
                                    settings.org_domains, settings.words};
   const auto rule = entry->make(context);
@@ -63,6 +75,32 @@ std::vector<report::Finding> lint_findings(std::string_view rule_id, std::string
   report::sort_findings(file.findings);
   report::redact(file);
   return std::move(file.findings);
+}
+
+std::vector<std::pair<std::string, std::string>> options_from_toml(std::string_view rule_id,
+                                                                   const std::string& toml_text) {
+  std::vector<std::pair<std::string, std::string>> out;
+  toml::table config;
+  try {
+    config = toml::parse(toml_text);
+  } catch (const toml::parse_error& error) {
+    FAIL("options do not parse: " << error.description());
+  }
+  const toml::table* table = config["rules"][rule_id].as_table();
+  if (table == nullptr) return out;
+  for (const auto& [key, node] : *table) {
+    const std::string name(key.str());
+    if (const toml::array* array = node.as_array()) {
+      for (const toml::node& item : *array) out.emplace_back(name, item.value_or(std::string()));
+    } else if (auto text = node.value<std::string>()) {
+      out.emplace_back(name, *text);
+    } else if (auto number = node.value<std::int64_t>()) {
+      out.emplace_back(name, std::to_string(*number));
+    } else if (auto flag = node.value<bool>()) {
+      out.emplace_back(name, *flag ? "true" : "false");
+    }
+  }
+  return out;
 }
 
 std::vector<report::Diagnostic> lint(std::string_view rule_id, std::string text,
