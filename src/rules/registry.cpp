@@ -7,6 +7,7 @@ namespace replylint::rules {
 const std::vector<RegistryEntry>& registry() {
   // Sorted by id; a test checks the order and that ids are unique.
   static const std::vector<RegistryEntry> k_registry{
+      {late_reply_info(), &make_late_reply},
       {missing_quote_info(), &make_missing_quote},
       {shouting_info(), &make_shouting},
       {spelling_info(), &make_spelling},

@@ -9,6 +9,8 @@
 namespace replylint::rules {
 
 // Per rule, sorted by id: its metadata and its factory. Each lives in src/rules/<id>.cpp.
+const RuleInfo& late_reply_info();
+std::unique_ptr<Rule> make_late_reply(const RuleContext& context);
 const RuleInfo& missing_quote_info();
 std::unique_ptr<Rule> make_missing_quote(const RuleContext& context);
 const RuleInfo& shouting_info();

@@ -117,10 +117,11 @@ TEST_CASE("stdin is read with -", "[cli]") {
 TEST_CASE("rules and explain describe every rule", "[cli]") {
   const Run list = run("rules");
   CHECK(list.status == 0);
-  for (const char* id : {"missing-quote", "shouting", "spelling", "visible-recipients"})
+  for (const char* id :
+       {"late-reply", "missing-quote", "shouting", "spelling", "visible-recipients"})
     CHECK(list.out.find(id) != std::string::npos);
   const auto json = nlohmann::json::parse(run("rules --format json").out);
-  CHECK(json["rules"].size() == 4);
+  CHECK(json["rules"].size() == 5);
   const Run explain = run("explain shouting");
   CHECK(explain.status == 0);
   CHECK(explain.out.find("## Why") != std::string::npos);
