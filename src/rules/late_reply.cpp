@@ -16,13 +16,13 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <stdexcept>
 
 #include "data/data.hpp"
 #include "rules/phrase_matcher.hpp"
 #include "rules/rules.hpp"
 #include "spell/spell.hpp"  // SpellService is a spell::Stemmer
 #include "text/text.hpp"
-#include "util/error.hpp"
 
 namespace replylint::rules {
 namespace {
@@ -116,7 +116,7 @@ constexpr std::int64_t k_max_days_counted = 3660;  // a longer gap is late whate
 constexpr std::int64_t k_clock_skew = 600;  // an original this far after the reply is misread
 
 [[noreturn]] void bad_option(const std::string& message) {
-  throw InputError("late-reply", 0, message);
+  throw std::invalid_argument("late-reply: " + message);
 }
 
 // Days since 1970-01-01 of a civil date; nullopt for an impossible one.
