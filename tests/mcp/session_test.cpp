@@ -118,7 +118,7 @@ TEST_CASE("mcp session through the binary: handshake, tools, resources, malforme
       json::parse(run_replylint("check --format json examples/es-borrador-con-problemas.txt").out));
 
   CHECK(r[4]["id"] == 5);
-  CHECK(r[4]["result"]["resources"].size() == 4);
+  CHECK(r[4]["result"]["resources"].size() == 5);
   CHECK(r[5] == json{{"jsonrpc", "2.0"},
                      {"id", 6},
                      {"result",
