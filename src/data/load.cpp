@@ -1,4 +1,5 @@
 #include <unicode/regex.h>
+#include <unicode/smpdtfmt.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
@@ -67,6 +68,15 @@ std::vector<Pattern> patterns(const std::string& file, std::string_view key,
   return out;
 }
 
+void check_date_format(const std::string& file, int line, const std::string& format) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::SimpleDateFormat compiled(icu::UnicodeString::fromUTF8(format), icu::Locale::getRoot(),
+                                       status);
+  if (U_FAILURE(status))
+    throw InputError(
+        file, line, "date format does not compile: '" + format + "' (" + u_errorName(status) + ")");
+}
+
 void add_unique(std::vector<std::string>& list, std::string value) {
   if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(std::move(value));
 }
@@ -128,6 +138,16 @@ const std::map<std::string, LanguageFile>& language_files() {
          }},
         {"closings", [](LanguageData& d, const std::string& f,
                         const toml::node& n) { folded(d.closings, f, "closings", n); }}}},
+      {"date-formats.toml",
+       {{"date-formats",
+         [](LanguageData& d, const std::string& f, const toml::node& n) {
+           for (const Item& item : items(f, "date-formats", n)) {
+             check_date_format(f, item.line, item.text);
+             d.date_formats.push_back(text::nfc(item.text));
+           }
+         }},
+        {"date-fields", [](LanguageData& d, const std::string& f,
+                           const toml::node& n) { folded(d.date_fields, f, "date-fields", n); }}}},
       {"language.toml",
        {{"stopwords", [](LanguageData& d, const std::string& f,
                          const toml::node& n) { folded(d.stopwords, f, "stopwords", n); }}}},

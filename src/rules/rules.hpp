@@ -19,6 +19,8 @@ const RuleInfo& dismissive_tone_info();
 std::unique_ptr<Rule> make_dismissive_tone(const RuleContext& context);
 const RuleInfo& hostile_tone_info();
 std::unique_ptr<Rule> make_hostile_tone(const RuleContext& context);
+const RuleInfo& late_reply_info();
+std::unique_ptr<Rule> make_late_reply(const RuleContext& context);
 const RuleInfo& missing_quote_info();
 std::unique_ptr<Rule> make_missing_quote(const RuleContext& context);
 const RuleInfo& no_reply_sender_info();

@@ -1,0 +1,576 @@
+// late-reply: the original's date is read from the attribution line or Outlook header block that
+// segmentation found (never re-detected here), with ICU's locale-aware date parsing driven by the
+// patterns of rules/<lang>/date-formats.toml.
+#include <unicode/calendar.h>
+#include <unicode/dtfmtsym.h>
+#include <unicode/regex.h>
+#include <unicode/simpletz.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <stdexcept>
+
+#include "data/data.hpp"
+#include "rules/phrase_matcher.hpp"
+#include "rules/rules.hpp"
+#include "spell/spell.hpp"  // SpellService is a spell::Stemmer
+#include "text/text.hpp"
+
+namespace replylint::rules {
+namespace {
+
+const RuleInfo k_info{
+    .id = "late-reply",
+    .category = Category::content,
+    .default_severity = Severity::warning,
+    .summary = "a reply sent more than a business day after the original, with no apology",
+    .docs = R"md(
+## What it flags
+A reply sent more than `max-delay` after the message it answers (one business day by default;
+weekends and `holidays` do not count) whose own text does not apologise for the delay
+("disculpe la demora", "sentimos el retraso", "ζητούμε συγγνώμη για την καθυστέρηση",
+"sorry for the delay", "thank you for your patience"…: `rules/<lang>/late-reply.toml`).
+
+The original's time is read from the attribution line or the Outlook header block that quotes
+it, in Spanish, Greek or English, as Gmail, Outlook, Apple Mail, Thunderbird and Roundcube write
+them ("El lun, 3 feb 2025 a las 10:12, Ana <ana@example.es> escribió:", "Στάλθηκε: Παρασκευή, 7
+Φεβρουαρίου 2025 6:40 μμ", "On Mon, Feb 3, 2025 at 10:12 AM Ana <ana@example.com> wrote:",
+"Date: Mon, 3 Feb 2025 10:12:00 +0100"), with ICU's date parsing and the patterns of
+`rules/<lang>/date-formats.toml`. When several originals are quoted, the latest counts (the one being
+answered); forwarded messages and quotes nested inside quotes do not. The reply's time is its
+`Date` header, or the time of the check when it has none (a draft checked before sending). A date
+without a zone is taken in the reply's zone, and business days are counted in that zone too.
+Numeric dates are read day first in Spanish and Greek; in English month first with AM/PM (US),
+day first with a 24-hour time (UK). No date found, or one after the reply: nothing is flagged.
+
+## Why
+Answer within a day, ideally within the hour (seeds/001); answer within 24 hours (seeds/004 §4),
+and when you answer late, say so and apologise (seeds/004 §15).
+
+## Example
+```text
+Date: Thu, 6 Feb 2025 09:30:00 +0100
+
+Hola Ana:
+
+Le confirmamos que el reembolso ya está en camino.
+
+Un saludo,
+Lucía
+
+El lun, 3 feb 2025 a las 10:12, Ana <ana@example.es> escribió:
+> ¿Cuándo recibiré el reembolso?
+```
+Use instead:
+```text
+Date: Thu, 6 Feb 2025 09:30:00 +0100
+
+Hola Ana:
+
+Disculpe la demora. Le confirmamos que el reembolso ya está en camino.
+
+Un saludo,
+Lucía
+
+El lun, 3 feb 2025 a las 10:12, Ana <ana@example.es> escribió:
+> ¿Cuándo recibiré el reembolso?
+```
+
+## Options
+`max-delay` (default 1d): the longest delay left alone, in business days ("1d": a message of
+Monday answered on Tuesday, or of Friday evening answered on Monday, is on time; calendar dates
+in the reply's zone) or in business hours ("36h": elapsed time, weekend and holiday hours left
+out).
+
+`holidays` (default []): days that do not count, as ISO dates ("2025-12-25") or, every year, as
+month and day ("12-25", "01-06").
+
+`weekend` (default ["saturday", "sunday"]): the weekdays that do not count, in English.
+
+`now` (default clock): the time of a reply that has no `Date` header: the clock, or an RFC 3339
+time ("2025-02-06T09:30:00+01:00"). For tests and for replaying old drafts.
+)md",
+    .options =
+        {
+            {"max-delay", std::string{"1d"},
+             "longest delay left alone: business days (1d) or hours (36h)"},
+            {"holidays", std::vector<std::string>{},
+             "ISO dates (2025-12-25) or month-days (12-25) that do not count"},
+            {"weekend", std::vector<std::string>{"saturday", "sunday"},
+             "weekdays that do not count"},
+            {"now", std::string{"clock"},
+             "time of a reply without a Date header: clock, or RFC 3339"},
+        },
+};
+
+constexpr std::int64_t k_day = 86400;
+constexpr std::int64_t k_max_days_counted = 3660;  // a longer gap is late whatever the calendar
+constexpr std::int64_t k_clock_skew = 600;  // an original this far after the reply is misread
+
+[[noreturn]] void bad_option(const std::string& message) {
+  throw std::invalid_argument("late-reply: " + message);
+}
+
+// Days since 1970-01-01 of a civil date; nullopt for an impossible one.
+std::optional<std::int64_t> day_number(int year, unsigned month, unsigned day) {
+  const std::chrono::year_month_day date{std::chrono::year{year}, std::chrono::month{month},
+                                         std::chrono::day{day}};
+  if (!date.ok()) return std::nullopt;
+  return std::chrono::sys_days{date}.time_since_epoch().count();
+}
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
+}
+
+// "+01:00", "-0530", "Z" at the end of an RFC 3339 or RFC 5322 date: seconds east of UTC.
+std::optional<std::int64_t> zone_offset(std::string_view date) {
+  if (!date.empty() && (date.back() == 'Z' || date.back() == 'z')) return 0;
+  std::string digits;
+  std::size_t i = date.size();
+  while (i > 0 && (std::isdigit(static_cast<unsigned char>(date[i - 1])) || date[i - 1] == ':') &&
+         date.size() - i < 6)
+    --i;
+  if (i == 0 || (date[i - 1] != '+' && date[i - 1] != '-')) return std::nullopt;
+  for (const char c : date.substr(i))
+    if (c != ':') digits += c;
+  if (digits.size() != 4) return std::nullopt;
+  const int hours = std::stoi(digits.substr(0, 2)), minutes = std::stoi(digits.substr(2));
+  const std::int64_t offset = hours * 3600 + minutes * 60;
+  return date[i - 1] == '-' ? -offset : offset;
+}
+
+// An instant and the UTC offset of the zone it was written in.
+struct Moment {
+  std::int64_t unix = 0;
+  std::int64_t offset = 0;
+};
+
+// "2025-02-06T09:30:00+01:00" (RFC 3339, seconds optional).
+std::optional<Moment> parse_rfc3339(const std::string& text) {
+  int year = 0, hour = 0, minute = 0, second = 0, consumed = 0;
+  unsigned month = 0, day = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2u-%2u%*1[Tt ]%2d:%2d%n", &year, &month, &day, &hour, &minute,
+                  &consumed) < 5)
+    return std::nullopt;
+  std::string_view rest = std::string_view(text).substr(static_cast<std::size_t>(consumed));
+  if (rest.size() >= 3 && rest[0] == ':') {
+    second = std::stoi(std::string(rest.substr(1, 2)));
+    rest.remove_prefix(3);
+  }
+  const std::optional<std::int64_t> offset = zone_offset(rest);
+  const std::optional<std::int64_t> days = day_number(year, month, day);
+  if (!offset || !days || hour > 23 || minute > 59 || second > 60) return std::nullopt;
+  return Moment{*days * k_day + hour * 3600 + minute * 60 + second - *offset, *offset};
+}
+
+// The delay a rule instance leaves alone.
+struct MaxDelay {
+  std::int64_t amount = 1;
+  bool in_hours = false;
+};
+
+MaxDelay parse_max_delay(const std::string& text) {
+  MaxDelay delay;
+  std::size_t used = 0;
+  try {
+    delay.amount = std::stoll(text, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  const std::string unit = used > 0 ? text.substr(used) : "";
+  if (used == 0 || delay.amount < 0 || (unit != "d" && unit != "h"))
+    bad_option(
+        "option 'max-delay' must be business days or hours such as \"1d\" or \"36h\", not '" +
+        text + "'");
+  delay.in_hours = unit == "h";
+  return delay;
+}
+
+// One language's date patterns, compiled with its locale's names stripped of their accents (the
+// text is stripped the same way), so "Μαΐ", "Μαϊ" and "Μαι" or "mié" and "mie" all parse.
+struct LanguageDates {
+  std::string language;
+  std::vector<std::unique_ptr<icu::SimpleDateFormat>> formats;
+  std::vector<std::string> date_fields;                         // folded
+  std::vector<std::unique_ptr<icu::RegexPattern>> attribution;  // the segmenter's patterns
+};
+
+icu::UnicodeString stripped(const icu::UnicodeString& text) {
+  std::string utf8;
+  text.toUTF8String(utf8);
+  return icu::UnicodeString::fromUTF8(text::strip_marks(utf8));
+}
+
+std::unique_ptr<icu::DateFormatSymbols> stripped_symbols(const icu::Locale& locale) {
+  UErrorCode status = U_ZERO_ERROR;
+  auto symbols = std::make_unique<icu::DateFormatSymbols>(locale, status);
+  if (U_FAILURE(status)) return nullptr;
+  using Symbols = icu::DateFormatSymbols;
+  auto strip_all = [](const icu::UnicodeString* names, int32_t count) {
+    std::vector<icu::UnicodeString> out;
+    for (int32_t i = 0; i < count; ++i) out.push_back(stripped(names[i]));
+    return out;
+  };
+  for (const auto context : {Symbols::FORMAT, Symbols::STANDALONE}) {
+    for (const auto width : {Symbols::WIDE, Symbols::ABBREVIATED}) {
+      int32_t count = 0;
+      const icu::UnicodeString* names = symbols->getMonths(count, context, width);
+      std::vector<icu::UnicodeString> months = strip_all(names, count);
+      symbols->setMonths(months.data(), count, context, width);
+      names = symbols->getWeekdays(count, context, width);
+      std::vector<icu::UnicodeString> weekdays = strip_all(names, count);
+      symbols->setWeekdays(weekdays.data(), count, context, width);
+    }
+  }
+  int32_t count = 0;
+  const icu::UnicodeString* names = symbols->getAmPmStrings(count);
+  std::vector<icu::UnicodeString> am_pm = strip_all(names, count);
+  symbols->setAmPmStrings(am_pm.data(), count);
+  return symbols;
+}
+
+LanguageDates compile_language(const data::LanguageData& data) {
+  LanguageDates out;
+  out.language = data.code;
+  out.date_fields = data.date_fields;
+  const icu::Locale locale(data.code.c_str());
+  const std::unique_ptr<icu::DateFormatSymbols> symbols = stripped_symbols(locale);
+  for (const std::string& pattern : data.date_formats) {
+    UErrorCode status = U_ZERO_ERROR;
+    auto format = std::make_unique<icu::SimpleDateFormat>(
+        stripped(icu::UnicodeString::fromUTF8(pattern)), locale, status);
+    if (U_FAILURE(status)) continue;  // the loader compiled it already
+    if (symbols) format->adoptDateFormatSymbols(new icu::DateFormatSymbols(*symbols));
+    format->setLenient(true);  // "feb." for "feb", "μμ" for "μ.μ.", extra spaces
+    out.formats.push_back(std::move(format));
+  }
+  auto add = [&](const std::vector<data::Pattern>& patterns) {
+    for (const data::Pattern& pattern : patterns) {
+      UErrorCode status = U_ZERO_ERROR;
+      UParseError error{};
+      std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
+          icu::UnicodeString::fromUTF8(pattern.regex), UREGEX_CASE_INSENSITIVE, error, status));
+      if (U_SUCCESS(status)) out.attribution.push_back(std::move(compiled));
+    }
+  };
+  add(data.attribution);
+  add(data.attribution_end);
+  return out;
+}
+
+// The text as the date patterns see it: accents stripped, the no-break spaces some clients put
+// before "AM" or inside dates made plain spaces.
+icu::UnicodeString prepared(std::string_view text) {
+  icu::UnicodeString out = icu::UnicodeString::fromUTF8(text::strip_marks(text));
+  for (const UChar32 space : {0x00A0, 0x202F, 0x2009, 0x2007})
+    out.findAndReplace(icu::UnicodeString(space), " ");
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '*'))
+    s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// A date found in a quoted original.
+struct Original {
+  std::int64_t unix = 0;
+  Range range;  // the attribution line or header field it was read from
+};
+
+class LateReply final : public Rule {
+ public:
+  explicit LateReply(const RuleContext& context)
+      : m_phrases(context.data, k_info.id, context.spell),
+        m_max_delay(parse_max_delay(context.options.string("max-delay"))) {
+    for (const std::string& holiday : context.options.list("holidays")) add_holiday(holiday);
+    for (const std::string& name : context.options.list("weekend")) add_weekend_day(name);
+    if (const std::string& now = context.options.string("now"); now != "clock") {
+      m_now = parse_rfc3339(now);
+      if (!m_now)
+        bad_option(
+            "option 'now' must be an RFC 3339 time such as \"2025-02-06T09:30:00+01:00\", not '" +
+            now + "'");
+    }
+    for (const auto& [code, language] : context.data.languages) {
+      m_help.emplace(code, help_of(language));
+      if (!language.date_formats.empty() || !language.date_fields.empty())
+        m_languages.push_back(compile_language(language));
+    }
+  }
+
+  const RuleInfo& info() const override { return k_info; }
+
+  void check(const Draft& draft, Reporter& out) const override {
+    bool any = false;
+    for (const draft::Segment& segment : draft.segments)
+      any = any || segment.kind == draft::SegmentKind::attribution ||
+            segment.kind == draft::SegmentKind::original_header;
+    if (!any) return;  // the common case costs one pass over the segments
+    const Moment reply = reply_time(draft.message());
+    const std::optional<Original> original = latest_original(draft, reply);
+    if (!original) return;
+    const std::int64_t reply_day = floor_div(reply.unix + reply.offset, k_day);
+    const std::int64_t original_day = floor_div(original->unix + reply.offset, k_day);
+    std::string delay;
+    if (m_max_delay.in_hours) {
+      const std::int64_t hours =
+          business_seconds(original->unix, reply, original_day, reply_day) / 3600;
+      if (hours <= m_max_delay.amount) return;
+      delay = fmt::format("{} business hours", hours);
+    } else {
+      const std::int64_t days = business_days(original_day, reply_day);
+      if (days <= m_max_delay.amount) return;
+      delay = fmt::format("{} business day{}", days, days == 1 ? "" : "s");
+    }
+    if (!m_phrases.find(draft).empty()) return;  // an apology: late, but said so
+    const std::string language = draft.language.empty() ? "en" : draft.language;
+    auto finding = out.report(original->range, "reply sent {} after the original", delay);
+    if (const auto help = m_help.find(language); help != m_help.end() && !help->second.empty())
+      finding.help(help->second);
+    else
+      finding.help("apologise for the delay in the first lines of the reply");
+  }
+
+ private:
+  static std::string help_of(const data::LanguageData& language) {
+    const auto list = language.phrases.find(std::string(k_info.id));
+    if (list == language.phrases.end() || list->second.empty()) return {};
+    return list->second.front().help;
+  }
+
+  void add_holiday(const std::string& text) {
+    int year = 0;
+    unsigned month = 0, day = 0;
+    char extra = 0;
+    if (std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &year, &month, &day, &extra) == 3 &&
+        day_number(year, month, day)) {
+      m_holidays.insert(*day_number(year, month, day));
+    } else if (std::sscanf(text.c_str(), "%2u-%2u%c", &month, &day, &extra) == 2 &&
+               day_number(2000, month, day)) {  // 2000 is a leap year: 02-29 is a day
+      m_yearly_holidays.insert(month * 100 + day);
+    } else {
+      bad_option(
+          "option 'holidays' takes ISO dates (\"2025-12-25\") or month-days (\"12-25\"), not '" +
+          text + "'");
+    }
+  }
+
+  void add_weekend_day(const std::string& name) {
+    static const std::vector<std::string> k_names = {"sunday",   "monday", "tuesday", "wednesday",
+                                                     "thursday", "friday", "saturday"};
+    const std::string folded = text::fold(name);
+    for (unsigned i = 0; i < k_names.size(); ++i)
+      if (k_names[i] == folded || (folded.size() == 3 && k_names[i].substr(0, 3) == folded)) {
+        m_weekend.insert(i);
+        return;
+      }
+    bad_option("option 'weekend' takes English weekday names (\"saturday\"), not '" + name + "'");
+  }
+
+  bool is_business_day(std::int64_t day) const {
+    const std::chrono::sys_days date{std::chrono::days{day}};
+    if (m_weekend.count(std::chrono::weekday{date}.c_encoding()) > 0) return false;
+    if (m_holidays.count(day) > 0) return false;
+    if (m_yearly_holidays.empty()) return true;
+    const std::chrono::year_month_day civil{date};
+    return m_yearly_holidays.count(static_cast<unsigned>(civil.month()) * 100 +
+                                   static_cast<unsigned>(civil.day())) == 0;
+  }
+
+  // Business days after the original's day, up to and including the reply's.
+  std::int64_t business_days(std::int64_t from_day, std::int64_t to_day) const {
+    std::int64_t count = 0;
+    const std::int64_t last = std::min(to_day, from_day + k_max_days_counted);
+    for (std::int64_t day = from_day + 1; day <= last; ++day) count += is_business_day(day) ? 1 : 0;
+    return count + (to_day - last);
+  }
+
+  // Seconds between the two instants that fall on business days (in the reply's zone).
+  std::int64_t business_seconds(std::int64_t from, const Moment& reply, std::int64_t from_day,
+                                std::int64_t to_day) const {
+    std::int64_t total = 0;
+    const std::int64_t last = std::min(to_day, from_day + k_max_days_counted);
+    for (std::int64_t day = from_day; day <= last; ++day) {
+      if (!is_business_day(day)) continue;
+      const std::int64_t begin = day * k_day - reply.offset, end = begin + k_day;
+      total += std::max<std::int64_t>(0, std::min(end, reply.unix) - std::max(begin, from));
+    }
+    return total + (to_day - last) * k_day;
+  }
+
+  Moment reply_time(const message::Message& message) const {
+    if (message.date_unix) return {*message.date_unix, zone_offset(message.date).value_or(0)};
+    if (m_now) return *m_now;
+    const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
+    std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createDefault());
+    int32_t raw = 0, dst = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    zone->getOffset(static_cast<UDate>(now) * 1000.0, false, raw, dst, status);
+    return {now, U_SUCCESS(status) ? (raw + dst) / 1000 : 0};
+  }
+
+  // The latest date of the originals quoted at the top level (attribution lines and header
+  // blocks; forwards and quotes inside quotes are older or not answered).
+  std::optional<Original> latest_original(const Draft& draft, const Moment& reply) const {
+    std::optional<Original> latest;
+    auto consider = [&](std::optional<std::int64_t> unix, Range range) {
+      if (unix && (!latest || *unix > latest->unix)) latest = Original{*unix, range};
+    };
+    const std::string_view text = draft.text();
+    for (const draft::Segment& segment : draft.segments) {
+      if (segment.kind == draft::SegmentKind::attribution) {
+        const std::string_view lines = text.substr(segment.range.begin, segment.range.size());
+        std::string joined(lines);
+        std::replace(joined.begin(), joined.end(), '\n', ' ');
+        const std::string_view body = trim(lines);
+        const std::size_t begin =
+            segment.range.begin + static_cast<std::size_t>(body.data() - lines.data());
+        consider(parse_date(joined, languages_of_line(joined, draft.language), reply),
+                 {begin, begin + body.size()});
+      } else if (segment.kind == draft::SegmentKind::original_header) {
+        for (std::size_t b = segment.range.begin; b < segment.range.end;) {
+          std::size_t e = text.find('\n', b);
+          if (e == std::string_view::npos || e > segment.range.end) e = segment.range.end;
+          const std::string_view line = text.substr(b, e - b);
+          if (const auto field = date_field(line)) {
+            const std::string_view value = trim(line.substr(field->second));
+            const std::size_t begin = b + static_cast<std::size_t>(value.data() - line.data());
+            consider(parse_date(value, order(field->first, draft.language), reply),
+                     {begin, begin + value.size()});
+          }
+          b = e + 1;
+        }
+      }
+    }
+    return latest;
+  }
+
+  // The language of a date field ("Enviado el:", "Στάλθηκε:", "Date:") and where its value starts.
+  std::optional<std::pair<std::string, std::size_t>> date_field(std::string_view line) const {
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon > 40) return std::nullopt;
+    std::string_view name = trim(line.substr(0, colon));
+    while (!name.empty() && name.back() == '*') name.remove_suffix(1);
+    const std::string folded = text::fold(name);
+    for (const LanguageDates& language : m_languages)
+      if (std::find(language.date_fields.begin(), language.date_fields.end(), folded) !=
+          language.date_fields.end())
+        return std::pair{language.language, colon + 1};
+    return std::nullopt;
+  }
+
+  // Languages whose attribution patterns match the line first ("escribió", "έγραψε", "wrote"),
+  // then the draft's.
+  std::vector<std::string> languages_of_line(const std::string& line,
+                                             const std::string& draft_language) const {
+    std::vector<std::string> found;
+    const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(line);
+    for (const LanguageDates& language : m_languages)
+      for (const auto& pattern : language.attribution) {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::RegexMatcher> matcher(pattern->matcher(unicode, status));
+        if (U_SUCCESS(status) && matcher->find(status) && U_SUCCESS(status)) {
+          found.push_back(language.language);
+          break;
+        }
+      }
+    if (found.size() == 1) return order(found.front(), draft_language);
+    return order(draft_language, "");
+  }
+
+  std::vector<std::string> order(const std::string& first, const std::string& second) const {
+    std::vector<std::string> out;
+    for (const std::string& code : {first, second})
+      if (!code.empty() && std::find(out.begin(), out.end(), code) == out.end())
+        out.push_back(code);
+    for (const LanguageDates& language : m_languages)
+      if (std::find(out.begin(), out.end(), language.language) == out.end())
+        out.push_back(language.language);
+    return out;
+  }
+
+  // The first date the languages' patterns read in `text`, in order: at the first place a
+  // pattern parses, the longest reading (the earlier pattern on a tie). A date without a zone is in
+  // the reply's zone; a reading after the reply is dropped for the next one (an ambiguous numeric
+  // date).
+  std::optional<std::int64_t> parse_date(std::string_view text,
+                                         const std::vector<std::string>& languages,
+                                         const Moment& reply) const {
+    const icu::UnicodeString line = prepared(text);
+    const icu::SimpleTimeZone zone(static_cast<int32_t>(reply.offset * 1000), "reply");
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Calendar> calendar(
+        icu::Calendar::createInstance(zone, icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) return std::nullopt;
+    calendar->setLenient(false);  // no 31 February, no month 13
+    // ICU documents formats as unsynchronised; check() runs from several threads. Only drafts
+    // with a quoted original get here, and a parse takes microseconds.
+    const std::lock_guard<std::mutex> lock(m_parse_mutex);
+    for (const std::string& code : languages) {
+      const auto language =
+          std::find_if(m_languages.begin(), m_languages.end(),
+                       [&](const LanguageDates& l) { return l.language == code; });
+      if (language == m_languages.end()) continue;
+      for (int32_t start = 0; start < line.length(); ++start) {
+        if (!u_isalnum(line.charAt(start)) || (start > 0 && u_isalnum(line.charAt(start - 1))))
+          continue;
+        // Lenient parsing also accepts a prefix of a longer format ("… 10:12" of "… 10:12:00
+        // -0500" without its zone), so the reading that goes furthest wins; on a tie, the
+        // earlier format.
+        std::optional<std::int64_t> best;
+        int32_t best_end = start;
+        for (const auto& format : language->formats) {
+          calendar->clear();
+          calendar->setTimeZone(zone);
+          icu::ParsePosition position(start);
+          format->parse(line, *calendar, position);
+          if (position.getIndex() <= best_end) continue;
+          UErrorCode time_status = U_ZERO_ERROR;
+          const UDate when = calendar->getTime(time_status);
+          if (U_FAILURE(time_status)) continue;
+          const auto unix = static_cast<std::int64_t>(when / 1000.0);
+          if (unix > reply.unix + k_clock_skew || unix < reply.unix - k_max_days_counted * k_day)
+            continue;
+          best = unix;
+          best_end = position.getIndex();
+        }
+        if (best) return best;
+      }
+    }
+    return std::nullopt;
+  }
+
+  PhraseMatcher m_phrases;
+  MaxDelay m_max_delay;
+  std::set<std::int64_t> m_holidays;     // day numbers
+  std::set<unsigned> m_yearly_holidays;  // month * 100 + day
+  std::set<unsigned> m_weekend;          // 0 = Sunday
+  std::optional<Moment> m_now;
+  std::vector<LanguageDates> m_languages;
+  std::map<std::string, std::string> m_help;  // language -> the apology to suggest
+  mutable std::mutex m_parse_mutex;
+};
+
+}  // namespace
+
+const RuleInfo& late_reply_info() { return k_info; }
+
+std::unique_ptr<Rule> make_late_reply(const RuleContext& context) {
+  return std::make_unique<LateReply>(context);
+}
+
+}  // namespace replylint::rules

@@ -1,0 +1,230 @@
+#include <catch2/catch.hpp>
+
+#include "rules/rule_test.hpp"
+
+using replylint::test::lint;
+using replylint::test::LintSettings;
+
+namespace {
+
+// A reply with a Date header, own text and an attribution line quoting the original.
+std::string reply(const std::string& date, const std::string& own, const std::string& attribution,
+                  const std::string& quote = "> ¿Cuándo llega mi pedido?") {
+  return "From: Lucía <lucia@tienda.example.es>\nTo: Ana <ana@example.es>\nSubject: Re: Pedido\n" +
+         (date.empty() ? std::string() : "Date: " + date + "\n") + "\n" + own + "\n\n" +
+         attribution + "\n" + quote + "\n";
+}
+
+const std::string k_own_es = "Hola Ana:\n\nSu pedido sale hoy.\n\nUn saludo,\nLucía";
+const std::string k_own_el =
+    "Καλησπέρα Νίκο,\n\nΗ παραγγελία σας στάλθηκε σήμερα.\n\nΦιλικά,\nΜαρία";
+const std::string k_own_en = "Hi Ann,\n\nYour order ships today.\n\nBest regards,\nLucy";
+
+}  // namespace
+
+TEST_CASE("late-reply flags a Gmail attribution three business days old", "[late-reply]") {
+  const auto found =
+      lint("late-reply", reply("Thu, 6 Feb 2025 09:30:00 +0100", k_own_es,
+                               "El lun, 3 feb 2025 a las 10:12, Ana <ana@example.es> escribió:"));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "reply sent 3 business days after the original");
+  CHECK(found[0].text == "El lun, 3 feb 2025 a las 10:12, Ana <ana@example.es> escribió:");
+  CHECK(found[0].help.find("Disculpe la demora") != std::string::npos);
+}
+
+TEST_CASE("late-reply reads the attribution lines of each client and language", "[late-reply]") {
+  using Case = std::tuple<std::string, std::string, std::string>;  // date, own, attribution
+  const Case c = GENERATE(
+      // Spanish: Gmail, Apple Mail, Thunderbird, Roundcube, abbreviations with dots, no accents.
+      Case{"Thu, 6 Feb 2025 09:30:00 +0100", k_own_es,
+           "El 3 feb 2025, a las 10:12, Ana <ana@example.es> escribió:"},
+      Case{"Thu, 6 Feb 2025 09:30:00 +0100", k_own_es, "El 03/02/2025 a las 10:12, Ana escribió:"},
+      Case{"Thu, 6 Feb 2025 09:30:00 +0100", k_own_es, "El 2025-02-03 10:12, Ana escribió:"},
+      Case{"Thu, 6 Feb 2025 09:30:00 +0100", k_own_es,
+           "El lun., 3 feb. 2025 a las 10:12, Ana <ana@example.es> escribio:"},
+      Case{"Thu, 6 Feb 2025 09:30:00 +0100", k_own_es,
+           "El mié, 29 ene 2025 a las 10:12, Ana <ana@example.es> escribió:"},
+      Case{"Thu, 6 Feb 2025 09:30:00 +0100", k_own_es,
+           "El mie, 29 ene 2025 a las 10:12, Ana <ana@example.es> escribió:"},
+      // Greek: Gmail (accents, diaeresis, none), Apple Mail, Thunderbird, capitals.
+      Case{"Wed, 22 May 2024 09:30:00 +0300", k_own_el,
+           "Στις Παρ 17 Μαΐ 2024 στις 11:00 μ.μ., ο/η Νίκος <n@example.gr> έγραψε:"},
+      Case{"Wed, 22 May 2024 09:30:00 +0300", k_own_el,
+           "Στις Παρ 17 Μαϊ 2024 στις 11:00 μ.μ., ο/η Νίκος <n@example.gr> έγραψε:"},
+      Case{"Wed, 22 May 2024 09:30:00 +0300", k_own_el,
+           "Στις Παρ 17 Μαι 2024 στις 11:00 μμ, ο/η Νίκος <n@example.gr> έγραψε:"},
+      Case{"Wed, 22 May 2024 09:30:00 +0300", k_own_el,
+           "Στις 17 Μαΐ 2024, στις 23:00, ο χρήστης Νίκος <n@example.gr> έγραψε:"},
+      Case{"Wed, 22 May 2024 09:30:00 +0300", k_own_el,
+           "Στις 17/5/2024 11:00 μ.μ., ο/η Νίκος έγραψε:"},
+      Case{"Wed, 22 May 2024 09:30:00 +0300", k_own_el,
+           "Στις ΠΑΡ 17 ΜΑΪ 2024 στις 11:00 Μ.Μ., ο/η Νίκος <n@example.gr> έγραψε:"},
+      // English: Gmail US and UK, Apple Mail, Thunderbird US and UK, Outlook one-liner.
+      Case{"Thu, 6 Feb 2025 09:30:00 -0500", k_own_en,
+           "On Mon, Feb 3, 2025 at 10:12 AM Ann <ann@example.com> wrote:"},
+      Case{"Thu, 6 Feb 2025 09:30:00 +0000", k_own_en,
+           "On Mon, 3 Feb 2025 at 10:12, Ann <ann@example.com> wrote:"},
+      Case{"Thu, 6 Feb 2025 09:30:00 -0500", k_own_en,
+           "On Feb 3, 2025, at 10:12 AM, Ann <ann@example.com> wrote:"},
+      Case{"Thu, 6 Feb 2025 09:30:00 -0500", k_own_en, "On 2/3/25 10:12 AM, Ann wrote:"},
+      Case{"Thu, 6 Feb 2025 09:30:00 +0000", k_own_en, "On 03/02/2025 10:12, Ann wrote:"},
+      Case{"Thu, 6 Feb 2025 09:30:00 -0500", k_own_en,
+           "On Monday, February 3, 2025 10:12 AM, Ann <ann@example.com> wrote:"});
+  const auto& [date, own, attribution] = c;
+  CAPTURE(attribution);
+  const auto found = lint("late-reply", reply(date, own, attribution));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message.find(" business days after the original") != std::string::npos);
+}
+
+TEST_CASE("late-reply reads Outlook header blocks", "[late-reply]") {
+  const std::string es =
+      "Hola Ana:\n\nSu pedido sale hoy.\n\n-----Mensaje original-----\nDe: Ana <ana@example.es>\n"
+      "Enviado el: lunes, 3 de febrero de 2025 10:12\nPara: Soporte\nAsunto: Pedido\n\n"
+      "¿Cuándo llega?\n";
+  const std::string el =
+      "Καλησπέρα,\n\nΗ παραγγελία στάλθηκε.\n\nΑπό: Νίκος <n@example.gr>\n"
+      "Στάλθηκε: Παρασκευή, 7 Φεβρουαρίου 2025 6:40 μμ\nΠρος: Υποστήριξη\nΘέμα: Παραγγελία\n\n"
+      "Πότε θα έρθει;\n";
+  const std::string en =
+      "Hi Ann,\n\nIt ships today.\n\nFrom: Ann <ann@example.com>\nSent: Monday, February 3, 2025 "
+      "10:12 AM\nTo: Support\nSubject: Order\n\nWhen will it arrive?\n";
+  const std::string rfc =
+      "Hi Ann,\n\nIt ships today.\n\n-----Original Message-----\nFrom: Ann <ann@example.com>\n"
+      "Date: Mon, 3 Feb 2025 10:12:00 +0100\nTo: Support\nSubject: Order\n\nWhen?\n";
+  const LintSettings settings{.options = {{"now", "2025-02-12T09:00:00+01:00"}}};
+  for (const std::string& text : {es, el, en, rfc}) {
+    CAPTURE(text);
+    const auto found = lint("late-reply", text, settings);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message.find("business days after the original") != std::string::npos);
+  }
+  const auto greek = lint("late-reply", el, settings);
+  REQUIRE(greek.size() == 1);
+  CHECK(greek[0].text == "Παρασκευή, 7 Φεβρουαρίου 2025 6:40 μμ");
+  CHECK(greek[0].message == "reply sent 3 business days after the original");  // Mon, Tue, Wed
+  CHECK(greek[0].help.find("Ζητούμε συγγνώμη") != std::string::npos);
+}
+
+TEST_CASE("late-reply counts business days in the reply's zone", "[late-reply]") {
+  const std::string friday_evening =
+      "El vie, 7 feb 2025 a las 18:40, Ana <ana@example.es> escribió:";
+  // Friday evening answered on Monday morning: one business day.
+  CHECK(lint("late-reply", reply("Mon, 10 Feb 2025 09:05:00 +0100", k_own_es, friday_evening))
+            .empty());
+  // ...on Tuesday: two.
+  const auto tuesday =
+      lint("late-reply", reply("Tue, 11 Feb 2025 09:05:00 +0100", k_own_es, friday_evening));
+  REQUIRE(tuesday.size() == 1);
+  CHECK(tuesday[0].message == "reply sent 2 business days after the original");
+  // Within the day, and the next day.
+  CHECK(lint("late-reply", reply("Mon, 3 Feb 2025 17:00:00 +0100", k_own_es,
+                                 "El lun, 3 feb 2025 a las 10:12, Ana <a@example.es> escribió:"))
+            .empty());
+  CHECK(lint("late-reply", reply("Tue, 4 Feb 2025 17:00:00 +0100", k_own_es,
+                                 "El lun, 3 feb 2025 a las 10:12, Ana <a@example.es> escribió:"))
+            .empty());
+  // A zone in the original counts: Monday 23:30 in New York is Tuesday in Athens.
+  const std::string rfc =
+      "Hi,\n\nDone.\n\n-----Original Message-----\nFrom: Ann <ann@example.com>\n"
+      "Date: Mon, 3 Feb 2025 23:30:00 -0500\nTo: Support\nSubject: Order\n\nWhen?\n";
+  const auto early = lint("late-reply", rfc, {.options = {{"now", "2025-02-05T12:00:00+02:00"}}});
+  CHECK(early.empty());
+  CHECK(lint("late-reply", rfc, {.options = {{"now", "2025-02-06T12:00:00+02:00"}}}).size() == 1);
+}
+
+TEST_CASE("late-reply honours holidays, weekend and max-delay", "[late-reply]") {
+  const std::string text = reply("Thu, 6 Feb 2025 09:30:00 +0100", k_own_es,
+                                 "El lun, 3 feb 2025 a las 10:12, Ana <ana@example.es> escribió:");
+  CHECK(lint("late-reply", text, {.options = {{"max-delay", "3d"}}}).empty());
+  // Options given here hold one list item (rule_test.cpp).
+  CHECK(lint("late-reply", text, {.options = {{"max-delay", "2d"}}}).size() == 1);
+  CHECK(lint("late-reply", text, {.options = {{"max-delay", "2d"}, {"holidays", "2025-02-04"}}})
+            .empty());
+  CHECK(
+      lint("late-reply", text, {.options = {{"max-delay", "2d"}, {"holidays", "02-05"}}}).empty());
+  CHECK(lint("late-reply", text, {.options = {{"max-delay", "2d"}, {"holidays", "2024-02-05"}}})
+            .size() == 1);
+  const auto weekend = lint("late-reply",
+                            reply("Mon, 10 Feb 2025 09:05:00 +0100", k_own_es,
+                                  "El vie, 7 feb 2025 a las 18:40, Ana <ana@example.es> escribió:"),
+                            {.options = {{"weekend", "friday"}}});
+  REQUIRE(weekend.size() == 1);  // Saturday, Sunday and Monday are working days there
+  CHECK(weekend[0].message == "reply sent 3 business days after the original");
+  const auto hours = lint("late-reply", text, {.options = {{"max-delay", "48h"}}});
+  REQUIRE(hours.size() == 1);
+  CHECK(hours[0].message == "reply sent 71 business hours after the original");
+  CHECK(lint("late-reply", text, {.options = {{"max-delay", "72h"}}}).empty());
+}
+
+TEST_CASE("late-reply without a Date header uses now", "[late-reply]") {
+  const std::string text =
+      reply("", k_own_en, "On Mon, Feb 3, 2025 at 10:12 AM Ann <ann@example.com> wrote:");
+  CHECK(lint("late-reply", text, {.options = {{"now", "2025-02-04T10:00:00-05:00"}}}).empty());
+  const auto late = lint("late-reply", text, {.options = {{"now", "2025-02-10T10:00:00-05:00"}}});
+  REQUIRE(late.size() == 1);
+  CHECK(late[0].message == "reply sent 5 business days after the original");
+  CHECK(late[0].help.find("Sorry for the delay") != std::string::npos);
+}
+
+TEST_CASE("late-reply counts the latest of several originals", "[late-reply]") {
+  const std::string text =
+      "Date: Thu, 6 Feb 2025 09:30:00 +0100\n\nHola Ana:\n\nYa sale.\n\n"
+      "El mié, 5 feb 2025 a las 10:12, Ana <ana@example.es> escribió:\n> ¿Y bien?\n>\n"
+      "> El lun, 27 ene 2025 a las 9:00, Soporte <s@example.es> escribió:\n>> Le escribimos.\n\n"
+      "El lun, 20 ene 2025 a las 10:12, Ana <ana@example.es> escribió:\n> Primera consulta.\n";
+  CHECK(lint("late-reply", text).empty());
+}
+
+TEST_CASE("late-reply stays quiet when the reply apologises", "[late-reply]") {
+  const std::string apology = GENERATE(
+      as<std::string>{}, "Disculpe la demora en responder.", "Disculpa el retraso, Ana.",
+      "Disculpen la tardanza.", "Perdone el retraso.", "Perdón por la demora.",
+      "Sentimos mucho la tardanza.", "Lamentamos el retraso en responder.",
+      "Le pedimos disculpas por la demora.", "Mil disculpas por el retraso.", "DISCULPE LA DEMORA.",
+      "Gracias por su paciencia.", "Ζητούμε συγγνώμη για την καθυστέρηση.",
+      "Συγγνώμη για την καθυστέρηση.", "Λυπούμαστε για την αργοπορημένη απάντηση.",
+      "ΣΥΓΓΝΩΜΗ ΓΙΑ ΤΗΝ ΚΑΘΥΣΤΕΡΗΣΗ.", "Συγγνώμη που αργήσαμε να απαντήσουμε.",
+      "Μας συγχωρείτε για την καθυστέρηση.", "Ευχαριστούμε για την υπομονή σας.",
+      "Sorry for the delay.", "Apologies for the late reply.", "Sorry it took so long.",
+      "Sorry it took me so long.", "I apologize for the delayed response.",
+      "Thank you for your patience.", "Sorry to have kept you waiting.",
+      "Thanks for bearing with us.");
+  CAPTURE(apology);
+  const std::string text =
+      reply("Thu, 6 Feb 2025 09:30:00 +0100", "Hola:\n\n" + apology + " Su pedido sale hoy.",
+            "El lun, 3 feb 2025 a las 10:12, Ana <ana@example.es> escribió:");
+  CHECK(lint("late-reply", text).empty());
+}
+
+TEST_CASE("late-reply stays quiet without a date of the original", "[late-reply]") {
+  const std::string date = "Thu, 6 Feb 2025 09:30:00 +0100";
+  // No attribution at all; one without a date; a date only in own text; an apology quoted.
+  CHECK(lint("late-reply", "Date: " + date + "\n\nHola:\n\nSale hoy.\n\n> ¿Cuándo?\n").empty());
+  CHECK(lint("late-reply", reply(date, k_own_es, "Ana escribió:")).empty());
+  CHECK(lint("late-reply", "Date: " + date +
+                               "\n\nHola:\n\nSu pedido del lunes 3 de febrero de 2025 a las 10:12 "
+                               "sale hoy.\n")
+            .empty());
+  // An original after the reply is a misreading, not a negative delay.
+  CHECK(lint("late-reply", reply(date, k_own_es,
+                                 "El lun, 3 mar 2025 a las 10:12, Ana <ana@example.es> escribió:"))
+            .empty());
+  // An apology inside the quote is the customer's, not the reply's.
+  CHECK(lint("late-reply",
+             reply(date, k_own_es, "El lun, 3 feb 2025 a las 10:12, Ana <ana@example.es> escribió:",
+                   "> Disculpe la demora en contestar."))
+            .size() == 1);
+}
+
+TEST_CASE("late-reply rejects bad option values", "[late-reply]") {
+  const std::string text = reply("Thu, 6 Feb 2025 09:30:00 +0100", k_own_es,
+                                 "El lun, 3 feb 2025 a las 10:12, Ana <ana@example.es> escribió:");
+  for (const auto& option : std::vector<std::pair<std::string, std::string>>{{"max-delay", "1 day"},
+                                                                             {"holidays", "25/12"},
+                                                                             {"weekend", "sábado"},
+                                                                             {"now", "tomorrow"}}) {
+    CAPTURE(option.first);
+    CHECK_THROWS(lint("late-reply", text, {.options = {option}}));
+  }
+}
