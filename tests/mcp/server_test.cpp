@@ -323,7 +323,7 @@ TEST_CASE("mcp: list_rules and explain_rule give the catalogue and the docs", "[
   const json unknown = f.call("explain_rule", {{"id", "shoutin"}})["result"];
   CHECK(unknown["isError"] == true);
   CHECK(unknown["content"][0]["text"].get<std::string>().starts_with(
-      "unknown rule 'shoutin' (rules: missing-quote,"));
+      "unknown rule 'shoutin' (rules: "));
   CHECK(shape(f.call("explain_rule", json::object(), 5)) == error_of(5, -32602));
 }
 
