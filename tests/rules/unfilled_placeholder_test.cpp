@@ -98,3 +98,11 @@ TEST_CASE("unfilled-placeholder reports the config's own placeholder patterns",
   CHECK(found[0].text == "<<SALUDO>>");
   CHECK(found[1].text == "<<FIRMA>>");
 }
+
+TEST_CASE("a field named in brackets is a placeholder, not shouting", "[unfilled-placeholder]") {
+  const std::string text =
+      "Estimado [NOMBRE DEL CLIENTE], su pedido [NÚMERO DE PEDIDO] salió.\n"
+      "Αγαπητέ [ΟΝΟΜΑ ΠΕΛΑΤΗ ΚΑΙ ΕΠΩΝΥΜΟ ΠΕΛΑΤΗ], ευχαριστούμε.\n";
+  CHECK(replylint::test::lint("shouting", text).empty());
+  CHECK(lint("unfilled-placeholder", text).size() == 3);
+}
