@@ -9,26 +9,26 @@
 namespace replylint::rules {
 
 // Per rule, sorted by id: its metadata and its factory. Each lives in src/rules/<id>.cpp.
-const RuleInfo& confidential_info();
-std::unique_ptr<Rule> make_confidential(const RuleContext& context);
-const RuleInfo& missing_attachment_info();
-std::unique_ptr<Rule> make_missing_attachment(const RuleContext& context);
 const RuleInfo& competitor_mention_info();
 std::unique_ptr<Rule> make_competitor_mention(const RuleContext& context);
+const RuleInfo& confidential_info();
+std::unique_ptr<Rule> make_confidential(const RuleContext& context);
 const RuleInfo& dismissive_tone_info();
 std::unique_ptr<Rule> make_dismissive_tone(const RuleContext& context);
 const RuleInfo& hostile_tone_info();
 std::unique_ptr<Rule> make_hostile_tone(const RuleContext& context);
 const RuleInfo& late_reply_info();
 std::unique_ptr<Rule> make_late_reply(const RuleContext& context);
+const RuleInfo& missing_attachment_info();
+std::unique_ptr<Rule> make_missing_attachment(const RuleContext& context);
 const RuleInfo& missing_quote_info();
 std::unique_ptr<Rule> make_missing_quote(const RuleContext& context);
 const RuleInfo& no_reply_sender_info();
 std::unique_ptr<Rule> make_no_reply_sender(const RuleContext& context);
-const RuleInfo& referral_without_cc_info();
-std::unique_ptr<Rule> make_referral_without_cc(const RuleContext& context);
 const RuleInfo& personal_data_info();
 std::unique_ptr<Rule> make_personal_data(const RuleContext& context);
+const RuleInfo& referral_without_cc_info();
+std::unique_ptr<Rule> make_referral_without_cc(const RuleContext& context);
 const RuleInfo& shouting_info();
 std::unique_ptr<Rule> make_shouting(const RuleContext& context);
 const RuleInfo& spelling_info();
