@@ -33,7 +33,7 @@ const std::string k_leaky_reply =
 // Pieces of each raw value that no output may hold (none is in the rule's docs, which SARIF
 // prints).
 const std::vector<std::string> k_raw_pieces{
-    "4012888888881881", "4012 8888 8888", "Zq71", "vbwd",
+    "4012888888881881", "4012 8888 8888", "Zq71",          "vbwd",
     "ES91 2100",        "2100 0418 4502", "5555 5555 5555"};
 
 void check_no_leak(const std::string& output) {
