@@ -49,6 +49,9 @@ TEST_CASE("missing-attachment knows the claims of each language", "[missing-atta
       "See the attached screenshot.\n", "I'm attaching the logs from our side.\n",
       "Enclosed please find the contract.\n", "The invoice is attached.\n",
       "Attached you will find the manual.\n", "You'll find attached the instructions.\n",
+      "Please see attached for the updated quote.\n",
+      "Please find the updated quote attached.\n", "Please see the attachment for details.\n",
+      "PFA the updated quote.\n",
       // a claim followed by a question of its own
       "I've attached the invoice, can you confirm you got it?\n",
       "Le adjunto la factura, ¿la ha recibido?\n", "Σας επισυνάπτω το τιμολόγιο, το λάβατε;\n");
@@ -116,6 +119,10 @@ TEST_CASE("missing-attachment stays quiet on the traps", "[missing-attachment]")
       "¿Puede adjuntar la factura?\n", "Could you attach a screenshot?\n",
       "¿Podría enviarnos la factura adjunta?\n",
       "Μπορείτε να μας στείλετε το τιμολόγιο συνημμένο;\n", "Did you see the attached form?\n",
+      // an earlier message: the Spanish past tense
+      "En el correo de ayer le adjuntamos la factura, pero el PDF no se abría.\n",
+      "Ayer le enviamos adjunta la factura; si no la encuentra, díganoslo.\n",
+      "En el mensaje anterior le adjuntamos las instrucciones.\n",
       // the label attached to a parcel
       "The return label is attached to the parcel.\n",
       // quoted, attribution, signature
