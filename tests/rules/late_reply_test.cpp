@@ -192,7 +192,9 @@ TEST_CASE("late-reply stays quiet when the reply apologises", "[late-reply]") {
       "Thanks for bearing with us.", "Apologies for getting back to you so late.",
       "Sorry for not getting back to you sooner.", "Sorry I couldn't get back to you sooner.",
       "Sorry I'm slow getting back to you.", "Perdone que no le haya respondido antes.",
-      "Siento no haberle contestado antes.", "Συγγνώμη που δεν σας απάντησα νωρίτερα.");
+      "Siento no haberle contestado antes.", "Συγγνώμη που δεν σας απάντησα νωρίτερα.",
+      "Perdón por no contestar antes.", "Disculpe que no le hayamos contestado antes.",
+      "Sorry we weren't able to reply sooner.", "Λυπούμαστε που δεν σας απαντήσαμε πιο νωρίς.");
   CAPTURE(apology);
   const std::string text =
       reply("Thu, 6 Feb 2025 09:30:00 +0100", "Hola:\n\n" + apology + " Su pedido sale hoy.",
