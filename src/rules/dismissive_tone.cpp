@@ -14,14 +14,16 @@ const RuleInfo k_info{
 ## What it flags
 Apathy in own text: "no es nuestro problema", "no podemos hacer nada", "eso no nos corresponde",
 "δεν είναι δικό μας πρόβλημα", "δεν μπορούμε να κάνουμε τίποτα", "δεν μας αφορά", "there is
-nothing we can do", "not our problem", "deal with it". The phrases are data, per language, in
+nothing we can do", "not our problem", "you'll have to deal with it" (not "I'll deal with it
+today": that is us doing our job). The phrases are data, per language, in
 `rules/<lang>/dismissive-tone.toml`; where an entry has a kinder wording, the finding suggests
 it (and offers it as an unsafe fix: a tone rewrite needs a human's eye).
 
 A negative that offers a way forward is not apathy: the rule stays quiet when the same sentence
 or the next one holds one of the way-forward markers of `rules/<lang>/dismissive-tone.unless.toml`
 ("pero podemos", "sin embargo, le ofrecemos", "hasta que recibamos", "αλλά μπορούμε να",
-"ωστόσο", "but we can", "however, we can", "until", "instead"…).
+"ωστόσο", "μπορείτε να την επιστρέψετε", "but we can", "however, we can", "until", "instead",
+"feel free to contact us"…).
 
 Left alone as well: quoted text, attribution lines and signatures (the customer may write "it's
 not my problem"; the reply may not).

@@ -14,17 +14,18 @@ const RuleInfo k_info{
 ## What it flags
 Wording of own text that blames, mocks or lectures the customer: reproach for having to say
 something again ("como ya le dije", "όπως σας έχουμε ήδη εξηγήσει", "as I already told you",
-"per my last email"), telling the customer they did not read ("usted no ha leído", "si hubiera
-leído", "αν είχατε διαβάσει", "you should have read"), blame ("es culpa suya", "φταίτε εσείς",
+"per my last email", "como le expliqué en mi correo anterior", "like I said before"), telling
+the customer they did not read ("usted no ha leído", "si hubiera leído", "αν είχατε
+διαβάσει", "you should have read"), blame ("es culpa suya", "φταίτε εσείς",
 "it's your fault") and condescension ("lea bien", "διαβάστε προσεκτικά", "obviously you
 didn't"). The phrases are data, per language, in `rules/<lang>/hostile-tone.toml`; where an
 entry has a kinder wording, the finding suggests it (and offers it as an unsafe fix: a tone
 rewrite needs a human's eye).
 
 Left alone: a friendly recap of another channel ("como ya le dije por teléfono, el pedido
-llegará mañana", "as I told you on the phone": the exceptions in
-`rules/<lang>/hostile-tone.unless.toml`, found within four words after the phrase), a polite
-instruction ("Παρακαλούμε διαβάστε προσεκτικά τις οδηγίες"), self-criticism ("si hubiera leído
+llegará mañana", "όπως σας έχουμε ήδη ενημερώσει με SMS", "as I told you by email": the
+exceptions in `rules/<lang>/hostile-tone.unless.toml`, found within four words after the
+phrase), a polite instruction ("Παρακαλούμε διαβάστε προσεκτικά τις οδηγίες"), self-criticism ("si hubiera leído
 su mensaje antes"), "it's not your fault", words such as "obviamente" or "es evidente que"
 that do not address the customer ("obviamente le devolveremos el importe"), and everything in
 quoted text, attribution lines and signatures: the customer may be rude; the reply may not.

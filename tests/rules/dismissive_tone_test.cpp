@@ -5,17 +5,22 @@
 using replylint::test::lint;
 
 TEST_CASE("dismissive-tone flags apathy with no way forward", "[dismissive-tone]") {
-  const std::string text =
-      GENERATE(as<std::string>{}, "El retraso es del transportista, no es nuestro problema.\n",
-               "No podemos hacer nada.\n", "Lo sentimos, pero no podemos hacer nada más.\n",
-               "Eso no nos corresponde.\n", "No es asunto nuestro.\n",
-               "No hay nada que podamos hacer al respecto.\n", "NO ES NUESTRO PROBLEMA.\n",
-               "no podemos hacer nada, el fallo es del banco\n", "Δεν είναι δικό μας πρόβλημα.\n",
-               "Δυστυχώς δεν μπορούμε να κάνουμε τίποτα.\n", "Αυτό δεν μας αφορά.\n",
-               "Δεν μπορουμε να κανουμε τιποτα.\n",  // without accents
-               "There is nothing we can do.\n", "There's nothing more we can do about the delay.\n",
-               "That's not our problem.\n", "That is not our responsibility.\n",
-               "We cannot help you with this.\n", "You'll have to deal with it.\n");
+  const std::string text = GENERATE(
+      as<std::string>{}, "El retraso es del transportista, no es nuestro problema.\n",
+      "No podemos hacer nada.\n", "Lo sentimos, pero no podemos hacer nada más.\n",
+      "Eso no nos corresponde.\n", "No es asunto nuestro.\n",
+      "No hay nada que podamos hacer al respecto.\n", "NO ES NUESTRO PROBLEMA.\n",
+      "no podemos hacer nada, el fallo es del banco\n", "Δεν είναι δικό μας πρόβλημα.\n",
+      "Δυστυχώς δεν μπορούμε να κάνουμε τίποτα.\n", "Αυτό δεν μας αφορά.\n",
+      "Δεν μπορουμε να κανουμε τιποτα.\n",  // without accents
+      "There is nothing we can do.\n", "There's nothing more we can do about the delay.\n",
+      "That's not our problem.\n", "That is not our responsibility.\n",
+      "We cannot help you with this.\n", "You'll have to deal with it.\n",
+      "I'm afraid there isn't anything we can do about it.\n",
+      "There's not much we can do about it, sorry.\n",
+      "Eso ya no depende de nosotros, tendrá que reclamarle a ellos.\n",
+      "Αυτό δεν εξαρτάται από εμάς.\n", "Me temo que no hay mucho que podamos hacer.\n",
+      "Δυστυχώς δεν μπορούμε να κάνουμε πολλά.\n", "You will just have to live with it.\n");
   CAPTURE(text);
   const auto found = lint("dismissive-tone", "Hola,\n\n" + text + "\nUn saludo,\nLucía\n");
   REQUIRE(found.size() == 1);
@@ -51,7 +56,19 @@ TEST_CASE("dismissive-tone stays quiet on a polite no with a way forward", "[dis
       // neither apathy nor a list phrase
       "No tiene que hacer nada, el reembolso es automático.\n",
       "No hay nada que hacer por su parte.\n", "We do care about your experience.\n",
-      "It's not a problem at all.\n");
+      "It's not a problem at all.\n",
+      // "deal with it" said by us about our own work
+      "Thanks for the heads-up about the broken link. I'll deal with it today.\n",
+      "Please forward the invoice to billing and we will deal with it from there.\n",
+      // "feel free to <verb>" in the next sentence
+      "This ticket is closed. Feel free to contact us if it happens again.\n",
+      "This ticket is closed. Feel free to reopen it if the error comes back.\n",
+      "This ticket is closed. Feel free to reply to this email with any question.\n",
+      // a way forward whose verb carries a clitic
+      "Ya no podemos hacer nada para cancelar el pedido porque ha salido del almacén. Cuando lo "
+      "reciba, puede devolverlo gratis desde su cuenta.\n",
+      "Δυστυχώς δεν μπορούμε να κάνουμε τίποτα για την ακύρωση της παραγγελίας. Όταν την "
+      "παραλάβετε, μπορείτε να την επιστρέψετε δωρεάν.\n");
   CAPTURE(text);
   CHECK(lint("dismissive-tone", text).empty());
 }

@@ -34,7 +34,16 @@ TEST_CASE("hostile-tone flags reproach, blame and condescension", "[hostile-tone
       "You should have read the terms before ordering.\n",
       "It's your fault the parcel was returned.\n", "Clearly you didn't read the instructions.\n",
       "You did not read our reply.\n", "For the last time, opened items cannot be returned.\n",
-      "We've told you several times that the price is final.\n");
+      "We've told you several times that the price is final.\n",
+      // "per my last email" at more length, and reproachful recaps without "already"
+      "Like I said before, the export only includes active projects.\n",
+      "Like I already told you, the export only includes active projects.\n",
+      "As previously mentioned, the export only includes active projects.\n",
+      "As I explained in my previous email, the fee is not refundable.\n",
+      "Tal y como le expliqué en mi correo anterior, el plazo de devolución es de 14 días y ya ha "
+      "pasado.\n",
+      "Como le indicamos en nuestro último correo, el plazo ya ha vencido.\n",
+      "Όπως σας εξήγησα στο προηγούμενο μήνυμά μου, η προθεσμία έχει λήξει.\n");
   CAPTURE(text);
   const auto found = lint("hostile-tone", "Hola,\n\n" + text + "\nUn saludo,\nLucía\n");
   REQUIRE(found.size() == 1);
@@ -100,7 +109,19 @@ TEST_CASE("hostile-tone stays quiet on friendly recaps and neutral wording", "[h
       "You logged in for the last time on 3 March.\n",
       "Obviously we will refund the full amount.\n",
       "You might have noticed a new charge on your statement.\n",
-      "It is clear that you were charged twice; we apologise.\n");
+      "It is clear that you were charged twice; we apologise.\n",
+      // a reminder of what was said on another channel
+      "Como ya le dije en el chat, no hace falta que desconecte nada.\n",
+      "Como ya le informamos por SMS, su pedido llega mañana.\n",
+      "Como ya le indicamos en el correo de confirmación del pedido, el plazo es de 14 días.\n",
+      "Como ya te dije por correo, el técnico irá el lunes.\n",
+      "Όπως σας έχουμε ήδη ενημερώσει με SMS, το δέμα έφυγε.\n",
+      "Όπως σας έχουμε ήδη ενημερώσει τηλεφωνικά, το δέμα έφυγε.\n",
+      "Όπως σας έχουμε ήδη ενημερώσει μέσω email, το δέμα έφυγε.\n",
+      "As I already told you by email, the parcel left today.\n",
+      "As we already explained over the phone, the fee is waived.\n",
+      "As I already mentioned in our chat, the fee is waived.\n",
+      "Tal y como le expliqué, el plazo de devolución es de 14 días.\n");  // a recap
   CAPTURE(text);
   CHECK(lint("hostile-tone", text).empty());
 }

@@ -189,7 +189,12 @@ TEST_CASE("late-reply stays quiet when the reply apologises", "[late-reply]") {
       "Sorry for the delay.", "Apologies for the late reply.", "Sorry it took so long.",
       "Sorry it took me so long.", "I apologize for the delayed response.",
       "Thank you for your patience.", "Sorry to have kept you waiting.",
-      "Thanks for bearing with us.");
+      "Thanks for bearing with us.", "Apologies for getting back to you so late.",
+      "Sorry for not getting back to you sooner.", "Sorry I couldn't get back to you sooner.",
+      "Sorry I'm slow getting back to you.", "Perdone que no le haya respondido antes.",
+      "Siento no haberle contestado antes.", "Συγγνώμη που δεν σας απάντησα νωρίτερα.",
+      "Perdón por no contestar antes.", "Disculpe que no le hayamos contestado antes.",
+      "Sorry we weren't able to reply sooner.", "Λυπούμαστε που δεν σας απαντήσαμε πιο νωρίς.");
   CAPTURE(apology);
   const std::string text =
       reply("Thu, 6 Feb 2025 09:30:00 +0100", "Hola:\n\n" + apology + " Su pedido sale hoy.",
