@@ -258,3 +258,66 @@ TEST_CASE("personal-data masks the value in other findings", "[personal-data]") 
     CHECK(d.text.find("mqzx") == std::string::npos);  // never spell-checked
   }
 }
+
+TEST_CASE("personal-data leaves the sender's own IBAN introduced on the line before",
+          "[personal-data]") {
+  const std::string text = GENERATE(
+      as<std::string>{},
+      "Hola Ana,\n\nPuede hacer la transferencia a nuestra cuenta de CaixaBank:\n"
+      "ES91 2100 0418 4502 0005 1332\n",
+      "Hola Ana,\n\nLos datos para la transferencia:\nTitular: Tienda Verde S.L.\n"
+      "IBAN: ES91 2100 0418 4502 0005 1332\n",
+      "Καλησπέρα σας,\n\nΜπορείτε να καταθέσετε το ποσό στον λογαριασμό μας στην Eurobank,\n"
+      "IBAN GR16 0110 1250 0000 0001 2300 695\n",
+      "Καλησπέρα σας,\n\nΔικαιούχος: e-Σπίτι Α.Ε.\nIBAN: GR16 0110 1250 0000 0001 2300 695\n",
+      "Hi John,\n\nPlease pay by bank transfer.\nAccount holder: Green Shop Ltd\n"
+      "IBAN: GB82 WEST 1234 5698 7654 32\n",
+      "Hi John,\n\nOur bank details are below.\nBeneficiary: Green Shop Ltd\n"
+      "IBAN: GB82 WEST 1234 5698 7654 32\n",
+      "Hola,\n\nNuestro IBAN es ES91 2100 0418 4502 0005 1332.\n");
+  CAPTURE(text);
+  CHECK(lint("personal-data", text).empty());
+}
+
+TEST_CASE("personal-data still flags the customer's IBAN near an own-account cue",
+          "[personal-data]") {
+  // Too far: three lines above, or another paragraph.
+  CHECK(lint("personal-data",
+             "Hola,\n\nNuestra cuenta está en CaixaBank.\nUno.\nDos.\n"
+             "ES91 2100 0418 4502 0005 1332\n")
+            .size() == 1);
+  CHECK(lint("personal-data",
+             "Hola,\n\nNuestra cuenta está en CaixaBank.\n\nES91 2100 0418 4502 0005 1332\n")
+            .size() == 1);
+  // The customer's account named between the cue and the number.
+  CHECK(lint("personal-data",
+             "Hola,\n\nHemos hecho la devolución desde nuestra cuenta.\n"
+             "Su IBAN: ES91 2100 0418 4502 0005 1332\n")
+            .size() == 1);
+  CHECK(lint("personal-data",
+             "Καλησπέρα,\n\nΑπό τον λογαριασμό μας στείλαμε τα χρήματα\n"
+             "στον λογαριασμό σας GR16 0110 1250 0000 0001 2300 695\n")
+            .size() == 1);
+}
+
+TEST_CASE("personal-data leaves the sender's own tax number alone", "[personal-data]") {
+  const std::string text =
+      GENERATE(as<std::string>{},
+               "Καλησπέρα σας,\n\nΗ απόδειξη θα εκδοθεί με το ΑΦΜ του φροντιστηρίου 094014201.\n",
+               "Καλησπέρα σας,\n\nΤο ΑΦΜ μας είναι 094014201.\n",
+               "Καλησπέρα σας,\n\nΗ τιμολόγηση γίνεται με το ΑΦΜ της εταιρείας 094014201.\n",
+               "Hola,\n\nEn la factura figura nuestro NIF 094014201.\n",
+               "Hi,\n\nOur VAT number is 094014201.\n");
+  CAPTURE(text);
+  CHECK(lint("personal-data", text).empty());
+}
+
+TEST_CASE("personal-data still flags the customer's tax number", "[personal-data]") {
+  for (const char* text : {"Καλησπέρα,\n\nΤο ΑΦΜ σας 094014201 καταχωρήθηκε.\n",
+                           "Καλησπέρα,\n\nΈχουμε το ΑΦΜ σας: 094014201.\n",
+                           "Hola,\n\nHemos anotado su NIF 094014201.\n",
+                           "Hi,\n\nYour VAT number 094014201 is on the invoice.\n"}) {
+    CAPTURE(text);
+    CHECK(lint("personal-data", text).size() == 1);
+  }
+}
