@@ -137,6 +137,20 @@ TEST_CASE("personal-data reads the value after a password phrase", "[personal-da
   CHECK(secret_in("PIN: 1234", "PIN") == "1234");
   CHECK(secret_in("your password will be Summer2024!", "password") == "Summer2024!");
   CHECK(secret_in("contraseña = aB3$xYz", "contraseña") == "aB3$xYz");
+  // "σας" folds to "σασ": the joining words are compared as keys.
+  CHECK(secret_in("Ο προσωρινός κωδικός σας είναι Nw#48213k.", "προσωρινός κωδικός") ==
+        "Nw#48213k");
+  {
+    // With a gap, words opening with a preposition may stand before the verb or ':'.
+    const std::string text = "La contraseña provisional de su cuenta es Tk93!mq2";
+    const std::size_t from = text.find(" de su");
+    const auto value = pd::secret_after(text, from, text.size(), 5);
+    REQUIRE(value);
+    CHECK(text.substr(value->begin, value->size()) == "Tk93!mq2");
+    CHECK_FALSE(pd::secret_after(text, from, text.size()));  // no gap: quiet
+    const std::string far = "La contraseña de la cuenta que abrió usted ayer en el portal es Tk93";
+    CHECK_FALSE(pd::secret_after(far, far.find(" de la"), far.size(), 5));  // too many words
+  }
   // Quiet: no ':' or verb, or a value that reads as the sentence going on.
   CHECK(secret_in("cambie su contraseña cuanto antes", "contraseña").empty());
   CHECK(secret_in("your password is not stored", "password").empty());
@@ -320,4 +334,33 @@ TEST_CASE("personal-data still flags the customer's tax number", "[personal-data
     CAPTURE(text);
     CHECK(lint("personal-data", text).size() == 1);
   }
+}
+
+TEST_CASE("personal-data reads a password a few words after its phrase", "[personal-data]") {
+  const std::string text =
+      GENERATE(as<std::string>{}, "Καλησπέρα,\n\nΟ προσωρινός κωδικός σας είναι Nw#48213k.\n",
+               "Καλησπέρα,\n\nΟ νέος κωδικός πρόσβασής σας είναι Nw#48213k.\n",
+               "Καλησπέρα,\n\nΟ κωδικός επαλήθευσης για την αλλαγή στοιχείων είναι 482913\n",
+               "Hola,\n\nLa contraseña provisional de su cuenta es Tk93!mq2\n",
+               "Hola,\n\nEl código de verificación para confirmar el cambio es 482913.\n",
+               "Hi,\n\nYour new temporary password for the portal is Xy7!kq2p\n");
+  CAPTURE(text);
+  const auto found = lint("personal-data", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "password or one-time code in the reply");
+}
+
+TEST_CASE("personal-data keeps words after a password phrase quiet when no value is given",
+          "[personal-data]") {
+  const std::string text =
+      GENERATE(as<std::string>{}, "Hola,\n\nNunca le pediremos el PIN por correo.\n",
+               "Καλησπέρα,\n\nΟ κωδικός παραγγελίας σας είναι 4021877.\n",
+               "Καλησπέρα,\n\nΟ κωδικός της παραγγελίας σας είναι 4021877.\n",
+               "Hola,\n\nCambie su contraseña de acceso en el portal.\n",
+               "Hi,\n\nReset your password for the portal here.\n",
+               "Hi,\n\nYour temporary password for the portal is not stored.\n",
+               "Hola,\n\nEl código de seguridad de la tarjeta es el número de tres cifras.\n",
+               "Hola,\n\nLa contraseña provisional de su cuenta. Es 2024 el año.\n");
+  CAPTURE(text);
+  CHECK(lint("personal-data", text).empty());
 }
