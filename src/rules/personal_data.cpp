@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "core/mask.hpp"
 #include "rules/personal_data_detect.hpp"
@@ -32,8 +33,10 @@ Personal data that must not travel by email, in own text and in the subject:
   AFM check by chance, so an unnamed one is left alone;
 - a password or one-time code given after a phrase of `rules/<lang>/personal-data.toml`
   ("contraseña: …", "el código de verificación es …", "ο κωδικός σας είναι …", "your temporary
-  password is …", "PIN: …"). The value follows a ':' or a verb ("es", "είναι", "is") and looks
-  made rather than written (a digit, a symbol, a capital inside it, or quotes around it), so
+  password is …", "PIN: …"). The value follows a ':' or a verb ("es", "είναι", "is"), after a
+  phrase of several words also up to five words later when they open with a preposition ("la
+  contraseña provisional de su cuenta es …", "your temporary password for the portal is …"),
+  and looks made rather than written (a digit, a symbol, a capital inside it, or quotes around it), so
   "cambie su contraseña", "your password is not stored" and "ο κωδικός παραγγελίας" stay quiet.
 
 A customer's card number, IBAN or id in the quoted original (or a forwarded message) is flagged
@@ -41,9 +44,12 @@ too, with its own message: quoting it back, perhaps to more people, repeats the 
 
 Left alone: numbers that fail their check (order, invoice, tracking and phone numbers), masked
 cards (`**** **** **** 4242`), numbers inside links, addresses and placeholders, and signatures:
-a company's IBAN there is its own account, given out for payments. For the same reason an IBAN
-that its line presents as the sender's own ("nuestra cuenta", "our account", "λογαριασμό μας")
-is left alone.
+a company's IBAN there is its own account, given out for payments. For the same reason an IBAN,
+AFM, DNI or NIE that the reply presents as the sender's own is left alone: a phrase of
+`rules/<lang>/personal-data-ours.toml` ("nuestra cuenta", "Titular:", "our bank details",
+"λογαριασμό μας", "Δικαιούχος", "το ΑΦΜ της εταιρείας", "nuestro NIF") before it, in its
+sentence or at most two lines above in its paragraph, with no phrase of
+`personal-data-theirs.toml` ("su cuenta", "your IBAN", "το ΑΦΜ σας") in between.
 
 The value is masked in every output (text, JSON, SARIF, GitHub, MCP, the sendmail hook), and so
 is any other finding that shows it; the spelling rule never checks it.
@@ -77,27 +83,6 @@ Lucía
     .options = {},
 };
 
-// Words by which a line presents an IBAN as the sender's own account, for payments to it.
-constexpr std::array<std::string_view, 12> k_our_account{
-    "nuestra cuenta",       "nuestro IBAN",     "nuestro número de cuenta",
-    "cuenta de la empresa", "our account",      "our IBAN",
-    "our bank account",     "our bank details", "λογαριασμό μας",
-    "λογαριασμού μας",      "IBAN μας",         "τραπεζικό λογαριασμό μας"};
-
-bool presented_as_ours(std::string_view text, core::Range value) {
-  // Compared by loose key, as phrases are: case, accents and final sigma do not matter.
-  static const std::vector<std::string> k_keys = [] {
-    std::vector<std::string> keys;
-    for (std::string_view words : k_our_account) keys.push_back(text::loose_key(words));
-    return keys;
-  }();
-  std::size_t from = value.begin == 0 ? std::string_view::npos : text.rfind('\n', value.begin - 1);
-  from = from == std::string_view::npos ? 0 : from + 1;
-  const std::string line = text::loose_key(text.substr(from, value.begin - from));
-  return std::ranges::any_of(
-      k_keys, [&](const std::string& key) { return line.find(key) != std::string::npos; });
-}
-
 std::string noun(const pd::Found& found) {
   if (found.kind == pd::Kind::card && !found.detail.empty())
     return fmt::format("{} ({})", pd::describe(found.kind), found.detail);
@@ -115,14 +100,19 @@ constexpr std::string_view k_number_help =
 
 class PersonalData final : public Rule {
  public:
-  explicit PersonalData(const RuleContext& context) : m_detector(context.data, context.spell) {}
+  explicit PersonalData(const RuleContext& context)
+      : m_detector(context.data, context.spell),
+        m_ours(context.data, "personal-data-ours", context.spell),
+        m_theirs(context.data, "personal-data-theirs", context.spell) {}
 
   const RuleInfo& info() const override { return k_info; }
 
   void check(const Draft& draft, Reporter& out) const override {
     const std::string& text = draft.text();
+    const std::vector<PhraseMatch> ours = m_ours.find(draft);
+    const std::vector<PhraseMatch> theirs = m_theirs.find(draft);
     for (const pd::Found& found : m_detector.own_text(draft)) {
-      if (found.kind == pd::Kind::iban && presented_as_ours(text, found.range)) continue;
+      if (presented_as_ours(draft, found, ours, theirs)) continue;
       auto finding = out.report(found.range, "{} in the reply", noun(found));
       finding.sensitive(masking(found.kind));
       if (found.kind == pd::Kind::secret) {
@@ -174,7 +164,44 @@ class PersonalData final : public Rule {
     }
   }
 
+  // An account or tax number of the sender, given out for a payment or a receipt: an "ours"
+  // phrase before it, in its sentence or at most two lines above in its paragraph (the cue
+  // often ends the line before: "a nuestra cuenta de CaixaBank:\nES91 ..."), and no "theirs"
+  // phrase in between. Cards and AMKA are never the sender's to give.
+  static bool presented_as_ours(const Draft& draft, const pd::Found& found,
+                                const std::vector<PhraseMatch>& ours,
+                                const std::vector<PhraseMatch>& theirs) {
+    if (found.kind == pd::Kind::card || found.kind == pd::Kind::amka ||
+        found.kind == pd::Kind::secret)
+      return false;
+    const std::string& text = draft.text();
+    const auto paragraph = std::ranges::find_if(draft.paragraphs, [&](const draft::Paragraph& p) {
+      return p.range.begin <= found.range.begin && found.range.begin < p.range.end;
+    });
+    if (paragraph == draft.paragraphs.end()) return false;
+    std::size_t from = found.range.begin;
+    for (int lines = 0; lines < 3 && from > paragraph->range.begin; ++lines) {
+      const std::size_t newline = text.rfind('\n', from - 1);
+      from = (newline == std::string::npos || newline < paragraph->range.begin)
+                 ? paragraph->range.begin
+                 : newline;
+    }
+    for (const draft::Sentence& sentence : paragraph->sentences)
+      if (sentence.range.begin <= found.range.begin && found.range.begin < sentence.range.end)
+        from = std::min(from, sentence.range.begin);
+    std::optional<std::size_t> cue_end;
+    for (const PhraseMatch& match : ours)
+      if (match.range.begin >= from && match.range.end <= found.range.begin)
+        cue_end = match.range.end;
+    if (!cue_end) return false;
+    return std::ranges::none_of(theirs, [&](const PhraseMatch& match) {
+      return match.range.begin >= *cue_end && match.range.end <= found.range.begin;
+    });
+  }
+
   pd::Detector m_detector;
+  PhraseMatcher m_ours;
+  PhraseMatcher m_theirs;
 };
 
 }  // namespace

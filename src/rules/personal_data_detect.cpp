@@ -269,6 +269,13 @@ bool looks_secret(std::string_view value, bool quoted) {
   return digit || symbol || inner_capital;
 }
 
+// True when `key` (a loose key) is the loose key of one of `words`: folding turns "σας" into
+// "σασ", so the lists are compared as keys, not as written.
+template <std::size_t N>
+bool in_keys(const std::array<std::string_view, N>& words, std::string_view key) {
+  return std::ranges::any_of(words, [&](std::string_view w) { return text::loose_key(w) == key; });
+}
+
 // Verbs and words that join a phrase to its value, as loose keys: "es", "is", "είναι", "will
 // be", "la siguiente", "σας".
 bool joining_word(std::string_view key) {
@@ -276,11 +283,52 @@ bool joining_word(std::string_view key) {
       "es",        "sera", "seria", "is",        "will", "be",      "would",     "ειναι",
       "θα",        "ηταν", "σας",   "σου",       "la",   "el",      "siguiente", "the",
       "following", "ο",    "εξης",  "ακολουθος", "as",   "follows", "are",       "son"};
-  return std::find(k_words.begin(), k_words.end(), key) != k_words.end();
+  return in_keys(k_words, key);
 }
 
 void skip_blanks(std::string_view text, std::size_t& i, std::size_t limit) {
   while (i < limit && (text[i] == ' ' || text[i] == '\t')) ++i;
+}
+
+// A word that ties a few more words to a password phrase: "la contraseña provisional *de* su
+// cuenta es", "ο κωδικός επαλήθευσης *για* την αλλαγή είναι", "password *for* the portal is".
+bool gap_opener(std::string_view key) {
+  static constexpr std::array<std::string_view, 18> k_words{
+      "de",  "del", "para", "por", "en",   "for",  "of", "on",  "to",
+      "για", "του", "της",  "στο", "στον", "στην", "με", "απο", "των"};
+  return in_keys(k_words, key);
+}
+
+// A verb that gives the value: "es", "is", "είναι", "will be".
+bool giving_verb(std::string_view key) {
+  static constexpr std::array<std::string_view, 9> k_verbs{"es",    "sera", "seria", "is", "will",
+                                                           "ειναι", "θα",   "are",   "son"};
+  return in_keys(k_verbs, key);
+}
+
+// Where a value's ':' or verb starts after a few plain words that open with a preposition
+// ("de su cuenta es", "for the portal is"), at most `max_words` of them and in the same
+// clause; nullopt when there is none.
+std::optional<std::size_t> skip_gap(std::string_view text, std::size_t at, std::size_t limit,
+                                    std::size_t max_words) {
+  std::size_t i = at;
+  for (std::size_t words = 0; words <= max_words && i < limit; ++words) {
+    if (words > 0 && (text[i] == ':' || text[i] == '=')) return i;
+    std::size_t end = i;
+    while (end < limit && text[end] != ' ' && text[end] != '\t' && text[end] != ':') ++end;
+    const std::string_view word = text.substr(i, end - i);
+    const std::string key = text::loose_key(word);
+    if (words > 0 && giving_verb(key)) return i;
+    if (words == 0 && !gap_opener(key)) return std::nullopt;
+    // Only plain words: a digit or a symbol is a value or the clause ending.
+    const bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+      return static_cast<unsigned char>(c) >= 0x80 || is_letter(c) || c == '\'' || c == '-';
+    });
+    if (!plain) return std::nullopt;
+    i = end;
+    skip_blanks(text, i, limit);
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -431,12 +479,15 @@ std::vector<Found> find_numbers(std::string_view text, core::Range within) {
   return found;
 }
 
-std::optional<core::Range> secret_after(std::string_view text, std::size_t from,
-                                        std::size_t limit) {
+std::optional<core::Range> secret_after(std::string_view text, std::size_t from, std::size_t limit,
+                                        std::size_t gap_words) {
   limit = std::min({limit, text.size(), text.find('\n', from)});
   std::size_t i = from;
   bool cue = false;
   skip_blanks(text, i, limit);
+  if (gap_words > 0) {
+    if (auto after_gap = skip_gap(text, i, limit, gap_words)) i = *after_gap;
+  }
   // Joining words and at most two ':' / '=', in any order: "es:", ": es", "is the following:".
   for (int steps = 0; steps < 6 && i < limit; ++steps) {
     if (text[i] == ':' || text[i] == '=') {
@@ -491,6 +542,8 @@ std::optional<core::Range> secret_after(std::string_view text, std::size_t from,
   return core::Range{i, end};
 }
 
+constexpr std::size_t k_max_gap_words = 5;
+
 Detector::Detector(const data::DataSet& data, spell::Stemmer* stemmer)
     : m_phrases(data, "personal-data", stemmer) {}
 
@@ -510,7 +563,10 @@ std::vector<Found> Detector::own_text(const draft::Draft& draft) const {
     }
   }
   for (const PhraseMatch& match : m_phrases.find(draft)) {
-    if (auto value = secret_after(text, match.range.end, text.size()))
+    // A phrase of several words names a secret for sure, so words may stand between it and
+    // its verb; after a lone word ("κωδικός") they would name another code ("παραγγελίας").
+    const std::size_t gap_words = match.end_word - match.first_word > 1 ? k_max_gap_words : 0;
+    if (auto value = secret_after(text, match.range.end, text.size(), gap_words))
       found.push_back(Found{Kind::secret, *value, ""});
   }
   std::sort(found.begin(), found.end(),

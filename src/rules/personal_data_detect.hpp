@@ -69,7 +69,10 @@ std::vector<Found> find_numbers(std::string_view text, core::Range within);
 /// "será", "will be"), then one word that looks like a secret (a digit, a symbol, a capital
 /// inside it, or quotes around it; 4 code points or more; not a URL, placeholder or mask), or
 /// digit groups ("482 913"). Needs the ':' or the verb. Stays on the line and before `limit`.
-std::optional<core::Range> secret_after(std::string_view text, std::size_t from, std::size_t limit);
+/// With `gap_words` > 0, up to that many plain words opening with a preposition may stand
+/// before the ':' or a verb ("contraseña provisional| de su cuenta es Tk93!mq").
+std::optional<core::Range> secret_after(std::string_view text, std::size_t from, std::size_t limit,
+                                        std::size_t gap_words = 0);
 
 /// Finds every personal value of a draft's own text (numbers and passwords after a phrase of
 /// rules/<lang>/personal-data.toml). Built once; find() is safe from several threads at once.

@@ -137,6 +137,20 @@ TEST_CASE("personal-data reads the value after a password phrase", "[personal-da
   CHECK(secret_in("PIN: 1234", "PIN") == "1234");
   CHECK(secret_in("your password will be Summer2024!", "password") == "Summer2024!");
   CHECK(secret_in("contraseña = aB3$xYz", "contraseña") == "aB3$xYz");
+  // "σας" folds to "σασ": the joining words are compared as keys.
+  CHECK(secret_in("Ο προσωρινός κωδικός σας είναι Nw#48213k.", "προσωρινός κωδικός") ==
+        "Nw#48213k");
+  {
+    // With a gap, words opening with a preposition may stand before the verb or ':'.
+    const std::string text = "La contraseña provisional de su cuenta es Tk93!mq2";
+    const std::size_t from = text.find(" de su");
+    const auto value = pd::secret_after(text, from, text.size(), 5);
+    REQUIRE(value);
+    CHECK(text.substr(value->begin, value->size()) == "Tk93!mq2");
+    CHECK_FALSE(pd::secret_after(text, from, text.size()));  // no gap: quiet
+    const std::string far = "La contraseña de la cuenta que abrió usted ayer en el portal es Tk93";
+    CHECK_FALSE(pd::secret_after(far, far.find(" de la"), far.size(), 5));  // too many words
+  }
   // Quiet: no ':' or verb, or a value that reads as the sentence going on.
   CHECK(secret_in("cambie su contraseña cuanto antes", "contraseña").empty());
   CHECK(secret_in("your password is not stored", "password").empty());
@@ -257,4 +271,96 @@ TEST_CASE("personal-data masks the value in other findings", "[personal-data]") 
     CAPTURE(d.text);
     CHECK(d.text.find("mqzx") == std::string::npos);  // never spell-checked
   }
+}
+
+TEST_CASE("personal-data leaves the sender's own IBAN introduced on the line before",
+          "[personal-data]") {
+  const std::string text = GENERATE(
+      as<std::string>{},
+      "Hola Ana,\n\nPuede hacer la transferencia a nuestra cuenta de CaixaBank:\n"
+      "ES91 2100 0418 4502 0005 1332\n",
+      "Hola Ana,\n\nLos datos para la transferencia:\nTitular: Tienda Verde S.L.\n"
+      "IBAN: ES91 2100 0418 4502 0005 1332\n",
+      "Καλησπέρα σας,\n\nΜπορείτε να καταθέσετε το ποσό στον λογαριασμό μας στην Eurobank,\n"
+      "IBAN GR16 0110 1250 0000 0001 2300 695\n",
+      "Καλησπέρα σας,\n\nΔικαιούχος: e-Σπίτι Α.Ε.\nIBAN: GR16 0110 1250 0000 0001 2300 695\n",
+      "Hi John,\n\nPlease pay by bank transfer.\nAccount holder: Green Shop Ltd\n"
+      "IBAN: GB82 WEST 1234 5698 7654 32\n",
+      "Hi John,\n\nOur bank details are below.\nBeneficiary: Green Shop Ltd\n"
+      "IBAN: GB82 WEST 1234 5698 7654 32\n",
+      "Hola,\n\nNuestro IBAN es ES91 2100 0418 4502 0005 1332.\n");
+  CAPTURE(text);
+  CHECK(lint("personal-data", text).empty());
+}
+
+TEST_CASE("personal-data still flags the customer's IBAN near an own-account cue",
+          "[personal-data]") {
+  // Too far: three lines above, or another paragraph.
+  CHECK(lint("personal-data",
+             "Hola,\n\nNuestra cuenta está en CaixaBank.\nUno.\nDos.\n"
+             "ES91 2100 0418 4502 0005 1332\n")
+            .size() == 1);
+  CHECK(lint("personal-data",
+             "Hola,\n\nNuestra cuenta está en CaixaBank.\n\nES91 2100 0418 4502 0005 1332\n")
+            .size() == 1);
+  // The customer's account named between the cue and the number.
+  CHECK(lint("personal-data",
+             "Hola,\n\nHemos hecho la devolución desde nuestra cuenta.\n"
+             "Su IBAN: ES91 2100 0418 4502 0005 1332\n")
+            .size() == 1);
+  CHECK(lint("personal-data",
+             "Καλησπέρα,\n\nΑπό τον λογαριασμό μας στείλαμε τα χρήματα\n"
+             "στον λογαριασμό σας GR16 0110 1250 0000 0001 2300 695\n")
+            .size() == 1);
+}
+
+TEST_CASE("personal-data leaves the sender's own tax number alone", "[personal-data]") {
+  const std::string text =
+      GENERATE(as<std::string>{},
+               "Καλησπέρα σας,\n\nΗ απόδειξη θα εκδοθεί με το ΑΦΜ του φροντιστηρίου 094014201.\n",
+               "Καλησπέρα σας,\n\nΤο ΑΦΜ μας είναι 094014201.\n",
+               "Καλησπέρα σας,\n\nΗ τιμολόγηση γίνεται με το ΑΦΜ της εταιρείας 094014201.\n",
+               "Hola,\n\nEn la factura figura nuestro NIF 094014201.\n",
+               "Hi,\n\nOur VAT number is 094014201.\n");
+  CAPTURE(text);
+  CHECK(lint("personal-data", text).empty());
+}
+
+TEST_CASE("personal-data still flags the customer's tax number", "[personal-data]") {
+  for (const char* text : {"Καλησπέρα,\n\nΤο ΑΦΜ σας 094014201 καταχωρήθηκε.\n",
+                           "Καλησπέρα,\n\nΈχουμε το ΑΦΜ σας: 094014201.\n",
+                           "Hola,\n\nHemos anotado su NIF 094014201.\n",
+                           "Hi,\n\nYour VAT number 094014201 is on the invoice.\n"}) {
+    CAPTURE(text);
+    CHECK(lint("personal-data", text).size() == 1);
+  }
+}
+
+TEST_CASE("personal-data reads a password a few words after its phrase", "[personal-data]") {
+  const std::string text =
+      GENERATE(as<std::string>{}, "Καλησπέρα,\n\nΟ προσωρινός κωδικός σας είναι Nw#48213k.\n",
+               "Καλησπέρα,\n\nΟ νέος κωδικός πρόσβασής σας είναι Nw#48213k.\n",
+               "Καλησπέρα,\n\nΟ κωδικός επαλήθευσης για την αλλαγή στοιχείων είναι 482913\n",
+               "Hola,\n\nLa contraseña provisional de su cuenta es Tk93!mq2\n",
+               "Hola,\n\nEl código de verificación para confirmar el cambio es 482913.\n",
+               "Hi,\n\nYour new temporary password for the portal is Xy7!kq2p\n");
+  CAPTURE(text);
+  const auto found = lint("personal-data", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "password or one-time code in the reply");
+}
+
+TEST_CASE("personal-data keeps words after a password phrase quiet when no value is given",
+          "[personal-data]") {
+  const std::string text =
+      GENERATE(as<std::string>{}, "Hola,\n\nNunca le pediremos el PIN por correo.\n",
+               "Καλησπέρα,\n\nΟ κωδικός παραγγελίας σας είναι 4021877.\n",
+               "Καλησπέρα,\n\nΟ κωδικός της παραγγελίας σας είναι 4021877.\n",
+               "Hola,\n\nCambie su contraseña de acceso en el portal.\n",
+               "Hi,\n\nReset your password for the portal here.\n",
+               "Hi,\n\nYour temporary password for the portal is not stored.\n",
+               "Hola,\n\nEl código de seguridad de la tarjeta es el número de tres cifras.\n",
+               "Hola,\n\nLa contraseña provisional de su cuenta. Es 2024 el año.\n");
+  CAPTURE(text);
+  CHECK(lint("personal-data", text).empty());
 }
