@@ -215,3 +215,12 @@ TEST_CASE("confidential still flags a note not to forward to the customer", "[co
   REQUIRE(found.size() == 1);
   CHECK(found[0].text == marker);
 }
+
+TEST_CASE("confidential still flags a label inside a disclaimer paragraph", "[confidential]") {
+  const auto found =
+      lint("confidential",
+           "Hola Ana,\n\nGracias.\n\nNota interna: revisar el cargo.\nSi ha recibido este "
+           "mensaje por error, bórrelo: es de uso interno.\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == "Nota interna");
+}
