@@ -41,8 +41,12 @@ const RuleInfo k_info{
   customer's own quoted "do not forward" is theirs and is left alone.
 
 Left alone: the word "confidential" in a promise ("sus datos son confidenciales", "your data is
-confidential"), "internal server error", legal disclaimers in the signature, public hosts and
-public IP addresses.
+confidential"), "internal server error", legal disclaimers (in the signature, or a paragraph of
+own text with a cue of `rules/<lang>/confidential-disclaimer.toml` such as "intended recipient",
+"si ha recibido este mensaje por error", "εκ παραδρομής"; a label such as "[nota interna]" in it
+still counts), a request to the reader about their own message ("please do not forward this
+link to anyone", "no reenvíe este correo": `rules/<lang>/confidential.unless.toml`, covering the
+whole marker), public hosts and public IP addresses.
 
 ## Why
 Do not publish the company's confidential information (seeds/002, §9): an agent's internal note
@@ -198,6 +202,8 @@ class Confidential final : public Rule {
       : m_data(context.data),
         m_phrases(context.data, k_info.id, context.spell),
         m_phrases_as_written(context.data, k_info.id, nullptr),
+        m_disclaimer_cues(context.data, "confidential-disclaimer", context.spell),
+        m_reader_requests(context.data, "confidential.unless", context.spell),
         m_private_addresses(context.options.boolean("private-addresses")),
         m_org_domains(context.org_domains) {
     for (const std::string& host : context.options.list("internal-hosts"))
@@ -217,8 +223,13 @@ class Confidential final : public Rule {
   const RuleInfo& info() const override { return k_info; }
 
   void check(const Draft& draft, Reporter& out) const override {
+    const std::vector<Range> disclaimers = disclaimer_paragraphs(draft);
     for (const PhraseMatch& match : m_phrases.find(draft)) {
-      if (!counts(*match.sentence, match)) continue;
+      if (!counts(*match.sentence, match) || asks_the_reader(match)) continue;
+      if (!is_label(draft.text(), match.range) && std::ranges::any_of(disclaimers, [&](Range p) {
+            return p.begin <= match.range.begin && match.range.end <= p.end;
+          }))
+        continue;
       report_marker(out.report(match.range, "internal-only marker '{}'",
                                matched_text(draft.text(), match.range)),
                     match);
@@ -231,6 +242,41 @@ class Confidential final : public Rule {
  private:
   static std::string matched_text(std::string_view text, Range range) {
     return std::string(text.substr(range.begin, range.end - range.begin));
+  }
+
+  // Paragraphs of own text holding a cue of a legal disclaimer ("intended recipient", "si ha
+  // recibido este mensaje por error", "εκ παραδρομής"): most company signatures have no "-- "
+  // line, so their disclaimer is own text, and its "confidential, do not forward" is
+  // boilerplate about the message, not a note of the team.
+  std::vector<Range> disclaimer_paragraphs(const Draft& draft) const {
+    std::vector<Range> out;
+    for (const PhraseMatch& cue : m_disclaimer_cues.find(draft))
+      for (const draft::Paragraph& paragraph : draft.paragraphs)
+        if (paragraph.range.begin <= cue.range.begin && cue.range.end <= paragraph.range.end &&
+            (out.empty() || out.back().begin != paragraph.range.begin))
+          out.push_back(paragraph.range);
+    return out;
+  }
+
+  // "[nota interna]", "Internal note:" opening a line: a label stays a marker even inside a
+  // disclaimer ("…, μην το προωθήσετε: …" inside a sentence is not one).
+  static bool is_label(std::string_view text, Range range) {
+    if (range.begin > 0 && text[range.begin - 1] == '[') return true;
+    std::size_t before = range.begin;
+    while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+    if (before > 0 && text[before - 1] != '\n') return false;
+    std::size_t after = range.end;
+    while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+    return after < text.size() && (text[after] == ':' || text[after] == ']');
+  }
+
+  // "This link is personal to you, so please do not forward this email to anyone": a request
+  // to the reader about their own message (confidential.unless) covering the whole marker.
+  bool asks_the_reader(const PhraseMatch& match) const {
+    return std::ranges::any_of(
+        m_reader_requests.find(*match.sentence, match.language), [&](const PhraseMatch& request) {
+          return request.range.begin <= match.range.begin && match.range.end <= request.range.end;
+        });
   }
 
   // A one-word marker ("INTERNO", "ΕΣΩΤΕΡΙΚΟ") is a label only in capitals; in lower case it is
@@ -452,6 +498,8 @@ class Confidential final : public Rule {
   const data::DataSet& m_data;
   PhraseMatcher m_phrases;
   PhraseMatcher m_phrases_as_written;  // no stemmer
+  PhraseMatcher m_disclaimer_cues;     // rules/<lang>/confidential-disclaimer.toml
+  PhraseMatcher m_reader_requests;     // rules/<lang>/confidential.unless.toml
   bool m_private_addresses;
   std::vector<std::string> m_org_domains;
   std::vector<std::string> m_internal_hosts;

@@ -1,3 +1,4 @@
+#include <cctype>
 #include <string_view>
 #include <vector>
 
@@ -21,9 +22,17 @@ named in brackets (`[NOMBRE DEL CLIENTE]`, `[ΟΝΟΜΑ ΠΕΛΑΤΗ]`, `[Custom
 capital and names a field such as name, customer, number, date, address, phone, company, agent,
 link, amount, code or product) and the config's own `placeholders` patterns.
 
+Also an instruction to fill in (`[insert tracking link]`, `[añadir factura]`, `[εισάγετε
+σύνδεσμο]`) and a field of two words or more in angle brackets (`<tracking number>`,
+`<nombre del cliente>`).
+
 Left alone: quoted text, forwarded messages and patches (someone else's templates and code),
-a `{…}` that continues a URL, and a placeholder inside `` `code` ``. Subject tags and acronyms
-in brackets (`[URGENTE]`, `[PATCH]`, `[SPAM]`, `[IVA]`, `[EXTERNAL EMAIL]`) are not fields.
+a `{…}` that continues a URL, and code: a placeholder inside `` `code` ``, in an API path or
+query (`DELETE /v1/webhooks/{webhook_id}`, `?login={login}`), after a command-line option
+(`--project ${PROJECT_ID}`), on a line indented by four spaces or a tab, or on a shell line
+starting with `$ `. Subject tags and acronyms in brackets (`[URGENTE]`, `[PATCH]`, `[SPAM]`,
+`[IVA]`, `[EXTERNAL EMAIL]`), an image's alt text (`[Company Logo]`, `[Imagen]`), one word in
+angle brackets (`<code>`: HTML) and `%k%` (one letter: raw ISO-2022-JP text) are not fields.
 
 Templates themselves are full of placeholders: exempt them in the configuration,
 ```toml
@@ -70,6 +79,38 @@ bool in_code_span(std::string_view text, Range range) {
   return ticks % 2 == 1;
 }
 
+// Code, not a template: `{…}` in an API path or query ("DELETE /v1/webhooks/{webhook_id}",
+// "GET /api/v2/users?login={login}"), after a command-line option ("--project ${PROJECT_ID}"),
+// on a line indented as a code block (four spaces or a tab) or on a shell line ("$ make").
+bool in_code(std::string_view text, Range range) {
+  const std::size_t line_start = text.rfind('\n', range.begin == 0 ? 0 : range.begin - 1);
+  const std::size_t from =
+      range.begin == 0 || line_start == std::string_view::npos ? 0 : line_start + 1;
+  const std::string_view before = text.substr(from, range.begin - from);
+  if (before.starts_with("    ") || before.starts_with("\t")) return true;
+  const std::size_t indent = before.find_first_not_of(" \t");
+  if (indent != std::string_view::npos && before.substr(indent).starts_with("$ ")) return true;
+  // The whitespace-separated token around the placeholder, less the placeholder itself.
+  std::size_t token_begin = range.begin;
+  while (token_begin > from && !is_space(text[token_begin - 1])) --token_begin;
+  std::size_t token_end = range.end;
+  while (token_end < text.size() && !is_space(text[token_end])) ++token_end;
+  const std::string_view around = text.substr(token_begin, range.begin - token_begin);
+  const std::string_view after = text.substr(range.end, token_end - range.end);
+  // After it only a path or an assignment goes on: "{name}?" and "{name}," end a sentence.
+  if (around.find_first_of("/=?&") != std::string_view::npos ||
+      after.find_first_of("/=") != std::string_view::npos)
+    return true;
+  // The previous token is an option: "--project ${PROJECT_ID}", "-u {user}".
+  std::size_t prev_end = token_begin;
+  while (prev_end > from && is_space(text[prev_end - 1])) --prev_end;
+  std::size_t prev_begin = prev_end;
+  while (prev_begin > from && !is_space(text[prev_begin - 1])) --prev_begin;
+  const std::string_view previous = text.substr(prev_begin, prev_end - prev_begin);
+  return previous.size() >= 2 && previous[0] == '-' &&
+         (previous[1] == '-' || std::isalpha(static_cast<unsigned char>(previous[1])));
+}
+
 // A placeholder that touches a URL ("https://api.example.com/orders/{id}") is the URL's own
 // template syntax, not a field of the message.
 bool part_of_url(const std::vector<Word>& words, std::size_t i) {
@@ -100,7 +141,7 @@ class UnfilledPlaceholder final : public Rule {
       for (std::size_t i = 0; i < sentence->words.size(); ++i) {
         const Word& w = sentence->words[i];
         if (w.kind != draft::TokenKind::placeholder || part_of_url(sentence->words, i) ||
-            in_code_span(text, w.range))
+            in_code_span(text, w.range) || in_code(text, w.range))
           continue;
         report(out.report(w.range, "unfilled placeholder '{}'", w.text), w.text);
       }
@@ -135,7 +176,7 @@ class UnfilledPlaceholder final : public Rule {
         const Word& w = words[i];
         if (w.kind != draft::TokenKind::placeholder || part_of_url(words, i)) continue;
         const Range at{b + w.range.begin, b + w.range.end};
-        if (in_code_span(text, at)) continue;
+        if (in_code_span(text, at) || in_code(text, at)) continue;
         any = true;
         report(out.report(at, "unfilled placeholder '{}'", w.text), w.text);
       }

@@ -150,3 +150,77 @@ TEST_CASE("confidential leaves a customer's own quoted marker alone", "[confiden
              "> Confidencial: no reenviar a terceros.\n")
             .empty());
 }
+
+TEST_CASE("confidential leaves a legal disclaimer without a signature separator alone",
+          "[confidential]") {
+  const std::string disclaimer = GENERATE(
+      as<std::string>{},
+      "This email and any attachments are confidential. If you are not the intended recipient, "
+      "do not forward, copy or use it; please delete it.",
+      "La información contenida en este mensaje es CONFIDENCIAL y de uso interno del "
+      "destinatario. Si ha recibido este mensaje por error, le rogamos que lo comunique al "
+      "remitente y lo elimine.",
+      "Si ha recibido este mensaje por error, bórrelo: es de uso interno y no debe reenviarse.",
+      "Το παρόν μήνυμα είναι εμπιστευτικό και προορίζεται μόνο για εσωτερική χρήση του "
+      "παραλήπτη. Εάν το λάβατε εκ παραδρομής, παρακαλούμε διαγράψτε το και μην το προωθήσετε.",
+      "Αν λάβατε αυτό το μήνυμα κατά λάθος, μην το προωθήσετε: είναι για εσωτερική χρήση.");
+  CAPTURE(disclaimer);
+  // Without the cue, the same words are a marker: the disclaimer test can fail.
+  const std::string body = "Hola Ana,\n\nSu reembolso está en marcha.\n\nUn saludo,\nLucía\n";
+  CHECK(lint("confidential", body + "\n" + disclaimer + "\n").empty());
+  CHECK(lint("confidential", body + disclaimer + "\n").empty());  // glued to the name
+  // A label in the disclaimer paragraph and an internal note elsewhere still count.
+  const auto noted = lint("confidential",
+                          "Hola Ana,\n\n[nota interna] revisar el cargo.\n\nNO "
+                          "REENVIAR AL CLIENTE\n\nUn saludo,\nLucía\n\n" +
+                              disclaimer + "\n");
+  REQUIRE(noted.size() == 2);
+  CHECK(noted[0].text == "nota interna");
+  CHECK(noted[1].text == "NO REENVIAR AL CLIENTE");
+}
+
+TEST_CASE("confidential marks without the disclaimer cue still fire", "[confidential]") {
+  CHECK(lint("confidential", "Hi Ann,\n\nDo not forward, copy or use it.\n").size() == 1);
+  CHECK(lint("confidential", "Hola Ana,\n\nEs de uso interno del equipo.\n").size() == 1);
+  CHECK(lint("confidential", "Καλησπέρα,\n\nΜόνο για εσωτερική χρήση.\n").size() == 1);
+}
+
+TEST_CASE("confidential leaves a request to the reader about their own message alone",
+          "[confidential]") {
+  const std::string text = GENERATE(
+      as<std::string>{},
+      "This link is personal to you, so please do not forward this email to anyone else.",
+      "Please don't forward it, the code is yours only.", "Do not forward this link to anyone.",
+      "The invitation is personal: do not forward it to anyone.",
+      "El enlace es personal, así que no reenvíe este correo a nadie.",
+      "Por favor, no reenvíes el enlace: es solo para ti.",
+      "Le rogamos que no reenvíe este mensaje.",
+      "Ο σύνδεσμος είναι προσωπικός, γι' αυτό μην προωθήσετε αυτό το μήνυμα σε κανέναν.",
+      "Παρακαλούμε μην το προωθήσετε σε τρίτους.");
+  CAPTURE(text);
+  CHECK(lint("confidential", "Hi,\n\n" + text + "\n").empty());
+}
+
+TEST_CASE("confidential still flags a note not to forward to the customer", "[confidential]") {
+  const auto [text, marker] = GENERATE(table<std::string, std::string>({
+      {"Please do not forward this email to the customer.",
+       "do not forward this email to the customer"},
+      {"No reenviar este correo al cliente.", "No reenviar este correo al cliente"},
+      {"Μην προωθήσετε αυτό το μήνυμα στον πελάτη.", "Μην προωθήσετε αυτό το μήνυμα στον πελάτη"},
+      {"NO REENVIAR", "NO REENVIAR"},
+      {"Do not forward.", "Do not forward"},
+  }));
+  CAPTURE(text);
+  const auto found = lint("confidential", "Hola,\n\n" + text + "\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == marker);
+}
+
+TEST_CASE("confidential still flags a label inside a disclaimer paragraph", "[confidential]") {
+  const auto found =
+      lint("confidential",
+           "Hola Ana,\n\nGracias.\n\nNota interna: revisar el cargo.\nSi ha recibido este "
+           "mensaje por error, bórrelo: es de uso interno.\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == "Nota interna");
+}

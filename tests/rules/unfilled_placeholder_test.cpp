@@ -106,3 +106,58 @@ TEST_CASE("a field named in brackets is a placeholder, not shouting", "[unfilled
   CHECK(replylint::test::lint("shouting", text).empty());
   CHECK(lint("unfilled-placeholder", text).size() == 3);
 }
+
+TEST_CASE("unfilled-placeholder leaves API paths, code blocks and shell lines alone",
+          "[unfilled-placeholder]") {
+  REQUIRE(lint("unfilled-placeholder", "Run it for {project} today.\n").size() == 1);
+  const std::string text = GENERATE(
+      as<std::string>{}, "To remove it, call DELETE /v1/webhooks/{webhook_id} with your key.\n",
+      "Please call GET /api/v2/users?login={login} and send us the answer.\n",
+      "Use /api/v2/users?login={login}&page={page} for the next page.\n",
+      "Set PROJECT={project_id} first.\n",
+      "Try this:\n\n    resp = client.get(f\"/api/v2/users/{user_id}\")\n    "
+      "print({name})\n\nThanks.\n",
+      "Try this:\n\n\tprint({name})\n\nThanks.\n",
+      "Run:\n\n$ flowdesk sync --project ${PROJECT_ID}\n\nThanks.\n",
+      "Then run flowdesk sync --project ${PROJECT_ID} again.\n",
+      "Ejecute flowdesk sync -p {proyecto} de nuevo.\n");
+  CAPTURE(text);
+  CHECK(lint("unfilled-placeholder", text).empty());
+}
+
+TEST_CASE("unfilled-placeholder still flags template fields next to punctuation",
+          "[unfilled-placeholder]") {
+  const auto [text, placeholder] = GENERATE(table<std::string, std::string>({
+      {"Hola {{nombre}}, gracias.\n", "{{nombre}}"},
+      {"Dear {first_name},\n\nThanks.\n", "{first_name}"},
+      {"Your order ${order} has shipped.\n", "${order}"},
+      {"Is this you, {first_name}?\n", "{first_name}"},
+      {"Estimado/a {{nombre}}:\n\nGracias.\n", "{{nombre}}"},
+      {"Your tracking link is [insert tracking link].\n", "[insert tracking link]"},
+      {"Su enlace: [insertar enlace de seguimiento].\n", "[insertar enlace de seguimiento]"},
+      {"Le adjunto [añadir factura] como pidió.\n", "[añadir factura]"},
+      {"Ο σύνδεσμος: [εισάγετε σύνδεσμο].\n", "[εισάγετε σύνδεσμο]"},
+      {"Your tracking number is <tracking number>.\n", "<tracking number>"},
+      {"Hola <nombre del cliente>, gracias.\n", "<nombre del cliente>"},
+      {"Hi <first_name>, thanks.\n", "<first_name>"},
+  }));
+  CAPTURE(text);
+  const auto found = lint("unfilled-placeholder", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == placeholder);
+}
+
+TEST_CASE("unfilled-placeholder leaves stray percent pairs, alt text and angle brackets alone",
+          "[unfilled-placeholder]") {
+  REQUIRE(lint("unfilled-placeholder", "Hola %NOMBRE%.\n").size() == 1);
+  REQUIRE(lint("unfilled-placeholder", "Hola [Company name].\n").size() == 1);
+  const std::string text =
+      GENERATE(as<std::string>{}, "Gracias.\n\n$B%k%H%$%W%m%0%i%`$G$9\n",  // raw ISO-2022-JP
+               "It rose 5%a% and 10%H%.\n", "Best regards,\nAnn\n[Company Logo]\nACME Ltd.\n",
+               "Un saludo,\nLucía\n[Logo de la empresa]\n[cid:image001.png]\n[Imagen]\n",
+               "Regards,\nAnn\n[image: Logo]\n[Logo]\n",
+               "Write to Ana García <ana@example.com> today.\n", "Add <br> and <address> tags.\n",
+               "The field <code> holds the value.\n", "Add it [if you want more] later.\n");
+  CAPTURE(text);
+  CHECK(lint("unfilled-placeholder", text).empty());
+}
