@@ -51,9 +51,10 @@ TEST_CASE("environment: sendmail stops reading an endless stdin at the size limi
   const fs::path dir = scratch_dir("env-endless");
   // The producer only finishes (and writes `finished`) if all 64 MB were read: replylint must
   // stop after 1 MB + 1 byte and refuse, without reading on.
-  const auto r = run_shell("(yes 2>/dev/null | head -c 67108864 2>/dev/null && touch finished) | timeout 60 " +
-                               k_binary + " sendmail --max-size 1MB -- sh -c 'cat > sent.eml'",
-                           "", dir);
+  const auto r =
+      run_shell("(yes 2>/dev/null | head -c 67108864 2>/dev/null && touch finished) | timeout 60 " +
+                    k_binary + " sendmail --max-size 1MB -- sh -c 'cat > sent.eml'",
+                "", dir);
   CHECK(r.status == 70);
   CHECK(r.err ==
         "replylint: error: cannot check the message, nothing sent: -: over the size limit of 1 MB "
