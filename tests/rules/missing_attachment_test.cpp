@@ -49,9 +49,8 @@ TEST_CASE("missing-attachment knows the claims of each language", "[missing-atta
       "See the attached screenshot.\n", "I'm attaching the logs from our side.\n",
       "Enclosed please find the contract.\n", "The invoice is attached.\n",
       "Attached you will find the manual.\n", "You'll find attached the instructions.\n",
-      "Please see attached for the updated quote.\n",
-      "Please find the updated quote attached.\n", "Please see the attachment for details.\n",
-      "PFA the updated quote.\n",
+      "Please see attached for the updated quote.\n", "Please find the updated quote attached.\n",
+      "Please see the attachment for details.\n", "PFA the updated quote.\n",
       // a claim followed by a question of its own
       "I've attached the invoice, can you confirm you got it?\n",
       "Le adjunto la factura, ¿la ha recibido?\n", "Σας επισυνάπτω το τιμολόγιο, το λάβατε;\n");
