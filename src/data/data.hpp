@@ -59,7 +59,7 @@ struct LanguageData {
   std::vector<Pattern> signature_lines;       // mobile footers: "Enviado desde mi iPhone"
   std::vector<std::string> stopwords;         // frequent words, for language identification
   std::vector<std::string> closings;          // "un saludo", "atentamente": signature hints
-  std::vector<std::string> date_formats;      // ICU date patterns of attribution lines (dates.toml)
+  std::vector<std::string> date_formats;      // attribution dates: ICU patterns (date-formats.toml)
   std::vector<std::string> date_fields;       // header-block fields holding a date: "enviado el"
   std::map<std::string, std::vector<Phrase>> phrases;  // rule id -> phrase list
 };
