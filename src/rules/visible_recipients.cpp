@@ -4,6 +4,7 @@
 #include <set>
 
 #include "data/data.hpp"
+#include "rules/organisation.hpp"
 #include "rules/rules.hpp"
 
 namespace replylint::rules {
@@ -67,42 +68,6 @@ std::string lowercase_ascii(std::string text) {
 }
 
 // Second-level labels under which registrations happen at the third level (co.uk, com.es, gov.gr).
-bool is_second_level_label(std::string_view label) {
-  static const std::set<std::string_view> k_labels{"co",  "com", "org", "net", "gov", "gob",
-                                                   "edu", "ac",  "nom", "ltd", "plc"};
-  return k_labels.contains(label);
-}
-
-// The organisation a domain belongs to: "mail.acme.es" and "acme.es" are one party.
-std::string organisation_of(const std::string& domain) {
-  std::vector<std::string_view> labels;
-  std::string_view rest = domain;
-  while (true) {
-    const auto dot = rest.find('.');
-    labels.push_back(rest.substr(0, dot));
-    if (dot == std::string_view::npos) break;
-    rest.remove_prefix(dot + 1);
-  }
-  std::size_t keep = 2;
-  if (labels.size() >= 3 && labels.back().size() == 2 &&
-      is_second_level_label(labels[labels.size() - 2]))
-    keep = 3;
-  if (labels.size() <= keep) return domain;
-  std::string out;
-  for (std::size_t i = labels.size() - keep; i < labels.size(); ++i) {
-    if (!out.empty()) out += '.';
-    out += labels[i];
-  }
-  return out;
-}
-
-bool in_domains(const std::string& domain, const std::vector<std::string>& domains) {
-  return std::any_of(domains.begin(), domains.end(), [&](const std::string& own) {
-    return domain == own || (domain.size() > own.size() && domain.ends_with(own) &&
-                             domain[domain.size() - own.size() - 1] == '.');
-  });
-}
-
 class VisibleRecipients final : public Rule {
  public:
   explicit VisibleRecipients(const RuleContext& context)
