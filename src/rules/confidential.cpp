@@ -212,11 +212,13 @@ class Confidential final : public Rule {
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse_error;
     // Host names that need no scheme to be recognised: the tokeniser only knows public
-    // top-level domains, so "wiki.corp" or "build01.internal:8080" reach it as words.
+    // top-level domains, so "wiki.corp" or "build01.internal:8080" reach it as words. It runs
+    // on ASCII-lowercased text: case-insensitive, ICU would close every \p{} class over case
+    // when compiling, 30 ms on every run.
     m_bare_host.reset(icu::RegexPattern::compile(
         icu::UnicodeString::fromUTF8(
             R"((?<![\p{L}\p{N}_.@/\-])(?:(?:https?|ftp)://\[[0-9A-Fa-f:.]++\](?::\d++)?(?:/[^\s<>"“”'‘’«»()\[\]{}]*[^\s<>"“”'‘’«»()\[\]{}.,;:!?¡¿])?|localhost|[\p{L}\p{N}\-]++(?:\.[\p{L}\p{N}\-]++)*?\.(?:local|internal|corp|lan|localdomain|intranet)|intranet(?:\.[\p{L}\p{N}\-]++)++)(?![\p{L}\p{N}_\-@]|\.[\p{L}\p{N}]))"),
-        UREGEX_CASE_INSENSITIVE, parse_error, status));
+        0, parse_error, status));
     if (U_FAILURE(status)) m_bare_host.reset();
   }
 
@@ -339,7 +341,7 @@ class Confidential final : public Rule {
         }))
       return;
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+        icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())));
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> matcher(m_bare_host->matcher(u, status));
     if (U_FAILURE(status)) return;
