@@ -105,8 +105,7 @@ std::u32string apply_prefix(const Rule& r, const std::u32string& word) {
 
 }  // namespace
 
-std::optional<std::vector<std::string>> expand_affixes(const DictionaryFiles& files,
-                                                       std::string& why) {
+std::optional<AffixForms> expand_affixes(const DictionaryFiles& files, std::string& why) {
   std::ifstream aff(files.aff, std::ios::binary);
   if (!aff) {
     why = "cannot read " + files.aff.string();
@@ -170,7 +169,12 @@ std::optional<std::vector<std::string>> expand_affixes(const DictionaryFiles& fi
     why = "cannot read " + files.dic.string();
     return std::nullopt;
   }
-  std::vector<std::string> out;
+  AffixForms out;
+  std::uint32_t root_id = 0;
+  auto add = [&](const std::u32string& form, bool prefixed) {
+    out.forms.push_back(to_utf8(form));
+    out.root_of.push_back(prefixed ? AffixForms::k_prefixed : root_id);
+  };
   bool first = true;
   struct Suffixed {
     std::u32string form;
@@ -200,7 +204,9 @@ std::optional<std::vector<std::string>> expand_affixes(const DictionaryFiles& fi
     }
     const std::u32string root = to_u32(line.substr(0, slash));
     const std::u32string flags = slash == std::string::npos ? U"" : to_u32(line.substr(slash + 1));
-    out.push_back(to_utf8(root));
+    root_id = static_cast<std::uint32_t>(out.roots.size());
+    out.roots.push_back(to_utf8(root));
+    add(root, false);
     suffixed.clear();
     for (char32_t flag : flags) {
       auto it = classes.find(flag);
@@ -208,7 +214,7 @@ std::optional<std::vector<std::string>> expand_affixes(const DictionaryFiles& fi
       for (const Rule& r : it->second.rules) {
         if (!suffix_applies(r, root)) continue;
         const std::u32string form = apply_suffix(r, root);
-        out.push_back(to_utf8(form));
+        add(form, false);
         suffixed.push_back({form, it->second.cross, r.continuation});
         // A continuation class on the suffix allows a second suffix (twofold suffixes).
         for (char32_t next : r.continuation) {
@@ -217,7 +223,7 @@ std::optional<std::vector<std::string>> expand_affixes(const DictionaryFiles& fi
           for (const Rule& r2 : jt->second.rules) {
             if (!suffix_applies(r2, form)) continue;
             const std::u32string twice = apply_suffix(r2, form);
-            out.push_back(to_utf8(twice));
+            add(twice, false);
             suffixed.push_back(
                 {twice, it->second.cross && jt->second.cross, r.continuation + r2.continuation});
           }
@@ -232,12 +238,11 @@ std::optional<std::vector<std::string>> expand_affixes(const DictionaryFiles& fi
       if (it == classes.end() || !it->second.prefix) return;
       for (const Rule& r : it->second.rules) {
         if (only_form == nullptr) {
-          if (!from_suffix && prefix_applies(r, root))
-            out.push_back(to_utf8(apply_prefix(r, root)));
+          if (!from_suffix && prefix_applies(r, root)) add(apply_prefix(r, root), true);
           continue;
         }
         if (cross_ok && it->second.cross && prefix_applies(r, *only_form))
-          out.push_back(to_utf8(apply_prefix(r, *only_form)));
+          add(apply_prefix(r, *only_form), true);
       }
     };
     for (char32_t flag : flags) add_prefixes(flag, false, nullptr, false);

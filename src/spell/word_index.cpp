@@ -32,12 +32,14 @@ namespace fs = std::filesystem;
 
 constexpr std::array<char, 8> k_magic{'R', 'L', 'W', 'I', 'D', 'X', '1', '\0'};
 // 3: partial indexes (en_US); 4: a Bloom filter; 5: checksums of the header, the filter and
-// every block of the slot table and blob.
-constexpr std::uint32_t k_format = 5;
+// every block of the slot table and blob; 6: the stems of each form of an affix dictionary.
+constexpr std::uint32_t k_format = 6;
 constexpr std::uint32_t k_flag_complete = 1;  // Header::flags: the index is the whole truth
+constexpr std::uint32_t k_flag_stems = 2;     // Header::flags: each word is followed by its stems
 
 // The file starts with this header; then a Bloom filter of the words, the block checksums, the
-// slot table (uint32 each) and the word blob (NUL-terminated UTF-8 words). All numbers are
+// slot table (uint32 each) and the word blob (NUL-terminated UTF-8 words, each followed by its
+// stems, tab-separated and NUL-terminated, when the flags say so). All numbers are
 // native-endian: the cache is per machine.
 struct Header {
   std::array<char, 8> magic;
@@ -225,20 +227,63 @@ namespace {
 
 // The words of an affix dictionary: every expanded form that Hunspell itself accepts, so the
 // index never holds a word Hunspell would reject.
-std::optional<std::vector<std::string>> confirmed_forms(const DictionaryFiles& files,
-                                                        std::string& why) {
-  auto forms = expand_affixes(files, why);
-  if (!forms) return std::nullopt;
+std::optional<AffixForms> confirmed_forms(const DictionaryFiles& files, std::string& why) {
+  auto expanded = expand_affixes(files, why);
+  if (!expanded) return std::nullopt;
   Hunspell hunspell(files.aff.c_str(), files.dic.c_str());
   if (hunspell.get_dict_encoding() != "UTF-8") {
     why = "only UTF-8 affix dictionaries are expanded";
     return std::nullopt;
   }
-  std::vector<std::string> out;
-  out.reserve(forms->size());
-  for (std::string& form : *forms)
-    if (hunspell.spell(form)) out.push_back(std::move(form));
-  return out;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < expanded->forms.size(); ++i) {
+    if (!hunspell.spell(expanded->forms[i])) continue;
+    if (kept != i) {
+      expanded->forms[kept] = std::move(expanded->forms[i]);
+      expanded->root_of[kept] = expanded->root_of[i];
+    }
+    ++kept;
+  }
+  expanded->forms.resize(kept);
+  expanded->root_of.resize(kept);
+  return expanded;
+}
+
+// Each distinct form once, followed by its stems: "form\0stem\tstem\0". A form derived from
+// several roots ("disculpas": disculpa, disculpar) has them all, in .dic order.
+bool forms_with_stems(const AffixForms& forms, std::string& blob,
+                      std::vector<std::uint32_t>& offsets, std::string& why) {
+  std::vector<std::uint32_t> order(forms.forms.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return forms.forms[a] < forms.forms[b];
+  });
+  std::vector<std::uint32_t> roots;
+  for (std::size_t i = 0; i < order.size();) {
+    const std::string& form = forms.forms[order[i]];
+    roots.clear();
+    std::size_t j = i;
+    for (; j < order.size() && forms.forms[order[j]] == form; ++j) {
+      const std::uint32_t root = forms.root_of[order[j]];
+      if (root != AffixForms::k_prefixed &&
+          std::find(roots.begin(), roots.end(), root) == roots.end())
+        roots.push_back(root);
+    }
+    offsets.push_back(static_cast<std::uint32_t>(blob.size()));
+    blob += form;
+    blob += '\0';
+    for (std::size_t r = 0; r < roots.size(); ++r) {
+      if (r > 0) blob += '\t';
+      blob += forms.roots[roots[r]];
+    }
+    blob += '\0';
+    if (blob.size() > 0xF0000000u) {
+      why = "dictionary too large to index";
+      return false;
+    }
+    i = j;
+  }
+  return true;
 }
 
 }  // namespace
@@ -272,21 +317,19 @@ bool WordIndex::compile(const DictionaryFiles& files, const fs::path& target, st
   }
   std::string blob;
   std::vector<std::uint32_t> offsets;
-  if (kind == IndexKind::expanded || kind == IndexKind::partial) {
+  const bool affixes = kind == IndexKind::expanded || kind == IndexKind::partial;
+  if (affixes) {
     auto forms = confirmed_forms(files, why);
-    if (!forms) return false;
-    for (const std::string& form : *forms) {
-      offsets.push_back(static_cast<std::uint32_t>(blob.size()));
-      blob += form;
-      blob += '\0';
-    }
+    if (!forms || !forms_with_stems(*forms, blob, offsets, why)) return false;
   } else if (!read_word_list(files, blob, offsets, why)) {
     return false;
   }
   // An expanded index holds every form Hunspell derives (each one confirmed by it), so it is as
   // complete as a plain word list: tests/spell/word_index_test.cpp checks that by brute force.
   // A partial one says so in its header: a word it lacks is then Hunspell's to judge.
-  return write_index(files, *identity, kind != IndexKind::partial, blob, offsets, target, why);
+  const std::uint32_t flags =
+      (kind != IndexKind::partial ? k_flag_complete : 0) | (affixes ? k_flag_stems : 0);
+  return write_index(files, *identity, flags, blob, offsets, target, why);
 }
 
 bool WordIndex::read_word_list(const DictionaryFiles& files, std::string& blob,
@@ -333,7 +376,7 @@ bool WordIndex::read_word_list(const DictionaryFiles& files, std::string& blob,
   return true;
 }
 
-bool WordIndex::write_index(const DictionaryFiles&, std::uint64_t identity, bool complete,
+bool WordIndex::write_index(const DictionaryFiles&, std::uint64_t identity, std::uint32_t flags,
                             const std::string& blob, const std::vector<std::uint32_t>& offsets,
                             const fs::path& target, std::string& why) {
   // Duplicates are dropped while hashing.
@@ -387,7 +430,7 @@ bool WordIndex::write_index(const DictionaryFiles&, std::uint64_t identity, bool
                 k_format,
                 count,
                 slots,
-                complete ? k_flag_complete : 0,
+                flags,
                 identity,
                 blob.size(),
                 bloom_size,
@@ -480,6 +523,7 @@ std::unique_ptr<WordIndex> WordIndex::open(const DictionaryFiles& files, const f
     ::posix_fadvise(fd, 0, 0, POSIX_FADV_RANDOM);
     index->m_count = header.count;
     index->m_complete = (header.flags & k_flag_complete) != 0;
+    index->m_has_stems = (header.flags & k_flag_stems) != 0;
     index->m_slots = header.slots;
     index->m_table_offset = sizeof(Header) + header.bloom_bytes + blocks * 8;
     index->m_blob_offset = index->m_table_offset + table_bytes;
@@ -567,14 +611,15 @@ void WordIndex::mark_damaged() const {
     ::unlink(m_path.c_str());
 }
 
-bool WordIndex::contains(std::string_view word) const {
-  if (m_slots == 0 || word.empty() || word.find('\0') != std::string_view::npos) return false;
+std::optional<std::uint64_t> WordIndex::find(std::string_view word) const {
+  if (m_slots == 0 || word.empty() || word.find('\0') != std::string_view::npos)
+    return std::nullopt;
   const std::uint64_t hash = fnv1a(word);
   bool maybe = true;
   bloom_bits(hash, std::uint64_t{m_bloom.size()} * 8, [&](std::uint64_t bit) {
     if ((m_bloom[bit >> 3] & (1u << (bit & 7))) == 0) maybe = false;
   });
-  if (!maybe) return false;
+  if (!maybe) return std::nullopt;
   std::uint32_t slot = static_cast<std::uint32_t>(hash) & (m_slots - 1);
   // Slots are read 16 at a time (probe runs are short at a load factor of at most 0.5), and a
   // candidate word with one read of its length plus the NUL that must end it.
@@ -585,18 +630,46 @@ bool WordIndex::contains(std::string_view word) const {
     if (slot < run_begin || slot >= run_begin + run_size) {
       run_begin = slot;
       run_size = std::min<std::uint32_t>(16, m_slots - slot);
-      if (!read_checked(run, run_size * 4, m_table_offset + std::uint64_t{slot} * 4)) return false;
+      if (!read_checked(run, run_size * 4, m_table_offset + std::uint64_t{slot} * 4))
+        return std::nullopt;
     }
     const std::uint32_t entry = run[slot - run_begin];
-    if (entry == 0) return false;
+    if (entry == 0) return std::nullopt;
     const std::size_t at = entry - 1;
     if (at < m_blob_size && m_blob_size - at >= candidate.size() &&
         read_checked(candidate.data(), candidate.size(), m_blob_offset + at) &&
         std::memcmp(candidate.data(), word.data(), word.size()) == 0 && candidate.back() == '\0')
-      return true;
+      return at + candidate.size();
     slot = (slot + 1) & (m_slots - 1);
   }
-  return false;
+  return std::nullopt;
+}
+
+bool WordIndex::contains(std::string_view word) const { return find(word).has_value(); }
+
+std::optional<std::vector<std::string>> WordIndex::stems(std::string_view word) const {
+  const auto at = find(word);
+  if (!at) return std::nullopt;
+  std::vector<std::string> out;
+  if (!m_has_stems) return out;
+  std::string field;
+  char chunk[128];
+  for (std::uint64_t pos = *at;; pos += sizeof chunk) {
+    if (pos >= m_blob_size) return std::nullopt;  // no NUL before the end: not our file
+    const auto size =
+        static_cast<std::size_t>(std::min<std::uint64_t>(sizeof chunk, m_blob_size - pos));
+    if (!read_checked(chunk, size, m_blob_offset + pos)) return std::nullopt;
+    const auto* nul = static_cast<const char*>(std::memchr(chunk, '\0', size));
+    field.append(chunk, nul != nullptr ? static_cast<std::size_t>(nul - chunk) : size);
+    if (nul != nullptr) break;
+  }
+  for (std::size_t begin = 0; begin < field.size();) {
+    std::size_t end = field.find('\t', begin);
+    if (end == std::string::npos) end = field.size();
+    out.push_back(field.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return out;
 }
 
 }  // namespace replylint::spell

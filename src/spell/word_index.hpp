@@ -67,6 +67,13 @@ class WordIndex {
   /// of the file a lookup reads is checked against its checksum the first time; a damaged one
   /// makes this and every later lookup answer false and damaged() true.
   bool contains(std::string_view word) const;
+  /// The stems of `word` (as contains() spells it) when the index holds it: for an affix
+  /// dictionary, the roots it derives from without a prefix, as Hunspell's analysis names them
+  /// ("dijimos" -> "decir"); for a flag-free word list, none (each word is its own and only
+  /// form). std::nullopt when the word is not in the index (or a block is damaged).
+  std::optional<std::vector<std::string>> stems(std::string_view word) const;
+  /// True when the index carries stems (it was compiled from an affix dictionary).
+  bool has_stems() const { return m_has_stems; }
   std::size_t size() const { return m_count; }
   /// True when a word absent from the index is wrong; false would send such words to Hunspell.
   bool complete() const { return m_complete && !damaged(); }
@@ -84,9 +91,11 @@ class WordIndex {
   WordIndex() = default;
   static bool read_word_list(const DictionaryFiles& files, std::string& blob,
                              std::vector<std::uint32_t>& offsets, std::string& why);
-  static bool write_index(const DictionaryFiles& files, std::uint64_t identity, bool complete,
+  static bool write_index(const DictionaryFiles& files, std::uint64_t identity, std::uint32_t flags,
                           const std::string& blob, const std::vector<std::uint32_t>& offsets,
                           const std::filesystem::path& target, std::string& why);
+  // The blob offset just past `word`'s terminating NUL, when the index holds it.
+  std::optional<std::uint64_t> find(std::string_view word) const;
   bool read_at(void* buffer, std::size_t size, std::uint64_t offset) const;
   // read_at() for the slot table and blob, after checking the blocks the bytes lie in.
   bool read_checked(void* buffer, std::size_t size, std::uint64_t offset) const;
@@ -99,6 +108,7 @@ class WordIndex {
   std::size_t m_length = 0;
   std::uint32_t m_count = 0;
   bool m_complete = false;
+  bool m_has_stems = false;
   std::uint32_t m_slots = 0;
   std::uint64_t m_table_offset = 0;  // slots of uint32: blob offset + 1 (0 = empty)
   std::uint64_t m_blob_offset = 0;

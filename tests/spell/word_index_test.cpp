@@ -131,6 +131,38 @@ TEST_CASE("the Spanish index gives Hunspell's answers and spares its load on cle
   CHECK_FALSE(hunspell_loaded(*indexed.speller));
 }
 
+TEST_CASE("the index gives Hunspell's stems without loading it", "[spell][index]") {
+  // Inflected forms, enclitics, homographs of two roots, capitals, a prefixed form (whose
+  // prefixed analysis Hunspell's stems leave out), unknown words.
+  const std::vector<std::pair<const char*, std::vector<std::string>>> languages = {
+      {"es",
+       {"dijimos", "disculpe", "Disculpe", "DISCULPE", "disculpas", "retraso", "retrasos",
+        "contactar", "contáctenos", "escríbanos", "lamentamos", "sentimos", "adjuntamos", "adjunto",
+        "reenviar", "Enviado", "respuetsa", "mensage", "proveedores"}},
+      {"en",
+       {"delays", "delayed", "apologise", "apologies", "Sorry", "SORRY", "attached", "replies",
+        "contacting", "unsubscribe", "forwarding", "helo", "reread"}}};
+  for (const auto& [language, words] : languages) {
+    const fs::path& cache_dir = spanish_cache();  // the English index lives there too
+    const DictionaryFiles files = base_files(language);
+    LoadResult indexed = load_hunspell_speller(language, files, {}, cache_dir);
+    LoadResult plain = load_hunspell_speller(language, files, {}, {});
+    REQUIRE(indexed.speller);
+    REQUIRE(plain.speller);
+    for (const std::string& word : words) {
+      INFO(language << " " << word);
+      std::vector<std::string> ours = indexed.speller->stems(word);
+      std::vector<std::string> theirs = plain.speller->stems(word);
+      std::sort(ours.begin(), ours.end());
+      std::sort(theirs.begin(), theirs.end());
+      CHECK(ours == theirs);
+    }
+    CHECK_FALSE(hunspell_loaded(*indexed.speller));
+  }
+  CHECK(load_hunspell_speller("es", base_files("es"), {}, spanish_cache())
+            .speller->stems("dijimos") == std::vector<std::string>{"decir"});
+}
+
 TEST_CASE("the Spanish index holds every form Hunspell accepts, by brute force", "[spell][index]") {
   // Independent of the expansion: every suffix and prefix rule of the .aff is tried on sampled
   // roots, whatever their flags and conditions, then prefixes on the accepted suffixed forms and
