@@ -50,6 +50,7 @@ enum class TokenKind { word, number, url, email, filename, placeholder };
 /// One token of own text (ICU word break iterator, then URL/email/file/placeholder merging).
 struct Word {
   std::string text;  // UTF-8, as written
+  std::string key;   // words and numbers: text::word_key(text), what phrase lists match
   Range range;       // in the text it came from
   TokenKind kind = TokenKind::word;
   Script script = Script::none;
@@ -64,6 +65,16 @@ struct Word {
   bool is_acronym = false;
   bool in_acronym_list = false;  // in a rules/ acronym list (the context-free part of is_acronym)
   bool is_header_name = false;   // matches a display name or mailbox name in the headers
+
+  /// The phrase matcher's (rules/phrase_matcher.cpp): the comparison keys of this word's stems
+  /// in `language` from `stemmer`, computed by the first phrase list that needs them and read by
+  /// the others. A draft is checked by one thread at a time.
+  struct StemCache {
+    const void* stemmer = nullptr;
+    std::string language;
+    std::vector<std::string> keys;
+  };
+  mutable StemCache stems;
 };
 
 struct Sentence {

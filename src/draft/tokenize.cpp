@@ -575,6 +575,7 @@ std::vector<Word> tokenize(std::string_view text, const Compiled& c, std::size_t
     w.text = std::string(text.substr(b, e - b));
     w.range = {base + b, base + e};
     w.kind = kind;
+    if (kind == TokenKind::word || kind == TokenKind::number) w.key = text::word_key(w.text);
     describe(w);
     mark_acronym(w, c);
     words.push_back(std::move(w));

@@ -6,6 +6,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
+#include <bitset>
 #include <mutex>
 #include <optional>
 #include <unordered_map>
@@ -20,22 +22,7 @@ using draft::Word;
 
 // The comparison key of a word: folded, without accents, with the typographic apostrophe made
 // ASCII ("don’t" and "don't" are the same word).
-std::string word_key(std::string_view word) {
-  std::string key = text::loose_key(word);
-  constexpr std::string_view k_right_quote = "\xE2\x80\x99";
-  if (key.find(k_right_quote) == std::string::npos) return key;
-  std::string out;
-  out.reserve(key.size());
-  for (std::size_t i = 0; i < key.size();) {
-    if (std::string_view(key).substr(i, 3) == k_right_quote) {
-      out += '\'';
-      i += 3;
-    } else {
-      out += key[i++];
-    }
-  }
-  return out;
-}
+std::string word_key(std::string_view word) { return text::word_key(word); }
 
 UChar32 first_code_point(std::string_view text) {
   if (text.empty()) return U_SENTINEL;
@@ -43,17 +30,6 @@ UChar32 first_code_point(std::string_view text) {
   int32_t i = 0;
   U8_NEXT(text.data(), i, static_cast<int32_t>(text.size()), c);
   return c;
-}
-
-// The first letter of word_key(word) without building the key: the folded first code point,
-// stripped of its accent from the text module's table (U_SENTINEL when only the key can tell).
-UChar32 first_key_letter(std::string_view word) {
-  const UChar32 folded = text::first_folded(word);
-  if (folded < 0) return U_SENTINEL;
-  if (folded >= 0x400) return folded == 0x2019 ? U'\'' : U_SENTINEL;
-  const auto& entry = text::stripped_table().entry[static_cast<std::size_t>(folded)];
-  if (!entry.ok || entry.size == 0) return U_SENTINEL;
-  return first_code_point(std::string_view(entry.bytes, entry.size));
 }
 
 // Only words and numbers take part in phrases; a URL, address, file name or placeholder between
@@ -79,22 +55,85 @@ struct CompiledPhrase {
   std::vector<Token> tokens;
 };
 
+// A set of first letters: a bit for each code point below U+0800 (Latin, Greek), a hash set
+// for the rest; asked for every word of every sentence.
+class LetterSet {
+ public:
+  void insert(UChar32 c) {
+    if (c >= 0 && c < k_bits)
+      m_low.set(static_cast<std::size_t>(c));
+    else
+      m_high.insert(c);
+  }
+  template <class It>
+  void insert(It first, It last) {
+    for (; first != last; ++first) insert(*first);
+  }
+  bool contains(UChar32 c) const {
+    return c >= 0 && c < k_bits ? m_low.test(static_cast<std::size_t>(c)) : m_high.count(c) > 0;
+  }
+
+ private:
+  static constexpr UChar32 k_bits = 0x800;
+  std::bitset<k_bits> m_low;
+  std::unordered_set<UChar32> m_high;
+};
+
 struct List {
   std::string language;
   std::vector<CompiledPhrase> phrases;
   // Phrases by the forms and the stems of their first token (which is always required).
   std::unordered_map<std::string, std::vector<std::size_t>> by_form;
   std::unordered_map<std::string, std::vector<std::size_t>> by_stem;
-  std::unordered_set<UChar32> form_letters;  // first letters of first-token forms
-  std::unordered_set<UChar32> stem_letters;  // Form::letters of first-token forms with stems
+  std::bitset<1 << 16> form_pairs;  // pair_hash() of first-token forms
+  std::bitset<1 << 16> stem_pairs;  // pair_hash() of first-token stems
+  LetterSet form_letters;           // first letters of first-token forms
+  LetterSet stem_letters;           // Form::letters of first-token forms with stems
 };
+
+// Draft words' stems as comparison keys, by word as written.
+using StemMemo = std::unordered_map<std::string, std::vector<std::string>>;
+
+// Per language, for one matcher in one thread, across drafts: a bulk run meets the same words
+// again and again, and asking the stemmer costs a dispatch, a lock, a copy and keys each time.
+using StemMemos = std::unordered_map<std::string, StemMemo>;
+
+constexpr std::size_t k_max_remembered_words = 1 << 16;
+constexpr std::size_t k_max_remembered_matchers = 256;
+
+std::uint64_t next_matcher_id() {
+  static std::atomic<std::uint64_t> next{1};
+  return next++;
+}
+
+// Only called at the start of a search, so no reference into a memo outlives a clear().
+StemMemos& thread_memos(std::uint64_t matcher_id) {
+  thread_local std::unordered_map<std::uint64_t, StemMemos> t_memos;
+  if (t_memos.size() > k_max_remembered_matchers) t_memos.clear();
+  StemMemos& memos = t_memos[matcher_id];
+  for (auto& [language, memo] : memos)
+    if (memo.size() > k_max_remembered_words) memo.clear();
+  return memos;
+}
+
+// A 16-bit hash of a key's first two code points (the second is 0 for a one-letter key).
+std::size_t pair_hash(std::string_view key) {
+  UChar32 first = 0, second = 0;
+  int32_t i = 0;
+  const auto size = static_cast<int32_t>(key.size());
+  if (i < size) U8_NEXT(key.data(), i, size, first);
+  if (i < size) U8_NEXT(key.data(), i, size, second);
+  const auto h = static_cast<std::uint32_t>(first) * 0x9E3779B1u ^
+                 static_cast<std::uint32_t>(second) * 0x85EBCA77u;
+  return (h ^ (h >> 16)) & 0xFFFF;
+}
 
 // What one search knows of the words of one sentence: keys computed on first need, stems asked
 // of the stemmer on first need (and remembered for the whole draft).
 class Words {
  public:
   Words(const Sentence& sentence, spell::Stemmer* stemmer, std::string_view language,
-        std::unordered_map<std::string, std::vector<std::string>>& stems_memo)
+        StemMemo& stems_memo)
       : m_sentence(sentence),
         m_stemmer(stemmer),
         m_language(language),
@@ -104,15 +143,29 @@ class Words {
   const Word& word(std::size_t i) const { return m_sentence.words[i]; }
   std::size_t size() const { return m_sentence.words.size(); }
 
+  // The tokeniser computes the keys of words and numbers; a hand-made sentence may lack them.
   const std::string& key(std::size_t i) {
-    if (!m_keys[i]) m_keys[i] = word_key(word(i).text);
+    const Word& w = word(i);
+    if (!w.key.empty() || w.text.empty()) return w.key;
+    if (!m_keys[i]) m_keys[i] = word_key(w.text);
     return *m_keys[i];
   }
 
+  // Every list of the draft's matchers asks for the same stems: the first one leaves them in
+  // the word's cache for the others.
   const std::vector<std::string>& stems(std::size_t i) {
     static const std::vector<std::string> k_none;
     if (m_stemmer == nullptr) return k_none;
-    const std::string& text = word(i).text;
+    draft::Word::StemCache& cache = word(i).stems;
+    if (cache.stemmer == m_stemmer && cache.language == m_language) return cache.keys;
+    cache.keys = memo_stems(word(i).text);
+    cache.stemmer = m_stemmer;
+    cache.language = m_language;
+    return cache.keys;
+  }
+
+ private:
+  const std::vector<std::string>& memo_stems(const std::string& text) {
     auto found = m_stems_memo.find(text);
     if (found != m_stems_memo.end()) return found->second;
     std::vector<std::string> keys;
@@ -123,11 +176,10 @@ class Words {
     return m_stems_memo.emplace(text, std::move(keys)).first->second;
   }
 
- private:
   const Sentence& m_sentence;
   spell::Stemmer* m_stemmer;
   std::string_view m_language;
-  std::unordered_map<std::string, std::vector<std::string>>& m_stems_memo;
+  StemMemo& m_stems_memo;
   std::vector<std::optional<std::string>> m_keys;
 };
 
@@ -164,8 +216,7 @@ std::optional<std::size_t> match_from(const CompiledPhrase& phrase, std::size_t 
 }
 
 void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer,
-             std::unordered_map<std::string, std::vector<std::string>>& stems_memo,
-             std::vector<PhraseMatch>& out) {
+             StemMemo& stems_memo, std::vector<PhraseMatch>& out) {
   Words words(sentence, stemmer, list.language, stems_memo);
   std::vector<std::size_t> candidates;
   for (std::size_t i = 0; i < words.size();) {
@@ -174,10 +225,11 @@ void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer
       ++i;
       continue;
     }
-    // Most words are ruled out by their first letter, without a key or a stem.
-    const UChar32 letter = first_key_letter(word.text);
-    const bool by_form = letter == U_SENTINEL || list.form_letters.count(letter) > 0;
-    const bool by_stem = letter == U_SENTINEL || list.stem_letters.count(letter) > 0;
+    // Most words are ruled out by their first letter, without a stem.
+    const UChar32 letter = first_code_point(words.key(i));
+    const bool by_form =
+        list.form_letters.contains(letter) && list.form_pairs.test(pair_hash(words.key(i)));
+    const bool by_stem = list.stem_letters.contains(letter);
     if (!by_form && !by_stem) {
       ++i;
       continue;
@@ -189,7 +241,9 @@ void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer
     }
     if (by_stem && !list.by_stem.empty()) {
       for (const std::string& stem : words.stems(i))
-        if (auto found = list.by_stem.find(stem); found != list.by_stem.end())
+        if (!list.stem_pairs.test(pair_hash(stem))) {
+          continue;
+        } else if (auto found = list.by_stem.find(stem); found != list.by_stem.end())
           candidates.insert(candidates.end(), found->second.begin(), found->second.end());
     }
     std::sort(candidates.begin(), candidates.end());
@@ -231,6 +285,7 @@ struct LazyList {
 };
 
 struct PhraseMatcher::Impl {
+  const std::uint64_t id = next_matcher_id();  // tells its memos from those of earlier matchers
   spell::Stemmer* stemmer = nullptr;
   std::vector<std::unique_ptr<LazyList>> lists;
 
@@ -284,7 +339,11 @@ struct PhraseMatcher::Impl {
       for (const Form& f : compiled.tokens.front().forms) {
         list.by_form[f.key].push_back(index);
         list.form_letters.insert(first_code_point(f.key));
-        for (const std::string& s : f.stems) list.by_stem[s].push_back(index);
+        list.form_pairs.set(pair_hash(f.key));
+        for (const std::string& s : f.stems) {
+          list.by_stem[s].push_back(index);
+          list.stem_pairs.set(pair_hash(s));
+        }
         list.stem_letters.insert(f.letters.begin(), f.letters.end());
       }
       list.phrases.push_back(std::move(compiled));
@@ -318,8 +377,7 @@ std::vector<PhraseMatch> PhraseMatcher::find(const draft::Sentence& sentence,
   std::vector<PhraseMatch> out;
   const List* list = m_impl->list(language);
   if (list == nullptr) return out;
-  std::unordered_map<std::string, std::vector<std::string>> stems_memo;
-  find_in(*list, sentence, m_impl->stemmer, stems_memo, out);
+  find_in(*list, sentence, m_impl->stemmer, thread_memos(m_impl->id)[list->language], out);
   return out;
 }
 
@@ -327,8 +385,7 @@ std::vector<PhraseMatch> PhraseMatcher::find(const draft::Draft& draft) const {
   std::vector<PhraseMatch> out;
   if (empty()) return out;
   // One memo per list's language: the same word has other stems in another language.
-  std::unordered_map<std::string, std::unordered_map<std::string, std::vector<std::string>>>
-      stems_memo;
+  StemMemos& stems_memo = thread_memos(m_impl->id);
   for (const draft::Paragraph& paragraph : draft.paragraphs) {
     const std::string& language = !paragraph.language.empty() ? paragraph.language : draft.language;
     for (const Sentence& sentence : paragraph.sentences) {

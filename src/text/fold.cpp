@@ -194,6 +194,55 @@ std::string strip_marks(std::string_view text) {
 
 std::string loose_key(std::string_view text) { return strip_marks(fold_case(text)); }
 
+std::string word_key(std::string_view word) {
+  constexpr std::string_view k_right_quote = "\xE2\x80\x99";
+  const CodePointTable& folding = code_point_table();
+  const StrippedTable& stripping = stripped_table();
+  std::string out;
+  out.reserve(word.size());
+  for (std::size_t i = 0; i < word.size();) {
+    const auto b0 = static_cast<unsigned char>(word[i]);
+    UChar32 c = -1;
+    std::size_t length = 1;
+    if (b0 < 0x80) {
+      c = b0;
+    } else if (b0 >= 0xC2 && b0 <= 0xCF && i + 1 < word.size() &&
+               (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80) {
+      c = ((b0 & 0x1F) << 6) | (static_cast<unsigned char>(word[i + 1]) & 0x3F);
+      length = 2;
+    } else if (word.substr(i, 3) == k_right_quote) {
+      out += '\'';
+      i += 3;
+      continue;
+    }
+    if (c >= 0) {
+      const CodePointInfo& info = folding.info[static_cast<std::size_t>(c)];
+      const UChar32 folded = info.simple_fold ? info.folded : -1;
+      if (folded >= 0 && folded < 0x400) {
+        const auto& entry = stripping.entry[static_cast<std::size_t>(folded)];
+        if (entry.ok) {
+          out.append(entry.bytes, entry.size);
+          i += length;
+          continue;
+        }
+      }
+    }
+    // Anything else: the general path, then the apostrophes.
+    std::string key = loose_key(word);
+    out.clear();
+    for (std::size_t j = 0; j < key.size();) {
+      if (std::string_view(key).substr(j, 3) == k_right_quote) {
+        out += '\'';
+        j += 3;
+      } else {
+        out += key[j++];
+      }
+    }
+    return out;
+  }
+  return out;
+}
+
 bool equal_loosely(std::string_view a, std::string_view b) { return loose_key(a) == loose_key(b); }
 
 icu::UnicodeString strip_acute(const icu::UnicodeString& word) {

@@ -60,6 +60,11 @@ std::string strip_marks(std::string_view text);
 /// ignoring case and accents exactly when their keys are equal ("DIJÉ", "dije", "Dije").
 std::string loose_key(std::string_view text);
 
+/// The key phrase lists match words by: loose_key() with the typographic apostrophe made ASCII
+/// ("don’t" and "DON'T" have the key "don't"). Words of code points below U+0400 with one-code-
+/// point foldings (Spanish, Greek, English prose) take one pass over two tables.
+std::string word_key(std::string_view word);
+
 /// True when `a` and `b` are equal ignoring case and accents (loose_key(a) == loose_key(b)).
 bool equal_loosely(std::string_view a, std::string_view b);
 

@@ -88,6 +88,23 @@ TEST_CASE("loose_key compares ignoring case and accents, and nothing else", "[te
   CHECK_FALSE(text::equal_loosely("le", "les"));
 }
 
+TEST_CASE("word_key is loose_key with the typographic apostrophe made ASCII", "[text]") {
+  CHECK(text::word_key("don\u2019t") == "don't");
+  CHECK(text::word_key("DON'T") == "don't");
+  CHECK(text::word_key("Disculpé") == "disculpe");
+  CHECK(text::word_key("ΣΥΓΓΝΏΜΗ") == text::word_key("συγγνώμη"));
+  // Its fast path and the general one agree, including on what takes the general one: a
+  // folding of two code points (ß, ΐ), a combining accent, a code point above U+0400.
+  for (const char* word : {"Straße", "ΐ", "ΰΐ", "cafe\u0301", "Лев", "naïve", "ÉΛΛΗΝΑΣ",
+                           "l\u2019été", "ABC123", "ǅ", "µ", "ſ"}) {
+    INFO(word);
+    std::string expected = text::loose_key(word);
+    for (std::size_t at; (at = expected.find("\u2019")) != std::string::npos;)
+      expected.replace(at, 3, "'");
+    CHECK(text::word_key(word) == expected);
+  }
+}
+
 TEST_CASE("strip_acute drops acute accents and tonos only", "[text]") {
   auto strip = [](const char* s) {
     std::string out;
