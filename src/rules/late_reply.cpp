@@ -200,9 +200,33 @@ MaxDelay parse_max_delay(const std::string& text) {
 struct LanguageDates {
   std::string language;
   std::vector<std::unique_ptr<icu::SimpleDateFormat>> formats;
-  std::vector<std::string> date_fields;                         // folded
+  std::vector<bool> starts_with_number;  // per format: its first field is a number (d, M, yy…)
+  std::vector<std::string> date_fields;  // folded
   std::vector<std::unique_ptr<icu::RegexPattern>> attribution;  // the segmenter's patterns
+  // The first two letters, lowercase, of every month and weekday name: each format starts with
+  // a number or such a name, so a parse is tried only where one starts (ICU's parse is costly,
+  // and an attribution line has a dozen word starts).
+  std::set<std::u16string> name_starts;
 };
+
+std::u16string name_start(const icu::UnicodeString& text, int32_t at) {
+  icu::UnicodeString two{text, at, 2};
+  two.foldCase();
+  return std::u16string(two.getBuffer(), static_cast<std::size_t>(two.length()));
+}
+
+// True when a date pattern's first field reads digits: d, y, H, h… or M and L in one or two
+// letters (three or more are month names).
+bool first_field_is_number(std::string_view pattern) {
+  const std::size_t at = pattern.find_first_not_of(" ,.'");
+  if (at == std::string_view::npos) return false;
+  const char field = pattern[at];
+  if (field == 'M' || field == 'L') {
+    const std::size_t end = pattern.find_first_not_of(field, at);
+    return (end == std::string_view::npos ? pattern.size() : end) - at <= 2;
+  }
+  return std::string_view("dyYuHhKkms").find(field) != std::string_view::npos;
+}
 
 icu::UnicodeString stripped(const icu::UnicodeString& text) {
   std::string utf8;
@@ -244,6 +268,19 @@ LanguageDates compile_language(const data::LanguageData& data) {
   out.date_fields = data.date_fields;
   const icu::Locale locale(data.code.c_str());
   const std::unique_ptr<icu::DateFormatSymbols> symbols = stripped_symbols(locale);
+  if (symbols) {
+    using Symbols = icu::DateFormatSymbols;
+    for (const auto context : {Symbols::FORMAT, Symbols::STANDALONE}) {
+      for (const auto width : {Symbols::WIDE, Symbols::ABBREVIATED}) {
+        int32_t count = 0;
+        const icu::UnicodeString* names = symbols->getMonths(count, context, width);
+        for (int32_t i = 0; i < count; ++i) out.name_starts.insert(name_start(names[i], 0));
+        names = symbols->getWeekdays(count, context, width);
+        for (int32_t i = 0; i < count; ++i)
+          if (!names[i].isEmpty()) out.name_starts.insert(name_start(names[i], 0));
+      }
+    }
+  }
   for (const std::string& pattern : data.date_formats) {
     UErrorCode status = U_ZERO_ERROR;
     auto format = std::make_unique<icu::SimpleDateFormat>(
@@ -252,18 +289,17 @@ LanguageDates compile_language(const data::LanguageData& data) {
     if (symbols) format->adoptDateFormatSymbols(new icu::DateFormatSymbols(*symbols));
     format->setLenient(true);  // "feb." for "feb", "μμ" for "μ.μ.", extra spaces
     out.formats.push_back(std::move(format));
+    out.starts_with_number.push_back(first_field_is_number(pattern));
   }
-  auto add = [&](const std::vector<data::Pattern>& patterns) {
-    for (const data::Pattern& pattern : patterns) {
+  for (const auto* patterns : {&data.attribution, &data.attribution_end}) {
+    for (const data::Pattern& pattern : *patterns) {
       UErrorCode status = U_ZERO_ERROR;
       UParseError error{};
       std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
           icu::UnicodeString::fromUTF8(pattern.regex), UREGEX_CASE_INSENSITIVE, error, status));
       if (U_SUCCESS(status)) out.attribution.push_back(std::move(compiled));
     }
-  };
-  add(data.attribution);
-  add(data.attribution_end);
+  }
   return out;
 }
 
@@ -528,12 +564,18 @@ class LateReply final : public Rule {
       for (int32_t start = 0; start < line.length(); ++start) {
         if (!u_isalnum(line.charAt(start)) || (start > 0 && u_isalnum(line.charAt(start - 1))))
           continue;
+        const bool digit = u_isdigit(line.charAt(start));
+        if (!digit && !language->name_starts.empty() &&
+            !language->name_starts.contains(name_start(line, start)))
+          continue;
         // Lenient parsing also accepts a prefix of a longer format ("… 10:12" of "… 10:12:00
         // -0500" without its zone), so the reading that goes furthest wins; on a tie, the
         // earlier format.
         std::optional<std::int64_t> best;
         int32_t best_end = start;
-        for (const auto& format : language->formats) {
+        for (std::size_t f = 0; f < language->formats.size(); ++f) {
+          if (language->starts_with_number[f] != digit) continue;
+          const auto& format = language->formats[f];
           calendar->clear();
           calendar->setTimeZone(zone);
           icu::ParsePosition position(start);
