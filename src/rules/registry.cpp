@@ -22,6 +22,7 @@ const std::vector<RegistryEntry>& registry() {
       {unfilled_placeholder_info(), &make_unfilled_placeholder},
       {unsubscribe_missing_info(), &make_unsubscribe_missing},
       {visible_recipients_info(), &make_visible_recipients},
+      {wall_of_text_info(), &make_wall_of_text},
   };
   return k_registry;
 }

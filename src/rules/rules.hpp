@@ -39,6 +39,8 @@ const RuleInfo& unsubscribe_missing_info();
 std::unique_ptr<Rule> make_unsubscribe_missing(const RuleContext& context);
 const RuleInfo& visible_recipients_info();
 std::unique_ptr<Rule> make_visible_recipients(const RuleContext& context);
+const RuleInfo& wall_of_text_info();
+std::unique_ptr<Rule> make_wall_of_text(const RuleContext& context);
 
 using Factory = std::unique_ptr<Rule> (*)(const RuleContext&);
 
