@@ -15,6 +15,7 @@ const std::vector<RegistryEntry>& registry() {
       {missing_attachment_info(), &make_missing_attachment},
       {missing_quote_info(), &make_missing_quote},
       {no_reply_sender_info(), &make_no_reply_sender},
+      {overquoting_info(), &make_overquoting},
       {personal_data_info(), &make_personal_data},
       {referral_without_cc_info(), &make_referral_without_cc},
       {shouting_info(), &make_shouting},

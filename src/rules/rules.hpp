@@ -25,6 +25,8 @@ const RuleInfo& missing_quote_info();
 std::unique_ptr<Rule> make_missing_quote(const RuleContext& context);
 const RuleInfo& no_reply_sender_info();
 std::unique_ptr<Rule> make_no_reply_sender(const RuleContext& context);
+const RuleInfo& overquoting_info();
+std::unique_ptr<Rule> make_overquoting(const RuleContext& context);
 const RuleInfo& personal_data_info();
 std::unique_ptr<Rule> make_personal_data(const RuleContext& context);
 const RuleInfo& referral_without_cc_info();
