@@ -186,7 +186,9 @@ class Overquoting final : public Rule {
     std::size_t own_words = 0;
     for (const draft::Paragraph& p : draft.paragraphs)
       for (const Sentence& s : p.sentences) own_words += s.words.size();
-    if (static_cast<std::int64_t>(quote.words) < m_min_ratio * static_cast<std::int64_t>(own_words))
+    // No answer at all is a draft not yet written, not an answer buried under its quote.
+    if (own_words == 0 ||
+        static_cast<std::int64_t>(quote.words) < m_min_ratio * static_cast<std::int64_t>(own_words))
       return;
 
     const bool history =

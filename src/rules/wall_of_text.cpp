@@ -27,7 +27,9 @@ second runs over ten lines before its full stop.
 A paragraph is what the reader sees as one block: a list item (`-`, `*`, `•`, `1.`, `2)`, `a)`)
 is a block of its own, and so is a line the writer ended with a full stop, a question or a colon
 and then a line break (an HTML `<p>`, `<div>` or `<br>`, a format=flowed hard break, or a short
-line in hard-wrapped plain text). A URL, an address, a number or a placeholder counts as one word.
+line in hard-wrapped plain text), and every line of a paragraph whose lines are all shorter than
+50 characters (an order summary, an address). A URL, an address, a number or a placeholder counts
+as one word.
 
 Left alone: quoted text, attribution lines, signatures, patches, code lines (indented four
 spaces or a tab, inside a ```` ``` ```` fence, or mostly symbols), and a legal disclaimer written
@@ -83,6 +85,9 @@ phone screen).
 constexpr std::size_t k_wrapped_line_columns = 100;
 // A line ended on purpose in hard-wrapped text stops well short of the wrap column.
 constexpr double k_short_line_ratio = 0.7;
+// No client wraps this narrow: a paragraph of such lines (an order summary, "Talla: M",
+// an address) was typed line by line, and each line is read on its own.
+constexpr std::size_t k_narrow_line_columns = 50;
 // A code line is mostly symbols: one byte in this many, or more.
 constexpr std::size_t k_code_symbol_share = 6;
 
@@ -203,6 +208,7 @@ std::vector<Block> blocks_of(std::string_view text, Range paragraph, bool typed_
     b = e + 1;
   }
   const bool typed = typed_line_breaks || longest > k_wrapped_line_columns;
+  const bool line_by_line = longest < k_narrow_line_columns;
   std::vector<Block> out;
   bool fenced = false, ended = true;
   for (const Line& line : lines) {
@@ -218,7 +224,7 @@ std::vector<Block> blocks_of(std::string_view text, Range paragraph, bool typed_
       out.back().range.end = line.range.end;
     const bool short_line =
         static_cast<double>(line.columns) < k_short_line_ratio * static_cast<double>(longest);
-    ended = !code && ends_sentence(v) && (typed || short_line);
+    ended = line_by_line || (!code && ends_sentence(v) && (typed || short_line));
   }
   return out;
 }

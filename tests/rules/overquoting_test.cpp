@@ -166,6 +166,8 @@ TEST_CASE("overquoting stays quiet on the traps", "[overquoting]") {
       "<ana@example.es>\nDate: mar, 4 feb 2025 a las 9:30\nSubject: Reembolso\nTo: "
       "<soporte@tiendaverde.es>\n\n" +
           original_es("") + "--\nAna Ruiz Martín\n",
+      // No answer written yet.
+      k_attribution_es + original_es(">") + k_signature_es,
       // Long, but with no sign of being whole: the writer may have kept what matters.
       k_answer_es + k_attribution_es + original_es(">") + original_es(">"));
   CAPTURE(text);

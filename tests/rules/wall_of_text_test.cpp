@@ -233,6 +233,13 @@ TEST_CASE("wall-of-text: a list is not a wall", "[wall-of-text]") {
         1);  // one run-on, as the reader sees it
 }
 
+TEST_CASE("wall-of-text: lines typed one by one are not a wall", "[wall-of-text]") {
+  std::string summary = "Resumen de su pedido 48213\n";
+  for (int i = 0; i < 20; ++i) summary += "Camiseta básica de algodón, talla M, color azul\n";
+  summary += "Total: 240,00 € (IVA incluido)\n";
+  CHECK(lint("wall-of-text", "Hola Ana:\n\n" + summary + "\nUn saludo,\nLucía\n").empty());
+}
+
 TEST_CASE("wall-of-text reads paragraphs of an HTML-only message from its markup",
           "[wall-of-text]") {
   const std::string head =
