@@ -240,6 +240,21 @@ TEST_CASE("wall-of-text: lines typed one by one are not a wall", "[wall-of-text]
   CHECK(lint("wall-of-text", "Hola Ana:\n\n" + summary + "\nUn saludo,\nLucía\n").empty());
 }
 
+TEST_CASE("wall-of-text: a format=flowed body's hard line breaks are typed", "[wall-of-text]") {
+  // Twelve sentences of about 60 columns, each on a line the writer ended. Plain text cannot
+  // tell these from hard-wrapped lines; format=flowed says which breaks were typed.
+  const std::string sentence = "We checked the order with the warehouse again this morning.";
+  std::string lines;
+  for (int i = 0; i < 20; ++i) lines += sentence + "\n";
+  const std::string head =
+      "From: Sam <sam@shop.example.com>\nTo: bob@example.org\nSubject: Re: Order\n"
+      "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8; format=flowed\n\n";
+  CHECK(lint("wall-of-text", head + "Hi Bob,\n\n" + lines, {}, "a.eml").empty());
+  const auto plain = lint("wall-of-text", "Hi Bob,\n\n" + lines);
+  REQUIRE(plain.size() == 1);
+  CHECK(plain[0].message == "paragraph of 200 words");
+}
+
 TEST_CASE("wall-of-text reads paragraphs of an HTML-only message from its markup",
           "[wall-of-text]") {
   const std::string head =
