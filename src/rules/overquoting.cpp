@@ -181,7 +181,7 @@ class Overquoting final : public Rule {
     if (answers_inline(draft)) return;
 
     const std::string_view text = draft.text();
-    QuoteFacts quote = facts(text, segments);
+    const QuoteFacts quote = facts(text, segments);
     if (static_cast<std::int64_t>(quote.lines) < m_min_lines) return;
     std::size_t own_words = 0;
     for (const draft::Paragraph& p : draft.paragraphs)
