@@ -15,6 +15,7 @@ const std::vector<RegistryEntry>& registry() {
       {missing_attachment_info(), &make_missing_attachment},
       {missing_quote_info(), &make_missing_quote},
       {no_reply_sender_info(), &make_no_reply_sender},
+      {overquoting_info(), &make_overquoting},
       {personal_data_info(), &make_personal_data},
       {referral_without_cc_info(), &make_referral_without_cc},
       {shouting_info(), &make_shouting},
@@ -22,6 +23,7 @@ const std::vector<RegistryEntry>& registry() {
       {unfilled_placeholder_info(), &make_unfilled_placeholder},
       {unsubscribe_missing_info(), &make_unsubscribe_missing},
       {visible_recipients_info(), &make_visible_recipients},
+      {wall_of_text_info(), &make_wall_of_text},
   };
   return k_registry;
 }

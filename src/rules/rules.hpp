@@ -25,6 +25,8 @@ const RuleInfo& missing_quote_info();
 std::unique_ptr<Rule> make_missing_quote(const RuleContext& context);
 const RuleInfo& no_reply_sender_info();
 std::unique_ptr<Rule> make_no_reply_sender(const RuleContext& context);
+const RuleInfo& overquoting_info();
+std::unique_ptr<Rule> make_overquoting(const RuleContext& context);
 const RuleInfo& personal_data_info();
 std::unique_ptr<Rule> make_personal_data(const RuleContext& context);
 const RuleInfo& referral_without_cc_info();
@@ -39,6 +41,8 @@ const RuleInfo& unsubscribe_missing_info();
 std::unique_ptr<Rule> make_unsubscribe_missing(const RuleContext& context);
 const RuleInfo& visible_recipients_info();
 std::unique_ptr<Rule> make_visible_recipients(const RuleContext& context);
+const RuleInfo& wall_of_text_info();
+std::unique_ptr<Rule> make_wall_of_text(const RuleContext& context);
 
 using Factory = std::unique_ptr<Rule> (*)(const RuleContext&);
 
