@@ -1,0 +1,65 @@
+#include "rules/courtesy.hpp"
+
+#include "data/data.hpp"
+
+namespace replylint::rules {
+
+std::int64_t own_word_count(const Draft& draft) {
+  std::int64_t count = 0;
+  for (const draft::Paragraph& paragraph : draft.paragraphs)
+    for (const Sentence& sentence : paragraph.sentences)
+      for (const Word& word : sentence.words)
+        if (word.kind == draft::TokenKind::word) ++count;
+  return count;
+}
+
+namespace {
+
+// "[PATCH v2 1/3] Fix", "[RFC PATCH] x": a patch series' subject tag, after any "Re:".
+bool patch_subject(std::string_view subject) {
+  if (subject.empty() || subject.front() != '[') return false;
+  const std::string_view tag = subject.substr(1, subject.find(']') - 1);
+  return tag.starts_with("PATCH") || tag.starts_with("RFC") || tag.starts_with("patch");
+}
+
+}  // namespace
+
+bool courtesy_exempt(const Draft& draft, std::int64_t min_words) {
+  if (draft.has_patch() || patch_subject(draft.message().subject_without_prefixes)) return true;
+  return own_word_count(draft) < min_words;
+}
+
+OpeningSentence opening_sentence(const Draft& draft) {
+  for (const draft::Paragraph& paragraph : draft.paragraphs)
+    for (const Sentence& sentence : paragraph.sentences)
+      if (!sentence.words.empty()) return {&paragraph, &sentence};
+  return {};
+}
+
+const std::string& language_of(const Draft& draft, const draft::Paragraph& paragraph) {
+  return paragraph.language.empty() ? draft.language : paragraph.language;
+}
+
+std::map<std::string, std::string, std::less<>> proposed_phrases(const data::DataSet& data,
+                                                                 std::string_view rule_id) {
+  std::map<std::string, std::string, std::less<>> out;
+  for (const auto& [code, language] : data.languages) {
+    const auto list = language.phrases.find(std::string(rule_id));
+    if (list == language.phrases.end()) continue;
+    for (const data::Phrase& phrase : list->second) {
+      if (phrase.suggest.empty()) continue;
+      out.emplace(code, phrase.suggest);
+      break;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> search_languages(const data::DataSet& data, const std::string& language) {
+  if (!language.empty()) return {language};
+  std::vector<std::string> out;
+  for (const auto& entry : data.languages) out.push_back(entry.first);
+  return out;
+}
+
+}  // namespace replylint::rules

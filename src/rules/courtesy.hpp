@@ -1,0 +1,45 @@
+#pragma once
+
+// What missing-greeting and missing-closing share: when a draft is a letter to a person that
+// should open and close politely at all, the sentence it opens with, and the greeting or sign-off
+// a language's phrase list proposes.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "rules/rule.hpp"
+
+namespace replylint::rules {
+
+/// The word tokens (TokenKind::word) of own text.
+std::int64_t own_word_count(const Draft& draft);
+
+/// True when the courtesy rules leave `draft` alone: own text of fewer than `min_words` words (a
+/// one-line "OK, gracias", an empty draft, a draft that only quotes), or a patch email or a review
+/// of one (a patch segment, or a [PATCH …] or [RFC …] subject, replied to or not): developers'
+/// mail is not customer service.
+bool courtesy_exempt(const Draft& draft, std::int64_t min_words);
+
+/// The first sentence of own text that holds a token, with its paragraph; both null when none.
+struct OpeningSentence {
+  const draft::Paragraph* paragraph = nullptr;
+  const Sentence* sentence = nullptr;
+};
+OpeningSentence opening_sentence(const Draft& draft);
+
+/// The language a paragraph's phrases are read in: its own, else the draft's ("" when unknown).
+const std::string& language_of(const Draft& draft, const draft::Paragraph& paragraph);
+
+/// Per language, the `suggest` of the first entry of `rule_id`'s phrase list that has one: the
+/// greeting or sign-off a finding proposes ("Hola:", "Με εκτίμηση,"). Languages without one are
+/// left out.
+std::map<std::string, std::string, std::less<>> proposed_phrases(const data::DataSet& data,
+                                                                 std::string_view rule_id);
+
+/// The languages a paragraph of unknown language is searched in: every list's ("es", "el",
+/// "en"), or just `language` when it is known.
+std::vector<std::string> search_languages(const data::DataSet& data, const std::string& language);
+
+}  // namespace replylint::rules
