@@ -55,10 +55,11 @@ std::map<std::string, std::string, std::less<>> proposed_phrases(const data::Dat
   return out;
 }
 
-std::vector<std::string> search_languages(const data::DataSet& data, const std::string& language) {
-  if (!language.empty()) return {language};
+std::vector<std::string> phrase_languages(const data::DataSet& data, const std::string& language) {
   std::vector<std::string> out;
-  for (const auto& entry : data.languages) out.push_back(entry.first);
+  if (data.languages.count(language) > 0) out.push_back(language);
+  for (const auto& entry : data.languages)
+    if (entry.first != language) out.push_back(entry.first);
   return out;
 }
 

@@ -38,8 +38,10 @@ const std::string& language_of(const Draft& draft, const draft::Paragraph& parag
 std::map<std::string, std::string, std::less<>> proposed_phrases(const data::DataSet& data,
                                                                  std::string_view rule_id);
 
-/// The languages a paragraph of unknown language is searched in: every list's ("es", "el",
-/// "en"), or just `language` when it is known.
-std::vector<std::string> search_languages(const data::DataSet& data, const std::string& language);
+/// The languages whose lists are searched: every language of `data`, `language` (the text's, ""
+/// when unknown) first. All of them, because language identification often gets a short line
+/// wrong ("Hola Ana,", "Un saludo,\nLucía"), and the greetings and sign-offs of the lists do not
+/// collide across languages.
+std::vector<std::string> phrase_languages(const data::DataSet& data, const std::string& language);
 
 }  // namespace replylint::rules

@@ -1,6 +1,7 @@
 // missing-closing: reads the end of own text (its last lines and last sentence) and the top of
 // the signature below it.
 #include <algorithm>
+#include <cctype>
 
 #include "rules/courtesy.hpp"
 #include "rules/phrase_matcher.hpp"
@@ -31,7 +32,9 @@ last sentence above them. It signs off when one of them holds a phrase of
   διστάσετε", "Thank you", "Let us know if you need anything else", "Have a great day").
 
 In the last sentence a one-word phrase counts near its start or end ("Muchas gracias por su
-paciencia.", "…, gracias."), not in its middle ("We will do our best to ship it today.").
+paciencia.", "…, gracias."), not in its middle ("We will do our best to ship it today."), and
+"gracias a su aviso", "thanks to your report" are prepositions, not thanks
+(`rules/<lang>/missing-closing.unless.toml`).
 
 **A signature is not a sign-off.** A name, alone or in a signature block, says who wrote; the
 closing formula takes leave of the reader (seeds/000: serve with kindness). So "Su pedido ha
@@ -145,19 +148,34 @@ bool signoff_line(const std::string& text, const Line& line) {
          last.shape != draft::CaseShape::lower;
 }
 
-// "PD:", "P.D.", "P.S.", "PS:", "Υ.Γ.", "ΥΓ:" opening a paragraph.
+// "PD:", "P.D.", "P.S.", "PS:", "Υ.Γ.", "ΥΓ:" opening a paragraph: the letters of the mark
+// with dots and spaces between them, then a colon, a dot, a space or a dash.
 bool postscript(const std::string& text, const draft::Paragraph& paragraph) {
-  std::string head;
-  for (const char c : std::string_view(text).substr(paragraph.range.begin, 12)) {
-    if (c == '.' || c == ' ') continue;
-    if (c == ':' || c == '-' || c == ',') break;
-    head += c;
-  }
-  for (const std::string_view mark : {"PD", "PS", "pd", "ps", "Pd", "Ps", "ΥΓ", "YΓ"})
-    if (head.starts_with(mark)) {
-      const std::string_view rest = std::string_view(head).substr(mark.size());
-      if (rest.empty() || !std::isalpha(static_cast<unsigned char>(rest.front()))) return true;
+  static constexpr std::string_view k_marks[] = {"PPS", "PS", "PD", "ΥΓ"};
+  const std::string_view head = std::string_view(text).substr(
+      paragraph.range.begin, std::min<std::size_t>(16, paragraph.range.size()));
+  for (const std::string_view mark : k_marks) {
+    std::size_t i = 0, m = 0;
+    while (m < mark.size() && i < head.size()) {
+      const unsigned char c = static_cast<unsigned char>(head[i]);
+      if (static_cast<unsigned char>(mark[m]) < 0x80) {
+        if (std::toupper(c) != static_cast<unsigned char>(mark[m])) break;
+        ++i;
+        ++m;
+      } else {
+        // A Greek capital (two bytes), or its lowercase: "υ.γ." (U+03C5 U+03B3).
+        const std::string_view upper = mark.substr(m, 2);
+        const std::string_view lower = upper == "Υ" ? "υ" : "γ";
+        if (head.substr(i, 2) != upper && head.substr(i, 2) != lower) break;
+        i += 2;
+        m += 2;
+      }
+      while (i < head.size() && (head[i] == '.' || head[i] == ' ') && m < mark.size()) ++i;
     }
+    if (m < mark.size()) continue;
+    if (i == head.size()) return true;
+    if (std::string_view(".: -,").find(head[i]) != std::string_view::npos) return true;
+  }
   return false;
 }
 
@@ -168,6 +186,7 @@ class MissingClosing final : public Rule {
   explicit MissingClosing(const RuleContext& context)
       : m_data(context.data),
         m_closings(context.data, k_info.id, context.spell),
+        m_not_closings(context.data, std::string(k_info.id) + ".unless", context.spell),
         m_disclaimers(context.data, "confidential-disclaimer", context.spell),
         m_proposed(proposed_phrases(context.data, k_info.id)),
         m_min_words(context.options.integer("min-words")) {}
@@ -269,11 +288,16 @@ class MissingClosing final : public Rule {
           add(&sentence);
     add(last_sentence);
     const std::size_t block_begin = block.empty() ? draft.text().size() : block.back().range.begin;
-    for (const std::string& code : search_languages(m_data, language)) {
+    for (const std::string& code : phrase_languages(m_data, language)) {
       for (const Sentence* sentence : sentences) {
+        const std::vector<PhraseMatch> excuses = m_not_closings.find(*sentence, code);
         for (const PhraseMatch& match : m_closings.find(*sentence, code)) {
           // "Saludos, Ana:" greets; it does not sign off.
           if (sentence == opening.sentence && match.first_word <= k_edge_words) continue;
+          if (std::any_of(excuses.begin(), excuses.end(), [&](const PhraseMatch& e) {
+                return e.range.begin <= match.range.begin && match.range.end <= e.range.end;
+              }))
+            continue;
           if (match.range.begin >= block_begin) return true;
           if (sentence != last_sentence) continue;
           if (!is_single_word(match) || match.first_word <= k_edge_words ||
@@ -306,7 +330,7 @@ class MissingClosing final : public Rule {
       Sentence sentence;
       sentence.range = {0, line.size()};
       sentence.words = draft::tokenize(line, m_data);
-      for (const std::string& code : search_languages(m_data, language))
+      for (const std::string& code : phrase_languages(m_data, language))
         if (!m_closings.find(sentence, code).empty()) return true;
     }
     return false;
@@ -315,7 +339,7 @@ class MissingClosing final : public Rule {
   bool disclaimer(const Draft& draft, const draft::Paragraph& paragraph) const {
     const std::string& language = language_of(draft, paragraph);
     for (const Sentence& sentence : paragraph.sentences)
-      for (const std::string& code : search_languages(m_data, language))
+      for (const std::string& code : phrase_languages(m_data, language))
         if (!m_disclaimers.find(sentence, code).empty()) return true;
     return false;
   }
@@ -334,6 +358,7 @@ class MissingClosing final : public Rule {
 
   const data::DataSet& m_data;
   PhraseMatcher m_closings;
+  PhraseMatcher m_not_closings;  // "gracias a su aviso": not thanks
   PhraseMatcher m_disclaimers;
   std::map<std::string, std::string, std::less<>> m_proposed;
   std::int64_t m_min_words;

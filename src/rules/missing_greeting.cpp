@@ -143,7 +143,7 @@ class MissingGreeting final : public Rule {
               const std::string& language) const {
     const Sentence& sentence = *opening.sentence;
     const std::string& text = draft.text();
-    for (const std::string& code : search_languages(m_data, language)) {
+    for (const std::string& code : phrase_languages(m_data, language)) {
       for (const PhraseMatch& match : m_greetings.find(sentence, code))
         if (opens(text, sentence, match)) return true;
       if (!m_courtesies.find(sentence, code).empty()) return true;

@@ -153,3 +153,28 @@ TEST_CASE("missing-closing stays quiet on the traps", "[missing-closing]") {
   CAPTURE(text);
   CHECK(lint("missing-closing", text).empty());
 }
+
+TEST_CASE("missing-closing: 'gracias a su aviso' is not thanks", "[missing-closing]") {
+  CHECK(lint("missing-closing", k_body + "\nGracias a su aviso hemos corregido la factura.\n")
+            .size() == 1);
+  CHECK(lint("missing-closing", k_body_en + "\nThanks to your report, we fixed the page too.\n")
+            .size() == 1);
+  CHECK(lint("missing-closing", k_body + "\nGracias a usted por su paciencia.\n").empty());
+}
+
+TEST_CASE("missing-closing skips a postscript below the sign-off", "[missing-closing]") {
+  const std::string postscript =
+      GENERATE(as<std::string>{}, "PD: recuerde traer el ticket a la tienda.\n",
+               "P.D. Recuerde traer el ticket a la tienda.\n", "P.S. Don't forget the ticket.\n",
+               "PS: don't forget the ticket.\n", "Υ.Γ. Μην ξεχάσετε την απόδειξη.\n",
+               "ΥΓ: μην ξεχάσετε την απόδειξη.\n");
+  CAPTURE(postscript);
+  CHECK(lint("missing-closing", k_body + "\nUn saludo,\nLucía\n\n" + postscript).empty());
+  // Without a sign-off above it, the postscript does not stand in for one.
+  CHECK(lint("missing-closing", k_body + "\nLucía\n\n" + postscript).size() == 1);
+  // A paragraph that merely starts with the letters is not a postscript.
+  CHECK(lint("missing-closing",
+             k_body + "\nUn saludo,\nLucía\n\nPsicología y más: nuestro blog tiene artículos "
+                      "nuevos cada semana.\n")
+            .size() == 1);
+}
