@@ -2,6 +2,8 @@
 
 #include "data/data.hpp"
 
+#include <algorithm>
+
 namespace replylint::rules {
 
 std::int64_t own_word_count(const Draft& draft) {
@@ -29,10 +31,21 @@ bool courtesy_exempt(const Draft& draft, std::int64_t min_words) {
   return own_word_count(draft) < min_words;
 }
 
+bool pgp_armor(const Draft& draft, const draft::Paragraph& paragraph) {
+  return std::string_view(draft.text())
+      .substr(paragraph.range.begin, paragraph.range.size())
+      .starts_with("-----BEGIN PGP ");
+}
+
 OpeningSentence opening_sentence(const Draft& draft) {
-  for (const draft::Paragraph& paragraph : draft.paragraphs)
+  for (const draft::Paragraph& paragraph : draft.paragraphs) {
+    if (pgp_armor(draft, paragraph)) continue;
     for (const Sentence& sentence : paragraph.sentences)
-      if (!sentence.words.empty()) return {&paragraph, &sentence};
+      if (std::any_of(sentence.words.begin(), sentence.words.end(), [](const Word& w) {
+            return w.kind == draft::TokenKind::word || w.kind == draft::TokenKind::placeholder;
+          }))
+        return {&paragraph, &sentence};
+  }
   return {};
 }
 

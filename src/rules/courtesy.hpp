@@ -22,7 +22,13 @@ std::int64_t own_word_count(const Draft& draft);
 /// mail is not customer service.
 bool courtesy_exempt(const Draft& draft, std::int64_t min_words);
 
-/// The first sentence of own text that holds a token, with its paragraph; both null when none.
+/// True for a paragraph of PGP armor ("-----BEGIN PGP SIGNED MESSAGE-----", "-----BEGIN PGP
+/// SIGNATURE-----"): machine text around the message, not its opening or its end.
+bool pgp_armor(const Draft& draft, const draft::Paragraph& paragraph);
+
+/// The first sentence of own text that holds a word or a placeholder (not only a file name, a
+/// link or a number: an image's alt text above the message), outside PGP armor, with its
+/// paragraph; both null when none.
 struct OpeningSentence {
   const draft::Paragraph* paragraph = nullptr;
   const Sentence* sentence = nullptr;

@@ -89,8 +89,9 @@ Lucía
 // The sign-off block under the last sentence: "Un saludo," and the name, title, company, address,
 // phone and web lines of an undelimited signature.
 constexpr std::size_t k_max_signoff_lines = 10;
-constexpr int k_max_signoff_words = 8;        // a longer line without contact details is prose
-constexpr int k_max_contact_words = 16;       // "Calle Mayor 3, 28001 Madrid | Tel. 910 000 000"
+constexpr int k_max_signoff_words = 8;  // a longer line without contact details is prose
+constexpr int k_max_contact_words = 16;
+constexpr int k_max_exclamation_words = 3;    // "Calle Mayor 3, 28001 Madrid | Tel. 910 000 000"
 constexpr std::size_t k_edge_words = 2;       // a one-word phrase near the last sentence's edges
 constexpr std::size_t k_signature_lines = 2;  // lines of a '-- ' signature read for a sign-off
 constexpr std::size_t k_max_trailers = 2;     // postscripts and disclaimers skipped at the end
@@ -140,7 +141,8 @@ bool signoff_line(const std::string& text, const Line& line) {
   if (contact && words <= k_max_contact_words) return true;
   if (words > k_max_signoff_words) return false;
   const char mark = last_mark(text, line);
-  if (mark == '!' || mark == '?') return false;
+  // "Thanks!", "CEO @ Acme !"; "Can you help?" is prose.
+  if (mark == '!' || mark == '?') return words <= k_max_exclamation_words;
   if (mark != '.') return true;
   // "S.L.", "Inc.", "Α.Ε.": a company's abbreviation, not the end of a sentence.
   const Word& last = *line.words.back();
@@ -209,7 +211,7 @@ class MissingClosing final : public Rule {
     std::size_t end = paragraphs.size();
     for (std::size_t skipped = 0; end > 1 && skipped < k_max_trailers; ++skipped) {
       const draft::Paragraph& last = *paragraphs[end - 1];
-      if (!postscript(text, last) && !disclaimer(draft, last)) break;
+      if (!postscript(text, last) && !disclaimer(draft, last) && !pgp_armor(draft, last)) break;
       --end;
     }
 

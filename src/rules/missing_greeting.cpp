@@ -30,11 +30,14 @@ forwarded message around it. It greets when:
   García,", "κ. Παπαδόπουλε,", "{{nombre}}:"), or a name of the message's headers alone ("Ana
   García"); or the sentence opens by addressing the recipient by a name of the headers or a
   placeholder ("Ana, su pedido ha salido.");
-- it thanks the reader (`rules/<lang>/missing-greeting.unless.toml`: "Gracias por su mensaje",
-  "Le agradecemos su paciencia", "Σας ευχαριστούμε για την επικοινωνία", "Thank you for
-  contacting us"). This is a choice: an agent who opens by thanking the customer has been
+- it thanks the reader or wishes them well (`rules/<lang>/missing-greeting.unless.toml`:
+  "Gracias por su mensaje", "Le agradecemos su paciencia", "Espero que se encuentre bien", "Σας
+  ευχαριστούμε για την επικοινωνία", "Ελπίζω να είστε καλά", "Thank you for contacting us", "I
+  hope you are well"). This is a choice: an agent who opens by thanking the customer has been
   courteous, and asking for a "Hola" on top would be noise. A thank-you later in the message
   does not count.
+
+An image's alt text or a bare link above the text ("logo.png") and PGP armor are not the opening.
 
 Left alone: short messages (fewer than `min-words` words of own text: "OK, gracias",
 "Thanks!"), drafts with no own text (only a quote or a forward), patch emails and their reviews

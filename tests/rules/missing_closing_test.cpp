@@ -178,3 +178,17 @@ TEST_CASE("missing-closing skips a postscript below the sign-off", "[missing-clo
                       "nuevos cada semana.\n")
             .size() == 1);
 }
+
+TEST_CASE("missing-closing: short exclamations belong to the sign-off block", "[missing-closing]") {
+  CHECK(lint("missing-closing", k_body_en + "\nRegards,\n\nJohn Doe\nCEO @ Acme !\n").empty());
+  CHECK(lint("missing-closing", k_body + "\n¡Gracias!\nLucía\n").empty());
+  // A question is the last sentence, not part of the block.
+  CHECK(lint("missing-closing", k_body + "\n¿Le viene bien el martes por la tarde?\nLucía\n")
+            .size() == 1);
+}
+
+TEST_CASE("missing-closing skips PGP armor at the end", "[missing-closing]") {
+  CHECK(lint("missing-closing", k_body + "\nUn saludo,\nLucía\n\n-----BEGIN PGP SIGNATURE-----\n"
+                                         "\niQEzBAEBCAAdFiEE\n-----END PGP SIGNATURE-----\n")
+            .empty());
+}

@@ -155,3 +155,23 @@ TEST_CASE("missing-greeting stays quiet on the traps", "[missing-greeting]") {
   CAPTURE(text);
   CHECK(lint("missing-greeting", text).empty());
 }
+
+TEST_CASE("missing-greeting accepts good wishes as the opening courtesy", "[missing-greeting]") {
+  CHECK(lint("missing-greeting", "Espero que se encuentre bien. " + k_body).empty());
+  CHECK(lint("missing-greeting", "Ελπίζω να είστε καλά. " + k_body_el).empty());
+  CHECK(lint("missing-greeting", "I hope you are well. " + k_body_en).empty());
+  CHECK(lint("missing-greeting", "I hope this email finds you well. " + k_body_en).empty());
+  // Hoping for something else is not a courtesy.
+  CHECK(lint("missing-greeting", "Esperamos recibir el pago pronto. " + k_body).size() == 1);
+}
+
+TEST_CASE("missing-greeting: a file name or PGP armor above the text is not the opening",
+          "[missing-greeting]") {
+  const auto found = lint("missing-greeting", "logo.png\n\n" + k_body);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == "Su");
+  CHECK(lint("missing-greeting", "logo.png\n\nHola Ana:\n\n" + k_body).empty());
+  CHECK(lint("missing-greeting",
+             "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\nHola Ana:\n\n" + k_body)
+            .empty());
+}
