@@ -37,8 +37,12 @@ bool pgp_armor(const Draft& draft, const draft::Paragraph& paragraph) {
       .starts_with("-----BEGIN PGP ");
 }
 
-OpeningSentence opening_sentence(const Draft& draft) {
+OpeningSentence opening_sentence(const Draft& draft, const draft::Paragraph* after) {
   for (const draft::Paragraph& paragraph : draft.paragraphs) {
+    if (after != nullptr) {
+      if (&paragraph == after) after = nullptr;
+      continue;
+    }
     if (pgp_armor(draft, paragraph)) continue;
     for (const Sentence& sentence : paragraph.sentences)
       if (std::any_of(sentence.words.begin(), sentence.words.end(), [](const Word& w) {

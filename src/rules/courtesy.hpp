@@ -28,12 +28,13 @@ bool pgp_armor(const Draft& draft, const draft::Paragraph& paragraph);
 
 /// The first sentence of own text that holds a word or a placeholder (not only a file name, a
 /// link or a number: an image's alt text above the message), outside PGP armor, with its
-/// paragraph; both null when none.
+/// paragraph; both null when none. With `after`, the first such sentence in a paragraph after
+/// that one.
 struct OpeningSentence {
   const draft::Paragraph* paragraph = nullptr;
   const Sentence* sentence = nullptr;
 };
-OpeningSentence opening_sentence(const Draft& draft);
+OpeningSentence opening_sentence(const Draft& draft, const draft::Paragraph* after = nullptr);
 
 /// The language a paragraph's phrases are read in: its own, else the draft's ("" when unknown).
 const std::string& language_of(const Draft& draft, const draft::Paragraph& paragraph);

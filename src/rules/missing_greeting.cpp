@@ -38,6 +38,8 @@ forwarded message around it. It greets when:
   does not count.
 
 An image's alt text or a bare link above the text ("logo.png") and PGP armor are not the opening.
+A letter's head (a few short lines: "Madrid, 3 de febrero de 2025", "Ref.: pedido 51190") may
+stand above the greeting.
 
 Left alone: short messages (fewer than `min-words` words of own text: "OK, gracias",
 "Thanks!"), drafts with no own text (only a quote or a forward), patch emails and their reviews
@@ -102,6 +104,39 @@ std::string_view between(const std::string& text, std::size_t from, std::size_t 
   return std::string_view(text).substr(from, to - from);
 }
 
+// "Madrid, 3 de febrero de 2025", "Sr. D. Juan García\nCalle Mayor 3\n28001 Madrid", "Ref.:
+// pedido 51190": a few short lines above a formal letter's greeting.
+constexpr std::size_t k_max_head_lines = 4;
+constexpr std::size_t k_max_head_line_tokens = 6;
+
+bool letter_head(const std::string& text, const draft::Paragraph& paragraph) {
+  std::size_t lines = 0;
+  std::size_t begin = paragraph.range.begin;
+  auto sentence = paragraph.sentences.begin();
+  auto word = sentence == paragraph.sentences.end() ? std::vector<Word>::const_iterator{}
+                                                    : sentence->words.begin();
+  while (begin < paragraph.range.end) {
+    const std::size_t end = std::min(text.find('\n', begin), paragraph.range.end);
+    if (++lines > k_max_head_lines) return false;
+    std::size_t tokens = 0;
+    while (sentence != paragraph.sentences.end()) {
+      if (word == sentence->words.end()) {
+        if (++sentence != paragraph.sentences.end()) word = sentence->words.begin();
+        continue;
+      }
+      if (word->range.begin >= end) break;
+      ++tokens;
+      ++word;
+    }
+    if (tokens > k_max_head_line_tokens) return false;
+    const std::string_view line = std::string_view(text).substr(begin, end - begin);
+    const std::size_t last = line.find_last_not_of(" \t\r");
+    if (last != std::string_view::npos && (line[last] == ',' || line[last] == ':')) return false;
+    begin = end + 1;
+  }
+  return true;
+}
+
 bool separates(std::string_view gap) {
   return gap.find_first_of(",:;!\n") != std::string_view::npos;
 }
@@ -123,6 +158,12 @@ class MissingGreeting final : public Rule {
     if (opening.sentence == nullptr) return;
     const std::string& language = language_of(draft, *opening.paragraph);
     if (greets(draft, opening, language)) return;
+    // A letter's head (place and date, address, reference) above the greeting.
+    if (letter_head(draft.text(), *opening.paragraph)) {
+      const OpeningSentence next = opening_sentence(draft, opening.paragraph);
+      if (next.sentence != nullptr && greets(draft, next, language_of(draft, *next.paragraph)))
+        return;
+    }
 
     const Word& first = opening.sentence->words.front();
     auto finding = out.report(first.range, "message opens without a greeting");

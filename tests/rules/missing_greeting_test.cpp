@@ -175,3 +175,22 @@ TEST_CASE("missing-greeting: a file name or PGP armor above the text is not the 
              "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\nHola Ana:\n\n" + k_body)
             .empty());
 }
+
+TEST_CASE("missing-greeting reads the greeting under a letter's head", "[missing-greeting]") {
+  const std::string head = GENERATE(as<std::string>{}, "Madrid, 3 de febrero de 2025\n\n",
+                                    "Sr. D. Juan García\nCalle Mayor 3\n28001 Madrid\n\n",
+                                    "Ref.: pedido 51190\n\n", "Αθήνα, 3 Φεβρουαρίου 2025\n\n");
+  CAPTURE(head);
+  CHECK(lint("missing-greeting", head + "Estimado Sr. García:\n\n" + k_body).empty());
+}
+
+TEST_CASE("missing-greeting: a head without a greeting under it is the opening",
+          "[missing-greeting]") {
+  // (An addressee block, "Sr. D. Juan García\n…", addresses the reader: it counts.)
+  const std::string head = GENERATE(as<std::string>{}, "Madrid, 3 de febrero de 2025\n\n",
+                                    "Ref.: pedido 51190\n\n", "Αθήνα, 3 Φεβρουαρίου 2025\n\n");
+  CAPTURE(head);
+  const auto found = lint("missing-greeting", head + k_body);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].line == 1);
+}
