@@ -57,7 +57,8 @@ Serve customers with kindness (seeds/000, "Descuidar el servicio al cliente": "s
 rápidamente y con amabilidad… terminen por dejar de ser nuestros clientes"): an answer that
 stops without taking leave reads as curt. A sign-off followed by a person's name is the human
 touch the articles ask for (seeds/004 §13, "Explotar el toque humano"; §6, "No esconder a las
-personas").
+personas"), and mail with customers is to be handled "με επαγγελματισμό και υπευθυνότητα", with
+professionalism (seeds/003, "Δεν απαντάτε στα email των πελατών").
 
 ## Example
 ```text

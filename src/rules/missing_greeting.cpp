@@ -55,7 +55,9 @@ Serve customers with kindness: online, where there is no face-to-face contact, t
 their mail is the whole of the relationship, and neglecting it loses them (seeds/000,
 "Descuidar el servicio al cliente": "si no atendemos rápidamente y con amabilidad… terminen por
 dejar de ser nuestros clientes"; seeds/001, "El servicio al cliente en Internet"). A greeting by
-name is the first human touch (seeds/004 §13, "Explotar el toque humano").
+name is the first human touch (seeds/004 §13, "Explotar el toque humano"), and mail with customers
+is to be handled "με επαγγελματισμό και υπευθυνότητα", with professionalism (seeds/003, "Δεν
+απαντάτε στα email των πελατών").
 
 ## Example
 ```text
