@@ -41,6 +41,8 @@ An image's alt text or a bare link above the text ("logo.png") and PGP armor are
 A letter's head (a few short lines: "Madrid, 3 de febrero de 2025", "Ref.: pedido 51190") may
 stand above the greeting.
 
+A new message (not a reply) is read the same way: a first message to a customer greets too.
+
 Left alone: short messages (fewer than `min-words` words of own text: "OK, gracias",
 "Thanks!"), drafts with no own text (only a quote or a forward), patch emails and their reviews
 (a patch, or a `[PATCH …]`/`[RFC …]` subject), and greetings that are not own text: the
