@@ -61,8 +61,8 @@ TEST_CASE("missing-closing accepts sign-offs in es", "[missing-closing]") {
       "No dude en contactarnos si necesita algo más.\n", "Reciba un cordial saludo.\n",
       "Le saluda atentamente,\nLucía\n", "Un abrazo,\nLucía\n", "Que tenga un buen día.\n",
       "Muchas gracias por su paciencia.\n", "un saludo\nlucia\n",
-      "Disculpe de nuevo las molestias.\n\nLucía\n",
-      "Quedo a la espera de sus noticias.\n\nLucía\n",
+      "Disculpe de nuevo las molestias.\n\nLucía\n", "Atte.\nLucía Romero\n",
+      "Sin más, reciba un saludo.\n", "Quedo a la espera de sus noticias.\n\nLucía\n",
       "Un saludo,\n\nLucía Romero\nResponsable de Atención al Cliente\nTiendaverde S.L.\n"
       "C/ Mayor 3, 28001 Madrid\nTel. 910 000 000\nwww.tiendaverde.es\n",
       "Un saludo,\nLucía\n\nPD: recuerde traer el ticket a la tienda cuando venga a recogerlo.\n");
@@ -80,13 +80,13 @@ TEST_CASE("missing-closing accepts Greek and English sign-offs", "[missing-closi
   CAPTURE(el);
   const std::string el_text = el.starts_with("Υ.Γ.") ? "Με εκτίμηση,\nΜαρία\n\n" + el : el;
   CHECK(lint("missing-closing", k_body_el + "\n" + el_text).empty());
-  const std::string en = GENERATE(
-      as<std::string>{}, "Best regards,\nSam\n", "Kind regards,\nSam Lee\n", "Regards,\nSam\n",
-      "Best,\nSam\n", "Thanks,\nSam\n", "Thank you!\n", "Cheers,\nSam\n", "Sincerely,\nSam\n",
-      "Yours sincerely,\nSam Lee\n", "Many thanks,\nSam\n",
-      "Let us know if you need anything else.\n", "Have a great weekend!\n",
-      "Please don't hesitate to contact us.\n", "All the best,\nSam\n",
-      "Apologies again for the inconvenience.\n\nThe Acme Team\n");
+  const std::string en =
+      GENERATE(as<std::string>{}, "Best regards,\nSam\n", "Kind regards,\nSam Lee\n",
+               "Regards,\nSam\n", "Best,\nSam\n", "Thanks,\nSam\n", "Thank you!\n",
+               "Cheers,\nSam\n", "Sincerely,\nSam\n", "Yours sincerely,\nSam Lee\n",
+               "Many thanks,\nSam\n", "Let us know if you need anything else.\n",
+               "Have a great weekend!\n", "Please don't hesitate to contact us.\n",
+               "All the best,\nSam\n", "Apologies again for the inconvenience.\n\nThe Acme Team\n");
   CAPTURE(en);
   CHECK(lint("missing-closing", k_body_en + "\n" + en).empty());
 }

@@ -55,12 +55,13 @@ TEST_CASE("missing-greeting flags the first own paragraph of an inline reply",
 }
 
 TEST_CASE("missing-greeting accepts greetings in es, el and en", "[missing-greeting]") {
-  const std::string opening = GENERATE(
-      as<std::string>{}, "Hola Ana,\n\n", "hola ana\n", "Buenos días, Sr. García:\n\n",
-      "Buenas tardes.\n", "Estimada Sra. Pérez:\n\n", "Estimados señores:\n\n", "Querida Ana:\n",
-      "Apreciado cliente,\n", "Muy señor mío:\n\n", "Buenas, ", "Ana, buenos días:\n\n",
-      "Hola {{nombre}},\n\n", "Saludos, Ana.\n\n", "BUENOS DIAS\n\n", "A quien corresponda:\n\n",
-      "Ana:\n\n", "Sr. García,\n\n", "{{nombre}}:\n\n", "Ana García Ruiz,\n", "Señora Pérez,\n\n");
+  const std::string opening =
+      GENERATE(as<std::string>{}, "Hola Ana,\n\n", "hola ana\n", "Buenos días, Sr. García:\n\n",
+               "Buenas tardes.\n", "Estimada Sra. Pérez:\n\n", "Estimados señores:\n\n",
+               "Querida Ana:\n", "Apreciado cliente,\n", "Muy señor mío:\n\n", "Buenas, ",
+               "Ana, buenos días:\n\n", "Hola {{nombre}},\n\n", "Saludos, Ana.\n\n",
+               "BUENOS DIAS\n\n", "A quien corresponda:\n\n", "Ana:\n\n", "Sr. García,\n\n",
+               "{{nombre}}:\n\n", "Ana García Ruiz,\n", "Señora Pérez,\n\n", "¿Qué tal, Ana?\n\n");
   CAPTURE(opening);
   CHECK(lint("missing-greeting", opening + k_body).empty());
 }
@@ -77,7 +78,7 @@ TEST_CASE("missing-greeting accepts Greek and English greetings", "[missing-gree
   const std::string en = GENERATE(as<std::string>{}, "Dear Ms Smith,\n\n", "Hi Sam,\n\n",
                                   "Hello,\n\n", "Hey there!\n\n", "Good morning, Sam.\n\n",
                                   "Greetings,\n\n", "To whom it may concern:\n\n", "Sam,\n\n",
-                                  "Hi {{first_name}},\n\n", "Morning Sam,\n\n");
+                                  "Hi {{first_name}},\n\n", "Morning Sam,\n\n", "How are you? ");
   CAPTURE(en);
   CHECK(lint("missing-greeting", en + k_body_en).empty());
 }
