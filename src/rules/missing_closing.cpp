@@ -90,9 +90,9 @@ Lucía
 // The sign-off block under the last sentence: "Un saludo," and the name, title, company, address,
 // phone and web lines of an undelimited signature.
 constexpr std::size_t k_max_signoff_lines = 10;
-constexpr int k_max_signoff_words = 8;  // a longer line without contact details is prose
-constexpr int k_max_contact_words = 16;
-constexpr int k_max_exclamation_words = 3;    // "Calle Mayor 3, 28001 Madrid | Tel. 910 000 000"
+constexpr int k_max_signoff_words = 8;        // a longer line without contact details is prose
+constexpr int k_max_contact_words = 16;       // "Calle Mayor 3, 28001 Madrid | Tel. 910 000 000"
+constexpr int k_max_exclamation_words = 3;    // "Thanks!" belongs to the block; a question does not
 constexpr std::size_t k_edge_words = 2;       // a one-word phrase near the last sentence's edges
 constexpr std::size_t k_signature_lines = 2;  // lines of a '-- ' signature read for a sign-off
 constexpr std::size_t k_max_trailers = 2;     // postscripts and disclaimers skipped at the end
@@ -262,18 +262,20 @@ class MissingClosing final : public Rule {
     finding.help("end with a sign-off, such as '" + closing + "', above your name");
     // Above the name when the block is a name line, after the last line when there is no block.
     std::optional<core::Edit> edit;
+    std::string title;
     if (block.empty() && prose) {
       edit =
           core::Edit{{core::Location::Origin::body, Range{prose->range.end, prose->range.end}, {}},
                      "\n\n" + closing};
+      title = "add '" + closing + "' at the end";
     } else if (!block.empty() && name_line(text, block.back())) {
       const std::size_t at = block.back().range.begin;
       edit = core::Edit{{core::Location::Origin::body, Range{at, at}, {}}, closing + "\n"};
+      title = "add '" + closing + "' above the name";
     }
     if (edit)
-      finding.fix(core::Fix{.title = "add '" + closing + "' above the name",
-                            .applicability = Applicability::unsafe,
-                            .edits = {*edit}});
+      finding.fix(
+          core::Fix{.title = title, .applicability = Applicability::unsafe, .edits = {*edit}});
   }
 
  private:

@@ -31,6 +31,7 @@ TEST_CASE("missing-closing flags own text that ends without a sign-off", "[missi
   const std::string text = k_body + "\nLucía\n";
   CHECK(found[0].fix->edits[0].location.range.begin == text.find("Lucía"));
   CHECK(found[0].fix->edits[0].replacement == "Un saludo,\n");
+  CHECK(found[0].fix->title == "add 'Un saludo,' above the name");
 }
 
 TEST_CASE("missing-closing without a name appends the sign-off", "[missing-closing]") {
@@ -39,6 +40,7 @@ TEST_CASE("missing-closing without a name appends the sign-off", "[missing-closi
   REQUIRE(found[0].fix.has_value());
   CHECK(found[0].fix->edits[0].location.range.begin == k_body.size() - 1);
   CHECK(found[0].fix->edits[0].replacement == "\n\nUn saludo,");
+  CHECK(found[0].fix->title == "add 'Un saludo,' at the end");
 }
 
 TEST_CASE("missing-closing proposes a sign-off in the last paragraph's language",
