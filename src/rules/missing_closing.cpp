@@ -40,8 +40,9 @@ paciencia.", "…, gracias."), not in its middle ("We will do our best to ship i
 closing formula takes leave of the reader (seeds/000: serve with kindness). So "Su pedido ha
 salido.\n\nLucía" is flagged. But a sign-off written into the signature counts: the first two
 lines under the `-- ` line ("-- \nUn saludo,\nLucía", as mail clients insert a stored
-signature). A postscript ("PD:", "P.S.", "Υ.Γ.") and a legal disclaimer after the sign-off are
-skipped.
+signature). A postscript ("PD:", "P.S.", "Υ.Γ."), a legal disclaimer (the cues of
+`confidential-disclaimer.toml`) and a mailing footer with a way to opt out (those of
+`unsubscribe-missing-opt-out.toml`) after the sign-off are skipped.
 
 Left alone: short messages (fewer than `min-words` words of own text: "OK, gracias",
 "Thanks!"), drafts with no own text, patch emails and their reviews (a patch, or a `[PATCH …]`/
@@ -95,7 +96,7 @@ constexpr int k_max_contact_words = 16;       // "Calle Mayor 3, 28001 Madrid | 
 constexpr int k_max_exclamation_words = 3;    // "Thanks!" belongs to the block; a question does not
 constexpr std::size_t k_edge_words = 2;       // a one-word phrase near the last sentence's edges
 constexpr std::size_t k_signature_lines = 2;  // lines of a '-- ' signature read for a sign-off
-constexpr std::size_t k_max_trailers = 2;     // postscripts and disclaimers skipped at the end
+constexpr std::size_t k_max_trailers = 2;     // postscripts and footers skipped at the end
 
 // One line of own text with the tokens on it.
 struct Line {
@@ -191,6 +192,7 @@ class MissingClosing final : public Rule {
         m_closings(context.data, k_info.id, context.spell),
         m_not_closings(context.data, std::string(k_info.id) + ".unless", context.spell),
         m_disclaimers(context.data, "confidential-disclaimer", context.spell),
+        m_opt_outs(context.data, "unsubscribe-missing-opt-out", context.spell),
         m_proposed(proposed_phrases(context.data, k_info.id)),
         m_min_words(context.options.integer("min-words")) {}
 
@@ -208,11 +210,11 @@ class MissingClosing final : public Rule {
     const OpeningSentence opening = opening_sentence(draft);
     const std::size_t own_end = paragraphs.back()->range.end;
 
-    // Postscripts and disclaimers below the sign-off are not where it ends.
+    // Postscripts, disclaimers and opt-out footers below the sign-off are not where it ends.
     std::size_t end = paragraphs.size();
     for (std::size_t skipped = 0; end > 1 && skipped < k_max_trailers; ++skipped) {
       const draft::Paragraph& last = *paragraphs[end - 1];
-      if (!postscript(text, last) && !disclaimer(draft, last) && !pgp_armor(draft, last)) break;
+      if (!postscript(text, last) && !footer(draft, last) && !pgp_armor(draft, last)) break;
       --end;
     }
 
@@ -341,11 +343,13 @@ class MissingClosing final : public Rule {
     return false;
   }
 
-  bool disclaimer(const Draft& draft, const draft::Paragraph& paragraph) const {
+  // A legal disclaimer or a mailing list's opt-out footer below the sign-off.
+  bool footer(const Draft& draft, const draft::Paragraph& paragraph) const {
     const std::string& language = language_of(draft, paragraph);
     for (const Sentence& sentence : paragraph.sentences)
       for (const std::string& code : phrase_languages(m_data, language))
-        if (!m_disclaimers.find(sentence, code).empty()) return true;
+        if (!m_disclaimers.find(sentence, code).empty() || !m_opt_outs.find(sentence, code).empty())
+          return true;
     return false;
   }
 
@@ -364,7 +368,8 @@ class MissingClosing final : public Rule {
   const data::DataSet& m_data;
   PhraseMatcher m_closings;
   PhraseMatcher m_not_closings;  // "gracias a su aviso": not thanks
-  PhraseMatcher m_disclaimers;
+  PhraseMatcher m_disclaimers;   // a legal disclaimer's cues (confidential's data)
+  PhraseMatcher m_opt_outs;      // a mailing footer's ways to opt out (unsubscribe-missing's data)
   std::map<std::string, std::string, std::less<>> m_proposed;
   std::int64_t m_min_words;
 };

@@ -196,3 +196,13 @@ TEST_CASE("missing-closing skips PGP armor at the end", "[missing-closing]") {
                                          "\niQEzBAEBCAAdFiEE\n-----END PGP SIGNATURE-----\n")
             .empty());
 }
+
+TEST_CASE("missing-closing skips an opt-out footer below the sign-off", "[missing-closing]") {
+  CHECK(lint("missing-closing",
+             k_body_el + "\nΜε εκτίμηση,\nΤο βιβλιοπωλείο\n\nΓια απεγγραφή από το ενημερωτικό "
+                         "μας δελτίο απαντήστε με τη λέξη ΔΙΑΓΡΑΦΗ.\n")
+            .empty());
+  CHECK(lint("missing-closing", k_body + "\nUn saludo,\nLucía\n\nSi no desea recibir más "
+                                         "correos, puede darse de baja aquí.\n")
+            .empty());
+}
