@@ -64,7 +64,8 @@ TEST_CASE("missing-closing accepts sign-offs in es", "[missing-closing]") {
       "Le saluda atentamente,\nLucía\n", "Un abrazo,\nLucía\n", "Que tenga un buen día.\n",
       "Muchas gracias por su paciencia.\n", "un saludo\nlucia\n",
       "Disculpe de nuevo las molestias.\n\nLucía\n", "Atte.\nLucía Romero\n",
-      "Sin más, reciba un saludo.\n", "Quedo a la espera de sus noticias.\n\nLucía\n",
+      "Sin más, reciba un saludo.\n", "Quedo a sus órdenes.\nLucía\n",
+      "Quedo a la espera de sus noticias.\n\nLucía\n",
       "Un saludo,\n\nLucía Romero\nResponsable de Atención al Cliente\nTiendaverde S.L.\n"
       "C/ Mayor 3, 28001 Madrid\nTel. 910 000 000\nwww.tiendaverde.es\n",
       "Un saludo,\nLucía\n\nPD: recuerde traer el ticket a la tienda cuando venga a recogerlo.\n");
@@ -88,7 +89,8 @@ TEST_CASE("missing-closing accepts Greek and English sign-offs", "[missing-closi
                "Cheers,\nSam\n", "Sincerely,\nSam\n", "Yours sincerely,\nSam Lee\n",
                "Many thanks,\nSam\n", "Let us know if you need anything else.\n",
                "Have a great weekend!\n", "Please don't hesitate to contact us.\n",
-               "All the best,\nSam\n", "Apologies again for the inconvenience.\n\nThe Acme Team\n");
+               "All the best,\nSam\n", "Apologies again for the inconvenience.\n\nThe Acme Team\n",
+               "BR,\nSam\n", "Stay safe,\nSam\n");
   CAPTURE(en);
   CHECK(lint("missing-closing", k_body_en + "\n" + en).empty());
 }
