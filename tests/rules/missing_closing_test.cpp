@@ -208,3 +208,9 @@ TEST_CASE("missing-closing skips an opt-out footer below the sign-off", "[missin
                                          "correos, puede darse de baja aquí.\n")
             .empty());
 }
+
+TEST_CASE("missing-closing: 'taking care of' is not 'Take care'", "[missing-closing]") {
+  CHECK(lint("missing-closing", k_body_en + "\nWe are taking care of the replacement ourselves.\n")
+            .size() == 1);
+  CHECK(lint("missing-closing", k_body_en + "\nTake care,\nSam\n").empty());
+}
