@@ -41,8 +41,10 @@ closing formula takes leave of the reader (seeds/000: serve with kindness). So "
 salido.\n\nLucía" is flagged. But a sign-off written into the signature counts: the first two
 lines under the `-- ` line ("-- \nUn saludo,\nLucía", as mail clients insert a stored
 signature). A postscript ("PD:", "P.S.", "Υ.Γ."), a legal disclaimer (the cues of
-`confidential-disclaimer.toml`) and a mailing footer with a way to opt out (those of
-`unsubscribe-missing-opt-out.toml`) after the sign-off are skipped.
+`confidential-disclaimer.toml`), a mailing footer with a way to opt out (those of
+`unsubscribe-missing-opt-out.toml`) and an eco or automatic-mail footer
+(`missing-closing-footer.toml`: "Antes de imprimir este correo…", "Please do not reply to this
+email") after the sign-off are skipped.
 
 Left alone: short messages (fewer than `min-words` words of own text: "OK, gracias",
 "Thanks!"), drafts with no own text, patch emails and their reviews (a patch, or a `[PATCH …]`/
@@ -193,6 +195,7 @@ class MissingClosing final : public Rule {
         m_not_closings(context.data, std::string(k_info.id) + ".unless", context.spell),
         m_disclaimers(context.data, "confidential-disclaimer", context.spell),
         m_opt_outs(context.data, "unsubscribe-missing-opt-out", context.spell),
+        m_footers(context.data, "missing-closing-footer", context.spell),
         m_proposed(proposed_phrases(context.data, k_info.id)),
         m_min_words(context.options.integer("min-words")) {}
 
@@ -343,12 +346,13 @@ class MissingClosing final : public Rule {
     return false;
   }
 
-  // A legal disclaimer or a mailing list's opt-out footer below the sign-off.
+  // A legal disclaimer, a mailing list's opt-out footer, an eco or automatic-mail footer.
   bool footer(const Draft& draft, const draft::Paragraph& paragraph) const {
     const std::string& language = language_of(draft, paragraph);
     for (const Sentence& sentence : paragraph.sentences)
       for (const std::string& code : phrase_languages(m_data, language))
-        if (!m_disclaimers.find(sentence, code).empty() || !m_opt_outs.find(sentence, code).empty())
+        if (!m_disclaimers.find(sentence, code).empty() ||
+            !m_opt_outs.find(sentence, code).empty() || !m_footers.find(sentence, code).empty())
           return true;
     return false;
   }
@@ -370,6 +374,7 @@ class MissingClosing final : public Rule {
   PhraseMatcher m_not_closings;  // "gracias a su aviso": not thanks
   PhraseMatcher m_disclaimers;   // a legal disclaimer's cues (confidential's data)
   PhraseMatcher m_opt_outs;      // a mailing footer's ways to opt out (unsubscribe-missing's data)
+  PhraseMatcher m_footers;       // eco and automatic-mail footers (missing-closing-footer.toml)
   std::map<std::string, std::string, std::less<>> m_proposed;
   std::int64_t m_min_words;
 };

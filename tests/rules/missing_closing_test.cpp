@@ -214,3 +214,15 @@ TEST_CASE("missing-closing: 'taking care of' is not 'Take care'", "[missing-clos
             .size() == 1);
   CHECK(lint("missing-closing", k_body_en + "\nTake care,\nSam\n").empty());
 }
+
+TEST_CASE("missing-closing skips eco and automatic-mail footers", "[missing-closing]") {
+  const std::string footer = GENERATE(
+      as<std::string>{},
+      "Antes de imprimir este correo electrónico, piense si es realmente necesario hacerlo.\n",
+      "Por favor, no responda a este correo: la dirección no recibe mensajes.\n",
+      "Πριν εκτυπώσετε αυτό το μήνυμα, σκεφτείτε το περιβάλλον και την ανάγκη εκτύπωσης.\n",
+      "Please consider the environment before printing this email and the attachments.\n");
+  CAPTURE(footer);
+  CHECK(lint("missing-closing", k_body + "\nUn saludo,\nLucía\n\n" + footer).empty());
+  CHECK(lint("missing-closing", k_body + "\nLucía\n\n" + footer).size() == 1);
+}
