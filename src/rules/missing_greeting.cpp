@@ -13,7 +13,7 @@ const RuleInfo k_info{
     .id = "missing-greeting",
     .category = Category::tone,
     .default_severity = Severity::info,
-    .summary = "own text that opens without a greeting (Hola, Αγαπητέ, Dear…) or a thank-you",
+    .summary = "own text that opens with neither a greeting (Hola, Αγαπητέ, Dear…) nor a thank-you",
     .docs = R"md(
 ## What it flags
 A message whose own text does not open with a greeting. The opening is the first sentence of
