@@ -13,6 +13,8 @@ const std::vector<RegistryEntry>& registry() {
       {hostile_tone_info(), &make_hostile_tone},
       {late_reply_info(), &make_late_reply},
       {missing_attachment_info(), &make_missing_attachment},
+      {missing_closing_info(), &make_missing_closing},
+      {missing_greeting_info(), &make_missing_greeting},
       {missing_quote_info(), &make_missing_quote},
       {no_reply_sender_info(), &make_no_reply_sender},
       {overquoting_info(), &make_overquoting},
