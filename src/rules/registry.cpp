@@ -11,6 +11,7 @@ const std::vector<RegistryEntry>& registry() {
       {confidential_info(), &make_confidential},
       {dismissive_tone_info(), &make_dismissive_tone},
       {hostile_tone_info(), &make_hostile_tone},
+      {incomplete_answer_info(), &make_incomplete_answer},
       {late_reply_info(), &make_late_reply},
       {missing_attachment_info(), &make_missing_attachment},
       {missing_quote_info(), &make_missing_quote},

@@ -17,6 +17,8 @@ const RuleInfo& dismissive_tone_info();
 std::unique_ptr<Rule> make_dismissive_tone(const RuleContext& context);
 const RuleInfo& hostile_tone_info();
 std::unique_ptr<Rule> make_hostile_tone(const RuleContext& context);
+const RuleInfo& incomplete_answer_info();
+std::unique_ptr<Rule> make_incomplete_answer(const RuleContext& context);
 const RuleInfo& late_reply_info();
 std::unique_ptr<Rule> make_late_reply(const RuleContext& context);
 const RuleInfo& missing_attachment_info();
