@@ -15,6 +15,7 @@ const std::vector<RegistryEntry>& registry() {
       {late_reply_info(), &make_late_reply},
       {missing_attachment_info(), &make_missing_attachment},
       {missing_quote_info(), &make_missing_quote},
+      {no_human_contact_info(), &make_no_human_contact},
       {no_reply_sender_info(), &make_no_reply_sender},
       {personal_data_info(), &make_personal_data},
       {referral_without_cc_info(), &make_referral_without_cc},

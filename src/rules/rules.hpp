@@ -25,6 +25,8 @@ const RuleInfo& missing_attachment_info();
 std::unique_ptr<Rule> make_missing_attachment(const RuleContext& context);
 const RuleInfo& missing_quote_info();
 std::unique_ptr<Rule> make_missing_quote(const RuleContext& context);
+const RuleInfo& no_human_contact_info();
+std::unique_ptr<Rule> make_no_human_contact(const RuleContext& context);
 const RuleInfo& no_reply_sender_info();
 std::unique_ptr<Rule> make_no_reply_sender(const RuleContext& context);
 const RuleInfo& personal_data_info();
