@@ -76,6 +76,8 @@ Atención al cliente
 
 // Lines of a signature looked at for phrases and names: the top of it, where they stand.
 constexpr std::size_t k_max_signature_lines = 12;
+// Lines at the end of own text looked at for a sign-off and a name.
+constexpr std::size_t k_max_name_lines = 6;
 // Words of a line that can be a person's name ("María José García de la Fuente" is six).
 constexpr std::size_t k_max_name_words = 6;
 
@@ -160,16 +162,21 @@ class NoHumanContact final : public Rule {
 
   void check(const Draft& draft, Reporter& out) const override {
     const message::Message& msg = draft.message();
+    if (m_names.reply_to_takes_replies(msg)) return;
+    // Most messages are signed by a person: a look at their last lines settles them, with the
+    // words the draft already has, before any search of the whole text.
+    if (signed_in_own_text(draft)) return;
     const std::vector<Line> signature = signature_lines(draft);
     std::vector<draft::Sentence> signature_sentences;
     signature_sentences.reserve(signature.size());
     for (const Line& line : signature) signature_sentences.push_back(sentence_of(line));
+    // A signature follows a sign-off by definition: one word there is a name.
+    for (const draft::Sentence& line : signature_sentences)
+      if (is_name(draft, line, true)) return;
 
     const std::optional<draft::Range> phrase = automatic_phrase(draft, signature_sentences);
     if (!phrase && !automatic_headers(msg)) return;
-    if (m_names.reply_to_takes_replies(msg)) return;
     if (offers_contact(draft, signature_sentences)) return;
-    if (signed_by_a_person(draft, signature, signature_sentences)) return;
 
     constexpr std::string_view message =
         "automatic message with no person's name and no way to "
@@ -186,21 +193,13 @@ class NoHumanContact final : public Rule {
  private:
   // ---- Does it look automatic? ----
 
-  // The first phrase of own text or the signature that says the message is automatic, or asks
-  // not to be answered without a condition in the same sentence.
+  // A phrase of own text (else of the signature) that says the message is automatic, else one
+  // that asks not to be answered without a condition in the same sentence.
   std::optional<draft::Range> automatic_phrase(
       const Draft& draft, const std::vector<draft::Sentence>& signature) const {
-    std::optional<draft::Range> first;
-    auto keep = [&](draft::Range range) {
-      if (!first || range.begin < first->begin) first = range;
-    };
-    if (const auto found = m_automatic.find(draft); !found.empty()) keep(found.front().range);
+    if (const auto found = m_automatic.find(draft); !found.empty()) return found.front().range;
     for (const PhraseMatch& match : m_no_reply.find(draft))
-      if (!conditional(*match.sentence, match.language)) {
-        keep(match.range);
-        break;
-      }
-    if (first) return first;
+      if (!conditional(*match.sentence, match.language)) return match.range;
     for (const draft::Sentence& sentence : signature) {
       for (const std::string_view language : {"es", "el", "en"}) {
         if (const auto found = m_automatic.find(sentence, language); !found.empty())
@@ -290,23 +289,17 @@ class NoHumanContact final : public Rule {
 
   // ---- Does a person sign it? ----
 
-  // A person's name in the last lines of own text (after a sign-off, or on its own) or at the
-  // top of the signature; a template field standing for one ({{agente}}) counts as a name.
-  bool signed_by_a_person(const Draft& draft, const std::vector<Line>& signature,
-                          const std::vector<draft::Sentence>& signature_sentences) const {
+  // A person's name in the last lines of own text, alone or after a sign-off, or a template
+  // field standing for one ({{agente}}).
+  bool signed_in_own_text(const Draft& draft) const {
     for (const draft::Segment& segment : draft.segments)
       if (segment.kind == draft::SegmentKind::placeholder) return true;
-    const std::vector<Line> last = last_own_lines(draft);
-    bool after_closing = false;
-    for (const Line& line : last) {
-      const draft::Sentence sentence = sentence_of(line);
-      if (is_name(draft, sentence, after_closing)) return true;
-      after_closing =
-          !sentence.words.empty() && rest_after_closing(sentence) == sentence.words.size();
+    const std::vector<draft::Sentence> lines = last_own_lines(draft);
+    for (std::size_t i = lines.size(); i-- > 0;) {
+      const bool after_closing = i > 0 && !lines[i - 1].words.empty() &&
+                                 rest_after_closing(lines[i - 1]) == lines[i - 1].words.size();
+      if (is_name(draft, lines[i], after_closing)) return true;
     }
-    after_closing = true;  // a signature follows a sign-off by definition
-    for (std::size_t i = 0; i < signature.size(); ++i)
-      if (is_name(draft, signature_sentences[i], after_closing)) return true;
     return false;
   }
 
@@ -407,22 +400,37 @@ class NoHumanContact final : public Rule {
     return out;
   }
 
-  // The lines of the last two paragraphs of own text, where a sign-off and a name stand.
-  static std::vector<Line> last_own_lines(const Draft& draft) {
-    std::vector<Line> out;
+  // The last lines of own text (at most k_max_name_lines, from its last two paragraphs), where
+  // a sign-off and a name stand, each with the draft's own words on it.
+  static std::vector<draft::Sentence> last_own_lines(const Draft& draft) {
+    std::vector<draft::Sentence> out;
     const std::string_view text = draft.text();
     const std::size_t count = draft.paragraphs.size();
     for (std::size_t p = count > 2 ? count - 2 : 0; p < count; ++p) {
-      const draft::Range range = draft.paragraphs[p].range;
-      std::size_t begin = range.begin;
-      while (begin < range.end) {
+      const draft::Paragraph& paragraph = draft.paragraphs[p];
+      const std::size_t first = out.size();
+      std::size_t begin = paragraph.range.begin;
+      while (begin < paragraph.range.end) {
         std::size_t end = text.find('\n', begin);
-        if (end == std::string_view::npos || end > range.end) end = range.end;
-        if (!trim(text.substr(begin, end - begin)).empty())
-          out.push_back({text.substr(begin, end - begin), begin});
+        if (end == std::string_view::npos || end > paragraph.range.end) end = paragraph.range.end;
+        if (!trim(text.substr(begin, end - begin)).empty()) {
+          draft::Sentence line;
+          line.range = {begin, end};
+          out.push_back(std::move(line));
+        }
         begin = end + 1;
       }
+      // Lines and words are both in text order: one walk puts each word on its line.
+      std::size_t at = first;
+      for (const Sentence& sentence : paragraph.sentences)
+        for (const Word& word : sentence.words) {
+          while (at < out.size() && out[at].range.end <= word.range.begin) ++at;
+          if (at < out.size() && out[at].range.begin <= word.range.begin)
+            out[at].words.push_back(word);
+        }
     }
+    if (out.size() > k_max_name_lines)
+      out.erase(out.begin(), out.end() - static_cast<std::ptrdiff_t>(k_max_name_lines));
     return out;
   }
 
