@@ -296,6 +296,8 @@ class NoHumanContact final : public Rule {
       if (segment.kind == draft::SegmentKind::placeholder) return true;
     const std::vector<draft::Sentence> lines = last_own_lines(draft);
     for (std::size_t i = lines.size(); i-- > 0;) {
+      // The first line of own text greets; it never signs.
+      if (lines[i].range.begin == draft.paragraphs.front().range.begin) continue;
       const bool after_closing = i > 0 && !lines[i - 1].words.empty() &&
                                  rest_after_closing(lines[i - 1]) == lines[i - 1].words.size();
       if (is_name(draft, lines[i], after_closing)) return true;
@@ -304,8 +306,9 @@ class NoHumanContact final : public Rule {
   }
 
   // True when `sentence` (one line) is a person's name: up to k_max_name_words capitalised
-  // words (lowercase particles such as "de la" between them), or the same after a sign-off on
-  // the same line ("Un saludo, Lucía"). One word alone counts only after a sign-off.
+  // words or words in capitals (lowercase particles such as "de la" between them), or the same
+  // after a sign-off on the same line ("Un saludo, Lucía"). One word alone counts only after a
+  // sign-off.
   bool is_name(const Draft& draft, const draft::Sentence& line, bool after_closing) const {
     const std::size_t from = rest_after_closing(line);
     if (from > 0 && from < line.words.size()) after_closing = true;
@@ -314,15 +317,21 @@ class NoHumanContact final : public Rule {
     const std::string_view text = std::string_view(draft.text());
     const std::string_view raw = text.substr(
         line.words[from].range.begin, line.words.back().range.end - line.words[from].range.begin);
-    // "Lucía Romero", "Lucía R.", "Νίκος Αντωνίου": no sentence punctuation inside.
-    if (raw.find_first_of(":;!?@/") != std::string_view::npos) return false;
+    // "Lucía Romero", "Lucía R.", "Νίκος Αντωνίου": no punctuation inside or after it, which
+    // "Hola Ana," or "Dear Mark:" have.
+    const std::string_view after =
+        text.substr(line.words.back().range.end, line.range.end - line.words.back().range.end);
+    if (raw.find_first_of(",:;!?@/") != std::string_view::npos ||
+        after.find_first_of(",:;!?") != std::string_view::npos)
+      return false;
     for (std::size_t i = from; i < line.words.size(); ++i) {
       const Word& word = line.words[i];
       if (word.kind == draft::TokenKind::placeholder) return true;
       if (word.kind != draft::TokenKind::word) return false;
       const bool edge = i == from || i + 1 == line.words.size();
-      const bool capitalised = word.shape == draft::CaseShape::title ||
-                               (word.shape == draft::CaseShape::upper && word.letters == 1);
+      // "Lucía", "LUCÍA ROMERO", the initial "R"; a team in capitals is told by its words.
+      const bool capitalised =
+          word.shape == draft::CaseShape::title || word.shape == draft::CaseShape::upper;
       if (!capitalised && (edge || word.shape != draft::CaseShape::lower || word.letters > 3))
         return false;
     }

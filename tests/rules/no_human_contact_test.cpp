@@ -20,6 +20,12 @@ TEST_CASE("no-human-contact flags an automatic notice with nobody behind it",
       "Hello,\n\nWe received your request 8812. This is an automated message, please do not "
       "reply to this email.\n\nThanks,\nThe Support Team\n",
       "Hello,\n\nYour password was changed.\n\n-- \nThis mailbox is not monitored.\n",
+      // a greeting is no signature, a business is no person
+      "Hola Ana,\n\nEste es un mensaje automático.\n",
+      "Αγαπητέ πελάτη,\n\nΗ κράτησή σας επιβεβαιώθηκε. Το μήνυμα αυτό δημιουργήθηκε αυτόματα, "
+      "παρακαλούμε μην απαντάτε.\n\nΞενοδοχείο Αιγαίο\n",
+      "Hello Mark,\n\nYour password was reset. This email was sent from a notification-only "
+      "address. Please do not reply to this message.\n\nSHOP EXAMPLE\n",
       // the customer's own address is no way to reach someone
       "To: ana@gmail.com\nSubject: Alta\n\nHola,\n\nSu cuenta ana@gmail.com está activa. Este es "
       "un mensaje automático.\n");
@@ -34,7 +40,7 @@ TEST_CASE("no-human-contact points at the phrase, else at the From header", "[no
                     "Hola,\n\nSu pedido 51190 ha salido. Este es un mensaje automático.\n");
   REQUIRE(found.size() == 1);
   CHECK(found[0].line == 3);
-  CHECK(found[0].text == "mensaje automático");
+  CHECK(found[0].text == "es un mensaje automático");
   found = lint("no-human-contact",
                "From: Tienda Verde <noreply@tiendaverde.es>\nTo: ana.garcia@gmail.com\n"
                "Subject: Su pedido 51190\n\nHola,\n\nSu pedido 51190 ha salido hoy.\n\n"
@@ -91,8 +97,11 @@ TEST_CASE("no-human-contact stays quiet on the traps", "[no-human-contact]") {
       // a no-reply sender on an internal notification
       "From: noreply@tiendaverde.es\nTo: lucia@tiendaverde.es\nSubject: Copia de seguridad\n\n"
       "La copia terminó bien.\n",
-      // an ordinary reply
-      "Hola Ana,\n\nSu pedido sale mañana.\n");
+      // an ordinary reply, one that mentions an automatic message, one signed in capitals
+      "Hola Ana,\n\nSu pedido sale mañana.\n",
+      "Hola Ana,\n\nPerdone, le llegó una respuesta automática por error; el pedido sale hoy.\n",
+      "Hi Mark,\n\nThe invoice is generated automatically at the end of the month.\n",
+      "Hola Ana,\n\nEste es un mensaje automático, pero lo reviso yo.\n\nLUCÍA ROMERO\n");
   CAPTURE(text);
   CHECK(lint("no-human-contact", text).empty());
 }
