@@ -36,7 +36,8 @@ older history it quotes (deeper `>` levels, a nested "-----Original Message-----
 "De:/Enviado:" block). Questions that ask for nothing are not counted: greetings and pleas such as
 "¿Me pueden ayudar?", "Any ideas?", "Μπορείτε να με βοηθήσετε;" or "¿Cómo es posible?"
 (`rules/<lang>/incomplete-answer-rhetorical.toml`). Every word, number and link of own text
-counts towards the answer.
+counts towards the answer except its sign-off and what follows it (a closing such as "Un saludo,"
+opening one of the last two paragraphs, then name, title, address, telephone).
 
 An interleaved reply answers per question: when own text stands between the quoted parts, only
 the questions with no own text below them count as unanswered, and the rule speaks when at least
@@ -85,12 +86,12 @@ El lun, 3 feb 2025 a las 10:12, Ana García <ana.garcia@gmail.com> escribió:
 
 ## Options
 `min-questions` (default 3): fewer questions in the quoted original are left alone.
-`words-per-question` (default 5): own text with at least this many words per question asked
-is taken as an answer.
+`words-per-question` (default 4): own text with at least this many words per question asked
+is taken as an answer (its sign-off, name and signature lines do not count).
 )md",
     .options = {{"min-questions", std::int64_t{3},
                  "fewest questions in the quoted original that the rule looks at"},
-                {"words-per-question", std::int64_t{5},
+                {"words-per-question", std::int64_t{4},
                  "own words per question asked that are taken as an answer"}},
 };
 
@@ -471,48 +472,70 @@ class IncompleteAnswer final : public Rule {
     return greek ? found("el") : found("es") || found("en");
   }
 
-  // Every token of own text counts (words, numbers, links): "el 14", "20 €" and a link answer.
-  static int words_of_own_text(const Draft& draft) {
+  // Every token of own text that can answer counts (words, numbers, links: "el 14", "20 €"),
+  // the sign-off of each own part and what follows it excepted.
+  int words_of_own_text(const Draft& draft) const {
     int words = 0;
-    for (const draft::Paragraph& paragraph : draft.paragraphs)
-      for (const Sentence& sentence : paragraph.sentences)
+    for (const draft::Segment& segment : draft.segments)
+      if (segment.kind == draft::SegmentKind::own) words += answer_words_in(draft, segment.range);
+    return words;
+  }
+
+  // The words of the own paragraphs in `range` before its sign-off: "Un saludo," or "Best
+  // regards, Sarah" opening one of its last two paragraphs, and the name, title, address and
+  // telephone below it, answer nothing.
+  int answer_words_in(const Draft& draft, draft::Range range) const {
+    std::vector<const draft::Paragraph*> paragraphs;
+    for (const draft::Paragraph& paragraph : draft.paragraphs) {
+      if (paragraph.range.begin < range.begin) continue;
+      if (paragraph.range.begin >= range.end) break;
+      paragraphs.push_back(&paragraph);
+    }
+    std::size_t end = paragraphs.size();
+    for (std::size_t i = paragraphs.size() >= 2 ? paragraphs.size() - 2 : 0; i < paragraphs.size();
+         ++i)
+      if (is_sign_off(draft, *paragraphs[i])) {
+        end = i;
+        break;
+      }
+    int words = 0;
+    for (std::size_t i = 0; i < end; ++i)
+      for (const Sentence& sentence : paragraphs[i]->sentences)
         words += static_cast<int>(sentence.words.size());
     return words;
   }
 
-  // The words of own text in `range` but its sign-off ("Un saludo, Lucía" under the last
-  // quoted question answers nothing).
-  int answer_words_in(const Draft& draft, draft::Range range) const {
-    int words = 0;
-    for (const draft::Paragraph& paragraph : draft.paragraphs) {
-      if (paragraph.range.begin < range.begin) continue;
-      if (paragraph.range.begin >= range.end) break;
-      int in_paragraph = 0;
-      for (const Sentence& sentence : paragraph.sentences)
-        in_paragraph += static_cast<int>(sentence.words.size());
-      if (!is_sign_off(paragraph, in_paragraph)) words += in_paragraph;
-    }
-    return words;
-  }
-
-  // A paragraph that opens with a closing of rules/<lang>/signature.toml and holds little more
-  // (a name): "Un saludo,\nLucía", "Best regards, Sarah Jones".
-  bool is_sign_off(const draft::Paragraph& paragraph, int words) const {
-    if (words == 0 || words > k_max_sign_off_words || paragraph.sentences.empty()) return false;
-    std::string opening;
-    int taken = 0;
+  // A paragraph whose first line is a closing of rules/<lang>/signature.toml ("Un saludo,",
+  // "Με εκτίμηση"), or that opens with one and holds little more ("Best regards, Sarah Jones").
+  bool is_sign_off(const Draft& draft, const draft::Paragraph& paragraph) const {
+    std::string_view first_line =
+        std::string_view(draft.text()).substr(paragraph.range.begin, paragraph.range.size());
+    first_line = trim(first_line.substr(0, first_line.find('\n')));
+    while (!first_line.empty() &&
+           std::string_view(",.!:;").find(first_line.back()) != std::string_view::npos)
+      first_line.remove_suffix(1);
+    if (m_closings.contains(text::fold_case(first_line))) return true;
+    std::size_t words = 0;
+    for (const Sentence& sentence : paragraph.sentences) words += sentence.words.size();
+    if (words > k_max_sign_off_words) return false;  // "Gracias por su paciencia. Su pedido…"
+    std::vector<const Word*> all;
     for (const Sentence& sentence : paragraph.sentences)
-      for (const Word& word : sentence.words) {
-        if (taken == k_max_sign_off_words) break;
-        if (!opening.empty()) opening += ' ';
-        opening += text::fold_case(word.text);
-        ++taken;
-        if (m_closings.contains(opening)) return true;
-      }
+      for (const Word& word : sentence.words) all.push_back(&word);
+    std::string opening;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (!opening.empty()) opening += ' ';
+      opening += text::fold_case(all[i]->text);
+      if (!m_closings.contains(opening)) continue;
+      // Only a name may follow: "Best regards, Sarah Jones", not "Thanks for your order".
+      return std::all_of(
+          all.begin() + static_cast<std::ptrdiff_t>(i) + 1, all.end(), [](const Word* w) {
+            return w->shape == draft::CaseShape::title || w->shape == draft::CaseShape::upper;
+          });
+    }
     return false;
   }
 
-  static constexpr int k_max_sign_off_words = 7;
+  static constexpr std::size_t k_max_sign_off_words = 7;
 
   // The own text of the reply: its paragraphs in the own segment holding the most words (a
   // top-posted reply above the quote, or a bottom-posted one below it).

@@ -31,7 +31,7 @@ TEST_CASE("incomplete-answer fires on a one-line answer to three questions",
   REQUIRE(found.size() == 1);
   CHECK(found[0].line == 1);
   CHECK(found[0].end_line == 6);
-  CHECK(found[0].message == "the customer asked 3 questions and the reply has 9 words");
+  CHECK(found[0].message == "the customer asked 3 questions and the reply has 6 words");
   CHECK(found[0].help ==
         "answer each of the 3 questions (the problem, the solution and the next steps), or say "
         "when you will");
@@ -50,7 +50,7 @@ TEST_CASE("incomplete-answer counts Greek question marks, ASCII and U+037E",
   CAPTURE(original);
   const auto found = lint("incomplete-answer", reply(own, original));
   REQUIRE(found.size() == 1);
-  CHECK(found[0].message == "the customer asked 3 questions and the reply has 10 words");
+  CHECK(found[0].message == "the customer asked 3 questions and the reply has 7 words");
 }
 
 TEST_CASE("incomplete-answer reads English and Outlook-style originals", "[incomplete-answer]") {
@@ -64,7 +64,7 @@ TEST_CASE("incomplete-answer reads English and Outlook-style originals", "[incom
       "Subject: Order 51190\n\nDid you get our invoice? Is it right? Anything else?\n";
   const auto found = lint("incomplete-answer", outlook);
   REQUIRE(found.size() == 1);
-  CHECK(found[0].message == "the customer asked 4 questions and the reply has 9 words");
+  CHECK(found[0].message == "the customer asked 4 questions and the reply has 6 words");
 }
 
 TEST_CASE("incomplete-answer counts a numbered list introduced as questions",
@@ -79,7 +79,7 @@ TEST_CASE("incomplete-answer counts a numbered list introduced as questions",
   CAPTURE(original);
   const auto found = lint("incomplete-answer", reply(k_short_es, original));
   REQUIRE(found.size() == 1);
-  CHECK(found[0].message == "the customer asked 3 questions and the reply has 9 words");
+  CHECK(found[0].message == "the customer asked 3 questions and the reply has 6 words");
 }
 
 TEST_CASE("incomplete-answer reports a reply with no own text on the quote",
@@ -158,6 +158,22 @@ TEST_CASE("incomplete-answer options", "[incomplete-answer]") {
       reply(k_short_es, "¿Cuándo sale mi pedido? ¿Puedo cambiar la dirección?\n");
   CHECK(lint("incomplete-answer", two, {.options = {{"min-questions", "2"}}}).size() == 1);
   CHECK(lint("incomplete-answer", reply(k_short_es, k_three_es),
-             {.options = {{"words-per-question", "3"}}})
+             {.options = {{"words-per-question", "2"}}})
+            .empty());
+}
+
+TEST_CASE("incomplete-answer does not count the sign-off and what follows it",
+          "[incomplete-answer]") {
+  const std::string signed_off =
+      "Hola Ana,\n\nSu pedido sale mañana.\n\nUn saludo,\nLucía Romero\nAtención al cliente\n"
+      "Tienda Verde S.L. · C/ Mayor 5, 28013 Madrid\nTel. 912 345 678 · www.tiendaverde.es\n";
+  const auto found = lint("incomplete-answer", reply(signed_off, k_three_es));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "the customer asked 3 questions and the reply has 6 words");
+  // "Gracias" opens a paragraph of answers: it is no sign-off.
+  CHECK(lint("incomplete-answer",
+             reply("Hola Ana,\n\nGracias por su paciencia. Su pedido sale mañana y puede "
+                   "cambiar la dirección sin coste.\n\nUn saludo,\nLucía\n",
+                   k_three_es))
             .empty());
 }
