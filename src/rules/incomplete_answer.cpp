@@ -44,7 +44,7 @@ the questions with no own text below them count as unanswered, and the rule spea
 `min-questions` of them are left and own text is still short.
 
 Left alone: a reply that says the answers are elsewhere or will follow ("ver respuestas abajo",
-"le llamo ahora", "I'll get back to you on the rest", "θα σας καλέσουμε";
+"le llamo ahora", "I'll get back to you on the rest", "θα σας καλέσουμε", "le adjunto el manual";
 `rules/<lang>/incomplete-answer.unless.toml`), forwards, messages that quote nothing, and
 questions in older quoted history or in the quoted signature.
 
