@@ -41,9 +41,12 @@ or `00`, or written in groups: "912 345 678"), an email address that takes repli
 the customer's own, a contact link (`…/contacto`, `…/support`; the words are
 `rules/<lang>/no-human-contact-link.toml`), a "contact us" phrase ("contacte con nosotros",
 "llame al", "επικοινωνήστε μαζί μας", "get in touch"; `rules/<lang>/no-human-contact-contact.toml`),
-a Reply-To that takes replies, or a person's name signing it (a short line of capitalised words
-after a sign-off or in the signature, not a team: "El equipo de Tienda Verde", "Customer
-Service", "Ομάδα Εξυπηρέτησης" are not people; `rules/<lang>/no-human-contact-team.toml`).
+a Reply-To that takes replies, or a person's name signing it: a line of up to six capitalised
+words (or words in capitals) among the last lines of own text or in the signature, one word
+only after a sign-off ("Un saludo,\nLucía"). A greeting ("Hola Ana,") does not sign, and
+neither do teams and businesses ("El equipo de Tienda Verde", "Customer Service", "Ξενοδοχείο
+Αιγαίο"; `rules/<lang>/no-human-contact-team.toml`) or the sender's own name or domain
+("Tienda Verde" From `noreply@tiendaverde.es`).
 Quoted text never makes a message automatic.
 
 The finding is on the phrase that makes the message automatic, else on the From header.

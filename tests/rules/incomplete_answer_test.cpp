@@ -147,6 +147,8 @@ TEST_CASE("incomplete-answer stays quiet on the traps", "[incomplete-answer]") {
       reply("Hi Mark,\n\nSee my answers below in red.\n\nSarah\n", k_three_es),
       reply("Καλημέρα,\n\nΘα σας καλέσουμε αύριο.\n\nΝίκος\n", k_three_es),
       reply("Hola Ana,\n\nLe adjunto el manual.\n\nUn saludo,\nLucía\n", k_three_es),
+      reply("Hola Ana,\n\nVer respuestas abajo.\n\nLucía\n", k_three_es),
+      reply("Hi Mark,\n\nShipping is free. I'll get back to you on the rest.\n", k_three_es),
       // a forward, and a message with no quote
       "Subject: RV: Pedido\n\nPara ti.\n\n> ¿Cuándo? ¿Dónde? ¿Cuánto?\n",
       "Hola Ana,\n\n¿Cuándo? ¿Dónde? ¿Cuánto?\n");
