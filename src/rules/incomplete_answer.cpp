@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "data/data.hpp"
+#include "rules/organisation.hpp"  // lowercase_ascii
 #include "rules/phrase_matcher.hpp"
 #include "rules/rules.hpp"
 #include "spell/spell.hpp"  // SpellService is a spell::Stemmer
@@ -45,8 +46,9 @@ the questions with no own text below them count as unanswered, and the rule spea
 
 Left alone: a reply that says the answers are elsewhere or will follow ("ver respuestas abajo",
 "le llamo ahora", "I'll get back to you on the rest", "θα σας καλέσουμε", "le adjunto el manual";
-`rules/<lang>/incomplete-answer.unless.toml`), forwards, messages that quote nothing, and
-questions in older quoted history or in the quoted signature.
+`rules/<lang>/incomplete-answer.unless.toml`), forwards, messages that quote nothing, a
+follow-up quoting the sender's own message (its attribution line or header block names the From
+address), and questions in older quoted history or in the quoted signature.
 
 The finding is on own text (on the first quoted part when there is none, or on the first quoted
 part left unanswered in an interleaved reply) and says how many questions were asked.
@@ -338,8 +340,13 @@ class IncompleteAnswer final : public Rule {
           break;
         case draft::SegmentKind::original_header:
         case draft::SegmentKind::attribution:
-          // A second header block or attribution after the quote opens older history.
-          if (!parts.empty()) ended = true;
+          // A second header block or attribution after the quote opens older history; the
+          // first one naming the sender quotes the sender's own message (a follow-up), whose
+          // questions were the sender's, not the customer's.
+          if (!parts.empty())
+            ended = true;
+          else if (names_the_sender(draft, segment.range))
+            return {};
           break;
         case draft::SegmentKind::forward:
         case draft::SegmentKind::patch:
@@ -354,6 +361,18 @@ class IncompleteAnswer final : public Rule {
       }
     }
     return parts;
+  }
+
+  // True when the attribution line or header block in `range` names a From address of the
+  // message ("El lun, …, Lucía <lucia@tiendaverde.es> escribió:").
+  static bool names_the_sender(const Draft& draft, draft::Range range) {
+    const std::string block = lowercase_ascii(
+        std::string(std::string_view(draft.text()).substr(range.begin, range.size())));
+    const message::Message& msg = draft.message();
+    return std::any_of(msg.from.begin(), msg.from.end(), [&](const message::Address& a) {
+      return a.address.find('@') != std::string::npos &&
+             block.find(lowercase_ascii(a.address)) != std::string::npos;
+    });
   }
 
   // Adds the questions of the quoted lines in `range`; true when the latest message ends there

@@ -149,6 +149,11 @@ TEST_CASE("incomplete-answer stays quiet on the traps", "[incomplete-answer]") {
       reply("Hola Ana,\n\nLe adjunto el manual.\n\nUn saludo,\nLucía\n", k_three_es),
       reply("Hola Ana,\n\nVer respuestas abajo.\n\nLucía\n", k_three_es),
       reply("Hi Mark,\n\nShipping is free. I'll get back to you on the rest.\n", k_three_es),
+      // a follow-up quoting the sender's own questions
+      "From: Lucía <lucia@tiendaverde.es>\nTo: ana@example.com\nSubject: Re: Pedido\n\n"
+      "Hola Ana, ¿pudo revisarlo?\n\nEl lun, 3 feb 2025 a las 10:12, Lucía "
+      "<lucia@tiendaverde.es> escribió:\n> ¿Le llegó el pedido? ¿Estaba bien? ¿Necesita "
+      "factura?\n",
       // a forward, and a message with no quote
       "Subject: RV: Pedido\n\nPara ti.\n\n> ¿Cuándo? ¿Dónde? ¿Cuánto?\n",
       "Hola Ana,\n\n¿Cuándo? ¿Dónde? ¿Cuánto?\n");
