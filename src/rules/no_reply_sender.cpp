@@ -1,10 +1,7 @@
 #include "data/data.hpp"
+#include "rules/no_reply_address.hpp"
 #include "rules/organisation.hpp"
 #include "rules/rules.hpp"
-#include "text/text.hpp"
-
-#include <algorithm>
-#include <cctype>
 
 namespace replylint::rules {
 namespace {
@@ -65,72 +62,25 @@ Su pedido 51190 salió ayer.
     .options = {},
 };
 
-// Cuts `text` (already loose-keyed) at every ASCII character that is not a letter or a digit:
-// the separators of a local part (. - _ + =) and the spaces and punctuation of a display name.
-std::vector<std::string> pieces_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::string piece;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x80 && !std::isalnum(byte)) {
-      if (!piece.empty()) out.push_back(std::move(piece));
-      piece.clear();
-    } else {
-      piece += c;
-    }
-  }
-  if (!piece.empty()) out.push_back(std::move(piece));
-  return out;
-}
-
-// Every spelling a listed entry stands for, its words run together: "no [reply|answer]" gives
-// "noreply" and "noanswer"; an optional word gives the forms with and without it.
-void expand(const std::vector<data::PhraseToken>& tokens, std::size_t next, std::string joined,
-            std::vector<std::string>& out) {
-  if (next == tokens.size()) {
-    if (!joined.empty() && std::find(out.begin(), out.end(), joined) == out.end())
-      out.push_back(std::move(joined));
-    return;
-  }
-  const data::PhraseToken& token = tokens[next];
-  if (token.optional || token.words.empty()) expand(tokens, next + 1, joined, out);
-  for (const std::string& word : token.words)
-    expand(tokens, next + 1, joined + text::loose_key(word), out);
-}
-
-std::vector<std::string> no_reply_local_parts(const data::DataSet& data) {
-  std::vector<std::string> out;
-  for (const auto& [code, language] : data.languages)
-    if (const auto list = language.phrases.find(std::string(k_info.id));
-        list != language.phrases.end())
-      for (const data::Phrase& entry : list->second) expand(entry.tokens, 0, "", out);
-  return out;
-}
-
 class NoReplySender final : public Rule {
  public:
   explicit NoReplySender(const RuleContext& context)
-      : m_data(context.data),
-        m_org_domains(context.org_domains),
-        m_local_parts(no_reply_local_parts(context.data)) {}
+      : m_data(context.data), m_org_domains(context.org_domains), m_names(context.data) {}
 
   const RuleInfo& info() const override { return k_info; }
 
   void check(const Draft& draft, Reporter& out) const override {
     const message::Message& msg = draft.message();
     if (msg.kind == message::InputKind::body || msg.from.empty()) return;
-    if (std::any_of(msg.reply_to.begin(), msg.reply_to.end(), [&](const message::Address& a) {
-          return a.address.find('@') != std::string::npos && !says_no_reply(local_part(a));
-        }))
-      return;
-    if (!msg.is_reply && !to_outside(msg)) return;
+    if (m_names.reply_to_takes_replies(msg)) return;
+    if (!msg.is_reply && !has_outside_recipient(msg, m_org_domains, m_data)) return;
     for (const message::Address& sender : msg.from) {
-      if (says_no_reply(local_part(sender))) {
+      if (m_names.is_no_reply_address(sender.address)) {
         out.report_header("From", "sent from the no-reply address '{}'", sender.address)
             .help("send it from an address that takes replies, or add a Reply-To that does");
         return;
       }
-      if (says_no_reply(sender.name)) {
+      if (m_names.says_no_reply(sender.name)) {
         out.report_header("From", "the sender's name '{}' tells the customer not to reply",
                           sender.name)
             .help("name a person or a team that reads the replies");
@@ -140,44 +90,9 @@ class NoReplySender final : public Rule {
   }
 
  private:
-  static std::string local_part(const message::Address& a) {
-    return a.address.substr(0, a.address.rfind('@'));
-  }
-
-  // True when a run of whole pieces of `text`, joined, is a listed no-reply local part
-  // (digits at its end aside: "noreply2").
-  bool says_no_reply(const std::string& text) const {
-    if (text.empty()) return false;
-    const std::vector<std::string> pieces = pieces_of(text::loose_key(text));
-    for (std::size_t first = 0; first < pieces.size(); ++first) {
-      std::string joined;
-      for (std::size_t last = first; last < pieces.size() && last < first + 4; ++last) {
-        joined += pieces[last];
-        std::string_view bare = joined;
-        while (!bare.empty() && std::isdigit(static_cast<unsigned char>(bare.back())))
-          bare.remove_suffix(1);
-        if (std::find(m_local_parts.begin(), m_local_parts.end(), bare) != m_local_parts.end())
-          return true;
-      }
-    }
-    return false;
-  }
-
-  // A recipient outside the sender's organisation (any recipient but the sender when the
-  // organisation is unknown).
-  bool to_outside(const message::Message& msg) const {
-    const std::vector<std::string> own = own_domains(msg, m_org_domains, m_data);
-    for (const auto* list : {&msg.to, &msg.cc, &msg.bcc})
-      for (const message::Address& a : *list) {
-        if (a.address.empty() || is_sender_address(a.address, msg)) continue;
-        if (own.empty() || !in_domains(a.domain(), own)) return true;
-      }
-    return false;
-  }
-
   const data::DataSet& m_data;
   std::vector<std::string> m_org_domains;
-  std::vector<std::string> m_local_parts;  // text::loose_key()ed, words run together
+  NoReplyNames m_names;
 };
 
 }  // namespace

@@ -76,4 +76,15 @@ bool is_sender_address(std::string_view address, const message::Message& msg) {
   return false;
 }
 
+bool has_outside_recipient(const message::Message& msg, const std::vector<std::string>& org_domains,
+                           const data::DataSet& data) {
+  const std::vector<std::string> own = own_domains(msg, org_domains, data);
+  for (const auto* list : {&msg.to, &msg.cc, &msg.bcc})
+    for (const message::Address& a : *list) {
+      if (a.address.empty() || is_sender_address(a.address, msg)) continue;
+      if (own.empty() || !in_domains(a.domain(), own)) return true;
+    }
+  return false;
+}
+
 }  // namespace replylint::rules
