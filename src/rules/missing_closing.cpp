@@ -213,11 +213,19 @@ class MissingClosing final : public Rule {
     const OpeningSentence opening = opening_sentence(draft);
     const std::size_t own_end = paragraphs.back()->range.end;
 
-    // Postscripts, disclaimers and opt-out footers below the sign-off are not where it ends.
+    // Postscripts, disclaimers and opt-out footers below the sign-off are not where it ends. A
+    // footer with no blank line above it ("Με εκτίμηση,\nΝίκος\nΤο μήνυμα αυτό είναι
+    // εμπιστευτικό…") cuts its paragraph where it starts.
     std::size_t end = paragraphs.size();
+    std::size_t cut = text.size();  // lines of the last paragraph from here on are left out
     for (std::size_t skipped = 0; end > 1 && skipped < k_max_trailers; ++skipped) {
       const draft::Paragraph& last = *paragraphs[end - 1];
-      if (!postscript(text, last) && !footer(draft, last) && !pgp_armor(draft, last)) break;
+      const std::optional<std::size_t> footer_begin = footer(draft, last);
+      if (footer_begin && line_start(text, *footer_begin) > last.range.begin) {
+        cut = line_start(text, *footer_begin);
+        break;
+      }
+      if (!postscript(text, last) && !footer_begin && !pgp_armor(draft, last)) break;
       --end;
     }
 
@@ -226,6 +234,7 @@ class MissingClosing final : public Rule {
     std::optional<Line> prose;
     for (std::size_t p = end; p-- > 0 && !prose;) {
       std::vector<Line> lines = lines_of(text, *paragraphs[p]);
+      while (!lines.empty() && lines.back().range.begin >= cut) lines.pop_back();
       for (std::size_t l = lines.size(); l-- > 0;) {
         if (block.size() < k_max_signoff_lines && signoff_line(text, lines[l])) {
           block.push_back(std::move(lines[l]));
@@ -346,15 +355,21 @@ class MissingClosing final : public Rule {
     return false;
   }
 
-  // A legal disclaimer, a mailing list's opt-out footer, an eco or automatic-mail footer.
-  bool footer(const Draft& draft, const draft::Paragraph& paragraph) const {
+  // Where a legal disclaimer, a mailing list's opt-out footer, an eco or automatic-mail footer
+  // starts in `paragraph` (its first sentence holding a cue), if it holds one.
+  std::optional<std::size_t> footer(const Draft& draft, const draft::Paragraph& paragraph) const {
     const std::string& language = language_of(draft, paragraph);
     for (const Sentence& sentence : paragraph.sentences)
       for (const std::string& code : phrase_languages(m_data, language))
         if (!m_disclaimers.find(sentence, code).empty() ||
             !m_opt_outs.find(sentence, code).empty() || !m_footers.find(sentence, code).empty())
-          return true;
-    return false;
+          return sentence.range.begin;
+    return std::nullopt;
+  }
+
+  static std::size_t line_start(const std::string& text, std::size_t at) {
+    const std::size_t newline = text.rfind('\n', at == 0 ? 0 : at - 1);
+    return at == 0 || newline == std::string::npos ? 0 : newline + 1;
   }
 
   // "Lucía Romero": the name a sign-off goes above.

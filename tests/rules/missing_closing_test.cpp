@@ -122,6 +122,14 @@ TEST_CASE("missing-closing skips a disclaimer below the name", "[missing-closing
       "notifíquelo al remitente y bórrelo.\n";
   CHECK(lint("missing-closing", k_body + "\nUn saludo,\nLucía\n" + disclaimer).empty());
   CHECK(lint("missing-closing", k_body + "\nLucía\n" + disclaimer).size() == 1);
+  // The disclaimer right under the signature, no blank line between them.
+  CHECK(lint("missing-closing", k_body + "\nUn saludo,\nLucía" + disclaimer).empty());
+  CHECK(lint("missing-closing",
+             k_body_el +
+                 "\nΜε εκτίμηση,\nΝίκος Παππάς\nΤμήμα Εξυπηρέτησης Πελατών · Τηλ. 210 3334444\n"
+                 "Το μήνυμα αυτό είναι εμπιστευτικό και προορίζεται μόνο για τον παραλήπτη του.\n")
+            .empty());
+  CHECK(lint("missing-closing", k_body + "\nLucía" + disclaimer).size() == 1);
 }
 
 TEST_CASE("missing-closing: a top-posted reply ends above the quote", "[missing-closing]") {
@@ -225,4 +233,13 @@ TEST_CASE("missing-closing skips eco and automatic-mail footers", "[missing-clos
   CAPTURE(footer);
   CHECK(lint("missing-closing", k_body + "\nUn saludo,\nLucía\n\n" + footer).empty());
   CHECK(lint("missing-closing", k_body + "\nLucía\n\n" + footer).size() == 1);
+}
+
+TEST_CASE("missing-closing: good wishes for a trip or a stay close a message",
+          "[missing-closing]") {
+  CHECK(lint("missing-closing", k_body_el + "\nΚαλό ταξίδι!\n\nΔήμητρα Σταύρου\n").empty());
+  CHECK(lint("missing-closing", k_body + "\n¡Buen viaje!\n\nLucía\n").empty());
+  CHECK(lint("missing-closing", k_body_en + "\nHave a safe trip!\n\nSam\n").empty());
+  CHECK(lint("missing-closing", k_body_el + "\nΤο ταξίδι σας επιβεβαιώθηκε.\n\nΔήμητρα\n").size() ==
+        1);
 }
