@@ -234,7 +234,15 @@ class MissingClosing final : public Rule {
     std::optional<Line> prose;
     for (std::size_t p = end; p-- > 0 && !prose;) {
       std::vector<Line> lines = lines_of(text, *paragraphs[p]);
-      while (!lines.empty() && lines.back().range.begin >= cut) lines.pop_back();
+      if (p + 1 == end && cut < text.size()) {
+        // The footer's first lines may hold no cue ("Harbour Bank plc is authorised by…"):
+        // prose lines under the signature's short lines go with it.
+        while (!lines.empty() && lines.back().range.begin >= cut) lines.pop_back();
+        auto signoff = [&](const Line& line) { return signoff_line(text, line); };
+        while (lines.size() > 1 && !signoff(lines.back()) &&
+               std::any_of(lines.begin(), lines.end() - 1, signoff))
+          lines.pop_back();
+      }
       for (std::size_t l = lines.size(); l-- > 0;) {
         if (block.size() < k_max_signoff_lines && signoff_line(text, lines[l])) {
           block.push_back(std::move(lines[l]));

@@ -130,6 +130,15 @@ TEST_CASE("missing-closing skips a disclaimer below the name", "[missing-closing
                  "Το μήνυμα αυτό είναι εμπιστευτικό και προορίζεται μόνο για τον παραλήπτη του.\n")
             .empty());
   CHECK(lint("missing-closing", k_body + "\nLucía" + disclaimer).size() == 1);
+  // A footer whose first lines hold no cue.
+  CHECK(
+      lint("missing-closing",
+           k_body_en +
+               "\nKind regards,\n\nHannah Price\nCustomer Care, Harbour Bank\nHarbour Bank plc is "
+               "authorised by the Prudential Regulation Authority. Registered in\nEngland and "
+               "Wales no. 02065312. This message is confidential and may be privileged;\nif you "
+               "are not the intended recipient, please delete it and do not forward it.\n")
+          .empty());
 }
 
 TEST_CASE("missing-closing: a top-posted reply ends above the quote", "[missing-closing]") {
