@@ -20,10 +20,6 @@ using draft::Sentence;
 using draft::TokenKind;
 using draft::Word;
 
-// The comparison key of a word: folded, without accents, with the typographic apostrophe made
-// ASCII ("don’t" and "don't" are the same word).
-std::string word_key(std::string_view word) { return text::word_key(word); }
-
 UChar32 first_code_point(std::string_view text) {
   if (text.empty()) return U_SENTINEL;
   UChar32 c;
@@ -40,7 +36,7 @@ bool matchable(const Word& word) {
 
 struct Form {
   std::string key;
-  std::vector<std::string> stems;  // word_key()s of its stems; empty: compared by form only
+  std::vector<std::string> stems;  // text::word_key()s of its stems; empty: compared by form only
   std::vector<UChar32> letters;    // first letters of key and stems: a draft word is stemmed
                                    // for this form only when it starts with one of them
 };
@@ -147,7 +143,7 @@ class Words {
   const std::string& key(std::size_t i) {
     const Word& w = word(i);
     if (!w.key.empty() || w.text.empty()) return w.key;
-    if (!m_keys[i]) m_keys[i] = word_key(w.text);
+    if (!m_keys[i]) m_keys[i] = text::word_key(w.text);
     return *m_keys[i];
   }
 
@@ -170,7 +166,7 @@ class Words {
     if (found != m_stems_memo.end()) return found->second;
     std::vector<std::string> keys;
     for (const std::string& stem : m_stemmer->stems(m_language, text)) {
-      std::string k = word_key(stem);
+      std::string k = text::word_key(stem);
       if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
     }
     return m_stems_memo.emplace(text, std::move(keys)).first->second;
@@ -303,10 +299,10 @@ struct PhraseMatcher::Impl {
   // A phrase word's key and stems (exact forms and a missing stemmer give no stems).
   Form form(std::string_view word, bool exact, const std::string& language) const {
     Form f;
-    f.key = word_key(word);
+    f.key = text::word_key(word);
     if (!exact && stemmer != nullptr) {
       for (const std::string& stem : stemmer->stems(language, word)) {
-        std::string k = word_key(stem);
+        std::string k = text::word_key(stem);
         if (std::find(f.stems.begin(), f.stems.end(), k) == f.stems.end())
           f.stems.push_back(std::move(k));
       }
