@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,15 +67,20 @@ struct Word {
   bool in_acronym_list = false;  // in a rules/ acronym list (the context-free part of is_acronym)
   bool is_header_name = false;   // matches a display name or mailbox name in the headers
 
-  /// The phrase matcher's (rules/phrase_matcher.cpp): the comparison keys of this word's stems
-  /// in `language` from `stemmer`, computed by the first phrase list that needs them and read by
-  /// the others. A draft is checked by one thread at a time.
-  struct StemCache {
-    const void* stemmer = nullptr;
-    std::string language;
-    std::vector<std::string> keys;
+  /// The phrase matcher's (rules/phrase_matcher.cpp) memo of this word, filled by the first
+  /// phrase list that looks at it and read by the others: the ids, in the matcher's vocabulary,
+  /// of its key and of its stems in a language from a stemmer. A draft is checked by one thread
+  /// at a time.
+  struct PhraseCache {
+    std::uint64_t key_version = 0;  // vocabulary version key_id is from; 0: not looked up
+    std::uint32_t key_id = 0;       // 0: no phrase list has the key
+    std::int32_t first_letter = -1;
+    const void* stemmer = nullptr;        // stem_ids are this stemmer's stems in `language`
+    std::uint64_t language = 0;           // the language code's bytes
+    std::uint64_t stems_version = 0;      // vocabulary version stem_ids are from
+    std::vector<std::uint32_t> stem_ids;  // ids of the stems some phrase list has
   };
-  mutable StemCache stems;
+  mutable PhraseCache phrase;
 };
 
 struct Sentence {

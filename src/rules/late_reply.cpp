@@ -510,20 +510,28 @@ class LateReply final : public Rule {
   }
 
   // Languages whose attribution patterns match the line first ("escribió", "έγραψε", "wrote"),
-  // then the draft's.
+  // then the draft's. Only a line that matches exactly one language puts that one first, so when
+  // the draft's own language matches, the order is the draft's whatever the others say, and
+  // their patterns (the costly part) are not tried.
   std::vector<std::string> languages_of_line(const std::string& line,
                                              const std::string& draft_language) const {
-    std::vector<std::string> found;
     const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(line);
-    for (const LanguageDates& language : m_languages)
+    auto matches = [&](const LanguageDates& language) {
       for (const auto& pattern : language.attribution) {
         UErrorCode status = U_ZERO_ERROR;
         std::unique_ptr<icu::RegexMatcher> matcher(pattern->matcher(unicode, status));
-        if (U_SUCCESS(status) && matcher->find(status) && U_SUCCESS(status)) {
-          found.push_back(language.language);
-          break;
-        }
+        if (U_SUCCESS(status) && matcher->find(status) && U_SUCCESS(status)) return true;
       }
+      return false;
+    };
+    const auto own =
+        std::find_if(m_languages.begin(), m_languages.end(),
+                     [&](const LanguageDates& l) { return l.language == draft_language; });
+    if (own != m_languages.end() && matches(*own)) return order(draft_language, "");
+    std::vector<std::string> found;
+    for (const LanguageDates& language : m_languages)
+      if (language.language != draft_language && matches(language))
+        found.push_back(language.language);
     if (found.size() == 1) return order(found.front(), draft_language);
     return order(draft_language, "");
   }

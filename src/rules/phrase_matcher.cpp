@@ -10,6 +10,7 @@
 #include <bitset>
 #include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -34,11 +35,45 @@ bool matchable(const Word& word) {
   return word.kind == TokenKind::word || word.kind == TokenKind::number;
 }
 
+// Every key and stem of every phrase list, across matchers and languages, as small numbers: a
+// draft word is looked up once (PhraseCache), and each list then compares numbers. Lists add to
+// it when compiled, under the unique lock; searches read it under the shared lock.
+class Vocabulary {
+ public:
+  static Vocabulary& instance() {
+    static Vocabulary vocabulary;
+    return vocabulary;
+  }
+
+  std::shared_mutex& mutex() { return m_mutex; }
+
+  // Callers hold the unique lock.
+  std::uint32_t add(const std::string& key) {
+    const auto [it, inserted] =
+        m_ids.try_emplace(key, static_cast<std::uint32_t>(m_ids.size() + 1));
+    if (inserted) ++m_version;
+    return it->second;
+  }
+
+  // Callers hold a lock. 0 when no list has the key.
+  std::uint32_t find(const std::string& key) const {
+    const auto it = m_ids.find(key);
+    return it == m_ids.end() ? 0 : it->second;
+  }
+
+  std::uint64_t version() const { return m_version; }
+
+ private:
+  std::shared_mutex m_mutex;
+  std::unordered_map<std::string, std::uint32_t> m_ids;
+  std::uint64_t m_version = 1;
+};
+
 struct Form {
-  std::string key;
-  std::vector<std::string> stems;  // text::word_key()s of its stems; empty: compared by form only
-  std::vector<UChar32> letters;    // first letters of key and stems: a draft word is stemmed
-                                   // for this form only when it starts with one of them
+  std::uint32_t key_id = 0;
+  std::vector<std::uint32_t> stem_ids;  // of its stems' text::word_key()s; empty: form only
+  std::vector<UChar32> letters;         // first letters of key and stems: a stem match counts only
+                                        // for a draft word starting with one of them
 };
 
 struct Token {
@@ -50,6 +85,14 @@ struct CompiledPhrase {
   const data::Phrase* phrase = nullptr;
   std::vector<Token> tokens;
 };
+
+// A language code's bytes as one number, compared for every word by every list.
+std::uint64_t packed(std::string_view code) {
+  std::uint64_t out = 0;
+  for (std::size_t i = 0; i < code.size() && i < sizeof out; ++i)
+    out |= static_cast<std::uint64_t>(static_cast<unsigned char>(code[i])) << (8 * i);
+  return out ^ (code.size() > sizeof out ? std::hash<std::string_view>{}(code) : 0);
+}
 
 // A set of first letters: a bit for each code point below U+0800 (Latin, Greek), a hash set
 // for the rest; asked for every word of every sentence.
@@ -75,16 +118,32 @@ class LetterSet {
   std::unordered_set<UChar32> m_high;
 };
 
+// Ids as a bitmask, to rule most words out of a list with one test.
+class IdSet {
+ public:
+  void insert(std::uint32_t id) {
+    if (id / 64 >= m_bits.size()) m_bits.resize(id / 64 + 1);
+    m_bits[id / 64] |= std::uint64_t{1} << (id % 64);
+  }
+  bool contains(std::uint32_t id) const {
+    return id / 64 < m_bits.size() && (m_bits[id / 64] >> (id % 64) & 1) != 0;
+  }
+
+ private:
+  std::vector<std::uint64_t> m_bits;
+};
+
 struct List {
   std::string language;
+  std::uint64_t language_code = 0;  // packed(language)
   std::vector<CompiledPhrase> phrases;
-  // Phrases by the forms and the stems of their first token (which is always required).
-  std::unordered_map<std::string, std::vector<std::size_t>> by_form;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_stem;
-  std::bitset<1 << 16> form_pairs;  // pair_hash() of first-token forms
-  std::bitset<1 << 16> stem_pairs;  // pair_hash() of first-token stems
-  LetterSet form_letters;           // first letters of first-token forms
-  LetterSet stem_letters;           // Form::letters of first-token forms with stems
+  // Phrases by the ids of the forms and the stems of their first token (always required).
+  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_form;
+  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_stem;
+  IdSet form_ids;  // the keys of by_form and by_stem
+  IdSet stem_ids;
+  LetterSet stem_letters;  // Form::letters of first-token forms with stems: a draft word is
+                           // stemmed for this list only when it starts with one of them
 };
 
 // Draft words' stems as comparison keys, by word as written.
@@ -112,52 +171,53 @@ StemMemos& thread_memos(std::uint64_t matcher_id) {
   return memos;
 }
 
-// A 16-bit hash of a key's first two code points (the second is 0 for a one-letter key).
-std::size_t pair_hash(std::string_view key) {
-  UChar32 first = 0, second = 0;
-  int32_t i = 0;
-  const auto size = static_cast<int32_t>(key.size());
-  if (i < size) U8_NEXT(key.data(), i, size, first);
-  if (i < size) U8_NEXT(key.data(), i, size, second);
-  const auto h = static_cast<std::uint32_t>(first) * 0x9E3779B1u ^
-                 static_cast<std::uint32_t>(second) * 0x85EBCA77u;
-  return (h ^ (h >> 16)) & 0xFFFF;
-}
-
-// What one search knows of the words of one sentence: keys computed on first need, stems asked
-// of the stemmer on first need (and remembered for the whole draft).
+// What one search knows of the words of one sentence, through each word's PhraseCache: the
+// vocabulary ids of its key (always) and of its stems (on first need). The caller holds the
+// vocabulary's shared lock.
 class Words {
  public:
-  Words(const Sentence& sentence, spell::Stemmer* stemmer, std::string_view language,
-        StemMemo& stems_memo)
+  Words(const Sentence& sentence, spell::Stemmer* stemmer, const List& list, StemMemo& stems_memo,
+        const Vocabulary& vocabulary)
       : m_sentence(sentence),
         m_stemmer(stemmer),
-        m_language(language),
+        m_language(list.language),
+        m_language_code(list.language_code),
         m_stems_memo(stems_memo),
-        m_keys(sentence.words.size()) {}
+        m_vocabulary(vocabulary) {}
 
   const Word& word(std::size_t i) const { return m_sentence.words[i]; }
   std::size_t size() const { return m_sentence.words.size(); }
 
-  // The tokeniser computes the keys of words and numbers; a hand-made sentence may lack them.
-  const std::string& key(std::size_t i) {
+  // The key's id and first letter.
+  const draft::Word::PhraseCache& keyed(std::size_t i) const {
     const Word& w = word(i);
-    if (!w.key.empty() || w.text.empty()) return w.key;
-    if (!m_keys[i]) m_keys[i] = text::word_key(w.text);
-    return *m_keys[i];
+    draft::Word::PhraseCache& cache = w.phrase;
+    if (cache.key_version == m_vocabulary.version()) return cache;
+    // The tokeniser computes the keys of words and numbers; a hand-made sentence may lack them.
+    const std::string computed = w.key.empty() ? text::word_key(w.text) : std::string();
+    const std::string& key = w.key.empty() ? computed : w.key;
+    cache.key_id = m_vocabulary.find(key);
+    cache.first_letter = first_code_point(key);
+    cache.key_version = m_vocabulary.version();
+    return cache;
   }
 
-  // Every list of the draft's matchers asks for the same stems: the first one leaves them in
-  // the word's cache for the others.
-  const std::vector<std::string>& stems(std::size_t i) {
-    static const std::vector<std::string> k_none;
+  // The ids of the stems some list has (none without a stemmer). Every list of the draft's
+  // matchers asks for the same stems: the first one leaves them in the word's cache.
+  const std::vector<std::uint32_t>& stem_ids(std::size_t i) {
+    static const std::vector<std::uint32_t> k_none;
     if (m_stemmer == nullptr) return k_none;
-    draft::Word::StemCache& cache = word(i).stems;
-    if (cache.stemmer == m_stemmer && cache.language == m_language) return cache.keys;
-    cache.keys = memo_stems(word(i).text);
+    draft::Word::PhraseCache& cache = word(i).phrase;
+    if (cache.stemmer == m_stemmer && cache.language == m_language_code &&
+        cache.stems_version == m_vocabulary.version())
+      return cache.stem_ids;
+    cache.stem_ids.clear();
+    for (const std::string& stem : memo_stems(word(i).text))
+      if (const std::uint32_t id = m_vocabulary.find(stem)) cache.stem_ids.push_back(id);
     cache.stemmer = m_stemmer;
-    cache.language = m_language;
-    return cache.keys;
+    cache.language = m_language_code;
+    cache.stems_version = m_vocabulary.version();
+    return cache.stem_ids;
   }
 
  private:
@@ -174,20 +234,21 @@ class Words {
 
   const Sentence& m_sentence;
   spell::Stemmer* m_stemmer;
-  std::string_view m_language;
+  const std::string& m_language;
+  std::uint64_t m_language_code;
   StemMemo& m_stems_memo;
-  std::vector<std::optional<std::string>> m_keys;
+  const Vocabulary& m_vocabulary;
 };
 
 bool form_matches(const Form& form, Words& words, std::size_t i) {
-  const std::string& key = words.key(i);
-  if (key == form.key) return true;
-  if (form.stems.empty()) return false;
-  if (std::find(form.letters.begin(), form.letters.end(), first_code_point(key)) ==
-      form.letters.end())
+  const draft::Word::PhraseCache& cache = words.keyed(i);
+  if (cache.key_id != 0 && cache.key_id == form.key_id) return true;
+  if (form.stem_ids.empty()) return false;
+  if (std::find(form.letters.begin(), form.letters.end(), cache.first_letter) == form.letters.end())
     return false;
-  for (const std::string& stem : words.stems(i))
-    if (std::find(form.stems.begin(), form.stems.end(), stem) != form.stems.end()) return true;
+  for (const std::uint32_t stem : words.stem_ids(i))
+    if (std::find(form.stem_ids.begin(), form.stem_ids.end(), stem) != form.stem_ids.end())
+      return true;
   return false;
 }
 
@@ -211,9 +272,15 @@ std::optional<std::size_t> match_from(const CompiledPhrase& phrase, std::size_t 
   return best;
 }
 
+void add_candidates(const std::unordered_map<std::uint32_t, std::vector<std::size_t>>& index,
+                    std::uint32_t id, std::vector<std::size_t>& candidates) {
+  if (const auto found = index.find(id); found != index.end())
+    candidates.insert(candidates.end(), found->second.begin(), found->second.end());
+}
+
 void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer,
-             StemMemo& stems_memo, std::vector<PhraseMatch>& out) {
-  Words words(sentence, stemmer, list.language, stems_memo);
+             StemMemo& stems_memo, const Vocabulary& vocabulary, std::vector<PhraseMatch>& out) {
+  Words words(sentence, stemmer, list, stems_memo, vocabulary);
   std::vector<std::size_t> candidates;
   for (std::size_t i = 0; i < words.size();) {
     const Word& word = words.word(i);
@@ -221,29 +288,20 @@ void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer
       ++i;
       continue;
     }
-    // Most words are ruled out by their first letter, without a stem.
-    const UChar32 letter = first_code_point(words.key(i));
-    const bool by_form =
-        list.form_letters.contains(letter) && list.form_pairs.test(pair_hash(words.key(i)));
-    const bool by_stem = list.stem_letters.contains(letter);
-    if (!by_form && !by_stem) {
+    candidates.clear();
+    if (const std::uint32_t key_id = words.keyed(i).key_id; list.form_ids.contains(key_id))
+      add_candidates(list.by_form, key_id, candidates);
+    if (!list.by_stem.empty() && list.stem_letters.contains(words.keyed(i).first_letter))
+      for (const std::uint32_t stem : words.stem_ids(i))
+        if (list.stem_ids.contains(stem)) add_candidates(list.by_stem, stem, candidates);
+    if (candidates.empty()) {
       ++i;
       continue;
     }
-    candidates.clear();
-    if (by_form) {
-      if (auto found = list.by_form.find(words.key(i)); found != list.by_form.end())
-        candidates.insert(candidates.end(), found->second.begin(), found->second.end());
+    if (candidates.size() > 1) {
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     }
-    if (by_stem && !list.by_stem.empty()) {
-      for (const std::string& stem : words.stems(i))
-        if (!list.stem_pairs.test(pair_hash(stem))) {
-          continue;
-        } else if (auto found = list.by_stem.find(stem); found != list.by_stem.end())
-          candidates.insert(candidates.end(), found->second.begin(), found->second.end());
-    }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     std::optional<std::size_t> best_end;
     std::size_t best = 0;
     for (std::size_t p : candidates) {
@@ -296,20 +354,25 @@ struct PhraseMatcher::Impl {
     return lazy.list;
   }
 
-  // A phrase word's key and stems (exact forms and a missing stemmer give no stems).
+  // A phrase word's key and stems (exact forms and a missing stemmer give no stems), numbered
+  // in the vocabulary. Never called under the vocabulary's lock (the stemmer may load an index).
   Form form(std::string_view word, bool exact, const std::string& language) const {
-    Form f;
-    f.key = text::word_key(word);
+    const std::string key = text::word_key(word);
+    std::vector<std::string> stems;
     if (!exact && stemmer != nullptr) {
       for (const std::string& stem : stemmer->stems(language, word)) {
         std::string k = text::word_key(stem);
-        if (std::find(f.stems.begin(), f.stems.end(), k) == f.stems.end())
-          f.stems.push_back(std::move(k));
+        if (std::find(stems.begin(), stems.end(), k) == stems.end()) stems.push_back(std::move(k));
       }
     }
-    if (!f.stems.empty()) {
-      f.letters.push_back(first_code_point(f.key));
-      for (const std::string& s : f.stems) f.letters.push_back(first_code_point(s));
+    Form f;
+    Vocabulary& vocabulary = Vocabulary::instance();
+    const std::unique_lock lock(vocabulary.mutex());
+    f.key_id = vocabulary.add(key);
+    for (const std::string& s : stems) f.stem_ids.push_back(vocabulary.add(s));
+    if (!stems.empty()) {
+      f.letters.push_back(first_code_point(key));
+      for (const std::string& s : stems) f.letters.push_back(first_code_point(s));
     }
     return f;
   }
@@ -317,6 +380,7 @@ struct PhraseMatcher::Impl {
   List compile(const std::string& code, const std::vector<data::Phrase>& phrases) const {
     List list;
     list.language = code;
+    list.language_code = packed(code);
     for (const data::Phrase& phrase : phrases) {
       CompiledPhrase compiled;
       compiled.phrase = &phrase;
@@ -333,12 +397,11 @@ struct PhraseMatcher::Impl {
         continue;
       const std::size_t index = list.phrases.size();
       for (const Form& f : compiled.tokens.front().forms) {
-        list.by_form[f.key].push_back(index);
-        list.form_letters.insert(first_code_point(f.key));
-        list.form_pairs.set(pair_hash(f.key));
-        for (const std::string& s : f.stems) {
+        list.by_form[f.key_id].push_back(index);
+        list.form_ids.insert(f.key_id);
+        for (const std::uint32_t s : f.stem_ids) {
           list.by_stem[s].push_back(index);
-          list.stem_pairs.set(pair_hash(s));
+          list.stem_ids.insert(s);
         }
         list.stem_letters.insert(f.letters.begin(), f.letters.end());
       }
@@ -371,15 +434,31 @@ bool PhraseMatcher::empty() const { return m_impl->lists.empty(); }
 std::vector<PhraseMatch> PhraseMatcher::find(const draft::Sentence& sentence,
                                              std::string_view language) const {
   std::vector<PhraseMatch> out;
-  const List* list = m_impl->list(language);
+  const List* list = m_impl->list(language);  // compiled before the lock: compiling takes it
   if (list == nullptr) return out;
-  find_in(*list, sentence, m_impl->stemmer, thread_memos(m_impl->id)[list->language], out);
+  Vocabulary& vocabulary = Vocabulary::instance();
+  const std::shared_lock lock(vocabulary.mutex());
+  find_in(*list, sentence, m_impl->stemmer, thread_memos(m_impl->id)[list->language], vocabulary,
+          out);
   return out;
 }
 
 std::vector<PhraseMatch> PhraseMatcher::find(const draft::Draft& draft) const {
   std::vector<PhraseMatch> out;
   if (empty()) return out;
+  // The lists the draft needs, compiled before the lock (compiling takes it).
+  bool unknown = false;
+  for (const draft::Paragraph& paragraph : draft.paragraphs) {
+    const std::string& language = !paragraph.language.empty() ? paragraph.language : draft.language;
+    if (language.empty())
+      unknown = true;
+    else if (!paragraph.sentences.empty())
+      m_impl->list(language);
+  }
+  if (unknown)
+    for (const auto& lazy : m_impl->lists) m_impl->compiled(*lazy);
+  Vocabulary& vocabulary = Vocabulary::instance();
+  const std::shared_lock lock(vocabulary.mutex());
   // One memo per list's language: the same word has other stems in another language.
   StemMemos& stems_memo = thread_memos(m_impl->id);
   for (const draft::Paragraph& paragraph : draft.paragraphs) {
@@ -387,14 +466,14 @@ std::vector<PhraseMatch> PhraseMatcher::find(const draft::Draft& draft) const {
     for (const Sentence& sentence : paragraph.sentences) {
       if (!language.empty()) {
         if (const List* list = m_impl->list(language))
-          find_in(*list, sentence, m_impl->stemmer, stems_memo[list->language], out);
+          find_in(*list, sentence, m_impl->stemmer, stems_memo[list->language], vocabulary, out);
         continue;
       }
       // Unknown language: every list, then the earliest (and longest) of overlapping matches.
       std::vector<PhraseMatch> found;
       for (const auto& lazy : m_impl->lists)
         find_in(m_impl->compiled(*lazy), sentence, m_impl->stemmer, stems_memo[lazy->language],
-                found);
+                vocabulary, found);
       std::stable_sort(found.begin(), found.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
         return a.range.begin != b.range.begin ? a.range.begin < b.range.begin
                                               : a.range.end > b.range.end;

@@ -262,9 +262,6 @@ class WallOfText final : public Rule {
   void check_paragraph(const Draft& draft, const draft::Paragraph& paragraph,
                        bool typed_line_breaks, Reporter& out) const {
     const std::string_view text = draft.text();
-    std::vector<Word> words;  // copies only for long paragraphs, which are rare
-    for (const Sentence& s : paragraph.sentences)
-      words.insert(words.end(), s.words.begin(), s.words.end());
     const std::vector<Block> blocks = blocks_of(text, paragraph.range, typed_line_breaks);
 
     struct Finding {
@@ -275,7 +272,8 @@ class WallOfText final : public Rule {
     std::vector<Finding> found;
     for (const Block& block : blocks) {
       if (block.code) continue;
-      const std::size_t in_block = words_in(words, block.range);
+      std::size_t in_block = 0;
+      for (const Sentence& s : paragraph.sentences) in_block += words_in(s.words, block.range);
       bool whole_block_reported = false;
       for (const Sentence& s : paragraph.sentences) {
         const Range piece{std::max(s.range.begin, block.range.begin),
