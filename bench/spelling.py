@@ -8,7 +8,7 @@ Prose that is not in this repository, per language:
   el  manpages-el, /usr/share/locale/el, and the Greek seed article;
   en  the English man pages of section 7 (Debian's `manpages`).
 Only running text is kept: paragraphs at the body indentation of a man page (not option lists,
-synopses or examples), of 12 words or more, ending with a period, with no code, command, path,
+synopses or examples), of 12 words or more (8 for a program's message), ending with a period, with no code, command, path,
 option, URL, format directive or identifier in them, and written in the row's language.
 
 Typos are injected with a seeded RNG into words the reference dictionary knows, about one
@@ -25,7 +25,8 @@ dictionary and, for es and el, @cspell/dict-es-es or @cspell/dict-el installed n
 (`npm install --prefix DIR cspell @cspell/dict-es-es @cspell/dict-el`); a row is left out when
 its dictionary is missing. cspell is never a dependency of replylint.
 
---show-false-alarms N prints replylint's N most frequent false alarms per language.
+--show-false-alarms N prints replylint's N most frequent false alarms per language, and up to N
+of the injected typos it missed.
 --extra-dict LANG=KIND:WHERE (repeatable) measures what another dictionary would change if its
 words were accepted as well: how many of replylint's false alarms it accepts (removed) and how many
 of the typos replylint catches it accepts (then missed). KIND is hunspell (WHERE: the .dic/.aff
@@ -55,7 +56,7 @@ DICTIONARY = {"es": "es_ES", "el": "el_GR", "en": "en_US"}
 MAN_DIRS = {"es": ["/usr/share/man/es"], "el": ["/usr/share/man/el"], "en": ["/usr/share/man/man7"]}
 MO_DIRS = {"es": "/usr/share/locale/es/LC_MESSAGES", "el": "/usr/share/locale/el/LC_MESSAGES"}
 SEED_FILES = {"es": ["000_*.txt", "001_*.txt", "002_*.txt", "004_*.txt"], "el": ["003_*.txt"]}
-CORPUS_VERSION = 1  # raise it when the extraction below changes: the cached corpora are then rebuilt
+CORPUS_VERSION = 2  # raise it when the extraction below changes: the cached corpora are then rebuilt
 TYPO_EVERY = 25
 SENTINEL = "qqxqqparagraphqqxqq"  # words per injected typo
 
@@ -74,12 +75,13 @@ NOT_PROSE = re.compile(
     r"|\b[A-ZΑ-Ω]{2,}\b")
 
 
-def is_prose(text, lang):
+def is_prose(text, lang, min_words=12):
     """Whether a paragraph (one line of text) is running text of `lang`."""
     words = text.split()
-    if not 12 <= len(words) <= 300 or not text.endswith(".") or not text[0].isupper():
+    if not min_words <= len(words) <= 300 or not text.endswith(".") or not text[0].isupper():
         return False
-    if NOT_PROSE.search(text.replace("...", "…")):
+    # Mojibake (UTF-8 read as Latin-1: "sesiÃ³n") in a few catalogues is not the language's spelling.
+    if NOT_PROSE.search(text.replace("...", "…")) or "Ã" in text or "\ufffd" in text:
         return False
     tokens = [w.lower() for w in WORD.findall(text)]
     if len(tokens) < 0.8 * len(words):
@@ -145,7 +147,7 @@ def mo_paragraphs(lang, max_words):
                 continue
             for block in re.split(r"\n\s*\n", message):
                 text = normalise(block)
-                if text not in seen and is_prose(text, lang):
+                if text not in seen and is_prose(text, lang, min_words=8):  # messages are short
                     seen.add(text)
                     out.append(text)
                     words += len(text.split())
@@ -487,7 +489,9 @@ def main():
                              hits, total_typos))
             kinds = collections.Counter(k for _, ts in d["with_typos"] for k, _, _ in ts)
             details[lang] = dict(words=words, kinds=kinds, ours_fa=ours_fa, ours_typos_caught=[
-                ty for (_, typo), t in zip(d["paths"], injected) for ty in t if ty in ours_all.get(typo, [])])
+                ty for (_, typo), t in zip(d["paths"], injected) for ty in t if ty in ours_all.get(typo, [])],
+                ours_missed=[f"{word}→{ty}" for (_, typo), members in zip(d["paths"], d["drafts"])
+                             for i in members for _, word, ty in d["with_typos"][i][1] if ty not in ours_all.get(typo, [])])
 
         print(f"replylint spelling benchmark (seed {args.seed}; replylint checked {len(ours_all)} drafts in "
               f"{ours_seconds:.1f} s; total {time.perf_counter() - started:.0f} s)")
@@ -511,6 +515,8 @@ def main():
                       f"({len(details[lang]['ours_fa'])} in all, {len(counts)} distinct):")
                 top = counts.most_common(args.show_false_alarms)
                 print("  " + ", ".join(f"{w} {n}" for w, n in top))
+                missed = details[lang]["ours_missed"]
+                print(f"injected typos replylint missed, {lang} ({len(missed)}): " + ", ".join(missed[:args.show_false_alarms]))
 
         for lang, specs in extras.items():
             if lang not in details:
