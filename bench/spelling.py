@@ -31,7 +31,17 @@ of the injected typos it missed.
 words were accepted as well: how many of replylint's false alarms it accepts (removed) and how many
 of the typos replylint catches it accepts (then missed). KIND is hunspell (WHERE: the .dic/.aff
 path without the extension), aspell (WHERE: aspell's language, e.g. es) or wordlist (WHERE: a file
-of words, one a line). --extra-wordlist LANG=FILE is wordlist: for short.
+of words, one a line). --extra-wordlist LANG=FILE is wordlist: for short. aspell-es, aspell-el and
+wspanish come with `dev.sh spelling-bench`; myspell-es and myspell-el-gr cannot be installed
+beside hunspell-es/-el (and replylint would read their es.dic and el.dic as additions), so unpack
+them elsewhere:
+  apt-get download myspell-es myspell-el-gr
+  dpkg-deb -x myspell-es_*.deb /tmp/myspell-es; dpkg-deb -x myspell-el-gr_*.deb /tmp/myspell-el
+  python3 bench/spelling.py --extra-dict es=aspell:es --extra-wordlist es=/usr/share/dict/spanish \
+    --extra-dict es=hunspell:/tmp/myspell-es/usr/share/hunspell/es --extra-dict el=aspell:el \
+    --extra-dict el=hunspell:/tmp/myspell-el/usr/share/hunspell/el_GR
+The corpus is cached in $XDG_CACHE_HOME/replylint/spelling-bench (rendering the man pages takes a
+minute or two the first time).
 """
 import argparse
 import collections
@@ -435,7 +445,7 @@ def main():
             sources = corpus(lang, args.max_words)
             paragraphs = [p for _, ps in sources for p in ps]
             if not paragraphs:
-                sys.exit(f"spelling bench: no {lang} prose found (install manpages-{lang}: bash scripts/dev.sh bench-deps)")
+                sys.exit(f"spelling bench: no {lang} prose found (install manpages-{lang}: bash scripts/dev.sh spelling-bench)")
             with_typos = inject_typos(paragraphs, lang, rng)
             drafts, at = [], 0
             while at < len(paragraphs):  # two to four paragraphs a draft
