@@ -371,7 +371,7 @@ def run_cspell(cspell, lang, files, folder):
         sys.exit(f"spelling bench: cspell exited {proc.returncode}: {proc.stderr[:300]}")
     out = collections.defaultdict(list)
     for line in proc.stdout.splitlines():
-        m = re.match(r"(.*?):\d+:\d+ - Unknown word \((.*)\)", line)
+        m = re.match(r"(.*?):\d+:\d+ - Unknown word \(([^)]*)\)", line)  # then maybe " fix: (…)"
         if m:
             out[(folder / m.group(1)).resolve()].append(m.group(2))
     return out
