@@ -9,6 +9,8 @@
 #   bash scripts/dev.sh build      install what is missing and build only
 #   bash scripts/dev.sh deps       install what is missing only
 #   bash scripts/dev.sh asan       build the suite with AddressSanitizer + UBSan (build-asan/), run it
+#   bash scripts/dev.sh spelling-bench [ARGS]  install the man pages and dictionaries it reads,
+#                                  build, run bench/spelling.py ARGS (false alarms and recall)
 #   bash scripts/dev.sh fuzz       install clang, build the libFuzzer targets (build-fuzz/) and run
 #                                  each for FUZZ_SECONDS (default 60) from seeds in tests/ fixtures,
 #                                  with libFuzzer's -seed=FUZZ_SEED (default 1: repeatable runs)
@@ -34,6 +36,12 @@ PACKAGES=(
 )
 # Only the fuzz stage (`dev.sh fuzz`, and so `dev.sh test`) needs these.
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+# Only the spelling benchmark (`dev.sh spelling-bench`, never `test`): its prose (the Spanish,
+# Greek and English man pages, rendered by man-db) and the other Debian dictionaries it can
+# compare with --extra-dict. Not myspell-es or myspell-el-gr: they install es.dic and el.dic into
+# /usr/share/hunspell, which replylint would load as word additions (bench/spelling.py's
+# docstring shows how to unpack them elsewhere).
+SPELLING_BENCH_PACKAGES=(man-db manpages manpages-es manpages-el aspell aspell-es aspell-el wspanish)
 BUILD_DIR=${REPLYLINT_BUILD_DIR:-build}
 
 install_deps() {
@@ -150,6 +158,9 @@ case "${1:-}" in
     run_asan ;;
   fuzz)
     run_fuzz ;;
+  spelling-bench)
+    install_deps "${SPELLING_BENCH_PACKAGES[@]}"; build
+    python3 bench/spelling.py --binary "$BUILD_DIR/replylint" "${@:2}" ;;
   *)
-    echo "usage: bash scripts/dev.sh examples|test|suite|build|deps|format|asan|fuzz" >&2; exit 2 ;;
+    echo "usage: bash scripts/dev.sh examples|test|suite|build|deps|format|asan|fuzz|spelling-bench" >&2; exit 2 ;;
 esac
