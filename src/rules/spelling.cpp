@@ -74,7 +74,7 @@ moved or missing accent); only this many words per draft, in text order, may fal
 Hunspell's own search, which costs 20-250 ms a word. A word of a Spanish paragraph that the
 English dictionary lists (a loanword such as "tweet"), or of an English paragraph that the Spanish
 one lists, is still reported but never searched that way.
-`english` (default "both"): which English spelling is accepted: "us" (en_US), "gb" (en_GB, which
+`english` (default both): which English spelling is accepted: "us" (en_US), "gb" (en_GB, which
 also suggests) or "both" (en_US, then the words en_GB lists for a word en_US does not know;
 suggestions from en_US). Install Debian's `hunspell-en-gb` for "gb" and "both".
 )md",
