@@ -20,7 +20,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PACKAGES=(
   build-essential cmake pkg-config git
   libcli11-dev libicu-dev libfmt-dev nlohmann-json3-dev catch2
-  libhunspell-dev hunspell hunspell-es hunspell-el hunspell-en-us
+  libhunspell-dev hunspell hunspell-es hunspell-el hunspell-en-us hunspell-en-gb
   libgmime-3.0-dev libgumbo-dev libtomlplusplus-dev libcld2-dev
   git-email mutt neomutt emacs-nox pre-commit
   python3 python3-jsonschema python3-yaml

@@ -61,6 +61,11 @@ struct LanguageData {
   std::vector<std::string> closings;          // "un saludo", "atentamente": signature hints
   std::vector<std::string> date_formats;      // attribution dates: ICU patterns (date-formats.toml)
   std::vector<std::string> date_fields;       // header-block fields holding a date: "enviado el"
+  /// spelling.toml: abbreviations the spelling rule accepts with their period(s), folded and
+  /// without spaces ("p.ej.", "π.μ.", "sra."); and prefixes it accepts before a hyphen and a
+  /// word ("pre", "ex", "co"), folded.
+  std::set<std::string> abbreviations;
+  std::set<std::string> hyphen_prefixes;
   std::map<std::string, std::vector<Phrase>> phrases;  // rule id -> phrase list
 };
 

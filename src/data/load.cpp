@@ -148,6 +148,20 @@ const std::map<std::string, LanguageFile>& language_files() {
          }},
         {"date-fields", [](LanguageData& d, const std::string& f,
                            const toml::node& n) { folded(d.date_fields, f, "date-fields", n); }}}},
+      {"spelling.toml",
+       {{"abbreviations",
+         [](LanguageData& d, const std::string& f, const toml::node& n) {
+           for (const Item& item : items(f, "abbreviations", n)) {
+             std::string key = text::fold(item.text);
+             std::erase(key, ' ');
+             d.abbreviations.insert(std::move(key));
+           }
+         }},
+        {"hyphen-prefixes",
+         [](LanguageData& d, const std::string& f, const toml::node& n) {
+           for (const Item& item : items(f, "hyphen-prefixes", n))
+             d.hyphen_prefixes.insert(text::fold(item.text));
+         }}}},
       {"language.toml",
        {{"stopwords", [](LanguageData& d, const std::string& f,
                          const toml::node& n) { folded(d.stopwords, f, "stopwords", n); }}}},

@@ -1,6 +1,10 @@
 #include <fmt/format.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
+#include <array>
 #include <climits>
 #include <set>
 
@@ -21,18 +25,29 @@ const RuleInfo k_info{
     .docs = R"md(
 ## What it flags
 Words of own text that Hunspell does not know, with up to three suggestions. The dictionaries
-are Debian's es_ES, el_GR and en_US, this project's additions in `dictionaries/` (email and
-business vocabulary, brand names) and the `words` of the configuration.
+are Debian's es_ES, el_GR, en_US and en_GB, this project's additions in `dictionaries/` (email and
+business vocabulary, brand names) and the `words` of the configuration. English is accepted in
+American and British spelling ("authorization", "authorisation") unless `english` says otherwise.
 
 Each paragraph is checked in its own language: Greek by script, Spanish or English by a
 language identifier (`--lang` forces one). Latin-script words inside Greek text are checked
-against English, or skipped when capitalised.
+against English, or skipped when capitalised. Where a paragraph mixes languages, a word the
+paragraph's language does not know is judged by the language of its line or sentence (cut at
+" / " and " | "): "Un saludo / Kind regards" is Spanish, then English. A paragraph with no word of
+its own language (English text checked with `--lang es`) is not split.
+
+Hyphenated compounds are checked as a whole first ("check-in", "e-mail"), then by parts; a prefix
+before a hyphen ("pre-order", "ex-cliente", "pre- y posventa") is accepted from the list in
+`rules/<lang>/spelling.toml`. Abbreviations are checked with their periods ("Uds.", "p. ej.",
+"π.μ.", "e.g."): accepted when the dictionary or an `abbreviations` list there has them.
 
 Left alone: quoted text, attribution lines, signatures, URLs, email addresses, file names,
 numbers, words with digits or underscores, placeholders, acronyms, names that appear in the
-message's headers, capitalised words inside a sentence (proper nouns), and passwords, codes and
-other values the `personal-data` rule detects (a warning on them would print them). Greek words written
-in capitals are accepted without accents; elsewhere accents count ("minimo" is a typo).
+message's headers, capitalised words inside a sentence (proper nouns), codes (anything between
+spaces that mixes letters with digits or symbols: "ABX-99k", "Tk93!mq", "pedido#4411"; a typo
+next to punctuation, "¡mensage!", is still a word), and passwords and other values the
+`personal-data` rule detects (a warning on them would print them). Greek words written in
+capitals are accepted without accents; elsewhere accents count ("minimo" is a typo).
 
 ## Why
 Take the time to check the spelling of your message before you send it (seeds/001).
@@ -59,13 +74,104 @@ moved or missing accent); only this many words per draft, in text order, may fal
 Hunspell's own search, which costs 20-250 ms a word. A word of a Spanish paragraph that the
 English dictionary lists (a loanword such as "tweet"), or of an English paragraph that the Spanish
 one lists, is still reported but never searched that way.
+`english` (default both): which English spelling is accepted: "us" (en_US), "gb" (en_GB, which
+also suggests) or "both" (en_US, then the words en_GB lists for a word en_US does not know;
+suggestions from en_US). Install Debian's `hunspell-en-gb` for "gb" and "both".
 )md",
     .options = {{"suggestions", std::int64_t{3}, "suggestions per unknown word"},
                 {"max-suggested-words", std::int64_t{25},
                  "distinct unknown words per draft that get suggestions"},
                 {"max-slow-suggestions", std::int64_t{3},
-                 "unknown words per draft that may use Hunspell's slow suggestion search"}},
+                 "unknown words per draft that may use Hunspell's slow suggestion search"},
+                {"english", std::string{"both"},
+                 "English spelling accepted: \"us\", \"gb\" or \"both\""}},
 };
+
+enum class English { us, gb, both };
+
+English english_of(const std::string& value) {
+  if (value == "us") return English::us;
+  if (value == "gb") return English::gb;
+  return English::both;  // "both", and any value config validation let through
+}
+
+bool is_space_at(std::string_view text, std::size_t i) {
+  const char c = text[i];
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// A no-break space (U+00A0) ends a chunk too.
+bool is_nbsp_at(std::string_view text, std::size_t i) {
+  return i + 1 < text.size() && text[i] == '\xC2' && text[i + 1] == '\xA0';
+}
+
+// The run of text between white space that holds bytes [begin, end).
+std::string_view chunk_around(std::string_view text, std::size_t begin, std::size_t end) {
+  std::size_t b = begin;
+  while (b > 0 && !is_space_at(text, b - 1) && !(b >= 2 && is_nbsp_at(text, b - 2))) --b;
+  std::size_t e = end;
+  while (e < text.size() && !is_space_at(text, e) && !is_nbsp_at(text, e)) ++e;
+  return text.substr(b, e - b);
+}
+
+// True when `chunk` (a run of text between spaces) is a code, a password, an order or tracking
+// number rather than words: it mixes letters with digits ("ABX-99k", "Tk93!mq", "pedido#4411"),
+// or joins letters with symbols no prose puts inside a word ("Tk!mq", "a=b"). Punctuation around
+// it ("¡mensage!", "(ver", "**nota**") and a list number before it ("1.Introducción") do not
+// count, so a typo next to punctuation is still a word.
+bool is_code(std::string_view chunk) {
+  const auto size = static_cast<int32_t>(std::min<std::size_t>(chunk.size(), INT32_MAX));
+  std::vector<UChar32> cps;
+  cps.reserve(static_cast<std::size_t>(size));
+  for (int32_t i = 0; i < size;) {
+    UChar32 c;
+    U8_NEXT(chunk.data(), i, size, c);
+    cps.push_back(c < 0 ? 0xFFFD : c);
+  }
+  std::size_t b = 0, e = cps.size();
+  while (b < e && u_ispunct(cps[b])) ++b;
+  while (e > b && u_ispunct(cps[e - 1])) --e;
+  // "1.Introducción", "2)Envío": a list number glued to its first word (not "1.er", "2.º").
+  std::size_t digits = b;
+  while (digits < e && cps[digits] >= '0' && cps[digits] <= '9') ++digits;
+  if (digits > b && digits + 1 < e && (cps[digits] == '.' || cps[digits] == ')') &&
+      u_isupper(cps[digits + 1]))
+    b = digits + 1;
+  bool letter = false, digit = false, symbol = false;
+  for (std::size_t i = b; i < e; ++i) {
+    const UChar32 c = cps[i];
+    if (u_isdigit(c))
+      digit = true;
+    else if (u_isalpha(c))
+      letter = true;
+    else if (c < 0x80 && std::string_view("!#$%&*+=|\\~^<>{}[]@_").find(static_cast<char>(c)) !=
+                             std::string_view::npos)
+      symbol = true;
+  }
+  return letter && (digit || symbol);
+}
+
+bool is_hyphen_at(std::string_view text, std::size_t i) {
+  return i < text.size() && text[i] == '-';
+}
+
+// Where a paragraph mixes languages, the stretch of text a word's language is decided on: its
+// sentence, cut at line breaks and at separators such as " / " ("Un saludo / Kind regards").
+Range piece_around(std::string_view text, const Range& sentence, const Range& word) {
+  constexpr std::array<std::string_view, 5> k_separators = {" / ", " | ", " - ", " – ", " — "};
+  std::size_t b = sentence.begin, e = sentence.end;
+  const std::string_view before = text.substr(b, word.begin - b);
+  if (const auto nl = before.rfind('\n'); nl != std::string_view::npos) b += nl + 1;
+  const std::string_view after = text.substr(word.end, e - word.end);
+  if (const auto nl = after.find('\n'); nl != std::string_view::npos) e = word.end + nl;
+  for (std::string_view sep : k_separators) {
+    const std::string_view left = text.substr(b, word.begin - b);
+    if (const auto at = left.rfind(sep); at != std::string_view::npos) b += at + sep.size();
+    const std::string_view right = text.substr(word.end, e - word.end);
+    if (const auto at = right.find(sep); at != std::string_view::npos) e = word.end + at;
+  }
+  return {b, e};
+}
 
 class Spelling final : public Rule {
  public:
@@ -79,8 +185,9 @@ class Spelling final : public Rule {
             std::clamp<std::int64_t>(context.options.integer("suggestions"), 0, 10))),
         m_max_suggested(static_cast<int>(
             std::clamp<std::int64_t>(context.options.integer("max-suggested-words"), 0, INT_MAX))),
-        m_max_slow(static_cast<int>(std::clamp<std::int64_t>(
-            context.options.integer("max-slow-suggestions"), 0, INT_MAX))) {
+        m_max_slow(static_cast<int>(
+            std::clamp<std::int64_t>(context.options.integer("max-slow-suggestions"), 0, INT_MAX))),
+        m_english(english_of(context.options.string("english"))) {
     for (const std::string& w : context.words) m_words.insert(text::fold(w));
   }
 
@@ -95,18 +202,35 @@ class Spelling final : public Rule {
       return std::ranges::any_of(
           secrets, [&](const personal_data::Found& f) { return f.range.overlaps(w.range); });
     };
+    const std::string_view text = draft.text();
     for (const draft::Paragraph& paragraph : draft.paragraphs) {
       const std::string& language =
           paragraph.language.empty() ? draft.language : paragraph.language;
+      // Words of the paragraph only its language's dictionary lists (-1: not counted yet).
+      int own_words = -1;
       for (const Sentence& sentence : paragraph.sentences) {
+        // Pieces of this sentence already found to be in the other Latin-script language.
+        std::vector<std::pair<Range, bool>> pieces;
         bool first = true;
-        for (const Word& w : sentence.words) {
+        for (std::size_t i = 0; i < sentence.words.size(); ++i) {
+          const Word& w = sentence.words[i];
           if (w.kind != draft::TokenKind::word || w.letters == 0) continue;
           const bool sentence_start = first;
           first = false;
           if (!secrets.empty() && secret(w)) continue;
-          spell::Speller* speller = speller_for(w, language, sentence_start);
-          if (!speller || speller->check(w.text)) continue;
+          std::string_view judge = judge_for(w, language, sentence_start);
+          if (judge.empty() || known(judge, w.text)) continue;
+          // Only unknown words get here, so what follows costs nothing on correct text.
+          if (is_code(chunk_around(text, w.range.begin, w.range.end))) continue;
+          if (abbreviation(judge, text, sentence, i)) continue;
+          if (in_compound(judge, text, sentence, i)) continue;
+          if (const std::string_view other = other_latin(judge);
+              !other.empty() && w.script == draft::Script::latin &&
+              in_other_language(judge, other, text, paragraph, sentence, w, pieces, own_words)) {
+            if (known(other, w.text)) continue;
+            judge = other;
+          }
+          spell::Speller* speller = speller_of(judge);
           auto it = suggested.find(w.text);
           if (it == suggested.end()) {
             std::vector<std::string> list;
@@ -118,7 +242,7 @@ class Spelling final : public Rule {
               // A word the other Latin-script dictionary lists ("tweet" in Spanish) is most likely
               // a loanword: Hunspell's search in this language would not find what was meant, and
               // would cost its load and tens of milliseconds. It is still reported.
-              if (list.empty() && slow_left > 0 && !loanword(w, language)) {
+              if (list.empty() && slow_left > 0 && !loanword(w, judge)) {
                 --slow_left;
                 list = speller->suggest(w.text, max);
               }
@@ -137,42 +261,178 @@ class Spelling final : public Rule {
   }
 
  private:
-  // True when `w` is a Latin word of a Spanish paragraph that the English word index lists, or of
-  // an English paragraph that the Spanish one lists (never loading Hunspell to tell).
-  bool loanword(const Word& w, const std::string& language) const {
-    if (w.script != draft::Script::latin) return false;
-    const char* other = language == "es" ? "en" : language == "en" ? "es" : nullptr;
-    if (other == nullptr) return false;
-    spell::Speller* speller = m_spell->get(other);
-    return speller != nullptr && speller->listed(w.text);
+  // The speller that suggests for `language` ("es", "el", "en"): for English, en_GB when the
+  // `english` option is "gb", else en_US.
+  spell::Speller* speller_of(std::string_view language) const {
+    if (language == "en" && m_english == English::gb) return m_spell->get("en-GB");
+    return m_spell->get(language);
   }
 
-  // The dictionary that judges `w`, or nullptr when the word is left alone.
-  spell::Speller* speller_for(const Word& w, const std::string& language,
-                              bool sentence_start) const {
-    if (w.has_digit || w.has_underscore || w.is_header_name) return nullptr;
-    if (w.letters < 2) return nullptr;
+  // The British speller consulted after en_US, or nullptr.
+  spell::Speller* backup_of(std::string_view language) const {
+    if (language != "en" || m_english != English::both) return nullptr;
+    return m_spell->get("en-GB");  // loaded once, on the first word en_US does not know
+  }
+
+  bool known(std::string_view language, std::string_view word) const {
+    spell::Speller* speller = speller_of(language);
+    if (speller == nullptr) return true;
+    spell::Speller* backup = backup_of(language);
+    if (backup == nullptr) return speller->check(word);
+    // en_US's index is partial: a word it lacks would load Hunspell, so both indexes are asked
+    // first, and en_GB only by its index ("colours" never loads a Hunspell).
+    return speller->listed(word) || backup->listed(word) || speller->check(word);
+  }
+
+  // known() from the word indexes alone (Speller::listed): never loads Hunspell.
+  bool listed(std::string_view language, std::string_view word) const {
+    spell::Speller* speller = speller_of(language);
+    if (speller != nullptr && speller->listed(word)) return true;
+    spell::Speller* backup = backup_of(language);
+    return backup != nullptr && backup->listed(word);
+  }
+
+  static std::string_view other_latin(std::string_view language) {
+    return language == "es" ? "en" : language == "en" ? "es" : std::string_view{};
+  }
+
+  bool is_prefix(std::string_view language, const std::string& key) const {
+    const auto it = m_data.languages.find(std::string{language});
+    return it != m_data.languages.end() && it->second.hyphen_prefixes.contains(key);
+  }
+
+  // Abbreviations are looked up in every language's list: "e.g." is at home in a Spanish reply.
+  bool is_listed_abbreviation(const std::string& key) const {
+    return std::ranges::any_of(m_data.languages, [&](const auto& entry) {
+      return entry.second.abbreviations.contains(key);
+    });
+  }
+
+  // True when word `i` of `sentence` is an abbreviation written with its period(s): "Uds.",
+  // "π.μ." (the word "π.μ" and the period after it), "p. ej." (the words "p" and "ej"), known to
+  // the dictionary with its period or listed in rules/<lang>/spelling.toml.
+  bool abbreviation(std::string_view language, std::string_view text, const Sentence& sentence,
+                    std::size_t i) const {
+    const Word& w = sentence.words[i];
+    const bool period = w.range.end < text.size() && text[w.range.end] == '.';
+    const bool inner_period = w.text.find('.') != std::string::npos;
+    if (!period && !inner_period) return false;
+    const std::string dotted = w.text + ".";
+    if (period && known(language, dotted)) return true;
+    const std::string key = text::fold(dotted);
+    if (is_listed_abbreviation(key)) return true;
+    // "n.º 1234", "κ.λπ" without its last period.
+    if (inner_period && is_listed_abbreviation(text::fold(w.text))) return true;
+    // The part before it: "p." of "p. ej.", "a." of "a. m.".
+    if (!period || i == 0) return false;
+    const Word& prev = sentence.words[i - 1];
+    std::string_view between = text.substr(prev.range.end, w.range.begin - prev.range.end);
+    if (between != "." && between != ". ") return false;
+    return is_listed_abbreviation(text::fold(prev.text + ".") + key);
+  }
+
+  // True when word `i` is part of a hyphenated compound its dictionary knows as a whole
+  // ("check-in", "e-mail"), or is a prefix of rules/<lang>/spelling.toml before a hyphen
+  // ("pre-order", "ex-cliente", "pre- y posventa").
+  bool in_compound(std::string_view language, std::string_view text, const Sentence& sentence,
+                   std::size_t i) const {
+    const Word& w = sentence.words[i];
+    const bool hyphen_after = is_hyphen_at(text, w.range.end);
+    const bool hyphen_before = w.range.begin > 0 && is_hyphen_at(text, w.range.begin - 1);
+    if (!hyphen_after && !hyphen_before) return false;
+    auto joined = [&](std::size_t a, std::size_t b) {
+      const Word& left = sentence.words[a];
+      const Word& right = sentence.words[b];
+      return left.kind == draft::TokenKind::word && right.kind == draft::TokenKind::word &&
+             is_hyphen_at(text, left.range.end) && right.range.begin == left.range.end + 1;
+    };
+    std::size_t first = i, last = i;
+    while (first > 0 && joined(first - 1, first)) --first;
+    while (last + 1 < sentence.words.size() && joined(last, last + 1)) ++last;
+    if (first != last) {
+      const std::size_t b = sentence.words[first].range.begin;
+      if (known(language, text.substr(b, sentence.words[last].range.end - b))) return true;
+    }
+    return hyphen_after && is_prefix(language, text::fold(w.text));
+  }
+
+  // Counts the words of `words` within `piece` that only `language`'s dictionary lists (`own`)
+  // and that only `other`'s lists (`foreign`), from the word indexes alone.
+  void vote(std::string_view language, std::string_view other, const std::vector<Word>& words,
+            const Range& piece, int& own, int& foreign) const {
+    for (const Word& v : words) {
+      if (v.range.begin < piece.begin || v.range.end > piece.end) continue;
+      if (v.kind != draft::TokenKind::word || v.script != draft::Script::latin || v.letters < 2 ||
+          v.has_digit)
+        continue;
+      const bool in_own = listed(language, v.text);
+      const bool in_other = listed(other, v.text);
+      if (in_own && !in_other) ++own;
+      if (in_other && !in_own) ++foreign;
+    }
+  }
+
+  // True when the piece of `sentence` holding `w` (see piece_around) has more words that only
+  // the `other` dictionary lists than words that only `language`'s lists, and the rest of the
+  // paragraph does have words of its language: an English line in a Spanish paragraph, or the
+  // reverse. A paragraph wholly in the other language (its language forced with --lang) stays
+  // as it is. Decided once per piece.
+  bool in_other_language(std::string_view language, std::string_view other, std::string_view text,
+                         const draft::Paragraph& paragraph, const Sentence& sentence, const Word& w,
+                         std::vector<std::pair<Range, bool>>& pieces, int& own_words) const {
+    for (const auto& [piece, foreign] : pieces)
+      if (piece.begin <= w.range.begin && w.range.end <= piece.end) return foreign;
+    const Range piece = piece_around(text, sentence.range, w.range);
+    int own = 0, foreign = 0;
+    vote(language, other, sentence.words, piece, own, foreign);
+    bool answer = foreign > own;
+    if (answer && own_words < 0) {
+      int ignored = 0;
+      own_words = 0;
+      for (const Sentence& s : paragraph.sentences)
+        vote(language, other, s.words, s.range, own_words, ignored);
+    }
+    if (answer) answer = own_words > own;
+    pieces.emplace_back(piece, answer);
+    return answer;
+  }
+
+  // True when `w` is a Latin word of a Spanish paragraph that the English word index lists, or of
+  // an English paragraph that the Spanish one lists (never loading Hunspell to tell).
+  bool loanword(const Word& w, std::string_view language) const {
+    if (w.script != draft::Script::latin) return false;
+    const std::string_view other = other_latin(language);
+    return !other.empty() && listed(other, w.text);
+  }
+
+  // The language whose dictionary judges `w` ("es", "el", "en"), or "" when the word is left
+  // alone.
+  std::string_view judge_for(const Word& w, const std::string& language,
+                             bool sentence_start) const {
+    if (w.has_digit || w.has_underscore || w.is_header_name) return {};
+    if (w.letters < 2) return {};
     // in_acronym_list holds for every word is_acronym() knows (and for their undotted forms).
-    if (w.in_acronym_list && m_data.is_acronym(w.text)) return nullptr;
+    if (w.in_acronym_list && m_data.is_acronym(w.text)) return {};
     // Short words in capitals are acronyms (SEPA, ACME); proper nouns inside a sentence are
     // capitalised words no dictionary lists.
-    if (w.shape == draft::CaseShape::upper && w.letters <= 5) return nullptr;
-    if (w.shape == draft::CaseShape::mixed) return nullptr;  // iPhone, McDonald, eBay
-    if (w.shape == draft::CaseShape::title && !sentence_start) return nullptr;
-    if (!m_words.empty() && m_words.contains(text::fold(w.text))) return nullptr;
+    if (w.shape == draft::CaseShape::upper && w.letters <= 5) return {};
+    if (w.shape == draft::CaseShape::mixed) return {};  // iPhone, McDonald, eBay
+    if (w.shape == draft::CaseShape::title && !sentence_start) return {};
+    if (!m_words.empty() && m_words.contains(text::fold(w.text))) return {};
     switch (w.script) {
       case draft::Script::greek:
-        return m_spell->get("el");
+        return "el";
       case draft::Script::latin:
         if (language == "el") {
           // Latin words in Greek text are English, or names when capitalised.
-          if (w.shape != draft::CaseShape::lower) return nullptr;
-          return m_spell->get("en");
+          if (w.shape != draft::CaseShape::lower) return {};
+          return "en";
         }
-        if (language == "es" || language == "en") return m_spell->get(language);
-        return nullptr;
+        if (language == "es") return "es";
+        if (language == "en") return "en";
+        return {};
       default:
-        return nullptr;
+        return {};
     }
   }
 
@@ -182,6 +442,7 @@ class Spelling final : public Rule {
   int m_suggestions;
   int m_max_suggested;
   int m_max_slow;
+  English m_english;
   std::set<std::string> m_words;
 };
 

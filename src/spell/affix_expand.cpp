@@ -186,6 +186,7 @@ std::optional<AffixForms> expand_affixes(const DictionaryFiles& files, std::stri
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (first) {
       first = false;
+      if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);  // en_GB's byte order mark
       if (line.find_first_not_of("0123456789 ") == std::string::npos) continue;
     }
     const auto tab = line.find('\t');

@@ -12,12 +12,15 @@ struct Language {
   std::string_view code;
   std::string_view dictionary;
   std::string_view package;
+  std::string_view additions;  // the name of its additions files, <additions>.dic
 };
 
-constexpr std::array<Language, 3> k_languages{{
-    {"es", "es_ES", "hunspell-es"},
-    {"el", "el_GR", "hunspell-el"},
-    {"en", "en_US", "hunspell-en-us"},
+// British English shares the English additions (email and business vocabulary, brand names).
+constexpr std::array<Language, 4> k_languages{{
+    {"es", "es_ES", "hunspell-es", "es"},
+    {"el", "el_GR", "hunspell-el", "el"},
+    {"en", "en_US", "hunspell-en-us", "en"},
+    {"en-GB", "en_GB", "hunspell-en-gb", "en"},
 }};
 
 const Language* find_language(std::string_view code) {
@@ -72,7 +75,7 @@ std::optional<DictionaryFiles> find_dictionary(
         found_base = true;
       }
     }
-    const auto additions = folder / (std::string{known->code} + ".dic");
+    const auto additions = folder / (std::string{known->additions} + ".dic");
     if (is_file(additions)) {
       // The same folder may be reached twice (source tree and REPLYLINT_DICT_PATH).
       std::error_code error;

@@ -25,8 +25,9 @@ struct DictionaryFiles {
 };
 
 /// The base dictionary (first folder of `search_path` holding both NAME.aff and NAME.dic) and
-/// every distinct additions file `<language>.dic` along `search_path`. std::nullopt when the
-/// language is unknown (not es, el, en) or its base dictionary is in none of the folders.
+/// every distinct additions file `<language>.dic` along `search_path` (en.dic for "en-GB").
+/// std::nullopt when the language is unknown (not es, el, en, en-GB) or its base dictionary is
+/// in none of the folders.
 std::optional<DictionaryFiles> find_dictionary(
     std::string_view language, const std::vector<std::filesystem::path>& search_path);
 
@@ -98,8 +99,9 @@ class SpellService : public Stemmer {
  public:
   explicit SpellService(Options options);
   ~SpellService();
-  /// The speller for "es", "el" or "en"; nullptr when its base dictionary is missing (a warning
-  /// naming the Debian package to install is recorded once).
+  /// The speller for "es", "el", "en" (en_US) or "en-GB" (en_GB, with the English additions);
+  /// nullptr when its base dictionary is missing (a warning naming the Debian package to
+  /// install is recorded once).
   Speller* get(std::string_view language);
   /// Warnings recorded so far ("no Greek dictionary found: apt-get install hunspell-el").
   std::vector<std::string> warnings() const;

@@ -12,10 +12,14 @@ namespace {
 
 struct Slot {
   std::string_view language;
-  std::string_view name;  // for the warning
+  std::string_view name;     // for the warning
+  std::string_view accents;  // the language whose accent rules apply (load_hunspell_speller)
 };
 
-constexpr std::array<Slot, 3> k_slots{{{"es", "Spanish"}, {"el", "Greek"}, {"en", "English"}}};
+constexpr std::array<Slot, 4> k_slots{{{"es", "Spanish", "es"},
+                                       {"el", "Greek", "el"},
+                                       {"en", "English", "en"},
+                                       {"en-GB", "British English", "en"}}};
 
 }  // namespace
 
@@ -39,8 +43,7 @@ struct SpellService::Impl {
     const std::filesystem::path index_dir = !options.use_index          ? std::filesystem::path{}
                                             : options.index_dir.empty() ? index_cache_dir()
                                                                         : options.index_dir;
-    LoadResult result =
-        load_hunspell_speller(slot.language, *files, options.extra_words, index_dir);
+    LoadResult result = load_hunspell_speller(slot.accents, *files, options.extra_words, index_dir);
     for (auto& warning : result.warnings) warn(std::move(warning));
     spellers[index] = std::move(result.speller);
   }

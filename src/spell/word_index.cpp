@@ -198,6 +198,8 @@ IndexKind index_kind(const DictionaryFiles& files) {
   std::string line;
   while (std::getline(aff, line)) {
     std::string_view view(line);
+    // en_GB's .aff starts with a UTF-8 byte order mark.
+    if (view.starts_with("\xEF\xBB\xBF")) view.remove_prefix(3);
     while (!view.empty() && (view.front() == ' ' || view.front() == '\t')) view.remove_prefix(1);
     if (view.empty() || view.front() == '#') continue;
     const auto end = view.find_first_of(" \t\r");

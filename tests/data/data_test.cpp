@@ -157,7 +157,7 @@ TEST_CASE("load_data names file and line for each malformed file", "[data]") {
         file_in("unknown-file-no-hint", "en/notes.toml") +
             ": unknown data file 'notes.toml' (expected acronyms.toml, date-formats.toml, "
             "language.toml, quoting.toml, "
-            "reply-prefixes.toml, signature.toml or a [[phrase]] list)");
+            "reply-prefixes.toml, signature.toml, spelling.toml or a [[phrase]] list)");
   CHECK(load_error("bad-domain") == file_in("bad-domain", "common/free-mail.toml") +
                                         ":4: 'someone@gmail.com' is not a domain name");
   CHECK(load_error("phrase-no-match") == file_in("phrase-no-match", "en/dismissive-tone.toml") +
@@ -189,6 +189,11 @@ TEST_CASE("the project's own rules folder loads", "[data]") {
     CHECK(set.free_mail_domains.count(domain) == 1);
   // A company domain is never free mail.
   CHECK(set.free_mail_domains.count("tiendaverde.es") == 0);
+  // spelling.toml: abbreviations folded and without spaces, prefixes folded.
+  CHECK(set.languages.at("el").abbreviations.contains("π.μ."));
+  CHECK(set.languages.at("es").abbreviations.contains("p.ej."));
+  CHECK(set.languages.at("es").abbreviations.contains("sra."));
+  CHECK(set.languages.at("en").hyphen_prefixes.contains("pre"));
 }
 
 TEST_CASE("find_rules_dir searches explicit, environment, build tree", "[data]") {

@@ -124,3 +124,115 @@ TEST_CASE("spelling reports an English loanword in Spanish without Hunspell's sl
   REQUIRE(typo.size() == 1);
   CHECK(replylint::spell::hunspell_loaded(*other.get("es")));
 }
+
+namespace {
+
+// The words a lint of `text` flags, in order.
+std::vector<std::string> flagged(const std::string& text,
+                                 const replylint::test::LintSettings& settings = {}) {
+  std::vector<std::string> words;
+  for (const auto& d : lint("spelling", text, settings)) words.push_back(d.text);
+  return words;
+}
+
+using Words = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("spelling checks a hyphenated compound as a whole, then by parts", "[spelling]") {
+  // Whole: the dictionary or the additions list the compound.
+  CHECK(flagged("Hola Ana,\n\nLe enviamos el e-mail con la factura esta mañana.\n").empty());
+  CHECK(flagged("Hello Ana,\n\nOnline check-in opens a day before your flight.\n").empty());
+  // A prefix before a hyphen, in Spanish, English and Greek; and a suspended one.
+  CHECK(flagged("Hola Ana,\n\nComo ex-cliente tiene un descuento en la pre-venta.\n").empty());
+  CHECK(flagged("Hola Ana,\n\nEl servicio pre- y post-venta es gratuito.\n").empty());
+  CHECK(flagged("Hello Ana,\n\nYour pre-order ships with the co-signed form.\n").empty());
+  CHECK(flagged("Καλησπέρα,\n\nΗ δια-δικτυακή πληρωμή ολοκληρώθηκε σήμερα.\n").empty());
+  // Compound adjectives of two known words.
+  CHECK(flagged("Hola Ana,\n\nEl análisis físico-químico del agua está listo.\n").empty());
+  // A typo beside the hyphen is still a typo; so is an unknown first part that is no prefix.
+  CHECK(flagged("Hola Ana,\n\nComo ex-clinete tiene un descuento.\n") == Words{"clinete"});
+  CHECK(flagged("Hello Ana,\n\nYour pre-ordr ships on Monday.\n") == Words{"ordr"});
+  CHECK(flagged("Hola Ana,\n\nEl análisis fisico-químico del agua está listo.\n") ==
+        Words{"fisico"});
+  CHECK(flagged("Hello Ana,\n\nYour prex-order ships on Monday.\n") == Words{"prex"});
+}
+
+TEST_CASE("spelling reads abbreviations with their periods", "[spelling]") {
+  const std::string text = GENERATE(
+      as<std::string>{},
+      "Καλησπέρα σας,\n\nΤο ραντεβού είναι στις 9:30 π.μ. και όχι στις 5 μ.μ. της Τρίτης.\n",
+      "Αγαπητή κα. Παπαδοπούλου,\n\nΗ παραγγελία σας, π.χ. ο φάκελος, στάλθηκε χθες κτλ.\n",
+      "Estimada Sra. García:\n\nUds. pueden pasar a las 9 a. m., p. ej. el lunes, etc.\n",
+      "Estimada Dña. Lucía:\n\nLe atenderá el Dr. Pérez a las 5 p. m. en la Avda. Sol.\n",
+      "Hello Ana,\n\nBring an ID, e.g. a passport, i.e. something with a photo, at 9 a.m.\n",
+      "Hola Ana,\n\nPuede enviarlo en PDF, p.ej. desde el móvil.\n");
+  CAPTURE(text);
+  CHECK(flagged(text).empty());
+}
+
+TEST_CASE("spelling still flags typos next to abbreviations and periods", "[spelling]") {
+  CHECK(flagged("Hola Ana,\n\nGracias por su mensage.\n") == Words{"mensage"});
+  CHECK(flagged("Hola Ana,\n\nLe esperamos a las 9 a. m. para la revisoin.\n") ==
+        Words{"revisoin"});
+  CHECK(flagged("Καλησπέρα,\n\nΣτις 9:30 π.μ. θα σας στειλουμε το δέμα.\n") == Words{"στειλουμε"});
+}
+
+TEST_CASE("spelling leaves codes and passwords alone", "[spelling]") {
+  const std::string text = GENERATE(
+      as<std::string>{}, "Hola Ana,\n\nSu contraseña temporal es Tk93!mq y caduca mañana.\n",
+      "Hola Ana,\n\nEl modelo ABX-99k y el lote qwz-7781 llegan el lunes.\n",
+      "Hello Ana,\n\nYour tracking number is 1Z999AA1xkcd and the voucher code is WQX#kdf.\n",
+      "Καλησπέρα,\n\nΟ κωδικός σας είναι xk7!pqr και η παραγγελία 88zk-wq.\n",
+      "Hola Ana,\n\nEl pedido#4411zz ya ha salido.\n");
+  CAPTURE(text);
+  CHECK(flagged(text).empty());
+}
+
+TEST_CASE("spelling still flags typos beside punctuation", "[spelling]") {
+  CHECK(flagged("Hola Ana,\n\n¡Gracias por su mensage!\n") == Words{"mensage"});
+  CHECK(flagged("Hola Ana,\n\nEl pedido (ver **factrua**) ya ha salido.\n") == Words{"factrua"});
+  CHECK(flagged("Hola Ana,\n\n1.Introduccion del pedido.\n") == Words{"Introduccion"});
+  CHECK(flagged("Hello Ana,\n\nThe code is X9-77 and the recieved parcel is fine.\n") ==
+        Words{"recieved"});
+}
+
+TEST_CASE("spelling judges a line of another language by that language", "[spelling]") {
+  CHECK(flagged("Hola Ana,\n\nGracias por su paciencia.\n\nUn saludo / Kind regards\n").empty());
+  CHECK(flagged("Hola Ana,\n\nLe enviamos la factura hoy.\nThanks for your patience.\n").empty());
+  CHECK(flagged("Hello Ana,\n\nThe invoice is attached.\nBest regards / Un saludo cordial\n")
+            .empty());
+  // A typo in the English line is still flagged (and gets English suggestions).
+  const auto found = lint("spelling",
+                          "Hola Ana,\n\nGracias por su paciencia.\n\nUn saludo / "
+                          "Kind regrads\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == "regrads");
+  CHECK(std::find(found[0].suggestions.begin(), found[0].suggestions.end(), "regards") !=
+        found[0].suggestions.end());
+  // One English word in a Spanish sentence does not make it English, nor a Spanish typo English.
+  CHECK(flagged("Hola Ana,\n\nLe enviamos el mensage con el invoice ahora.\n") ==
+        Words{"mensage", "invoice"});
+}
+
+TEST_CASE("spelling accepts American and British English, as configured", "[spelling]") {
+  const std::string gb = "Hello Ana,\n\nYour authorisation was cancelled; the colours are fine.\n";
+  const std::string us = "Hello Ana,\n\nYour authorization was canceled; the colors are fine.\n";
+  CHECK(flagged(gb).empty());
+  CHECK(flagged(us).empty());
+  CHECK(flagged(gb, {.options = {{"english", "us"}}}) ==
+        Words{"authorisation", "cancelled", "colours"});
+  // en_GB also accepts the Oxford -ize ("authorization").
+  CHECK(flagged(us, {.options = {{"english", "gb"}}}) == Words{"canceled", "colors"});
+  CHECK(flagged("Hello Ana,\n\nThe colours were cancelld.\n") == Words{"cancelld"});
+  // British spelling of Latin words in Greek text too.
+  CHECK(flagged("Καλησπέρα,\n\nΤο authorisation στάλθηκε.\n").empty());
+}
+
+TEST_CASE("spelling loads no Hunspell for a word only en_GB knows", "[spelling]") {
+  replylint::spell::SpellService spell(replylint::spell::Options{});
+  CHECK(flagged("Hello Ana,\n\nThe colours of your order were personalised.\n", {.spell = &spell})
+            .empty());
+  CHECK_FALSE(replylint::spell::hunspell_loaded(*spell.get("en")));
+  CHECK_FALSE(replylint::spell::hunspell_loaded(*spell.get("en-GB")));
+}

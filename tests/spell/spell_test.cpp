@@ -135,6 +135,22 @@ TEST_CASE("find_dictionary finds the base dictionary and every additions file", 
   CHECK(replylint::spell::dictionary_package("en") == "hunspell-en-us");
 }
 
+TEST_CASE("British English is en_GB with the English additions", "[spell]") {
+  using replylint::spell::find_dictionary;
+  CHECK(replylint::spell::dictionary_package("en-GB") == "hunspell-en-gb");
+  const auto gb = find_dictionary("en-GB", {REPLYLINT_SOURCE_DICT_DIR, "/usr/share/hunspell"});
+  REQUIRE(gb);
+  CHECK(gb->name == "en_GB");
+  REQUIRE(gb->additions.size() == 1);
+  CHECK(gb->additions[0].filename() == "en.dic");
+  SpellService service{Options{}};
+  Speller* british = service.get("en-GB");
+  REQUIRE(british != nullptr);
+  CHECK(british->check("authorisation"));
+  CHECK(british->check("WhatsApp"));  // from dictionaries/en.dic
+  CHECK_FALSE(british->check("colors"));
+}
+
 TEST_CASE("Spanish words, typos and suggestions", "[spell]") {
   Speller& es = speller("es");
   CHECK(es.check("respuesta"));
