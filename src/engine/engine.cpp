@@ -72,7 +72,9 @@ struct RuleSet {
 Engine::Engine(const data::DataSet& data, Options options)
     : m_data(data),
       m_options(std::move(options)),
-      m_spell(spell::Options{m_options.dict_dir, {}, m_options.dict_search_path}) {
+      m_spell(spell::Options{.dict_dir = m_options.dict_dir,
+                             .search_path = m_options.dict_search_path,
+                             .data = &data}) {
   if (!m_options.config_file.empty())
     m_forced = std::make_shared<const config::Config>(config::load_config(m_options.config_file));
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 #include <set>
+#include <utility>
 
 #include "data/data.hpp"
 #include "rules/personal_data_detect.hpp"
@@ -100,7 +101,9 @@ class Spelling final : public Rule {
           paragraph.language.empty() ? draft.language : paragraph.language;
       for (const Sentence& sentence : paragraph.sentences) {
         bool first = true;
+        std::string_view previous;  // the word before: suggestions are ranked by it
         for (const Word& w : sentence.words) {
+          const std::string_view before = std::exchange(previous, std::string_view{w.text});
           if (w.kind != draft::TokenKind::word || w.letters == 0) continue;
           const bool sentence_start = first;
           first = false;
@@ -126,11 +129,13 @@ class Spelling final : public Rule {
             it = suggested.emplace(w.text, std::move(list)).first;
           }
           auto found = out.report(w.range, "unknown word '{}'", w.text);
-          found.suggestions(it->second);
+          std::vector<std::string> ranked = it->second;
+          speller->rank_for_context(before, ranked);
+          found.suggestions(ranked);
           // One candidate may still be the wrong word (a name, a term): unsafe, never automatic.
-          if (it->second.size() == 1)
-            found.replace_with(it->second.front(), Applicability::unsafe,
-                               fmt::format("replace with '{}'", it->second.front()));
+          if (ranked.size() == 1)
+            found.replace_with(ranked.front(), Applicability::unsafe,
+                               fmt::format("replace with '{}'", ranked.front()));
         }
       }
     }

@@ -8,6 +8,10 @@
 #include <string_view>
 #include <vector>
 
+namespace replylint::data {
+struct DataSet;
+}
+
 namespace replylint::spell {
 
 /// Where dictionaries are searched, in order (DESIGN.md "Dictionaries"): --dict-dir,
@@ -68,6 +72,14 @@ class Speller {
     (void)word;
     return {};
   }
+  /// Reorders `suggestions` (from suggest() or suggest_fast()) for the word written before the
+  /// misspelled one: after a determiner a noun comes first ("el envio" → envío, envió), after a
+  /// subject pronoun a verb ("usted envio" → envió). Stable otherwise; never adds or drops one.
+  virtual void rank_for_context(std::string_view previous_word,
+                                std::vector<std::string>& suggestions) {
+    (void)previous_word;
+    (void)suggestions;
+  }
 };
 
 /// Stems of words in a language, for matching the inflected forms of a phrase (the phrase
@@ -91,6 +103,9 @@ struct Options {
   /// or ~/.cache/replylint), loading Hunspell only when the index cannot answer.
   bool use_index = true;
   std::filesystem::path index_dir;
+  /// Word formation and context lists (rules/<lang>/morphology.toml); nullptr: the process-wide
+  /// data::default_data(), or none when no rules folder is found.
+  const data::DataSet* data = nullptr;
 };
 
 /// Lazily loads one Speller per language on first use. Thread-safe.

@@ -3,6 +3,7 @@
 #include <array>
 #include <mutex>
 
+#include "data/data.hpp"
 #include "spell/hunspell_speller.hpp"
 #include "spell/spell.hpp"
 #include "spell/word_index.hpp"
@@ -39,10 +40,26 @@ struct SpellService::Impl {
     const std::filesystem::path index_dir = !options.use_index          ? std::filesystem::path{}
                                             : options.index_dir.empty() ? index_cache_dir()
                                                                         : options.index_dir;
-    LoadResult result =
-        load_hunspell_speller(slot.language, *files, options.extra_words, index_dir);
+    LoadResult result = load_hunspell_speller(slot.language, *files, options.extra_words, index_dir,
+                                              morphology(slot.language));
     for (auto& warning : result.warnings) warn(std::move(warning));
     spellers[index] = std::move(result.speller);
+  }
+
+  MorphologyRules morphology(std::string_view language) {
+    const data::DataSet* data = options.data;
+    if (data == nullptr) {
+      try {
+        data = &data::default_data();
+      } catch (const std::exception&) {
+        return {};  // no rules folder: the dictionaries alone
+      }
+    }
+    const auto found = data->languages.find(std::string{language});
+    if (found == data->languages.end()) return {};
+    const data::LanguageData& rules = found->second;
+    return {rules.spelling_prefixes, rules.spelling_clitic_slots, rules.spelling_bare_imperatives,
+            rules.spelling_noun_context, rules.spelling_verb_context};
   }
 
   void warn(std::string warning) {
