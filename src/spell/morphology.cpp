@@ -128,9 +128,12 @@ class Deriver {
       const icu::UnicodeString prefix = icu::UnicodeString::fromUTF8(prefix_utf8);
       if (!word.startsWith(prefix)) continue;
       icu::UnicodeString rest{word, prefix.length()};
-      // A prefix ending in a vowel doubles the r that follows: auto + rellenar → autorrellenar.
-      if (rest.startsWith(u"rr") && is_vowel_letter(prefix.charAt(prefix.length() - 1)))
+      // A prefix ending in a vowel doubles the r that follows: auto + rellenar → autorrellenar,
+      // never "autorellenar".
+      if (rest.startsWith(u"r") && is_vowel_letter(prefix.charAt(prefix.length() - 1))) {
+        if (!rest.startsWith(u"rr")) continue;
         rest.remove(0, 1);
+      }
       if (rest.countChar32() < k_min_remainder_letters) continue;
       if (m_lookups.known(rest) || with_clitics(rest)) return true;
     }

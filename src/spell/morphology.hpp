@@ -9,19 +9,9 @@
 #include <string>
 #include <vector>
 
-namespace replylint::spell {
+#include "spell/spell.hpp"
 
-/// One language's word-formation data (rules/<lang>/morphology.toml), lowercase UTF-8.
-struct MorphologyRules {
-  std::vector<std::string> prefixes;  // "re", "sub", "ξανα"
-  /// Enclitic pronouns by position: a word takes at most one of each slot, in slot order
-  /// ("se", then "me nos te", then "lo la le los las les": "envíe-nos-lo", "comunicár-se-lo").
-  std::vector<std::vector<std::string>> clitic_slots;
-  std::vector<std::string> bare_imperatives;  // short imperatives: "di", "haz", "pon"
-  std::vector<std::string> noun_context;      // folded previous words that call for a noun
-  std::vector<std::string> verb_context;      // … and for a verb
-  bool empty() const { return prefixes.empty() && clitic_slots.empty(); }
-};
+namespace replylint::spell {
 
 /// Letters the rest of a prefixed word must have at least: a short remainder would let a typo
 /// through ("re" + "cibo" is fine, "co" + "sa" hides nothing real and "pre" + "cio" a typo).

@@ -1,16 +1,13 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-namespace replylint::data {
-struct DataSet;
-}
 
 namespace replylint::spell {
 
@@ -82,6 +79,19 @@ class Speller {
   }
 };
 
+/// One language's word-formation data (rules/<lang>/morphology.toml,
+/// read by the caller: spell/ does not read rules/ data), lowercase UTF-8.
+struct MorphologyRules {
+  std::vector<std::string> prefixes;  // "re", "sub", "ξανα"
+  /// Enclitic pronouns by position: a word takes at most one of each slot, in slot order
+  /// ("se", then "me nos te", then "lo la le los las les": "envíe-nos-lo", "comunicár-se-lo").
+  std::vector<std::vector<std::string>> clitic_slots;
+  std::vector<std::string> bare_imperatives;  // short imperatives: "di", "haz", "pon"
+  std::vector<std::string> noun_context;      // folded previous words that call for a noun
+  std::vector<std::string> verb_context;      // … and for a verb
+  bool empty() const { return prefixes.empty() && clitic_slots.empty(); }
+};
+
 /// Stems of words in a language, for matching the inflected forms of a phrase (the phrase
 /// matcher depends on this, not on Hunspell). Implementations are thread-safe.
 class Stemmer {
@@ -103,9 +113,9 @@ struct Options {
   /// or ~/.cache/replylint), loading Hunspell only when the index cannot answer.
   bool use_index = true;
   std::filesystem::path index_dir;
-  /// Word formation and context lists (rules/<lang>/morphology.toml); nullptr: the process-wide
-  /// data::default_data(), or none when no rules folder is found.
-  const data::DataSet* data = nullptr;
+  /// Word formation and suggestion context per language ("es", "el"); none for a language
+  /// missing here.
+  std::map<std::string, MorphologyRules, std::less<>> morphology;
 };
 
 /// Lazily loads one Speller per language on first use. Thread-safe.

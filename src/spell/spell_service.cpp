@@ -3,7 +3,6 @@
 #include <array>
 #include <mutex>
 
-#include "data/data.hpp"
 #include "spell/hunspell_speller.hpp"
 #include "spell/spell.hpp"
 #include "spell/word_index.hpp"
@@ -46,20 +45,9 @@ struct SpellService::Impl {
     spellers[index] = std::move(result.speller);
   }
 
-  MorphologyRules morphology(std::string_view language) {
-    const data::DataSet* data = options.data;
-    if (data == nullptr) {
-      try {
-        data = &data::default_data();
-      } catch (const std::exception&) {
-        return {};  // no rules folder: the dictionaries alone
-      }
-    }
-    const auto found = data->languages.find(std::string{language});
-    if (found == data->languages.end()) return {};
-    const data::LanguageData& rules = found->second;
-    return {rules.spelling_prefixes, rules.spelling_clitic_slots, rules.spelling_bare_imperatives,
-            rules.spelling_noun_context, rules.spelling_verb_context};
+  MorphologyRules morphology(std::string_view language) const {
+    const auto found = options.morphology.find(language);
+    return found == options.morphology.end() ? MorphologyRules{} : found->second;
   }
 
   void warn(std::string warning) {

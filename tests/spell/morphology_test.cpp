@@ -11,6 +11,7 @@
 #include <string>
 
 #include "data/data.hpp"
+#include "engine/engine.hpp"
 
 #include "spell/spell.hpp"
 
@@ -37,7 +38,8 @@ std::string attach(const std::string& base, const std::string& clitics) {
 }
 
 SpellService& service() {
-  static SpellService shared{Options{}};
+  static SpellService shared{
+      Options{.morphology = replylint::engine::word_formation(replylint::data::default_data())}};
   return shared;
 }
 
@@ -68,8 +70,10 @@ TEST_CASE("enclitic pronouns take the accent the stress then needs", "[spell][mo
 }
 
 TEST_CASE("derived_word needs a known base and the right accent", "[spell][morphology]") {
-  const std::set<std::string> words{"indique", "reindexar", "indexar", "usuario", "enviar", "casa"};
-  const MorphologyRules rules{{"re", "super"}, {{"se"}, {"me", "nos"}, {"lo", "le"}}, {}, {}, {}};
+  const std::set<std::string> words{"indique", "reindexar", "indexar",  "usuario",
+                                    "enviar",  "casa",      "respuesta"};
+  const MorphologyRules rules{
+      {"re", "super", "auto"}, {{"se"}, {"me", "nos"}, {"lo", "le"}}, {}, {}, {}};
   const MorphologyLookups lookups{
       [&](const icu::UnicodeString& w) { return words.contains(utf8(w)); },
       [&](const icu::UnicodeString& w) { return utf8(w) != "casa"; }};
@@ -86,6 +90,8 @@ TEST_CASE("derived_word needs a known base and the right accent", "[spell][morph
   CHECK_FALSE(derived("indíquemenos"));  // two pronouns of one slot
   CHECK_FALSE(derived("reusuaro"));      // a typo after the prefix
   CHECK_FALSE(derived("recasa"));        // the rest is too short to be sure
+  CHECK(derived("autorrespuesta"));
+  CHECK_FALSE(derived("autorespuesta"));  // a vowel before r doubles it
   CHECK_FALSE(derived("indíqueno"));
 }
 
@@ -101,8 +107,9 @@ TEST_CASE("Spanish speller accepts enclitic imperatives and prefixed words",
     INFO(word);
     CHECK(es.check(word));
   }
-  for (const char* word : {"indiquenos", "enviarlé", "comunicarselo", "hagamelo", "superusuaro",
-                           "reubicacion", "INDIQUENOS", "subconsultsa", "preinstaldo"}) {
+  for (const char* word :
+       {"indiquenos", "enviarlé", "comunicarselo", "hagamelo", "superusuaro", "autorespuesta",
+        "reubicacion", "INDIQUENOS", "subconsultsa", "preinstaldo"}) {
     INFO(word);
     CHECK_FALSE(es.check(word));
   }
@@ -161,8 +168,7 @@ TEST_CASE("suggestions are ranked by the previous word", "[spell][morphology]") 
 TEST_CASE("injected typos are still caught with word formation", "[.][morphology-recall]") {
   const char* path = std::getenv("REPLYLINT_TYPO_LIST");
   REQUIRE(path != nullptr);
-  replylint::data::DataSet none;
-  SpellService plain{Options{.data = &none}};
+  SpellService plain{Options{}};
   std::ifstream in{path};
   std::map<std::string, std::array<int, 3>> counts;  // language -> typos, rejected plain, now
   std::string line;
