@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <functional>
 #include <mutex>
+#include <sstream>
 
 #include "data/data.hpp"
 #include "text/text.hpp"
@@ -161,6 +162,34 @@ const std::map<std::string, LanguageFile>& language_files() {
          [](LanguageData& d, const std::string& f, const toml::node& n) {
            for (const Item& item : items(f, "hyphen-prefixes", n))
              d.hyphen_prefixes.insert(text::fold(item.text));
+         }}}},
+      {"morphology.toml",
+       {{"prefixes",
+         [](LanguageData& d, const std::string& f, const toml::node& n) {
+           for (const Item& item : items(f, "prefixes", n))
+             add_unique(d.spelling_prefixes, text::nfc(item.text));
+         }},
+        {"clitics",
+         [](LanguageData& d, const std::string& f, const toml::node& n) {
+           for (const Item& item : items(f, "clitics", n)) {
+             std::vector<std::string> slot;
+             std::istringstream words{text::nfc(item.text)};
+             for (std::string word; words >> word;) slot.push_back(word);
+             d.spelling_clitic_slots.push_back(std::move(slot));
+           }
+         }},
+        {"bare-imperatives",
+         [](LanguageData& d, const std::string& f, const toml::node& n) {
+           for (const Item& item : items(f, "bare-imperatives", n))
+             add_unique(d.spelling_bare_imperatives, text::nfc(item.text));
+         }},
+        {"noun-context",
+         [](LanguageData& d, const std::string& f, const toml::node& n) {
+           folded(d.spelling_noun_context, f, "noun-context", n);
+         }},
+        {"verb-context",
+         [](LanguageData& d, const std::string& f, const toml::node& n) {
+           folded(d.spelling_verb_context, f, "verb-context", n);
          }}}},
       {"language.toml",
        {{"stopwords", [](LanguageData& d, const std::string& f,

@@ -69,10 +69,25 @@ struct RuleSet {
   std::vector<Built> rules;  // in registry order
 };
 
+std::map<std::string, spell::MorphologyRules, std::less<>> word_formation(
+    const data::DataSet& data) {
+  std::map<std::string, spell::MorphologyRules, std::less<>> out;
+  for (const auto& [code, language] : data.languages) {
+    spell::MorphologyRules rules{language.spelling_prefixes, language.spelling_clitic_slots,
+                                 language.spelling_bare_imperatives, language.spelling_noun_context,
+                                 language.spelling_verb_context};
+    if (!rules.empty() || !rules.noun_context.empty() || !rules.verb_context.empty())
+      out.emplace(code, std::move(rules));
+  }
+  return out;
+}
+
 Engine::Engine(const data::DataSet& data, Options options)
     : m_data(data),
       m_options(std::move(options)),
-      m_spell(spell::Options{m_options.dict_dir, {}, m_options.dict_search_path}) {
+      m_spell(spell::Options{.dict_dir = m_options.dict_dir,
+                             .search_path = m_options.dict_search_path,
+                             .morphology = word_formation(data)}) {
   if (!m_options.config_file.empty())
     m_forced = std::make_shared<const config::Config>(config::load_config(m_options.config_file));
 }

@@ -20,6 +20,11 @@ namespace replylint::engine {
 
 struct RuleSet;  // the rules built for one effective configuration (engine.cpp)
 
+/// The spell checker's word formation and suggestion context (rules/<lang>/morphology.toml),
+/// by language, for spell::Options::morphology.
+std::map<std::string, spell::MorphologyRules, std::less<>> word_formation(
+    const data::DataSet& data);
+
 struct Options {
   std::filesystem::path config_file;  // --config: used for every input instead of the walk-up
   std::string language;               // --lang: "es", "el", "en" or "" to detect

@@ -7,6 +7,7 @@
 #include <array>
 #include <climits>
 #include <set>
+#include <utility>
 
 #include "data/data.hpp"
 #include "rules/personal_data_detect.hpp"
@@ -212,8 +213,10 @@ class Spelling final : public Rule {
         // Pieces of this sentence already found to be in the other Latin-script language.
         std::vector<std::pair<Range, bool>> pieces;
         bool first = true;
+        std::string_view previous;  // the word before: suggestions are ranked by it
         for (std::size_t i = 0; i < sentence.words.size(); ++i) {
           const Word& w = sentence.words[i];
+          const std::string_view before = std::exchange(previous, std::string_view{w.text});
           if (w.kind != draft::TokenKind::word || w.letters == 0) continue;
           const bool sentence_start = first;
           first = false;
@@ -250,11 +253,13 @@ class Spelling final : public Rule {
             it = suggested.emplace(w.text, std::move(list)).first;
           }
           auto found = out.report(w.range, "unknown word '{}'", w.text);
-          found.suggestions(it->second);
+          std::vector<std::string> ranked = it->second;
+          speller->rank_for_context(before, ranked);
+          found.suggestions(ranked);
           // One candidate may still be the wrong word (a name, a term): unsafe, never automatic.
-          if (it->second.size() == 1)
-            found.replace_with(it->second.front(), Applicability::unsafe,
-                               fmt::format("replace with '{}'", it->second.front()));
+          if (ranked.size() == 1)
+            found.replace_with(ranked.front(), Applicability::unsafe,
+                               fmt::format("replace with '{}'", ranked.front()));
         }
       }
     }

@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <functional>
@@ -139,14 +140,49 @@ class HunspellSpeller final : public Speller {
   /// With an `index`, Hunspell is loaded from `files` only when the index cannot answer (a
   /// word with other characters than letters, in mixed case, or Hunspell's own suggestions).
   HunspellSpeller(std::string language, DictionaryFiles files, std::unique_ptr<Hunspell> hunspell,
-                  std::unique_ptr<WordIndex> index, Codec codec, icu::UnicodeString alphabet)
+                  std::unique_ptr<WordIndex> index, Codec codec, icu::UnicodeString alphabet,
+                  MorphologyRules formation)
       : m_language(std::move(language)),
         m_locale(m_language.c_str()),
         m_files(std::move(files)),
         m_hunspell(std::move(hunspell)),
         m_index(std::move(index)),
         m_codec(std::move(codec)),
-        m_alphabet(std::move(alphabet)) {}
+        m_alphabet(std::move(alphabet)),
+        m_formation(std::move(formation)) {
+    m_formation_lookups.known = [this](const icu::UnicodeString& base) {
+      return check_uncached(to_utf8(base));
+    };
+    m_formation_lookups.verb_form = [this](const icu::UnicodeString& base) {
+      const std::string text = to_utf8(base);
+      // The additions carry no morphology: an infinitive there (desuscribir) is its own stem.
+      if (m_added_utf8.contains(text) && is_infinitive(text)) return true;
+      const auto list = stems(text);
+      return std::any_of(list.begin(), list.end(), is_infinitive);
+    };
+    m_formation_lookups.near_known = [this](const icu::UnicodeString& word) {
+      if (m_alphabet.isEmpty()) return false;
+      // A word that differs in its first letter differs in the prefix: "preinstalado" is not a
+      // slip for "reinstalado", nor "ξαναστείλτε" for "αναστείλτε".
+      // Nor is one more vowel a slip: it is another form of the same word, as in the short and
+      // long imperatives "ξαναστείλτε" and "ξαναστείλετε".
+      const UChar32 first = word.char32At(0);
+      const auto accepts = [&](const icu::UnicodeString& other) {
+        if (other.indexOf(u' ') >= 0 || other.char32At(0) != first) return false;
+        if (other.length() == word.length() + 1) {
+          int32_t at = 0;
+          while (at < word.length() && other.charAt(at) == word.charAt(at)) ++at;
+          const UChar32 extra = u_tolower(text::base_letter(other.charAt(at)));
+          const bool vowel =
+              icu::UnicodeString{u"aeiouαεηιουω"}.indexOf(static_cast<char16_t>(extra)) >= 0;
+          if (vowel && other.compare(at + 1, word.length() - at, word, at, word.length() - at) == 0)
+            return false;
+        }
+        return check_uncached(to_utf8(other));
+      };
+      return !one_edit_suggestions(word, m_alphabet, 1, accepts).empty();
+    };
+  }
 
   /// True once Hunspell itself has been loaded (always, without an index).
   bool hunspell_loaded() {
@@ -160,7 +196,7 @@ class HunspellSpeller final : public Speller {
     thread_local std::unordered_map<std::uint64_t, WordMap<bool>> t_checked;
     WordMap<bool>& checked = t_checked[m_id];
     if (auto found = checked.find(word); found != checked.end()) return found->second;
-    const bool correct = check_uncached(word);
+    const bool correct = check_uncached(word) || derived(word);
     if (checked.size() >= k_max_cached_words / 4) checked.clear();
     checked.emplace(std::string{word}, correct);
     return correct;
@@ -178,10 +214,11 @@ class HunspellSpeller final : public Speller {
     // A cache of its own: what suggest() found for a word must never leak into this answer,
     // or a draft's output would depend on the drafts checked before it.
     if (auto cached = cached_suggestions(m_suggested_fast, word, max)) return *std::move(cached);
-    std::vector<std::string> all;
+    if (check(word)) return {};  // a correct word is never to be changed
+    std::vector<std::string> all = formed_suggestions(word);
     {
       std::lock_guard hunspell_lock{m_hunspell_mutex};
-      all = suggest_locked(word, false);
+      merge(all, suggest_locked(word, false));
     }
     {
       std::unique_lock lock{m_cache_mutex};
@@ -194,12 +231,14 @@ class HunspellSpeller final : public Speller {
 
   std::vector<std::string> suggest(std::string_view word, std::size_t max) override {
     if (auto cached = cached_suggestions(m_suggested, word, max)) return *std::move(cached);
-    std::vector<std::string> all;
+    if (check(word)) return {};  // a correct word is never to be changed
+    std::vector<std::string> all = formed_suggestions(word);
     {
       std::lock_guard hunspell_lock{m_hunspell_mutex};
       // Another thread may have computed them while this one waited.
       if (auto cached = cached_suggestions(m_suggested, word, max)) return *std::move(cached);
-      all = suggest_locked(word, true);
+      // Hunspell's slow search only when the accent alone did not make a word of it.
+      merge(all, suggest_locked(word, all.empty()));
       std::unique_lock lock{m_cache_mutex};
       if (m_suggested.size() >= k_max_cached_words) m_suggested.clear();
       m_suggested.emplace(std::string{word}, all);
@@ -257,6 +296,32 @@ class HunspellSpeller final : public Speller {
     if (m_stems.size() >= k_max_cached_words) m_stems.clear();
     m_stems.emplace(std::string{word}, out);
     return out;
+  }
+
+  void rank_for_context(std::string_view previous_word,
+                        std::vector<std::string>& suggestions) override {
+    if (suggestions.size() < 2 || previous_word.empty()) return;
+    const std::string key = text::fold(previous_word);
+    const auto listed_in = [&](const std::vector<std::string>& list) {
+      return std::find(list.begin(), list.end(), key) != list.end();
+    };
+    const bool want_noun = listed_in(m_formation.noun_context);
+    if (!want_noun && !listed_in(m_formation.verb_context)) return;
+    // A noun (or adjective) is its own stem and no infinitive; a verb form has an infinitive
+    // for a stem. "envío" is both (the noun, and "I send"); "envió" only a verb.
+    const auto readings = [&](const std::string& suggestion) {
+      const auto list = stems(suggestion);
+      const bool own = std::find(list.begin(), list.end(), suggestion) != list.end() &&
+                       !is_infinitive(suggestion);
+      const bool verb = std::any_of(list.begin(), list.end(), [&](const std::string& stem) {
+        return stem != suggestion && is_infinitive(stem);
+      });
+      return std::pair{own, verb};
+    };
+    std::stable_partition(suggestions.begin(), suggestions.end(), [&](const std::string& s) {
+      const auto [noun, verb] = readings(s);
+      return want_noun ? noun : verb && !noun;
+    });
   }
 
   /// Adds one word (UTF-8) during loading. False when the dictionary's encoding cannot hold
@@ -379,6 +444,51 @@ class HunspellSpeller final : public Speller {
     return title;
   }
 
+  static bool is_infinitive(const std::string& stem) {
+    const auto ends = [&](std::string_view tail) {
+      return stem.size() > tail.size() + 1 && stem.ends_with(tail);
+    };
+    return ends("ar") || ends("er") || ends("ir") || ends("ír");
+  }
+
+  static void merge(std::vector<std::string>& into, std::vector<std::string> more) {
+    for (std::string& word : more)
+      if (std::find(into.begin(), into.end(), word) == into.end()) into.push_back(std::move(word));
+  }
+
+  // The words formed on known ones (derived()) that differ from `word` only in its accent:
+  // "indiquenos" → "indíquenos", "reubicacion" → "reubicación". Needs no Hunspell lock.
+  std::vector<std::string> formed_suggestions(std::string_view word) {
+    std::vector<std::string> out;
+    if (m_formation.empty()) return out;
+    auto unicode = decode_word(word);
+    if (!unicode || unicode->countChar32() > k_max_suggest_code_points) return out;
+    icu::UnicodeString lower{*unicode};
+    lower.toLower(m_locale);
+    const bool title = lower != *unicode;
+    if (title && title_case(lower) != *unicode) return out;
+    const icu::UnicodeString plain = text::strip_acute(lower);
+    for (const auto& variant : accent_variants(plain, m_language, k_max_accent_variants)) {
+      if (variant == lower || check_uncached(to_utf8(variant))) continue;
+      if (!derived_word(variant, m_formation, m_formation_lookups)) continue;
+      out.push_back(to_utf8(title ? title_case(variant) : variant));
+      if (out.size() >= k_fast_suggestions) break;
+    }
+    return out;
+  }
+
+  // A word the dictionary lacks but forms from one it has (morphology.hpp): in lowercase or with
+  // a capital initial (sentence start), never in capitals (they drop accents the rules need).
+  bool derived(std::string_view word) {
+    if (m_formation.empty()) return false;
+    auto unicode = decode_word(word);
+    if (!unicode) return false;
+    icu::UnicodeString lower{*unicode};
+    lower.toLower(m_locale);
+    if (lower != *unicode && title_case(lower) != *unicode) return false;
+    return derived_word(lower, m_formation, m_formation_lookups);
+  }
+
   bool check_uncached(std::string_view word) {
     auto unicode = decode_word(word);
     if (!unicode) return false;
@@ -496,7 +606,9 @@ class HunspellSpeller final : public Speller {
       auto encoded = m_codec.encode(query);
       if (!encoded) return {};
       for (const std::string& raw : hunspell_locked().suggest(*encoded)) {
-        if (auto suggestion = m_codec.decode(raw)) found.push_back(*std::move(suggestion));
+        // Hunspell also suggests what its own check rejects (words it forbids, odd splits).
+        auto suggestion = m_codec.decode(raw);
+        if (suggestion && accepts_locked(*suggestion)) found.push_back(*std::move(suggestion));
       }
     }
     std::vector<std::string> out;
@@ -531,6 +643,8 @@ class HunspellSpeller final : public Speller {
   std::once_flag m_morphology_once;
   bool m_morphology = false;  // the dictionary has affix rules (set once, by stems())
   WordMap<std::vector<std::string>> m_suggested_fast;
+  MorphologyRules m_formation;  // immutable once built
+  MorphologyLookups m_formation_lookups;
 };
 
 // One word per line, Hunspell .dic form: an optional first line with the count, then words;
@@ -597,7 +711,8 @@ icu::UnicodeString try_letters(const std::filesystem::path& aff, const Codec& co
 
 LoadResult load_hunspell_speller(std::string_view language, const DictionaryFiles& files,
                                  const std::vector<std::string>& extra_words,
-                                 const std::filesystem::path& index_dir) {
+                                 const std::filesystem::path& index_dir,
+                                 MorphologyRules morphology) {
   LoadResult result;
   // A flag-free dictionary (el_GR) is answered from its compiled index; Hunspell then loads
   // only for what the index cannot judge. Any other dictionary loads Hunspell now.
@@ -622,9 +737,9 @@ LoadResult load_hunspell_speller(std::string_view language, const DictionaryFile
     return result;
   }
   icu::UnicodeString alphabet = try_letters(files.aff, *codec);
-  auto speller =
-      std::make_unique<HunspellSpeller>(std::string{language}, files, std::move(hunspell),
-                                        std::move(index), *std::move(codec), std::move(alphabet));
+  auto speller = std::make_unique<HunspellSpeller>(
+      std::string{language}, files, std::move(hunspell), std::move(index), *std::move(codec),
+      std::move(alphabet), std::move(morphology));
   for (const auto& additions : files.additions) {
     load_additions(additions, *speller, encoding, result.warnings);
   }

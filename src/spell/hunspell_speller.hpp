@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "spell/morphology.hpp"
 #include "spell/spell.hpp"
 
 namespace replylint::spell {
@@ -24,10 +25,12 @@ struct LoadResult {
 /// throws for bad dictionary content; a dictionary whose encoding ICU does not know gives
 /// nullptr and a warning.
 /// With a non-empty `index_dir`, a flag-free dictionary is answered from a compiled word index
-/// kept there (see word_index.hpp) and Hunspell loads only when needed.
+/// kept there (see word_index.hpp) and Hunspell loads only when needed. `morphology` adds the
+/// words formed on known ones (morphology.hpp) and the context lists of rank_for_context().
 LoadResult load_hunspell_speller(std::string_view language, const DictionaryFiles& files,
                                  const std::vector<std::string>& extra_words,
-                                 const std::filesystem::path& index_dir = {});
+                                 const std::filesystem::path& index_dir = {},
+                                 MorphologyRules morphology = {});
 
 /// True when `speller` (from load_hunspell_speller) has loaded Hunspell itself; false while a
 /// word index answers everything.

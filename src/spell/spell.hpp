@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -69,6 +70,27 @@ class Speller {
     (void)word;
     return {};
   }
+  /// Reorders `suggestions` (from suggest() or suggest_fast()) for the word written before the
+  /// misspelled one: after a determiner a noun comes first ("el envio" → envío, envió), after a
+  /// subject pronoun a verb ("usted envio" → envió). Stable otherwise; never adds or drops one.
+  virtual void rank_for_context(std::string_view previous_word,
+                                std::vector<std::string>& suggestions) {
+    (void)previous_word;
+    (void)suggestions;
+  }
+};
+
+/// One language's word-formation data (rules/<lang>/morphology.toml,
+/// read by the caller: spell/ does not read rules/ data), lowercase UTF-8.
+struct MorphologyRules {
+  std::vector<std::string> prefixes;  // "re", "sub", "ξανα"
+  /// Enclitic pronouns by position: a word takes at most one of each slot, in slot order
+  /// ("se", then "me nos te", then "lo la le los las les": "envíe-nos-lo", "comunicár-se-lo").
+  std::vector<std::vector<std::string>> clitic_slots;
+  std::vector<std::string> bare_imperatives;  // short imperatives: "di", "haz", "pon"
+  std::vector<std::string> noun_context;      // folded previous words that call for a noun
+  std::vector<std::string> verb_context;      // … and for a verb
+  bool empty() const { return prefixes.empty() && clitic_slots.empty(); }
 };
 
 /// Stems of words in a language, for matching the inflected forms of a phrase (the phrase
@@ -92,6 +114,9 @@ struct Options {
   /// or ~/.cache/replylint), loading Hunspell only when the index cannot answer.
   bool use_index = true;
   std::filesystem::path index_dir;
+  /// Word formation and suggestion context per language ("es", "el"); none for a language
+  /// missing here.
+  std::map<std::string, MorphologyRules, std::less<>> morphology;
 };
 
 /// Lazily loads one Speller per language on first use. Thread-safe.

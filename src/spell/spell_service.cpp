@@ -43,9 +43,15 @@ struct SpellService::Impl {
     const std::filesystem::path index_dir = !options.use_index          ? std::filesystem::path{}
                                             : options.index_dir.empty() ? index_cache_dir()
                                                                         : options.index_dir;
-    LoadResult result = load_hunspell_speller(slot.accents, *files, options.extra_words, index_dir);
+    LoadResult result = load_hunspell_speller(slot.accents, *files, options.extra_words, index_dir,
+                                              morphology(slot.language));
     for (auto& warning : result.warnings) warn(std::move(warning));
     spellers[index] = std::move(result.speller);
+  }
+
+  MorphologyRules morphology(std::string_view language) const {
+    const auto found = options.morphology.find(language);
+    return found == options.morphology.end() ? MorphologyRules{} : found->second;
   }
 
   void warn(std::string warning) {

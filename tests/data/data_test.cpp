@@ -156,7 +156,7 @@ TEST_CASE("load_data names file and line for each malformed file", "[data]") {
   CHECK(load_error("unknown-file-no-hint") ==
         file_in("unknown-file-no-hint", "en/notes.toml") +
             ": unknown data file 'notes.toml' (expected acronyms.toml, date-formats.toml, "
-            "language.toml, quoting.toml, "
+            "language.toml, morphology.toml, quoting.toml, "
             "reply-prefixes.toml, signature.toml, spelling.toml or a [[phrase]] list)");
   CHECK(load_error("bad-domain") == file_in("bad-domain", "common/free-mail.toml") +
                                         ":4: 'someone@gmail.com' is not a domain name");

@@ -10,6 +10,7 @@
 
 #include "data/data.hpp"
 #include "draft/draft.hpp"
+#include "engine/engine.hpp"
 #include "message/message.hpp"
 #include "rules/rules.hpp"
 #include "spell/spell.hpp"
@@ -18,7 +19,8 @@ namespace replylint::test {
 
 namespace {
 spell::SpellService& shared_spell() {
-  static spell::SpellService service(spell::Options{});
+  static spell::SpellService service(
+      spell::Options{.morphology = engine::word_formation(data::default_data())});
   return service;
 }
 

@@ -1,0 +1,223 @@
+#include "spell/morphology.hpp"
+
+#include <algorithm>
+
+#include "text/text.hpp"
+
+namespace replylint::spell {
+namespace {
+
+bool is_strong(char16_t c) {  // vowels that never glide: a, e, o, and any accented vowel
+  switch (c) {
+    case u'a':
+    case u'e':
+    case u'o':
+    case u'á':
+    case u'é':
+    case u'ó':
+    case u'í':
+    case u'ú':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_acute(char16_t c) { return c == u'á' || c == u'é' || c == u'í' || c == u'ó' || c == u'ú'; }
+
+bool is_vowel_letter(char16_t c) { return is_strong(c) || c == u'i' || c == u'u' || c == u'ü'; }
+
+// The u of "que", "qui", "gue", "gui" is not pronounced: it is no vowel.
+bool is_vowel_at(const icu::UnicodeString& word, int32_t i) {
+  const char16_t c = word.charAt(i);
+  if (!is_vowel_letter(c)) return false;
+  if (c == u'u' && i > 0 && i + 1 < word.length()) {
+    const char16_t before = word.charAt(i - 1), after = word.charAt(i + 1);
+    const bool front = after == u'e' || after == u'i' || after == u'é' || after == u'í';
+    if (front && (before == u'q' || before == u'g')) return false;
+  }
+  return true;
+}
+
+struct Nucleus {
+  int32_t begin;
+  int32_t end;
+};
+
+// The syllable nuclei of a Spanish word: runs of vowels, split where two strong vowels meet
+// (hiatus: "le-e", "en-ví-e") and kept whole for a diphthong ("en-vian-do", "cui-da").
+std::vector<Nucleus> nuclei(const icu::UnicodeString& word) {
+  std::vector<Nucleus> out;
+  bool in_vowels = false;
+  for (int32_t i = 0; i < word.length(); ++i) {
+    if (!is_vowel_at(word, i)) {
+      in_vowels = false;
+      continue;
+    }
+    if (in_vowels && !(is_strong(word.charAt(i - 1)) && is_strong(word.charAt(i)))) {
+      out.back().end = i + 1;
+    } else {
+      out.push_back({i, i + 1});
+    }
+    in_vowels = true;
+  }
+  return out;
+}
+
+char16_t with_acute(char16_t c) {
+  switch (c) {
+    case u'a':
+      return u'á';
+    case u'e':
+      return u'é';
+    case u'i':
+      return u'í';
+    case u'o':
+      return u'ó';
+    case u'u':
+      return u'ú';
+    default:
+      return c;
+  }
+}
+
+std::size_t nucleus_of(const std::vector<Nucleus>& list, int32_t position) {
+  for (std::size_t i = 0; i < list.size(); ++i)
+    if (position >= list[i].begin && position < list[i].end) return i;
+  return list.size();
+}
+
+bool ends_with(const icu::UnicodeString& word, const char16_t* tail) {
+  return word.endsWith(icu::UnicodeString{tail});
+}
+
+// Infinitives, gerunds and the forms imperatives take (indique, envía, digan): the verb forms
+// that carry enclitic pronouns in today's Spanish.
+bool takes_clitics(const icu::UnicodeString& base) {
+  if (ends_with(base, u"r") || ends_with(base, u"ndo")) return true;
+  const char16_t last = base.charAt(base.length() - 1);
+  if (last == u'a' || last == u'e' || last == u'á' || last == u'é') return true;
+  return ends_with(base, u"an") || ends_with(base, u"en");
+}
+
+bool is_bare_imperative(const icu::UnicodeString& base, const MorphologyRules& rules) {
+  std::string utf8;
+  base.toUTF8String(utf8);
+  return std::find(rules.bare_imperatives.begin(), rules.bare_imperatives.end(), utf8) !=
+         rules.bare_imperatives.end();
+}
+
+class Deriver {
+ public:
+  Deriver(const MorphologyRules& rules, const MorphologyLookups& lookups)
+      : m_rules(rules), m_lookups(lookups) {}
+
+  bool prefixed(const icu::UnicodeString& word) const {
+    if (!prefixed_unchecked(word)) return false;
+    return !m_lookups.near_known || !m_lookups.near_known(word);
+  }
+
+  bool with_clitics(const icu::UnicodeString& word) const {
+    if (m_rules.clitic_slots.empty()) return false;
+    return strip_clitics(word, word.length(), static_cast<int>(m_rules.clitic_slots.size()) - 1);
+  }
+
+ private:
+  bool prefixed_unchecked(const icu::UnicodeString& word) const {
+    for (const std::string& prefix_utf8 : m_rules.prefixes) {
+      const icu::UnicodeString prefix = icu::UnicodeString::fromUTF8(prefix_utf8);
+      if (!word.startsWith(prefix)) continue;
+      icu::UnicodeString rest{word, prefix.length()};
+      // A prefix ending in a vowel doubles the r that follows: auto + rellenar → autorrellenar,
+      // never "autorellenar".
+      if (rest.startsWith(u"r") && is_vowel_letter(prefix.charAt(prefix.length() - 1))) {
+        if (!rest.startsWith(u"rr")) continue;
+        rest.remove(0, 1);
+      }
+      if (rest.countChar32() < k_min_remainder_letters) continue;
+      if (m_lookups.known(rest) || with_clitics(rest)) return true;
+    }
+    return false;
+  }
+
+  // Takes one pronoun of slot `slot` or an earlier one off word[0, end) and tries the rest as
+  // the verb, then with more pronouns taken off.
+  bool strip_clitics(const icu::UnicodeString& word, int32_t end, int slot) const {
+    for (int s = slot; s >= 0; --s) {
+      for (const std::string& clitic_utf8 : m_rules.clitic_slots[static_cast<std::size_t>(s)]) {
+        const icu::UnicodeString clitic = icu::UnicodeString::fromUTF8(clitic_utf8);
+        const int32_t start = end - clitic.length();
+        if (start < 2 || word.compare(start, clitic.length(), clitic) != 0) continue;
+        if (verb_with_clitics(word, start)) return true;
+        if (strip_clitics(word, start, s - 1)) return true;
+      }
+    }
+    return false;
+  }
+
+  bool verb_with_clitics(const icu::UnicodeString& word, int32_t split) const {
+    const icu::UnicodeString written{word, 0, split};
+    const icu::UnicodeString clitics{word, split};
+    const icu::UnicodeString plain = text::strip_acute(written);
+    for (const icu::UnicodeString* base : {&written, &plain}) {
+      if (base == &plain && plain == written) break;
+      const bool bare = is_bare_imperative(*base, m_rules);
+      if (!bare && !takes_clitics(*base)) continue;
+      if (attach_clitics(*base, clitics) != word) continue;
+      if (m_lookups.known(*base) && (bare || m_lookups.verb_form(*base))) return true;
+    }
+    return false;
+  }
+
+  const MorphologyRules& m_rules;
+  const MorphologyLookups& m_lookups;
+};
+
+}  // namespace
+
+icu::UnicodeString attach_clitics(const icu::UnicodeString& base,
+                                  const icu::UnicodeString& clitics) {
+  const std::vector<Nucleus> base_nuclei = nuclei(base);
+  if (base_nuclei.empty()) return base + clitics;
+  int32_t written = -1;
+  for (int32_t i = 0; i < base.length(); ++i)
+    if (is_acute(base.charAt(i))) written = i;
+  std::size_t stressed = 0;
+  if (written >= 0) {
+    stressed = nucleus_of(base_nuclei, written);
+  } else {
+    const char16_t last = base.charAt(base.length() - 1);
+    const bool penult = is_vowel_letter(last) || last == u'n' || last == u's';
+    stressed = penult && base_nuclei.size() >= 2 ? base_nuclei.size() - 2 : base_nuclei.size() - 1;
+  }
+  icu::UnicodeString out = text::strip_acute(base) + clitics;
+  const std::size_t total = nuclei(out).size();
+  // An accent that splits a diphthong (envíe, oír) stays whatever follows.
+  const bool hiatus = written >= 0 &&
+                      (base.charAt(written) == u'í' || base.charAt(written) == u'ú') &&
+                      ((written > 0 && is_vowel_at(base, written - 1)) ||
+                       (written + 1 < base.length() && is_vowel_at(base, written + 1)));
+  if (total < stressed + 3 && !hiatus) return out;
+  int32_t at = written;
+  if (at < 0) {
+    const Nucleus& nucleus = base_nuclei[stressed];
+    at = nucleus.end - 1;  // two closed vowels: the second (cuídalo)
+    for (int32_t i = nucleus.begin; i < nucleus.end; ++i) {
+      if (is_strong(out.charAt(i))) {
+        at = i;
+        break;
+      }
+    }
+  }
+  out.setCharAt(at, with_acute(out.charAt(at)));
+  return out;
+}
+
+bool derived_word(const icu::UnicodeString& word, const MorphologyRules& rules,
+                  const MorphologyLookups& lookups) {
+  if (rules.empty() || word.length() < 4) return false;
+  const Deriver deriver{rules, lookups};
+  return deriver.with_clitics(word) || deriver.prefixed(word);
+}
+
+}  // namespace replylint::spell

@@ -1,0 +1,191 @@
+#include "spell/morphology.hpp"
+
+#include <algorithm>
+#include <array>
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <string>
+
+#include "data/data.hpp"
+#include "engine/engine.hpp"
+
+#include "spell/spell.hpp"
+
+using replylint::spell::attach_clitics;
+using replylint::spell::derived_word;
+using replylint::spell::MorphologyLookups;
+using replylint::spell::MorphologyRules;
+using replylint::spell::Options;
+using replylint::spell::Speller;
+using replylint::spell::SpellService;
+
+namespace {
+
+std::string utf8(const icu::UnicodeString& text) {
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+icu::UnicodeString u(const std::string& text) { return icu::UnicodeString::fromUTF8(text); }
+
+std::string attach(const std::string& base, const std::string& clitics) {
+  return utf8(attach_clitics(u(base), u(clitics)));
+}
+
+SpellService& service() {
+  static SpellService shared{
+      Options{.morphology = replylint::engine::word_formation(replylint::data::default_data())}};
+  return shared;
+}
+
+Speller& speller(std::string_view language) {
+  Speller* found = service().get(language);
+  REQUIRE(found != nullptr);
+  return *found;
+}
+
+}  // namespace
+
+TEST_CASE("enclitic pronouns take the accent the stress then needs", "[spell][morphology]") {
+  CHECK(attach("indique", "nos") == "indíquenos");
+  CHECK(attach("envíe", "noslo") == "envíenoslo");
+  CHECK(attach("diga", "nos") == "díganos");
+  CHECK(attach("explique", "nos") == "explíquenos");
+  CHECK(attach("ayude", "nos") == "ayúdenos");
+  CHECK(attach("enviando", "le") == "enviándole");
+  CHECK(attach("comunicar", "selo") == "comunicárselo");
+  CHECK(attach("comunicar", "lo") == "comunicarlo");
+  CHECK(attach("enviar", "le") == "enviarle");
+  CHECK(attach("haga", "melo") == "hágamelo");
+  CHECK(attach("busque", "lo") == "búsquelo");
+  CHECK(attach("cuida", "lo") == "cuídalo");
+  CHECK(attach("di", "me") == "dime");
+  CHECK(attach("dé", "me") == "deme");    // the diacritic accent of a monosyllable goes
+  CHECK(attach("oír", "lo") == "oírlo");  // an accent that breaks a diphthong stays
+}
+
+TEST_CASE("derived_word needs a known base and the right accent", "[spell][morphology]") {
+  const std::set<std::string> words{"indique", "reindexar", "indexar",  "usuario",
+                                    "enviar",  "casa",      "respuesta"};
+  const MorphologyRules rules{
+      {"re", "super", "auto"}, {{"se"}, {"me", "nos"}, {"lo", "le"}}, {}, {}, {}};
+  const MorphologyLookups lookups{
+      [&](const icu::UnicodeString& w) { return words.contains(utf8(w)); },
+      [&](const icu::UnicodeString& w) { return utf8(w) != "casa"; }};
+  const auto derived = [&](const std::string& word) {
+    return derived_word(u(word), rules, lookups);
+  };
+  CHECK(derived("indíquenos"));
+  CHECK(derived("superusuario"));
+  CHECK(derived("enviarle"));
+  CHECK(derived("reenviarle"));          // a prefix on a verb with a pronoun
+  CHECK_FALSE(derived("indiquenos"));    // the accent is missing
+  CHECK_FALSE(derived("enviarlé"));      // an accent where none goes
+  CHECK_FALSE(derived("cásale"));        // not a verb form
+  CHECK_FALSE(derived("indíquemenos"));  // two pronouns of one slot
+  CHECK_FALSE(derived("reusuaro"));      // a typo after the prefix
+  CHECK_FALSE(derived("recasa"));        // the rest is too short to be sure
+  CHECK(derived("autorrespuesta"));
+  CHECK_FALSE(derived("autorespuesta"));  // a vowel before r doubles it
+  CHECK_FALSE(derived("indíqueno"));
+}
+
+TEST_CASE("Spanish speller accepts enclitic imperatives and prefixed words",
+          "[spell][morphology]") {
+  Speller& es = speller("es");
+  for (const char* word :
+       {"indíquenos",   "Indíquenos",   "envíenoslo",    "díganos",      "explíquenos",
+        "ayúdenos",     "enviándole",   "comunicárselo", "hágamelo",     "facilítenos",
+        "reenviarle",   "reindexar",    "subconsultas",  "superusuario", "reubicación",
+        "preinstalado", "autoguardado", "multiusuario",  "coautor",      "bajante",
+        "búfer",        "reembolsos",   "desuscribirse"}) {
+    INFO(word);
+    CHECK(es.check(word));
+  }
+  for (const char* word :
+       {"indiquenos", "enviarlé", "comunicarselo", "hagamelo", "superusuaro", "autorespuesta",
+        "reubicacion", "INDIQUENOS", "subconsultsa", "preinstaldo"}) {
+    INFO(word);
+    CHECK_FALSE(es.check(word));
+  }
+}
+
+TEST_CASE("Greek speller accepts prefixed verbs and the help-desk additions",
+          "[spell][morphology]") {
+  Speller& el = speller("el");
+  for (const char* word : {"ξαναστείλτε", "ξανασυνδεθείτε", "δωροεπιταγή", "δωροεπιταγές",
+                           "δωροεπιταγής", "δωροεπιταγών", "ταχυμεταφορέα"}) {
+    INFO(word);
+    CHECK(el.check(word));
+  }
+  for (const char* word : {"ξαναστειλτε", "ξαναστείλτέ", "ξανασ", "δωροεπιταγη"}) {
+    INFO(word);
+    CHECK_FALSE(el.check(word));
+  }
+}
+
+TEST_CASE("a correct word gets no suggestion and suggestions are words", "[spell][morphology]") {
+  Speller& es = speller("es");
+  CHECK(es.suggest("indíquenos").empty());
+  CHECK(es.suggest_fast("envío").empty());
+  for (const char* typo : {"envio", "indiquenos", "recibdo", "faktura"}) {
+    INFO(typo);
+    for (const std::string& suggestion : es.suggest(typo, 5)) {
+      INFO(suggestion);
+      CHECK(suggestion != typo);
+      CHECK(es.check(suggestion));
+    }
+  }
+}
+
+TEST_CASE("suggestions are ranked by the previous word", "[spell][morphology]") {
+  Speller& es = speller("es");
+  const std::vector<std::string> found = es.suggest("envio", 3);
+  REQUIRE(std::find(found.begin(), found.end(), "envío") != found.end());
+  REQUIRE(std::find(found.begin(), found.end(), "envió") != found.end());
+  auto after = [&](std::string_view previous) {
+    std::vector<std::string> list = found;
+    es.rank_for_context(previous, list);
+    CHECK(std::is_permutation(list.begin(), list.end(), found.begin(), found.end()));
+    return list;
+  };
+  CHECK(after("El").front() == "envío");
+  CHECK(after("su").front() == "envío");
+  CHECK(after("usted").front() == "envió");
+  CHECK(after("ya").front() == "envió");
+  CHECK(after("pedido") == found);  // no hint: the order stays
+  CHECK(after("") == found);
+}
+
+// Recall check for word formation: $REPLYLINT_TYPO_LIST names a file of "language<TAB>typo"
+// lines (scripts or bench make it); prints how many typos each speller rejects without and with
+// morphology.toml. Run by hand: replylint_tests "[morphology-recall]".
+TEST_CASE("injected typos are still caught with word formation", "[.][morphology-recall]") {
+  const char* path = std::getenv("REPLYLINT_TYPO_LIST");
+  REQUIRE(path != nullptr);
+  SpellService plain{Options{}};
+  std::ifstream in{path};
+  std::map<std::string, std::array<int, 3>> counts;  // language -> typos, rejected plain, now
+  std::string line;
+  while (std::getline(in, line)) {
+    const auto tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    const std::string language = line.substr(0, tab), typo = line.substr(tab + 1);
+    auto& count = counts[language];
+    ++count[0];
+    if (!plain.get(language)->check(typo)) ++count[1];
+    if (!speller(language).check(typo)) {
+      ++count[2];
+    } else if (!plain.get(language)->check(typo)) {
+      std::cout << "now accepted: " << typo << "\n";
+    }
+  }
+  for (const auto& [language, count] : counts)
+    std::cout << language << ": " << count[0] << " typos, rejected " << count[1]
+              << " without word formation, " << count[2] << " with\n";
+}
