@@ -5,6 +5,7 @@
 #include <set>
 
 #include "data/data.hpp"
+#include "rules/foreign_word_detect.hpp"
 #include "rules/personal_data_detect.hpp"
 #include "rules/rules.hpp"
 #include "spell/spell.hpp"
@@ -107,6 +108,8 @@ class Spelling final : public Rule {
           if (!secrets.empty() && secret(w)) continue;
           spell::Speller* speller = speller_for(w, language, sentence_start);
           if (!speller || speller->check(w.text)) continue;
+          // An English word of a Spanish paragraph is foreign-word's finding, not a typo.
+          if (foreign_word::english_in_spanish(w, language, *m_spell)) continue;
           auto it = suggested.find(w.text);
           if (it == suggested.end()) {
             std::vector<std::string> list;
