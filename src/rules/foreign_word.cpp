@@ -79,11 +79,12 @@ bool is_quote_mark(std::string_view text) {
   return std::ranges::any_of(k_marks, [&](std::string_view m) { return text.ends_with(m); });
 }
 
+bool prose(const Word& w) { return w.kind == draft::TokenKind::word && w.letters > 0; }
+
 class ForeignWord final : public Rule {
  public:
   explicit ForeignWord(const RuleContext& context)
       : m_spell(context.spell),
-        m_data(context.data),
         // Forms only: the lists spell out plurals, and Greek has no morphology anyway.
         m_alternatives(context.data, k_info.id, nullptr),
         m_personal_data(context.data, nullptr) {
@@ -190,20 +191,38 @@ class ForeignWord final : public Rule {
       const Word& w = words[i];
       if (w.kind != draft::TokenKind::word || w.letters == 0) continue;
       if (first_word == words.size()) first_word = i;
-      // Greek text: any Latin word makes a run (product names), English or not.
-      out[i].english = out[i].listed || (w.script == draft::Script::latin &&
-                                         (language == "el" || english_only(w, language)));
       const bool english_word = out[i].listed || english_only(w, language);
+      // Greek text: any Latin word makes a run (product names), English or not.
+      out[i].english = english_word || (language == "el" && w.script == draft::Script::latin);
       out[i].reportable = english_word && may_report(text, w, i == first_word);
     }
-    // Two English words in a row, or a line mostly English, are English writing, not a word.
+    // Two English words in a row, or a line mostly English, are English writing, not a word;
+    // a line mostly in another language (French, Latin) is no Spanish line.
     std::size_t line_start = 0;
     for (std::size_t i = 1; i <= words.size(); ++i) {
       if (i < words.size() && !newline_between(text, words[i - 1], words[i])) continue;
       quiet_english_writing(out, words, line_start, i);
+      if (language == "es" && !mostly_spanish(words, line_start, i))
+        for (std::size_t k = line_start; k < i; ++k) out[k].reportable = false;
       line_start = i;
     }
     return out;
+  }
+
+  // True when more than half the words of words[begin, end) (one line), two or more, are
+  // Spanish; capitalised words inside the line count as names.
+  bool mostly_spanish(const std::vector<Word>& words, std::size_t begin, std::size_t end) const {
+    spell::Speller* spanish = m_spell != nullptr ? m_spell->get("es") : nullptr;
+    if (spanish == nullptr) return true;
+    int total = 0, spanish_words = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+      const Word& w = words[i];
+      if (!prose(w) || w.letters < 2 || w.has_digit) continue;
+      const bool name = total > 0 && w.shape != draft::CaseShape::lower;
+      ++total;
+      if (name || spanish->check(w.text)) ++spanish_words;
+    }
+    return total < 2 || spanish_words * 2 > total;
   }
 
   static bool newline_between(const std::string& text, const Word& a, const Word& b) {
@@ -253,7 +272,6 @@ class ForeignWord final : public Rule {
   }
 
   spell::SpellService* m_spell;
-  const data::DataSet& m_data;
   PhraseMatcher m_alternatives;
   personal_data::Detector m_personal_data;  // a password is never printed back
   std::set<std::string> m_words;

@@ -62,7 +62,10 @@ TEST_CASE("foreign-word stays quiet on brands, loanwords and English writing", "
       "Hola Ana,\n\nPulse el botón “Submit” al final del formulario.\n",
       "Hola Ana,\n\nEl problem ya está resuelto.\n",  // a typo of "problema": spelling's
       "Hi Ana,\n\nPlease click the link below to reset your password.\n",  // English text
-      "Καλημέρα σας,\n\nΤο smart watch σας θα παραδοθεί αύριο.\n");        // a Latin product name
+      "Καλημέρα σας,\n\nΤο smart watch σας θα παραδοθεί αύριο.\n",         // a Latin product name
+      // A French line in a Spanish paragraph: "plumage" is English too, but not here.
+      "Hola Ana,\n\nLe copio la fábula que nos pidió:\nSe rapporte à votre plumage, vous êtes "
+      "le phénix.\n");
   CAPTURE(text);
   CHECK(lint("foreign-word", text).empty());
 }
