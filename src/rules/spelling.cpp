@@ -58,8 +58,9 @@ rest are still flagged but without suggestions, so a draft full of typos stays f
 `max-slow-suggestions` (default 3): suggestions come first from cheap candidates (one edit, a
 moved or missing accent); only this many words per draft, in text order, may fall back to
 Hunspell's own search, which costs 20-250 ms a word. A word of a Spanish paragraph that the
-English dictionary lists (a loanword such as "tweet"), or of an English paragraph that the Spanish
-one lists, is still reported but never searched that way.
+English dictionary lists, or of an English paragraph that the Spanish one lists, is never searched
+that way; in a Spanish paragraph, one of four letters or more ("tweet") is `foreign-word`'s, not
+a typo, unless it is a Spanish word cut short ("problem").
 )md",
     .options = {{"suggestions", std::int64_t{3}, "suggestions per unknown word"},
                 {"max-suggested-words", std::int64_t{25},
