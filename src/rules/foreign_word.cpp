@@ -202,7 +202,10 @@ class ForeignWord final : public Rule {
     for (std::size_t i = 1; i <= words.size(); ++i) {
       if (i < words.size() && !newline_between(text, words[i - 1], words[i])) continue;
       quiet_english_writing(out, words, line_start, i);
-      if (language == "es" && !mostly_spanish(words, line_start, i))
+      const bool any = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(line_start),
+                                   out.begin() + static_cast<std::ptrdiff_t>(i),
+                                   [](const Mark& m) { return m.reportable; });
+      if (any && language == "es" && !mostly_spanish(words, line_start, i))
         for (std::size_t k = line_start; k < i; ++k) out[k].reportable = false;
       line_start = i;
     }
