@@ -7,9 +7,11 @@ namespace replylint::rules {
 const std::vector<RegistryEntry>& registry() {
   // Sorted by id; a test checks the order and that ids are unique.
   static const std::vector<RegistryEntry> k_registry{
+      {accent_confusion_info(), &make_accent_confusion},
       {competitor_mention_info(), &make_competitor_mention},
       {confidential_info(), &make_confidential},
       {dismissive_tone_info(), &make_dismissive_tone},
+      {foreign_word_info(), &make_foreign_word},
       {hostile_tone_info(), &make_hostile_tone},
       {incomplete_answer_info(), &make_incomplete_answer},
       {late_reply_info(), &make_late_reply},

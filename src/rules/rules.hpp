@@ -9,12 +9,16 @@
 namespace replylint::rules {
 
 // Per rule, sorted by id: its metadata and its factory. Each lives in src/rules/<id>.cpp.
+const RuleInfo& accent_confusion_info();
+std::unique_ptr<Rule> make_accent_confusion(const RuleContext& context);
 const RuleInfo& competitor_mention_info();
 std::unique_ptr<Rule> make_competitor_mention(const RuleContext& context);
 const RuleInfo& confidential_info();
 std::unique_ptr<Rule> make_confidential(const RuleContext& context);
 const RuleInfo& dismissive_tone_info();
 std::unique_ptr<Rule> make_dismissive_tone(const RuleContext& context);
+const RuleInfo& foreign_word_info();
+std::unique_ptr<Rule> make_foreign_word(const RuleContext& context);
 const RuleInfo& hostile_tone_info();
 std::unique_ptr<Rule> make_hostile_tone(const RuleContext& context);
 const RuleInfo& incomplete_answer_info();

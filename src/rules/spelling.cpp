@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "data/data.hpp"
+#include "rules/foreign_word_detect.hpp"
 #include "rules/personal_data_detect.hpp"
 #include "rules/rules.hpp"
 #include "spell/spell.hpp"
@@ -73,8 +74,9 @@ rest are still flagged but without suggestions, so a draft full of typos stays f
 `max-slow-suggestions` (default 3): suggestions come first from cheap candidates (one edit, a
 moved or missing accent); only this many words per draft, in text order, may fall back to
 Hunspell's own search, which costs 20-250 ms a word. A word of a Spanish paragraph that the
-English dictionary lists (a loanword such as "tweet"), or of an English paragraph that the Spanish
-one lists, is still reported but never searched that way.
+English dictionary lists, or of an English paragraph that the Spanish one lists, is never searched
+that way; in a Spanish paragraph, one of four letters or more ("tweet") is `foreign-word`'s, not
+a typo, unless it is a Spanish word cut short ("problem").
 `english` (default both): which English spelling is accepted: "us" (en_US), "gb" (en_GB, which
 also suggests) or "both" (en_US, then the words en_GB lists for a word en_US does not know;
 suggestions from en_US). Install Debian's `hunspell-en-gb` for "gb" and "both".
@@ -227,6 +229,8 @@ class Spelling final : public Rule {
           if (is_code(chunk_around(text, w.range.begin, w.range.end))) continue;
           if (abbreviation(judge, text, sentence, i)) continue;
           if (in_compound(judge, text, sentence, i)) continue;
+          // An English word of a Spanish paragraph is foreign-word's finding, not a typo.
+          if (foreign_word::english_in_spanish(w, language, *m_spell)) continue;
           if (const std::string_view other = other_latin(judge);
               !other.empty() && w.script == draft::Script::latin &&
               in_other_language(judge, other, text, paragraph, sentence, w, pieces, own_words)) {

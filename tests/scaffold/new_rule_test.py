@@ -125,7 +125,9 @@ def main():
         # A planned row shared by two made-up rules: scaffolding one must split it.
         catalogue = tree / "docs/rules.md"
         text = catalogue.read_text(encoding="utf-8")
-        row = next(l for l in text.split("\n") if "| planned |" in l)
+        # Placed after a planned row, or after the last row once every rule is implemented.
+        rows = [l for l in text.split("\n") if "| planned |" in l or "| implemented |" in l]
+        row = next((l for l in rows if "| planned |" in l), rows[-1])
         shared = "| `polite-test-rule`, `polite-other-rule` | planned | made up | 000: test | info |"
         catalogue.write_text(text.replace(row, row + "\n" + shared, 1), encoding="utf-8")
 

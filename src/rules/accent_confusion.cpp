@@ -1,0 +1,308 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "rules/phrase_matcher.hpp"
+#include "rules/rules.hpp"
+#include "rules/word_case.hpp"
+#include "text/text.hpp"
+
+namespace replylint::rules {
+namespace {
+
+const RuleInfo k_info{
+    .id = "accent-confusion",
+    .category = Category::spelling,
+    .default_severity = Severity::warning,
+    .summary =
+        "a correct word with the wrong accent for its place: tú/tu, él/el, qué/que, πού/που, ή/η",
+    .docs = R"md(
+## What it flags
+A word that is correct on its own but wrong where it stands, because its accent tells two words
+apart and no dictionary can see which one was meant:
+- Spanish tilde diacrítica: "tu puedes" → tú, "el ha llamado" → él, "un poco mas" → más,
+  "creo que si." → sí, "no se si" → sé, "una taza de te" → té, "que le de" → dé, "a mi me" → mí,
+  "aun no ha llegado" → aún, "esta en camino" → está;
+- Spanish interrogatives, in direct questions ("¿Como puedo…?" → ¿Cómo, "¿A que hora…?" → qué)
+  and indirect ones ("no sé que hacer" → qué, "no sabemos cuando llegará" → cuándo);
+- Spanish verb/noun pairs: "el envió llegará" → envío, "ayer le envío" → envió, "es muy
+  practico" → práctico;
+- Greek πού/που, πώς/πως and ή/η: "Που είναι η παραγγελία;" → Πού, "δεν ξέρω πως να" → πώς,
+  "δύο η τρεις μέρες" → ή.
+
+The contexts are data, `rules/<lang>/accent-confusion*.toml`: a phrase with the forms that are
+right in it (`suggest`); a word of the match that has one of them without its accents, or with
+the wrong ones, is flagged. Context words must be written as listed, accents included, and
+nothing but spaces may stand between the words of a match. `accent-confusion-question.toml` holds
+the interrogatives that must open a question (right after `¿`, or first in a sentence ending in
+`?` or Greek `;`), `accent-confusion-opening.toml` those that must follow `¿`,
+`accent-confusion-end.toml` what must end the sentence or be followed by a comma or
+other stop ("claro que si.", "eso si, …"),
+`accent-confusion-infinitive.toml` what an infinitive must follow ("no sé que hacer"), and
+`accent-confusion.unless.toml` matches that excuse any they overlap ("¿Como le comenté…").
+Precision comes first: "el pedido", "se lo enviamos", "si quiere", "lo intentamos, mas no fue
+posible", "el que usted prefiera", "θα σας πούμε πως…" and the relative "που" stay quiet.
+
+Left alone: quoted text, attribution lines, signatures, placeholders and English paragraphs.
+
+## Why
+Take the time to check the spelling of your message before you send it (seeds/001, "Pautas
+para responder eficazmente"). The spelling checker accepts both "tu" and "tú": only the context
+tells that "tu puedes" is wrong.
+
+## Example
+```text
+Hola Ana,
+
+¿Como puedo ayudarle? El envió llegará mañana y aun no sé que hacer con la devolución.
+
+Un saludo,
+Lucía
+```
+Use instead:
+```text
+Hola Ana,
+
+¿Cómo puedo ayudarle? El envío llegará mañana. Si quiere, se lo enviamos a su oficina.
+
+Un saludo,
+Lucía
+```
+)md",
+    .options = {},
+};
+
+// Where a context list's matches must stand in their sentence.
+enum class Place { anywhere, question, opening, end, before_infinitive };
+
+struct ContextList {
+  const char* suffix;  // of the data file: accent-confusion<suffix>.toml
+  Place place;
+};
+
+constexpr std::array<ContextList, 5> k_lists{{{"", Place::anywhere},
+                                              {"-question", Place::question},
+                                              {"-opening", Place::opening},
+                                              {"-end", Place::end},
+                                              {"-infinitive", Place::before_infinitive}}};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The text between two words holds nothing but spaces ("no sé, como le dije" is two parts).
+bool only_spaces(std::string_view text) { return std::ranges::all_of(text, is_space); }
+
+std::string_view trim_right(std::string_view text) {
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+bool prose(const Word& w) { return w.kind == draft::TokenKind::word && w.letters > 0; }
+
+// A Spanish infinitive, alone or with up to two enclitics ("hacer", "solucionarlo",
+// "enviárselo"), by its comparison key (accents off). Nouns and adjectives in -ar/-er/-ir that
+// follow "no sé que" in real mail are few; the common ones are listed.
+bool spanish_infinitive(const Word& w) {
+  static const std::set<std::string, std::less<>> k_not_verbs{
+      "ayer",    "mejor",   "lugar",      "hogar",   "mujer",    "taller",  "cualquier",
+      "similar", "regular", "particular", "popular", "familiar", "titular", "dolar",
+      "mar",     "par",     "bar",        "collar",  "pilar",    "placer",  "deber"};
+  if (!prose(w)) return false;
+  std::string_view key = w.key;
+  if (k_not_verbs.contains(key)) return false;
+  static constexpr std::array<std::string_view, 11> k_clitics{
+      "los", "las", "les", "nos", "lo", "la", "le", "me", "te", "se", "os"};
+  for (int round = 0; round < 3; ++round) {
+    if (key.size() >= 4 && (key.ends_with("ar") || key.ends_with("er") || key.ends_with("ir")))
+      return true;
+    const auto clitic = std::ranges::find_if(k_clitics, [&](std::string_view c) {
+      return key.size() > c.size() + 3 && key.ends_with(c);
+    });
+    if (clitic == k_clitics.end()) return false;
+    key.remove_suffix(clitic->size());
+  }
+  return false;
+}
+
+class AccentConfusion final : public Rule {
+ public:
+  // Forms only (no stemmer): the contexts list every form they take, and stems would relate
+  // "como" to "comer".
+  explicit AccentConfusion(const RuleContext& context)
+      : m_exceptions(context.data, std::string(k_info.id) + ".unless", nullptr) {
+    for (const ContextList& list : k_lists)
+      m_lists.push_back(
+          {PhraseMatcher(context.data, std::string(k_info.id) + list.suffix, nullptr), list.place});
+  }
+
+  const RuleInfo& info() const override { return k_info; }
+
+  void check(const Draft& draft, Reporter& out) const override {
+    std::set<std::size_t> reported;  // begins of flagged words: two lists may find one word
+    for (const draft::Paragraph& paragraph : draft.paragraphs) {
+      const std::string& language =
+          paragraph.language.empty() ? draft.language : paragraph.language;
+      if (language != "es" && language != "el") continue;
+      for (const Sentence& sentence : paragraph.sentences) {
+        std::vector<PhraseMatch> exceptions;
+        bool exceptions_read = false;
+        for (const Compiled& list : m_lists) {
+          for (const PhraseMatch& match : list.matcher.find(sentence, language)) {
+            if (!in_place(draft.text(), sentence, match, list.place)) continue;
+            if (!exceptions_read) {
+              exceptions = m_exceptions.find(sentence, language);
+              exceptions_read = true;
+            }
+            if (std::ranges::any_of(exceptions, [&](const PhraseMatch& e) {
+                  return e.range.begin < match.range.end && match.range.begin < e.range.end;
+                }))
+              continue;
+            report_match(sentence, match, reported, out);
+          }
+        }
+      }
+    }
+  }
+
+ private:
+  struct Compiled {
+    PhraseMatcher matcher;
+    Place place;
+  };
+
+  // Flags each word of `match` that has a key of one of the phrase's right forms but none of
+  // those forms as written; the context words must be exactly as listed.
+  void report_match(const Sentence& sentence, const PhraseMatch& match,
+                    std::set<std::size_t>& reported, Reporter& out) const {
+    const std::vector<std::string_view> written_forms = split(match.phrase->suggest);
+    std::vector<std::string> right;  // the same forms folded, accents kept ("ς" is "σ" there)
+    for (std::string_view form : written_forms) right.push_back(text::fold(form));
+    std::vector<const Word*> words;
+    for (std::size_t i = match.first_word; i < match.end_word; ++i)
+      if (sentence.words[i].kind == draft::TokenKind::word ||
+          sentence.words[i].kind == draft::TokenKind::number)
+        words.push_back(&sentence.words[i]);
+    if (!aligns(words, 0, match.phrase->tokens, 0, right)) return;
+    for (const Word* w : words) {
+      std::vector<std::string> suggestions;
+      bool written_right = false;
+      for (std::size_t f = 0; f < right.size(); ++f) {
+        if (text::word_key(right[f]) != w->key) continue;
+        if (text::fold(w->text) == right[f]) written_right = true;
+        suggestions.push_back(capital_like(w->text, written_forms[f]));
+      }
+      if (suggestions.empty() || written_right) continue;
+      if (!reported.insert(w->range.begin).second) continue;
+      auto finding =
+          out.report(w->range, "'{}' here is written '{}'", w->text, suggestions.front());
+      if (!match.phrase->help.empty()) finding.help(match.phrase->help);
+      finding.suggestions(suggestions);
+      if (suggestions.size() == 1)
+        finding.replace_with(suggestions.front(), Applicability::unsafe,
+                             fmt::format("write '{}'", suggestions.front()));
+    }
+  }
+
+  static std::vector<std::string_view> split(std::string_view forms) {
+    std::vector<std::string_view> out;
+    while (!forms.empty()) {
+      const std::size_t space = std::min(forms.find(' '), forms.size());
+      if (space > 0) out.push_back(forms.substr(0, space));
+      forms.remove_prefix(std::min(space + 1, forms.size()));
+    }
+    return out;
+  }
+
+  // True when words[w…] can be laid on tokens[t…] with every context word (one whose key is
+  // not a right form's) written as one of its token's forms, accents included.
+  static bool aligns(const std::vector<const Word*>& words, std::size_t w,
+                     const std::vector<data::PhraseToken>& tokens, std::size_t t,
+                     const std::vector<std::string>& right) {
+    if (t == tokens.size()) return w == words.size();
+    const data::PhraseToken& token = tokens[t];
+    if (token.optional && aligns(words, w, tokens, t + 1, right)) return true;
+    if (w == words.size()) return false;
+    if (!fits(*words[w], token, right)) return false;
+    return aligns(words, w + 1, tokens, t + 1, right);
+  }
+
+  static bool fits(const Word& word, const data::PhraseToken& token,
+                   const std::vector<std::string>& right) {
+    if (token.words.empty()) return true;  // `*`
+    const bool target = std::ranges::any_of(
+        right, [&](const std::string& form) { return text::word_key(form) == word.key; });
+    if (target) return true;  // the word being checked: any accents
+    const std::string written = text::fold(word.text);
+    return std::ranges::any_of(token.words,
+                               [&](const std::string& form) { return form == written; });
+  }
+
+  // True when `match` stands where its list requires in `sentence`, with only spaces between
+  // its words.
+  static bool in_place(const std::string& text, const Sentence& sentence, const PhraseMatch& match,
+                       Place place) {
+    const std::vector<Word>& words = sentence.words;
+    for (std::size_t i = match.first_word + 1; i < match.end_word; ++i)
+      if (!only_spaces(std::string_view(text).substr(
+              words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end)))
+        return false;
+    const std::string_view before = trim_right(std::string_view(text).substr(
+        sentence.range.begin, words[match.first_word].range.begin - sentence.range.begin));
+    const std::string_view whole =
+        trim_right(std::string_view(text).substr(sentence.range.begin, sentence.range.size()));
+    switch (place) {
+      case Place::anywhere:
+        return true;
+      case Place::opening:
+        return before.ends_with("¿");
+      case Place::question: {
+        if (before.ends_with("¿")) return true;
+        // No opening mark in the sentence: a question written without one (Greek never has
+        // one) opens with its first word.
+        const bool first = std::ranges::none_of(
+            words.begin(), words.begin() + static_cast<std::ptrdiff_t>(match.first_word), prose);
+        return first && whole.find("¿") == std::string_view::npos &&
+               (whole.ends_with("?") || whole.ends_with(";"));
+      }
+      case Place::end: {
+        // The end of the sentence, or of a clause: "creo que sí.", "eso sí, …", "para él, …".
+        std::size_t next = match.end_word;
+        while (next < words.size() && !prose(words[next]) &&
+               words[next].kind != draft::TokenKind::number)
+          ++next;
+        if (next == words.size()) return true;
+        const std::size_t last_end = words[match.end_word - 1].range.end;
+        const std::string_view between =
+            std::string_view(text).substr(last_end, words[next].range.begin - last_end);
+        const std::size_t mark = between.find_first_not_of(" \t");
+        return mark != std::string_view::npos &&
+               std::string_view(",;:.!?)").find(between[mark]) != std::string_view::npos;
+      }
+      case Place::before_infinitive: {
+        if (match.end_word >= words.size()) return false;
+        const Word& next = words[match.end_word];
+        return only_spaces(std::string_view(text).substr(
+                   words[match.end_word - 1].range.end,
+                   next.range.begin - words[match.end_word - 1].range.end)) &&
+               spanish_infinitive(next);
+      }
+    }
+    return false;
+  }
+
+  std::vector<Compiled> m_lists;
+  PhraseMatcher m_exceptions;
+};
+
+}  // namespace
+
+const RuleInfo& accent_confusion_info() { return k_info; }
+
+std::unique_ptr<Rule> make_accent_confusion(const RuleContext& context) {
+  return std::make_unique<AccentConfusion>(context);
+}
+
+}  // namespace replylint::rules
