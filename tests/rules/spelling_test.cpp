@@ -213,8 +213,7 @@ TEST_CASE("spelling judges a line of another language by that language", "[spell
         found[0].suggestions.end());
   // One English word in a Spanish sentence does not make it English, nor a Spanish typo English;
   // the English word itself is foreign-word's finding, not a typo.
-  CHECK(flagged("Hola Ana,\n\nLe enviamos el mensage con el invoice ahora.\n") ==
-        Words{"mensage"});
+  CHECK(flagged("Hola Ana,\n\nLe enviamos el mensage con el invoice ahora.\n") == Words{"mensage"});
 }
 
 TEST_CASE("spelling accepts American and British English, as configured", "[spelling]") {
