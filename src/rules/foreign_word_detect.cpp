@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string>
+#include <utility>
 
 #include "spell/spell.hpp"
 
@@ -22,6 +23,22 @@ bool english_in_spanish(const draft::Word& word, std::string_view language,
   for (std::string_view vowel : k_final_vowels) {
     longer.assign(word.text).append(vowel);
     if (spanish->check(longer)) return false;
+  }
+  // So is a Spanish word with its accent dropped ("maxima", "traves") or a letter doubled
+  // ("entree"): the usual typos, which happen to make an English word.
+  static constexpr std::array<std::pair<char, std::string_view>, 5> k_accented{
+      {{'a', "\u00e1"}, {'e', "\u00e9"}, {'i', "\u00ed"}, {'o', "\u00f3"}, {'u', "\u00fa"}}};
+  const std::string_view text = word.text;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    for (const auto& [vowel, accented] : k_accented)
+      if (text[i] == vowel) {
+        longer.assign(text.substr(0, i)).append(accented).append(text.substr(i + 1));
+        if (spanish->check(longer)) return false;
+      }
+    if (i > 0 && text[i] == text[i - 1]) {
+      longer.assign(text.substr(0, i)).append(text.substr(i + 1));
+      if (spanish->check(longer)) return false;
+    }
   }
   return true;
 }

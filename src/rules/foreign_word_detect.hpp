@@ -22,7 +22,8 @@ inline constexpr int k_min_letters = 4;
 /// language: a Latin-script word token of at least k_min_letters letters, rejected by the
 /// Spanish speller and accepted by the English one, that is not a Spanish word with its final
 /// vowel dropped ("problem", "moment", "important" are typos of "problema", "momento",
-/// "importante" and stay misspellings). Always false for a language other than "es" (Greek text
+/// "importante" and stay misspellings), nor one with an accent dropped or a letter doubled
+/// ("maxima", "traves", "entree"). Always false for a language other than "es" (Greek text
 /// holds no Latin-script Greek words, and the spelling rule already checks those against
 /// English) or when either dictionary is missing. Never loads Hunspell for a suggestion.
 bool english_in_spanish(const draft::Word& word, std::string_view language,

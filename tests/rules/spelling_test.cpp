@@ -211,6 +211,10 @@ TEST_CASE("spelling judges a line of another language by that language", "[spell
   CHECK(found[0].text == "regrads");
   CHECK(std::find(found[0].suggestions.begin(), found[0].suggestions.end(), "regards") !=
         found[0].suggestions.end());
+  // A Spanish word with its accent dropped or a letter doubled is a typo even when English has
+  // the result.
+  CHECK(flagged("Hola Ana,\n\nLa velocidad maxima es alta y hay diferencias entree los dos.\n") ==
+        Words{"maxima", "entree"});
   // One English word in a Spanish sentence does not make it English, nor a Spanish typo English;
   // the English word itself is foreign-word's finding, not a typo.
   CHECK(flagged("Hola Ana,\n\nLe enviamos el mensage con el invoice ahora.\n") == Words{"mensage"});
