@@ -420,9 +420,9 @@ class HunspellSpeller final : public Speller {
       i += U16_LENGTH(c);
     }
     if (listed(word)) return true;
-    // Found means correct; not found is final only when the index holds every word.
+    // Found means correct; not found is final only when the index holds every word of letters.
     const std::optional<bool> absent =
-        m_index->complete() ? std::optional<bool>(false) : std::nullopt;
+        m_index->complete_for_letter_words() ? std::optional<bool>(false) : std::nullopt;
     if (upper == 0) return absent;
     icu::UnicodeString small;
     for (int32_t i = 0; i < word.length();) {

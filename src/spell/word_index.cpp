@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 #include <unistd.h>
@@ -17,6 +18,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -24,6 +26,7 @@
 #include <set>
 #include <sstream>
 #include <system_error>
+#include <utility>
 
 namespace replylint::spell {
 namespace {
@@ -32,10 +35,12 @@ namespace fs = std::filesystem;
 
 constexpr std::array<char, 8> k_magic{'R', 'L', 'W', 'I', 'D', 'X', '1', '\0'};
 // 3: partial indexes (en_US); 4: a Bloom filter; 5: checksums of the header, the filter and
-// every block of the slot table and blob; 6: the stems of each form of an affix dictionary.
-constexpr std::uint32_t k_format = 6;
+// every block of the slot table and blob; 6: the stems of each form of an affix dictionary;
+// 7: partial indexes that hold every word of letters alone.
+constexpr std::uint32_t k_format = 7;
 constexpr std::uint32_t k_flag_complete = 1;  // Header::flags: the index is the whole truth
 constexpr std::uint32_t k_flag_stems = 2;     // Header::flags: each word is followed by its stems
+constexpr std::uint32_t k_flag_letter_words = 4;  // Header::flags: whole truth for letter words
 
 // The file starts with this header; then a Bloom filter of the words, the block checksums, the
 // slot table (uint32 each) and the word blob (NUL-terminated UTF-8 words, each followed by its
@@ -191,6 +196,67 @@ std::uint32_t slot_count(std::uint32_t words) {
 
 bool index_eligible(const DictionaryFiles& files) { return index_kind(files) == IndexKind::exact; }
 
+namespace {
+
+// Whether `text` holds letters alone; bytes of another encoding than UTF-8 count as letters.
+bool letters_only(std::string_view text, bool utf8) {
+  if (!utf8)
+    return std::all_of(text.begin(), text.end(),
+                       [](unsigned char c) { return c >= 0x80 || std::isalpha(c) != 0; });
+  const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  for (int32_t i = 0; i < unicode.length(); i += U16_LENGTH(unicode.char32At(i)))
+    if (!u_isalpha(unicode.char32At(i))) return false;
+  return true;
+}
+
+}  // namespace
+
+bool partial_rules_need_non_letters(const DictionaryFiles& files) {
+  std::ifstream aff(files.aff, std::ios::binary);
+  if (!aff) return false;
+  const bool utf8 = dictionary_encoding(files.aff) == "UTF-8";
+  std::set<char> compound_flags;
+  std::string line;
+  while (std::getline(aff, line)) {
+    std::istringstream fields(line);
+    std::string keyword, first;
+    fields >> keyword >> first;
+    if (keyword.starts_with("\xEF\xBB\xBF")) keyword.erase(0, 3);
+    // Long, numeric or UTF-8 flags would need their own parser; without one, claim nothing.
+    if (keyword == "FLAG") return false;
+    const bool count_line =
+        !first.empty() && std::all_of(first.begin(), first.end(),
+                                      [](unsigned char c) { return std::isdigit(c) != 0; });
+    if (keyword == "ICONV" && !count_line) {
+      // A conversion from letters alone would turn some word of letters into another.
+      if (letters_only(first, utf8)) return false;
+    } else if (keyword == "COMPOUNDRULE" && !count_line) {
+      for (char c : first)
+        if (c != '*' && c != '?' && c != '(' && c != ')') compound_flags.insert(c);
+    }
+  }
+  std::ifstream dic(files.dic, std::ios::binary);
+  if (!dic) return false;
+  bool count = true;
+  while (std::getline(dic, line)) {
+    if (std::exchange(count, false)) continue;
+    const std::string_view entry = word_field(line);
+    const auto slash = entry.find('/');
+    if (slash == std::string_view::npos) continue;
+    const std::string_view word = entry.substr(0, slash);
+    const std::string_view flags = entry.substr(slash + 1);
+    if (std::none_of(flags.begin(), flags.end(),
+                     [&](char flag) { return compound_flags.contains(flag); }))
+      continue;
+    // A compound part made of letters could join others into a word of letters alone.
+    const bool has_non_letter = std::any_of(
+        word.begin(), word.end(), [](unsigned char c) { return c < 0x80 && std::isalpha(c) == 0; });
+    if (!has_non_letter) return false;
+  }
+  return true;
+}
+
 IndexKind index_kind(const DictionaryFiles& files) {
   std::ifstream aff(files.aff, std::ios::binary);
   if (!aff) return IndexKind::none;
@@ -329,8 +395,12 @@ bool WordIndex::compile(const DictionaryFiles& files, const fs::path& target, st
   // An expanded index holds every form Hunspell derives (each one confirmed by it), so it is as
   // complete as a plain word list: tests/spell/word_index_test.cpp checks that by brute force.
   // A partial one says so in its header: a word it lacks is then Hunspell's to judge.
-  const std::uint32_t flags =
-      (kind != IndexKind::partial ? k_flag_complete : 0) | (affixes ? k_flag_stems : 0);
+  // A partial one whose extra rules only ever accept words with a digit or a sign ("22nd",
+  // "don’t") still holds every word of letters alone, the only words index lookups answer.
+  const bool letter_words = kind != IndexKind::partial || partial_rules_need_non_letters(files);
+  const std::uint32_t flags = (kind != IndexKind::partial ? k_flag_complete : 0) |
+                              (affixes ? k_flag_stems : 0) |
+                              (letter_words ? k_flag_letter_words : 0);
   return write_index(files, *identity, flags, blob, offsets, target, why);
 }
 
@@ -525,6 +595,7 @@ std::unique_ptr<WordIndex> WordIndex::open(const DictionaryFiles& files, const f
     ::posix_fadvise(fd, 0, 0, POSIX_FADV_RANDOM);
     index->m_count = header.count;
     index->m_complete = (header.flags & k_flag_complete) != 0;
+    index->m_letter_words_complete = (header.flags & k_flag_letter_words) != 0;
     index->m_has_stems = (header.flags & k_flag_stems) != 0;
     index->m_slots = header.slots;
     index->m_table_offset = sizeof(Header) + header.bloom_bytes + blocks * 8;

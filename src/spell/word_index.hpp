@@ -22,6 +22,12 @@ namespace replylint::spell {
 /// dictionaries that load in ~30 ms anyway) do not.
 bool index_eligible(const DictionaryFiles& files);
 
+/// True when the .aff rules that make a dictionary `partial` (COMPOUNDRULE, ICONV) accept only
+/// words holding a character that is not a letter: every compound part the rules name has a
+/// digit or a sign in the .dic, and every input conversion starts from one. Single-character
+/// flags only; any other FLAG type answers false.
+bool partial_rules_need_non_letters(const DictionaryFiles& files);
+
 /// How `files` can be indexed: `exact` (a flag-free word list, el_GR), `expanded` (an affix
 /// dictionary, es_ES, whose derived forms — root, prefix, suffix, twofold suffix and their cross
 /// products — are expanded and each confirmed by Hunspell when compiling), `partial` (en_US: the
@@ -77,6 +83,11 @@ class WordIndex {
   std::size_t size() const { return m_count; }
   /// True when a word absent from the index is wrong; false would send such words to Hunspell.
   bool complete() const { return m_complete && !damaged(); }
+  /// True when a word made of letters alone that is absent from the index is wrong: complete(),
+  /// or partial only in words with a digit or a sign (en_US's ordinals and apostrophes).
+  bool complete_for_letter_words() const {
+    return (m_complete || m_letter_words_complete) && !damaged();
+  }
   /// True once a lookup found a block that does not match its checksum: no answer of this index
   /// may be trusted from then on, and the file has been removed so the next run compiles it anew.
   bool damaged() const { return m_damaged.load(std::memory_order_relaxed); }
@@ -108,6 +119,7 @@ class WordIndex {
   std::size_t m_length = 0;
   std::uint32_t m_count = 0;
   bool m_complete = false;
+  bool m_letter_words_complete = false;
   bool m_has_stems = false;
   std::uint32_t m_slots = 0;
   std::uint64_t m_table_offset = 0;  // slots of uint32: blob offset + 1 (0 = empty)
