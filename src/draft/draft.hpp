@@ -86,6 +86,15 @@ struct Word {
 struct Sentence {
   Range range;
   std::vector<Word> words;
+  /// The phrase matcher's memo: the words at which some phrase list of `language` may start a
+  /// match, found once per sentence for every matcher and list (see rules/phrase_matcher.cpp).
+  struct PhraseStarts {
+    std::uint64_t version = 0;  // the matcher's start-set version; 0: not computed
+    const void* stemmer = nullptr;
+    std::uint64_t language = 0;
+    std::vector<std::uint32_t> words;
+  };
+  mutable PhraseStarts phrase_starts;
 };
 
 /// A paragraph of own text (lines separated by blank lines), with its language.

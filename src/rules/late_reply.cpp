@@ -9,14 +9,15 @@
 #include <unicode/timezone.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "data/data.hpp"
 #include "rules/phrase_matcher.hpp"
@@ -322,6 +323,9 @@ std::string_view trim(std::string_view s) {
 }
 
 // A date found in a quoted original.
+// Rules whose format copies one thread keeps (a thread outlives the runs of a test binary).
+constexpr std::size_t k_max_remembered_rules = 64;
+
 struct Original {
   std::int64_t unix = 0;
   Range range;  // the attribution line or header field it was read from
@@ -551,6 +555,29 @@ class LateReply final : public Rule {
   // pattern parses, the longest reading (the earlier pattern on a tie). A date without a zone is in
   // the reply's zone; a reading after the reply is dropped for the next one (an ambiguous numeric
   // date).
+  // This thread's copies of one language's formats: ICU documents formats as unsynchronised,
+  // and one shared behind a lock kept the other threads of a bulk run waiting on every
+  // attribution line.
+  const std::vector<std::unique_ptr<icu::SimpleDateFormat>>& thread_formats(
+      std::size_t language) const {
+    thread_local std::unordered_map<
+        std::uint64_t, std::vector<std::vector<std::unique_ptr<icu::SimpleDateFormat>>>>
+        t_formats;
+    if (t_formats.size() > k_max_remembered_rules) t_formats.clear();
+    auto& mine = t_formats[m_id];
+    if (mine.empty()) mine.resize(m_languages.size());
+    auto& formats = mine[language];
+    if (formats.empty())
+      for (const auto& format : m_languages[language].formats)
+        formats.emplace_back(format->clone());
+    return formats;
+  }
+
+  static std::uint64_t next_rule_id() {
+    static std::atomic<std::uint64_t> next{1};
+    return next++;
+  }
+
   std::optional<std::int64_t> parse_date(std::string_view text,
                                          const std::vector<std::string>& languages,
                                          const Moment& reply) const {
@@ -561,14 +588,13 @@ class LateReply final : public Rule {
         icu::Calendar::createInstance(zone, icu::Locale::getRoot(), status));
     if (U_FAILURE(status)) return std::nullopt;
     calendar->setLenient(false);  // no 31 February, no month 13
-    // ICU documents formats as unsynchronised; check() runs from several threads. Only drafts
-    // with a quoted original get here, and a parse takes microseconds.
-    const std::lock_guard<std::mutex> lock(m_parse_mutex);
     for (const std::string& code : languages) {
       const auto language =
           std::find_if(m_languages.begin(), m_languages.end(),
                        [&](const LanguageDates& l) { return l.language == code; });
       if (language == m_languages.end()) continue;
+      const std::vector<std::unique_ptr<icu::SimpleDateFormat>>& formats =
+          thread_formats(static_cast<std::size_t>(language - m_languages.begin()));
       for (int32_t start = 0; start < line.length(); ++start) {
         if (!u_isalnum(line.charAt(start)) || (start > 0 && u_isalnum(line.charAt(start - 1))))
           continue;
@@ -583,7 +609,7 @@ class LateReply final : public Rule {
         int32_t best_end = start;
         for (std::size_t f = 0; f < language->formats.size(); ++f) {
           if (language->starts_with_number[f] != digit) continue;
-          const auto& format = language->formats[f];
+          const auto& format = formats[f];
           calendar->clear();
           calendar->setTimeZone(zone);
           icu::ParsePosition position(start);
@@ -612,7 +638,7 @@ class LateReply final : public Rule {
   std::optional<Moment> m_now;
   std::vector<LanguageDates> m_languages;
   std::map<std::string, std::string> m_help;  // language -> the apology to suggest
-  mutable std::mutex m_parse_mutex;
+  const std::uint64_t m_id = next_rule_id();
 };
 
 }  // namespace

@@ -35,6 +35,53 @@ bool matchable(const Word& word) {
   return word.kind == TokenKind::word || word.kind == TokenKind::number;
 }
 
+// A set of first letters: a bit for each code point below U+0800 (Latin, Greek), a hash set
+// for the rest; asked for every word of every sentence.
+class LetterSet {
+ public:
+  void insert(UChar32 c) {
+    if (c >= 0 && c < k_bits)
+      m_low.set(static_cast<std::size_t>(c));
+    else
+      m_high.insert(c);
+  }
+  template <class It>
+  void insert(It first, It last) {
+    for (; first != last; ++first) insert(*first);
+  }
+  bool contains(UChar32 c) const {
+    return c >= 0 && c < k_bits ? m_low.test(static_cast<std::size_t>(c)) : m_high.count(c) > 0;
+  }
+  void merge(const LetterSet& other) {
+    m_low |= other.m_low;
+    m_high.insert(other.m_high.begin(), other.m_high.end());
+  }
+
+ private:
+  static constexpr UChar32 k_bits = 0x800;
+  std::bitset<k_bits> m_low;
+  std::unordered_set<UChar32> m_high;
+};
+
+// Ids as a bitmask, to rule most words out of a list with one test.
+class IdSet {
+ public:
+  void insert(std::uint32_t id) {
+    if (id / 64 >= m_bits.size()) m_bits.resize(id / 64 + 1);
+    m_bits[id / 64] |= std::uint64_t{1} << (id % 64);
+  }
+  bool contains(std::uint32_t id) const {
+    return id / 64 < m_bits.size() && (m_bits[id / 64] >> (id % 64) & 1) != 0;
+  }
+  void merge(const IdSet& other) {
+    if (other.m_bits.size() > m_bits.size()) m_bits.resize(other.m_bits.size());
+    for (std::size_t i = 0; i < other.m_bits.size(); ++i) m_bits[i] |= other.m_bits[i];
+  }
+
+ private:
+  std::vector<std::uint64_t> m_bits;
+};
+
 // Every key and stem of every phrase list, across matchers and languages, as small numbers: a
 // draft word is looked up once (PhraseCache), and each list then compares numbers. Lists add to
 // it when compiled, under the unique lock; searches read it under the shared lock.
@@ -63,10 +110,39 @@ class Vocabulary {
 
   std::uint64_t version() const { return m_version; }
 
+  // What starts a phrase of any list of one language, in every matcher: a word none of them
+  // starts with is skipped by all, with one look per sentence instead of one per list.
+  struct Starts {
+    IdSet form_ids;
+    IdSet stem_ids;
+    LetterSet stem_letters;
+  };
+
+  // Callers hold the unique lock.
+  void add_starts(std::uint64_t language, const IdSet& form_ids, const IdSet& stem_ids,
+                  const LetterSet& stem_letters) {
+    Starts& starts = m_starts[language];
+    starts.form_ids.merge(form_ids);
+    starts.stem_ids.merge(stem_ids);
+    starts.stem_letters.merge(stem_letters);
+    ++m_starts_version;
+  }
+
+  // Callers hold a lock. Every compiled list has added its starts.
+  const Starts& starts(std::uint64_t language) const {
+    static const Starts k_none;
+    const auto found = m_starts.find(language);
+    return found == m_starts.end() ? k_none : found->second;
+  }
+
+  std::uint64_t starts_version() const { return m_starts_version; }
+
  private:
   std::shared_mutex m_mutex;
   std::unordered_map<std::string, std::uint32_t> m_ids;
   std::uint64_t m_version = 1;
+  std::unordered_map<std::uint64_t, Starts> m_starts;
+  std::uint64_t m_starts_version = 1;
 };
 
 struct Form {
@@ -93,45 +169,6 @@ std::uint64_t packed(std::string_view code) {
     out |= static_cast<std::uint64_t>(static_cast<unsigned char>(code[i])) << (8 * i);
   return out ^ (code.size() > sizeof out ? std::hash<std::string_view>{}(code) : 0);
 }
-
-// A set of first letters: a bit for each code point below U+0800 (Latin, Greek), a hash set
-// for the rest; asked for every word of every sentence.
-class LetterSet {
- public:
-  void insert(UChar32 c) {
-    if (c >= 0 && c < k_bits)
-      m_low.set(static_cast<std::size_t>(c));
-    else
-      m_high.insert(c);
-  }
-  template <class It>
-  void insert(It first, It last) {
-    for (; first != last; ++first) insert(*first);
-  }
-  bool contains(UChar32 c) const {
-    return c >= 0 && c < k_bits ? m_low.test(static_cast<std::size_t>(c)) : m_high.count(c) > 0;
-  }
-
- private:
-  static constexpr UChar32 k_bits = 0x800;
-  std::bitset<k_bits> m_low;
-  std::unordered_set<UChar32> m_high;
-};
-
-// Ids as a bitmask, to rule most words out of a list with one test.
-class IdSet {
- public:
-  void insert(std::uint32_t id) {
-    if (id / 64 >= m_bits.size()) m_bits.resize(id / 64 + 1);
-    m_bits[id / 64] |= std::uint64_t{1} << (id % 64);
-  }
-  bool contains(std::uint32_t id) const {
-    return id / 64 < m_bits.size() && (m_bits[id / 64] >> (id % 64) & 1) != 0;
-  }
-
- private:
-  std::vector<std::uint64_t> m_bits;
-};
 
 struct List {
   std::string language;
@@ -200,6 +237,33 @@ class Words {
     cache.first_letter = first_code_point(key);
     cache.key_version = m_vocabulary.version();
     return cache;
+  }
+
+  // The words where a phrase of some list of this language may start, in order: found once per
+  // sentence (and stemmer) for every list that searches it.
+  const std::vector<std::uint32_t>& starts() {
+    Sentence::PhraseStarts& memo = m_sentence.phrase_starts;
+    if (memo.version == m_vocabulary.starts_version() && memo.stemmer == m_stemmer &&
+        memo.language == m_language_code)
+      return memo.words;
+    const Vocabulary::Starts& starts = m_vocabulary.starts(m_language_code);
+    memo.words.clear();
+    for (std::size_t i = 0; i < size(); ++i) {
+      if (!matchable(word(i))) continue;
+      const draft::Word::PhraseCache& cache = keyed(i);
+      bool start = starts.form_ids.contains(cache.key_id);
+      if (!start && starts.stem_letters.contains(cache.first_letter))
+        for (const std::uint32_t stem : stem_ids(i))
+          if (starts.stem_ids.contains(stem)) {
+            start = true;
+            break;
+          }
+      if (start) memo.words.push_back(static_cast<std::uint32_t>(i));
+    }
+    memo.version = m_vocabulary.starts_version();
+    memo.stemmer = m_stemmer;
+    memo.language = m_language_code;
+    return memo.words;
   }
 
   // The ids of the stems some list has (none without a stemmer). Every list of the draft's
@@ -282,22 +346,18 @@ void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer
              StemMemo& stems_memo, const Vocabulary& vocabulary, std::vector<PhraseMatch>& out) {
   Words words(sentence, stemmer, list, stems_memo, vocabulary);
   std::vector<std::size_t> candidates;
-  for (std::size_t i = 0; i < words.size();) {
+  std::size_t next = 0;  // past the last match: matches do not overlap
+  for (const std::uint32_t start : words.starts()) {
+    const std::size_t i = start;
+    if (i < next) continue;
     const Word& word = words.word(i);
-    if (!matchable(word)) {
-      ++i;
-      continue;
-    }
     candidates.clear();
     if (const std::uint32_t key_id = words.keyed(i).key_id; list.form_ids.contains(key_id))
       add_candidates(list.by_form, key_id, candidates);
     if (!list.by_stem.empty() && list.stem_letters.contains(words.keyed(i).first_letter))
       for (const std::uint32_t stem : words.stem_ids(i))
         if (list.stem_ids.contains(stem)) add_candidates(list.by_stem, stem, candidates);
-    if (candidates.empty()) {
-      ++i;
-      continue;
-    }
+    if (candidates.empty()) continue;
     if (candidates.size() > 1) {
       std::sort(candidates.begin(), candidates.end());
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -311,10 +371,7 @@ void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer
         best = p;
       }
     }
-    if (!best_end) {
-      ++i;
-      continue;
-    }
+    if (!best_end) continue;
     PhraseMatch match;
     match.range = {word.range.begin, words.word(*best_end - 1).range.end};
     match.phrase = list.phrases[best].phrase;
@@ -323,7 +380,7 @@ void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer
     match.end_word = *best_end;
     match.language = list.language;
     out.push_back(std::move(match));
-    i = *best_end;
+    next = *best_end;
   }
 }
 
@@ -407,6 +464,9 @@ struct PhraseMatcher::Impl {
       }
       list.phrases.push_back(std::move(compiled));
     }
+    Vocabulary& vocabulary = Vocabulary::instance();
+    const std::unique_lock lock(vocabulary.mutex());
+    vocabulary.add_starts(list.language_code, list.form_ids, list.stem_ids, list.stem_letters);
     return list;
   }
 };
