@@ -203,8 +203,9 @@ void Server::log(std::string_view message) const {
 
 engine::Engine& Server::engine() {
   if (!m_engine)
-    m_engine =
-        std::make_unique<engine::Engine>(m_data, engine::Options{.dict_dir = m_options.dict_dir});
+    m_engine = std::make_unique<engine::Engine>(
+        m_data,
+        engine::Options{.dict_dir = m_options.dict_dir, .extra_rules = m_options.extra_rules});
   return *m_engine;
 }
 

@@ -16,6 +16,7 @@
 #include "data/data.hpp"
 #include "engine/engine.hpp"
 #include "lsp/protocol.hpp"
+#include "rules/rules.hpp"
 
 namespace replylint::lsp {
 
@@ -34,6 +35,8 @@ struct ServerOptions {
   std::filesystem::path dict_dir;  // --dict-dir for every check
   /// Where diagnostics about the server itself go (the CLI sends them to stderr); may be empty.
   std::function<void(std::string_view)> log;
+  /// Rules run after the registry's (engine::Options::extra_rules; tests).
+  std::vector<rules::RegistryEntry> extra_rules;
 };
 
 /// A Language Server Protocol (3.17) server for drafts: diagnostics on open and change, code

@@ -365,3 +365,120 @@ TEST_CASE("lsp serve speaks framed JSON-RPC from start to exit", "[lsp]") {
   CHECK(!find_rule(got[2]["params"]["diagnostics"], "shouting").is_null());
   CHECK(got[3]["id"] == 2);
 }
+
+namespace {
+
+// A rule with fixes on a header and on the body, standing in for the rules that will have them
+// (moving an address from Cc to Bcc, masking a value in a decoded part).
+const replylint::rules::RuleInfo k_mover_info{"test-mover",
+                                              replylint::rules::Category::privacy,
+                                              replylint::core::Severity::warning,
+                                              "a test rule with header and body fixes",
+                                              "",
+                                              {}};
+
+class MoverRule final : public replylint::rules::Rule {
+ public:
+  const replylint::rules::RuleInfo& info() const override { return k_mover_info; }
+  void check(const replylint::draft::Draft& draft, replylint::rules::Reporter& out) const override {
+    using replylint::core::Location;
+    const std::string bob = "bob@example.org";
+    if (const auto* cc = draft.message().find_header("Cc")) {
+      const std::size_t at = cc->value.find(bob);
+      if (at != std::string::npos) {
+        out.report_header("Cc", "bob can see the others")
+            .fix({.title = "move bob to Bcc",
+                  .applicability = replylint::core::Applicability::unsafe,
+                  .edits = {{{Location::Origin::header, {at, at + bob.size()}, "Cc"}, ""},
+                            {{Location::Origin::header, {0, 0}, "Bcc"}, bob}}});
+      }
+    }
+    const std::string& text = draft.text();
+    if (const std::size_t at = text.find("Κωδικός"); at != std::string::npos)
+      out.report({at, at + std::string("Κωδικός").size()}, "a word to replace")
+          .replace_with("κωδικός", replylint::core::Applicability::safe, "lower-case it");
+  }
+};
+
+Server mover_server() {
+  ServerOptions options;
+  options.extra_rules.push_back(
+      {k_mover_info,
+       [](const replylint::rules::RuleContext&) -> std::unique_ptr<replylint::rules::Rule> {
+         return std::make_unique<MoverRule>();
+       }});
+  return Server(replylint::data::default_data(), std::move(options));
+}
+
+json actions_at(Server& server, const json& diagnostic, int id) {
+  return response_in(server.handle(request(id, "textDocument/codeAction",
+                                           {{"textDocument", {{"uri", k_uri}}},
+                                            {"range", diagnostic["range"]},
+                                            {"context", {{"diagnostics", json::array()}}}})))
+      ["result"];
+}
+
+}  // namespace
+
+TEST_CASE("lsp maps header edits onto the header block and adds a missing header", "[lsp]") {
+  Server server = mover_server();
+  initialize(server);
+  const std::string draft =
+      "From: Άννα <anna@example.gr>\n"
+      "To: Νίκος <nikos@example.gr>\n"
+      "Cc: Ελένη <eleni@example.gr>, bob@example.org\n"
+      "Subject: Η παραγγελία σας\n"
+      "\n"
+      "Καλημέρα Νίκο,\n\nΚωδικός παραγγελίας 51190.\n";
+  open(server, k_uri, draft);
+  const json diagnostics = diagnostics_of(server);
+  const json mover = find_rule(diagnostics, "test-mover");
+  REQUIRE(mover.is_object());
+  CHECK(mover["range"]["start"]["line"] == 2);
+  json actions = actions_at(server, mover, 2);
+  REQUIRE(actions.size() == 2);  // this finding's unsafe fix; "fix all" for the safe one below
+  CHECK(actions[0]["kind"] == "quickfix");
+  CHECK(actions[1]["kind"] == std::string(k_fix_all_kind));
+  CHECK(apply(draft, actions[0]["edit"]["changes"][k_uri], Encoding::utf16) ==
+        "From: Άννα <anna@example.gr>\n"
+        "To: Νίκος <nikos@example.gr>\n"
+        "Cc: Ελένη <eleni@example.gr>, \n"
+        "Subject: Η παραγγελία σας\n"
+        "Bcc: bob@example.org\n"
+        "\n"
+        "Καλημέρα Νίκο,\n\nΚωδικός παραγγελίας 51190.\n");
+  const json word = find_rule(diagnostics, "test-mover", 1);
+  REQUIRE(word.is_object());
+  CHECK(word["range"]["start"] == json{{"line", 7}, {"character", 0}});
+  actions = actions_at(server, word, 3);
+  REQUIRE(actions.size() == 2);  // the quick fix and "fix all"
+  CHECK(apply(draft, actions[0]["edit"]["changes"][k_uri], Encoding::utf16)
+            .ends_with("\nκωδικός παραγγελίας 51190.\n"));
+}
+
+TEST_CASE("lsp offers no fix where the document does not hold the text as read", "[lsp]") {
+  Server server = mover_server();
+  initialize(server);
+  // A quoted-printable part in windows-1253, a folded Cc: the editor shows the encoded bytes.
+  const std::string eml =
+      "From: anna@example.gr\n"
+      "To: nikos@example.gr\n"
+      "Cc: eleni@example.gr,\n"
+      " bob@example.org\n"
+      "Subject: test\n"
+      "MIME-Version: 1.0\n"
+      "Content-Type: text/plain; charset=windows-1253\n"
+      "Content-Transfer-Encoding: quoted-printable\n"
+      "\n"
+      "=CA=E1=EB=E7=EC=DD=F1=E1,\n\n=CA=F9=E4=E9=EA=FC=F2 =F0=E1=F1=E1=E3=E3=E5=EB=DF=E1=F2.\n";
+  open(server, k_uri, eml);
+  const json diagnostics = diagnostics_of(server);
+  const json folded = find_rule(diagnostics, "test-mover");
+  REQUIRE(folded.is_object());
+  CHECK(actions_at(server, folded, 2).empty());
+  const json decoded = find_rule(diagnostics, "test-mover", 1);
+  REQUIRE(decoded.is_object());
+  CHECK(decoded["message"].get<std::string>().find("(MIME part") != std::string::npos);
+  CHECK(decoded["range"]["start"] == json{{"line", 0}, {"character", 0}});
+  CHECK(actions_at(server, decoded, 3).empty());
+}
