@@ -282,6 +282,8 @@ std::vector<json> Server::handle(const json& message) {
     if (!m_initialized && method != "initialize")
       throw RpcError{k_server_not_initialized, "Server not initialized"};
     if (m_shutdown) throw RpcError{k_invalid_request, "Invalid Request: the server is shut down"};
+    if (method.starts_with("$/"))  // optional protocol requests: the spec wants MethodNotFound
+      throw RpcError{k_method_not_found, fmt::format("Method not found: '{}'", clip(method))};
     json result = dispatch(method, params, out);
     out.push_back({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
   } catch (const RpcError& e) {

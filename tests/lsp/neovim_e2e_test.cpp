@@ -25,6 +25,13 @@ std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
+// One cache of compiled word indexes for every neovim run of this file (each shell has its own
+// HOME, so each would compile them again).
+const fs::path& word_index_cache() {
+  static const TempDir cache;
+  return cache.path;
+}
+
 bool contains(const std::vector<std::string>& lines, const std::string& line) {
   return std::find(lines.begin(), lines.end(), line) != lines.end();
 }
@@ -52,16 +59,15 @@ TEST_CASE("neovim's LSP client shows replylint's diagnostics and applies its fix
   const std::string spelling =
       "spelling 13:" + std::to_string(typo_begin) + "-13:" + std::to_string(typo_end);
 
-  TempDir cache;  // the word indexes are compiled once for both runs
   for (const std::string encoding : {"utf-16", "utf-8"}) {
     INFO("position encoding " << encoding);
     TempDir dir;
     spit(dir.path / "draft.txt", draft);
     spit(dir.path / "client.lua", slurp(k_here / "client.lua"));
-    const Shell run =
-        sh(dir.path, "REPLYLINT_CACHE_DIR='" + cache.path.string() + "' LSP_ENCODING=" + encoding +
-                         " timeout 180 nvim --headless --clean -n -i NONE "
-                         "-c 'luafile client.lua' draft.txt\n");
+    const Shell run = sh(dir.path, "REPLYLINT_CACHE_DIR='" + word_index_cache().string() +
+                                       "' LSP_ENCODING=" + encoding +
+                                       " timeout 180 nvim --headless --clean -n -i NONE "
+                                       "-c 'luafile client.lua' draft.txt\n");
     const std::string result = slurp(dir.path / "result.txt");
     INFO("neovim's exit status " << run.status << "\nresult.txt:\n"
                                  << result << "\nstderr:\n"
@@ -84,4 +90,51 @@ TEST_CASE("neovim's LSP client shows replylint's diagnostics and applies its fix
     CHECK(std::count_if(seen.begin(), seen.end(),
                         [](const std::string& l) { return l.starts_with("after "); }) == 1);
   }
+}
+
+TEST_CASE("the README's neovim set-up attaches replylint to a mutt draft", "[lsp][e2e]") {
+  if (!have("nvim"))
+    FAIL(
+        "neovim is not installed: this test needs the Debian package neovim "
+        "(bash scripts/dev.sh deps installs it)");
+  // The ```lua block after "**neovim**" in the README, used as the user's init.lua.
+  const std::string readme = slurp(fs::path(REPLYLINT_TESTS_DIR) / ".." / "README.md");
+  const std::size_t heading = readme.find("**neovim**");
+  REQUIRE(heading != std::string::npos);
+  const std::size_t open = readme.find("```lua\n", heading);
+  REQUIRE(open != std::string::npos);
+  const std::size_t close = readme.find("\n```", open + 7);
+  REQUIRE(close != std::string::npos);
+  const std::string init = readme.substr(open + 7, close - open - 7) + "\n";
+
+  TempDir dir;
+  fs::create_directories(dir.path / "nvim");  // the shell's XDG_CONFIG_HOME is the folder
+  spit(dir.path / "nvim" / "init.lua", init);
+  fs::create_directories(dir.path / "bin");
+  fs::create_symlink(REPLYLINT_BINARY, dir.path / "bin" / "replylint");
+  // mutt names its drafts mutt-HOST-UID-PID-N: neovim gives them the filetype "mail".
+  const std::string draft = "mutt-debian-0-4242-1";
+  spit(dir.path / draft, slurp(k_here / "fixtures" / "mutt-draft-shouting.txt"));
+  spit(dir.path / "wait.lua",
+       "local ok = vim.wait(60000, function() return #vim.diagnostic.get(0) > 0 end, 20)\n"
+       "local out = { 'filetype ' .. vim.bo.filetype }\n"
+       "for _, d in ipairs(vim.diagnostic.get(0)) do\n"
+       "  table.insert(out, string.format('%s %d', d.code, d.lnum + 1))\n"
+       "end\n"
+       "vim.fn.writefile(out, 'result.txt')\n"
+       "vim.cmd(ok and 'qall!' or 'cquit 3')\n");
+  const Shell run =
+      sh(dir.path, "PATH=\"$PWD/bin:$PATH\" REPLYLINT_CACHE_DIR='" + word_index_cache().string() +
+                       "' timeout 180 nvim --headless -n -i NONE "
+                       "-c 'luafile wait.lua' " +
+                       draft + "\n");
+  const std::string result = slurp(dir.path / "result.txt");
+  INFO("neovim's exit status " << run.status << "\nresult.txt:\n"
+                               << result << "\nstderr:\n"
+                               << run.err);
+  CHECK(run.status == 0);
+  const std::vector<std::string> seen = lines_of(result);
+  CHECK(contains(seen, "filetype mail"));
+  CHECK(contains(seen, "shouting 11"));
+  CHECK(contains(seen, "spelling 13"));
 }

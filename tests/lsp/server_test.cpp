@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 
 #include "data/data.hpp"
@@ -302,6 +303,7 @@ TEST_CASE("lsp answers malformed and unknown messages with errors, never a crash
   CHECK(error_of(server.handle_text("[1,2]")) == k_invalid_request);
   CHECK(error_of(server.handle_text(R"({"jsonrpc":"2.0","id":{},"method":"x"})")) ==
         k_invalid_request);
+  CHECK(error_of(server.handle(request(4, "$/progress", json::object()))) == k_method_not_found);
   CHECK(error_of(server.handle(request(5, "textDocument/formatting", json::object()))) ==
         k_method_not_found);
   CHECK(error_of(server.handle(request(6, "textDocument/codeAction", {{"range", 1}}))) ==
@@ -411,11 +413,11 @@ Server mover_server() {
 }
 
 json actions_at(Server& server, const json& diagnostic, int id) {
-  return response_in(server.handle(request(id, "textDocument/codeAction",
-                                           {{"textDocument", {{"uri", k_uri}}},
-                                            {"range", diagnostic["range"]},
-                                            {"context", {{"diagnostics", json::array()}}}})))
-      ["result"];
+  return response_in(
+      server.handle(request(id, "textDocument/codeAction",
+                            {{"textDocument", {{"uri", k_uri}}},
+                             {"range", diagnostic["range"]},
+                             {"context", {{"diagnostics", json::array()}}}})))["result"];
 }
 
 }  // namespace
@@ -481,4 +483,57 @@ TEST_CASE("lsp offers no fix where the document does not hold the text as read",
   CHECK(decoded["message"].get<std::string>().find("(MIME part") != std::string::npos);
   CHECK(decoded["range"]["start"] == json{{"line", 0}, {"character", 0}});
   CHECK(actions_at(server, decoded, 3).empty());
+}
+
+TEST_CASE("lsp survives random bytes and random JSON", "[lsp]") {
+  Server server(replylint::data::default_data(), {});
+  initialize(server);
+  open(server, k_uri, "Hola:\n\nBien.\n");
+  std::mt19937 random(15);
+  const std::vector<std::string> pieces = {"{",
+                                           "}",
+                                           "[",
+                                           "]",
+                                           ",",
+                                           ":",
+                                           "\"jsonrpc\"",
+                                           "\"2.0\"",
+                                           "\"id\"",
+                                           "1",
+                                           "-1",
+                                           "null",
+                                           "\"method\"",
+                                           "\"textDocument/didChange\"",
+                                           "\"textDocument/codeAction\"",
+                                           "\"textDocument/hover\"",
+                                           "\"params\"",
+                                           "\"textDocument\"",
+                                           "\"uri\"",
+                                           "\"untitled:draft\"",
+                                           "\"range\"",
+                                           "\"start\"",
+                                           "\"line\"",
+                                           "\"character\"",
+                                           "\"contentChanges\"",
+                                           "\"text\"",
+                                           "\"ΑΒΓ\"",
+                                           "1e400",
+                                           "true",
+                                           "\xff",
+                                           "\"\\ud800\""};
+  for (int i = 0; i < 2000; ++i) {
+    std::string body;
+    const int n = static_cast<int>(random() % 40);
+    for (int k = 0; k < n; ++k) body += pieces[random() % pieces.size()];
+    CAPTURE(body);
+    const std::vector<json> out = server.handle_text(body);
+    for (const json& m : out)
+      CHECK(m.dump(-1, ' ', false, json::error_handler_t::replace).size() > 2);
+  }
+  std::string bytes;
+  for (int i = 0; i < 20000; ++i) bytes.push_back(static_cast<char>(random() % 256));
+  std::istringstream in("Content-Length: 5\r\n\r\n" + bytes);
+  std::ostringstream out;
+  CHECK(serve(server, in, out) == 1);  // end of input without shutdown
+  CHECK(server.publish_pending().size() <= 1);
 }
