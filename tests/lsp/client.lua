@@ -30,7 +30,7 @@ local ok, err = pcall(function()
   })
   assert(client_id, 'the client did not start')
   assert(vim.lsp.buf_attach_client(0, client_id), 'the client did not attach')
-  assert(vim.wait(60000, function() return #vim.diagnostic.get(0) > 0 end, 20), 'no diagnostics came')
+  assert(vim.wait(150000, function() return #vim.diagnostic.get(0) > 0 end, 20), 'no diagnostics came')
   local client = vim.lsp.get_client_by_id(client_id)
   emit('encoding ' .. client.offset_encoding)
   emit_diagnostics('diagnostic')
@@ -42,13 +42,13 @@ local ok, err = pcall(function()
   assert(shouting, 'no shouting diagnostic')
   vim.api.nvim_win_set_cursor(0, { shouting.lnum + 1, shouting.col })
   local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
-  local hover = vim.lsp.buf_request_sync(0, 'textDocument/hover', params, 20000)
+  local hover = vim.lsp.buf_request_sync(0, 'textDocument/hover', params, 60000)
   local value = hover and hover[client_id] and hover[client_id].result and hover[client_id].result.contents.value or ''
   emit('hover ' .. (value:find('# shouting', 1, true) and 'explains shouting' or 'missing'))
 
   params = vim.lsp.util.make_range_params(0, client.offset_encoding)
   params.context = { diagnostics = {} }
-  local answers = vim.lsp.buf_request_sync(0, 'textDocument/codeAction', params, 20000)
+  local answers = vim.lsp.buf_request_sync(0, 'textDocument/codeAction', params, 60000)
   local actions = answers and answers[client_id] and answers[client_id].result or {}
   local chosen
   for _, action in ipairs(actions) do
@@ -58,7 +58,7 @@ local ok, err = pcall(function()
   assert(chosen, 'no preferred code action')
   vim.lsp.util.apply_workspace_edit(chosen.edit, client.offset_encoding)
   emit('line ' .. vim.api.nvim_buf_get_lines(0, shouting.lnum, shouting.lnum + 1, false)[1])
-  assert(vim.wait(20000, function()
+  assert(vim.wait(60000, function()
     for _, d in ipairs(vim.diagnostic.get(0)) do
       if d.code == 'shouting' then return false end
     end

@@ -40,6 +40,8 @@ bool contains(const std::vector<std::string>& lines, const std::string& line) {
 
 TEST_CASE("neovim's LSP client shows replylint's diagnostics and applies its fix", "[lsp][e2e]") {
   // CI installs neovim (scripts/dev.sh); a machine without it must not pass this test unseen.
+  // The waits are long for the ASan build on a busy machine: the first check compiles the
+  // Spanish and Greek word indexes.
   if (!have("nvim"))
     FAIL(
         "neovim is not installed: this test needs the Debian package neovim "
@@ -66,7 +68,7 @@ TEST_CASE("neovim's LSP client shows replylint's diagnostics and applies its fix
     spit(dir.path / "client.lua", slurp(k_here / "client.lua"));
     const Shell run = sh(dir.path, "REPLYLINT_CACHE_DIR='" + word_index_cache().string() +
                                        "' LSP_ENCODING=" + encoding +
-                                       " timeout 180 nvim --headless --clean -n -i NONE "
+                                       " timeout 300 nvim --headless --clean -n -i NONE "
                                        "-c 'luafile client.lua' draft.txt\n");
     const std::string result = slurp(dir.path / "result.txt");
     INFO("neovim's exit status " << run.status << "\nresult.txt:\n"
@@ -116,7 +118,7 @@ TEST_CASE("the README's neovim set-up attaches replylint to a mutt draft", "[lsp
   const std::string draft = "mutt-debian-0-4242-1";
   spit(dir.path / draft, slurp(k_here / "fixtures" / "mutt-draft-shouting.txt"));
   spit(dir.path / "wait.lua",
-       "local ok = vim.wait(60000, function() return #vim.diagnostic.get(0) > 0 end, 20)\n"
+       "local ok = vim.wait(150000, function() return #vim.diagnostic.get(0) > 0 end, 20)\n"
        "local out = { 'filetype ' .. vim.bo.filetype }\n"
        "for _, d in ipairs(vim.diagnostic.get(0)) do\n"
        "  table.insert(out, string.format('%s %d', d.code, d.lnum + 1))\n"
@@ -125,7 +127,7 @@ TEST_CASE("the README's neovim set-up attaches replylint to a mutt draft", "[lsp
        "vim.cmd(ok and 'qall!' or 'cquit 3')\n");
   const Shell run =
       sh(dir.path, "PATH=\"$PWD/bin:$PATH\" REPLYLINT_CACHE_DIR='" + word_index_cache().string() +
-                       "' timeout 180 nvim --headless -n -i NONE "
+                       "' timeout 300 nvim --headless -n -i NONE "
                        "-c 'luafile wait.lua' " +
                        draft + "\n");
   const std::string result = slurp(dir.path / "result.txt");
