@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include <fmt/format.h>
+#include <poll.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -16,6 +17,7 @@
 #include "data/data.hpp"
 #include "draft/draft.hpp"
 #include "engine/engine.hpp"
+#include "lsp/server.hpp"
 #include "mcp/server.hpp"
 #include "message/model_json.hpp"
 #include "report/render.hpp"
@@ -290,6 +292,24 @@ int run_mcp(const CommonOptions& common, const McpOptions& options) {
        .allowed_dirs = {options.allowed_dirs.begin(), options.allowed_dirs.end()},
        .log = [](std::string_view line) { std::cerr << "replylint mcp: " << line << '\n'; }});
   return mcp::serve(server, std::cin, std::cout);
+}
+
+int run_lsp(const CommonOptions& common, const LspOptions& options) {
+  data::DataSet storage;
+  const data::DataSet* data = load_rule_data(common, storage);
+  if (!data) return k_exit_error;
+  std::signal(SIGPIPE, SIG_IGN);
+  std::ios::sync_with_stdio(false);
+  lsp::Server server(*data, {.dict_dir = options.dict_dir, .log = [](std::string_view line) {
+                               std::cerr << "replylint lsp: " << line << '\n';
+                             }});
+  // Checks run only when no further message is waiting: a burst of keystrokes costs one check.
+  const auto input_waiting = [] {
+    if (std::cin.rdbuf()->in_avail() > 0) return true;
+    pollfd fd{.fd = STDIN_FILENO, .events = POLLIN, .revents = 0};
+    return ::poll(&fd, 1, 0) > 0 && (fd.revents & POLLIN) != 0;
+  };
+  return lsp::serve(server, std::cin, std::cout, input_waiting);
 }
 
 }  // namespace replylint::cli

@@ -43,6 +43,10 @@ struct McpOptions {
   std::vector<std::string> allowed_dirs;  // --allow-path
 };
 
+struct LspOptions {
+  std::string dict_dir;
+};
+
 int run_check(const CommonOptions& common, const CheckOptions& options);
 int run_parse(const CommonOptions& common, const ParseOptions& options);
 int run_rules(const std::string& format);
@@ -50,6 +54,10 @@ int run_explain(const std::string& id);
 /// The MCP server on stdin/stdout until end of input; logs on stderr. Exit 0, or 2 when the
 /// rule data cannot be loaded.
 int run_mcp(const CommonOptions& common, const McpOptions& options);
+/// The Language Server Protocol server on stdin/stdout until `exit` or end of input; logs on
+/// stderr. Exit 0 after shutdown and exit, 1 without shutdown, 2 when the rule data cannot be
+/// loaded.
+int run_lsp(const CommonOptions& common, const LspOptions& options);
 
 /// Prints "replylint: error: MESSAGE" on stderr.
 void print_error(const std::string& message);

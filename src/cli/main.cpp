@@ -143,6 +143,12 @@ int main(int argc, char** argv) {
           "let lint_draft read files in DIR too (repeatable; default: only the working folder)")
       ->type_name("DIR");
 
+  LspOptions lsp;
+  CLI::App* lsp_cmd = app.add_subcommand(
+      "lsp", "serve the Language Server Protocol on stdio (diagnostics, fixes, hover in editors)");
+  lsp_cmd->add_option("--dict-dir", lsp.dict_dir, "look for Hunspell dictionaries here first")
+      ->type_name("DIR");
+
   try {
     app.parse(split.argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -155,6 +161,7 @@ int main(int argc, char** argv) {
   // The MCP server and the sendmail hook own their streams: a client that has gone away ends
   // the server quietly, and the hook's stdout belongs to the real sendmail.
   if (*mcp_cmd) return run_mcp(common, mcp);
+  if (*lsp_cmd) return run_lsp(common, lsp);
   if (*sendmail_cmd) return run_sendmail(common, sendmail);
   int status = 2;
   try {

@@ -30,9 +30,10 @@ const std::map<std::string, std::set<std::string>>& allowed_includes() {
       {"engine", {"util", "data", "draft", "spell", "rules", "config", "report"}},
       {"hook", {"util", "data", "message", "report", "engine"}},
       {"mcp", {"util", "data", "rules", "report", "engine"}},
+      {"lsp", {"util", "core", "data", "message", "draft", "config", "rules", "report", "engine"}},
       {"cli",
-       {"util", "data", "draft", "message", "report", "rules", "engine", "hook", "mcp", "config",
-        "spell", "text", "core"}},
+       {"util", "data", "draft", "message", "report", "rules", "engine", "hook", "mcp", "lsp",
+        "config", "spell", "text", "core"}},
   };
   return k_allowed;
 }
