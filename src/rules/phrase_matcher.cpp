@@ -226,17 +226,12 @@ class Words {
   std::size_t size() const { return m_sentence.words.size(); }
 
   // The key's id and first letter.
+  // Asked millions of times in a bulk run: the cached answer stays an inlined comparison.
   const draft::Word::PhraseCache& keyed(std::size_t i) const {
     const Word& w = word(i);
-    draft::Word::PhraseCache& cache = w.phrase;
-    if (cache.key_version == m_vocabulary.version()) return cache;
-    // The tokeniser computes the keys of words and numbers; a hand-made sentence may lack them.
-    const std::string computed = w.key.empty() ? text::word_key(w.text) : std::string();
-    const std::string& key = w.key.empty() ? computed : w.key;
-    cache.key_id = m_vocabulary.find(key);
-    cache.first_letter = first_code_point(key);
-    cache.key_version = m_vocabulary.version();
-    return cache;
+    if (w.phrase.key_version == m_vocabulary.version()) [[likely]]
+      return w.phrase;
+    return look_up_key(w);
   }
 
   // The words where a phrase of some list of this language may start, in order: found once per
@@ -294,6 +289,17 @@ class Words {
       if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
     }
     return m_stems_memo.emplace(text, std::move(keys)).first->second;
+  }
+
+  [[gnu::noinline]] const draft::Word::PhraseCache& look_up_key(const Word& w) const {
+    draft::Word::PhraseCache& cache = w.phrase;
+    // The tokeniser computes the keys of words and numbers; a hand-made sentence may lack them.
+    const std::string computed = w.key.empty() ? text::word_key(w.text) : std::string();
+    const std::string& key = w.key.empty() ? computed : w.key;
+    cache.key_id = m_vocabulary.find(key);
+    cache.first_letter = first_code_point(key);
+    cache.key_version = m_vocabulary.version();
+    return cache;
   }
 
   const Sentence& m_sentence;
