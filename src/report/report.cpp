@@ -76,6 +76,10 @@ std::size_t TextIndex::points_before(std::size_t offset) const {
 }
 
 int TextIndex::points_between(std::size_t begin, std::size_t end) const {
+  // Within a line, counting the bytes between is shorter than two walks from the checkpoints.
+  end = std::min(end, m_text.size());
+  if (begin <= end && end - begin < k_step)
+    return text::count_code_points(m_text.substr(begin, end - begin));
   return static_cast<int>(points_before(end) - points_before(begin));
 }
 
