@@ -45,7 +45,7 @@ std::pair<std::size_t, std::size_t> lines_covered(const std::vector<rules::Suppr
 
 }  // namespace
 
-void apply_suppressions(const draft::Draft& draft, std::vector<core::Diagnostic>& found) {
+void apply_suppressions(const draft::Draft& draft, std::vector<report::Diagnostic>& found) {
   const std::vector<rules::Suppression> all = rules::find_suppressions(draft);
   if (all.empty()) return;
   const std::string_view text = draft.text();
@@ -60,9 +60,9 @@ void apply_suppressions(const draft::Draft& draft, std::vector<core::Diagnostic>
   // The ranges (as begin offsets) of the targets that covered a finding: a blanket target is
   // its directive word.
   std::set<std::size_t> used;
-  auto covers = [&](const core::Diagnostic& d) {
+  auto covers = [&](const report::Diagnostic& d) {
     bool covered = false;
-    const bool body = d.location.origin == core::Location::Origin::body;
+    const bool body = d.location.origin == report::Location::Origin::body;
     const std::size_t line = body ? line_of(d.location.range.begin) : k_end;
     for (std::size_t i = 0; i < all.size(); ++i) {
       const rules::Suppression& s = all[i];
@@ -82,12 +82,12 @@ void apply_suppressions(const draft::Draft& draft, std::vector<core::Diagnostic>
     }
     return covered;
   };
-  std::erase_if(found, [&](const core::Diagnostic& d) {
+  std::erase_if(found, [&](const report::Diagnostic& d) {
     if (d.rule == k_unused || d.rule == k_no_reason) return false;
     return covers(d);
   });
-  std::erase_if(found, [&](const core::Diagnostic& d) {
-    return d.rule == k_unused && d.location.origin == core::Location::Origin::body &&
+  std::erase_if(found, [&](const report::Diagnostic& d) {
+    return d.rule == k_unused && d.location.origin == report::Location::Origin::body &&
            used.contains(d.location.range.begin);
   });
 }

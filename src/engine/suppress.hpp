@@ -2,8 +2,8 @@
 
 #include <vector>
 
-#include "core/diagnostic.hpp"
 #include "draft/draft.hpp"
+#include "report/report.hpp"
 
 namespace replylint::engine {
 
@@ -15,6 +15,6 @@ namespace replylint::engine {
 /// own, disable from its line to the line of the next enable of that rule (or of every rule),
 /// disable-file everything, the subject and headers too. Findings of unused-suppression and
 /// suppression-without-reason are never suppressed.
-void apply_suppressions(const draft::Draft& draft, std::vector<core::Diagnostic>& found);
+void apply_suppressions(const draft::Draft& draft, std::vector<report::Diagnostic>& found);
 
 }  // namespace replylint::engine
