@@ -10,9 +10,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "data/data.hpp"
 #include "draft/draft.hpp"
@@ -20,6 +22,7 @@
 #include "lsp/server.hpp"
 #include "mcp/server.hpp"
 #include "message/model_json.hpp"
+#include "report/baseline.hpp"
 #include "report/render.hpp"
 #include "rules/catalogue.hpp"
 #include "rules/rules.hpp"
@@ -67,6 +70,37 @@ report::SarifOptions sarif_options() {
   std::error_code ec;
   options.base_dir = std::filesystem::current_path(ec);
   return options;
+}
+
+// --write-baseline records the report's findings; then --baseline (or the baseline just
+// written) hides the findings it records. False, with the error printed, when a baseline cannot
+// be read or written.
+bool apply_baseline(const CheckOptions& options, report::Report& report) {
+  const std::string& file =
+      options.write_baseline.empty() ? options.baseline : options.write_baseline;
+  if (file.empty()) return true;
+  try {
+    if (!options.write_baseline.empty()) {
+      report::Baseline recorded(std::filesystem::path(file).parent_path());
+      recorded.record(report);
+      std::ofstream out(file, std::ios::binary | std::ios::trunc);
+      out << recorded.to_json();
+      out.close();
+      if (!out) throw std::runtime_error("cannot write baseline " + file);
+    }
+    const report::Baseline::Outcome outcome = report::Baseline::load(file).apply(report);
+    if (outcome.hidden > 0)
+      std::cerr << fmt::format("replylint: {} finding{} hidden by the baseline {}\n",
+                               outcome.hidden, outcome.hidden == 1 ? "" : "s", file);
+    if (outcome.stale > 0)
+      std::cerr << fmt::format(
+          "replylint: {} baseline entr{} no longer match: rewrite it with --write-baseline\n",
+          outcome.stale, outcome.stale == 1 ? "y" : "ies");
+  } catch (const std::exception& e) {
+    print_error(e.what());
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -121,6 +155,7 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
   }
   report::Report report;
   report.files = engine->check_all(inputs, options.jobs);
+  if (!apply_baseline(options, report)) return k_exit_error;
 
   for (const report::FileReport& file : report.files)
     if (!file.error.empty()) print_error(fmt::format("{}: {}", file.path, file.error));

@@ -29,6 +29,8 @@ struct CheckOptions {
   bool force_exclude = false;
   std::uint64_t max_size = 25ull * 1024 * 1024;  // --max-size (0: no limit)
   bool max_size_given = false;  // --max-size was on the command line (else a config may set it)
+  std::string baseline;         // --baseline: hide the findings recorded there
+  std::string write_baseline;   // --write-baseline: record today's findings there (then hide them)
 };
 
 struct ParseOptions {

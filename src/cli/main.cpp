@@ -55,6 +55,10 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--jobs,-j", check.jobs, "files checked in parallel (default: every core)")
       ->type_name("N")
       ->check(CLI::Range(1u, 1024u));
+  check_cmd->add_option("--baseline", check.baseline,
+                        "ignore the findings recorded in this baseline file");
+  check_cmd->add_option("--write-baseline", check.write_baseline,
+                        "record today's findings in this baseline file (and pass)");
   check_cmd->add_flag("--force-exclude", check.force_exclude,
                       "apply the config's exclude globs to files named on the command line too");
   CLI::Option* check_max_size =

@@ -13,7 +13,9 @@
 //   header   the decoded value of the header named by Location::header ("To", "Cc"); a rule
 //            reporting a whole header leaves the range empty.
 // Edits of a Fix use the same coordinates, so a fix can touch the body, the subject or a header.
-// An edit of a header that does not exist yet (adding "Bcc") is an insertion at {0, 0} of it.
+// An edit of a header that does not exist yet (adding "Bcc") is an insertion at {0, 0} of it;
+// an edit that replaces a header's whole value with nothing removes the header (a Cc emptied
+// by visible-recipients' move to Bcc).
 //
 // Fixes (ruff's model). A Fix is a title ("write it in sentence case"), edits (non-overlapping,
 // sorted by origin and position; each replaces its range with `replacement`; an empty range

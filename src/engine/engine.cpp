@@ -4,10 +4,12 @@
 #include <atomic>
 #include <cstdlib>
 #include <functional>
+#include <iterator>
 #include <stdexcept>
 #include <string_view>
 #include <thread>
 
+#include "engine/suppress.hpp"
 #include "rules/rules.hpp"
 #include "util/error.hpp"
 
@@ -260,6 +262,7 @@ report::FileReport Engine::check_draft(const draft::Draft& draft,
   out.warnings.insert(out.warnings.end(), draft.warnings.begin(), draft.warnings.end());
   report::Resolver resolver(draft);  // the body's lines are indexed once, not per finding
   const std::shared_ptr<const RuleSet> rule_set = rules_for(settings);
+  std::vector<report::Diagnostic> found;
   for (const RuleSet::Built& built : rule_set->rules) {
     const std::string& id = built.entry->info.id;
     rules::Reporter reporter(id, built.severity);
@@ -270,9 +273,10 @@ report::FileReport Engine::check_draft(const draft::Draft& draft,
       // One rule's bug makes the whole input unchecked: half a lint must not pass for a whole one.
       throw std::runtime_error("rule '" + id + "' failed: " + e.what());
     }
-    for (report::Diagnostic& d : reporter.diagnostics())
-      out.findings.push_back(resolver.resolve(std::move(d)));
+    std::ranges::move(reporter.diagnostics(), std::back_inserter(found));
   }
+  apply_suppressions(draft, found);  // the template's own `replylint: disable…` comments
+  for (report::Diagnostic& d : found) out.findings.push_back(resolver.resolve(std::move(d)));
   report::sort_findings(out.findings);
   // The one place sensitive values are masked: every output (text, JSON, SARIF, GitHub, MCP,
   // the sendmail hook) renders this report.

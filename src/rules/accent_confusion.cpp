@@ -74,6 +74,8 @@ Lucía
 ```
 )md",
     .options = {},
+    .fix = FixInfo{Applicability::unsafe, false,
+                   "writes the word with its accent when there is one reading"},
 };
 
 // Where a context list's matches must stand in their sentence.

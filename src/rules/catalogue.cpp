@@ -19,14 +19,26 @@ nlohmann::json catalogue_json() {
                    {"category", to_string(e.info.category)},
                    {"severity", core::to_string(e.info.default_severity)},
                    {"summary", e.info.summary},
-                   {"options", std::move(options)}});
+                   {"options", std::move(options)},
+                   {"fix", e.info.fix ? nlohmann::json{{"applicability",
+                                                        core::to_string(e.info.fix->applicability)},
+                                                       {"always", e.info.fix->always},
+                                                       {"summary", e.info.fix->summary}}
+                                      : nlohmann::json(nullptr)}});
   }
   return {{"version", 1}, {"rules", std::move(out)}};
 }
 
+std::string fix_line(const RuleInfo& info) {
+  if (!info.fix) return "Fix: none.";
+  return fmt::format("Fix: {}, {} available: {}.", core::to_string(info.fix->applicability),
+                     info.fix->always ? "always" : "sometimes", info.fix->summary);
+}
+
 std::string explain_markdown(const RuleInfo& info) {
-  return fmt::format("# {}\n\n{} (category: {}, default severity: {})\n{}", info.id, info.summary,
-                     to_string(info.category), core::to_string(info.default_severity), info.docs);
+  return fmt::format("# {}\n\n{} (category: {}, default severity: {})\n\n{}\n{}", info.id,
+                     info.summary, to_string(info.category), core::to_string(info.default_severity),
+                     fix_line(info), info.docs);
 }
 
 std::string unknown_rule_message(std::string_view id) {

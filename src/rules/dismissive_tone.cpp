@@ -51,6 +51,11 @@ Un saludo,
 Lucía
 ```
 )md",
+    .options = {},
+    .fix =
+        FixInfo{
+            Applicability::unsafe, false,
+            "replaces the phrase with the kinder wording of its phrase list, where there is one"},
 };
 
 class DismissiveTone final : public Rule {

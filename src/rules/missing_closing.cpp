@@ -88,6 +88,7 @@ Lucía
 (by missing-greeting too, which has the same option).
 )md",
     .options = {{"min-words", std::int64_t{15}, "shortest own text (in words) that is checked"}},
+    .fix = FixInfo{Applicability::unsafe, false, "adds the language's usual sign-off"},
 };
 
 // The sign-off block under the last sentence: "Un saludo," and the name, title, company, address,

@@ -85,6 +85,7 @@ Lucía
 (by missing-closing too, which has the same option).
 )md",
     .options = {{"min-words", std::int64_t{15}, "shortest own text (in words) that is checked"}},
+    .fix = FixInfo{Applicability::unsafe, false, "adds the language's usual greeting at the top"},
 };
 
 // A greeting may follow the name it addresses ("Ana, buenos días"), not other words ("Le

@@ -1,8 +1,8 @@
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <optional>
 
-#include "core/mask.hpp"
 #include "rules/personal_data_detect.hpp"
 #include "rules/rules.hpp"
 #include "spell/spell.hpp"  // SpellService is a spell::Stemmer
@@ -81,6 +81,9 @@ Lucía
 ```
 )md",
     .options = {},
+    .fix = FixInfo{Applicability::unsafe, false,
+                   "masks a card number, IBAN or id in own text; a long one keeps its last four "
+                   "characters"},
 };
 
 std::string noun(const pd::Found& found) {
@@ -91,6 +94,20 @@ std::string noun(const pd::Found& found) {
 
 core::Masking masking(pd::Kind kind) {
   return kind == pd::Kind::secret ? core::Masking::full : core::Masking::last_four;
+}
+
+// The fix's replacement: every letter and digit becomes '*' but the last four, when at least
+// eight others are hidden (core::Masking::last_four's promise); spaces and dashes stay, so
+// "4111-1111-1111-1111" becomes "****-****-****-1111". The values are ASCII.
+std::string masked_number(std::string_view value) {
+  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  const auto total = std::count_if(value.begin(), value.end(), alnum);
+  const std::ptrdiff_t shown = total - 4 >= 8 ? 4 : 0;
+  std::string out(value);
+  std::ptrdiff_t seen = 0;
+  for (char& c : out)
+    if (alnum(c) && ++seen <= total - shown) c = '*';
+  return out;
 }
 
 constexpr std::string_view k_secret_help =
@@ -120,7 +137,7 @@ class PersonalData final : public Rule {
       } else {
         finding.help(std::string(k_number_help));
         const std::string_view value(text.data() + found.range.begin, found.range.size());
-        finding.replace_with(core::mask(value, core::Masking::last_four), Applicability::unsafe,
+        finding.replace_with(masked_number(value), Applicability::unsafe,
                              "mask all but the last four digits");
       }
     }

@@ -26,8 +26,10 @@ const std::vector<RegistryEntry>& registry() {
       {referral_without_cc_info(), &make_referral_without_cc},
       {shouting_info(), &make_shouting},
       {spelling_info(), &make_spelling},
+      {suppression_without_reason_info(), &make_suppression_without_reason},
       {unfilled_placeholder_info(), &make_unfilled_placeholder},
       {unsubscribe_missing_info(), &make_unsubscribe_missing},
+      {unused_suppression_info(), &make_unused_suppression},
       {visible_recipients_info(), &make_visible_recipients},
       {wall_of_text_info(), &make_wall_of_text},
   };

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -55,9 +56,18 @@ struct OptionInfo {
   OptionType type() const { return type_of(default_value); }
 };
 
+/// The fix a rule offers, as `replylint explain` states it (ruff's "Fix is sometimes
+/// available"). The docs and fixture tests check it against the fixes the rule attaches: every
+/// fix has `applicability`, and with `always` every finding has one.
+struct FixInfo {
+  Applicability applicability = Applicability::unsafe;
+  bool always = false;  // every finding carries a fix; false: only some do
+  std::string summary;  // what it does, no trailing period: "writes the capitals in sentence case"
+};
+
 /// A rule's metadata. `docs` is Markdown with "## What it flags", "## Why", "## Example"
 /// (a ```text block that fires), "Use instead:" (a ```text block that stays quiet) and, if the
-/// rule has options, "## Options".
+/// rule has options, "## Options". `fix` is std::nullopt for a rule that never offers a fix.
 struct RuleInfo {
   std::string id;
   Category category;
@@ -65,6 +75,7 @@ struct RuleInfo {
   std::string summary;
   std::string docs;
   std::vector<OptionInfo> options;
+  std::optional<FixInfo> fix;
 };
 
 /// The option values a rule is built with: each option of its table, at its default unless the

@@ -52,6 +52,7 @@ whole sentence of at least two words.
 )md",
     .options = {{"min-words", std::int64_t{3},
                  "shortest run of words in capitals that is flagged"}},
+    .fix = FixInfo{Applicability::safe, true, "writes the capitals in sentence case"},
 };
 
 // A token that may be part of a run of capitals.

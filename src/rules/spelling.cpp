@@ -88,6 +88,8 @@ suggestions from en_US). Install Debian's `hunspell-en-gb` for "gb" and "both".
                  "unknown words per draft that may use Hunspell's slow suggestion search"},
                 {"english", std::string{"both"},
                  "English spelling accepted: \"us\", \"gb\" or \"both\""}},
+    .fix = FixInfo{Applicability::unsafe, false,
+                   "replaces the word when there is exactly one suggestion"},
 };
 
 enum class English { us, gb, both };

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "data/data.hpp"
@@ -25,7 +26,9 @@ providers (gmail.com, hotmail.com, yahoo.es, otenet.gr…, listed in
 one party. Bcc is fine.
 
 The finding lists the addresses to move to Bcc: every outside address but those of the first
-party in To.
+party in To. Its unsafe fix (`--unsafe-fixes`) makes that move: it rewrites To and Cc without
+them (a Cc left empty is removed) and appends them to Bcc, adding the header if there is none.
+There is no fix when To, Cc or Bcc is given twice or To or Cc lists a group (`Clientes: …;`).
 
 ## Why
 Never send copies with "Cc": everyone you wrote to would see the others' addresses; use "Bcc"
@@ -59,12 +62,89 @@ Desde el lunes abrimos a las nueve.
 `max-parties` (default 1): how many outside parties may see each other's addresses.
 )md",
     .options = {{"max-parties", std::int64_t{1}, "outside parties allowed together in To/Cc"}},
+    .fix =
+        FixInfo{Applicability::unsafe, false, "moves the addresses it lists from To and Cc to Bcc"},
 };
 
 std::string lowercase_ascii(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return text;
+}
+
+// A mailbox as an address header writes it: "ana@x.es", "Ana García <ana@x.es>", or the name
+// quoted when it holds a character RFC 5322 reserves ("García, Ana" <ana@x.es>).
+std::string mailbox(const message::Address& a) {
+  if (a.name.empty()) return a.address;
+  if (a.name.find_first_of("()<>[]:;@\\,.\"") == std::string::npos)
+    return a.name + " <" + a.address + ">";
+  std::string quoted = "\"";
+  for (char c : a.name) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return quoted + "\" <" + a.address + ">";
+}
+
+// The header named `name` (any case) when the message has exactly one, else nullptr.
+const message::Header* single_header(const message::Message& msg, std::string_view name) {
+  const message::Header* found = nullptr;
+  for (const message::Header& h : msg.headers)
+    if (lowercase_ascii(h.name) == name) {
+      if (found) return nullptr;
+      found = &h;
+    }
+  return found;
+}
+
+// The move to Bcc as header edits (core/diagnostic.hpp): To and Cc rewritten without the moved
+// addresses (one left empty is removed: its whole value replaced by nothing) and the moved ones
+// appended to Bcc, or a Bcc header added. Display names are kept. No fix when the move cannot be
+// written faithfully: a header given twice, or a group ("Clientes: a@x, b@y;") in To or Cc.
+std::optional<core::Fix> bcc_fix(const message::Message& msg,
+                                 const std::vector<std::string>& move) {
+  std::set<std::string> moving;
+  for (const std::string& address : move) moving.insert(lowercase_ascii(address));
+  core::Fix fix{
+      .title = fmt::format("move {} address{} to Bcc", move.size(), move.size() == 1 ? "" : "es"),
+      .applicability = Applicability::unsafe,
+      .edits = {}};
+  std::vector<std::string> to_bcc;
+  std::set<std::string> added;
+  for (const auto& [name, list] : {std::pair{"to", &msg.to}, std::pair{"cc", &msg.cc}}) {
+    if (list->empty()) continue;
+    const message::Header* header = single_header(msg, name);
+    if (header == nullptr) return std::nullopt;
+    std::vector<std::string> kept;
+    bool changed = false;
+    for (const message::Address& a : *list) {
+      if (!a.group.empty()) return std::nullopt;
+      const std::string address = lowercase_ascii(a.address);
+      if (!moving.contains(address)) {
+        kept.push_back(mailbox(a));
+        continue;
+      }
+      changed = true;
+      if (added.insert(address).second) to_bcc.push_back(mailbox(a));
+    }
+    if (!changed) continue;
+    fix.edits.push_back(
+        {{core::Location::Origin::header, Range{0, header->value.size()}, header->name},
+         fmt::format("{}", fmt::join(kept, ", "))});
+  }
+  if (to_bcc.empty()) return std::nullopt;
+  std::string list = fmt::format("{}", fmt::join(to_bcc, ", "));
+  const message::Header* bcc = single_header(msg, "bcc");
+  if (bcc == nullptr || bcc->value.find_first_not_of(" \t") == std::string::npos) {
+    const std::size_t end = bcc ? bcc->value.size() : 0;
+    fix.edits.push_back({{core::Location::Origin::header, Range{0, end}, bcc ? bcc->name : "Bcc"},
+                         std::move(list)});
+  } else {
+    const std::size_t end = bcc->value.size();
+    fix.edits.push_back(
+        {{core::Location::Origin::header, Range{end, end}, bcc->name}, ", " + std::move(list)});
+  }
+  return fix;
 }
 
 // Second-level labels under which registrations happen at the third level (co.uk, com.es, gov.gr).
@@ -126,12 +206,14 @@ class VisibleRecipients final : public Rule {
     std::size_t visible = 0;
     for (const auto& [key, party] : parties) visible += party.addresses.size();
 
-    out.report_header(last_header,
-                      "{} outside recipients from {} parties can see each other's addresses",
-                      visible, parties.size())
-        .help(fmt::format("move {} address{} to Bcc: {}", move.size(), move.size() == 1 ? "" : "es",
-                          fmt::join(move, ", ")))
-        .data("addresses", std::move(move));
+    auto finding =
+        out.report_header(last_header,
+                          "{} outside recipients from {} parties can see each other's addresses",
+                          visible, parties.size())
+            .help(fmt::format("move {} address{} to Bcc: {}", move.size(),
+                              move.size() == 1 ? "" : "es", fmt::join(move, ", ")))
+            .data("addresses", move);
+    if (std::optional<core::Fix> fix = bcc_fix(msg, move)) finding.fix(std::move(*fix));
   }
 
  private:

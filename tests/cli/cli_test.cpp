@@ -125,6 +125,9 @@ TEST_CASE("rules and explain describe every rule", "[cli]") {
   const Run explain = run("explain shouting");
   CHECK(explain.status == 0);
   CHECK(explain.out.find("## Why") != std::string::npos);
+  CHECK(explain.out.find("Fix: safe, always available: ") != std::string::npos);
+  CHECK(run("explain wall-of-text").out.find("Fix: none.") != std::string::npos);
+  CHECK(json["rules"][0].contains("fix"));
   const Run unknown = run("explain shoutin");
   CHECK(unknown.status == 2);
   CHECK(unknown.err.find("unknown rule 'shoutin'") != std::string::npos);

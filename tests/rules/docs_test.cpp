@@ -2,8 +2,10 @@
 // "Use instead" block stays quiet; ids are unique, kebab-case and sorted.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <regex>
 
+#include "rules/catalogue.hpp"
 #include "rules/rule_test.hpp"
 #include "rules/rules.hpp"
 
@@ -67,4 +69,56 @@ TEST_CASE("every rule documents itself and its example is honest", "[rules][docs
     CHECK(!test::lint(info.id, bad, settings).empty());
     CHECK(test::lint(info.id, good, settings).empty());
   }
+}
+
+// RuleInfo::fix is what `explain` promises; the rule's findings on its example and on every
+// fixture of tests/rules/<id>/ must keep that promise.
+TEST_CASE("every rule's stated fix is the fix it attaches", "[rules][docs][fix]") {
+  namespace fs = std::filesystem;
+  int fixes_seen = 0;
+  for (const rules::RegistryEntry& entry : rules::registry()) {
+    const rules::RuleInfo& info = entry.info;
+    INFO("rule " << info.id);
+    const std::string explained = rules::explain_markdown(info);
+    if (info.fix) {
+      CHECK(explained.find(std::string("Fix: ") +
+                           std::string(core::to_string(info.fix->applicability)) + ", " +
+                           (info.fix->always ? "always" : "sometimes") + " available: ") !=
+            std::string::npos);
+      CHECK(!info.fix->summary.empty());
+      CHECK(info.fix->summary.back() != '.');
+    } else {
+      CHECK(explained.find("Fix: none.") != std::string::npos);
+    }
+    std::vector<std::pair<std::string, std::string>> inputs{
+        {"example.txt", block_after(info.docs, "## Example")}};
+    const fs::path folder = fs::path(REPLYLINT_TESTS_DIR) / "rules" / info.id;
+    test::LintSettings settings;
+    if (fs::exists(folder / "config.toml"))
+      settings.options =
+          test::options_from_toml(info.id, test::read_file((folder / "config.toml").string()));
+    for (const auto& file : fs::directory_iterator(folder))
+      if (file.path().extension() == ".eml" || file.path().extension() == ".txt")
+        inputs.emplace_back(file.path().filename().string(), test::read_file(file.path().string()));
+    bool fixed = false;
+    for (const auto& [name, text] : inputs) {
+      INFO("input " << name);
+      for (const report::Diagnostic& d : test::lint(info.id, text, settings, name)) {
+        if (!info.fix) {
+          CHECK_FALSE(d.fix);
+          continue;
+        }
+        if (info.fix->always) CHECK(d.fix);
+        if (!d.fix) continue;
+        fixed = true;
+        ++fixes_seen;
+        CHECK(d.fix->applicability == info.fix->applicability);
+        CHECK(!d.fix->title.empty());
+        CHECK(!d.fix->edits.empty());
+      }
+    }
+    // A rule that states a fix shows one on its example or a fixture.
+    if (info.fix) CHECK(fixed);
+  }
+  CHECK(fixes_seen > 0);
 }

@@ -364,3 +364,41 @@ TEST_CASE("personal-data keeps words after a password phrase quiet when no value
   CAPTURE(text);
   CHECK(lint("personal-data", text).empty());
 }
+
+TEST_CASE("personal-data's unsafe fix masks a card or IBAN in own text, never in a quote",
+          "[personal-data][fix]") {
+  const std::string text =
+      "Hola Ana,\n\n"
+      "El cargo se hizo a la tarjeta 4111-1111-1111-1111 y el reembolso irá a su cuenta "
+      "ES91 2100 0418 4502 0005 1332.\n\n"
+      "El 3 de marzo, Ana escribió:\n"
+      "> Mi tarjeta es 5500 0000 0000 0004.\n";
+  const auto found = lint("personal-data", text);
+  REQUIRE(found.size() == 3);
+  int quoted = 0;
+  for (const auto& d : found) {
+    INFO(d.message);
+    if (d.message.find("quoted") != std::string::npos) {
+      ++quoted;
+      CHECK_FALSE(d.fix);  // the quote is the customer's: trimming it is the writer's call
+      continue;
+    }
+    REQUIRE(d.fix);
+    CHECK(d.fix->applicability == replylint::core::Applicability::unsafe);
+    CHECK(d.fix->title == "mask all but the last four digits");
+    REQUIRE(d.fix->edits.size() == 1);
+    const auto& edit = d.fix->edits[0];
+    CHECK(edit.location.origin == replylint::core::Location::Origin::body);
+    CHECK(edit.location.range.begin == d.location.range.begin);
+    CHECK(edit.location.range.end == d.location.range.end);
+    const std::string original = text.substr(edit.location.range.begin, edit.location.range.size());
+    if (d.message.find("card") != std::string::npos) {
+      CHECK(original == "4111-1111-1111-1111");
+      CHECK(edit.replacement == "****-****-****-1111");  // separators kept
+    } else {
+      CHECK(original == "ES91 2100 0418 4502 0005 1332");
+      CHECK(edit.replacement == "**** **** **** **** **** 1332");
+    }
+  }
+  CHECK(quoted == 1);
+}
