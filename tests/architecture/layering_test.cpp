@@ -29,10 +29,11 @@ const std::map<std::string, std::set<std::string>>& allowed_includes() {
       {"report", {"core", "draft", "text"}},
       {"engine", {"util", "data", "draft", "spell", "rules", "config", "report"}},
       {"hook", {"util", "data", "message", "report", "engine"}},
-      {"mcp", {"util", "data", "rules", "report", "engine"}},
+      {"fix", {"util", "text", "core", "message", "draft", "report", "engine"}},
+      {"mcp", {"util", "data", "rules", "report", "engine", "fix"}},
       {"cli",
        {"util", "data", "draft", "message", "report", "rules", "engine", "hook", "mcp", "config",
-        "spell", "text", "core"}},
+        "spell", "text", "core", "fix"}},
   };
   return k_allowed;
 }

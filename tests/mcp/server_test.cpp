@@ -59,6 +59,9 @@ json shape(json response) {
   return response;
 }
 
+// lint_draft's output schema as tools/list gives it.
+json lint_output_schema(const json& list) { return list["result"]["tools"][0]["outputSchema"]; }
+
 const std::string k_typo_draft =
     "Hola Ana,\n\nLe enviamos la respuetsa mañana.\n\nUn saludo,\nLuis\n";
 
@@ -172,10 +175,10 @@ TEST_CASE("mcp: malformed messages get the JSON-RPC error codes", "[agent]") {
   CHECK(!f.logged.empty());  // diagnostics about the server go to its log, never to the client
 }
 
-TEST_CASE("mcp: tools/list describes the three tools with their schemas", "[agent]") {
+TEST_CASE("mcp: tools/list describes the four tools with their schemas", "[agent]") {
   Fixture f;
   const json r = f.request(1, "tools/list");
-  REQUIRE(r["result"]["tools"].size() == 3);
+  REQUIRE(r["result"]["tools"].size() == 4);
   std::vector<std::string> names;
   for (const json& tool : r["result"]["tools"]) {
     names.push_back(tool["name"]);
@@ -183,14 +186,52 @@ TEST_CASE("mcp: tools/list describes the three tools with their schemas", "[agen
     CHECK(tool["inputSchema"]["type"] == "object");
     CHECK(tool["annotations"]["readOnlyHint"] == true);
   }
-  CHECK(names == std::vector<std::string>{"lint_draft", "list_rules", "explain_rule"});
+  CHECK(names == std::vector<std::string>{"lint_draft", "fix_draft", "list_rules", "explain_rule"});
+  const json& fix = r["result"]["tools"][1];
+  CHECK(fix["inputSchema"]["properties"].size() == 6);
+  CHECK(fix["inputSchema"]["properties"]["unsafe"]["type"] == "boolean");
+  CHECK(fix["outputSchema"]["properties"]["report"] == lint_output_schema(r));
   const json& lint = r["result"]["tools"][0];
   CHECK(lint["inputSchema"]["properties"].size() == 5);
   CHECK(lint["inputSchema"]["additionalProperties"] == false);
   // The output schema is the shipped report schema, byte for byte the same document.
   CHECK(lint["outputSchema"] ==
         json::parse(test::slurp(test::project_dir() / "schemas" / "report.v1.json")));
-  CHECK(r["result"]["tools"][2]["inputSchema"]["required"] == json::array({"id"}));
+  CHECK(r["result"]["tools"][3]["inputSchema"]["required"] == json::array({"id"}));
+}
+
+TEST_CASE("mcp: fix_draft returns the fixed draft, the fixes applied and what remains", "[agent]") {
+  Fixture f;
+  const std::string draft =
+      "Subject: Re: NO PUEDO ENTRAR EN MI CUENTA\n\nHola Ana,\n\nPOR FAVOR ENVÍE EL FORMULARIO "
+      "HOY.\n\n> NO FUNCIONA NADA DE NADA\n";
+  const json safe = f.call("fix_draft", {{"text", draft}, {"lang", "es"}})["result"];
+  REQUIRE(safe["isError"] == false);
+  const json& out = safe["structuredContent"];
+  CHECK(out["changed"] == true);
+  CHECK(out["draft"] ==
+        "Subject: Re: No puedo entrar en mi cuenta\n\nHola Ana,\n\nPor favor envíe el "
+        "formulario hoy.\n\n> NO FUNCIONA NADA DE NADA\n");
+  REQUIRE(out["applied"].size() == 2);
+  for (const json& a : out["applied"]) {
+    CHECK(a["rule"] == "shouting");
+    CHECK(a["fix"]["applicability"] == "safe");
+  }
+  CHECK(out["report"]["files"][0]["fixed"] == 2);
+  // The sign-off is an unsafe fix: only with 'unsafe'.
+  bool closing = false;
+  for (const json& d : out["report"]["files"][0]["diagnostics"])
+    closing = closing || d["rule"] == "missing-closing";
+  CHECK(closing);
+  const json unsafe =
+      f.call("fix_draft", {{"text", draft}, {"lang", "es"}, {"unsafe", true}})["result"];
+  CHECK(unsafe["structuredContent"]["applied"].size() == 3);
+  CHECK(shape(f.call("fix_draft", {{"text", draft}, {"unsafe", "yes"}}, 4)) == error_of(4, -32602));
+  // The draft is returned, never written.
+  const fs::path example = test::project_dir() / "examples";
+  const json by_path =
+      f.call("fix_draft", {{"path", (example / "es-respuesta-correcta.eml").string()}});
+  CHECK(by_path["result"]["structuredContent"]["changed"] == false);
 }
 
 TEST_CASE("mcp: lint_draft returns the JSON report as text and as structuredContent", "[agent]") {
