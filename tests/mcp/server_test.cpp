@@ -6,6 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "cli/run.hpp"
@@ -203,35 +204,38 @@ TEST_CASE("mcp: tools/list describes the four tools with their schemas", "[agent
 TEST_CASE("mcp: fix_draft returns the fixed draft, the fixes applied and what remains", "[agent]") {
   Fixture f;
   const std::string draft =
-      "Subject: Re: NO PUEDO ENTRAR EN MI CUENTA\n\nHola Ana,\n\nPOR FAVOR ENVÍE EL FORMULARIO "
-      "HOY.\n\n> NO FUNCIONA NADA DE NADA\n";
-  const json safe = f.call("fix_draft", {{"text", draft}, {"lang", "es"}})["result"];
+      "Subject: Re: YOUR ORDER HAS NOT SHIPPED YET\n\nWe have checked your order and it left our "
+      "warehouse this morning.\nIt should arrive on Friday.\n\n> WHERE IS MY ORDER\n";
+  const json safe = f.call("fix_draft", {{"text", draft}, {"lang", "en"}})["result"];
   REQUIRE(safe["isError"] == false);
   const json& out = safe["structuredContent"];
   CHECK(out["changed"] == true);
   CHECK(out["draft"] ==
-        "Subject: Re: No puedo entrar en mi cuenta\n\nHola Ana,\n\nPor favor envíe el "
-        "formulario hoy.\n\n> NO FUNCIONA NADA DE NADA\n");
-  REQUIRE(out["applied"].size() == 2);
-  for (const json& a : out["applied"]) {
-    CHECK(a["rule"] == "shouting");
-    CHECK(a["fix"]["applicability"] == "safe");
-  }
-  CHECK(out["report"]["files"][0]["fixed"] == 2);
-  // The sign-off is an unsafe fix: only with 'unsafe'.
-  bool closing = false;
-  for (const json& d : out["report"]["files"][0]["diagnostics"])
-    closing = closing || d["rule"] == "missing-closing";
-  CHECK(closing);
+        "Subject: Re: Your order has not shipped yet\n\nWe have checked your order and it left "
+        "our warehouse this morning.\nIt should arrive on Friday.\n\n> WHERE IS MY ORDER\n");
+  REQUIRE(out["applied"].size() == 1);
+  CHECK(out["applied"][0]["rule"] == "shouting");
+  CHECK(out["applied"][0]["fix"]["applicability"] == "safe");
+  CHECK(out["applied"][0]["fix"]["edits"][0]["origin"] == "subject");
+  CHECK(out["report"]["files"][0]["fixed"] == 1);
+  // The greeting and the sign-off are unsafe fixes: they stay findings until 'unsafe' is set.
+  std::set<std::string> remaining;
+  for (const json& d : out["report"]["files"][0]["diagnostics"]) remaining.insert(d["rule"]);
+  CHECK(remaining.count("missing-greeting") == 1);
+  CHECK(remaining.count("missing-closing") == 1);
   const json unsafe =
-      f.call("fix_draft", {{"text", draft}, {"lang", "es"}, {"unsafe", true}})["result"];
+      f.call("fix_draft", {{"text", draft}, {"lang", "en"}, {"unsafe", true}})["result"];
   CHECK(unsafe["structuredContent"]["applied"].size() == 3);
+  CHECK(unsafe["structuredContent"]["draft"].get<std::string>().ends_with(
+      "\n\n> WHERE IS MY ORDER\n"));
   CHECK(shape(f.call("fix_draft", {{"text", draft}, {"unsafe", "yes"}}, 4)) == error_of(4, -32602));
-  // The draft is returned, never written.
-  const fs::path example = test::project_dir() / "examples";
-  const json by_path =
-      f.call("fix_draft", {{"path", (example / "es-respuesta-correcta.eml").string()}});
-  CHECK(by_path["result"]["structuredContent"]["changed"] == false);
+  // A path is read, never written; a clean draft comes back unchanged.
+  const fs::path example = test::project_dir() / "examples" / "es-respuesta-correcta.eml";
+  const std::string before = test::slurp(example);
+  const json by_path = f.call("fix_draft", {{"path", example.string()}})["result"];
+  CHECK(by_path["structuredContent"]["changed"] == false);
+  CHECK(by_path["structuredContent"]["draft"] == before);
+  CHECK(test::slurp(example) == before);
 }
 
 TEST_CASE("mcp: lint_draft returns the JSON report as text and as structuredContent", "[agent]") {
@@ -250,7 +254,13 @@ TEST_CASE("mcp: lint_draft returns the JSON report as text and as structuredCont
                      "diagnostics": [{"rule": "spelling", "severity": "warning",
                                       "message": "unknown word 'respuetsa'",
                                       "line": 3, "column": 16, "end_line": 3, "end_column": 25,
-                                      "text": "respuetsa", "suggestions": ["respuesta"]}]}],
+                                      "text": "respuetsa", "suggestions": ["respuesta"],
+                                      "fix": {"title": "replace with 'respuesta'",
+                                              "applicability": "unsafe",
+                                              "edits": [{"origin": "body", "start": 26, "end": 35,
+                                                         "replacement": "respuesta", "line": 3,
+                                                         "column": 16, "end_line": 3,
+                                                         "end_column": 25}]}}]}],
           "summary": {"files": 1, "errors": 0, "warnings": 1, "infos": 0}})"));
 }
 
