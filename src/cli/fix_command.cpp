@@ -107,8 +107,9 @@ int run_fix(engine::Engine& engine, const std::vector<engine::Input>& inputs,
         would_fix += static_cast<int>(result.applied.size());
         std::cout << fix::unified_diff(input.path, result.original, result.fixed);
       }
-    } else if (input.bytes && result.report.error.empty()) {
-      // stdin: the draft goes to stdout, fixed or not, so a pipe always gets it back.
+    } else if (input.bytes) {
+      // stdin: the draft goes to stdout, fixed, unchanged or (when it cannot be read as a
+      // draft) as it came, so a pipe never loses it.
       stdin_fixed = true;
       std::cout << result.fixed;
     } else if (result.changed()) {

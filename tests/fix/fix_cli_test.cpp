@@ -63,8 +63,9 @@ void check_idempotent(const fs::path& path, bool unsafe = false) {
 
 }  // namespace
 
-TEST_CASE("--fix writes shouting in sentence case in a bare draft, never in quotes or signature",
-          "[fix]") {
+TEST_CASE(
+    "check --fix writes shouting in sentence case in a bare draft, never in quotes or signature",
+    "[fix]") {
   const fs::path path = copy_of("plain-es.txt");
   const std::string before = slurp(path);
   const Run r = run("check --fix " + shell_quote(path.string()));
@@ -83,7 +84,7 @@ TEST_CASE("--fix writes shouting in sentence case in a bare draft, never in quot
   check_idempotent(path);
 }
 
-TEST_CASE("--fix edits a mutt draft's body and Subject in place, other headers untouched",
+TEST_CASE("check --fix edits a mutt draft's body and Subject in place, other headers untouched",
           "[fix]") {
   const fs::path path = copy_of("mutt-es.txt");
   const Run r = run("check --fix " + shell_quote(path.string()));
@@ -99,8 +100,9 @@ TEST_CASE("--fix edits a mutt draft's body and Subject in place, other headers u
   check_idempotent(path);
 }
 
-TEST_CASE("--fix keeps a quoted-printable iso-8859-1 message's encoding, charset and line ends",
-          "[fix]") {
+TEST_CASE(
+    "check --fix keeps a quoted-printable iso-8859-1 message's encoding, charset and line ends",
+    "[fix]") {
   const fs::path path = copy_of("qp-latin1-es.eml");
   const std::string before = slurp(path);
   const Run r = run("check --fix " + shell_quote(path.string()));
@@ -125,7 +127,7 @@ TEST_CASE("--fix keeps a quoted-printable iso-8859-1 message's encoding, charset
   check_idempotent(path);
 }
 
-TEST_CASE("--fix re-encodes a base64 UTF-8 Greek message and its encoded Subject", "[fix]") {
+TEST_CASE("check --fix re-encodes a base64 UTF-8 Greek message and its encoded Subject", "[fix]") {
   const fs::path path = copy_of("base64-utf8-el.eml");
   const Run r = run("check --fix " + shell_quote(path.string()));
   INFO(r.out << r.err);
@@ -141,7 +143,8 @@ TEST_CASE("--fix re-encodes a base64 UTF-8 Greek message and its encoded Subject
   check_idempotent(path);
 }
 
-TEST_CASE("--fix leaves a text part with an HTML alternative unedited, with a note", "[fix]") {
+TEST_CASE("check --fix leaves a text part with an HTML alternative unedited, with a note",
+          "[fix]") {
   const fs::path path = copy_of("alternative-en.eml");
   const std::string before = slurp(path);
   const Run r = run("check --fix " + shell_quote(path.string()));
@@ -155,7 +158,8 @@ TEST_CASE("--fix leaves a text part with an HTML alternative unedited, with a no
   CHECK(after.substr(after.find("\n\n")) == before.substr(before.find("\n\n")));
 }
 
-TEST_CASE("--diff prints a unified diff, writes nothing, exits 1 when there is one", "[fix]") {
+TEST_CASE("check --diff prints a unified diff, writes nothing, exits 1 when there is one",
+          "[fix]") {
   const fs::path path = copy_of("plain-es.txt");
   const std::string before = slurp(path);
   const Run r = run("check --diff " + shell_quote(path.string()));
@@ -180,7 +184,7 @@ TEST_CASE("--diff prints a unified diff, writes nothing, exits 1 when there is o
   }
 }
 
-TEST_CASE("--fix replaces the file atomically and keeps its mode", "[fix]") {
+TEST_CASE("check --fix replaces the file atomically and keeps its mode", "[fix]") {
   const fs::path path = copy_of("plain-es.txt");
   fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read,
                   fs::perm_options::replace);
@@ -198,7 +202,7 @@ TEST_CASE("--fix replaces the file atomically and keeps its mode", "[fix]") {
   CHECK(left == std::vector<std::string>{"plain-es.txt"});  // no temporary file left behind
 }
 
-TEST_CASE("--fix - reads stdin and writes the fixed draft to stdout, the report to stderr",
+TEST_CASE("check --fix - reads stdin and writes the fixed draft to stdout, the report to stderr",
           "[fix]") {
   const Run r = run("check --fix -", slurp(k_drafts / "plain-es.txt"));
   INFO(r.out << r.err);
@@ -222,6 +226,10 @@ TEST_CASE("a file that cannot be parsed is left byte for byte, with one error li
     CHECK(r.err == "replylint: error: " + path.string() + ": not a text message: binary data\n");
     CHECK(slurp(path) == before);
   }
+  // From stdin, the draft comes back as it was.
+  const Run piped = run("check --fix -", before);
+  CHECK(piped.status == 2);
+  CHECK(piped.out == before);
 }
 
 TEST_CASE("unsafe fixes wait for --unsafe-fixes: a missing greeting and sign-off", "[fix]") {
