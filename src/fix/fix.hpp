@@ -75,7 +75,7 @@ Result fix_bytes(engine::Engine& engine, const std::string& display_path, std::s
                  const std::filesystem::path& config_path, core::Applicability minimum);
 
 /// A unified diff (3 lines of context) from `before` to `after`, with "--- a/PATH" and
-/// "+++ b/PATH" headers; "" when they are equal.
+/// "+++ b/PATH" headers (no a/ and b/ for an absolute PATH); "" when they are equal.
 std::string unified_diff(std::string_view path, std::string_view before, std::string_view after);
 
 }  // namespace replylint::fix

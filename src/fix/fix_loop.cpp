@@ -121,7 +121,10 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
   }
   for (std::size_t i = 0; i < tail; ++i) ops.push_back({Op::keep, a.size() - tail + i});
 
-  std::string out = "--- a/" + std::string(path) + "\n+++ b/" + std::string(path) + "\n";
+  // git's a/ and b/ prefixes for a relative path (patch -p1 applies it), none for an absolute one.
+  const bool absolute = path.starts_with('/');
+  std::string out = (absolute ? "--- " : "--- a/") + std::string(path) +
+                    (absolute ? "\n+++ " : "\n+++ b/") + std::string(path) + "\n";
   constexpr std::size_t k_context = 3;
   std::size_t k = 0;
   while (k < ops.size()) {

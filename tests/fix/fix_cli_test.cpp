@@ -165,7 +165,7 @@ TEST_CASE("check --diff prints a unified diff, writes nothing, exits 1 when ther
   const Run r = run("check --diff " + shell_quote(path.string()));
   INFO(r.out << r.err);
   CHECK(r.status == 1);
-  CHECK(r.out.starts_with("--- a/" + path.string() + "\n+++ b/" + path.string() + "\n@@ -"));
+  CHECK(r.out.starts_with("--- " + path.string() + "\n+++ " + path.string() + "\n@@ -"));
   CHECK(has(r.out,
             "\n-Gracias por escribirnos. POR FAVOR ENVÍE EL FORMULARIO HOY.\n"
             "+Gracias por escribirnos. Por favor envíe el formulario hoy.\n"));
