@@ -328,6 +328,56 @@ std::optional<core::Range> stored_range(const message::Body& body, core::Range r
   return core::Range{begin, begin + r.size()};
 }
 
+// Offsets just past each run of spaces in `text`.
+std::vector<std::size_t> blank_ends(std::string_view text) {
+  std::vector<std::size_t> ends;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == ' ' && (i + 1 == text.size() || text[i + 1] != ' ')) ends.push_back(i + 1);
+  return ends;
+}
+
+// A body edit in the coordinates of the stored text: one edit, or for a flowed body one per
+// line the edit spans. A flowed line ends in the space of its soft break, so an edit across it is
+// split there, and the replacement with it at the same space: its spaces must line up with the
+// old text's (sentence case keeps them). nullopt when they do not.
+std::optional<std::vector<core::Edit>> stored_edits(const message::Body& body,
+                                                    const core::Edit& edit) {
+  const core::Range r = edit.location.range;
+  std::vector<std::size_t> cuts;
+  if (body.flowed)
+    for (const message::Body::FlowedPiece& piece : body.flowed_map)
+      if (piece.text_offset > r.begin && piece.text_offset < r.end)
+        cuts.push_back(piece.text_offset);
+  std::vector<core::Edit> out;
+  auto add = [&](core::Range piece, std::string replacement) {
+    const auto stored = stored_range(body, piece);
+    if (!stored) return false;
+    core::Edit part = edit;
+    part.location.range = *stored;
+    part.replacement = std::move(replacement);
+    out.push_back(std::move(part));
+    return true;
+  };
+  const std::string_view old = std::string_view(body.text).substr(r.begin, r.size());
+  const std::string_view replacement = edit.replacement;
+  const std::vector<std::size_t> old_ends = blank_ends(old), new_ends = blank_ends(replacement);
+  if (!cuts.empty() && old_ends.size() != new_ends.size()) return std::nullopt;
+  std::size_t from_old = 0, from_new = 0;
+  for (const std::size_t cut : cuts) {
+    const auto k = std::ranges::find(old_ends, cut - r.begin);
+    if (k == old_ends.end()) return std::nullopt;
+    const std::size_t to_new = new_ends[static_cast<std::size_t>(k - old_ends.begin())];
+    if (!add({r.begin + from_old, cut},
+             std::string(replacement.substr(from_new, to_new - from_new))))
+      return std::nullopt;
+    from_old = cut - r.begin;
+    from_new = to_new;
+  }
+  if (!add({r.begin + from_old, r.end}, std::string(replacement.substr(from_new))))
+    return std::nullopt;
+  return out;
+}
+
 bool flowed_safe(std::string_view replacement) {
   // A line that ends in a space would join the next one; one that starts with '>', ' ' or
   // "From " would need stuffing.
@@ -453,7 +503,7 @@ Pass apply_fixes(const draft::Draft& draft, const std::vector<core::Diagnostic>&
           } else if (!in_own_text(draft, r)) {
             refusal =
                 "it would edit quoted text, an attribution line, a signature or a placeholder";
-          } else if (m.body.flowed && (!stored_range(m.body, r) || !flowed_safe(e.replacement))) {
+          } else if (m.body.flowed && (!stored_edits(m.body, e) || !flowed_safe(e.replacement))) {
             refusal = "the edit crosses a format=flowed line break";
           }
           break;
@@ -527,9 +577,8 @@ Pass apply_fixes(const draft::Draft& draft, const std::vector<core::Diagnostic>&
     const message::Body& body = m.body;
     std::vector<core::Edit> mapped;
     for (const core::Edit* e : body_edits) {
-      core::Edit copy = *e;
-      copy.location.range = *stored_range(body, e->location.range);
-      mapped.push_back(std::move(copy));
+      std::vector<core::Edit> parts = *stored_edits(body, *e);  // checked when it was chosen
+      for (core::Edit& part : parts) mapped.push_back(std::move(part));
     }
     std::vector<const core::Edit*> pointers;
     for (const core::Edit& e : mapped) pointers.push_back(&e);

@@ -143,6 +143,22 @@ TEST_CASE("check --fix re-encodes a base64 UTF-8 Greek message and its encoded S
   check_idempotent(path);
 }
 
+TEST_CASE("check --fix keeps a format=flowed part's soft line breaks and the attachment", "[fix]") {
+  const fs::path path = copy_of("flowed-es.eml");
+  const std::string before = slurp(path);
+  const Run r = run("check --fix " + shell_quote(path.string()));
+  INFO(r.out << r.err);
+  CHECK(has(r.out, "(2 fixed)"));
+  const std::string after = slurp(path);
+  // The sentence across the soft break is fixed on both lines; the break (a trailing space) stays.
+  CHECK(has(after,
+            "Gracias por su mensaje. Por favor envíe el \nformulario hoy mismo.\n"
+            "Y otra cosa muy importante para usted.\n"));
+  CHECK(after.substr(after.find("\n--m\nContent-Type: application/pdf")) ==
+        before.substr(before.find("\n--m\nContent-Type: application/pdf")));
+  check_idempotent(path);
+}
+
 TEST_CASE("check --fix leaves a text part with an HTML alternative unedited, with a note",
           "[fix]") {
   const fs::path path = copy_of("alternative-en.eml");
