@@ -123,6 +123,16 @@ int finish_output(int status) {
   return k_exit_error;
 }
 
+std::string render_report(const report::Report& report, const CheckOptions& options) {
+  if (options.format == "json") return report::render_json(report, options.jobs) + '\n';
+  if (options.format == "sarif")
+    return report::to_sarif(report, sarif_rules(), sarif_options())
+               .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+           '\n';
+  if (options.format == "github") return report::render_github(report);
+  return report::render_text(report, {.color = use_colour(options.color)});
+}
+
 int run_check(const CommonOptions& common, const CheckOptions& options) {
   data::DataSet storage;
   const data::DataSet* data = load_rule_data(common, storage);
@@ -153,6 +163,11 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
       input.error = e.what();
     }
   }
+  if (options.fix || options.diff) {
+    const int status = run_fix(*engine, inputs, options);
+    (void)engine.release();
+    return status;
+  }
   report::Report report;
   report.files = engine->check_all(inputs, options.jobs);
   if (!apply_baseline(options, report)) return k_exit_error;
@@ -162,17 +177,7 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
   for (const std::string& warning : engine->warnings())
     std::cerr << "replylint: warning: " << warning << '\n';
 
-  if (options.format == "json") {
-    std::cout << report::render_json(report, options.jobs) << '\n';
-  } else if (options.format == "sarif") {
-    std::cout << report::to_sarif(report, sarif_rules(), sarif_options())
-                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-              << '\n';
-  } else if (options.format == "github") {
-    std::cout << report::render_github(report);
-  } else {
-    std::cout << report::render_text(report, {.color = use_colour(options.color)});
-  }
+  std::cout << render_report(report, options);
 
   int status = k_exit_clean;
   const auto threshold =

@@ -4,6 +4,14 @@
 #include <string>
 #include <vector>
 
+namespace replylint::engine {
+class Engine;
+struct Input;
+}  // namespace replylint::engine
+namespace replylint::report {
+struct Report;
+}
+
 namespace replylint::cli {
 
 /// Exit codes (DESIGN.md): nothing at or above --fail-on, something is, usage/unreadable input.
@@ -31,6 +39,9 @@ struct CheckOptions {
   bool max_size_given = false;  // --max-size was on the command line (else a config may set it)
   std::string baseline;         // --baseline: hide the findings recorded there
   std::string write_baseline;   // --write-baseline: record today's findings there (then hide them)
+  bool fix = false;             // --fix: apply safe fixes and write the files back
+  bool unsafe_fixes = false;    // --unsafe-fixes: unsafe fixes too (with --fix or --diff)
+  bool diff = false;            // --diff: print what --fix would change, write nothing
 };
 
 struct ParseOptions {
@@ -50,6 +61,11 @@ struct LspOptions {
 };
 
 int run_check(const CommonOptions& common, const CheckOptions& options);
+/// `check --fix` / `--diff` on the expanded inputs (cli/fix_command.cpp): fixes each input,
+/// writes it back atomically (stdin: the fixed draft on stdout, the report on stderr) or prints
+/// the diff, and returns the exit status.
+int run_fix(engine::Engine& engine, const std::vector<engine::Input>& inputs,
+            const CheckOptions& options);
 int run_parse(const CommonOptions& common, const ParseOptions& options);
 int run_rules(const std::string& format);
 int run_explain(const std::string& id);
@@ -60,6 +76,9 @@ int run_mcp(const CommonOptions& common, const McpOptions& options);
 /// stderr. Exit 0 after shutdown and exit, 1 without shutdown, 2 when the rule data cannot be
 /// loaded.
 int run_lsp(const CommonOptions& common, const LspOptions& options);
+
+/// The report in `options.format` (text in colour when `options.color` asks for it).
+std::string render_report(const report::Report& report, const CheckOptions& options);
 
 /// Prints "replylint: error: MESSAGE" on stderr.
 void print_error(const std::string& message);

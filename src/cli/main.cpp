@@ -61,6 +61,11 @@ int main(int argc, char** argv) {
                         "record today's findings in this baseline file (and pass)");
   check_cmd->add_flag("--force-exclude", check.force_exclude,
                       "apply the config's exclude globs to files named on the command line too");
+  check_cmd->add_flag("--fix", check.fix, "apply safe fixes and write the files back");
+  check_cmd->add_flag("--unsafe-fixes", check.unsafe_fixes,
+                      "with --fix or --diff: apply unsafe fixes too");
+  check_cmd->add_flag("--diff", check.diff,
+                      "print the fixes as a unified diff and write nothing (exit 1 if any)");
   CLI::Option* check_max_size =
       check_cmd
           ->add_option("--max-size", check.max_size,

@@ -23,7 +23,8 @@
 //   safe          the meaning stays the same; `--fix` applies it
 //   unsafe        probably what the writer meant, but it may change meaning; `--unsafe-fixes`
 //   display_only  shown as advice, never applied
-// Rules attach one with Reporter::Builder::fix() or replace_with(). Nothing applies fixes yet.
+// Rules attach one with Reporter::Builder::fix() or replace_with(); src/fix/ applies them
+// (`check --fix`, the MCP server's fix_draft).
 //
 // Rule-specific data. `data` holds named lists of strings (visible-recipients: "addresses", the
 // addresses to move to Bcc). The JSON report and SARIF's result properties print each entry as
@@ -71,6 +72,8 @@ std::string_view to_string(Applicability applicability);
 struct Edit {
   Location location;
   std::string replacement;
+  // Filled by resolution for body and subject edits, like a Diagnostic's (0 for header edits).
+  int line = 0, column = 0, end_line = 0, end_column = 0;
 };
 
 /// What would put a finding right (see "Fixes" above).

@@ -237,10 +237,8 @@ report::FileReport Engine::run(const std::string& display_path,
   out.path = display_path;
   try {
     const config::Effective settings = settings_for(config_path);
-    draft::Options draft_options;
-    draft_options.language = m_options.language.empty() ? settings.language : m_options.language;
-    draft_options.placeholders = settings.placeholders;
-    const draft::Draft draft = draft::segment(load(limits_in(settings)), m_data, draft_options);
+    const draft::Draft draft =
+        draft::segment(load(limits_in(settings)), m_data, draft_options(settings));
     out = check_draft(draft, settings);
     out.path = display_path;
   } catch (const InputError& e) {
@@ -250,6 +248,25 @@ report::FileReport Engine::run(const std::string& display_path,
     out.findings.clear();
     out.error = std::string("internal error: ") + e.what() + "; not checked";
   }
+  return out;
+}
+
+draft::Options Engine::draft_options(const config::Effective& settings) const {
+  draft::Options options;
+  options.language = m_options.language.empty() ? settings.language : m_options.language;
+  options.placeholders = settings.placeholders;
+  return options;
+}
+
+Engine::Checked Engine::check_keeping_draft(const std::string& display_path, std::string bytes,
+                                            const fs::path& config_path) {
+  const config::Effective settings = settings_for(config_path);
+  Checked out{draft::segment(message::parse_message(display_path, std::move(bytes), m_data,
+                                                    limits_in(settings)),
+                             m_data, draft_options(settings)),
+              {}};
+  out.report = check_draft(out.draft, settings);
+  out.report.path = display_path;
   return out;
 }
 

@@ -69,6 +69,16 @@ class Engine {
   /// FileReport::error ("internal error: …; not checked"), never a partial pass.
   report::FileReport check_draft(const draft::Draft& draft, const config::Effective& settings);
 
+  /// A draft and its report, for callers that act on the findings (src/fix/).
+  struct Checked {
+    draft::Draft draft;
+    report::FileReport report;
+  };
+  /// check_bytes(), keeping the segmented draft; unlike check_bytes it throws: InputError for
+  /// input that cannot be read or a bad config, std::runtime_error when a rule throws.
+  Checked check_keeping_draft(const std::string& display_path, std::string bytes,
+                              const std::filesystem::path& config_path);
+
   /// The settings that apply to `path` (config found by walking up, or --config). Throws
   /// InputError for a config file that cannot be loaded.
   config::Effective settings_for(const std::filesystem::path& path);
@@ -108,6 +118,7 @@ class Engine {
                          const std::filesystem::path& config_path);
   std::shared_ptr<const config::Config> config_in(const std::filesystem::path& folder);
   message::Limits limits_in(const config::Effective& settings) const;
+  draft::Options draft_options(const config::Effective& settings) const;
   std::shared_ptr<const RuleSet> rules_for(const config::Effective& settings);
 
   const data::DataSet& m_data;

@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <exception>
+#include <fstream>
 #include <system_error>
 
+#include "fix/fix.hpp"
 #include "mcp/schemas.hpp"
 #include "report/render.hpp"
 #include "rules/catalogue.hpp"
@@ -111,6 +113,26 @@ json tool_definitions() {
            "A .replylint.toml to use instead of the one found by walking up; confined as 'path' "
            "is."}}}}},
       {"additionalProperties", false}};
+  json fix_input = lint_input;
+  fix_input["properties"]["unsafe"] = {
+      {"type", "boolean"},
+      {"description", "Apply unsafe fixes too (default false: safe fixes only)."}};
+  const json fix_output = {{"type", "object"},
+                           {"properties",
+                            {{"draft", {{"type", "string"}}},
+                             {"changed", {{"type", "boolean"}}},
+                             {"applied",
+                              {{"type", "array"},
+                               {"items",
+                                {{"type", "object"},
+                                 {"properties",
+                                  {{"rule", {{"type", "string"}}},
+                                   {"line", {{"type", "integer"}}},
+                                   {"column", {{"type", "integer"}}},
+                                   {"fix", report_schema()["$defs"]["fix"]}}},
+                                 {"required", {"rule", "line", "column", "fix"}}}}}},
+                             {"report", report_schema()}}},
+                           {"required", {"draft", "changed", "applied", "report"}}};
   const json no_input = {
       {"type", "object"}, {"properties", json::object()}, {"additionalProperties", false}};
   const json explain_input = {
@@ -135,6 +157,20 @@ json tool_definitions() {
          "folders allowed with --allow-path."},
         {"inputSchema", lint_input},
         {"outputSchema", report_schema()},
+        {"annotations", read_only}},
+       {{"name", "fix_draft"},
+        {"title", "Fix an email draft"},
+        {"description",
+         "Apply replylint's fixes to a draft and return it: safe fixes (sentence case for "
+         "shouting), and with 'unsafe': true the unsafe ones too (a missing greeting or sign-off, "
+         "and what else the rules offer as unsafe). Arguments as lint_draft, plus 'unsafe'. "
+         "Quoted text, attribution lines and signatures are never edited; a MIME message keeps "
+         "its structure, transfer encoding and charset. Returns 'draft' (the fixed draft, the "
+         "whole file), 'changed', 'applied' (each fix: rule, line, column and the fix with its "
+         "edits) and 'report' (the replylint JSON report of what remains). Nothing is written: "
+         "the caller saves the draft."},
+        {"inputSchema", fix_input},
+        {"outputSchema", fix_output},
         {"annotations", read_only}},
        {{"name", "list_rules"},
         {"title", "List replylint's rules"},
@@ -347,6 +383,7 @@ json Server::call_tool(const json& params) {
   if (!arguments.is_object()) invalid_params("'arguments' must be an object");
 
   if (name == "lint_draft") return lint_draft(arguments);
+  if (name == "fix_draft") return fix_draft(arguments);
   if (name == "list_rules") {
     reject_unknown_keys(arguments, {}, "list_rules");
     return tool_result(rules::catalogue_json());
@@ -354,14 +391,31 @@ json Server::call_tool(const json& params) {
   if (name == "explain_rule") return explain_rule(arguments);
   throw RpcError{
       k_invalid_params,
-      fmt::format("unknown tool '{}' (tools: lint_draft, list_rules, explain_rule)", clip(name))};
+      fmt::format("unknown tool '{}' (tools: lint_draft, fix_draft, list_rules, explain_rule)",
+                  clip(name))};
 }
 
 json Server::lint_draft(const json& arguments) {
   reject_unknown_keys(arguments, {"text", "path", "filename", "lang", "config"}, "lint_draft");
+  return run_on_draft(arguments, "lint_draft", false);
+}
+
+json Server::fix_draft(const json& arguments) {
+  reject_unknown_keys(arguments, {"text", "path", "filename", "lang", "config", "unsafe"},
+                      "fix_draft");
+  bool unsafe = false;
+  if (const auto it = arguments.find("unsafe"); it != arguments.end() && !it->is_null()) {
+    if (!it->is_boolean()) invalid_params("'unsafe' must be a boolean");
+    unsafe = it->get<bool>();
+  }
+  return run_on_draft(arguments, "fix_draft", true, unsafe);
+}
+
+json Server::run_on_draft(const json& arguments, std::string_view tool, bool fix, bool unsafe) {
   const bool has_text = arguments.contains("text") && !arguments["text"].is_null();
   const bool has_path = arguments.contains("path") && !arguments["path"].is_null();
-  if (has_text == has_path) invalid_params("lint_draft needs exactly one of 'text' and 'path'");
+  if (has_text == has_path)
+    invalid_params(fmt::format("{} needs exactly one of 'text' and 'path'", tool));
   const std::string text = optional_string(arguments, "text");
   const std::string path = optional_string(arguments, "path");
   const std::string filename = optional_string(arguments, "filename");
@@ -390,6 +444,7 @@ json Server::lint_draft(const json& arguments) {
   } catch (const InputError& e) {
     return tool_error(fmt::format("replylint: error: {}", e.describe()));
   }
+  if (fix) return fixed_draft(*engine, has_path ? path : "", text, filename, unsafe);
   report::FileReport file =
       has_path ? engine->check_file(path)
                : engine->check_bytes(filename.empty() ? "-" : filename, text, filename);
@@ -402,6 +457,46 @@ json Server::lint_draft(const json& arguments) {
   report::Report report;
   report.files.push_back(std::move(file));
   return tool_result(report::to_json(report));
+}
+
+json Server::fixed_draft(engine::Engine& engine, const std::string& path, const std::string& text,
+                         const std::string& filename, bool unsafe) {
+  std::string bytes = text;
+  const std::string shown = !path.empty() ? path : filename.empty() ? "-" : filename;
+  if (!path.empty()) {
+    try {
+      std::ifstream in(path, std::ios::binary);
+      std::error_code ec;
+      if (!in || !fs::is_regular_file(path, ec))
+        throw InputError(path, 0, "cannot be read as a regular file");
+      const message::Limits limits = engine.limits_for(path);
+      bytes = message::read_bounded(in, path, limits.max_size, limits.max_size_setting);
+    } catch (const InputError& e) {
+      return tool_error(fmt::format("replylint: error: {}", e.describe()));
+    }
+  }
+  fix::Result result = fix::fix_bytes(
+      engine, shown, std::move(bytes), path.empty() ? fs::path(filename) : fs::path(path),
+      unsafe ? core::Applicability::unsafe : core::Applicability::safe);
+  if (!result.report.error.empty())
+    return tool_error(fmt::format("replylint: error: {}: {}", shown, result.report.error));
+  json applied = json::array();
+  for (const fix::Applied& a : result.applied)
+    applied.push_back({{"rule", a.rule},
+                       {"line", a.line},
+                       {"column", a.column},
+                       {"fix", report::fix_json(a.fix, "")}});
+  for (const std::string& warning : engine.warnings())
+    if (std::find(result.report.warnings.begin(), result.report.warnings.end(), warning) ==
+        result.report.warnings.end())
+      result.report.warnings.push_back(warning);
+  report::Report report;
+  report.files.push_back(std::move(result.report));
+  // The draft is returned, never written: the agent decides what to do with it.
+  return tool_result({{"draft", result.fixed},
+                      {"changed", result.fixed != result.original},
+                      {"applied", std::move(applied)},
+                      {"report", report::to_json(report)}});
 }
 
 json Server::explain_rule(const json& arguments) {

@@ -48,9 +48,9 @@ struct ServerOptions {
 };
 
 /// A Model Context Protocol server (https://modelcontextprotocol.io, revision 2025-06-18) over
-/// JSON-RPC 2.0. It offers the tools lint_draft, list_rules and explain_rule, and one resource
-/// per rule (replylint://rules/<id>, the rule's Markdown docs). Transport-agnostic: feed it one
-/// message at a time. Not thread-safe: one client, one message at a time.
+/// JSON-RPC 2.0. It offers the tools lint_draft, fix_draft, list_rules and explain_rule, and one
+/// resource per rule (replylint://rules/<id>, the rule's Markdown docs). Transport-agnostic: feed
+/// it one message at a time. Not thread-safe: one client, one message at a time.
 class Server {
  public:
   /// `data` must outlive the server.
@@ -78,6 +78,12 @@ class Server {
   nlohmann::json initialize(const nlohmann::json& params);
   nlohmann::json call_tool(const nlohmann::json& params);
   nlohmann::json lint_draft(const nlohmann::json& arguments);
+  nlohmann::json fix_draft(const nlohmann::json& arguments);
+  // lint_draft's and fix_draft's common checks of their arguments, then the lint or the fix.
+  nlohmann::json run_on_draft(const nlohmann::json& arguments, std::string_view tool, bool fix,
+                              bool unsafe = false);
+  nlohmann::json fixed_draft(engine::Engine& engine, const std::string& path,
+                             const std::string& text, const std::string& filename, bool unsafe);
   nlohmann::json explain_rule(const nlohmann::json& arguments);
   nlohmann::json read_resource(const nlohmann::json& params);
   engine::Engine& engine_for(const std::string& config, const std::string& language);

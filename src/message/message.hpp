@@ -83,6 +83,15 @@ struct Body {
   /// For flowed bodies: the runs of `text`, by increasing `text_offset`; the first starts at 0.
   std::vector<FlowedPiece> flowed_map;
 
+  /// Where the part's content, still transfer-encoded, sits in Message::raw: [raw_begin,
+  /// raw_end). For drafts and bare bodies, the body's bytes. Both npos when unknown. Fixes
+  /// (src/fix/) rewrite this range.
+  std::size_t raw_begin = std::string::npos;
+  std::size_t raw_end = std::string::npos;
+  /// The MIME part id of a text/html part that is another alternative of this text/plain body
+  /// (multipart/alternative), "" when there is none.
+  std::string html_alternative;
+
   /// The offset in `unflowed_text` of the byte at `text_offset` in `text` (for a flowed body;
   /// otherwise `text_offset` itself). Offsets past the end map past the end.
   std::size_t unflowed_offset(std::size_t text_offset) const;

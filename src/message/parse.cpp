@@ -587,6 +587,8 @@ class MimeParser {
     m_message.body.text = detail::normalize_newlines(decoded.text);
     m_message.body.in_file = true;
     m_message.body.first_line = line_of(offset);
+    m_message.body.raw_begin = m_base + std::min(offset, m_input.size());
+    m_message.body.raw_end = m_base + m_input.size();
   }
 
  private:
@@ -959,6 +961,24 @@ class MimeParser {
     body.charset = charset != nullptr ? ascii_lower(trim(charset)) : "";
     body.encoding = ascii_lower(header_of(chosen->object, "Content-Transfer-Encoding"));
     const std::string where = "in part " + chosen->id;
+    if (GMimeDataWrapper* wrapper = g_mime_part_get_content(part)) {
+      const GMimeStream* stream = g_mime_data_wrapper_get_stream(wrapper);
+      if (stream != nullptr && stream->bound_start >= 0) {
+        body.raw_begin = m_base + static_cast<std::size_t>(stream->bound_start);
+        body.raw_end =
+            m_base +
+            (stream->bound_end >= 0 ? static_cast<std::size_t>(stream->bound_end) : m_input.size());
+      }
+    }
+    if (body.content_type == "text/plain") {
+      for (const Leaf& html : m_html)
+        if (std::ranges::any_of(html.alternatives, [&](const std::string& a) {
+              return std::ranges::find(chosen->alternatives, a) != chosen->alternatives.end();
+            })) {
+          body.html_alternative = html.id;
+          break;
+        }
+    }
 
     const std::string& enc = body.encoding;
     const bool identity = enc.empty() || enc == "7bit" || enc == "8bit" || enc == "binary";

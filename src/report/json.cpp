@@ -12,6 +12,45 @@ namespace {
 // printed (with U+FFFD) instead of the process aborting on nlohmann's exception.
 constexpr auto k_replace_invalid = nlohmann::json::error_handler_t::replace;
 
+std::string_view origin_name(Location::Origin origin) {
+  switch (origin) {
+    case Location::Origin::body:
+      return "body";
+    case Location::Origin::subject:
+      return "subject";
+    case Location::Origin::header:
+      return "header";
+  }
+  return "body";
+}
+
+}  // namespace
+
+nlohmann::json fix_json(const core::Fix& fix, const std::string& part) {
+  nlohmann::json edits = nlohmann::json::array();
+  for (const core::Edit& e : fix.edits) {
+    nlohmann::json edit = {{"origin", origin_name(e.location.origin)},
+                           {"start", e.location.range.begin},
+                           {"end", e.location.range.end},
+                           {"replacement", e.replacement}};
+    if (e.location.origin == Location::Origin::header) {
+      edit["header"] = e.location.header;
+    } else {
+      edit["line"] = e.line;
+      edit["column"] = e.column;
+      edit["end_line"] = e.end_line;
+      edit["end_column"] = e.end_column;
+    }
+    if (e.location.origin == Location::Origin::body && !part.empty()) edit["part"] = part;
+    edits.push_back(std::move(edit));
+  }
+  return {{"title", fix.title},
+          {"applicability", core::to_string(fix.applicability)},
+          {"edits", std::move(edits)}};
+}
+
+namespace {
+
 nlohmann::json file_json(const FileReport& file) {
   using nlohmann::json;
   json diagnostics = json::array();
@@ -31,20 +70,24 @@ nlohmann::json file_json(const FileReport& file) {
     // Rule-specific lists are fields of their own ("addresses"); never over a standard field.
     for (const auto& [name, values] : d.data)
       if (!values.empty() && !item.contains(name)) item[name] = values;
+    if (d.fix) item["fix"] = fix_json(*d.fix, d.part);
     diagnostics.push_back(std::move(item));
   }
   json entry = {
       {"path", file.path}, {"language", file.language}, {"diagnostics", std::move(diagnostics)}};
   if (!file.warnings.empty()) entry["warnings"] = file.warnings;
   if (!file.error.empty()) entry["error"] = file.error;
+  if (file.fixed >= 0) entry["fixed"] = file.fixed;
   return entry;
 }
 
 nlohmann::json summary_json(const Report& report) {
-  return {{"files", report.files.size()},
-          {"errors", report.count(Severity::error)},
-          {"warnings", report.count(Severity::warning)},
-          {"infos", report.count(Severity::info)}};
+  nlohmann::json summary = {{"files", report.files.size()},
+                            {"errors", report.count(Severity::error)},
+                            {"warnings", report.count(Severity::warning)},
+                            {"infos", report.count(Severity::info)}};
+  if (const int fixed = report.fixed(); fixed >= 0) summary["fixed"] = fixed;
+  return summary;
 }
 
 // `text` with `spaces` before every line but the first (JSON strings hold no raw newline).

@@ -21,6 +21,11 @@ std::string render_text(const Report& report, const TextStyle& style);
 /// The JSON report, contract version 1 (DESIGN.md "The JSON report").
 nlohmann::json to_json(const Report& report);
 
+/// A fix as the JSON report writes it (docs/report-contract.md "Fixes"): title, applicability
+/// and its edits with their origin, byte offsets into the origin's decoded text and, for body
+/// and subject edits, line and column; `part` is the finding's MIME part ("" when in the file).
+nlohmann::json fix_json(const core::Fix& fix, const std::string& part);
+
 /// to_json(report).dump(2), byte for byte, with the files rendered on up to `jobs` threads
 /// (0: every core): what `check --format json` prints.
 std::string render_json(const Report& report, unsigned jobs = 0);

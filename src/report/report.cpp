@@ -23,6 +23,13 @@ bool Report::fails(Severity threshold) const {
   return false;
 }
 
+int Report::fixed() const {
+  int total = -1;
+  for (const FileReport& f : files)
+    if (f.fixed >= 0) total = std::max(total, 0) + f.fixed;
+  return total;
+}
+
 bool Report::has_errors_reading() const {
   return std::any_of(files.begin(), files.end(),
                      [](const FileReport& f) { return !f.error.empty(); });
@@ -145,7 +152,7 @@ const TextIndex& Resolver::index_of(const std::string& text) {
   return it->second;
 }
 
-Finding Resolver::resolve(Diagnostic d) {
+Finding Resolver::resolve_span(Diagnostic d) {
   Finding out;
   out.diagnostic = std::move(d);
   Diagnostic& diag = out.diagnostic;
@@ -195,6 +202,24 @@ Finding Resolver::resolve(Diagnostic d) {
         diag.column = diag.end_column = 1;
       }
       break;
+    }
+  }
+  return out;
+}
+
+Finding Resolver::resolve(Diagnostic d) {
+  Finding out = resolve_span(std::move(d));
+  // A fix's body and subject edits get positions of their own, in the finding's coordinates.
+  if (out.diagnostic.fix) {
+    for (core::Edit& edit : out.diagnostic.fix->edits) {
+      if (edit.location.origin == Location::Origin::header) continue;
+      Diagnostic probe;
+      probe.location = edit.location;
+      const Finding at = resolve_span(std::move(probe));
+      edit.line = at.diagnostic.line;
+      edit.column = at.diagnostic.column;
+      edit.end_line = at.diagnostic.end_line;
+      edit.end_column = at.diagnostic.end_column;
     }
   }
   return out;

@@ -41,6 +41,7 @@ struct FileReport {
   std::vector<Finding> findings;      // sorted by line, column, rule
   std::vector<std::string> warnings;  // non-fatal problems ("invalid UTF-8 … replaced")
   std::string error;                  // set when the input could not be read at all
+  int fixed = -1;                     // fixes applied by --fix; -1 when fixes were not applied
 };
 
 /// The whole run: one FileReport per input, in input order.
@@ -50,6 +51,8 @@ struct Report {
   /// True when some finding is at or above `threshold`.
   bool fails(Severity threshold) const;
   bool has_errors_reading() const;
+  /// Fixes applied over every file; -1 when no file was fixed (not a --fix run).
+  int fixed() const;
 };
 
 /// Turns the byte range of `d.location` into 1-based line and code-point columns following
@@ -85,6 +88,7 @@ class Resolver {
 
  private:
   const TextIndex& index_of(const std::string& text);
+  Finding resolve_span(Diagnostic d);
   const draft::Draft& m_draft;
   TextIndex m_body;
   std::unordered_map<const std::string*, TextIndex> m_others;

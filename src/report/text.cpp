@@ -70,10 +70,12 @@ int display_width(std::string_view text) {
 
 std::string summary_line(const Report& report) {
   const int files = static_cast<int>(report.files.size());
-  return fmt::format("{} checked: {}, {}, {}", plural(files, "file"),
-                     plural(report.count(Severity::error), "error"),
-                     plural(report.count(Severity::warning), "warning"),
-                     plural(report.count(Severity::info), "info"));
+  std::string line = fmt::format("{} checked: {}, {}, {}", plural(files, "file"),
+                                 plural(report.count(Severity::error), "error"),
+                                 plural(report.count(Severity::warning), "warning"),
+                                 plural(report.count(Severity::info), "info"));
+  if (const int fixed = report.fixed(); fixed >= 0) line += fmt::format(" ({} fixed)", fixed);
+  return line;
 }
 
 std::string render_text(const Report& report, const TextStyle& style) {

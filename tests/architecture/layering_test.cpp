@@ -29,11 +29,12 @@ const std::map<std::string, std::set<std::string>>& allowed_includes() {
       {"report", {"core", "draft", "text"}},
       {"engine", {"util", "data", "draft", "spell", "rules", "config", "report"}},
       {"hook", {"util", "data", "message", "report", "engine"}},
-      {"mcp", {"util", "data", "rules", "report", "engine"}},
+      {"fix", {"util", "text", "core", "message", "draft", "report", "engine"}},
+      {"mcp", {"util", "data", "rules", "report", "engine", "fix"}},
       {"lsp", {"util", "core", "data", "message", "draft", "config", "rules", "report", "engine"}},
       {"cli",
        {"util", "data", "draft", "message", "report", "rules", "engine", "hook", "mcp", "lsp",
-        "config", "spell", "text", "core"}},
+        "config", "spell", "text", "core", "fix"}},
   };
   return k_allowed;
 }

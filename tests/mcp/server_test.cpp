@@ -6,6 +6,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "cli/run.hpp"
@@ -58,6 +59,9 @@ json shape(json response) {
   }
   return response;
 }
+
+// lint_draft's output schema as tools/list gives it.
+json lint_output_schema(const json& list) { return list["result"]["tools"][0]["outputSchema"]; }
 
 const std::string k_typo_draft =
     "Hola Ana,\n\nLe enviamos la respuetsa mañana.\n\nUn saludo,\nLuis\n";
@@ -172,10 +176,10 @@ TEST_CASE("mcp: malformed messages get the JSON-RPC error codes", "[agent]") {
   CHECK(!f.logged.empty());  // diagnostics about the server go to its log, never to the client
 }
 
-TEST_CASE("mcp: tools/list describes the three tools with their schemas", "[agent]") {
+TEST_CASE("mcp: tools/list describes the four tools with their schemas", "[agent]") {
   Fixture f;
   const json r = f.request(1, "tools/list");
-  REQUIRE(r["result"]["tools"].size() == 3);
+  REQUIRE(r["result"]["tools"].size() == 4);
   std::vector<std::string> names;
   for (const json& tool : r["result"]["tools"]) {
     names.push_back(tool["name"]);
@@ -183,14 +187,55 @@ TEST_CASE("mcp: tools/list describes the three tools with their schemas", "[agen
     CHECK(tool["inputSchema"]["type"] == "object");
     CHECK(tool["annotations"]["readOnlyHint"] == true);
   }
-  CHECK(names == std::vector<std::string>{"lint_draft", "list_rules", "explain_rule"});
+  CHECK(names == std::vector<std::string>{"lint_draft", "fix_draft", "list_rules", "explain_rule"});
+  const json& fix = r["result"]["tools"][1];
+  CHECK(fix["inputSchema"]["properties"].size() == 6);
+  CHECK(fix["inputSchema"]["properties"]["unsafe"]["type"] == "boolean");
+  CHECK(fix["outputSchema"]["properties"]["report"] == lint_output_schema(r));
   const json& lint = r["result"]["tools"][0];
   CHECK(lint["inputSchema"]["properties"].size() == 5);
   CHECK(lint["inputSchema"]["additionalProperties"] == false);
   // The output schema is the shipped report schema, byte for byte the same document.
   CHECK(lint["outputSchema"] ==
         json::parse(test::slurp(test::project_dir() / "schemas" / "report.v1.json")));
-  CHECK(r["result"]["tools"][2]["inputSchema"]["required"] == json::array({"id"}));
+  CHECK(r["result"]["tools"][3]["inputSchema"]["required"] == json::array({"id"}));
+}
+
+TEST_CASE("mcp: fix_draft returns the fixed draft, the fixes applied and what remains", "[agent]") {
+  Fixture f;
+  const std::string draft =
+      "Subject: Re: YOUR ORDER HAS NOT SHIPPED YET\n\nWe have checked your order and it left our "
+      "warehouse this morning.\nIt should arrive on Friday.\n\n> WHERE IS MY ORDER\n";
+  const json safe = f.call("fix_draft", {{"text", draft}, {"lang", "en"}})["result"];
+  REQUIRE(safe["isError"] == false);
+  const json& out = safe["structuredContent"];
+  CHECK(out["changed"] == true);
+  CHECK(out["draft"] ==
+        "Subject: Re: Your order has not shipped yet\n\nWe have checked your order and it left "
+        "our warehouse this morning.\nIt should arrive on Friday.\n\n> WHERE IS MY ORDER\n");
+  REQUIRE(out["applied"].size() == 1);
+  CHECK(out["applied"][0]["rule"] == "shouting");
+  CHECK(out["applied"][0]["fix"]["applicability"] == "safe");
+  CHECK(out["applied"][0]["fix"]["edits"][0]["origin"] == "subject");
+  CHECK(out["report"]["files"][0]["fixed"] == 1);
+  // The greeting and the sign-off are unsafe fixes: they stay findings until 'unsafe' is set.
+  std::set<std::string> remaining;
+  for (const json& d : out["report"]["files"][0]["diagnostics"]) remaining.insert(d["rule"]);
+  CHECK(remaining.count("missing-greeting") == 1);
+  CHECK(remaining.count("missing-closing") == 1);
+  const json unsafe =
+      f.call("fix_draft", {{"text", draft}, {"lang", "en"}, {"unsafe", true}})["result"];
+  CHECK(unsafe["structuredContent"]["applied"].size() == 3);
+  CHECK(unsafe["structuredContent"]["draft"].get<std::string>().ends_with(
+      "\n\n> WHERE IS MY ORDER\n"));
+  CHECK(shape(f.call("fix_draft", {{"text", draft}, {"unsafe", "yes"}}, 4)) == error_of(4, -32602));
+  // A path is read, never written; a clean draft comes back unchanged.
+  const fs::path example = test::project_dir() / "examples" / "es-respuesta-correcta.eml";
+  const std::string before = test::slurp(example);
+  const json by_path = f.call("fix_draft", {{"path", example.string()}})["result"];
+  CHECK(by_path["structuredContent"]["changed"] == false);
+  CHECK(by_path["structuredContent"]["draft"] == before);
+  CHECK(test::slurp(example) == before);
 }
 
 TEST_CASE("mcp: lint_draft returns the JSON report as text and as structuredContent", "[agent]") {
@@ -209,7 +254,13 @@ TEST_CASE("mcp: lint_draft returns the JSON report as text and as structuredCont
                      "diagnostics": [{"rule": "spelling", "severity": "warning",
                                       "message": "unknown word 'respuetsa'",
                                       "line": 3, "column": 16, "end_line": 3, "end_column": 25,
-                                      "text": "respuetsa", "suggestions": ["respuesta"]}]}],
+                                      "text": "respuetsa", "suggestions": ["respuesta"],
+                                      "fix": {"title": "replace with 'respuesta'",
+                                              "applicability": "unsafe",
+                                              "edits": [{"origin": "body", "start": 26, "end": 35,
+                                                         "replacement": "respuesta", "line": 3,
+                                                         "column": 16, "end_line": 3,
+                                                         "end_column": 25}]}}]}],
           "summary": {"files": 1, "errors": 0, "warnings": 1, "infos": 0}})"));
 }
 

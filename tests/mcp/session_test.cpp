@@ -92,7 +92,7 @@ TEST_CASE("mcp session through the binary: handshake, tools, resources, malforme
              {"resources", {{"listChanged", false}, {"subscribe", false}}}});
 
   CHECK(r[1]["id"] == 2);
-  REQUIRE(r[1]["result"]["tools"].size() == 3);
+  REQUIRE(r[1]["result"]["tools"].size() == 4);
   CHECK(r[1]["result"]["tools"][0]["name"] == "lint_draft");
 
   const json expected_report = json::parse(R"({"version": 1,
@@ -100,7 +100,13 @@ TEST_CASE("mcp session through the binary: handshake, tools, resources, malforme
                  "diagnostics": [{"rule": "spelling", "severity": "warning",
                                   "message": "unknown word 'respuetsa'",
                                   "line": 3, "column": 16, "end_line": 3, "end_column": 25,
-                                  "text": "respuetsa", "suggestions": ["respuesta"]}]}],
+                                  "text": "respuetsa", "suggestions": ["respuesta"],
+                                  "fix": {"title": "replace with 'respuesta'",
+                                          "applicability": "unsafe",
+                                          "edits": [{"origin": "body", "start": 26, "end": 35,
+                                                     "replacement": "respuesta", "line": 3,
+                                                     "column": 16, "end_line": 3,
+                                                     "end_column": 25}]}}]}],
       "summary": {"files": 1, "errors": 0, "warnings": 1, "infos": 0}})");
   CHECK(r[2] == json{{"jsonrpc", "2.0"},
                      {"id", 3},

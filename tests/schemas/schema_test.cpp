@@ -55,6 +55,14 @@ std::vector<fs::path> real_reports(const fs::path& dir) {
   const Run stdin_run = run_replylint("check --format json --stdin-filename drafts/a.txt -",
                                       "Hola,\n\nLe enviamos la respuetsa hoy.\n");
   out.push_back(write(dir / "report-stdin.json", stdin_run.out));
+  // After --fix: the counts of fixes applied (on copies: the fixtures stay as they are).
+  const fs::path drafts = dir / "fix-drafts";
+  fs::create_directories(drafts);
+  for (const auto& entry : fs::directory_iterator(project_dir() / "tests" / "fix" / "drafts"))
+    fs::copy_file(entry.path(), drafts / entry.path().filename());
+  const Run fixed =
+      run_replylint("check --fix --unsafe-fixes --format json " + shell_quote(drafts.string()));
+  out.push_back(write(dir / "report-fixed.json", fixed.out));
   return out;
 }
 
@@ -76,11 +84,11 @@ TEST_CASE("real reports from every kind of input validate against schemas/report
     const json report = json::parse(slurp(path));
     int counted = 0;
     for (const json& file : report["files"]) {
-      for (const char* key : {"warnings", "error"})
+      for (const char* key : {"warnings", "error", "fixed"})
         if (file.contains(key)) seen.insert(key);
       for (const json& d : file["diagnostics"]) {
         ++counted;
-        for (const char* key : {"part", "help", "suggestions", "addresses"})
+        for (const char* key : {"part", "help", "suggestions", "addresses", "fix"})
           if (d.contains(key)) seen.insert(key);
         CAPTURE(d.dump());
         CHECK(std::pair(d["end_line"].get<int>(), d["end_column"].get<int>()) >=
@@ -96,8 +104,8 @@ TEST_CASE("real reports from every kind of input validate against schemas/report
               summary["infos"].get<int>() ==
           counted);
   }
-  CHECK(seen ==
-        std::set<std::string>{"addresses", "error", "help", "part", "suggestions", "warnings"});
+  CHECK(seen == std::set<std::string>{"addresses", "error", "fix", "fixed", "help", "part",
+                                      "suggestions", "warnings"});
 }
 
 TEST_CASE("real parse models validate against schemas/parse.v1.json", "[agent]") {
