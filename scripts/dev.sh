@@ -22,12 +22,12 @@ PACKAGES=(
   libcli11-dev libicu-dev libfmt-dev nlohmann-json3-dev catch2
   libhunspell-dev hunspell hunspell-es hunspell-el hunspell-en-us hunspell-en-gb
   libgmime-3.0-dev libgumbo-dev libtomlplusplus-dev libcld2-dev
-  git-email mutt neomutt emacs-nox neovim pre-commit
+  git-email mutt neomutt emacs-nox neovim pre-commit patch
   python3 python3-jsonschema python3-yaml
   # What the programs above need at run time and get only as a Recommends, which
   # --no-install-recommends skips: git send-email loads Mail::Address for every address it reads;
   # jsonschema's format checker checks "uri" and "uri-reference" (the SARIF schema test) only
-  # with rfc3987, and silently passes them without it. (mutt, neomutt, emacs-nox, neovim and
+  # with rfc3987, and silently passes them without it. (mutt, neomutt, emacs-nox, neovim, patch and
   # pre-commit need none of theirs here: no locale beyond C.UTF-8, no mailcap, no SMTP.) git send-email's
   # SMTP modules (SASL, TLS) come too, so that the installed program is whole, as a user's is.
   libmailtools-perl libauthen-sasl-perl libio-socket-ssl-perl python3-rfc3987
