@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "fix/fix.hpp"
+#include "fix/html_alternative.hpp"
 #include "message/text_codec.hpp"
 #include "text/text.hpp"
 
@@ -255,40 +256,33 @@ std::string applied_to(std::string text, std::vector<const core::Edit*> edits) {
   return text;
 }
 
-// The body as stored: how its text goes back to bytes.
+// A text part as stored: how its text goes back to bytes.
 struct StoredBody {
   std::string refusal;  // why body edits cannot be applied; "" when they can
   GMimeContentEncoding transfer = GMIME_CONTENT_ENCODING_DEFAULT;  // DEFAULT: stored as is
   bool transport_crlf = false;
   bool content_crlf = false;
-  std::string charset;    // the charset the text was read in
-  bool declared = false;  // the part names its charset
+  std::string charset;     // the charset the text was read in
+  bool declared = false;   // the part names its charset
+  std::string text;        // the part's text, lines ended by '\n'
+  bool seven_bit = false;  // stored as is in a MIME message, declared 7bit (or nothing)
 };
 
-StoredBody read_stored_body(const message::Message& m) {
+// Reads the part stored at [begin, end) of `m.raw` with its transfer `encoding` and `charset`;
+// `refusal` set when its text does not read back to the same bytes.
+StoredBody read_stored_part(const message::Message& m, std::size_t begin, std::size_t end,
+                            const std::string& encoding, const std::string& charset) {
   StoredBody out;
-  const message::Body& body = m.body;
-  if (!m.has_body) {
-    out.refusal = "the message has no text body";
-  } else if (body.content_type != "text/plain") {
-    out.refusal = "the body is HTML: its text cannot be mapped back onto the markup";
-  } else if (!body.html_alternative.empty()) {
-    out.refusal = "part " + body.html_alternative +
-                  " (text/html) is an alternative of the text: editing the text alone would "
-                  "make them say different things";
-  } else if (body.raw_begin == k_npos || body.raw_end > m.raw.size() ||
-             body.raw_begin > body.raw_end) {
+  if (begin == k_npos || end > m.raw.size() || begin > end) {
     out.refusal = "the body's bytes could not be located in the file";
+    return out;
   }
-  if (!out.refusal.empty()) return out;
-
-  const std::string_view stored =
-      std::string_view(m.raw).substr(body.raw_begin, body.raw_end - body.raw_begin);
-  const std::string& encoding = body.encoding;
+  const std::string_view stored = std::string_view(m.raw).substr(begin, end - begin);
   std::string content;
   if (m.kind != message::InputKind::mime || encoding.empty() || encoding == "7bit" ||
       encoding == "8bit" || encoding == "binary") {
     content = std::string(stored);
+    out.seven_bit = m.kind == message::InputKind::mime && (encoding.empty() || encoding == "7bit");
   } else if (encoding == "quoted-printable" || encoding == "base64") {
     out.transfer = encoding == "base64" ? GMIME_CONTENT_ENCODING_BASE64
                                         : GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE;
@@ -299,18 +293,120 @@ StoredBody read_stored_body(const message::Message& m) {
     return out;
   }
   out.content_crlf = content.find("\r\n") != k_npos;
-  message::detail::Decoded decoded = message::detail::decode_text(content, body.charset);
+  message::detail::Decoded decoded = message::detail::decode_text(content, charset);
   out.charset = decoded.used;
-  out.declared = m.kind == message::InputKind::mime && !guessed_charset(body.charset);
-  const std::string text = message::detail::normalize_newlines(decoded.text);
-  const std::string& expected = body.flowed ? body.unflowed_text : body.text;
+  out.declared = m.kind == message::InputKind::mime && !guessed_charset(charset);
+  out.text = message::detail::normalize_newlines(decoded.text);
   // The text must come back to the same bytes, or edits would rewrite more than they say.
-  const auto again = encode_charset(out.content_crlf ? with_crlf(text) : text, decoded.used);
-  if (decoded.invalid > 0 || text != expected || !again || *again != content)
+  const auto again =
+      encode_charset(out.content_crlf ? with_crlf(out.text) : out.text, decoded.used);
+  if (decoded.invalid > 0 || !again || *again != content)
     out.refusal =
         "the body's bytes do not read back to the same text (invalid or unnormalised "
         "characters, mixed line ends)";
   return out;
+}
+
+// `content` (the part's new text in its charset and line ends) encoded for the transfer as
+// `old_stored` was: the encoded lines end as the file's do, and the part ends as it did.
+std::string stored_bytes(const StoredBody& stored, std::string_view old_stored,
+                         std::string content) {
+  if (stored.transfer == GMIME_CONTENT_ENCODING_DEFAULT) return content;
+  std::string bytes = transfer(
+      stored.transfer == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE ? without_cr(content) : content,
+      stored.transfer, true);
+  bytes = without_cr(bytes);
+  const bool ended = old_stored.ends_with('\n');
+  while (!ended && bytes.ends_with('\n')) bytes.pop_back();
+  if (ended && !bytes.ends_with('\n')) bytes += '\n';
+  if (stored.transport_crlf) bytes = with_crlf(bytes);
+  return bytes;
+}
+
+// The text/html alternative of the body, read to be edited along with it.
+struct StoredHtml {
+  StoredBody stored;
+  detail::Flat shown;      // its own text, as the HTML shows it
+  detail::Flat own_plain;  // the plain body's own text, flattened the same way
+};
+
+StoredBody read_stored_body(const message::Message& m) {
+  const message::Body& body = m.body;
+  if (!m.has_body) return {.refusal = "the message has no text body"};
+  if (body.content_type != "text/plain")
+    return {.refusal = "the body is HTML: its text cannot be mapped back onto the markup"};
+  StoredBody out = read_stored_part(m, body.raw_begin, body.raw_end, body.encoding, body.charset);
+  if (out.refusal.empty() && out.text != (body.flowed ? body.unflowed_text : body.text))
+    out.refusal =
+        "the body's bytes do not read back to the same text (invalid or unnormalised "
+        "characters, mixed line ends)";
+  return out;
+}
+
+// Which bytes of the draft's text are own text: own segments and the line breaks between two.
+std::vector<bool> own_mask(const draft::Draft& draft) {
+  const std::string& text = draft.text();
+  std::vector<bool> own(text.size(), false);
+  std::size_t previous_end = k_npos;
+  for (const draft::Segment& s : draft.segments) {
+    if (s.kind != draft::SegmentKind::own) continue;
+    const std::size_t end = std::min(s.range.end, text.size());
+    for (std::size_t i = std::min(s.range.begin, end); i < end; ++i) own[i] = true;
+    if (previous_end != k_npos && previous_end <= s.range.begin &&
+        std::ranges::all_of(
+            std::string_view(text).substr(previous_end, s.range.begin - previous_end),
+            [](char c) { return c == '\n'; }))
+      for (std::size_t i = previous_end; i < s.range.begin; ++i) own[i] = true;
+    previous_end = end;
+  }
+  return own;
+}
+
+// Why the HTML alternative cannot be edited with the body, "" when it can.
+std::string html_refusal(const message::Body& body, std::string_view why) {
+  return "part " + body.html_alternative + " (text/html) is an alternative of the text and " +
+         std::string(why) + ": editing the text alone would make them say different things";
+}
+
+std::optional<StoredHtml> read_stored_html(const draft::Draft& draft, std::string& refusal) {
+  const message::Message& m = draft.message();
+  const message::Body& body = m.body;
+  StoredHtml out;
+  out.stored = read_stored_part(m, body.html_raw_begin, body.html_raw_end, body.html_encoding,
+                                body.html_charset);
+  if (!out.stored.refusal.empty()) {
+    refusal = html_refusal(body, "cannot be written back (" + out.stored.refusal + ")");
+    return std::nullopt;
+  }
+  out.shown = detail::flatten_html(out.stored.text);
+  out.own_plain = detail::flatten_plain(draft.text(), own_mask(draft));
+  return out;
+}
+
+// The edits of the HTML alternative that make body edit `e`; nullopt with `why` when there is
+// no single place for it there.
+std::optional<std::vector<detail::TextEdit>> html_edits(const draft::Draft& draft,
+                                                        const StoredHtml& html, const core::Edit& e,
+                                                        std::string& why) {
+  const core::Range r = e.location.range;
+  const std::string_view old = std::string_view(draft.text()).substr(r.begin, r.size());
+  const detail::Flat needle = detail::flatten_plain(old, std::vector<bool>(old.size(), true));
+  const std::vector<std::size_t> plain = detail::occurrences(html.own_plain, needle.text);
+  const auto here = std::ranges::find_if(
+      plain, [&](std::size_t at) { return html.own_plain.begin[at] == r.begin; });
+  if (here == plain.end()) {
+    why = "the text replaced is not whole own text";
+    return std::nullopt;
+  }
+  const StoredBody& stored = html.stored;
+  // Non-ASCII is written raw where the part's charset and transfer can carry it.
+  auto raw_ok = [&](std::string_view character) {
+    return stored.declared && !stored.seven_bit && encode_charset(character, stored.charset);
+  };
+  auto escape = [&](std::string_view text) { return detail::escape_html(text, raw_ok); };
+  return detail::mirror_edit(html.shown, stored.text, old,
+                             static_cast<std::size_t>(here - plain.begin()), plain.size(),
+                             e.replacement, escape, why);
 }
 
 // A body edit in the coordinates of the stored text (flowed bodies: before their decoding).
@@ -486,6 +582,9 @@ Pass apply_fixes(const draft::Draft& draft, const std::vector<core::Diagnostic>&
   });
 
   std::optional<StoredBody> stored;
+  std::optional<StoredHtml> html;  // the body's text/html alternative, when it has one
+  std::string html_unreadable;     // why that alternative cannot be edited, "" when it can
+  std::map<const core::Edit*, std::vector<detail::TextEdit>> html_for;
   const bool has_headers = m.kind != message::InputKind::body;
   std::vector<const core::Edit*> chosen;
   for (const core::Diagnostic* d : candidates) {
@@ -505,6 +604,16 @@ Pass apply_fixes(const draft::Draft& draft, const std::vector<core::Diagnostic>&
                 "it would edit quoted text, an attribution line, a signature or a placeholder";
           } else if (m.body.flowed && (!stored_edits(m.body, e) || !flowed_safe(e.replacement))) {
             refusal = "the edit crosses a format=flowed line break";
+          } else if (!m.body.html_alternative.empty()) {
+            if (!html && html_unreadable.empty()) html = read_stored_html(draft, html_unreadable);
+            std::string why;
+            if (!html) {
+              refusal = html_unreadable;
+            } else if (auto mirrored = html_edits(draft, *html, e, why)) {
+              html_for[&e] = std::move(*mirrored);
+            } else {
+              refusal = html_refusal(m.body, why);
+            }
           }
           break;
         case Origin::subject:
@@ -594,20 +703,36 @@ Pass apply_fixes(const draft::Draft& draft, const std::vector<core::Diagnostic>&
       content = with_newlines;
       widen = true;
     }
-    std::string bytes = *content;
-    if (stored->transfer != GMIME_CONTENT_ENCODING_DEFAULT) {
-      const std::string_view old_stored = raw.substr(body.raw_begin, body.raw_end - body.raw_begin);
-      bytes = transfer(
-          stored->transfer == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE ? without_cr(bytes) : bytes,
-          stored->transfer, true);
-      // The encoded lines end as the file's do, and the part ends as it did.
-      bytes = without_cr(bytes);
-      const bool ended = old_stored.ends_with('\n');
-      while (!ended && bytes.ends_with('\n')) bytes.pop_back();
-      if (ended && !bytes.ends_with('\n')) bytes += '\n';
-      if (stored->transport_crlf) bytes = with_crlf(bytes);
+    splices.push_back(
+        {body.raw_begin, body.raw_end,
+         stored_bytes(*stored, raw.substr(body.raw_begin, body.raw_end - body.raw_begin),
+                      *content)});
+    if (html) {
+      // The same edits in the HTML alternative, in its charset and transfer encoding.
+      std::vector<detail::TextEdit> edits;
+      for (const core::Edit* e : body_edits)
+        if (const auto found = html_for.find(e); found != html_for.end())
+          edits.insert(edits.end(), found->second.begin(), found->second.end());
+      std::ranges::sort(edits, [](const detail::TextEdit& a, const detail::TextEdit& b) {
+        return a.begin > b.begin;
+      });
+      std::string html_text = html->stored.text;
+      for (std::size_t i = 0; i < edits.size(); ++i) {
+        if (i > 0 && edits[i].end > edits[i - 1].begin)
+          return fail("two edits land on the same text of the HTML alternative");
+        html_text.replace(edits[i].begin, edits[i].end - edits[i].begin, edits[i].text);
+      }
+      const std::optional<std::string> html_content = encode_charset(
+          html->stored.content_crlf ? with_crlf(html_text) : html_text, html->stored.charset);
+      if (!html_content)
+        return fail("a replacement cannot be written in the HTML alternative's charset (" +
+                    html->stored.charset + ")");
+      splices.push_back(
+          {body.html_raw_begin, body.html_raw_end,
+           stored_bytes(html->stored,
+                        raw.substr(body.html_raw_begin, body.html_raw_end - body.html_raw_begin),
+                        *html_content)});
     }
-    splices.push_back({body.raw_begin, body.raw_end, std::move(bytes)});
     const bool seven_bit = lower(body.encoding) == "7bit" || body.encoding.empty();
     const bool needs_8bit = stored->transfer == GMIME_CONTENT_ENCODING_DEFAULT && seven_bit &&
                             !is_ascii(*content) && m.kind == message::InputKind::mime;

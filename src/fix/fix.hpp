@@ -9,8 +9,9 @@
 // a fix that asks for it (Cc→Bcc), an address header. Everything else of the file keeps its
 // bytes: other headers, other parts, boundaries, the part's transfer encoding (quoted-printable
 // and base64 are encoded again) and charset (widened to UTF-8 only when a replacement cannot be
-// written in it). An HTML body, or a text part with an HTML alternative that would no longer say
-// the same thing, is not edited: its fixes are left as they are with a note.
+// written in it). A text part's text/html alternative gets the same edits (html_alternative.hpp)
+// or, when the HTML cannot be edited unambiguously, neither does: the fix is left with a note. An
+// HTML-only body is not edited.
 
 #include <filesystem>
 #include <string>

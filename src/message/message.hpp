@@ -91,6 +91,13 @@ struct Body {
   /// The MIME part id of a text/html part that is another alternative of this text/plain body
   /// (multipart/alternative), "" when there is none.
   std::string html_alternative;
+  /// For `html_alternative`: its content's bytes in Message::raw, still transfer-encoded
+  /// ([html_raw_begin, html_raw_end), npos when unknown), its declared charset (lowercase, ""
+  /// when none) and its Content-Transfer-Encoding (lowercase, "" when none). Fixes edit it too.
+  std::size_t html_raw_begin = std::string::npos;
+  std::size_t html_raw_end = std::string::npos;
+  std::string html_charset;
+  std::string html_encoding;
 
   /// The offset in `unflowed_text` of the byte at `text_offset` in `text` (for a flowed body;
   /// otherwise `text_offset` itself). Offsets past the end map past the end.

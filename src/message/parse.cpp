@@ -976,6 +976,19 @@ class MimeParser {
               return std::ranges::find(chosen->alternatives, a) != chosen->alternatives.end();
             })) {
           body.html_alternative = html.id;
+          const char* html_charset =
+              g_mime_object_get_content_type_parameter(html.object, "charset");
+          body.html_charset = html_charset != nullptr ? ascii_lower(trim(html_charset)) : "";
+          body.html_encoding = ascii_lower(header_of(html.object, "Content-Transfer-Encoding"));
+          if (GMimeDataWrapper* wrapper = g_mime_part_get_content(GMIME_PART(html.object))) {
+            const GMimeStream* stream = g_mime_data_wrapper_get_stream(wrapper);
+            if (stream != nullptr && stream->bound_start >= 0) {
+              body.html_raw_begin = m_base + static_cast<std::size_t>(stream->bound_start);
+              body.html_raw_end =
+                  m_base + (stream->bound_end >= 0 ? static_cast<std::size_t>(stream->bound_end)
+                                                   : m_input.size());
+            }
+          }
           break;
         }
     }

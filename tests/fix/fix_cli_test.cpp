@@ -1,6 +1,7 @@
 // `replylint check --fix / --unsafe-fixes / --diff`, run as a user runs it, on copies of the
 // drafts in tests/fix/drafts/: a bare draft, a mutt draft, a quoted-printable iso-8859-1 .eml,
-// a base64 UTF-8 Greek .eml, a multipart/alternative one and a binary file.
+// a base64 UTF-8 Greek .eml, multipart/alternative ones (Thunderbird, Outlook, one whose HTML
+// cannot be edited alike) and a binary file.
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
@@ -59,6 +60,50 @@ void check_idempotent(const fs::path& path, bool unsafe = false) {
   const Run diff = run("check --diff" + flags + shell_quote(path.string()));
   CHECK(diff.out.empty());
   CHECK(diff.status == 0);
+}
+
+// The decoded content of the first part of type `type` in the message `eml` (quoted-printable
+// undone, charset left as is, line ends kept).
+std::string part_text(const std::string& eml, const std::string& type) {
+  std::size_t at = eml.find("Content-Type: " + type);
+  REQUIRE(at != std::string::npos);
+  const bool crlf = eml.find("\r\n") != std::string::npos;
+  const std::string blank = crlf ? "\r\n\r\n" : "\n\n";
+  // The part ends where its boundary line comes again.
+  const std::size_t boundary_at = eml.rfind("\n--", at) + 1;
+  std::string boundary = eml.substr(boundary_at, eml.find('\n', boundary_at) - boundary_at);
+  if (boundary.ends_with('\r')) boundary.pop_back();
+  at = eml.find(blank, at) + blank.size();
+  const std::size_t end = eml.find((crlf ? "\r\n" : "\n") + boundary, at);
+  const std::string stored = eml.substr(at, end - at);
+  std::string out;
+  for (std::size_t i = 0; i < stored.size(); ++i) {
+    if (stored[i] != '=') {
+      out += stored[i];
+    } else if (stored.compare(i + 1, 2, "\r\n") == 0) {
+      i += 2;
+    } else if (stored.compare(i + 1, 1, "\n") == 0) {
+      i += 1;
+    } else {
+      out += static_cast<char>(std::stoi(stored.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    }
+  }
+  return out;
+}
+
+std::string latin1_to_utf8(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x80) {
+      out += c;
+    } else {
+      out += static_cast<char>(0xC0 | (byte >> 6));
+      out += static_cast<char>(0x80 | (byte & 0x3F));
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -159,19 +204,121 @@ TEST_CASE("check --fix keeps a format=flowed part's soft line breaks and the att
   check_idempotent(path);
 }
 
-TEST_CASE("check --fix leaves a text part with an HTML alternative unedited, with a note",
-          "[fix]") {
+TEST_CASE("check --fix edits a text part and its HTML alternative alike", "[fix]") {
   const fs::path path = copy_of("alternative-en.eml");
+  const Run r = run("check --fix " + shell_quote(path.string()));
+  INFO(r.out << r.err);
+  CHECK(has(r.out, "(2 fixed)"));  // the subject and the body
+  CHECK(!has(r.out, "warning[shouting]"));
+  const std::string after = slurp(path);
+  CHECK(has(after, "Subject: Your order has not shipped yet\n"));
+  // (Sentence case keeps "US" as an acronym.)
+  CHECK(has(after, "\n\nThanks for writing. Please send US the form today.\n\nBest regards,\n"));
+  CHECK(has(after, "<p>Thanks for writing. Please send US the form today.</p>"));
+  CHECK(!has(after, "PLEASE"));
+  check_idempotent(path);
+}
+
+TEST_CASE("check --fix edits a Thunderbird reply's HTML alternative, never its quote", "[fix]") {
+  const fs::path path = copy_of("thunderbird-es.eml");
   const std::string before = slurp(path);
   const Run r = run("check --fix " + shell_quote(path.string()));
   INFO(r.out << r.err);
-  CHECK(has(r.out, "(1 fixed)"));  // the subject
-  CHECK(has(r.out, "is an alternative of the text"));
-  CHECK(has(r.out, "warning[shouting]"));  // the body's shouting remains
+  CHECK(has(r.out, "(1 fixed)"));
+  CHECK(!has(r.out, "warning[shouting]"));
   const std::string after = slurp(path);
-  CHECK(has(after, "Subject: Your order has not shipped yet\n"));
-  // Both alternatives still say the same thing.
-  CHECK(after.substr(after.find("\n\n")) == before.substr(before.find("\n\n")));
+  // The headers and both parts' headers keep their bytes.
+  CHECK(after.substr(0, after.find("\n\n")) == before.substr(0, before.find("\n\n")));
+  CHECK(has(after,
+            "Content-Type: text/plain; charset=UTF-8; format=flowed\n"
+            "Content-Transfer-Encoding: quoted-printable\n\n"));
+  CHECK(has(after,
+            "Content-Type: text/html; charset=UTF-8\n"
+            "Content-Transfer-Encoding: quoted-printable\n\n"));
+  const std::string plain = body_of(path);
+  CHECK(has(plain,
+            "Gracias por su mensaje. Por favor envíe el formulario firmado antes del "
+            "viernes.\nUn saludo cordial.\n"));
+  CHECK(has(plain, "> NO FUNCIONA NADA EN LA PÁGINA. POR FAVOR ENVÍE EL FORMULARIO FIRMADO"));
+  const std::string html = part_text(after, "text/html");
+  // The HTML keeps its line breaks, &nbsp; and <br>; the quote and the signature are untouched.
+  CHECK(has(html,
+            "    <p>Gracias por su mensaje. Por favor envíe el formulario firmado antes\n"
+            "      del&nbsp;viernes.<br>\n"
+            "      Un saludo cordial.</p>\n"));
+  CHECK(has(html,
+            "<p>NO FUNCIONA NADA EN LA P&Aacute;GINA. POR FAVOR ENV&Iacute;E EL FORMULARIO "
+            "FIRMADO ANTES DEL VIERNES.</p>"));
+  CHECK(has(html, "<p>Hola&nbsp;Ana,</p>"));
+  CHECK(has(html, "Soporte t&eacute;cnico</div>"));
+  check_idempotent(path);
+}
+
+TEST_CASE("check --diff shows the text part and its HTML alternative changing", "[fix]") {
+  const fs::path path = copy_of("thunderbird-es.eml");
+  const std::string before = slurp(path);
+  const Run r = run("check --diff " + shell_quote(path.string()));
+  INFO(r.out << r.err);
+  CHECK(r.status == 1);
+  CHECK(has(r.out,
+            "\n-Gracias por su mensaje. POR FAVOR ENV=C3=8DE EL FORMULARIO FIRMADO ANTES=20\n"));
+  CHECK(has(r.out,
+            "\n+Gracias por su mensaje. Por favor env=C3=ADe el formulario firmado antes=20\n"));
+  CHECK(has(r.out,
+            "\n-    <p>Gracias por su mensaje. POR FAVOR ENV&Iacute;E EL FORMULARIO FIRMADO="));
+  CHECK(has(r.out, "\n+    <p>Gracias por su mensaje. Por favor env=C3=ADe el formulario firmado"));
+  CHECK(slurp(path) == before);
+  // The diff applies with patch(1) and gives what --fix writes.
+  const fs::path patched = path.parent_path() / "patched.eml";
+  fs::copy_file(path, patched);
+  std::ofstream(path.parent_path() / "fix.diff") << r.out;
+  const Run p = replylint::test::run_shell("patch -s " + shell_quote(patched.string()) + " " +
+                                           shell_quote((path.parent_path() / "fix.diff").string()));
+  INFO(p.out << p.err);
+  REQUIRE(p.status == 0);
+  run("check --fix " + shell_quote(path.string()));
+  CHECK(slurp(patched) == slurp(path));
+}
+
+TEST_CASE("check --fix edits an Outlook iso-8859-1 reply in both parts, CRLF and charset kept",
+          "[fix]") {
+  const fs::path path = copy_of("outlook-latin1-es.eml");
+  const Run r = run("check --fix " + shell_quote(path.string()));
+  INFO(r.out << r.err);
+  CHECK(has(r.out, "(1 fixed)"));
+  const std::string after = slurp(path);
+  // Every line still ends in CRLF, and the parts keep their charset.
+  for (std::size_t at = after.find('\n'); at != std::string::npos; at = after.find('\n', at + 1))
+    REQUIRE(after[at - 1] == '\r');
+  CHECK(has(after,
+            "Content-Type: text/html;\r\n\tcharset=\"iso-8859-1\"\r\n"
+            "Content-Transfer-Encoding: quoted-printable\r\n\r\n"));
+  const std::string plain = body_of(path);
+  CHECK(has(plain,
+            "Hemos revisado su caso. Le recordamos que reparaciones & garantía no cubren "
+            "daños por agua. Le llamaremos mañana.\n"));
+  const std::string html = latin1_to_utf8(part_text(after, "text/html"));
+  CHECK(has(html,
+            "<p class=MsoNormal>Hemos revisado su caso. Le recordamos que reparaciones "
+            "&amp; garantía no\r\ncubren daños por agua. Le llamaremos ma&ntilde;ana."));
+  // The message replied to, below Outlook's header block, is not edited in either part.
+  CHECK(has(plain, "MI TELÉFONO NO ENCIENDE DESDE AYER."));
+  CHECK(has(html, "MI TEL&Eacute;FONO NO ENCIENDE DESDE AYER."));
+  check_idempotent(path);
+}
+
+TEST_CASE("check --fix refuses a text part whose HTML alternative cannot be edited alike",
+          "[fix]") {
+  const fs::path path = copy_of("alternative-tag-es.eml");
+  const std::string before = slurp(path);
+  const Run r = run("check --fix " + shell_quote(path.string()));
+  INFO(r.out << r.err);
+  CHECK(has(r.out, "(0 fixed)"));
+  CHECK(has(r.out, "part 2 (text/html) is an alternative of the text and"));
+  CHECK(has(r.out, "warning[shouting]"));
+  CHECK(slurp(path) == before);
+  const Run diff = run("check --diff " + shell_quote(path.string()));
+  CHECK(diff.out.empty());
 }
 
 TEST_CASE("check --diff prints a unified diff, writes nothing, exits 1 when there is one",
