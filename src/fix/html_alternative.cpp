@@ -206,6 +206,7 @@ Flat flatten_html(std::string_view html) {
       const std::size_t tag_begin = at;
       const std::string tag = lower(html.substr(at, end - at));
       at = end;
+      if (hidden == "head" && !closing && name == "body") hidden.clear();  // </head> implied
       if (!hidden.empty()) {
         if (name == hidden && !self_closing) hidden_depth += closing ? -1 : 1;
         if (hidden_depth == 0) hidden.clear();

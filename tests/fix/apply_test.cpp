@@ -114,3 +114,56 @@ TEST_CASE("unified_diff gives hunks with three lines of context", "[fix]") {
   CHECK(fix::unified_diff("a.txt", "a\n", "b\nx") ==
         "--- a/a.txt\n+++ b/a.txt\n@@ -1 +1,2 @@\n-a\n+b\n+x\n\\ No newline at end of file\n");
 }
+
+namespace {
+
+// A multipart/alternative message with `plain` and `html` as its two parts.
+std::string alternative(const std::string& plain, const std::string& html) {
+  return "From: a@x.example\nTo: b@y.example\nSubject: hi\nMIME-Version: 1.0\n"
+         "Content-Type: multipart/alternative; boundary=\"b\"\n\n--b\n"
+         "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n" +
+         plain + "\n--b\nContent-Type: text/html; charset=utf-8\n\n" + html + "\n--b--\n";
+}
+
+// A fix replacing the `n`-th occurrence of `old` in the body by `replacement`.
+core::Diagnostic nth_fix(const draft::Draft& d, std::string_view old, std::size_t n,
+                         std::string replacement) {
+  std::size_t at = d.text().find(old);
+  for (std::size_t i = 0; i < n; ++i) at = d.text().find(old, at + 1);
+  REQUIRE(at != std::string::npos);
+  core::Diagnostic out = body_fix(d, old, std::move(replacement));
+  out.fix->edits.front().location.range = {at, at + old.size()};
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("apply_fixes edits the HTML alternative at the same occurrence as the text", "[fix]") {
+  const draft::Draft d = draft_of(alternative("Hola,\n\nSTOP IT. Gracias. STOP IT.\n",
+                                              "<p>Hola,</p><p>STOP IT. Gracias. STOP IT.</p>"),
+                                  "a.eml");
+  // The second occurrence alone, then both in one pass: each lands on its own in the HTML.
+  fix::Pass pass = fix::apply_fixes(d, {nth_fix(d, "STOP IT", 1, "Stop it")}, Applicability::safe);
+  CHECK(pass.notes.empty());
+  CHECK(pass.bytes.find("\nSTOP IT. Gracias. Stop it.\n") != std::string::npos);
+  CHECK(pass.bytes.find("<p>STOP IT. Gracias. Stop it.</p>") != std::string::npos);
+  pass = fix::apply_fixes(
+      d, {nth_fix(d, "STOP IT", 0, "Stop it"), nth_fix(d, "STOP IT", 1, "Stop it")},
+      Applicability::safe);
+  CHECK(pass.bytes.find("<p>Stop it. Gracias. Stop it.</p>") != std::string::npos);
+  CHECK(pass.applied.size() == 2);
+}
+
+TEST_CASE("apply_fixes leaves a fix whose text the HTML alternative holds another number of times",
+          "[fix]") {
+  const std::string bytes =
+      alternative("Hola,\n\nSTOP IT. Gracias.\n", "<p>Hola,</p><p>STOP IT. Gracias. STOP IT.</p>");
+  const draft::Draft d = draft_of(bytes, "a.eml");
+  const fix::Pass pass =
+      fix::apply_fixes(d, {nth_fix(d, "STOP IT", 0, "Stop it")}, Applicability::safe);
+  CHECK(pass.bytes == bytes);
+  CHECK(pass.applied.empty());
+  REQUIRE(pass.notes.size() == 1);
+  CHECK(pass.notes[0].find("part 2 (text/html) is an alternative of the text") !=
+        std::string::npos);
+}
