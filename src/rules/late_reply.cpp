@@ -9,6 +9,7 @@
 #include <unicode/timezone.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -196,13 +197,96 @@ MaxDelay parse_max_delay(const std::string& text) {
   return delay;
 }
 
+// The classes of the first tokens a date reads, '1' for a number and 'a' for a word, '?' for
+// either (a month), and 0 for anything (past a zone field, or past the text's end). A format whose
+// shape differs from the text's at the place tried cannot read a date there, and ICU's parse (tens
+// of thousands of instructions, even when it fails) is not asked. Punctuation and spaces separate
+// tokens, as lenient parsing lets them vary.
+constexpr std::size_t k_shape_tokens = 6;
+using Shape = std::array<char, k_shape_tokens>;
+
+Shape pattern_shape(std::string_view pattern) {
+  Shape shape{};
+  std::size_t count = 0;
+  auto add = [&](char token) {
+    if (count < k_shape_tokens) shape[count++] = token;
+  };
+  for (std::size_t i = 0; i < pattern.size() && count < k_shape_tokens;) {
+    const char c = pattern[i];
+    if (c == '\'') {  // a quoted literal: its words and numbers are tokens of the text too
+      std::size_t end = pattern.find('\'', i + 1);
+      if (end == std::string_view::npos) end = pattern.size();
+      char last = 0;
+      for (std::size_t j = i + 1; j < end; ++j) {
+        const auto byte = static_cast<unsigned char>(pattern[j]);
+        const char token = std::isdigit(byte)                     ? '1'
+                           : (std::isalpha(byte) || byte >= 0x80) ? 'a'
+                                                                  : 0;
+        if (token != 0 && token != last) add(token);
+        last = token;
+      }
+      i = end + 1;
+      continue;
+    }
+    if (!std::isalpha(static_cast<unsigned char>(c))) {
+      ++i;
+      continue;
+    }
+    std::size_t end = pattern.find_first_not_of(c, i);
+    if (end == std::string_view::npos) end = pattern.size();
+    const std::size_t width = end - i;
+    if (std::string_view("dyYuUDHhKkmsS").find(c) != std::string_view::npos)
+      add('1');
+    else if (c == 'M' || c == 'L')  // lenient parsing reads a month as a number or a name,
+      add(count > 0    ? '?'
+          : width <= 2 ? '1'
+                       : 'a');  // but a parse is tried only where
+                                // the pattern's first field can start
+    else if (c == 'e' || c == 'c')
+      add(width <= 2 ? '1' : 'a');
+    else if (c == 'E' || c == 'a' || c == 'G' || c == 'B' || c == 'b')
+      add('a');
+    else
+      break;  // a zone or another field of many shapes: what follows is not constrained
+    i = end;
+  }
+  return shape;
+}
+
+Shape text_shape(const icu::UnicodeString& text, int32_t at) {
+  Shape shape{};
+  std::size_t count = 0;
+  while (at < text.length() && count < k_shape_tokens) {
+    const UChar32 c = text.char32At(at);
+    const bool digit = u_isdigit(c) != 0, letter = !digit && u_isalpha(c) != 0;
+    if (!digit && !letter) {
+      at += U16_LENGTH(c);
+      continue;
+    }
+    shape[count++] = digit ? '1' : 'a';
+    while (at < text.length()) {
+      const UChar32 next = text.char32At(at);
+      if (digit ? u_isdigit(next) == 0 : (u_isalpha(next) == 0 && u_getCombiningClass(next) == 0))
+        break;
+      at += U16_LENGTH(next);
+    }
+  }
+  return shape;
+}
+
+bool shapes_agree(const Shape& pattern, const Shape& text) {
+  for (std::size_t i = 0; i < k_shape_tokens; ++i)
+    if (pattern[i] != 0 && pattern[i] != '?' && text[i] != 0 && pattern[i] != text[i]) return false;
+  return true;
+}
+
 // One language's date patterns, compiled with its locale's names stripped of their accents (the
 // text is stripped the same way), so "Μαΐ", "Μαϊ" and "Μαι" or "mié" and "mie" all parse.
 struct LanguageDates {
   std::string language;
   std::vector<std::unique_ptr<icu::SimpleDateFormat>> formats;
-  std::vector<bool> starts_with_number;  // per format: its first field is a number (d, M, yy…)
-  std::vector<std::string> date_fields;  // folded
+  std::vector<Shape> shapes;                                    // per format
+  std::vector<std::string> date_fields;                         // folded
   std::vector<std::unique_ptr<icu::RegexPattern>> attribution;  // the segmenter's patterns
   // The first two letters, lowercase, of every month and weekday name: each format starts with
   // a number or such a name, so a parse is tried only where one starts (ICU's parse is costly,
@@ -214,19 +298,6 @@ std::u16string name_start(const icu::UnicodeString& text, int32_t at) {
   icu::UnicodeString two{text, at, 2};
   two.foldCase();
   return std::u16string(two.getBuffer(), static_cast<std::size_t>(two.length()));
-}
-
-// True when a date pattern's first field reads digits: d, y, H, h… or M and L in one or two
-// letters (three or more are month names).
-bool first_field_is_number(std::string_view pattern) {
-  const std::size_t at = pattern.find_first_not_of(" ,.'");
-  if (at == std::string_view::npos) return false;
-  const char field = pattern[at];
-  if (field == 'M' || field == 'L') {
-    const std::size_t end = pattern.find_first_not_of(field, at);
-    return (end == std::string_view::npos ? pattern.size() : end) - at <= 2;
-  }
-  return std::string_view("dyYuHhKkms").find(field) != std::string_view::npos;
 }
 
 icu::UnicodeString stripped(const icu::UnicodeString& text) {
@@ -290,7 +361,7 @@ LanguageDates compile_language(const data::LanguageData& data) {
     if (symbols) format->adoptDateFormatSymbols(new icu::DateFormatSymbols(*symbols));
     format->setLenient(true);  // "feb." for "feb", "μμ" for "μ.μ.", extra spaces
     out.formats.push_back(std::move(format));
-    out.starts_with_number.push_back(first_field_is_number(pattern));
+    out.shapes.push_back(pattern_shape(pattern));
   }
   for (const auto* patterns : {&data.attribution, &data.attribution_end}) {
     for (const data::Pattern& pattern : *patterns) {
@@ -421,21 +492,44 @@ class LateReply final : public Rule {
     bad_option("option 'weekend' takes English weekday names (\"saturday\"), not '" + name + "'");
   }
 
-  bool is_business_day(std::int64_t day) const {
+  bool is_weekend(std::int64_t day) const {
     const std::chrono::sys_days date{std::chrono::days{day}};
-    if (m_weekend.count(std::chrono::weekday{date}.c_encoding()) > 0) return false;
-    if (m_holidays.count(day) > 0) return false;
+    return m_weekend.count(std::chrono::weekday{date}.c_encoding()) > 0;
+  }
+
+  bool is_business_day(std::int64_t day) const {
+    if (is_weekend(day) || m_holidays.count(day) > 0) return false;
     if (m_yearly_holidays.empty()) return true;
-    const std::chrono::year_month_day civil{date};
+    const std::chrono::year_month_day civil{std::chrono::sys_days{std::chrono::days{day}}};
     return m_yearly_holidays.count(static_cast<unsigned>(civil.month()) * 100 +
                                    static_cast<unsigned>(civil.day())) == 0;
   }
 
-  // Business days after the original's day, up to and including the reply's.
+  // Business days after the original's day, up to and including the reply's. Counted by whole
+  // weeks and then holidays, not day by day: a draft checked without a Date header against an
+  // original of last year spans hundreds of days.
   std::int64_t business_days(std::int64_t from_day, std::int64_t to_day) const {
-    std::int64_t count = 0;
+    if (to_day <= from_day) return 0;
     const std::int64_t last = std::min(to_day, from_day + k_max_days_counted);
-    for (std::int64_t day = from_day + 1; day <= last; ++day) count += is_business_day(day) ? 1 : 0;
+    const std::int64_t weeks = (last - from_day) / 7;
+    std::int64_t count = weeks * static_cast<std::int64_t>(7 - m_weekend.size());
+    for (std::int64_t day = from_day + 1 + weeks * 7; day <= last; ++day)
+      count += is_weekend(day) ? 0 : 1;
+    auto in_span = [&](std::int64_t day) { return day > from_day && day <= last; };
+    for (const std::int64_t holiday : m_holidays)
+      if (in_span(holiday) && !is_weekend(holiday)) --count;
+    if (!m_yearly_holidays.empty()) {
+      const auto year_of = [](std::int64_t day) {
+        return static_cast<int>(
+            std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{day}}}.year());
+      };
+      for (int year = year_of(from_day + 1); year <= year_of(last); ++year)
+        for (const unsigned month_day : m_yearly_holidays) {
+          const std::optional<std::int64_t> day =
+              day_number(year, month_day / 100, month_day % 100);
+          if (day && in_span(*day) && !is_weekend(*day) && m_holidays.count(*day) == 0) --count;
+        }
+    }
     return count + (to_day - last);
   }
 
@@ -602,16 +696,17 @@ class LateReply final : public Rule {
         if (!digit && !language->name_starts.empty() &&
             !language->name_starts.contains(name_start(line, start)))
           continue;
+        const Shape shape = text_shape(line, start);
         // Lenient parsing also accepts a prefix of a longer format ("… 10:12" of "… 10:12:00
         // -0500" without its zone), so the reading that goes furthest wins; on a tie, the
         // earlier format.
         std::optional<std::int64_t> best;
         int32_t best_end = start;
         for (std::size_t f = 0; f < language->formats.size(); ++f) {
-          if (language->starts_with_number[f] != digit) continue;
+          if (!shapes_agree(language->shapes[f], shape)) continue;
           const auto& format = formats[f];
           calendar->clear();
-          calendar->setTimeZone(zone);
+          calendar->setTimeZone(zone);  // a parsed zone field replaces it
           icu::ParsePosition position(start);
           format->parse(line, *calendar, position);
           if (position.getIndex() <= best_end) continue;

@@ -233,3 +233,40 @@ TEST_CASE("late-reply rejects bad option values", "[late-reply]") {
     CHECK_THROWS(lint("late-reply", text, {.options = {option}}));
   }
 }
+
+TEST_CASE("late-reply counts a year's business days with holidays", "[late-reply]") {
+  // Mon 3 Feb 2025 answered on Mon 2 Feb 2026: 260 weekdays; 1 May 2025 and 25 December 2025
+  // are Thursdays, 1 January 2026 a Thursday too.
+  const std::string text = reply("Mon, 2 Feb 2026 09:30:00 +0100", k_own_es,
+                                 "El lun, 3 feb 2025 a las 10:12, Ana <ana@example.es> escribió:");
+  const auto plain = lint("late-reply", text);
+  REQUIRE(plain.size() == 1);
+  CHECK(plain[0].message == "reply sent 260 business days after the original");
+  const auto iso = lint("late-reply", text, {.options = {{"holidays", "2025-05-01"}}});
+  REQUIRE(iso.size() == 1);
+  CHECK(iso[0].message == "reply sent 259 business days after the original");
+  const auto yearly = lint("late-reply", text, {.options = {{"holidays", "12-25"}}});
+  REQUIRE(yearly.size() == 1);
+  CHECK(yearly[0].message == "reply sent 259 business days after the original");
+  const auto weekend_holiday = lint("late-reply", text, {.options = {{"holidays", "02-08"}}});
+  REQUIRE(weekend_holiday.size() == 1);  // 8 February is a Saturday in 2025 and a Sunday in 2026
+  CHECK(weekend_holiday[0].message == "reply sent 260 business days after the original");
+  const auto no_weekend = lint("late-reply", text, {.options = {{"weekend", "sunday"}}});
+  REQUIRE(no_weekend.size() == 1);
+  CHECK(no_weekend[0].message == "reply sent 312 business days after the original");
+}
+
+TEST_CASE("late-reply reads dates where lenient parsing mixes numeric and named months",
+          "[late-reply]") {
+  // A two-digit year under a four-digit pattern and a month name under a numeric one: lenient
+  // ICU reads both, and the quick shape test that spares ICU's parse must not skip them.
+  for (const std::string attribution :
+       {"El lun, 3 feb 25 a las 10:12 AM, Ana <a@b.es> escribió:",
+        "El 3 FEB 25, a las 10:12, Ana <a@b.es> escribió:",
+        "El 3 febrero 25, a las 10:12:00 -0500, Ana <a@b.es> escribió:"}) {
+    const auto found =
+        lint("late-reply", reply("Thu, 13 Feb 2025 09:30:00 +0100", k_own_es, attribution));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message == "reply sent 8 business days after the original");
+  }
+}
