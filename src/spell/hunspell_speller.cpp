@@ -398,7 +398,7 @@ class HunspellSpeller final : public Speller {
   // with a capital initial also in lowercase; a word in capitals also in lowercase and with a
   // capital initial (Hunspell lowercases letter by letter, so final sigma stays σ here too).
   // std::nullopt for what only Hunspell can judge: non-letters (it breaks words at hyphens,
-  // handles apostrophes and dots) and mixed case.
+  // handles apostrophes and inner dots), and words the index lacks when it is not complete.
   std::optional<bool> index_spell(const icu::UnicodeString& word) const {
     const std::optional<bool> answer = index_spell_unchecked(word);
     // A lookup that met a damaged block answered "absent" for it: Hunspell decides instead.
@@ -406,6 +406,7 @@ class HunspellSpeller final : public Speller {
   }
 
   std::optional<bool> index_spell_unchecked(const icu::UnicodeString& word) const {
+    if (word.endsWith(u".")) return index_spell_with_periods(word);
     int32_t upper = 0, lower = 0;
     bool first_upper = false;
     for (int32_t i = 0; i < word.length();) {
@@ -433,7 +434,28 @@ class HunspellSpeller final : public Speller {
     if (upper == 1 && first_upper) return listed(small) ? std::optional<bool>(true) : absent;
     if (lower == 0)
       return listed(small) || listed(title_case(small)) ? std::optional<bool>(true) : absent;
-    return std::nullopt;
+    // Mixed case ("iPhone", "eSteps", "McDonald"): Hunspell looks the word up as written, as for
+    // lowercase.
+    return absent;
+  }
+
+  // A word of letters with periods after it ("Sra.", "tweet."): Hunspell drops the periods and
+  // checks the word, then, when the dictionary lacks it, the word with one period as written in
+  // the dictionary ("etc."). A complete index holds those too, so it can say no.
+  std::optional<bool> index_spell_with_periods(const icu::UnicodeString& word) const {
+    int32_t end = word.length();
+    while (end > 0 && word.charAt(end - 1) == u'.') --end;
+    if (end == 0) return std::nullopt;
+    const icu::UnicodeString bare{word, 0, end};
+    if (bare.indexOf(u'.') >= 0) return std::nullopt;  // "e.g.": Hunspell's to judge
+    const std::optional<bool> known = index_spell_unchecked(bare);
+    if (!known || *known) return known;
+    if (!m_index->complete()) return std::nullopt;
+    icu::UnicodeString small{bare};
+    small.toLower(m_locale);
+    for (const icu::UnicodeString& form : {bare, small, title_case(small)})
+      if (listed(icu::UnicodeString{form}.append(u'.'))) return std::nullopt;
+    return false;
   }
 
   icu::UnicodeString title_case(const icu::UnicodeString& lower) const {

@@ -56,6 +56,18 @@ std::string title(const std::string& word) {
   return out;
 }
 
+// The word with its second letter in capitals and the rest as written ("αΜργκαρέτε",
+// "eSteps"): mixed case, which Hunspell looks up as written.
+std::string mixed_case(const std::string& word, const char* locale) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+  if (u.length() < 3) return word;
+  icu::UnicodeString second = u.tempSubString(1, 1);
+  second.toUpper(icu::Locale(locale));
+  std::string out;
+  (u.tempSubString(0, 1) + second + u.tempSubString(2)).toUTF8String(out);
+  return out;
+}
+
 // A sample of real Greek words from the dictionary itself (UTF-8), every `step`th entry.
 std::vector<std::string> greek_sample(const DictionaryFiles& files, std::size_t step) {
   std::ifstream in(files.dic, std::ios::binary);
@@ -123,10 +135,18 @@ TEST_CASE("the Spanish index gives Hunspell's answers and spares its load on cle
     INFO(word);
     CHECK(indexed.speller->check(word) == plain.speller->check(word));
   }
-  for (const char* word : {"respuetsa", "minimo", "mensage", "grasias", "RESPUETSA", "Respuetsa"}) {
+  for (const char* word : {"respuetsa", "minimo", "mensage", "grasias", "RESPUETSA", "Respuetsa",
+                           "tweet.", "respuetsa..", "RESPUETSA."}) {
     INFO(word);
     CHECK(indexed.speller->check(word) == plain.speller->check(word));
     CHECK_FALSE(indexed.speller->check(word));
+  }
+  // Words with a period after them (the spelling rule asks whether "Ud." is an abbreviation).
+  for (const char* word :
+       {"pedido.", "Pedido.", "PEDIDO.", "etc.", "Sra.", "almacén..", "Atención.", "pEdido",
+        "PeDIDO", "eSteps", "McDonald", "iPhone", "AtencióN", "rEspuetsa"}) {
+    INFO(word);
+    CHECK(indexed.speller->check(word) == plain.speller->check(word));
   }
   // Right and wrong words alike were answered without loading Hunspell.
   CHECK_FALSE(hunspell_loaded(*indexed.speller));
@@ -301,10 +321,11 @@ TEST_CASE("the Greek index gives Hunspell's answers", "[spell][index]") {
     words.push_back(word);
     words.push_back(upper(word, "el"));
     words.push_back(title(word));
+    words.push_back(word + ".");  // as the spelling rule asks about abbreviations
+    words.push_back(mixed_case(word, "el"));
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
     icu::UnicodeString lower(u);
     lower.toLower();
-    // Typos of names would be in mixed case ("αΜργκαρέτε"), which only Hunspell judges.
     if (u.length() > 3 && u == lower) {
       // Typos: a letter dropped, two swapped.
       icu::UnicodeString dropped(u);
@@ -317,6 +338,7 @@ TEST_CASE("the Greek index gives Hunspell's answers", "[spell][index]") {
         std::string utf8;
         typo.toUTF8String(utf8);
         words.push_back(utf8);
+        words.push_back(utf8 + ".");
       }
     }
   }
@@ -418,10 +440,14 @@ TEST_CASE("the partial English index answers clean text alone and sends the rest
   // lacks is wrong, as Hunspell says, without loading it.
   CHECK(index->complete_for_letter_words());
   CHECK(partial_rules_need_non_letters(files));
-  for (const char* word : {"recieve", "warehuose", "Javascript", "TEH"}) {
+  for (const char* word : {"recieve", "warehuose", "Javascript", "TEH", "eSteps", "JavaScrpt"}) {
     INFO(word);
     CHECK(indexed.speller->check(word) == plain.speller->check(word));
     CHECK_FALSE(indexed.speller->check(word));
+  }
+  for (const char* word : {"iPhone", "McDonald", "JavaScript", "PayPal"}) {  // as listed, or not
+    INFO(word);
+    CHECK(indexed.speller->check(word) == plain.speller->check(word));
   }
   CHECK_FALSE(hunspell_loaded(*indexed.speller));
   // A word with a digit is Hunspell's to judge.
