@@ -93,6 +93,7 @@ struct Sentence {
     const void* stemmer = nullptr;
     std::uint64_t language = 0;
     std::vector<std::uint32_t> words;
+    std::vector<std::uint64_t> lists;  // per start word: the bits of the lists that may start there
   };
   mutable PhraseStarts phrase_starts;
 };

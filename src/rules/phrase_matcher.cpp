@@ -112,20 +112,32 @@ class Vocabulary {
 
   // What starts a phrase of any list of one language, in every matcher: a word none of them
   // starts with is skipped by all, with one look per sentence instead of one per list.
+  // Each list of the language has a bit (the 64th is shared by the lists past the 63rd); a
+  // start word carries the bits of the lists that may start there, so the other lists skip it
+  // with one test.
   struct Starts {
     IdSet form_ids;
     IdSet stem_ids;
     LetterSet stem_letters;
+    std::unordered_map<std::uint32_t, std::uint64_t> lists_by_form;
+    std::unordered_map<std::uint32_t, std::uint64_t> lists_by_stem;
+    unsigned lists = 0;
   };
 
-  // Callers hold the unique lock.
-  void add_starts(std::uint64_t language, const IdSet& form_ids, const IdSet& stem_ids,
-                  const LetterSet& stem_letters) {
+  // Callers hold the unique lock. Returns the list's bit.
+  template <class ByForm, class ByStem>
+  std::uint64_t add_starts(std::uint64_t language, const ByForm& by_form, const ByStem& by_stem,
+                           const IdSet& form_ids, const IdSet& stem_ids,
+                           const LetterSet& stem_letters) {
     Starts& starts = m_starts[language];
+    const std::uint64_t bit = std::uint64_t{1} << std::min(starts.lists++, 63u);
+    for (const auto& entry : by_form) starts.lists_by_form[entry.first] |= bit;
+    for (const auto& entry : by_stem) starts.lists_by_stem[entry.first] |= bit;
     starts.form_ids.merge(form_ids);
     starts.stem_ids.merge(stem_ids);
     starts.stem_letters.merge(stem_letters);
     ++m_starts_version;
+    return bit;
   }
 
   // Callers hold a lock. Every compiled list has added its starts.
@@ -179,8 +191,9 @@ struct List {
   std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_stem;
   IdSet form_ids;  // the keys of by_form and by_stem
   IdSet stem_ids;
-  LetterSet stem_letters;  // Form::letters of first-token forms with stems: a draft word is
-                           // stemmed for this list only when it starts with one of them
+  LetterSet stem_letters;       // Form::letters of first-token forms with stems: a draft word is
+                                // stemmed for this list only when it starts with one of them
+  std::uint64_t start_bit = 0;  // Vocabulary::Starts
 };
 
 // Draft words' stems as comparison keys, by word as written.
@@ -234,31 +247,33 @@ class Words {
     return look_up_key(w);
   }
 
-  // The words where a phrase of some list of this language may start, in order: found once per
-  // sentence (and stemmer) for every list that searches it.
-  const std::vector<std::uint32_t>& starts() {
+  // The words where a phrase of some list of this language may start, in order, with the bits
+  // of the lists that may start there (Vocabulary::Starts): found once per sentence (and
+  // stemmer) for every list that searches it.
+  const Sentence::PhraseStarts& starts() {
     Sentence::PhraseStarts& memo = m_sentence.phrase_starts;
     if (memo.version == m_vocabulary.starts_version() && memo.stemmer == m_stemmer &&
         memo.language == m_language_code)
-      return memo.words;
+      return memo;
     const Vocabulary::Starts& starts = m_vocabulary.starts(m_language_code);
     memo.words.clear();
+    memo.lists.clear();
     for (std::size_t i = 0; i < size(); ++i) {
       if (!matchable(word(i))) continue;
       const draft::Word::PhraseCache& cache = keyed(i);
-      bool start = starts.form_ids.contains(cache.key_id);
-      if (!start && starts.stem_letters.contains(cache.first_letter))
+      std::uint64_t lists = 0;
+      if (starts.form_ids.contains(cache.key_id)) lists = starts.lists_by_form.at(cache.key_id);
+      if (starts.stem_letters.contains(cache.first_letter))
         for (const std::uint32_t stem : stem_ids(i))
-          if (starts.stem_ids.contains(stem)) {
-            start = true;
-            break;
-          }
-      if (start) memo.words.push_back(static_cast<std::uint32_t>(i));
+          if (starts.stem_ids.contains(stem)) lists |= starts.lists_by_stem.at(stem);
+      if (lists == 0) continue;
+      memo.words.push_back(static_cast<std::uint32_t>(i));
+      memo.lists.push_back(lists);
     }
     memo.version = m_vocabulary.starts_version();
     memo.stemmer = m_stemmer;
     memo.language = m_language_code;
-    return memo.words;
+    return memo;
   }
 
   // The ids of the stems some list has (none without a stemmer). Every list of the draft's
@@ -353,8 +368,10 @@ void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer
   Words words(sentence, stemmer, list, stems_memo, vocabulary);
   std::vector<std::size_t> candidates;
   std::size_t next = 0;  // past the last match: matches do not overlap
-  for (const std::uint32_t start : words.starts()) {
-    const std::size_t i = start;
+  const Sentence::PhraseStarts& starts = words.starts();
+  for (std::size_t k = 0; k < starts.words.size(); ++k) {
+    if ((starts.lists[k] & list.start_bit) == 0) continue;
+    const std::size_t i = starts.words[k];
     if (i < next) continue;
     const Word& word = words.word(i);
     candidates.clear();
@@ -472,7 +489,8 @@ struct PhraseMatcher::Impl {
     }
     Vocabulary& vocabulary = Vocabulary::instance();
     const std::unique_lock lock(vocabulary.mutex());
-    vocabulary.add_starts(list.language_code, list.form_ids, list.stem_ids, list.stem_letters);
+    list.start_bit = vocabulary.add_starts(list.language_code, list.by_form, list.by_stem,
+                                           list.form_ids, list.stem_ids, list.stem_letters);
     return list;
   }
 };
