@@ -7,7 +7,9 @@
 #include <libmilter/mfapi.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <array>
+#include <atomic>
 #include <condition_variable>
 #include <cstdio>
 #include <iostream>
@@ -75,23 +77,45 @@ struct Pending {
   hook::OutgoingLint result;
 };
 
-std::optional<hook::OutgoingLint> lint_in_time(std::string bytes,
-                                               std::vector<std::string> command) {
+// Lints running now, abandoned ones included. Past the cap a message gets the fail policy at once:
+// lints abandoned over the time limit must not pile up without end.
+std::atomic<unsigned> g_running{0};
+
+unsigned running_cap() {
+  static const unsigned cap = std::max(8u, 4 * std::thread::hardware_concurrency());
+  return cap;
+}
+
+std::string duration_text(std::chrono::milliseconds limit);
+
+// The lint's outcome, or nullopt with `why` set when there is none in time.
+std::optional<hook::OutgoingLint> lint_in_time(std::string bytes, std::vector<std::string> command,
+                                               std::string& why) {
+  if (g_running.fetch_add(1) >= running_cap()) {
+    g_running.fetch_sub(1);
+    why = fmt::format("{} messages being checked already", running_cap());
+    return std::nullopt;
+  }
   auto pending = std::make_shared<Pending>();
   try {
     std::thread([pending, bytes = std::move(bytes), command = std::move(command)]() mutable {
       hook::OutgoingLint result = g_linter->lint(std::move(bytes), command);
+      g_running.fetch_sub(1);
       const std::lock_guard lock(pending->mutex);
       pending->result = std::move(result);
       pending->done = true;
       pending->done_signal.notify_one();
     }).detach();
   } catch (const std::system_error&) {
-    return std::nullopt;  // no thread to be had: the fail policy
+    g_running.fetch_sub(1);
+    why = "no thread could be started";
+    return std::nullopt;
   }
   std::unique_lock lock(pending->mutex);
-  if (!pending->done_signal.wait_for(lock, g_settings->time_limit, [&] { return pending->done; }))
+  if (!pending->done_signal.wait_for(lock, g_settings->time_limit, [&] { return pending->done; })) {
+    why = "over the time limit of " + duration_text(g_settings->time_limit);
     return std::nullopt;
+  }
   return std::move(pending->result);
 }
 
@@ -232,11 +256,11 @@ sfsistat on_eom(SMFICTX* ctx) {
     command.insert(command.end(), context->recipients.begin(), context->recipients.end());
     std::string bytes = std::move(context->bytes);
     std::string().swap(context->bytes);
+    std::string why;
     const std::optional<hook::OutgoingLint> lint =
-        lint_in_time(std::move(bytes), std::move(command));
+        lint_in_time(std::move(bytes), std::move(command), why);
     if (!lint) {
-      decision = decide_failure(*g_settings,
-                                "over the time limit of " + duration_text(g_settings->time_limit));
+      decision = decide_failure(*g_settings, why);
     } else if (!lint->complete()) {
       // The problem names no message content: "message: not a message (binary data)".
       decision = decide_failure(*g_settings, lint->problems.front());
