@@ -10,8 +10,10 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -353,7 +355,17 @@ int serve(const ServeOptions& options) {
   }
   std::cerr << fmt::format("replylint milter: listening on {} (default action {}, on-error {})\n",
                            socket, to_string(settings.action), to_string(settings.on_error));
-  return smfi_main() == MI_SUCCESS ? 0 : 1;
+  const int status = smfi_main() == MI_SUCCESS ? 0 : 1;
+  // A lint abandoned over the time limit may still be running on the shared engine: wait for it
+  // a while, and if it is still going, leave without running the static destructors under it.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (g_running.load() > 0 && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  if (g_running.load() > 0) {
+    std::fflush(stderr);
+    std::_Exit(status);
+  }
+  return status;
 }
 
 }  // namespace replylint::milter
