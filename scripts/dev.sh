@@ -33,6 +33,10 @@ PACKAGES=(
   libmailtools-perl libauthen-sasl-perl libio-socket-ssl-perl python3-rfc3987
   # clang-format checks the layout of every C++ file (the first stage of `dev.sh test`).
   clang-format
+  # `replylint milter` links libmilter; its tests drive Debian's miltertest and a private Postfix
+  # instance (never the system's: installing postfix here starts nothing the tests rely on) fed
+  # by swaks.
+  libmilter-dev miltertest postfix swaks
 )
 # Only the fuzz stage (`dev.sh fuzz`, and so `dev.sh test`) needs these.
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)

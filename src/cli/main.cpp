@@ -10,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/hook_commands.hpp"
+#include "cli/milter_command.hpp"
 
 int main(int argc, char** argv) {
   using namespace replylint::cli;
@@ -158,6 +159,8 @@ int main(int argc, char** argv) {
   lsp_cmd->add_option("--dict-dir", lsp.dict_dir, "look for Hunspell dictionaries here first")
       ->type_name("DIR");
 
+  const auto milter = add_milter_command(app);
+
   try {
     app.parse(split.argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -172,6 +175,7 @@ int main(int argc, char** argv) {
   if (*mcp_cmd) return run_mcp(common, mcp);
   if (*lsp_cmd) return run_lsp(common, lsp);
   if (*sendmail_cmd) return run_sendmail(common, sendmail);
+  if (*milter->command) return run_milter(common, *milter);
   int status = 2;
   try {
     if (*check_cmd)

@@ -28,9 +28,9 @@ namespace {
 namespace fs = std::filesystem;
 using group_t = struct group;
 
-const std::vector<std::string> k_top_keys = {"language", "org-domains", "words",
-                                             "include",  "exclude",     "placeholders",
-                                             "rules",    "overrides",   "max-size"};
+const std::vector<std::string> k_top_keys = {"language", "org-domains",  "words", "include",
+                                             "exclude",  "placeholders", "rules", "overrides",
+                                             "max-size", "milter"};
 const std::vector<std::string> k_override_keys = {"files", "rules", "words", "placeholders",
                                                   "language"};
 const std::vector<std::string> k_languages = {"es", "el", "en"};
@@ -65,6 +65,9 @@ class Reader {
         }
       } else if (name == "max-size") {
         config.max_size = size(node);
+      } else if (name == "milter") {
+        // The milter's own settings: validated by milter::load_settings (src/milter/policy).
+        if (!node.is_table()) wrong_type(name, "a table", node);
       } else if (name == "rules") {
         config.rules = rule_tables(node);
       } else if (name == "overrides") {

@@ -31,10 +31,11 @@ const std::map<std::string, std::set<std::string>>& allowed_includes() {
       {"hook", {"util", "data", "message", "report", "engine"}},
       {"fix", {"util", "text", "core", "message", "draft", "report", "engine"}},
       {"mcp", {"util", "data", "rules", "report", "engine", "fix"}},
+      {"milter", {"util", "core", "message", "config", "report", "hook"}},
       {"lsp", {"util", "core", "data", "message", "draft", "config", "rules", "report", "engine"}},
       {"cli",
        {"util", "data", "draft", "message", "report", "rules", "engine", "hook", "mcp", "lsp",
-        "config", "spell", "text", "core", "fix"}},
+        "milter", "config", "spell", "text", "core", "fix"}},
   };
   return k_allowed;
 }

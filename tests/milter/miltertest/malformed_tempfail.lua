@@ -1,0 +1,10 @@
+-- A message replylint cannot read (binary junk in the header block): on-error = "tempfail".
+dofile(os.getenv("REPLYLINT_MILTERTEST_DIR") .. "/common.lua")
+local conn = open()
+check(envelope(conn, "<ana@tiendaverde.es>", "<bob@example.org>") == SMFIR_CONTINUE, "mail from")
+local headers = reply_headers("Ana <ana@tiendaverde.es>", "bob@example.org", "x")
+table.insert(headers, {"X-Junk", string.rep("\1\2\3\4\5\6\7\8", 40)})
+local reply = message(conn, headers, CLEAN_BODY)
+check(reply == SMFIR_REPLYCODE, "a reply code")
+check(mt.eom_check(conn, MT_SMTPREPLY, TEMPFAIL_REPLY), "451 4.7.1")
+mt.disconnect(conn)
