@@ -1,6 +1,9 @@
 // Engine::check_mailbox and friends: mbox files and Maildir folders, one report per message
 // (docs/mailbox.md).
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -60,21 +63,24 @@ report::FileReport empty_mailbox(const std::string& path) {
 bool Engine::is_mailbox(const Input& input) const {
   if (input.maildir) return true;
   if (!input.error.empty() || input.bytes || input.path == "-") return false;
-  std::error_code ec;
-  if (!fs::is_regular_file(input.path, ec)) return false;
-  if (fs::file_size(input.path, ec) == 0 && !ec)
-    return m_options.mbox_format.has_value() || fs::path(input.path).extension() == ".mbox";
-  std::ifstream in(input.path, std::ios::binary);
-  if (!in) return false;
+  // Every plain file passes here once: one open and one read of its head, no stream set-up.
+  // O_NONBLOCK: a FIFO must not block here (checking it as a file reports it).
+  const int fd = ::open(input.path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat info {};
   std::string head(4096, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(in.gcount()));
+  ssize_t got = -1;
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) got = ::read(fd, head.data(), head.size());
+  ::close(fd);
+  if (got < 0) return false;
+  if (got == 0)
+    return m_options.mbox_format.has_value() || fs::path(input.path).extension() == ".mbox";
+  head.resize(static_cast<std::size_t>(got));
   if (!message::looks_like_mbox(head)) return false;
   if (m_options.mbox_format) return true;
   // Without --mbox-format a single message with a `From ` line stays a plain file. A size limit
   // of one byte: the reader only counts, it keeps no message.
-  in.clear();
-  in.seekg(0);
+  std::ifstream in(input.path, std::ios::binary);
   try {
     message::MboxReader reader(in, message::MboxFormat::mboxrd, 1);
     return reader.next() && reader.next();
