@@ -212,7 +212,7 @@ TEST_CASE("a broken message is one error line naming the mailbox and index", "[m
   CHECK(big.err.find("sent.mboxrd[4]: message over the size limit") != std::string::npos);
 }
 
-TEST_CASE("--fix and --diff refuse a mailbox and leave it alone", "[mailbox]") {
+TEST_CASE("check --fix and --diff refuse a mailbox and leave it alone", "[mailbox]") {
   const std::string before = slurp(project_dir() / k_fixtures / "sent.mboxrd");
   for (const char* flag : {"--fix", "--diff"}) {
     const Run r = run_replylint(std::string("check ") + flag + " " + k_fixtures + "sent.mboxrd");
