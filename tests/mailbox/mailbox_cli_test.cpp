@@ -307,3 +307,16 @@ TEST_CASE("SARIF names the message: mbox region plus a logical location", "[mail
     CHECK(v.status == 0);
   fs::remove_all(dir);
 }
+
+TEST_CASE("GitHub annotations point at the mbox line and name the message", "[mailbox]") {
+  const Run r = run_replylint("check --format github " + k_fixtures + "sent.mboxrd examples/");
+  CHECK(r.status == 1);
+  CHECK(r.out.find("::error file=" + k_fixtures +
+                   "sent.mboxrd,line=14,col=37,endLine=14,endColumn=56,title=replylint "
+                   "personal-data::" +
+                   k_fixtures + "sent.mboxrd[1] <pago-1@example.es>: payment card number") !=
+        std::string::npos);
+  // A finding in a decoded part is annotated on the message's From line.
+  CHECK(r.out.find("sent.mboxrd,line=57,title=replylint shouting::") != std::string::npos);
+  CHECK(r.out.find(" files and 4 messages checked: ") != std::string::npos);
+}
