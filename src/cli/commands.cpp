@@ -21,6 +21,7 @@
 #include "engine/engine.hpp"
 #include "lsp/server.hpp"
 #include "mcp/server.hpp"
+#include "message/mbox.hpp"
 #include "message/model_json.hpp"
 #include "report/baseline.hpp"
 #include "report/render.hpp"
@@ -143,6 +144,7 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
     engine::Options engine_options{options.config_file, options.language, options.dict_dir};
     engine_options.limits.max_size = options.max_size;
     engine_options.max_size_given = options.max_size_given;
+    engine_options.mbox_format = message::parse_mbox_format(options.mbox_format);
     engine = std::make_unique<engine::Engine>(*data, std::move(engine_options));
   } catch (const InputError& e) {
     print_error(e.describe());
@@ -164,6 +166,13 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
     }
   }
   if (options.fix || options.diff) {
+    // A mailbox is an archive of mail already sent: never rewritten.
+    for (const engine::Input& input : inputs)
+      if (engine->is_mailbox(input)) {
+        print_error(fmt::format(
+            "{}: --fix and --diff never rewrite a mailbox; check it without them", input.path));
+        return k_exit_error;
+      }
     const int status = run_fix(*engine, inputs, options);
     (void)engine.release();
     return status;
@@ -173,7 +182,8 @@ int run_check(const CommonOptions& common, const CheckOptions& options) {
   if (!apply_baseline(options, report)) return k_exit_error;
 
   for (const report::FileReport& file : report.files)
-    if (!file.error.empty()) print_error(fmt::format("{}: {}", file.path, file.error));
+    if (!file.error.empty())
+      print_error(fmt::format("{}: {}", report::entry_name(file), file.error));
   for (const std::string& warning : engine->warnings())
     std::cerr << "replylint: warning: " << warning << '\n';
 

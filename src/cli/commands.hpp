@@ -42,6 +42,7 @@ struct CheckOptions {
   bool fix = false;             // --fix: apply safe fixes and write the files back
   bool unsafe_fixes = false;    // --unsafe-fixes: unsafe fixes too (with --fix or --diff)
   bool diff = false;            // --diff: print what --fix would change, write nothing
+  std::string mbox_format;      // --mbox-format: "mboxrd", "mboxo", "mboxcl2" or "" (default)
 };
 
 struct ParseOptions {

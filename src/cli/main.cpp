@@ -67,6 +67,11 @@ int main(int argc, char** argv) {
                       "with --fix or --diff: apply unsafe fixes too");
   check_cmd->add_flag("--diff", check.diff,
                       "print the fixes as a unified diff and write nothing (exit 1 if any)");
+  check_cmd
+      ->add_option("--mbox-format", check.mbox_format,
+                   "read mbox files as this format (default: mboxrd, and a file of one message "
+                   "stays a plain file)")
+      ->check(CLI::IsMember({"mboxrd", "mboxo", "mboxcl2"}));
   CLI::Option* check_max_size =
       check_cmd
           ->add_option("--max-size", check.max_size,

@@ -155,9 +155,13 @@ std::vector<Input> Engine::expand(const std::vector<std::string>& paths, bool fo
 
 std::vector<report::FileReport> Engine::check_all(const std::vector<Input>& inputs, unsigned jobs) {
   std::vector<report::FileReport> out(inputs.size());
+  // Mailboxes are checked after the other inputs, one at a time, each on every job.
+  std::vector<char> mailbox(inputs.size(), 0);
   auto check_one = [&](std::size_t i) {
     const Input& input = inputs[i];
-    if (!input.error.empty()) {
+    if (input.error.empty() && !input.bytes && is_mailbox(input)) {
+      mailbox[i] = 1;
+    } else if (!input.error.empty()) {
       out[i].path = input.path;
       out[i].error = input.error;
     } else if (input.bytes) {
@@ -167,10 +171,23 @@ std::vector<report::FileReport> Engine::check_all(const std::vector<Input>& inpu
     }
   };
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned all_jobs = jobs;
+  auto with_mailboxes = [&] {
+    if (std::ranges::find(mailbox, 1) == mailbox.end()) return std::move(out);
+    std::vector<report::FileReport> merged;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      if (!mailbox[i]) {
+        merged.push_back(std::move(out[i]));
+        continue;
+      }
+      std::ranges::move(check_mailbox(inputs[i], all_jobs), std::back_inserter(merged));
+    }
+    return merged;
+  };
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, inputs.size()));
   if (jobs <= 1) {
     for (std::size_t i = 0; i < inputs.size(); ++i) check_one(i);
-    return out;
+    return with_mailboxes();
   }
   // Each worker takes the next unclaimed input; results land in their input's slot, so the
   // order never depends on timing.
@@ -182,7 +199,7 @@ std::vector<report::FileReport> Engine::check_all(const std::vector<Input>& inpu
       for (std::size_t i = next++; i < inputs.size(); i = next++) check_one(i);
     });
   for (std::thread& w : workers) w.join();
-  return out;
+  return with_mailboxes();
 }
 
 config::Effective Engine::settings_for(const fs::path& path) {
@@ -232,13 +249,14 @@ report::FileReport Engine::check_message(const std::string& display_path, messag
 
 report::FileReport Engine::run(const std::string& display_path,
                                const std::function<message::Message(const message::Limits&)>& load,
-                               const fs::path& config_path) {
+                               const fs::path& config_path, std::string* message_id) {
   report::FileReport out;
   out.path = display_path;
   try {
     const config::Effective settings = settings_for(config_path);
     const draft::Draft draft =
         draft::segment(load(limits_in(settings)), m_data, draft_options(settings));
+    if (message_id) *message_id = draft.message().message_id;
     out = check_draft(draft, settings);
     out.path = display_path;
   } catch (const InputError& e) {

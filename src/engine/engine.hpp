@@ -12,6 +12,7 @@
 #include "data/data.hpp"
 #include "draft/draft.hpp"
 #include "engine/inputs.hpp"
+#include "message/mbox.hpp"
 #include "report/report.hpp"
 #include "rules/rules.hpp"
 #include "spell/spell.hpp"
@@ -39,6 +40,10 @@ struct Options {
   /// from their option table's defaults and the config's [rules.<id>] table if it has one
   /// (tests use it to run a rule the registry does not hold through the whole pipeline).
   std::vector<rules::RegistryEntry> extra_rules;
+  /// --mbox-format. When given, every file that starts like an mbox is read as a mailbox, even
+  /// one of a single message, and so is an empty file; when not, mboxrd is assumed and a file
+  /// holding a single message is checked as a plain file, as before mailboxes were read.
+  std::optional<message::MboxFormat> mbox_format;
 };
 
 /// Runs the whole pipeline (load → segment → rules → resolve) for one input at a time.
@@ -102,9 +107,21 @@ class Engine {
 
   /// Checks every input on up to `jobs` threads (0: std::thread::hardware_concurrency()) and
   /// returns one FileReport per input, in input order, identical to a serial run. An input with
-  /// `error` set is reported as such; one with `bytes` is checked from them. Never throws for
-  /// a bad input.
+  /// `error` set is reported as such; one with `bytes` is checked from them. A mailbox
+  /// (is_mailbox()) gives one FileReport per message, in mailbox order, each with `mailbox` set
+  /// (check_mailbox()). Never throws for a bad input.
   std::vector<report::FileReport> check_all(const std::vector<Input>& inputs, unsigned jobs = 0);
+
+  /// True when `input` is read as a mailbox: a Maildir, or a file that starts like an mbox and
+  /// holds several messages (any number with Options::mbox_format, an empty file too). Reads
+  /// the file (never more than one line of it at a time); false when it cannot be read.
+  bool is_mailbox(const Input& input) const;
+
+  /// One FileReport per message of the mailbox `input`, in mailbox order; a mailbox that cannot
+  /// be read gives one report with `error`, an empty one a report with a warning. The messages
+  /// are read a batch at a time and each batch is checked on up to `jobs` threads: memory is
+  /// bounded by the batch, not the mailbox. Never throws.
+  std::vector<report::FileReport> check_mailbox(const Input& input, unsigned jobs = 0);
 
   /// Warnings about the run as a whole (missing dictionaries), each once.
   std::vector<std::string> warnings() const { return m_spell.warnings(); }
@@ -113,9 +130,13 @@ class Engine {
   spell::SpellService& spell() { return m_spell; }
 
  private:
+  // `message_id`, when given, receives the parsed message's Message-ID.
   report::FileReport run(const std::string& display_path,
                          const std::function<message::Message(const message::Limits&)>& load,
-                         const std::filesystem::path& config_path);
+                         const std::filesystem::path& config_path,
+                         std::string* message_id = nullptr);
+  std::vector<report::FileReport> check_mbox(const std::string& path, unsigned jobs);
+  std::vector<report::FileReport> check_maildir(const std::string& path, unsigned jobs);
   std::shared_ptr<const config::Config> config_in(const std::filesystem::path& folder);
   message::Limits limits_in(const config::Effective& settings) const;
   draft::Options draft_options(const config::Effective& settings) const;

@@ -4,6 +4,7 @@
 #include <set>
 #include <system_error>
 
+#include "message/mbox.hpp"
 #include "util/error.hpp"
 
 namespace replylint::engine {
@@ -176,6 +177,11 @@ std::vector<Input> expand_inputs(const std::vector<std::string>& paths,
       fs::path folder = fs::path(path).parent_path();
       if (folder.empty()) folder = ".";
       if (!force_exclude || !Walker(folder, config_for).excluded_file(path)) add(path);
+      continue;
+    }
+    // A Maildir is a mailbox, not a folder of drafts: its messages are checked as one input.
+    if (message::is_maildir(path)) {
+      if (seen.insert(normal_key(path)).second) out.push_back({path, {}, {}, {}, true});
       continue;
     }
     Walker walker(path, config_for);

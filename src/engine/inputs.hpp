@@ -17,6 +17,7 @@ struct Input {
   std::string error;  // set when the path cannot be used (missing, empty folder, …)
   std::optional<std::string> bytes;   // the content, when it is not read from `path` (stdin)
   std::filesystem::path config_path;  // for `bytes`: config and overrides apply as for this name
+  bool maildir = false;  // `path` is a Maildir folder named on the command line (docs/mailbox.md)
 };
 
 /// The include globs a folder walk uses when the config sets none.

@@ -100,10 +100,19 @@ std::string Baseline::key_path(const std::string& path) const {
   return relative.empty() ? fs::path(path).generic_string() : relative.generic_string();
 }
 
+std::string Baseline::key_path(const FileReport& file) const {
+  if (!file.mailbox) return key_path(file.path);
+  // A mailbox message is known by its mailbox and Message-ID: a Maildir file is renamed when
+  // its flags change, and messages move in an mbox as others are added or deleted.
+  const MailboxMessage& m = *file.mailbox;
+  return key_path(m.mailbox) +
+         (m.message_id.empty() ? fmt::format("#{}", m.index) : fmt::format("#<{}>", m.message_id));
+}
+
 void Baseline::record(const Report& report) {
   for (const FileReport& file : report.files) {
     if (!file.error.empty()) continue;
-    const std::string path = key_path(file.path);
+    const std::string path = key_path(file);
     for (const Finding& finding : file.findings) {
       Entry& entry = m_entries[fingerprint(path, finding)];
       entry.rule = finding.diagnostic.rule;
@@ -139,7 +148,7 @@ Baseline::Outcome Baseline::apply(Report& report) const {
   std::set<std::string> checked;
   for (FileReport& file : report.files) {
     if (!file.error.empty()) continue;
-    const std::string path = key_path(file.path);
+    const std::string path = key_path(file);
     checked.insert(path);
     std::erase_if(file.findings, [&](const Finding& finding) {
       const auto it = left.find(fingerprint(path, finding));

@@ -59,6 +59,8 @@ class Baseline {
 
  private:
   std::string key_path(const std::string& path) const;
+  // The path an entry of `file` is recorded under ("sent.mbox#<id@host>" for a mailbox message).
+  std::string key_path(const FileReport& file) const;
   std::filesystem::path m_folder;
   std::map<std::string, Entry> m_entries;  // by fingerprint
 };

@@ -52,20 +52,23 @@ std::string render_github(const Report& report) {
   std::string out;
   for (const FileReport& file : report.files) {
     const std::string path = github_escape_property(file.path);
+    const std::string name = entry_name(file);
     if (!file.error.empty())
       out += fmt::format("::error file={},title=replylint::{}\n", path,
-                         github_escape_data(file.error));
+                         github_escape_data(file.mailbox ? name + ": " + file.error : file.error));
     for (const Finding& finding : file.findings) {
       const Diagnostic& d = finding.diagnostic;
-      std::string message = d.message;
+      std::string message = file.mailbox ? name + ": " + d.message : d.message;
       // Positions in a decoded MIME part are not file positions: name the part, annotate line 1.
       if (!d.part.empty())
         message += fmt::format(" (MIME part {}, line {}, column {})", d.part, d.line, d.column);
       if (!d.help.empty()) message += "\nhelp: " + d.help;
-      const std::string where = d.part.empty()
-                                    ? fmt::format("line={},col={},endLine={},endColumn={}", d.line,
-                                                  d.column, d.end_line, d.end_column)
-                                    : std::string("line=1");
+      const std::string where =
+          d.part.empty() ? fmt::format("line={},col={},endLine={},endColumn={}", d.line, d.column,
+                                       d.end_line, d.end_column)
+                         : fmt::format("line={}", file.mailbox && file.mailbox->from_line > 0
+                                                      ? file.mailbox->from_line
+                                                      : 1);
       out +=
           fmt::format("::{} file={},{},title={}::{}\n", command(d.severity), path, where,
                       github_escape_property("replylint " + d.rule), github_escape_data(message));

@@ -71,6 +71,14 @@ nlohmann::json file_json(const FileReport& file) {
     for (const auto& [name, values] : d.data)
       if (!values.empty() && !item.contains(name)) item[name] = values;
     if (d.fix) item["fix"] = fix_json(*d.fix, d.part);
+    if (file.mailbox && file.mailbox->from_line > 0 && d.part.empty()) {
+      // The same span in the message's own lines, as a mail client shows the message.
+      const MailboxMessage& m = *file.mailbox;
+      item["message_line"] = d.line - m.from_line;
+      item["message_column"] = d.column - m.marks_on(d.line - m.from_line);
+      item["message_end_line"] = d.end_line - m.from_line;
+      item["message_end_column"] = d.end_column - m.marks_on(d.end_line - m.from_line);
+    }
     diagnostics.push_back(std::move(item));
   }
   json entry = {
@@ -78,6 +86,15 @@ nlohmann::json file_json(const FileReport& file) {
   if (!file.warnings.empty()) entry["warnings"] = file.warnings;
   if (!file.error.empty()) entry["error"] = file.error;
   if (file.fixed >= 0) entry["fixed"] = file.fixed;
+  if (file.mailbox) {
+    const MailboxMessage& m = *file.mailbox;
+    json mailbox = {{"path", m.mailbox},
+                    {"format", m.format},
+                    {"index", m.index},
+                    {"message_id", m.message_id}};
+    if (m.from_line > 0) mailbox["line"] = m.from_line;
+    entry["mailbox"] = std::move(mailbox);
+  }
   return entry;
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/diagnostic.hpp"
@@ -34,6 +36,22 @@ struct Finding {
   std::size_t source_text_at = 0;
 };
 
+/// Which message of a mailbox a report is about (docs/mailbox.md).
+struct MailboxMessage {
+  std::string mailbox;     // the mbox file or Maildir folder, as named
+  std::string format;      // "mboxrd", "mboxo", "mboxcl2" or "maildir"
+  int index = 0;           // 1-based, in mailbox order
+  std::string message_id;  // without angle brackets; "" when the message has none
+  /// mbox: the file line of the message's `From ` separator; message line n is file line
+  /// from_line + n. 0 for a Maildir message (its own file).
+  int from_line = 0;
+  /// mbox: message lines whose leading '>' were removed by unescaping, with how many.
+  std::vector<std::pair<int, int>> unescaped;
+
+  /// How many '>' were removed from message line `line` (0 when none).
+  int marks_on(int line) const;
+};
+
 /// The outcome for one input: what was found, what went wrong.
 struct FileReport {
   std::string path;
@@ -42,7 +60,20 @@ struct FileReport {
   std::vector<std::string> warnings;  // non-fatal problems ("invalid UTF-8 … replaced")
   std::string error;                  // set when the input could not be read at all
   int fixed = -1;                     // fixes applied by --fix; -1 when fixes were not applied
+  /// Set for a message of a mailbox. For an mbox, `path` is the mbox file and positions outside
+  /// a decoded part are lines and columns of the mbox file; for a Maildir, `path` is the
+  /// message's file.
+  std::optional<MailboxMessage> mailbox;
 };
+
+/// How reports name an entry: its path, or for a mailbox message "sent.mbox[17] <id@host>"
+/// (mbox: the file and the 1-based index) or "Mail/cur/1700…:2,S <id@host>" (Maildir).
+std::string entry_name(const FileReport& file);
+
+/// Moves the positions of a message's findings (and their fixes' edits) that are in the message
+/// text to the mbox file's lines and columns (MailboxMessage::from_line and unescaped); those in
+/// a decoded MIME part stay. A no-op for a Maildir message.
+void to_mailbox_positions(FileReport& file);
 
 /// The whole run: one FileReport per input, in input order.
 struct Report {

@@ -130,15 +130,29 @@ nlohmann::json to_sarif(const Report& report, const std::vector<RuleDoc>& rules,
   json notifications = json::array();
   for (const FileReport& file : report.files) {
     const json location = artifact_location(file.path, options.base_dir);
+    const std::string name = entry_name(file);
+    // A mailbox message is a logical location inside the mbox file (or the Maildir).
+    json logical = json::array();
+    if (file.mailbox)
+      logical.push_back(
+          {{"name", file.mailbox->message_id.empty() ? fmt::format("[{}]", file.mailbox->index)
+                                                     : "<" + file.mailbox->message_id + ">"},
+           {"fullyQualifiedName", name},
+           {"kind", "message"},
+           {"properties",
+            {{"mailbox", file.mailbox->mailbox},
+             {"format", file.mailbox->format},
+             {"index", file.mailbox->index},
+             {"message_id", file.mailbox->message_id}}}});
     if (!file.error.empty())
       notifications.push_back(
           {{"level", "error"},
-           {"message", {{"text", file.path + ": " + file.error}}},
+           {"message", {{"text", name + ": " + file.error}}},
            {"locations", json::array({{{"physicalLocation", {{"artifactLocation", location}}}}})}});
     for (const std::string& warning : file.warnings)
       notifications.push_back(
           {{"level", "warning"},
-           {"message", {{"text", file.path + ": " + warning}}},
+           {"message", {{"text", name + ": " + warning}}},
            {"locations", json::array({{{"physicalLocation", {{"artifactLocation", location}}}}})}});
     std::map<std::uint64_t, int> occurrences;  // same rule, file and text: told apart by order
     for (const Finding& finding : file.findings) {
@@ -158,14 +172,18 @@ nlohmann::json to_sarif(const Report& report, const std::vector<RuleDoc>& rules,
         text += fmt::format(" (MIME part {}, line {}, column {})", d.part, d.line, d.column);
       }
       if (!d.help.empty()) text += "\nhelp: " + d.help;
+      json where = {{"physicalLocation", std::move(physical)}};
+      if (!logical.empty()) where["logicalLocations"] = logical;
       json result = {{"ruleId", d.rule},
                      {"level", level(d.severity)},
                      {"message", {{"text", text}}},
-                     {"locations", json::array({{{"physicalLocation", std::move(physical)}}})}};
+                     {"locations", json::array({std::move(where)})}};
       if (auto it = rule_index.find(d.rule); it != rule_index.end())
         result["ruleIndex"] = it->second;
-      const std::uint64_t key = fnv1a(d.rule + '\0' + location["uri"].get<std::string>() + '\0' +
-                                      d.text + '\0' + d.message);
+      // A mailbox message is told apart by its Message-ID (or index), not by its line.
+      std::string identity = location["uri"].get<std::string>();
+      if (file.mailbox) identity += '\0' + name;
+      const std::uint64_t key = fnv1a(d.rule + '\0' + identity + '\0' + d.text + '\0' + d.message);
       result["partialFingerprints"] = {
           {"replylint/v1", fmt::format("{:016x}:{}", key, occurrences[key]++)}};
       json properties = {{"text", d.text}};

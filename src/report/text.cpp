@@ -69,11 +69,18 @@ int display_width(std::string_view text) {
 }
 
 std::string summary_line(const Report& report) {
-  const int files = static_cast<int>(report.files.size());
-  std::string line = fmt::format("{} checked: {}, {}, {}", plural(files, "file"),
-                                 plural(report.count(Severity::error), "error"),
-                                 plural(report.count(Severity::warning), "warning"),
-                                 plural(report.count(Severity::info), "info"));
+  const int entries = static_cast<int>(report.files.size());
+  const int messages = static_cast<int>(std::ranges::count_if(
+      report.files, [](const FileReport& file) { return file.mailbox.has_value(); }));
+  const int files = entries - messages;
+  const std::string checked =
+      messages == 0 ? plural(files, "file")
+      : files == 0  ? plural(messages, "message")
+                    : fmt::format("{} and {}", plural(files, "file"), plural(messages, "message"));
+  std::string line =
+      fmt::format("{} checked: {}, {}, {}", checked, plural(report.count(Severity::error), "error"),
+                  plural(report.count(Severity::warning), "warning"),
+                  plural(report.count(Severity::info), "info"));
   if (const int fixed = report.fixed(); fixed >= 0) line += fmt::format(" ({} fixed)", fixed);
   return line;
 }
@@ -82,12 +89,12 @@ std::string render_text(const Report& report, const TextStyle& style) {
   const Palette& p = style.color ? k_ansi : k_plain;
   std::string out;
   for (const FileReport& file : report.files) {
+    const std::string name = entry_name(file);
     for (const std::string& warning : file.warnings)
-      out += fmt::format("{}{}: {}warning{}: {}\n", p.bold, file.path, p.yellow, p.reset, warning);
+      out += fmt::format("{}{}: {}warning{}: {}\n", p.bold, name, p.yellow, p.reset, warning);
     for (const Finding& f : file.findings) {
       const Diagnostic& d = f.diagnostic;
-      const std::string where =
-          d.part.empty() ? file.path : fmt::format("{} (part {})", file.path, d.part);
+      const std::string where = d.part.empty() ? name : fmt::format("{} (part {})", name, d.part);
       out += fmt::format("{}{}:{}:{}:{} {}{}{}[{}]: {}{}{}\n", p.bold, where, d.line, d.column,
                          p.reset, severity_colour(d.severity, p), to_string(d.severity), p.reset,
                          d.rule, p.bold, d.message, p.reset);

@@ -27,7 +27,7 @@ const std::map<std::string, std::set<std::string>>& allowed_includes() {
       {"rules", {"core", "draft", "data", "spell", "text"}},
       {"config", {"util", "text", "core", "rules"}},
       {"report", {"core", "draft", "text"}},
-      {"engine", {"util", "data", "draft", "spell", "rules", "config", "report"}},
+      {"engine", {"util", "data", "message", "draft", "spell", "rules", "config", "report"}},
       {"hook", {"util", "data", "message", "report", "engine"}},
       {"fix", {"util", "text", "core", "message", "draft", "report", "engine"}},
       {"mcp", {"util", "data", "rules", "report", "engine", "fix"}},

@@ -39,6 +39,9 @@ std::vector<fs::path> real_reports(const fs::path& dir) {
       "check --format json examples/",
       "check --format json tests/message/fixtures/ tests/message/fixtures/binary.bin "
       "tests/message/fixtures/mbox-two.mbox no/such/draft.eml",
+      "check --format json tests/mailbox/fixtures/sent.mboxrd tests/mailbox/fixtures/broken.mbox "
+      "tests/mailbox/fixtures/empty.mbox tests/mailbox/fixtures/Maildir",
+      "check --format json --mbox-format mboxo tests/mailbox/fixtures/sent.mboxo",
   };
   for (const auto& entry : fs::directory_iterator(project_dir() / "tests" / "rules"))
     if (entry.is_directory())
@@ -84,11 +87,11 @@ TEST_CASE("real reports from every kind of input validate against schemas/report
     const json report = json::parse(slurp(path));
     int counted = 0;
     for (const json& file : report["files"]) {
-      for (const char* key : {"warnings", "error", "fixed"})
+      for (const char* key : {"warnings", "error", "fixed", "mailbox"})
         if (file.contains(key)) seen.insert(key);
       for (const json& d : file["diagnostics"]) {
         ++counted;
-        for (const char* key : {"part", "help", "suggestions", "addresses", "fix"})
+        for (const char* key : {"part", "help", "suggestions", "addresses", "fix", "message_line"})
           if (d.contains(key)) seen.insert(key);
         CAPTURE(d.dump());
         CHECK(std::pair(d["end_line"].get<int>(), d["end_column"].get<int>()) >=
@@ -104,8 +107,8 @@ TEST_CASE("real reports from every kind of input validate against schemas/report
               summary["infos"].get<int>() ==
           counted);
   }
-  CHECK(seen == std::set<std::string>{"addresses", "error", "fix", "fixed", "help", "part",
-                                      "suggestions", "warnings"});
+  CHECK(seen == std::set<std::string>{"addresses", "error", "fix", "fixed", "help", "mailbox",
+                                      "message_line", "part", "suggestions", "warnings"});
 }
 
 TEST_CASE("real parse models validate against schemas/parse.v1.json", "[agent]") {
