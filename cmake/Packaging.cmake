@@ -41,9 +41,12 @@ install(FILES cmake/debian/copyright "${REPLYLINT_PACKAGE_FILES}/changelog.gz"
 install(FILES README.md docs/report-contract.md docs/baseline.md docs/suppressions.md
         DESTINATION "${CMAKE_INSTALL_DOCDIR}")
 
-# The milter's unit, when the tree has one (contrib/replylint-milter.service).
+# The milter's unit and its documentation, when the tree has them.
 if(EXISTS "${CMAKE_CURRENT_SOURCE_DIR}/contrib/replylint-milter.service")
   install(FILES contrib/replylint-milter.service DESTINATION lib/systemd/system)
+endif()
+if(EXISTS "${CMAKE_CURRENT_SOURCE_DIR}/docs/milter.md")
+  install(FILES docs/milter.md DESTINATION "${CMAKE_INSTALL_DOCDIR}")
 endif()
 
 set(CPACK_GENERATOR "DEB")
