@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Set up, build and run replylint on a Debian 12 machine.
 #   bash scripts/dev.sh examples   install what is missing, build, lint examples/
-#   bash scripts/dev.sh test       install what is missing, then the whole test suite in four stages
-#                                  (CI runs exactly this): the C++ layout check, the suite, the suite
-#                                  under ASan + UBSan, and each libFuzzer target for FUZZ_SECONDS
+#   bash scripts/dev.sh test       install what is missing, then the whole test suite in five stages
+#                                  (CI runs exactly this): the C++ layout check, the suite, the Debian
+#                                  package run on examples/, the suite under ASan + UBSan, and each
+#                                  libFuzzer target for FUZZ_SECONDS
 #   bash scripts/dev.sh suite      only the suite stage: build (build/) and run the suite
 #   bash scripts/dev.sh format     rewrite every C++ file in .clang-format's layout (`test` checks it)
 #   bash scripts/dev.sh build      install what is missing and build only
 #   bash scripts/dev.sh deps       install what is missing only
+#   bash scripts/dev.sh package    build the .deb (build/replylint_*.deb) and run the packaged
+#                                  binary on examples/ (installed with apt only when CI is set, as
+#                                  root; else unpacked into a temporary folder)
 #   bash scripts/dev.sh asan       build the suite with AddressSanitizer + UBSan (build-asan/), run it
 #   bash scripts/dev.sh spelling-bench [ARGS]  install the man pages and dictionaries it reads,
 #                                  build, run bench/spelling.py ARGS (false alarms and recall)
@@ -17,12 +21,22 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-PACKAGES=(
-  build-essential cmake pkg-config git
+# What building and running replylint needs: the only packages `examples`, `build` and `deps`
+# install. catch2 is here because the default build compiles the unit tests too; dpkg-dev (which
+# build-essential brings anyway) has dpkg-shlibdeps, which `cpack -G DEB` uses for the package's
+# Depends line.
+BUILD_PACKAGES=(
+  build-essential cmake pkg-config dpkg-dev
   libcli11-dev libicu-dev libfmt-dev nlohmann-json3-dev catch2
   libhunspell-dev hunspell hunspell-es hunspell-el hunspell-en-us hunspell-en-gb
   libgmime-3.0-dev libgumbo-dev libtomlplusplus-dev libcld2-dev
-  git-email mutt neomutt emacs-nox neovim pre-commit patch
+  # `replylint milter` links libmilter (Sendmail's milter library, which Postfix speaks).
+  libmilter-dev
+)
+# What only the tests drive (`test`, `suite`, `asan`, `format` add these): the real programs the
+# integrations are for, and the tools the checks run.
+TEST_PACKAGES=(
+  git git-email mutt neomutt emacs-nox neovim pre-commit patch
   python3 python3-jsonschema python3-yaml
   # What the programs above need at run time and get only as a Recommends, which
   # --no-install-recommends skips: git send-email loads Mail::Address for every address it reads;
@@ -33,10 +47,12 @@ PACKAGES=(
   libmailtools-perl libauthen-sasl-perl libio-socket-ssl-perl python3-rfc3987
   # clang-format checks the layout of every C++ file (the first stage of `dev.sh test`).
   clang-format
-  # `replylint milter` links libmilter; its tests drive Debian's miltertest and a private Postfix
-  # instance (never the system's: installing postfix here starts nothing the tests rely on) fed
-  # by swaks.
-  libmilter-dev miltertest postfix swaks
+  # The man page test renders man/replylint.1 with groff -ww; the completion test parses the zsh
+  # completion with zsh -n.
+  groff-base zsh
+  # `replylint milter`'s tests drive Debian's miltertest and a private Postfix instance (never
+  # the system's: installing postfix here starts nothing the tests rely on) fed by swaks.
+  miltertest postfix swaks
 )
 # Only the fuzz stage (`dev.sh fuzz`, and so `dev.sh test`) needs these.
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
@@ -45,12 +61,12 @@ FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 # compare with --extra-dict. Not myspell-es or myspell-el-gr: they install es.dic and el.dic into
 # /usr/share/hunspell, which replylint would load as word additions (bench/spelling.py's
 # docstring shows how to unpack them elsewhere).
-SPELLING_BENCH_PACKAGES=(man-db manpages manpages-es manpages-el aspell aspell-es aspell-el wspanish)
+SPELLING_BENCH_PACKAGES=(python3 man-db manpages manpages-es manpages-el aspell aspell-es aspell-el wspanish)
 BUILD_DIR=${REPLYLINT_BUILD_DIR:-build}
 
 install_deps() {
   local missing=()
-  local wanted=("${PACKAGES[@]}" "$@")
+  local wanted=("${BUILD_PACKAGES[@]}" "$@")
   for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
@@ -70,15 +86,54 @@ build() {
 stage() { echo "=== replylint: $* ($(date -u +%H:%M:%S))" >&2; }
 
 run_suite() {
-  install_deps; build
+  install_deps "${TEST_PACKAGES[@]}"; build
   ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)"
+}
+
+# Builds the Debian package from the suite's build (cpack -G DEB) and runs the packaged replylint
+# on the examples from a folder outside the source tree: its report must be the build tree's.
+# In CI (CI set, as root: a throwaway machine) the package is installed with apt, so its Depends
+# are resolved for real, run as /usr/bin/replylint and purged afterwards. On a developer's machine
+# nothing is installed: the package is unpacked (dpkg-deb -x) into a temporary folder and run
+# there; the binary finds its rules/ and dictionaries/ beside it (src/util/data_dir.hpp).
+run_package() {
+  install_deps "${TEST_PACKAGES[@]}"; build
+  rm -f "$BUILD_DIR"/replylint_*.deb
+  (cd "$BUILD_DIR" && cpack -G DEB >/dev/null)
+  local deb work binary installed=0
+  deb=$(realpath "$BUILD_DIR"/replylint_*.deb)
+  echo "replylint: $(basename "$deb"), $(du -k "$deb" | cut -f1) KB; $(dpkg-deb -f "$deb" Depends)" >&2
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' RETURN
+  cp -r examples "$work/"
+  if [ -n "${CI:-}" ] && [ "$(id -u)" -eq 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$deb" >/dev/null
+    installed=1
+    binary=/usr/bin/replylint
+    test -f /usr/share/bash-completion/completions/replylint
+    test -f /usr/share/zsh/vendor-completions/_replylint
+    test -f /usr/share/doc/replylint/copyright
+  else
+    dpkg-deb -x "$deb" "$work/root"
+    binary=$work/root/usr/bin/replylint
+  fi
+  local built status=0
+  built=$(realpath "$BUILD_DIR/replylint")
+  (cd "$work" && "$binary" check --color never examples/ >installed.txt) || status=$?
+  (cd "$work" && "$built" check --color never examples/ >built.txt) || true
+  [ "$installed" -eq 0 ] || DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq replylint >/dev/null
+  if [ "$status" -gt 1 ] || ! diff -u "$work/built.txt" "$work/installed.txt" >&2; then
+    echo "replylint: the packaged replylint (exit $status) reports differently from $built" >&2
+    return 1
+  fi
+  echo "replylint: the packaged $binary reports as the build does: $(tail -1 "$work/installed.txt")" >&2
 }
 
 cxx_files() { git ls-files -z '*.cpp' '*.hpp'; }
 
 # Fails, listing what differs, when a C++ file is not in .clang-format's layout.
 run_format_check() {
-  install_deps
+  install_deps "${TEST_PACKAGES[@]}"
   local out
   if ! out=$(cxx_files | xargs -0 clang-format --dry-run --Werror 2>&1); then
     printf '%s\n' "$out" | grep -E '^[^ ].*(warning|error):' | head -40 >&2
@@ -89,7 +144,7 @@ run_format_check() {
 }
 
 run_asan() {
-  install_deps
+  install_deps "${TEST_PACKAGES[@]}"
   cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREPLYLINT_SANITIZE=ON >/dev/null
   cmake --build build-asan -j"$(nproc)"
   # GLib, GMime and ICU keep caches for the life of the process: leaks are not checked.
@@ -148,6 +203,8 @@ case "${1:-}" in
     run_format_check
     stage "test suite"
     run_suite
+    stage "Debian package (cpack), the packaged replylint on examples/"
+    run_package
     stage "test suite under ASan + UBSan"
     run_asan
     stage "fuzzing, ${FUZZ_SECONDS:-60}s per target, seed ${FUZZ_SEED:-1}"
@@ -157,14 +214,16 @@ case "${1:-}" in
   suite)
     run_suite ;;
   format)
-    install_deps; cxx_files | xargs -0 clang-format -i ;;
+    install_deps "${TEST_PACKAGES[@]}"; cxx_files | xargs -0 clang-format -i ;;
   asan)
     run_asan ;;
+  package)
+    run_package ;;
   fuzz)
     run_fuzz ;;
   spelling-bench)
     install_deps "${SPELLING_BENCH_PACKAGES[@]}"; build
     python3 bench/spelling.py --binary "$BUILD_DIR/replylint" "${@:2}" ;;
   *)
-    echo "usage: bash scripts/dev.sh examples|test|suite|build|deps|format|asan|fuzz|spelling-bench" >&2; exit 2 ;;
+    echo "usage: bash scripts/dev.sh examples|test|suite|build|deps|format|package|asan|fuzz|spelling-bench" >&2; exit 2 ;;
 esac

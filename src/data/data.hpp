@@ -104,8 +104,9 @@ struct DataSet {
 /// pattern that does not compile.
 DataSet load_data(const std::filesystem::path& dir);
 
-/// Finds the rules/ folder: `explicit_dir` if given, else $REPLYLINT_RULES_DIR, the source
-/// tree's rules/ (for a build tree), the installed share folder. Throws InputError when none.
+/// Finds the rules/ folder: `explicit_dir` if given, else $REPLYLINT_RULES_DIR, the share folder
+/// beside an installed binary (util/data_dir.hpp) or else the source tree's rules/ (for a build
+/// tree), the configured install share folder. Throws InputError when none.
 std::filesystem::path find_rules_dir(const std::filesystem::path& explicit_dir = {});
 
 /// The process-wide data set, loaded once from find_rules_dir() on first use (thread-safe).

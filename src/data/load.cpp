@@ -12,6 +12,7 @@
 
 #include "data/data.hpp"
 #include "text/text.hpp"
+#include "util/data_dir.hpp"
 #include "util/error.hpp"
 #include "util/suggest.hpp"
 #include "util/toml_util.hpp"
@@ -381,8 +382,12 @@ fs::path find_rules_dir(const fs::path& explicit_dir) {
     return env;
   }
   std::vector<fs::path> candidates;
+  // An installed binary reads its own rules/, never a source tree's (util/data_dir.hpp).
+  if (const fs::path& installed = util::installed_data_dir(); !installed.empty())
+    candidates.push_back(installed / "rules");
 #ifdef REPLYLINT_SOURCE_RULES_DIR
-  candidates.emplace_back(REPLYLINT_SOURCE_RULES_DIR);
+  else
+    candidates.emplace_back(REPLYLINT_SOURCE_RULES_DIR);
 #endif
 #ifdef REPLYLINT_INSTALL_DATA_DIR
   candidates.emplace_back(fs::path(REPLYLINT_INSTALL_DATA_DIR) / "rules");

@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "spell/spell.hpp"
+#include "util/data_dir.hpp"
 
 namespace replylint::spell {
 namespace {
@@ -50,7 +51,11 @@ std::vector<std::filesystem::path> dictionary_search_path(const std::filesystem:
       rest.remove_prefix(colon + 1);
     }
   }
-  path.emplace_back(REPLYLINT_SOURCE_DICT_DIR);
+  // An installed binary reads its own dictionaries/, never a source tree's (util/data_dir.hpp).
+  if (const auto& installed = util::installed_data_dir(); !installed.empty())
+    path.push_back(installed / "dictionaries");
+  else
+    path.emplace_back(REPLYLINT_SOURCE_DICT_DIR);
   path.emplace_back(REPLYLINT_INSTALL_DATA_DIR "/dictionaries");
   path.emplace_back("/usr/share/hunspell");
   path.emplace_back("/usr/share/myspell");

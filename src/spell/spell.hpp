@@ -12,7 +12,8 @@
 namespace replylint::spell {
 
 /// Where dictionaries are searched, in order (DESIGN.md "Dictionaries"): --dict-dir,
-/// $REPLYLINT_DICT_PATH (':'-separated), the source tree's dictionaries/, the installed share
+/// $REPLYLINT_DICT_PATH (':'-separated), the share folder beside an installed binary
+/// (util/data_dir.hpp) or else the source tree's dictionaries/, the configured install share
 /// folder, /usr/share/hunspell, /usr/share/myspell.
 std::vector<std::filesystem::path> dictionary_search_path(
     const std::filesystem::path& dict_dir = {});
