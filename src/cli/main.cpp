@@ -10,10 +10,37 @@
 
 #include "cli/commands.hpp"
 #include "cli/hook_commands.hpp"
+#include "core/i18n.hpp"
+
+namespace {
+
+// A help or error text in the active language (a msgid for xgettext).
+std::string tr(const char* msgid) { return replylint::core::i18n::translate(msgid); }
+
+// The value of `--locale` before CLI11 parses anything, so that the help text is translated
+// too; "" when absent. Stops at "--" (what follows belongs to the sendmail command).
+std::string requested_locale(int argc, char** argv) {
+  std::string locale;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "--locale" && i + 1 < argc) locale = argv[++i];
+    if (arg.substr(0, 9) == "--locale=") locale = arg.substr(9);
+  }
+  return locale;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace replylint::cli;
-  CLI::App app{"replylint: a linter for email replies (Spanish, Greek, English)", "replylint"};
+  std::string locale = requested_locale(argc, argv);
+  // An unknown language is not an error: the messages stay in English, and stderr says why.
+  if (!replylint::core::i18n::activate(locale))
+    std::cerr << fmt::format(
+        "replylint: warning: no translation for '{}'; messages stay in English\n", locale);
+  CLI::App app{tr(N_("replylint: a linter for email replies (Spanish, Greek, English)")),
+               "replylint"};
   app.set_version_flag("--version", std::string(REPLYLINT_VERSION));
   app.require_subcommand(1);
   app.fallthrough();
@@ -22,6 +49,10 @@ int main(int argc, char** argv) {
   app.add_option("--rules-dir", common.rules_dir,
                  "folder of rule data (default: the bundled rules/)")
       ->type_name("DIR");
+  app.add_option("--locale", locale,
+                 tr(N_("language of messages, help and explain: es, el or en (default: "
+                       "LANGUAGE, LC_ALL, LC_MESSAGES or LANG)")))
+      ->type_name("LANG");
 
   CheckOptions check;
   CLI::App* check_cmd = app.add_subcommand("check", "lint drafts and print a report");

@@ -68,7 +68,8 @@ class DismissiveTone final : public Rule {
   // Own text only: the matcher never searches quotes, attribution lines or signatures.
   void check(const Draft& draft, Reporter& out) const override {
     for (const PhraseMatch& match : m_phrases.find(draft))
-      report_tone(draft, match, "dismissive wording", "say what you can do for the customer", out);
+      report_tone(draft, match, N_("dismissive wording"),
+                  N_("say what you can do for the customer"), out);
   }
 
  private:

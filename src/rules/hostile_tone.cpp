@@ -71,7 +71,8 @@ class HostileTone final : public Rule {
   // Own text only: the matcher never searches quotes, attribution lines or signatures.
   void check(const Draft& draft, Reporter& out) const override {
     for (const PhraseMatch& match : m_phrases.find(draft))
-      report_tone(draft, match, "reproachful wording", "explain it again without reproach", out);
+      report_tone(draft, match, N_("reproachful wording"), N_("explain it again without reproach"),
+                  out);
   }
 
  private:

@@ -151,7 +151,8 @@ class MissingAttachment final : public Rule {
       const std::string_view found =
           std::string_view(draft.text()).substr(claim.range.begin, claim.range.size());
       out.report(claim.range, "'{}' but the message has no attachment", found)
-          .help(claim.phrase->help.empty() ? "attach the file before sending" : claim.phrase->help);
+          .help(claim.phrase->help.empty() ? N_("attach the file before sending")
+                                           : claim.phrase->help);
       return;  // one finding says it: the other claims are about the same missing file
     }
   }

@@ -282,7 +282,7 @@ class MissingClosing final : public Rule {
       return;
     }
     const std::string& closing = proposed->second;
-    finding.help("end with a sign-off, such as '" + closing + "', above your name");
+    finding.help("end with a sign-off, such as '{}', above your name", closing);
     // Above the name when the block is a name line, after the last line when there is no block.
     std::optional<core::Edit> edit;
     std::string title;

@@ -178,7 +178,7 @@ class MissingGreeting final : public Rule {
       return;
     }
     const std::string& greeting = proposed->second;
-    finding.help("open with a greeting, such as '" + greeting + "' with the reader's name");
+    finding.help("open with a greeting, such as '{}' with the reader's name", greeting);
     const std::size_t at = opening.paragraph->range.begin;
     finding.fix(core::Fix{
         .title = "add '" + greeting + "' at the top",

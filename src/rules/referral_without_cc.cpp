@@ -168,7 +168,7 @@ class ReferralWithoutCc final : public Rule {
       } else if (!copied(referral.address, msg) && !is_sender_address(referral.address, msg)) {
         out.report(referral.range, "sends the customer to '{}', which is not in To or Cc",
                    referral.address)
-            .help(fmt::format("copy {} (Cc) and keep ownership of the case", referral.address));
+            .help("copy {} (Cc) and keep ownership of the case", referral.address);
       }
     }
   }

@@ -158,7 +158,7 @@ class UnfilledPlaceholder final : public Rule {
 
  private:
   static void report(Reporter::Builder builder, const std::string& placeholder) {
-    builder.help(fmt::format("write the value of {} before sending", placeholder));
+    builder.help("write the value of {} before sending", placeholder);
   }
 
   // Placeholder-only lines and the signature are not sentences: tokenise them line by line. A

@@ -69,7 +69,7 @@ class UnusedSuppression final : public Rule {
               .help("`replylint rules` lists the rule ids");
         } else if (s.kind != SuppressionKind::enable) {
           out.report(t.range, "suppression of '{}' hides nothing", t.rule)
-              .help(s.rules.size() == 1 ? "remove the comment" : "remove the rule from it");
+              .help(s.rules.size() == 1 ? N_("remove the comment") : N_("remove the rule from it"));
         }
       }
       if (s.rules.empty() && s.kind != SuppressionKind::enable)

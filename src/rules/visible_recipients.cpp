@@ -210,8 +210,11 @@ class VisibleRecipients final : public Rule {
         out.report_header(last_header,
                           "{} outside recipients from {} parties can see each other's addresses",
                           visible, parties.size())
-            .help(fmt::format("move {} address{} to Bcc: {}", move.size(),
-                              move.size() == 1 ? "" : "es", fmt::join(move, ", ")))
+            .help(move.size() == 1
+                      ? core::i18n::fragment("move {} address to Bcc: {}", move.size(),
+                                             fmt::format("{}", fmt::join(move, ", ")))
+                      : core::i18n::fragment("move {} addresses to Bcc: {}", move.size(),
+                                             fmt::format("{}", fmt::join(move, ", "))))
             .data("addresses", move);
     if (std::optional<core::Fix> fix = bcc_fix(msg, move)) finding.fix(std::move(*fix));
   }

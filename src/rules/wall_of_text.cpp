@@ -295,12 +295,12 @@ class WallOfText final : public Rule {
     for (const Finding& f : found) {
       if (f.sentence)
         out.report(f.range, "sentence of {} words", f.words)
-            .help(fmt::format("split it into sentences of one idea each (at most {} words)",
-                              m_max_sentence_words));
+            .help("split it into sentences of one idea each (at most {} words)",
+                  m_max_sentence_words);
       else
         out.report(f.range, "paragraph of {} words", f.words)
-            .help(fmt::format("break it into shorter paragraphs or a list (at most {} words each)",
-                              m_max_paragraph_words));
+            .help("break it into shorter paragraphs or a list (at most {} words each)",
+                  m_max_paragraph_words);
     }
   }
 
