@@ -80,7 +80,7 @@ def placeholders(text):
 def update():
     xgettext(POT)
     for po in sorted(PO.glob("*.po")):
-        subprocess.run(["msgmerge", "--quiet", "--update", "--backup=none", "--no-wrap",
+        subprocess.run(["msgmerge", "--quiet", "--update", "--backup=none", "--no-wrap", "--no-fuzzy-matching",
                         "--add-location=file", str(po), str(POT)], check=True)
     print(f"updated {POT.relative_to(ROOT)} and {len(list(PO.glob('*.po')))} catalogs")
 

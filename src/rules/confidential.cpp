@@ -21,7 +21,7 @@ const RuleInfo k_info{
     .id = "confidential",
     .category = Category::privacy,
     .default_severity = Severity::warning,
-    .summary = "internal-only markers and links to internal hosts in a message to a customer",
+    .summary = N_("internal-only markers and links to internal hosts in a message to a customer"),
     .docs = R"md(
 ## What it flags
 - An internal-only marker in own text or the subject: "uso interno", "NO REENVIAR", "[nota

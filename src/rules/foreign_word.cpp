@@ -18,9 +18,9 @@ const RuleInfo k_info{
     .id = "foreign-word",
     .category = Category::spelling,
     .default_severity = Severity::info,
-    .summary =
+    .summary = N_(
         "an English word in a Spanish or Greek paragraph, with the native alternative where one is "
-        "listed",
+        "listed"),
     .docs = R"md(
 ## What it flags
 An English word in a Spanish or Greek paragraph of own text. It is not a misspelling (the

@@ -9,7 +9,7 @@ const RuleInfo k_info{
     .id = "hostile-tone",
     .category = Category::tone,
     .default_severity = Severity::warning,
-    .summary = "blaming, mocking, lecturing or insulting the customer",
+    .summary = N_("blaming, mocking, lecturing or insulting the customer"),
     .docs = R"md(
 ## What it flags
 Wording of own text that blames, mocks or lectures the customer: reproach for having to say
@@ -55,10 +55,9 @@ Lucía
 ```
 )md",
     .options = {},
-    .fix =
-        FixInfo{
-            Applicability::unsafe, false,
-            "replaces the phrase with the kinder wording of its phrase list, where there is one"},
+    .fix = FixInfo{Applicability::unsafe, false,
+                   N_("replaces the phrase with the kinder wording of its phrase list, where there "
+                      "is one")},
 };
 
 class HostileTone final : public Rule {

@@ -21,7 +21,8 @@ const RuleInfo k_info{
     .id = "incomplete-answer",
     .category = Category::content,
     .default_severity = Severity::info,
-    .summary = "the original asks several questions and the reply is far too short to answer them",
+    .summary =
+        N_("the original asks several questions and the reply is far too short to answer them"),
     .docs = R"md(
 ## What it flags
 A reply whose quoted original asks at least `min-questions` questions while own text has fewer

@@ -12,7 +12,7 @@ const RuleInfo k_info{
     .id = "missing-attachment",
     .category = Category::content,
     .default_severity = Severity::warning,
-    .summary = "own text says something is attached but the message has no attachment",
+    .summary = N_("own text says something is attached but the message has no attachment"),
     .docs = R"md(
 ## What it flags
 A sentence of own text that says this message carries a file ("le adjunto la factura",

@@ -15,7 +15,7 @@ const RuleInfo k_info{
     .id = "missing-closing",
     .category = Category::tone,
     .default_severity = Severity::info,
-    .summary = "own text that ends without a sign-off (Un saludo, Με εκτίμηση, Best regards…)",
+    .summary = N_("own text that ends without a sign-off (Un saludo, Με εκτίμηση, Best regards…)"),
     .docs = R"md(
 ## What it flags
 A message whose own text ends without a sign-off. The end is the last paragraph of own text
@@ -88,7 +88,7 @@ Lucía
 (by missing-greeting too, which has the same option).
 )md",
     .options = {{"min-words", std::int64_t{15}, "shortest own text (in words) that is checked"}},
-    .fix = FixInfo{Applicability::unsafe, false, "adds the language's usual sign-off"},
+    .fix = FixInfo{Applicability::unsafe, false, N_("adds the language's usual sign-off")},
 };
 
 // The sign-off block under the last sentence: "Un saludo," and the name, title, company, address,

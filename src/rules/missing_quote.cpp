@@ -7,7 +7,7 @@ const RuleInfo k_info{
     .id = "missing-quote",
     .category = Category::quoting,
     .default_severity = Severity::warning,
-    .summary = "a reply that quotes nothing of the message it answers",
+    .summary = N_("a reply that quotes nothing of the message it answers"),
     .docs = R"md(
 ## What it flags
 A reply (it has In-Reply-To or References, or a reply prefix such as "Re:", "RE:", "Απ:" or

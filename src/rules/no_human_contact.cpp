@@ -20,7 +20,7 @@ const RuleInfo k_info{
     .id = "no-human-contact",
     .category = Category::content,
     .default_severity = Severity::info,
-    .summary = "an automatic-looking message with no person's name and no way to reach one",
+    .summary = N_("an automatic-looking message with no person's name and no way to reach one"),
     .docs = R"md(
 ## What it flags
 A message that looks automatic and leaves the customer with nobody to turn to. It looks

@@ -19,9 +19,8 @@ const RuleInfo k_info{
     .id = "overquoting",
     .category = Category::quoting,
     .default_severity = Severity::info,
-    .summary =
-        "a long original quoted whole (older messages, signature, disclaimer) under a "
-        "short answer",
+    .summary = N_("a long original quoted whole (older messages, signature, disclaimer) under a "
+                  "short answer"),
     .docs = R"md(
 ## What it flags
 A reply that quotes a long original whole under a short answer. All three must hold:

@@ -17,7 +17,7 @@ const RuleInfo k_info{
     .id = "personal-data",
     .category = Category::privacy,
     .default_severity = Severity::error,
-    .summary = "card numbers, IBANs, national ids and passwords written into a reply",
+    .summary = N_("card numbers, IBANs, national ids and passwords written into a reply"),
     .docs = R"md(
 ## What it flags
 Personal data that must not travel by email, in own text and in the subject:
@@ -82,8 +82,8 @@ Lucía
 )md",
     .options = {},
     .fix = FixInfo{Applicability::unsafe, false,
-                   "masks a card number, IBAN or id in own text; a long one keeps its last four "
-                   "characters"},
+                   N_("masks a card number, IBAN or id in own text; a long one keeps its last four "
+                      "characters")},
 };
 
 core::i18n::Fragment noun(const pd::Found& found) {

@@ -17,7 +17,7 @@ const RuleInfo k_info{
     .id = "unsubscribe-missing",
     .category = Category::content,
     .default_severity = Severity::warning,
-    .summary = "a promotional or bulk message with no way to opt out",
+    .summary = N_("a promotional or bulk message with no way to opt out"),
     .docs = R"md(
 ## What it flags
 A bulk or promotional message that gives the reader no way to opt out. It is reported on the

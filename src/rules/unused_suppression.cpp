@@ -10,7 +10,7 @@ const RuleInfo k_info{
     .id = "unused-suppression",
     .category = Category::style,
     .default_severity = Severity::warning,
-    .summary = "a replylint suppression comment that suppresses nothing",
+    .summary = N_("a replylint suppression comment that suppresses nothing"),
     .docs = R"md(
 ## What it flags
 A suppression comment (docs/suppressions.md) in a template's own comment syntax,

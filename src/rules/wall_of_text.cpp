@@ -17,7 +17,7 @@ const RuleInfo k_info{
     .id = "wall-of-text",
     .category = Category::style,
     .default_severity = Severity::info,
-    .summary = "paragraphs or sentences of own text too long to read on a phone",
+    .summary = N_("paragraphs or sentences of own text too long to read on a phone"),
     .docs = R"md(
 ## What it flags
 A paragraph of own text with more than `max-paragraph-words` words, or a sentence with more than

@@ -171,3 +171,30 @@ TEST_CASE("i18n: the CLI speaks Spanish and Greek, JSON keeps English beside", "
   CHECK(fr.out.find("sentence written in capitals") != std::string::npos);
   CHECK(fr.err.find("no translation for 'fr'") != std::string::npos);
 }
+
+TEST_CASE("i18n: explain, help and errors follow the locale; ids and options stay", "[i18n][cli]") {
+  const Run es = run_replylint("--locale es explain shouting");
+  CHECK(es.status == 0);
+  CHECK(es.out.find("# shouting\n\npalabras, frases o un asunto escritos en mayúsculas (categoría: "
+                    "tone, gravedad por defecto: warning)") != std::string::npos);
+  CHECK(es.out.find("Corrección: safe, disponible siempre: escribe las mayúsculas") !=
+        std::string::npos);
+
+  const Run el = run_shell("LANGUAGE=el NO_COLOR=1 " + shell_quote(REPLYLINT_BINARY) + " --help");
+  CHECK(el.status == 0);
+  CHECK(el.out.find("ελέγχει πρόχειρα και εμφανίζει αναφορά") != std::string::npos);
+  CHECK(el.out.find("--locale") != std::string::npos);
+
+  const Run check_help = run_replylint("check --help --locale es");
+  CHECK(check_help.out.find("--fail-on") != std::string::npos);
+  CHECK(check_help.out.find("gravedad mínima que hace que el estado de salida sea 1") !=
+        std::string::npos);
+
+  const Run unknown = run_replylint("--locale el explain no-such-rule");
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.find("άγνωστος κανόνας «no-such-rule»") != std::string::npos);
+
+  const Run en = run_replylint("explain shouting");
+  CHECK(en.out.find("words, sentences or a subject written in capitals (category: tone, default "
+                    "severity: warning)") != std::string::npos);
+}
