@@ -126,8 +126,10 @@ class Reporter {
     /// What to do about it (one sentence, no trailing period). A literal is a msgid
     /// (core/i18n.hpp); any text the catalog has is localised.
     Builder& help(std::string text) {
-      diagnostic().help_localized = core::i18n::translate(text);
-      if (diagnostic().help_localized == text) diagnostic().help_localized.clear();
+      if (!core::i18n::active_language().empty()) {
+        std::string localized = core::i18n::translate(text);
+        if (localized != text) diagnostic().help_localized = std::move(localized);
+      }
       diagnostic().help = std::move(text);
       return *this;
     }
