@@ -19,11 +19,11 @@ _replylint() {
   fi
   COMPREPLY=()
 
-  local commands="check parse rules explain sendmail install-hook mcp lsp"
+  local commands="check parse rules explain sendmail install-hook mcp lsp milter"
   local command= i
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      --rules-dir) ((i++)) ;;
+      --rules-dir | --locale) ((i++)) ;;
       -*) ;;
       *)
         command=${COMP_WORDS[i]}
@@ -55,7 +55,7 @@ _replylint() {
       esac
       return 0
       ;;
-    --lang)
+    --lang | --locale)
       mapfile -t COMPREPLY < <(compgen -W "es el en" -- "$cur")
       return 0
       ;;
@@ -65,6 +65,10 @@ _replylint() {
       ;;
     --color)
       mapfile -t COMPREPLY < <(compgen -W "auto always never" -- "$cur")
+      return 0
+      ;;
+    --mbox-format)
+      mapfile -t COMPREPLY < <(compgen -W "mboxrd mboxo mboxcl2" -- "$cur")
       return 0
       ;;
     --on-error)
@@ -81,18 +85,18 @@ _replylint() {
       mapfile -t COMPREPLY < <(compgen -f -- "$cur")
       return 0
       ;;
-    --jobs | -j | --max-size)
+    --jobs | -j | --max-size | --socket)
       return 0
       ;;
   esac
 
   local options
   case $command in
-    "") options="--help --version --rules-dir" ;;
+    "") options="--help --version --rules-dir --locale" ;;
     check)
       options="--help --format --config --lang --dict-dir --stdin-filename --fail-on --exit-zero
         --color --jobs --baseline --write-baseline --force-exclude --fix --unsafe-fixes --diff
-        --max-size"
+        --max-size --mbox-format"
       ;;
     parse) options="--help --format --lang --max-size" ;;
     rules) options="--help --format" ;;
@@ -101,6 +105,7 @@ _replylint() {
     install-hook) options="--help --force" ;;
     mcp) options="--help --dict-dir --allow-path" ;;
     lsp) options="--help --dict-dir" ;;
+    milter) options="--help --config --socket --lang --dict-dir" ;;
   esac
   if [[ $cur == -* ]]; then
     mapfile -t COMPREPLY < <(compgen -W "$options" -- "$cur")

@@ -27,6 +27,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # Depends line.
 BUILD_PACKAGES=(
   build-essential cmake pkg-config dpkg-dev
+  gettext  # msgfmt builds the message catalogs (po/); xgettext and msgmerge update them
   libcli11-dev libicu-dev libfmt-dev nlohmann-json3-dev catch2
   libhunspell-dev hunspell hunspell-es hunspell-el hunspell-en-us hunspell-en-gb
   libgmime-3.0-dev libgumbo-dev libtomlplusplus-dev libcld2-dev

@@ -11,10 +11,37 @@
 #include "cli/commands.hpp"
 #include "cli/hook_commands.hpp"
 #include "cli/milter_command.hpp"
+#include "core/i18n.hpp"
+
+namespace {
+
+// A help or error text in the active language (a msgid for xgettext).
+std::string tr(const char* msgid) { return replylint::core::i18n::translate(msgid); }
+
+// The value of `--locale` before CLI11 parses anything, so that the help text is translated
+// too; "" when absent. Stops at "--" (what follows belongs to the sendmail command).
+std::string requested_locale(int argc, char** argv) {
+  std::string locale;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--") break;
+    if (arg == "--locale" && i + 1 < argc) locale = argv[++i];
+    if (arg.substr(0, 9) == "--locale=") locale = arg.substr(9);
+  }
+  return locale;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace replylint::cli;
-  CLI::App app{"replylint: a linter for email replies (Spanish, Greek, English)", "replylint"};
+  std::string locale = requested_locale(argc, argv);
+  // An unknown language is not an error: the messages stay in English, and stderr says why.
+  if (!replylint::core::i18n::activate(locale))
+    std::cerr << fmt::format(
+        "replylint: warning: no translation for '{}'; messages stay in English\n", locale);
+  CLI::App app{tr(N_("replylint: a linter for email replies (Spanish, Greek, English)")),
+               "replylint"};
   app.set_version_flag("--version", std::string(REPLYLINT_VERSION));
   app.require_subcommand(1);
   app.fallthrough();
@@ -23,50 +50,58 @@ int main(int argc, char** argv) {
   app.add_option("--rules-dir", common.rules_dir,
                  "folder of rule data (default: the bundled rules/)")
       ->type_name("DIR");
+  app.add_option("--locale", locale,
+                 tr(N_("language of messages, help and explain: es, el or en (default: "
+                       "LANGUAGE, LC_ALL, LC_MESSAGES or LANG)")))
+      ->type_name("LANG");
 
   CheckOptions check;
-  CLI::App* check_cmd = app.add_subcommand("check", "lint drafts and print a report");
+  CLI::App* check_cmd = app.add_subcommand("check", tr("lint drafts and print a report"));
   check_cmd
-      ->add_option(
-          "paths", check.paths,
-          "files, folders (recursive: *.eml, *.txt or the config's include globs) or - for stdin")
+      ->add_option("paths", check.paths,
+                   tr("files, folders (recursive: *.eml, *.txt or the config's include globs) or - "
+                      "for stdin"))
       ->required();
   check_cmd
       ->add_option("--format", check.format,
-                   "report format (sarif: SARIF 2.1.0; github: workflow annotations)")
+                   tr("report format (sarif: SARIF 2.1.0; github: workflow annotations)"))
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->default_str("text");
   check_cmd
       ->add_option("--config", check.config_file,
-                   "use this config instead of finding .replylint.toml")
+                   tr("use this config instead of finding .replylint.toml"))
       ->type_name("FILE");
-  check_cmd->add_option("--lang", check.language, "language of every paragraph")
+  check_cmd->add_option("--lang", check.language, tr("language of every paragraph"))
       ->check(CLI::IsMember({"es", "el", "en"}));
-  check_cmd->add_option("--dict-dir", check.dict_dir, "look for Hunspell dictionaries here first")
+  check_cmd
+      ->add_option("--dict-dir", check.dict_dir, tr("look for Hunspell dictionaries here first"))
       ->type_name("DIR");
   check_cmd->add_option("--stdin-filename", check.stdin_filename,
-                        "name stdin as this file (config and overrides apply as for it)");
-  check_cmd->add_option("--fail-on", check.fail_on, "lowest severity that makes the exit status 1")
+                        tr("name stdin as this file (config and overrides apply as for it)"));
+  check_cmd
+      ->add_option("--fail-on", check.fail_on, tr("lowest severity that makes the exit status 1"))
       ->check(CLI::IsMember({"error", "warning", "info"}))
       ->default_str("warning");
-  check_cmd->add_flag("--exit-zero", check.exit_zero, "exit 0 even when something is found");
-  check_cmd->add_option("--color", check.color, "colour the text report")
+  check_cmd->add_flag("--exit-zero", check.exit_zero, tr("exit 0 even when something is found"));
+  check_cmd->add_option("--color", check.color, tr("colour the text report"))
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
-  check_cmd->add_option("--jobs,-j", check.jobs, "files checked in parallel (default: every core)")
+  check_cmd
+      ->add_option("--jobs,-j", check.jobs, tr("files checked in parallel (default: every core)"))
       ->type_name("N")
       ->check(CLI::Range(1u, 1024u));
   check_cmd->add_option("--baseline", check.baseline,
-                        "ignore the findings recorded in this baseline file");
+                        tr("ignore the findings recorded in this baseline file"));
   check_cmd->add_option("--write-baseline", check.write_baseline,
-                        "record today's findings in this baseline file (and pass)");
-  check_cmd->add_flag("--force-exclude", check.force_exclude,
-                      "apply the config's exclude globs to files named on the command line too");
-  check_cmd->add_flag("--fix", check.fix, "apply safe fixes and write the files back");
+                        tr("record today's findings in this baseline file (and pass)"));
+  check_cmd->add_flag(
+      "--force-exclude", check.force_exclude,
+      tr("apply the config's exclude globs to files named on the command line too"));
+  check_cmd->add_flag("--fix", check.fix, tr("apply safe fixes and write the files back"));
   check_cmd->add_flag("--unsafe-fixes", check.unsafe_fixes,
-                      "with --fix or --diff: apply unsafe fixes too");
+                      tr("with --fix or --diff: apply unsafe fixes too"));
   check_cmd->add_flag("--diff", check.diff,
-                      "print the fixes as a unified diff and write nothing (exit 1 if any)");
+                      tr("print the fixes as a unified diff and write nothing (exit 1 if any)"));
   check_cmd
       ->add_option("--mbox-format", check.mbox_format,
                    "read mbox files as this format (default: mboxrd, and a file of one message "
@@ -75,12 +110,12 @@ int main(int argc, char** argv) {
   CLI::Option* check_max_size =
       check_cmd
           ->add_option("--max-size", check.max_size,
-                       "largest input checked (default 25MB; 0: no limit)")
+                       tr("largest input checked (default 25MB; 0: no limit)"))
           ->type_name("SIZE")
           ->transform(CLI::AsSizeValue(false));
 
   ParseOptions parse;
-  CLI::App* parse_cmd = app.add_subcommand("parse", "print the message model the linter sees");
+  CLI::App* parse_cmd = app.add_subcommand("parse", tr("print the message model the linter sees"));
   parse_cmd->add_option("path", parse.path, "a file, or - for stdin")->required();
   parse_cmd->add_option("--format", parse.format, "output format")
       ->check(CLI::IsMember({"text", "json"}))
@@ -93,13 +128,13 @@ int main(int argc, char** argv) {
       ->transform(CLI::AsSizeValue(false));
 
   std::string rules_format = "text";
-  CLI::App* rules_cmd = app.add_subcommand("rules", "list every rule");
+  CLI::App* rules_cmd = app.add_subcommand("rules", tr("list every rule"));
   rules_cmd->add_option("--format", rules_format, "output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->default_str("text");
 
   std::string explain_id;
-  CLI::App* explain_cmd = app.add_subcommand("explain", "print a rule's documentation");
+  CLI::App* explain_cmd = app.add_subcommand("explain", tr("print a rule's documentation"));
   explain_cmd->add_option("rule", explain_id, "rule id, e.g. shouting")->required();
 
   // The pre-send hook. Everything after the first "--" is the real sendmail command, passed on
@@ -107,9 +142,9 @@ int main(int argc, char** argv) {
   const SendmailSplit split = split_sendmail_command(argc, argv);
   SendmailOptions sendmail;
   sendmail.command = split.command;
-  CLI::App* sendmail_cmd = app.add_subcommand("sendmail",
-                                              "lint a message on stdin, then pipe it to the real "
-                                              "sendmail: sendmail [options] -- COMMAND...");
+  CLI::App* sendmail_cmd =
+      app.add_subcommand("sendmail", tr("lint a message on stdin, then pipe it to the real "
+                                        "sendmail: sendmail [options] -- COMMAND..."));
   sendmail_cmd
       ->add_option("--config", sendmail.config_file,
                    "use this config instead of finding .replylint.toml")
@@ -139,7 +174,7 @@ int main(int argc, char** argv) {
 
   InstallHookOptions install_hook;
   CLI::App* install_hook_cmd =
-      app.add_subcommand("install-hook", "install a pre-send hook in this repository");
+      app.add_subcommand("install-hook", tr("install a pre-send hook in this repository"));
   install_hook_cmd
       ->add_option("kind", install_hook.kind,
                    "which hook: git-send-email (.git/hooks/sendemail-validate)")
@@ -149,7 +184,7 @@ int main(int argc, char** argv) {
 
   McpOptions mcp;
   CLI::App* mcp_cmd = app.add_subcommand(
-      "mcp", "serve the Model Context Protocol on stdio (JSON-RPC 2.0, one message a line)");
+      "mcp", tr("serve the Model Context Protocol on stdio (JSON-RPC 2.0, one message a line)"));
   mcp_cmd->add_option("--dict-dir", mcp.dict_dir, "look for Hunspell dictionaries here first")
       ->type_name("DIR");
   mcp_cmd
@@ -160,7 +195,8 @@ int main(int argc, char** argv) {
 
   LspOptions lsp;
   CLI::App* lsp_cmd = app.add_subcommand(
-      "lsp", "serve the Language Server Protocol on stdio (diagnostics, fixes, hover in editors)");
+      "lsp",
+      tr("serve the Language Server Protocol on stdio (diagnostics, fixes, hover in editors)"));
   lsp_cmd->add_option("--dict-dir", lsp.dict_dir, "look for Hunspell dictionaries here first")
       ->type_name("DIR");
 
@@ -195,7 +231,9 @@ int main(int argc, char** argv) {
       status = run_install_hook(install_hook);
   } catch (const std::system_error& e) {
     // fmt::print throws when stdout refuses a write it could not buffer.
-    print_error(fmt::format("cannot write the report to standard output: {}", e.code().message()));
+    const auto error = replylint::core::i18n::fragment(
+        "cannot write the report to standard output: {}", e.code().message());
+    print_error(error.localized.empty() ? error.english : error.localized);
     return k_exit_error;
   }
   return finish_output(status);

@@ -110,6 +110,11 @@ struct Diagnostic {
   std::optional<Fix> fix;
   std::optional<Masking> sensitive;  // set: the flagged value is masked in every output
 
+  // The message and help in the active catalog's language (core/i18n.hpp); "" when English is
+  // active or there is no translation. Rules fill them through rules::Reporter.
+  std::string message_localized;
+  std::string help_localized;
+
   /// The list stored under `key` in `data`, or nullptr.
   const std::vector<std::string>* find_data(std::string_view key) const;
 };

@@ -1,3 +1,4 @@
+#include "core/i18n.hpp"
 #include "report/render.hpp"
 
 #include <algorithm>
@@ -67,6 +68,9 @@ nlohmann::json file_json(const FileReport& file) {
     if (!d.part.empty()) item["part"] = d.part;
     if (!d.suggestions.empty()) item["suggestions"] = d.suggestions;
     if (!d.help.empty()) item["help"] = d.help;
+    // The copies in the reader's language, only when a catalog other than English is active.
+    if (!d.message_localized.empty()) item["message_localized"] = d.message_localized;
+    if (!d.help_localized.empty()) item["help_localized"] = d.help_localized;
     // Rule-specific lists are fields of their own ("addresses"); never over a standard field.
     for (const auto& [name, values] : d.data)
       if (!values.empty() && !item.contains(name)) item[name] = values;
@@ -123,12 +127,15 @@ void append_indented(std::string& out, const std::string& text, std::size_t spac
 nlohmann::json to_json(const Report& report) {
   nlohmann::json files = nlohmann::json::array();
   for (const FileReport& file : report.files) files.push_back(file_json(file));
-  return {{"version", 1}, {"files", std::move(files)}, {"summary", summary_json(report)}};
+  nlohmann::json out = {
+      {"version", 1}, {"files", std::move(files)}, {"summary", summary_json(report)}};
+  if (!core::i18n::active_language().empty()) out["locale"] = core::i18n::active_language();
+  return out;
 }
 
 std::string render_json(const Report& report, unsigned jobs) {
   // Each file's part is dumped on its own (on up to `jobs` threads) and indented to its depth;
-  // keys are in nlohmann's order (sorted): files, summary, version.
+  // keys are in nlohmann's order (sorted): files, locale, summary, version.
   const std::size_t n = report.files.size();
   std::vector<std::string> parts(n);
   auto render = [&](std::size_t i) {
@@ -161,6 +168,8 @@ std::string render_json(const Report& report, unsigned jobs) {
     }
     out += "  ]";
   }
+  if (const std::string& locale = core::i18n::active_language(); !locale.empty())
+    out += ",\n  \"locale\": " + nlohmann::json(locale).dump();
   out += ",\n  \"summary\": ";
   append_indented(out, summary_json(report).dump(2, ' ', false, k_replace_invalid), 2, false);
   out += ",\n  \"version\": 1\n}";

@@ -89,6 +89,8 @@ template <typename Visit>
 void for_each_free_text(Diagnostic& d, Visit visit) {
   visit(d.message);
   visit(d.help);
+  visit(d.message_localized);
+  visit(d.help_localized);
   for (std::string& s : d.suggestions) visit(s);
   for (auto& [name, values] : d.data)
     for (std::string& v : values) visit(v);

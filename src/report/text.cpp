@@ -4,9 +4,12 @@
 
 #include <algorithm>
 
+#include "core/i18n.hpp"
 #include "report/render.hpp"
 
 namespace replylint::report {
+
+namespace i18n = core::i18n;
 
 namespace {
 
@@ -68,6 +71,11 @@ int display_width(std::string_view text) {
   return width;
 }
 
+// The localised copy when there is one, else the English text.
+const std::string& localized(const std::string& copy, const std::string& english) {
+  return copy.empty() ? english : copy;
+}
+
 std::string summary_line(const Report& report) {
   const int entries = static_cast<int>(report.files.size());
   const int messages = static_cast<int>(std::ranges::count_if(
@@ -97,7 +105,7 @@ std::string render_text(const Report& report, const TextStyle& style) {
       const std::string where = d.part.empty() ? name : fmt::format("{} (part {})", name, d.part);
       out += fmt::format("{}{}:{}:{}:{} {}{}{}[{}]: {}{}{}\n", p.bold, where, d.line, d.column,
                          p.reset, severity_colour(d.severity, p), to_string(d.severity), p.reset,
-                         d.rule, p.bold, d.message, p.reset);
+                         d.rule, p.bold, localized(d.message_localized, d.message), p.reset);
 
       // The source line, cut around the span when long, and the caret underline.
       auto cps = code_points(f.source_line);
@@ -135,12 +143,16 @@ std::string render_text(const Report& report, const TextStyle& style) {
       if (!d.suggestions.empty()) {
         std::string list;
         for (const std::string& s : d.suggestions) list += (list.empty() ? "'" : ", '") + s + "'";
-        out += fmt::format("{}{} = {}suggestion{}: {}\n", p.blue, pad, p.green,
-                           d.suggestions.size() == 1 ? "" : "s", list + p.reset.data());
+        out += fmt::format("{}{} = {}{}: {}\n", p.blue, pad, p.green,
+                           d.suggestions.size() == 1 ? i18n::translate(N_("suggestion"))
+                                                     : i18n::translate(N_("suggestions")),
+                           list + p.reset.data());
       }
       if (!d.help.empty())
-        out += fmt::format("{}{} = {}help{}: {}\n", p.blue, pad, p.bold, p.reset, d.help);
-      out += fmt::format("{}{} = {}see: replylint explain {}\n\n", p.blue, pad, p.reset, d.rule);
+        out += fmt::format("{}{} = {}{}{}: {}\n", p.blue, pad, p.bold, i18n::translate(N_("help")),
+                           p.reset, localized(d.help_localized, d.help));
+      out += fmt::format("{}{} = {}{}: replylint explain {}\n\n", p.blue, pad, p.reset,
+                         i18n::translate(N_("see")), d.rule);
     }
   }
   out += summary_line(report) + "\n";

@@ -18,8 +18,8 @@ const RuleInfo k_info{
     .id = "accent-confusion",
     .category = Category::spelling,
     .default_severity = Severity::warning,
-    .summary =
-        "a correct word with the wrong accent for its place: tú/tu, él/el, qué/que, πού/που, ή/η",
+    .summary = N_(
+        "a correct word with the wrong accent for its place: tú/tu, él/el, qué/que, πού/που, ή/η"),
     .docs = R"md(
 ## What it flags
 A word that is correct on its own but wrong where it stands, because its accent tells two words
@@ -75,7 +75,7 @@ Lucía
 )md",
     .options = {},
     .fix = FixInfo{Applicability::unsafe, false,
-                   "writes the word with its accent when there is one reading"},
+                   N_("writes the word with its accent when there is one reading")},
 };
 
 // Where a context list's matches must stand in their sentence.

@@ -35,16 +35,36 @@ std::string fix_line(const RuleInfo& info) {
                      info.fix->always ? "always" : "sometimes", info.fix->summary);
 }
 
+namespace {
+
+// The localised copy of `piece` when there is one, else its English text.
+const std::string& in_reader_language(const core::i18n::Fragment& piece) {
+  return piece.localized.empty() ? piece.english : piece.localized;
+}
+
+}  // namespace
+
 std::string explain_markdown(const RuleInfo& info) {
-  return fmt::format("# {}\n\n{} (category: {}, default severity: {})\n\n{}\n{}", info.id,
-                     info.summary, to_string(info.category), core::to_string(info.default_severity),
-                     fix_line(info), info.docs);
+  namespace i18n = core::i18n;
+  // The summary and fix line follow the active catalog; ids, categories, severities and the
+  // Markdown docs (examples the docs test runs) stay as written.
+  const i18n::Fragment heading =
+      i18n::fragment("{} (category: {}, default severity: {})", i18n::translated(info.summary),
+                     to_string(info.category), core::to_string(info.default_severity));
+  const i18n::Fragment fix =
+      !info.fix ? i18n::fragment("Fix: none.")
+                : i18n::fragment(
+                      "Fix: {}, {} available: {}.", core::to_string(info.fix->applicability),
+                      info.fix->always ? i18n::fragment("always") : i18n::fragment("sometimes"),
+                      i18n::translated(info.fix->summary));
+  return fmt::format("# {}\n\n{}\n\n{}\n{}", info.id, in_reader_language(heading),
+                     in_reader_language(fix), info.docs);
 }
 
 std::string unknown_rule_message(std::string_view id) {
   std::string known;
   for (const RegistryEntry& e : registry()) known += (known.empty() ? "" : ", ") + e.info.id;
-  return fmt::format("unknown rule '{}' (rules: {})", id, known);
+  return in_reader_language(core::i18n::fragment("unknown rule '{}' (rules: {})", id, known));
 }
 
 }  // namespace replylint::rules

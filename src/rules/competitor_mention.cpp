@@ -11,7 +11,7 @@ const RuleInfo k_info{
     .id = "competitor-mention",
     .category = Category::content,
     .default_severity = Severity::info,
-    .summary = "a competitor named in own text (names from the configuration)",
+    .summary = N_("a competitor named in own text (names from the configuration)"),
     .docs = R"md(
 ## What it flags
 A competitor named in own text: each name of the `competitors` option, matched as whole words,

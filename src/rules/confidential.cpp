@@ -21,7 +21,7 @@ const RuleInfo k_info{
     .id = "confidential",
     .category = Category::privacy,
     .default_severity = Severity::warning,
-    .summary = "internal-only markers and links to internal hosts in a message to a customer",
+    .summary = N_("internal-only markers and links to internal hosts in a message to a customer"),
     .docs = R"md(
 ## What it flags
 - An internal-only marker in own text or the subject: "uso interno", "NO REENVIAR", "[nota
@@ -292,7 +292,7 @@ class Confidential final : public Rule {
   static void report_marker(Reporter::Builder builder, const PhraseMatch& match) {
     builder.help(match.phrase && !match.phrase->help.empty()
                      ? match.phrase->help
-                     : "remove the internal note before it reaches the customer");
+                     : N_("remove the internal note before it reaches the customer"));
   }
 
   bool is_internal_host(const std::string& host) const {
@@ -318,7 +318,9 @@ class Confidential final : public Rule {
       if (w.kind != draft::TokenKind::url && w.kind != draft::TokenKind::email) continue;
       const std::string host = host_of(w);
       if (!is_internal_host(host)) continue;
-      const char* what = w.kind == draft::TokenKind::email ? "address" : "link";
+      const core::i18n::Fragment what = w.kind == draft::TokenKind::email
+                                            ? core::i18n::fragment("address")
+                                            : core::i18n::fragment("link");
       auto builder = subject
                          ? out.report_subject(w.range, "{} to the internal host '{}'", what, host)
                          : out.report(w.range, "{} to the internal host '{}'", what, host);

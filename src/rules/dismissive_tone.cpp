@@ -9,7 +9,7 @@ const RuleInfo k_info{
     .id = "dismissive-tone",
     .category = Category::tone,
     .default_severity = Severity::warning,
-    .summary = "apathy towards the customer's problem with no way forward",
+    .summary = N_("apathy towards the customer's problem with no way forward"),
     .docs = R"md(
 ## What it flags
 Apathy in own text: "no es nuestro problema", "no podemos hacer nada", "eso no nos corresponde",
@@ -52,10 +52,9 @@ Lucía
 ```
 )md",
     .options = {},
-    .fix =
-        FixInfo{
-            Applicability::unsafe, false,
-            "replaces the phrase with the kinder wording of its phrase list, where there is one"},
+    .fix = FixInfo{Applicability::unsafe, false,
+                   N_("replaces the phrase with the kinder wording of its phrase list, where there "
+                      "is one")},
 };
 
 class DismissiveTone final : public Rule {
@@ -68,7 +67,8 @@ class DismissiveTone final : public Rule {
   // Own text only: the matcher never searches quotes, attribution lines or signatures.
   void check(const Draft& draft, Reporter& out) const override {
     for (const PhraseMatch& match : m_phrases.find(draft))
-      report_tone(draft, match, "dismissive wording", "say what you can do for the customer", out);
+      report_tone(draft, match, N_("dismissive wording"),
+                  N_("say what you can do for the customer"), out);
   }
 
  private:

@@ -18,9 +18,9 @@ const RuleInfo k_info{
     .id = "foreign-word",
     .category = Category::spelling,
     .default_severity = Severity::info,
-    .summary =
+    .summary = N_(
         "an English word in a Spanish or Greek paragraph, with the native alternative where one is "
-        "listed",
+        "listed"),
     .docs = R"md(
 ## What it flags
 An English word in a Spanish or Greek paragraph of own text. It is not a misspelling (the
@@ -124,6 +124,7 @@ class ForeignWord final : public Rule {
   void report_sentence(const Draft& draft, const Sentence& sentence, const std::string& language,
                        const std::vector<PhraseMatch>& matches, const std::vector<Mark>& marks,
                        const std::vector<personal_data::Found>& secrets, Reporter& out) const {
+    const bool spanish = language == "es";  // apart from help(): xgettext reads its literals
     const auto secret = [&](const Word& w) {
       return std::ranges::any_of(
           secrets, [&](const personal_data::Found& f) { return f.range.overlaps(w.range); });
@@ -141,15 +142,15 @@ class ForeignWord final : public Rule {
         auto finding = out.report(match.range, "'{}' is English", found);
         finding.suggestions(alternatives(match.phrase->suggest, found));
         finding.help(!match.phrase->help.empty() ? match.phrase->help
-                     : language == "es"          ? "write the Spanish word"
-                                                 : "write the Greek word");
+                     : spanish                   ? N_("write the Spanish word")
+                                                 : N_("write the Greek word"));
         continue;
       }
       const Word& w = sentence.words[i];
       if (marks[i].listed || !marks[i].reportable || secret(w)) continue;
       out.report(w.range, "'{}' is English", w.text)
-          .help(language == "es" ? "write it in Spanish, or leave it if no Spanish word fits"
-                                 : "write it in Greek, or leave it if no Greek word fits");
+          .help(spanish ? N_("write it in Spanish, or leave it if no Spanish word fits")
+                        : N_("write it in Greek, or leave it if no Greek word fits"));
     }
   }
 

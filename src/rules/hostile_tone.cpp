@@ -9,7 +9,7 @@ const RuleInfo k_info{
     .id = "hostile-tone",
     .category = Category::tone,
     .default_severity = Severity::warning,
-    .summary = "blaming, mocking, lecturing or insulting the customer",
+    .summary = N_("blaming, mocking, lecturing or insulting the customer"),
     .docs = R"md(
 ## What it flags
 Wording of own text that blames, mocks or lectures the customer: reproach for having to say
@@ -55,10 +55,9 @@ Lucía
 ```
 )md",
     .options = {},
-    .fix =
-        FixInfo{
-            Applicability::unsafe, false,
-            "replaces the phrase with the kinder wording of its phrase list, where there is one"},
+    .fix = FixInfo{Applicability::unsafe, false,
+                   N_("replaces the phrase with the kinder wording of its phrase list, where there "
+                      "is one")},
 };
 
 class HostileTone final : public Rule {
@@ -71,7 +70,8 @@ class HostileTone final : public Rule {
   // Own text only: the matcher never searches quotes, attribution lines or signatures.
   void check(const Draft& draft, Reporter& out) const override {
     for (const PhraseMatch& match : m_phrases.find(draft))
-      report_tone(draft, match, "reproachful wording", "explain it again without reproach", out);
+      report_tone(draft, match, N_("reproachful wording"), N_("explain it again without reproach"),
+                  out);
   }
 
  private:

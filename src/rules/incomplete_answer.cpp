@@ -21,7 +21,8 @@ const RuleInfo k_info{
     .id = "incomplete-answer",
     .category = Category::content,
     .default_severity = Severity::info,
-    .summary = "the original asks several questions and the reply is far too short to answer them",
+    .summary =
+        N_("the original asks several questions and the reply is far too short to answer them"),
     .docs = R"md(
 ## What it flags
 A reply whose quoted original asks at least `min-questions` questions while own text has fewer
@@ -306,7 +307,7 @@ class IncompleteAnswer final : public Rule {
     if (interleaved && unanswered < static_cast<std::size_t>(m_min_questions)) return;
     if (!m_excuses.find(draft).empty()) return;
 
-    const std::string help = fmt::format(
+    const core::i18n::Fragment help = core::i18n::fragment(
         "answer each of the {} questions (the problem, the solution and the next "
         "steps), or say when you will",
         asked);
@@ -320,7 +321,8 @@ class IncompleteAnswer final : public Rule {
           .help(help);
     } else {
       out.report(own_text_range(draft), "the customer asked {} questions and the reply has {} {}",
-                 asked, own_words, own_words == 1 ? "word" : "words")
+                 asked, own_words,
+                 own_words == 1 ? core::i18n::fragment("word") : core::i18n::fragment("words"))
           .help(help);
     }
   }

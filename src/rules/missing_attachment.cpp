@@ -12,7 +12,7 @@ const RuleInfo k_info{
     .id = "missing-attachment",
     .category = Category::content,
     .default_severity = Severity::warning,
-    .summary = "own text says something is attached but the message has no attachment",
+    .summary = N_("own text says something is attached but the message has no attachment"),
     .docs = R"md(
 ## What it flags
 A sentence of own text that says this message carries a file ("le adjunto la factura",
@@ -151,7 +151,8 @@ class MissingAttachment final : public Rule {
       const std::string_view found =
           std::string_view(draft.text()).substr(claim.range.begin, claim.range.size());
       out.report(claim.range, "'{}' but the message has no attachment", found)
-          .help(claim.phrase->help.empty() ? "attach the file before sending" : claim.phrase->help);
+          .help(claim.phrase->help.empty() ? N_("attach the file before sending")
+                                           : claim.phrase->help);
       return;  // one finding says it: the other claims are about the same missing file
     }
   }

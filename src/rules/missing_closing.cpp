@@ -15,7 +15,7 @@ const RuleInfo k_info{
     .id = "missing-closing",
     .category = Category::tone,
     .default_severity = Severity::info,
-    .summary = "own text that ends without a sign-off (Un saludo, Με εκτίμηση, Best regards…)",
+    .summary = N_("own text that ends without a sign-off (Un saludo, Με εκτίμηση, Best regards…)"),
     .docs = R"md(
 ## What it flags
 A message whose own text ends without a sign-off. The end is the last paragraph of own text
@@ -88,7 +88,7 @@ Lucía
 (by missing-greeting too, which has the same option).
 )md",
     .options = {{"min-words", std::int64_t{15}, "shortest own text (in words) that is checked"}},
-    .fix = FixInfo{Applicability::unsafe, false, "adds the language's usual sign-off"},
+    .fix = FixInfo{Applicability::unsafe, false, N_("adds the language's usual sign-off")},
 };
 
 // The sign-off block under the last sentence: "Un saludo," and the name, title, company, address,
@@ -282,7 +282,7 @@ class MissingClosing final : public Rule {
       return;
     }
     const std::string& closing = proposed->second;
-    finding.help("end with a sign-off, such as '" + closing + "', above your name");
+    finding.help("end with a sign-off, such as '{}', above your name", closing);
     // Above the name when the block is a name line, after the last line when there is no block.
     std::optional<core::Edit> edit;
     std::string title;

@@ -13,7 +13,8 @@ const RuleInfo k_info{
     .id = "missing-greeting",
     .category = Category::tone,
     .default_severity = Severity::info,
-    .summary = "own text that opens with neither a greeting (Hola, Αγαπητέ, Dear…) nor a thank-you",
+    .summary =
+        N_("own text that opens with neither a greeting (Hola, Αγαπητέ, Dear…) nor a thank-you"),
     .docs = R"md(
 ## What it flags
 A message whose own text does not open with a greeting. The opening is the first sentence of
@@ -85,7 +86,8 @@ Lucía
 (by missing-closing too, which has the same option).
 )md",
     .options = {{"min-words", std::int64_t{15}, "shortest own text (in words) that is checked"}},
-    .fix = FixInfo{Applicability::unsafe, false, "adds the language's usual greeting at the top"},
+    .fix =
+        FixInfo{Applicability::unsafe, false, N_("adds the language's usual greeting at the top")},
 };
 
 // A greeting may follow the name it addresses ("Ana, buenos días"), not other words ("Le
@@ -178,7 +180,7 @@ class MissingGreeting final : public Rule {
       return;
     }
     const std::string& greeting = proposed->second;
-    finding.help("open with a greeting, such as '" + greeting + "' with the reader's name");
+    finding.help("open with a greeting, such as '{}' with the reader's name", greeting);
     const std::size_t at = opening.paragraph->range.begin;
     finding.fix(core::Fix{
         .title = "add '" + greeting + "' at the top",

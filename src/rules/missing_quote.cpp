@@ -7,7 +7,7 @@ const RuleInfo k_info{
     .id = "missing-quote",
     .category = Category::quoting,
     .default_severity = Severity::warning,
-    .summary = "a reply that quotes nothing of the message it answers",
+    .summary = N_("a reply that quotes nothing of the message it answers"),
     .docs = R"md(
 ## What it flags
 A reply (it has In-Reply-To or References, or a reply prefix such as "Re:", "RE:", "Απ:" or
@@ -78,7 +78,7 @@ class MissingQuote final : public Rule {
     const message::Message& msg = draft.message();
     if (!msg.is_reply || draft.quotes_original() || is_patch_submission(draft)) return;
     constexpr std::string_view help =
-        "quote the customer's message, or the parts you answer, below your reply";
+        N_("quote the customer's message, or the parts you answer, below your reply");
     // Point at what makes it a reply: the subject, else the threading header.
     if (msg.subject_header()) {
       out.report_subject({0, msg.subject.size()}, "reply quotes nothing of the original message")

@@ -20,7 +20,7 @@ const RuleInfo k_info{
     .id = "no-human-contact",
     .category = Category::content,
     .default_severity = Severity::info,
-    .summary = "an automatic-looking message with no person's name and no way to reach one",
+    .summary = N_("an automatic-looking message with no person's name and no way to reach one"),
     .docs = R"md(
 ## What it flags
 A message that looks automatic and leaves the customer with nobody to turn to. It looks
@@ -181,16 +181,15 @@ class NoHumanContact final : public Rule {
     if (!phrase && !automatic_headers(msg)) return;
     if (offers_contact(draft, signature_sentences)) return;
 
-    constexpr std::string_view message =
-        "automatic message with no person's name and no way to "
-        "reach one";
     const std::string help =
-        "sign it with the name of the person who supervises it, and give a phone number, an "
-        "address that takes replies or a contact page";
+        N_("sign it with the name of the person who supervises it, and give a phone number, an "
+           "address that takes replies or a contact page");
     if (phrase)
-      out.report(*phrase, "{}", message).help(help);
+      out.report(*phrase, "automatic message with no person's name and no way to reach one")
+          .help(help);
     else
-      out.report_header("From", "{}", message).help(help);
+      out.report_header("From", "automatic message with no person's name and no way to reach one")
+          .help(help);
   }
 
  private:

@@ -10,7 +10,7 @@ const RuleInfo k_info{
     .id = "no-reply-sender",
     .category = Category::recipients,
     .default_severity = Severity::warning,
-    .summary = "a reply or customer message sent from a no-reply address",
+    .summary = N_("a reply or customer message sent from a no-reply address"),
     .docs = R"md(
 ## What it flags
 A reply, or a message to someone outside the sender's organisation, sent From an address that

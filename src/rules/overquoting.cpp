@@ -19,9 +19,8 @@ const RuleInfo k_info{
     .id = "overquoting",
     .category = Category::quoting,
     .default_severity = Severity::info,
-    .summary =
-        "a long original quoted whole (older messages, signature, disclaimer) under a "
-        "short answer",
+    .summary = N_("a long original quoted whole (older messages, signature, disclaimer) under a "
+                  "short answer"),
     .docs = R"md(
 ## What it flags
 A reply that quotes a long original whole under a short answer. All three must hold:
@@ -196,20 +195,17 @@ class Overquoting final : public Rule {
     const bool disclaimer = has_disclaimer(text, segments);
     if (!history && !quote.signature && !disclaimer && quote.header_blocks == 0) return;
 
-    std::vector<std::string> cut;
-    if (history) cut.emplace_back("the older messages");
-    if (quote.signature) cut.emplace_back("the signature");
-    if (disclaimer) cut.emplace_back("the legal disclaimer");
-    if (quote.header_blocks > 0) cut.emplace_back("the header block");
-    std::string what;
-    for (std::size_t i = 0; i < cut.size(); ++i) {
-      if (i > 0) what += i + 1 == cut.size() ? " and " : ", ";
-      what += cut[i];
-    }
+    namespace i18n = core::i18n;
+    std::vector<i18n::Fragment> cut;
+    if (history) cut.push_back(i18n::fragment("the older messages"));
+    if (quote.signature) cut.push_back(i18n::fragment("the signature"));
+    if (disclaimer) cut.push_back(i18n::fragment("the legal disclaimer"));
+    if (quote.header_blocks > 0) cut.push_back(i18n::fragment("the header block"));
+    const i18n::Fragment what = i18n::join(cut, i18n::fragment(", "), i18n::fragment(" and "));
     out.report(start_of_quote(text, segments, quote.first),
                "the whole original is quoted ({} lines) for an answer of {} words", quote.lines,
                own_words)
-        .help(fmt::format("keep only the lines you answer; cut {}", what));
+        .help("keep only the lines you answer; cut {}", what);
   }
 
  private:

@@ -17,7 +17,7 @@ const RuleInfo k_info{
     .id = "personal-data",
     .category = Category::privacy,
     .default_severity = Severity::error,
-    .summary = "card numbers, IBANs, national ids and passwords written into a reply",
+    .summary = N_("card numbers, IBANs, national ids and passwords written into a reply"),
     .docs = R"md(
 ## What it flags
 Personal data that must not travel by email, in own text and in the subject:
@@ -82,14 +82,17 @@ Lucía
 )md",
     .options = {},
     .fix = FixInfo{Applicability::unsafe, false,
-                   "masks a card number, IBAN or id in own text; a long one keeps its last four "
-                   "characters"},
+                   N_("masks a card number, IBAN or id in own text; a long one keeps its last four "
+                      "characters")},
 };
 
-std::string noun(const pd::Found& found) {
-  if (found.kind == pd::Kind::card && !found.detail.empty())
-    return fmt::format("{} ({})", pd::describe(found.kind), found.detail);
-  return std::string(pd::describe(found.kind));
+core::i18n::Fragment noun(const pd::Found& found) {
+  core::i18n::Fragment kind = core::i18n::translated(pd::describe(found.kind));
+  if (found.kind == pd::Kind::card && !found.detail.empty()) {
+    kind.english += " (" + found.detail + ")";
+    if (!kind.localized.empty()) kind.localized += " (" + found.detail + ")";
+  }
+  return kind;
 }
 
 core::Masking masking(pd::Kind kind) {
@@ -110,10 +113,10 @@ std::string masked_number(std::string_view value) {
   return out;
 }
 
-constexpr std::string_view k_secret_help =
-    "remove it, and send it through a secure channel (a reset link, SMS or the customer portal)";
+constexpr std::string_view k_secret_help = N_(
+    "remove it, and send it through a secure channel (a reset link, SMS or the customer portal)");
 constexpr std::string_view k_number_help =
-    "remove it; if the customer must know which one, give its last four digits only";
+    N_("remove it; if the customer must know which one, give its last four digits only");
 
 class PersonalData final : public Rule {
  public:

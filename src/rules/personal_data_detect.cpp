@@ -1,5 +1,7 @@
 #include "rules/personal_data_detect.hpp"
 
+#include "core/i18n.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -423,21 +425,21 @@ bool amka_valid(std::string_view digits) {
 std::string_view describe(Kind kind) {
   switch (kind) {
     case Kind::card:
-      return "payment card number";
+      return N_("payment card number");
     case Kind::iban:
-      return "bank account number (IBAN)";
+      return N_("bank account number (IBAN)");
     case Kind::dni:
-      return "Spanish national id number (DNI)";
+      return N_("Spanish national id number (DNI)");
     case Kind::nie:
-      return "Spanish foreigner id number (NIE)";
+      return N_("Spanish foreigner id number (NIE)");
     case Kind::afm:
-      return "Greek tax number (AFM)";
+      return N_("Greek tax number (AFM)");
     case Kind::amka:
-      return "Greek social security number (AMKA)";
+      return N_("Greek social security number (AMKA)");
     case Kind::secret:
-      return "password or one-time code";
+      return N_("password or one-time code");
   }
-  return "personal data";
+  return N_("personal data");
 }
 
 std::vector<Found> find_numbers(std::string_view text, core::Range within) {

@@ -13,7 +13,8 @@ const RuleInfo k_info{
     .id = "referral-without-cc",
     .category = Category::recipients,
     .default_severity = Severity::warning,
-    .summary = "own text sends the customer to another address or department without copying them",
+    .summary =
+        N_("own text sends the customer to another address or department without copying them"),
     .docs = R"md(
 ## What it flags
 Own text that sends the customer somewhere else while whoever they are sent to is not copied:
@@ -168,7 +169,7 @@ class ReferralWithoutCc final : public Rule {
       } else if (!copied(referral.address, msg) && !is_sender_address(referral.address, msg)) {
         out.report(referral.range, "sends the customer to '{}', which is not in To or Cc",
                    referral.address)
-            .help(fmt::format("copy {} (Cc) and keep ownership of the case", referral.address));
+            .help("copy {} (Cc) and keep ownership of the case", referral.address);
       }
     }
   }

@@ -127,11 +127,12 @@ Reporter::Builder& Reporter::Builder::replace_with(std::string replacement,
   return *this;
 }
 
-Reporter::Builder Reporter::add(core::Location where, std::string message) {
+Reporter::Builder Reporter::add(core::Location where, std::string localized, std::string message) {
   core::Diagnostic& d = m_found.emplace_back();
   d.rule = m_rule;
   d.severity = m_severity;
   d.message = std::move(message);
+  d.message_localized = std::move(localized);
   d.location = std::move(where);
   return Builder(m_found, m_found.size() - 1);
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "core/i18n.hpp"
 #include "draft/draft.hpp"
 
 namespace replylint::data {
@@ -122,9 +123,29 @@ class Reporter {
     /// findings (the vector may reallocate) while it still holds this one.
     Builder(std::vector<core::Diagnostic>& found, std::size_t index)
         : m_found(found), m_index(index) {}
-    /// What to do about it (one sentence, no trailing period).
+    /// What to do about it (one sentence, no trailing period). A literal is a msgid
+    /// (core/i18n.hpp); any text the catalog has is localised.
     Builder& help(std::string text) {
+      if (!core::i18n::active_language().empty()) {
+        std::string localized = core::i18n::translate(text);
+        if (localized != text) diagnostic().help_localized = std::move(localized);
+      }
       diagnostic().help = std::move(text);
+      return *this;
+    }
+    /// Help made with core::i18n::fragment() (English and localised).
+    Builder& help(core::i18n::Fragment text) {
+      diagnostic().help = std::move(text.english);
+      diagnostic().help_localized = std::move(text.localized);
+      return *this;
+    }
+    /// Help formatted from a msgid and arguments, localised like a message.
+    template <typename First, typename... Args>
+    Builder& help(fmt::format_string<First, Args...> format, First&& first, Args&&... args) {
+      diagnostic().help_localized =
+          core::i18n::localize_format(core::i18n::template_of(format), first, args...);
+      diagnostic().help =
+          fmt::format(format, std::forward<First>(first), std::forward<Args>(args)...);
       return *this;
     }
     /// One more replacement for the flagged text, best first.
@@ -160,26 +181,31 @@ class Reporter {
 
   Reporter(std::string rule, Severity severity) : m_rule(std::move(rule)), m_severity(severity) {}
 
+  /// Reports a finding in the body. `format` is a msgid (core/i18n.hpp): the localised copy
+  /// of the message is its translation formatted with the same arguments.
   template <typename... Args>
   Builder report(Range range, fmt::format_string<Args...> format, Args&&... args) {
     return add({core::Location::Origin::body, range, {}},
+               core::i18n::localize_format(core::i18n::template_of(format), args...),
                fmt::format(format, std::forward<Args>(args)...));
   }
   template <typename... Args>
   Builder report_subject(Range range, fmt::format_string<Args...> format, Args&&... args) {
     return add({core::Location::Origin::subject, range, {}},
+               core::i18n::localize_format(core::i18n::template_of(format), args...),
                fmt::format(format, std::forward<Args>(args)...));
   }
   template <typename... Args>
   Builder report_header(std::string header, fmt::format_string<Args...> format, Args&&... args) {
     return add({core::Location::Origin::header, {}, std::move(header)},
+               core::i18n::localize_format(core::i18n::template_of(format), args...),
                fmt::format(format, std::forward<Args>(args)...));
   }
 
   std::vector<core::Diagnostic>& diagnostics() { return m_found; }
 
  private:
-  Builder add(core::Location where, std::string message);
+  Builder add(core::Location where, std::string localized, std::string message);
   std::string m_rule;
   Severity m_severity;
   std::vector<core::Diagnostic> m_found;

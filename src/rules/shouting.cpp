@@ -12,7 +12,7 @@ const RuleInfo k_info{
     .id = "shouting",
     .category = Category::tone,
     .default_severity = Severity::warning,
-    .summary = "words, sentences or a subject written in capitals",
+    .summary = N_("words, sentences or a subject written in capitals"),
     .docs = R"md(
 ## What it flags
 A run of words, a whole sentence of own text, or the subject, written in capitals, in Latin or
@@ -52,7 +52,7 @@ whole sentence of at least two words.
 )md",
     .options = {{"min-words", std::int64_t{3},
                  "shortest run of words in capitals that is flagged"}},
-    .fix = FixInfo{Applicability::safe, true, "writes the capitals in sentence case"},
+    .fix = FixInfo{Applicability::safe, true, N_("writes the capitals in sentence case")},
 };
 
 // A token that may be part of a run of capitals.

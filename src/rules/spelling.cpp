@@ -23,7 +23,7 @@ const RuleInfo k_info{
     .id = "spelling",
     .category = Category::spelling,
     .default_severity = Severity::warning,
-    .summary = "misspelled words in own text, with suggestions (es, el, en)",
+    .summary = N_("misspelled words in own text, with suggestions (es, el, en)"),
     .docs = R"md(
 ## What it flags
 Words of own text that Hunspell does not know, with up to three suggestions. The dictionaries
@@ -89,7 +89,7 @@ suggestions from en_US). Install Debian's `hunspell-en-gb` for "gb" and "both".
                 {"english", std::string{"both"},
                  "English spelling accepted: \"us\", \"gb\" or \"both\""}},
     .fix = FixInfo{Applicability::unsafe, false,
-                   "replaces the word when there is exactly one suggestion"},
+                   N_("replaces the word when there is exactly one suggestion")},
 };
 
 enum class English { us, gb, both };

@@ -8,7 +8,7 @@ const RuleInfo k_info{
     .id = "suppression-without-reason",
     .category = Category::style,
     .default_severity = Severity::warning,
-    .summary = "a replylint suppression comment that gives no reason",
+    .summary = N_("a replylint suppression comment that gives no reason"),
     .docs = R"md(
 ## What it flags
 A suppression comment (docs/suppressions.md) with no reason after ` -- `:

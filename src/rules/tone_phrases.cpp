@@ -87,7 +87,7 @@ void report_tone(const Draft& draft, const PhraseMatch& match, std::string_view 
                  std::string_view default_help, Reporter& out) {
   const std::string_view found =
       std::string_view(draft.text()).substr(match.range.begin, match.range.size());
-  auto finding = out.report(match.range, "{} '{}'", message, found);
+  auto finding = out.report(match.range, "{} '{}'", core::i18n::translated(message), found);
   finding.help(match.phrase->help.empty() ? std::string(default_help) : match.phrase->help);
   if (match.phrase->suggest.empty()) return;
   const std::string suggestion = match_capital(found, match.phrase->suggest);

@@ -13,7 +13,7 @@ const RuleInfo k_info{
     .id = "unfilled-placeholder",
     .category = Category::content,
     .default_severity = Severity::error,
-    .summary = "template placeholders left unfilled in a message about to be sent",
+    .summary = N_("template placeholders left unfilled in a message about to be sent"),
     .docs = R"md(
 ## What it flags
 A template placeholder still in a message about to be sent: in own text, in a line holding
@@ -158,7 +158,7 @@ class UnfilledPlaceholder final : public Rule {
 
  private:
   static void report(Reporter::Builder builder, const std::string& placeholder) {
-    builder.help(fmt::format("write the value of {} before sending", placeholder));
+    builder.help("write the value of {} before sending", placeholder);
   }
 
   // Placeholder-only lines and the signature are not sentences: tokenise them line by line. A

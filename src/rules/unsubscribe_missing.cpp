@@ -17,7 +17,7 @@ const RuleInfo k_info{
     .id = "unsubscribe-missing",
     .category = Category::content,
     .default_severity = Severity::warning,
-    .summary = "a promotional or bulk message with no way to opt out",
+    .summary = N_("a promotional or bulk message with no way to opt out"),
     .docs = R"md(
 ## What it flags
 A bulk or promotional message that gives the reader no way to opt out. It is reported on the
@@ -175,32 +175,32 @@ class UnsubscribeMissing final : public Rule {
     if (!msg.list_unsubscribe.empty() || msg.find_header("List-Unsubscribe")) return;
 
     // Why it is bulk, cheapest first; the opt-out search (tokenising the whole body) runs last.
-    std::string reason;
+    core::i18n::Fragment reason;
     const message::Header* precedence = msg.find_header("Precedence");
     if (precedence) {
       const std::string value = lowercase_ascii(precedence->value);
       if (value.find("bulk") != std::string::npos || value.find("list") != std::string::npos ||
           value.find("junk") != std::string::npos)
-        reason = fmt::format("bulk message (Precedence: {})", precedence->value);
+        reason = core::i18n::fragment("bulk message (Precedence: {})", precedence->value);
     }
     const std::size_t outside = outside_recipients(msg);
-    if (reason.empty() &&
+    if (reason.english.empty() &&
         outside > static_cast<std::size_t>(std::max<std::int64_t>(0, m_max_recipients)))
-      reason = fmt::format("message to {} recipients", outside);
-    if (reason.empty() && !msg.is_reply && !msg.is_forward) {
+      reason = core::i18n::fragment("message to {} recipients", outside);
+    if (reason.english.empty() && !msg.is_reply && !msg.is_forward) {
       const Wording wording = promotional_wording(draft);
       // One customer, one message: a goodwill gesture ("un código de descuento y el envío
       // gratis") reads like an offer, so it takes a promotional subject or a third phrase.
       const bool one_to_one = msg.to.size() + msg.cc.size() + msg.bcc.size() == 1 && outside == 1;
       const std::size_t needed = one_to_one && !wording.in_subject ? 3 : 2;
       if (wording.phrases.size() >= needed)
-        reason =
-            fmt::format("promotional message ('{}', '{}')", wording.phrases[0], wording.phrases[1]);
+        reason = core::i18n::fragment("promotional message ('{}', '{}')", wording.phrases[0],
+                                      wording.phrases[1]);
     }
-    if (reason.empty() || has_opt_out(draft)) return;
+    if (reason.english.empty() || has_opt_out(draft)) return;
 
     constexpr std::string_view help =
-        "add a List-Unsubscribe header and an unsubscribe link or instructions in the footer";
+        N_("add a List-Unsubscribe header and an unsubscribe link or instructions in the footer");
     if (msg.subject_header())
       out.report_subject({0, msg.subject.size()}, "{} with no way to unsubscribe", reason)
           .help(std::string(help));

@@ -10,7 +10,7 @@ const RuleInfo k_info{
     .id = "unused-suppression",
     .category = Category::style,
     .default_severity = Severity::warning,
-    .summary = "a replylint suppression comment that suppresses nothing",
+    .summary = N_("a replylint suppression comment that suppresses nothing"),
     .docs = R"md(
 ## What it flags
 A suppression comment (docs/suppressions.md) in a template's own comment syntax,
@@ -69,7 +69,7 @@ class UnusedSuppression final : public Rule {
               .help("`replylint rules` lists the rule ids");
         } else if (s.kind != SuppressionKind::enable) {
           out.report(t.range, "suppression of '{}' hides nothing", t.rule)
-              .help(s.rules.size() == 1 ? "remove the comment" : "remove the rule from it");
+              .help(s.rules.size() == 1 ? N_("remove the comment") : N_("remove the rule from it"));
         }
       }
       if (s.rules.empty() && s.kind != SuppressionKind::enable)

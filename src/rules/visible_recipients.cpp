@@ -15,7 +15,7 @@ const RuleInfo k_info{
     .id = "visible-recipients",
     .category = Category::privacy,
     .default_severity = Severity::error,
-    .summary = "customers who can see each other's addresses in To/Cc",
+    .summary = N_("customers who can see each other's addresses in To/Cc"),
     .docs = R"md(
 ## What it flags
 A message whose To and Cc show the addresses of two or more outside parties to each other.
@@ -62,8 +62,8 @@ Desde el lunes abrimos a las nueve.
 `max-parties` (default 1): how many outside parties may see each other's addresses.
 )md",
     .options = {{"max-parties", std::int64_t{1}, "outside parties allowed together in To/Cc"}},
-    .fix =
-        FixInfo{Applicability::unsafe, false, "moves the addresses it lists from To and Cc to Bcc"},
+    .fix = FixInfo{Applicability::unsafe, false,
+                   N_("moves the addresses it lists from To and Cc to Bcc")},
 };
 
 std::string lowercase_ascii(std::string text) {
@@ -210,8 +210,11 @@ class VisibleRecipients final : public Rule {
         out.report_header(last_header,
                           "{} outside recipients from {} parties can see each other's addresses",
                           visible, parties.size())
-            .help(fmt::format("move {} address{} to Bcc: {}", move.size(),
-                              move.size() == 1 ? "" : "es", fmt::join(move, ", ")))
+            .help(move.size() == 1
+                      ? core::i18n::fragment("move {} address to Bcc: {}", move.size(),
+                                             fmt::format("{}", fmt::join(move, ", ")))
+                      : core::i18n::fragment("move {} addresses to Bcc: {}", move.size(),
+                                             fmt::format("{}", fmt::join(move, ", "))))
             .data("addresses", move);
     if (std::optional<core::Fix> fix = bcc_fix(msg, move)) finding.fix(std::move(*fix));
   }

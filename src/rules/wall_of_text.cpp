@@ -17,7 +17,7 @@ const RuleInfo k_info{
     .id = "wall-of-text",
     .category = Category::style,
     .default_severity = Severity::info,
-    .summary = "paragraphs or sentences of own text too long to read on a phone",
+    .summary = N_("paragraphs or sentences of own text too long to read on a phone"),
     .docs = R"md(
 ## What it flags
 A paragraph of own text with more than `max-paragraph-words` words, or a sentence with more than
@@ -295,12 +295,12 @@ class WallOfText final : public Rule {
     for (const Finding& f : found) {
       if (f.sentence)
         out.report(f.range, "sentence of {} words", f.words)
-            .help(fmt::format("split it into sentences of one idea each (at most {} words)",
-                              m_max_sentence_words));
+            .help("split it into sentences of one idea each (at most {} words)",
+                  m_max_sentence_words);
       else
         out.report(f.range, "paragraph of {} words", f.words)
-            .help(fmt::format("break it into shorter paragraphs or a list (at most {} words each)",
-                              m_max_paragraph_words));
+            .help("break it into shorter paragraphs or a list (at most {} words each)",
+                  m_max_paragraph_words);
     }
   }
 

@@ -55,6 +55,16 @@ std::vector<fs::path> real_reports(const fs::path& dir) {
     REQUIRE(!r.out.empty());
     out.push_back(write(dir / ("report" + std::to_string(out.size()) + ".json"), r.out));
   }
+  // In Spanish and Greek: the localised copies and the report's locale.
+  runs.clear();
+  runs.push_back("--locale es check --format json tests/rules");
+  runs.push_back("check --locale el --format json examples");
+  for (const std::string& args : runs) {
+    const Run r = run_replylint(args);
+    INFO(args << "\n" << r.err);
+    REQUIRE(r.status <= 2);
+    out.push_back(write(dir / ("report" + std::to_string(out.size()) + ".json"), r.out));
+  }
   const Run stdin_run = run_replylint("check --format json --stdin-filename drafts/a.txt -",
                                       "Hola,\n\nLe enviamos la respuetsa hoy.\n");
   out.push_back(write(dir / "report-stdin.json", stdin_run.out));
@@ -85,13 +95,15 @@ TEST_CASE("real reports from every kind of input validate against schemas/report
   std::set<std::string> seen;
   for (const fs::path& path : reports) {
     const json report = json::parse(slurp(path));
+    if (report.contains("locale")) seen.insert("locale");
     int counted = 0;
     for (const json& file : report["files"]) {
       for (const char* key : {"warnings", "error", "fixed", "mailbox"})
         if (file.contains(key)) seen.insert(key);
       for (const json& d : file["diagnostics"]) {
         ++counted;
-        for (const char* key : {"part", "help", "suggestions", "addresses", "fix", "message_line"})
+        for (const char* key : {"part", "help", "suggestions", "addresses", "fix", "message_line",
+                                "message_localized", "help_localized"})
           if (d.contains(key)) seen.insert(key);
         CAPTURE(d.dump());
         CHECK(std::pair(d["end_line"].get<int>(), d["end_column"].get<int>()) >=
@@ -107,8 +119,9 @@ TEST_CASE("real reports from every kind of input validate against schemas/report
               summary["infos"].get<int>() ==
           counted);
   }
-  CHECK(seen == std::set<std::string>{"addresses", "error", "fix", "fixed", "help", "mailbox",
-                                      "message_line", "part", "suggestions", "warnings"});
+  CHECK(seen == std::set<std::string>{"addresses", "error", "fix", "fixed", "help",
+                                      "help_localized", "locale", "mailbox", "message_line",
+                                      "message_localized", "part", "suggestions", "warnings"});
 }
 
 TEST_CASE("real parse models validate against schemas/parse.v1.json", "[agent]") {

@@ -1,0 +1,200 @@
+// Messages in the reader's language (core/i18n.hpp): the localised copy beside the English
+// message, arguments and fragments translated, a broken translation falling back to English.
+#include "core/i18n.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "cli/run.hpp"
+#include "rules/rule.hpp"
+
+using namespace replylint;
+using namespace replylint::test;
+namespace i18n = replylint::core::i18n;
+
+namespace {
+
+// Switches the catalog for one test and back to English after it, leaving LANGUAGE as it was.
+class LocaleGuard {
+ public:
+  LocaleGuard() {
+    if (const char* value = std::getenv("LANGUAGE")) m_saved = value;
+  }
+  ~LocaleGuard() {
+    i18n::activate("en");
+    if (m_saved)
+      setenv("LANGUAGE", m_saved->c_str(), 1);
+    else
+      unsetenv("LANGUAGE");
+  }
+
+ private:
+  std::optional<std::string> m_saved;
+};
+
+core::Diagnostic report_unknown_word(const std::string& word) {
+  rules::Reporter out("spelling", core::Severity::warning);
+  out.report({0, 1}, "unknown word '{}'", word).help("write it in sentence case");
+  return out.diagnostics().front();
+}
+
+}  // namespace
+
+TEST_CASE("i18n: English by default: no localised copy", "[i18n]") {
+  LocaleGuard guard;
+  REQUIRE(i18n::activate("en"));
+  CHECK(i18n::active_language().empty());
+  const core::Diagnostic d = report_unknown_word("respuetsa");
+  CHECK(d.message == "unknown word 'respuetsa'");
+  CHECK(d.message_localized.empty());
+  CHECK(d.help_localized.empty());
+}
+
+TEST_CASE("i18n: --locale es gives a Spanish copy, the message stays English", "[i18n]") {
+  LocaleGuard guard;
+  REQUIRE(i18n::activate("es"));
+  CHECK(i18n::active_language() == "es");
+  const core::Diagnostic d = report_unknown_word("respuetsa");
+  CHECK(d.message == "unknown word 'respuetsa'");
+  CHECK(d.message_localized == "palabra desconocida «respuetsa»");
+  CHECK(d.help == "write it in sentence case");
+  CHECK(d.help_localized == "escríbala en minúsculas, con mayúscula solo al principio");
+}
+
+TEST_CASE("i18n: LANGUAGE=el under the C locale gives Greek", "[i18n]") {
+  LocaleGuard guard;
+  setenv("LANGUAGE", "el", 1);
+  REQUIRE(i18n::activate());
+  CHECK(i18n::active_language() == "el");
+  CHECK(report_unknown_word("x").message_localized == "άγνωστη λέξη «x»");
+  // A full locale name works without that locale being generated.
+  REQUIRE(i18n::activate("el_GR.UTF-8"));
+  CHECK(i18n::active_language() == "el");
+}
+
+TEST_CASE("i18n: fragments and joined lists are translated inside the message", "[i18n]") {
+  LocaleGuard guard;
+  REQUIRE(i18n::activate("es"));
+  rules::Reporter out("overquoting", core::Severity::info);
+  const i18n::Fragment what =
+      i18n::join({i18n::fragment("the older messages"), i18n::fragment("the signature"),
+                  i18n::fragment("the legal disclaimer")},
+                 i18n::fragment(", "), i18n::fragment(" and "));
+  out.report({0, 1}, "{} in the reply", i18n::translated("payment card number"))
+      .help("keep only the lines you answer; cut {}", what);
+  const core::Diagnostic& d = out.diagnostics().front();
+  CHECK(d.message == "payment card number in the reply");
+  CHECK(d.message_localized == "número de tarjeta de pago en la respuesta");
+  CHECK(d.help ==
+        "keep only the lines you answer; cut the older messages, the signature and the legal "
+        "disclaimer");
+  CHECK(d.help_localized ==
+        "conserve solo las líneas que responde; elimine los mensajes anteriores, la firma y el "
+        "aviso legal");
+}
+
+TEST_CASE("i18n: an unknown language is English, and says so to the caller", "[i18n]") {
+  LocaleGuard guard;
+  CHECK_FALSE(i18n::activate("fr"));
+  CHECK(i18n::active_language().empty());
+  CHECK(report_unknown_word("x").message_localized.empty());
+  setenv("LANG", "fr_FR.UTF-8", 1);  // from the environment it is no error at all
+  unsetenv("LANGUAGE");
+  CHECK(i18n::activate());
+  CHECK(i18n::active_language().empty());
+  unsetenv("LANG");
+}
+
+TEST_CASE("i18n: a translation with broken placeholders falls back to English", "[i18n]") {
+  LocaleGuard guard;
+  const fs::path dir = scratch_dir("i18n-broken");
+  fs::create_directories(dir / "es" / "LC_MESSAGES");
+  std::ofstream(dir / "broken.po") << "msgid \"\"\nmsgstr \"\"\n"
+                                      "\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+                                      "\"Language: es\\n\"\n\n"
+                                      "msgid \"unknown word '{}'\"\n"
+                                      "msgstr \"palabra {:d} desconocida\"\n\n"
+                                      "msgid \"{} in the reply\"\n"
+                                      "msgstr \"{} en {la respuesta\"\n\n"
+                                      "msgid \"sentence of {} words\"\n"
+                                      "msgstr \"frase de {} palabras y {}\"\n";
+  const Run made =
+      run_shell("msgfmt -o " + shell_quote((dir / "es/LC_MESSAGES/replylint.mo").string()) + " " +
+                shell_quote((dir / "broken.po").string()));
+  REQUIRE(made.status == 0);
+  REQUIRE(i18n::activate("es", dir.string()));
+  rules::Reporter out("test", core::Severity::warning);
+  out.report({0, 1}, "unknown word '{}'", std::string("x"));
+  out.report({0, 1}, "{} in the reply", std::string("x"));
+  out.report({0, 1}, "sentence of {} words", 40);
+  for (const core::Diagnostic& d : out.diagnostics()) {
+    CAPTURE(d.message);
+    CHECK(!d.message.empty());
+    CHECK(d.message_localized.empty());
+  }
+}
+
+TEST_CASE("i18n: the CLI speaks Spanish and Greek, JSON keeps English beside", "[i18n][cli]") {
+  const std::string draft = "Subject: Re: pedido\n\nHOLA, SU PEDIDO ESTA LISTO PARA HOY.\n";
+  const Run es = run_replylint("check --locale es -", draft);
+  CHECK(es.status == 1);  // warnings: the exit status is the same in every language
+  CHECK(es.out.find("frase escrita en mayúsculas") != std::string::npos);
+  CHECK(es.out.find("= ayuda: ") != std::string::npos);
+  CHECK(es.out.find("[shouting]") != std::string::npos);  // rule ids are never translated
+
+  const Run el = run_shell(
+      "LANGUAGE=el LANG=C NO_COLOR=1 " + shell_quote(REPLYLINT_BINARY) + " check --format json -",
+      draft);
+  CHECK(el.status == 1);
+  INFO(el.out << el.err);
+  const auto report = nlohmann::json::parse(el.out);
+  CHECK(report.value("locale", "") == "el");
+  bool seen = false;
+  for (const auto& d : report["files"][0]["diagnostics"])
+    if (d["rule"] == "shouting") {
+      seen = true;
+      CHECK(d.value("message", "") == "sentence written in capitals");
+      CHECK(d.value("message_localized", "") == "πρόταση γραμμένη με κεφαλαία");
+    }
+  CHECK(seen);
+
+  const Run en = run_replylint("check --format json -", draft);
+  CHECK(nlohmann::json::parse(en.out).contains("locale") == false);
+  CHECK(en.out.find("message_localized") == std::string::npos);
+
+  const Run fr = run_replylint("check --locale fr -", draft);
+  CHECK(fr.status == 1);
+  CHECK(fr.out.find("sentence written in capitals") != std::string::npos);
+  CHECK(fr.err.find("no translation for 'fr'") != std::string::npos);
+}
+
+TEST_CASE("i18n: explain, help and errors follow the locale; ids and options stay", "[i18n][cli]") {
+  const Run es = run_replylint("--locale es explain shouting");
+  CHECK(es.status == 0);
+  CHECK(es.out.find("# shouting\n\npalabras, frases o un asunto escritos en mayúsculas (categoría: "
+                    "tone, gravedad por defecto: warning)") != std::string::npos);
+  CHECK(es.out.find("Corrección: safe, disponible siempre: escribe las mayúsculas") !=
+        std::string::npos);
+
+  const Run el = run_shell("LANGUAGE=el NO_COLOR=1 " + shell_quote(REPLYLINT_BINARY) + " --help");
+  CHECK(el.status == 0);
+  CHECK(el.out.find("ελέγχει πρόχειρα και εμφανίζει αναφορά") != std::string::npos);
+  CHECK(el.out.find("--locale") != std::string::npos);
+
+  const Run check_help = run_replylint("check --help --locale es");
+  CHECK(check_help.out.find("--fail-on") != std::string::npos);
+  CHECK(check_help.out.find("gravedad mínima que hace que el estado de salida sea 1") !=
+        std::string::npos);
+
+  const Run unknown = run_replylint("--locale el explain no-such-rule");
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.find("άγνωστος κανόνας «no-such-rule»") != std::string::npos);
+
+  const Run en = run_replylint("explain shouting");
+  CHECK(en.out.find("words, sentences or a subject written in capitals (category: tone, default "
+                    "severity: warning)") != std::string::npos);
+}
