@@ -33,7 +33,7 @@ const RuleInfo k_info{
     .id = "late-reply",
     .category = Category::content,
     .default_severity = Severity::warning,
-    .summary = "a reply sent more than a business day after the original, with no apology",
+    .summary = N_("a reply sent more than a business day after the original, with no apology"),
     .docs = R"md(
 ## What it flags
 A reply sent more than `max-delay` after the message it answers (one business day by default;
@@ -436,20 +436,22 @@ class LateReply final : public Rule {
     if (!original) return;
     const std::int64_t reply_day = floor_div(reply.unix + reply.offset, k_day);
     const std::int64_t original_day = floor_div(original->unix + reply.offset, k_day);
-    std::string delay;
+    std::int64_t delay = 0;
     if (m_max_delay.in_hours) {
-      const std::int64_t hours =
-          business_seconds(original->unix, reply, original_day, reply_day) / 3600;
-      if (hours <= m_max_delay.amount) return;
-      delay = fmt::format("{} business hours", hours);
+      delay = business_seconds(original->unix, reply, original_day, reply_day) / 3600;
     } else {
-      const std::int64_t days = business_days(original_day, reply_day);
-      if (days <= m_max_delay.amount) return;
-      delay = fmt::format("{} business day{}", days, days == 1 ? "" : "s");
+      delay = business_days(original_day, reply_day);
     }
+    if (delay <= m_max_delay.amount) return;
     if (!m_phrases.find(draft).empty()) return;  // an apology: late, but said so
     const std::string language = draft.language.empty() ? "en" : draft.language;
-    auto finding = out.report(original->range, "reply sent {} after the original", delay);
+    // Whole templates, one per unit and number, so that each language words them its own way.
+    auto finding =
+        m_max_delay.in_hours
+            ? out.report(original->range, "reply sent {} business hours after the original", delay)
+        : delay == 1
+            ? out.report(original->range, "reply sent {} business day after the original", delay)
+            : out.report(original->range, "reply sent {} business days after the original", delay);
     if (const auto help = m_help.find(language); help != m_help.end() && !help->second.empty())
       finding.help(help->second);
     else
