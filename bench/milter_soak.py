@@ -83,14 +83,18 @@ def main():
         with open(script, "w", encoding="utf-8") as out:
             out.write(SCRIPT)
         socket_path = os.path.join(folder, "milter.sock")
-        milter = subprocess.Popen([os.path.abspath(args.binary), "milter", "--config", config,
-                                   "--socket", "unix:" + socket_path],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        # The milter logs a line per message: to a file, as a pipe nobody reads would fill and
+        # stop it.
+        log_path = os.path.join(folder, "milter.log")
+        with open(log_path, "w", encoding="utf-8") as log:
+            milter = subprocess.Popen([os.path.abspath(args.binary), "milter", "--config", config,
+                                       "--socket", "unix:" + socket_path],
+                                      stdout=subprocess.DEVNULL, stderr=log)
         try:
             deadline = time.monotonic() + 60
             while not os.path.exists(socket_path):
                 if milter.poll() is not None or time.monotonic() > deadline:
-                    sys.exit("milter_soak: the milter did not start: " + milter.stderr.read())
+                    sys.exit("milter_soak: the milter did not start: " + open(log_path).read())
                 time.sleep(0.05)
             env = dict(os.environ, REPLYLINT_MILTER_SOCKET="unix:" + socket_path)
             samples = []
