@@ -198,3 +198,43 @@ TEST_CASE("i18n: explain, help and errors follow the locale; ids and options sta
   CHECK(en.out.find("words, sentences or a subject written in capitals (category: tone, default "
                     "severity: warning)") != std::string::npos);
 }
+
+TEST_CASE("i18n: a phrase file's help is localised; JSON keeps it English beside", "[i18n][cli]") {
+  const std::string draft =
+      "Subject: Re: pedido\n\nHola, Marta:\n\nLe envío el link para ver su pedido. Creo que si.\n\n"
+      "Un saludo,\nAna\n";
+  const Run text = run_replylint("check --locale es -", draft);
+  INFO(text.out << text.err);
+  CHECK(text.out.find("= ayuda: en español: enlace") != std::string::npos);
+  CHECK(text.out.find("= ayuda: «sí» es afirmación; «si» es condicional") != std::string::npos);
+  CHECK(text.out.find("in Spanish: enlace") == std::string::npos);
+
+  const Run json = run_replylint("check --locale es --format json -", draft);
+  INFO(json.out << json.err);
+  const auto report = nlohmann::json::parse(json.out);
+  bool foreign = false, accent = false;
+  for (const auto& d : report["files"][0]["diagnostics"]) {
+    if (d["rule"] == "foreign-word") {
+      foreign = true;
+      CHECK(d.value("message", "") == "'link' is English");
+      CHECK(d.value("help", "") == "in Spanish: enlace");
+      CHECK(d.value("help_localized", "") == "en español: enlace");
+    } else if (d["rule"] == "accent-confusion") {
+      accent = true;
+      CHECK(d.value("help", "") == "'sí' is yes; 'si' is if");
+      CHECK(d.value("help_localized", "") == "«sí» es afirmación; «si» es condicional");
+    }
+  }
+  CHECK(foreign);
+  CHECK(accent);
+
+  const Run greek = run_replylint("check --locale el --format json -", draft);
+  const auto greek_report = nlohmann::json::parse(greek.out);
+  bool greek_seen = false;
+  for (const auto& d : greek_report["files"][0]["diagnostics"])
+    if (d["rule"] == "foreign-word") {
+      greek_seen = true;
+      CHECK(d.value("help_localized", "") == "στα ισπανικά: enlace");
+    }
+  CHECK(greek_seen);
+}
