@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <system_error>
 
+#include "config/size_value.hpp"
 #include "util/error.hpp"
 #include "util/notice.hpp"
 #include "util/suggest.hpp"
@@ -64,7 +65,7 @@ class Reader {
           config.placeholders.push_back(std::move(text));
         }
       } else if (name == "max-size") {
-        config.max_size = size(node);
+        config.max_size = size_value(m_file, "max-size", node);
       } else if (name == "milter") {
         // The milter's own settings: validated by milter::load_settings (src/milter/policy).
         if (!node.is_table()) wrong_type(name, "a table", node);
@@ -140,25 +141,6 @@ class Reader {
       out.emplace_back(values[i].substr(first, last - first + 1), line);
     }
     return out;
-  }
-
-  std::uint64_t size(const toml::node& node) const {
-    std::optional<std::uint64_t> bytes;
-    std::string shown;
-    if (const auto* number = node.as_integer()) {
-      shown = std::to_string(number->get());
-      if (number->get() >= 0) bytes = static_cast<std::uint64_t>(number->get());
-    } else if (const auto* text = node.as_string()) {
-      shown = text->get();
-      bytes = parse_size(shown);
-    } else {
-      wrong_type("max-size", "a size such as \"25MB\" or a number of bytes", node);
-    }
-    if (!bytes)
-      fail(
-          util::line_of(node),
-          "'max-size' must be a size such as \"25MB\" or a number of bytes, found '" + shown + "'");
-    return *bytes;
   }
 
   std::string language(const toml::node& node) const {
@@ -489,6 +471,24 @@ std::string config_trust_problem(const fs::path& file) {
     if (const std::string writers = other_writers(dir); !writers.empty())
       return "its folder is writable by " + writers;
   return "";
+}
+
+std::uint64_t size_value(const std::string& file, std::string_view key, const toml::node& node) {
+  const std::string expected =
+      "'" + std::string(key) + "' must be a size such as \"25MB\" or a number of bytes, found ";
+  std::optional<std::uint64_t> bytes;
+  std::string shown;
+  if (const auto* number = node.as_integer()) {
+    shown = std::to_string(number->get());
+    if (number->get() >= 0) bytes = static_cast<std::uint64_t>(number->get());
+  } else if (const auto* text = node.as_string()) {
+    shown = text->get();
+    bytes = parse_size(shown);
+  } else {
+    throw InputError(file, util::line_of(node), expected + std::string(util::toml_type_name(node)));
+  }
+  if (!bytes) throw InputError(file, util::line_of(node), expected + "'" + shown + "'");
+  return *bytes;
 }
 
 std::optional<std::uint64_t> parse_size(std::string_view text) {

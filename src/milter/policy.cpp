@@ -8,6 +8,7 @@
 #include <map>
 
 #include "config/config.hpp"
+#include "config/size_value.hpp"
 #include "util/error.hpp"
 #include "util/suggest.hpp"
 #include "util/toml_util.hpp"
@@ -64,7 +65,7 @@ class SectionReader {
           fail(node, "unknown on-error '" + text + "' (expected 'tempfail', 'accept' or 'reject')");
         settings.on_error = *policy;
       } else if (name == "max-size") {
-        settings.max_size = size(node);
+        settings.max_size = config::size_value(m_file, "milter.max-size", node);
       } else if (name == "oversize") {
         const std::string text = util::string_value(m_file, "milter.oversize", node);
         if (text != "fail" && text != "pass")
@@ -138,24 +139,6 @@ class SectionReader {
     if (!parsed)
       fail(node, "unknown action '" + text + "' (expected 'reject', 'tag', 'hold' or 'pass')");
     return *parsed;
-  }
-
-  std::uint64_t size(const toml::node& node) const {
-    std::optional<std::uint64_t> bytes;
-    std::string shown;
-    if (const auto* number = node.as_integer()) {
-      shown = std::to_string(number->get());
-      if (number->get() >= 0) bytes = static_cast<std::uint64_t>(number->get());
-    } else if (const auto* text = node.as_string()) {
-      shown = text->get();
-      bytes = config::parse_size(shown);
-    } else {
-      wrong_type("milter.max-size", "a size such as \"25MB\" or a number of bytes", node);
-    }
-    if (!bytes)
-      fail(node, "'milter.max-size' must be a size such as \"25MB\" or a number of bytes, found '" +
-                     shown + "'");
-    return *bytes;
   }
 
   std::chrono::milliseconds duration(const toml::node& node) const {
