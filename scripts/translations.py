@@ -23,8 +23,8 @@ POT = PO / "replylint.pot"
 
 # Where msgids are: rule messages (Reporter::report*'s format, Builder::help's text), N_()/tr()
 # elsewhere. Only these folders are scanned, so another function named report() is not a msgid.
-SOURCE_GLOBS = ["src/rules/*.cpp", "src/report/*.cpp", "src/cli/*.cpp"]
-KEYWORDS = ["N_", "tr", "fragment", "report:2", "report_subject:2", "report_header:2", "help:1"]
+SOURCE_GLOBS = ["src/rules/*.cpp", "src/report/*.cpp", "src/cli/*.cpp", "src/lsp/*.cpp"]
+KEYWORDS = ["N_", "tr", "fragment", "plural_fragment:1,2", "report:2", "report_subject:2", "report_header:2", "help:1"]
 
 # Phrase files (rules/<lang>/*.toml) whose `help` reaches a report: the rules pass an entry's
 # help to Builder::help(), which looks it up in the catalog. xgettext cannot read TOML, so these
@@ -32,6 +32,13 @@ KEYWORDS = ["N_", "tr", "fragment", "report:2", "report_subject:2", "report_head
 # and never a msgid. Lists only matched to cancel or excuse a finding never show their help.
 PHRASE_GLOB = "rules/*/*.toml"
 HELP_NEVER_SHOWN = {"missing-attachment-not-ours", "unsubscribe-missing-opt-out"}
+
+# Each rule's documentation (`.docs = R"md(…)md"` in src/rules/*.cpp, what `explain` prints) is
+# translated unit by unit, as po4a does: a heading's text, a list item, a paragraph, each with its
+# lines joined by one space. Code blocks (the tested examples) are never msgids.
+# core::i18n::markdown_units() splits the same way; a unit test holds the two together.
+DOCS_GLOB = "src/rules/*.cpp"
+DOCS_BLOCK = re.compile(r'R"md\((.*?)\)md"', re.S)
 
 
 def sources():
@@ -50,6 +57,52 @@ def phrase_help_files():
             continue
         files.append(path)
     return files
+
+
+def markdown_units(markdown):
+    """The translatable units of a rule's Markdown documentation, in order."""
+    units, current, in_code = [], None, False
+
+    def flush():
+        nonlocal current
+        if current:
+            units.append(" ".join(current))
+        current = None
+
+    for line in markdown.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("```"):
+            flush()
+            in_code = not in_code
+        elif in_code:
+            continue
+        elif not stripped:
+            flush()
+        elif line.startswith("#"):
+            flush()
+            units.append(line.lstrip("#").strip())
+        elif line.startswith("- "):
+            flush()
+            current = [line[2:].strip()]
+        elif current is None:
+            current = [stripped]
+        else:
+            current.append(stripped)
+    flush()
+    return units
+
+
+def docs_units():
+    """{unit: [files]} of every rule's documentation, in the order the files give them."""
+    references = {}
+    for path in sorted(ROOT.glob(DOCS_GLOB)):
+        name = path.relative_to(ROOT).as_posix()
+        for block in DOCS_BLOCK.finditer(path.read_text(encoding="utf-8")):
+            for unit in markdown_units(block.group(1)):
+                files = references.setdefault(unit, [])
+                if name not in files:
+                    files.append(name)
+    return references
 
 
 def po_quote(text):
@@ -79,14 +132,29 @@ def phrase_help_pot(output):
     Path(output).write_text("\n".join(lines), encoding="utf-8")
 
 
+def docs_pot(output):
+    """A .pot of every unit of the rules' documentation."""
+    lines = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"',
+             '"Content-Transfer-Encoding: 8bit\\n"', ""]
+    for unit, files in docs_units().items():
+        lines.append("#. TRANSLATORS: rule documentation (Markdown): keep `code` and quoted "
+                     "examples as they are")
+        lines += [f"#: {name}" for name in files]
+        lines += [f"msgid {po_quote(unit)}", 'msgstr ""', ""]
+    Path(output).write_text("\n".join(lines), encoding="utf-8")
+
+
 def template(output):
     """The whole template: xgettext's msgids from the sources, then the phrase files' help."""
     with tempfile.TemporaryDirectory() as tmp:
         from_sources, from_phrases = Path(tmp) / "sources.pot", Path(tmp) / "phrases.pot"
+        from_docs = Path(tmp) / "docs.pot"
         xgettext(from_sources)
         phrase_help_pot(from_phrases)
+        docs_pot(from_docs)
         subprocess.run(["msgcat", "--use-first", "--no-wrap", "--add-location=file", "-o",
-                        str(output), str(from_sources), str(from_phrases)], check=True)
+                        str(output), str(from_sources), str(from_phrases), str(from_docs)],
+                       check=True)
 
 
 def xgettext(output):
@@ -99,27 +167,56 @@ def xgettext(output):
 
 
 def entries(path):
-    """(msgid, msgstr, flags) of each entry but the header, from `msgcat --no-wrap` output."""
+    """(msgid, msgstrs, flags) of each entry but the header, from `msgcat --no-wrap` output.
+    msgstrs has one string, or one per plural form (msgstr[N])."""
     text = subprocess.run(["msgcat", "--no-wrap", "--no-location", str(path)], check=True,
                           capture_output=True, text=True).stdout
     found = []
     for block in text.split("\n\n"):
-        flags, msgid, msgstr, field = set(), None, None, None
+        flags, msgid, msgstrs, field = set(), None, [], None
         for line in block.splitlines():
             if line.startswith("#,"):
                 flags.update(f.strip() for f in line[2:].split(","))
             elif line.startswith("msgid "):
                 msgid, field = unquote(line[6:]), "id"
-            elif line.startswith("msgstr "):
-                msgstr, field = unquote(line[7:]), "str"
+            elif line.startswith("msgid_plural "):
+                field = "plural"
+            elif line.startswith("msgstr"):
+                msgstrs.append(unquote(line[line.index(" ") + 1:]))
+                field = "str"
             elif line.startswith('"'):
                 if field == "id":
                     msgid += unquote(line)
                 elif field == "str":
-                    msgstr += unquote(line)
+                    msgstrs[-1] += unquote(line)
         if msgid:
-            found.append((msgid, msgstr, flags))
+            found.append((msgid, msgstrs, flags))
     return found
+
+
+def code_spans(text):
+    """The `code spans` of Markdown text, as CommonMark reads them: a run of backticks is closed
+    by the next run of the same length."""
+    spans, at = [], 0
+    while (start := text.find("`", at)) != -1:
+        end = start
+        while end < len(text) and text[end] == "`":
+            end += 1
+        fence = text[start:end]
+        close = end
+        while (close := text.find(fence, close)) != -1:
+            after = close + len(fence)
+            if (close == 0 or text[close - 1] != "`") and (after >= len(text) or text[after] != "`"):
+                break
+            close = after
+            while close < len(text) and text[close] == "`":
+                close += 1
+        if close == -1:
+            at = end
+            continue
+        spans.append(text[start:close + len(fence)])
+        at = close + len(fence)
+    return sorted(spans)
 
 
 def unquote(quoted):
@@ -149,6 +246,7 @@ def check():
         template(fresh)
         wanted = {m for m, _, _ in entries(fresh)}
         committed = {m for m, _, _ in entries(POT)}
+        docs = set(docs_units())
         for m in sorted(wanted - committed):
             problems.append(f"{POT.name}: missing msgid {m!r} (run scripts/translations.py update)")
         for m in sorted(committed - wanted):
@@ -160,14 +258,18 @@ def check():
                 problems.append(f"{po.name}: msgfmt --check failed:\n{result.stderr}")
             print(f"{po.name}: {result.stderr.strip()}")
             translated = {}
-            for msgid, msgstr, flags in entries(po):
-                translated[msgid] = msgstr
+            for msgid, msgstrs, flags in entries(po):
+                translated[msgid] = msgstrs
                 if "fuzzy" in flags:
                     problems.append(f"{po.name}: fuzzy entry {msgid!r}")
-                if not msgstr:
+                if not msgstrs or not all(msgstrs):
                     problems.append(f"{po.name}: untranslated {msgid!r}")
-                elif placeholders(msgid) != placeholders(msgstr):
-                    problems.append(f"{po.name}: placeholders of {msgid!r} differ in {msgstr!r}")
+                    continue
+                for msgstr in msgstrs:
+                    if placeholders(msgid) != placeholders(msgstr):
+                        problems.append(f"{po.name}: placeholders of {msgid!r} differ in {msgstr!r}")
+                    if msgid in docs and code_spans(msgid) != code_spans(msgstr):
+                        problems.append(f"{po.name}: code spans of {msgid!r} differ in {msgstr!r}")
             for m in sorted(wanted - set(translated)):
                 problems.append(f"{po.name}: no entry for {m!r} (run scripts/translations.py update)")
     for problem in problems:

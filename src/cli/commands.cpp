@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "core/i18n.hpp"
 #include "data/data.hpp"
 #include "draft/draft.hpp"
 #include "engine/engine.hpp"
@@ -315,7 +316,7 @@ int run_rules(const std::string& format) {
   for (const rules::RegistryEntry& e : rules::registry()) width = std::max(width, e.info.id.size());
   for (const rules::RegistryEntry& e : rules::registry())
     fmt::print("{:<{}}  {:<10}  {:<7}  {}\n", e.info.id, width, rules::to_string(e.info.category),
-               report::to_string(e.info.default_severity), e.info.summary);
+               report::to_string(e.info.default_severity), core::i18n::translate(e.info.summary));
   return k_exit_clean;
 }
 

@@ -42,13 +42,20 @@ int main(int argc, char** argv) {
         "replylint: warning: no translation for '{}'; messages stay in English\n", locale);
   CLI::App app{tr(N_("replylint: a linter for email replies (Spanish, Greek, English)")),
                "replylint"};
-  app.set_version_flag("--version", std::string(REPLYLINT_VERSION));
+  // CLI11's own words in the help, translated like ours; subcommands inherit them.
+  app.set_help_flag("-h,--help", tr(N_("Print this help message and exit")));
+  app.set_version_flag("--version", std::string(REPLYLINT_VERSION),
+                       tr(N_("Display program version information and exit")));
+  app.option_defaults()->group(tr(N_("Options")));
+  app.group(tr(N_("Subcommands")));
+  for (const char* label : {N_("Usage"), N_("OPTIONS"), N_("Positionals"), N_("REQUIRED")})
+    app.get_formatter()->label(label, tr(label));
   app.require_subcommand(1);
   app.fallthrough();
 
   CommonOptions common;
   app.add_option("--rules-dir", common.rules_dir,
-                 "folder of rule data (default: the bundled rules/)")
+                 tr("folder of rule data (default: the bundled rules/)"))
       ->type_name("DIR");
   app.add_option("--locale", locale,
                  tr(N_("language of messages, help and explain: es, el or en (default: "
@@ -104,8 +111,8 @@ int main(int argc, char** argv) {
                       tr("print the fixes as a unified diff and write nothing (exit 1 if any)"));
   check_cmd
       ->add_option("--mbox-format", check.mbox_format,
-                   "read mbox files as this format (default: mboxrd, and a file of one message "
-                   "stays a plain file)")
+                   tr("read mbox files as this format (default: mboxrd, and a file of one message "
+                      "stays a plain file)"))
       ->check(CLI::IsMember({"mboxrd", "mboxo", "mboxcl2"}));
   CLI::Option* check_max_size =
       check_cmd
@@ -116,26 +123,27 @@ int main(int argc, char** argv) {
 
   ParseOptions parse;
   CLI::App* parse_cmd = app.add_subcommand("parse", tr("print the message model the linter sees"));
-  parse_cmd->add_option("path", parse.path, "a file, or - for stdin")->required();
-  parse_cmd->add_option("--format", parse.format, "output format")
+  parse_cmd->add_option("path", parse.path, tr("a file, or - for stdin"))->required();
+  parse_cmd->add_option("--format", parse.format, tr("output format"))
       ->check(CLI::IsMember({"text", "json"}))
       ->default_str("text");
-  parse_cmd->add_option("--lang", parse.language, "language of every paragraph")
+  parse_cmd->add_option("--lang", parse.language, tr("language of every paragraph"))
       ->check(CLI::IsMember({"es", "el", "en"}));
   parse_cmd
-      ->add_option("--max-size", parse.max_size, "largest input read (default 25MB; 0: no limit)")
+      ->add_option("--max-size", parse.max_size,
+                   tr("largest input read (default 25MB; 0: no limit)"))
       ->type_name("SIZE")
       ->transform(CLI::AsSizeValue(false));
 
   std::string rules_format = "text";
   CLI::App* rules_cmd = app.add_subcommand("rules", tr("list every rule"));
-  rules_cmd->add_option("--format", rules_format, "output format")
+  rules_cmd->add_option("--format", rules_format, tr("output format"))
       ->check(CLI::IsMember({"text", "json"}))
       ->default_str("text");
 
   std::string explain_id;
   CLI::App* explain_cmd = app.add_subcommand("explain", tr("print a rule's documentation"));
-  explain_cmd->add_option("rule", explain_id, "rule id, e.g. shouting")->required();
+  explain_cmd->add_option("rule", explain_id, tr("rule id, e.g. shouting"))->required();
 
   // The pre-send hook. Everything after the first "--" is the real sendmail command, passed on
   // untouched, so CLI11 never sees it; usage errors exit 64 (EX_USAGE) as a sendmail does.
@@ -147,28 +155,29 @@ int main(int argc, char** argv) {
                                         "sendmail: sendmail [options] -- COMMAND..."));
   sendmail_cmd
       ->add_option("--config", sendmail.config_file,
-                   "use this config instead of finding .replylint.toml")
+                   tr("use this config instead of finding .replylint.toml"))
       ->type_name("FILE");
-  sendmail_cmd->add_option("--lang", sendmail.language, "language of every paragraph")
+  sendmail_cmd->add_option("--lang", sendmail.language, tr("language of every paragraph"))
       ->check(CLI::IsMember({"es", "el", "en"}));
   sendmail_cmd
-      ->add_option("--dict-dir", sendmail.dict_dir, "look for Hunspell dictionaries here first")
+      ->add_option("--dict-dir", sendmail.dict_dir, tr("look for Hunspell dictionaries here first"))
       ->type_name("DIR");
-  sendmail_cmd->add_option("--fail-on", sendmail.fail_on, "lowest severity that stops the message")
+  sendmail_cmd
+      ->add_option("--fail-on", sendmail.fail_on, tr("lowest severity that stops the message"))
       ->check(CLI::IsMember({"error", "warning", "info"}))
       ->default_str("warning");
   sendmail_cmd
       ->add_option("--on-error", sendmail.on_error,
-                   "when replylint itself fails: refuse (exit 70) or send unchecked")
+                   tr("when replylint itself fails: refuse (exit 70) or send unchecked"))
       ->check(CLI::IsMember({"refuse", "send"}))
       ->default_str("refuse");
   sendmail_cmd->add_flag("--no-verify", sendmail.no_verify,
-                         "send without linting (also REPLYLINT_SKIP=1)");
+                         tr("send without linting (also REPLYLINT_SKIP=1)"));
   CLI::Option* sendmail_max_size =
       sendmail_cmd
-          ->add_option(
-              "--max-size", sendmail.max_size,
-              "largest message checked; a larger one counts as replylint failing (default 25MB)")
+          ->add_option("--max-size", sendmail.max_size,
+                       tr("largest message checked; a larger one counts as replylint failing "
+                          "(default 25MB)"))
           ->type_name("SIZE")
           ->transform(CLI::AsSizeValue(false));
 
@@ -177,30 +186,34 @@ int main(int argc, char** argv) {
       app.add_subcommand("install-hook", tr("install a pre-send hook in this repository"));
   install_hook_cmd
       ->add_option("kind", install_hook.kind,
-                   "which hook: git-send-email (.git/hooks/sendemail-validate)")
+                   tr("which hook: git-send-email (.git/hooks/sendemail-validate)"))
       ->required()
       ->check(CLI::IsMember({"git-send-email"}));
-  install_hook_cmd->add_flag("--force", install_hook.force, "replace an existing hook");
+  install_hook_cmd->add_flag("--force", install_hook.force, tr("replace an existing hook"));
 
   McpOptions mcp;
   CLI::App* mcp_cmd = app.add_subcommand(
       "mcp", tr("serve the Model Context Protocol on stdio (JSON-RPC 2.0, one message a line)"));
-  mcp_cmd->add_option("--dict-dir", mcp.dict_dir, "look for Hunspell dictionaries here first")
+  mcp_cmd->add_option("--dict-dir", mcp.dict_dir, tr("look for Hunspell dictionaries here first"))
       ->type_name("DIR");
   mcp_cmd
       ->add_option(
           "--allow-path", mcp.allowed_dirs,
-          "let lint_draft read files in DIR too (repeatable; default: only the working folder)")
+          tr("let lint_draft read files in DIR too (repeatable; default: only the working folder)"))
       ->type_name("DIR");
 
   LspOptions lsp;
   CLI::App* lsp_cmd = app.add_subcommand(
       "lsp",
       tr("serve the Language Server Protocol on stdio (diagnostics, fixes, hover in editors)"));
-  lsp_cmd->add_option("--dict-dir", lsp.dict_dir, "look for Hunspell dictionaries here first")
+  lsp_cmd->add_option("--dict-dir", lsp.dict_dir, tr("look for Hunspell dictionaries here first"))
       ->type_name("DIR");
 
   const auto milter = add_milter_command(app);
+  // A subcommand's help flag is made before it takes the option defaults: group it by hand.
+  for (CLI::App* command : app.get_subcommands([](CLI::App*) { return true; }))
+    command->get_help_ptr()->group(tr("Options"));
+  app.get_help_ptr()->group(tr("Options"));
 
   try {
     app.parse(split.argc, argv);

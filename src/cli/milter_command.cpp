@@ -1,26 +1,34 @@
 // `replylint milter`: the mail server's filter (src/milter/). Only option parsing lives here.
 #include "cli/milter_command.hpp"
 
+#include "core/i18n.hpp"
+
 namespace replylint::cli {
+namespace {
+
+// A help text in the active language (a msgid for xgettext).
+std::string tr(const char* msgid) { return core::i18n::translate(msgid); }
+
+}  // namespace
 
 std::unique_ptr<MilterCommand> add_milter_command(CLI::App& app) {
   auto milter = std::make_unique<MilterCommand>();
   milter->command = app.add_subcommand(
-      "milter", "serve the milter protocol: lint the organisation's outgoing mail in Postfix");
+      "milter", tr("serve the milter protocol: lint the organisation's outgoing mail in Postfix"));
   milter->command
       ->add_option("--config", milter->options.config_file,
-                   "the config with the lint settings and the [milter] section")
+                   tr("the config with the lint settings and the [milter] section"))
       ->type_name("FILE")
       ->required();
   milter->command
       ->add_option("--socket", milter->options.socket,
-                   "unix:PATH or inet:PORT@HOST (default: [milter] socket)")
+                   tr("unix:PATH or inet:PORT@HOST (default: [milter] socket)"))
       ->type_name("SPEC");
-  milter->command->add_option("--lang", milter->options.language, "language of every paragraph")
+  milter->command->add_option("--lang", milter->options.language, tr("language of every paragraph"))
       ->check(CLI::IsMember({"es", "el", "en"}));
   milter->command
       ->add_option("--dict-dir", milter->options.dict_dir,
-                   "look for Hunspell dictionaries here first")
+                   tr("look for Hunspell dictionaries here first"))
       ->type_name("DIR");
   return milter;
 }

@@ -81,6 +81,9 @@ struct Fix {
   std::string title;  // a short imperative: "write it in sentence case", "replace with 'respuesta'"
   Applicability applicability = Applicability::unsafe;
   std::vector<Edit> edits;  // non-overlapping, in order
+  // The title in the active catalog's language (core/i18n.hpp); "" when English is active or
+  // there is no translation.
+  std::string title_localized;
 };
 
 /// How a sensitive value is shown.

@@ -93,10 +93,52 @@ Fragment fragment(fmt::format_string<Args...> format, Args&&... args) {
 /// A msgid held in a variable (marked N_() where it is written), as a Fragment.
 Fragment translated(std::string_view msgid);
 
+/// A message piece that depends on a count ("{} file checked" / "{} files checked"): English
+/// takes `singular` for 1 and `plural` otherwise, the active catalog its own plural form for
+/// `count` (ngettext). The arguments format both.
+template <typename... Args>
+Fragment plural_fragment(fmt::format_string<Args...> singular, fmt::format_string<Args...> plural,
+                         unsigned long count, Args&&... args);
+
+/// The translatable units of Markdown documentation, in order: each heading's text, each list
+/// item and each paragraph, its lines joined by one space. Code blocks are not units.
+/// scripts/translations.py splits a rule's docs the same way to put them in the .pot.
+std::vector<std::string> markdown_units(std::string_view markdown);
+
+/// `markdown` with each unit the active catalog translates written in its place, wrapped at
+/// `width` code points; code blocks, blank lines and untranslated units stay as written.
+std::string translate_markdown(std::string_view markdown, std::size_t width = 96);
+
 /// The pieces joined as a list, in English and in the active language: "a, b and c"
 /// (`separator` between all but the last two, `last_separator` before the last).
 Fragment join(const std::vector<Fragment>& pieces, const Fragment& separator,
               const Fragment& last_separator);
+
+namespace detail {
+/// The catalog's plural form of (`singular`, `plural`) for `count`, or nullptr when English is
+/// active or the catalog has no translation.
+const char* plural_template(const char* singular, const char* plural, unsigned long count);
+}  // namespace detail
+
+template <typename... Args>
+Fragment plural_fragment(fmt::format_string<Args...> singular, fmt::format_string<Args...> plural,
+                         unsigned long count, Args&&... args) {
+  // Both formats were checked against the arguments at compile time.
+  Fragment piece{fmt::vformat(count == 1 ? template_of(singular) : template_of(plural),
+                              fmt::make_format_args(args...)),
+                 {}};
+  const std::string singular_text(template_of(singular)), plural_text(template_of(plural));
+  if (const char* localized =
+          detail::plural_template(singular_text.c_str(), plural_text.c_str(), count)) {
+    try {
+      piece.localized =
+          fmt::vformat(localized, fmt::make_format_args(detail::localized_arg(args)...));
+    } catch (const fmt::format_error&) {
+      piece.localized.clear();  // a broken translation: the English text stands
+    }
+  }
+  return piece;
+}
 
 }  // namespace replylint::core::i18n
 

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "config/config.hpp"
+#include "core/i18n.hpp"
 #include "draft/draft.hpp"
 #include "message/message.hpp"
 #include "report/report.hpp"
@@ -19,6 +20,11 @@
 namespace replylint::lsp {
 
 namespace {
+
+// A piece of the editor's text in the reader's language (its English text when there is none).
+std::string shown(const core::i18n::Fragment& piece) {
+  return piece.localized.empty() ? piece.english : piece.localized;
+}
 
 namespace fs = std::filesystem;
 using nlohmann::json;
@@ -441,8 +447,9 @@ json Server::check(const std::string& uri, Document& document) {
         const core::Diagnostic& d = finding.diagnostic;
         Published p;
         p.rule = d.rule;
-        p.message = d.message;
-        p.help = d.help;
+        // The editor shows the reader's language (LANGUAGE/LANG, as for the CLI).
+        p.message = d.message_localized.empty() ? d.message : d.message_localized;
+        p.help = d.help_localized.empty() ? d.help : d.help_localized;
         if (d.part.empty()) {
           p.range = {lines.from_report(d.line, d.column, m_encoding),
                      lines.from_report(d.end_line, d.end_column, m_encoding)};
@@ -454,11 +461,14 @@ json Server::check(const std::string& uri, Document& document) {
           if (at != std::string::npos)
             p.range = {lines.from_offset(at, m_encoding),
                        lines.from_offset(at + d.text.size(), m_encoding)};
-          p.message += fmt::format(" (MIME part {}, line {} of the decoded text)", d.part, d.line);
+          p.message += " " + shown(core::i18n::fragment(
+                                 "(MIME part {}, line {} of the decoded text)", d.part, d.line));
         }
         if (d.fix && d.fix->applicability != core::Applicability::display_only &&
             !d.fix->edits.empty()) {
-          MappedFix fix{d.fix->title, d.fix->applicability, {}};
+          MappedFix fix{d.fix->title_localized.empty() ? d.fix->title : d.fix->title_localized,
+                        d.fix->applicability,
+                        {}};
           for (const core::Edit& edit : d.fix->edits) {
             const auto mapped = map_edit(draft, resolver, lines, edit);
             if (!mapped) {
@@ -512,11 +522,12 @@ json Server::code_actions(const json& params, std::vector<json>& out) {
       for (const Published& p : document.published) {
         if (!p.fix || p.fix->applicability != applicability || !touches(p.range, range)) continue;
         const bool safe = applicability == core::Applicability::safe;
-        json action = {
-            {"title", fmt::format("{} ({}{})", p.fix->title, p.rule, safe ? "" : ", unsafe fix")},
-            {"kind", "quickfix"},
-            {"diagnostics", json::array({p.diagnostic})},
-            {"edit", edit_of(p.fix->edits)}};
+        json action = {{"title", safe ? fmt::format("{} ({})", p.fix->title, p.rule)
+                                      : shown(core::i18n::fragment("{} ({}, unsafe fix)",
+                                                                   p.fix->title, p.rule))},
+                       {"kind", "quickfix"},
+                       {"diagnostics", json::array({p.diagnostic})},
+                       {"edit", edit_of(p.fix->edits)}};
         if (safe) action["isPreferred"] = true;
         actions.push_back(std::move(action));
       }
@@ -535,7 +546,7 @@ json Server::code_actions(const json& params, std::vector<json>& out) {
       if (!clashes) edits.insert(edits.end(), p.fix->edits.begin(), p.fix->edits.end());
     }
     if (!edits.empty())
-      actions.push_back({{"title", "Fix all safe replylint findings"},
+      actions.push_back({{"title", shown(core::i18n::fragment("Fix all safe replylint findings"))},
                          {"kind", std::string(k_fix_all_kind)},
                          {"edit", edit_of(edits)}});
   }
@@ -552,8 +563,9 @@ json Server::hover(const json& params, std::vector<json>& out) {
   for (const Published& p : document.published) {
     if (!(p.range.start <= at && at <= p.range.end)) continue;
     if (!range) range = p.range;
-    findings += fmt::format("**{}**: {}{}\n\n", p.rule, p.message,
-                            p.help.empty() ? "" : fmt::format(" (help: {})", p.help));
+    findings +=
+        fmt::format("**{}**: {}{}\n\n", p.rule, p.message,
+                    p.help.empty() ? "" : " " + shown(core::i18n::fragment("(help: {})", p.help)));
     if (!explained.insert(p.rule).second) continue;
     if (const rules::RegistryEntry* entry = rules::find_rule(p.rule))
       docs += "\n---\n\n" + rules::explain_markdown(entry->info);

@@ -74,7 +74,7 @@ std::string render_github(const Report& report) {
                       github_escape_property("replylint " + d.rule), github_escape_data(message));
     }
   }
-  out += summary_line(report) + '\n';
+  out += summary_line(report).english + '\n';  // annotations stay English
   return out;
 }
 

@@ -45,9 +45,11 @@ nlohmann::json fix_json(const core::Fix& fix, const std::string& part) {
     if (e.location.origin == Location::Origin::body && !part.empty()) edit["part"] = part;
     edits.push_back(std::move(edit));
   }
-  return {{"title", fix.title},
-          {"applicability", core::to_string(fix.applicability)},
-          {"edits", std::move(edits)}};
+  nlohmann::json object = {{"title", fix.title},
+                           {"applicability", core::to_string(fix.applicability)},
+                           {"edits", std::move(edits)}};
+  if (!fix.title_localized.empty()) object["title_localized"] = fix.title_localized;
+  return object;
 }
 
 namespace {

@@ -96,6 +96,7 @@ void for_each_free_text(Diagnostic& d, Visit visit) {
     for (std::string& v : values) visit(v);
   if (d.fix) {
     visit(d.fix->title);
+    visit(d.fix->title_localized);
     for (core::Edit& e : d.fix->edits) visit(e.replacement);
   }
 }

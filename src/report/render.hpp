@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/i18n.hpp"
 #include "report/report.hpp"
 
 namespace replylint::report {
@@ -65,8 +66,9 @@ std::string render_github(const Report& report);
 std::string github_escape_data(std::string_view text);
 std::string github_escape_property(std::string_view text);
 
-/// The summary line: "2 files checked: 1 error, 3 warnings, 0 infos".
-std::string summary_line(const Report& report);
+/// The summary line: "2 files checked: 1 error, 3 warnings, 0 infos", in English and in the
+/// active catalog's language.
+core::i18n::Fragment summary_line(const Report& report);
 
 /// Width of `text` in terminal cells: wide (East Asian Wide/Fullwidth) characters count 2,
 /// combining marks and zero-width characters 0, a tab counts 1 (tabs are shown as spaces).

@@ -59,10 +59,6 @@ std::vector<std::pair<UChar32, std::string>> code_points(std::string_view text) 
   return out;
 }
 
-std::string plural(int n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 }  // namespace
 
 int display_width(std::string_view text) {
@@ -76,20 +72,38 @@ const std::string& localized(const std::string& copy, const std::string& english
   return copy.empty() ? english : copy;
 }
 
-std::string summary_line(const Report& report) {
+core::i18n::Fragment summary_line(const Report& report) {
+  namespace i18n = core::i18n;
   const int entries = static_cast<int>(report.files.size());
   const int messages = static_cast<int>(std::ranges::count_if(
       report.files, [](const FileReport& file) { return file.mailbox.has_value(); }));
   const int files = entries - messages;
-  const std::string checked =
-      messages == 0 ? plural(files, "file")
-      : files == 0  ? plural(messages, "message")
-                    : fmt::format("{} and {}", plural(files, "file"), plural(messages, "message"));
-  std::string line =
-      fmt::format("{} checked: {}, {}, {}", checked, plural(report.count(Severity::error), "error"),
-                  plural(report.count(Severity::warning), "warning"),
-                  plural(report.count(Severity::info), "info"));
-  if (const int fixed = report.fixed(); fixed >= 0) line += fmt::format(" ({} fixed)", fixed);
+  const i18n::Fragment checked =
+      messages == 0 ? i18n::plural_fragment("{} file checked", "{} files checked", files, files)
+      : files == 0
+          ? i18n::plural_fragment("{} message checked", "{} messages checked", messages, messages)
+          : i18n::fragment("{} and {} checked",
+                           i18n::plural_fragment("{} file", "{} files", files, files),
+                           i18n::plural_fragment("{} message", "{} messages", messages, messages));
+  const int errors = report.count(Severity::error);
+  const int warnings = report.count(Severity::warning);
+  const int infos = report.count(Severity::info);
+  const i18n::Fragment counts[] = {
+      checked, i18n::plural_fragment("{} error", "{} errors", errors, errors),
+      i18n::plural_fragment("{} warning", "{} warnings", warnings, warnings),
+      i18n::plural_fragment("{} info", "{} infos", infos, infos)};
+  i18n::Fragment line;
+  for (std::size_t i = 0; i < std::size(counts); ++i) {
+    const std::string separator = i == 0 ? "" : i == 1 ? ": " : ", ";
+    line.english += separator + counts[i].english;
+    if (!i18n::active_language().empty())
+      line.localized += separator + localized(counts[i].localized, counts[i].english);
+  }
+  if (const int fixed = report.fixed(); fixed >= 0) {
+    const i18n::Fragment note = i18n::fragment("({} fixed)", fixed);
+    line.english += " " + note.english;
+    if (!line.localized.empty()) line.localized += " " + localized(note.localized, note.english);
+  }
   return line;
 }
 
@@ -155,7 +169,8 @@ std::string render_text(const Report& report, const TextStyle& style) {
                          i18n::translate(N_("see")), d.rule);
     }
   }
-  out += summary_line(report) + "\n";
+  const core::i18n::Fragment summary = summary_line(report);
+  out += localized(summary.localized, summary.english) + "\n";
   return out;
 }
 

@@ -204,7 +204,7 @@ class AccentConfusion final : public Rule {
       finding.suggestions(suggestions);
       if (suggestions.size() == 1)
         finding.replace_with(suggestions.front(), Applicability::unsafe,
-                             fmt::format("write '{}'", suggestions.front()));
+                             core::i18n::fragment("write '{}'", suggestions.front()));
     }
   }
 

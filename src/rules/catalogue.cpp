@@ -46,8 +46,8 @@ const std::string& in_reader_language(const core::i18n::Fragment& piece) {
 
 std::string explain_markdown(const RuleInfo& info) {
   namespace i18n = core::i18n;
-  // The summary and fix line follow the active catalog; ids, categories, severities and the
-  // Markdown docs (examples the docs test runs) stay as written.
+  // The summary, the fix line and the docs' prose follow the active catalog; ids, categories,
+  // severities and the docs' examples (which the docs test runs) stay as written.
   const i18n::Fragment heading =
       i18n::fragment("{} (category: {}, default severity: {})", i18n::translated(info.summary),
                      to_string(info.category), core::to_string(info.default_severity));
@@ -58,7 +58,7 @@ std::string explain_markdown(const RuleInfo& info) {
                       info.fix->always ? i18n::fragment("always") : i18n::fragment("sometimes"),
                       i18n::translated(info.fix->summary));
   return fmt::format("# {}\n\n{}\n\n{}\n{}", info.id, in_reader_language(heading),
-                     in_reader_language(fix), info.docs);
+                     in_reader_language(fix), i18n::translate_markdown(info.docs));
 }
 
 std::string unknown_rule_message(std::string_view id) {

@@ -285,20 +285,22 @@ class MissingClosing final : public Rule {
     finding.help("end with a sign-off, such as '{}', above your name", closing);
     // Above the name when the block is a name line, after the last line when there is no block.
     std::optional<core::Edit> edit;
-    std::string title;
+    core::i18n::Fragment title;
     if (block.empty() && prose) {
       edit =
           core::Edit{{core::Location::Origin::body, Range{prose->range.end, prose->range.end}, {}},
                      "\n\n" + closing};
-      title = "add '" + closing + "' at the end";
+      title = core::i18n::fragment("add '{}' at the end", closing);
     } else if (!block.empty() && name_line(text, block.back())) {
       const std::size_t at = block.back().range.begin;
       edit = core::Edit{{core::Location::Origin::body, Range{at, at}, {}}, closing + "\n"};
-      title = "add '" + closing + "' above the name";
+      title = core::i18n::fragment("add '{}' above the name", closing);
     }
     if (edit)
-      finding.fix(
-          core::Fix{.title = title, .applicability = Applicability::unsafe, .edits = {*edit}});
+      finding.fix(core::Fix{.title = std::move(title.english),
+                            .applicability = Applicability::unsafe,
+                            .edits = {*edit},
+                            .title_localized = std::move(title.localized)});
   }
 
  private:

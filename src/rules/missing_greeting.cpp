@@ -182,10 +182,12 @@ class MissingGreeting final : public Rule {
     const std::string& greeting = proposed->second;
     finding.help("open with a greeting, such as '{}' with the reader's name", greeting);
     const std::size_t at = opening.paragraph->range.begin;
+    core::i18n::Fragment title = core::i18n::fragment("add '{}' at the top", greeting);
     finding.fix(core::Fix{
-        .title = "add '" + greeting + "' at the top",
+        .title = std::move(title.english),
         .applicability = Applicability::unsafe,
         .edits = {{{core::Location::Origin::body, Range{at, at}, {}}, greeting + "\n\n"}},
+        .title_localized = std::move(title.localized),
     });
   }
 

@@ -141,7 +141,7 @@ class PersonalData final : public Rule {
         finding.help(std::string(k_number_help));
         const std::string_view value(text.data() + found.range.begin, found.range.size());
         finding.replace_with(masked_number(value), Applicability::unsafe,
-                             "mask all but the last four digits");
+                             core::i18n::fragment("mask all but the last four digits"));
       }
     }
     check_quotes(draft, out);

@@ -121,9 +121,12 @@ Reporter::Builder& Reporter::Builder::data(std::string key, std::vector<std::str
 }
 
 Reporter::Builder& Reporter::Builder::replace_with(std::string replacement,
-                                                   Applicability applicability, std::string title) {
-  diagnostic().fix =
-      core::Fix{std::move(title), applicability, {{diagnostic().location, std::move(replacement)}}};
+                                                   Applicability applicability,
+                                                   core::i18n::Fragment title) {
+  diagnostic().fix = core::Fix{std::move(title.english),
+                               applicability,
+                               {{diagnostic().location, std::move(replacement)}},
+                               std::move(title.localized)};
   return *this;
 }
 

@@ -166,7 +166,9 @@ class Reporter {
       return *this;
     }
     /// A fix of one edit that replaces exactly the flagged range with `replacement`.
-    Builder& replace_with(std::string replacement, Applicability applicability, std::string title);
+    /// `title` is a message piece (core::i18n::fragment): English, and the reader's language.
+    Builder& replace_with(std::string replacement, Applicability applicability,
+                          core::i18n::Fragment title);
     /// Marks the flagged value sensitive: report::redact() masks it in every output.
     Builder& sensitive(core::Masking masking = core::Masking::last_four) {
       diagnostic().sensitive = masking;

@@ -150,17 +150,20 @@ class Shouting final : public Rule {
         out.report_subject(range, "subject written in capitals")
             .help("write the subject in sentence case")
             .suggest(suggestion)
-            .replace_with(suggestion, Applicability::safe, "write the subject in sentence case");
+            .replace_with(suggestion, Applicability::safe,
+                          core::i18n::fragment("write the subject in sentence case"));
       } else if (whole) {
         out.report(range, "sentence written in capitals")
             .help("write it in sentence case")
             .suggest(suggestion)
-            .replace_with(suggestion, Applicability::safe, "write it in sentence case");
+            .replace_with(suggestion, Applicability::safe,
+                          core::i18n::fragment("write it in sentence case"));
       } else {
         out.report(range, "{} words in a row written in capitals", words_in_run)
             .help("write them in sentence case")
             .suggest(suggestion)
-            .replace_with(suggestion, Applicability::safe, "write them in sentence case");
+            .replace_with(suggestion, Applicability::safe,
+                          core::i18n::fragment("write them in sentence case"));
       }
     }
   }

@@ -265,7 +265,7 @@ class Spelling final : public Rule {
           // One candidate may still be the wrong word (a name, a term): unsafe, never automatic.
           if (ranked.size() == 1)
             found.replace_with(ranked.front(), Applicability::unsafe,
-                               fmt::format("replace with '{}'", ranked.front()));
+                               core::i18n::fragment("replace with '{}'", ranked.front()));
         }
       }
     }

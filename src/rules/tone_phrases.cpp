@@ -92,7 +92,8 @@ void report_tone(const Draft& draft, const PhraseMatch& match, std::string_view 
   if (match.phrase->suggest.empty()) return;
   const std::string suggestion = match_capital(found, match.phrase->suggest);
   finding.suggest(suggestion)
-      .replace_with(suggestion, Applicability::unsafe, "replace with '" + suggestion + "'");
+      .replace_with(suggestion, Applicability::unsafe,
+                    core::i18n::fragment("replace with '{}'", suggestion));
 }
 
 }  // namespace replylint::rules

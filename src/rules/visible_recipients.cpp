@@ -105,10 +105,12 @@ std::optional<core::Fix> bcc_fix(const message::Message& msg,
                                  const std::vector<std::string>& move) {
   std::set<std::string> moving;
   for (const std::string& address : move) moving.insert(lowercase_ascii(address));
-  core::Fix fix{
-      .title = fmt::format("move {} address{} to Bcc", move.size(), move.size() == 1 ? "" : "es"),
-      .applicability = Applicability::unsafe,
-      .edits = {}};
+  core::i18n::Fragment title = core::i18n::plural_fragment(
+      "move {} address to Bcc", "move {} addresses to Bcc", move.size(), move.size());
+  core::Fix fix{.title = std::move(title.english),
+                .applicability = Applicability::unsafe,
+                .edits = {},
+                .title_localized = std::move(title.localized)};
   std::vector<std::string> to_bcc;
   std::set<std::string> added;
   for (const auto& [name, list] : {std::pair{"to", &msg.to}, std::pair{"cc", &msg.cc}}) {

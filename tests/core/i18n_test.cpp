@@ -7,10 +7,13 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "cli/run.hpp"
+#include "rules/catalogue.hpp"
 #include "rules/rule.hpp"
+#include "rules/rules.hpp"
 
 using namespace replylint;
 using namespace replylint::test;
@@ -35,6 +38,27 @@ class LocaleGuard {
  private:
   std::optional<std::string> m_saved;
 };
+
+// The msgids of the committed template, po/replylint.pot (written with --no-wrap: one line each).
+std::set<std::string> template_msgids() {
+  std::ifstream in(std::string(REPLYLINT_TESTS_DIR) + "/../po/replylint.pot");
+  REQUIRE(in);
+  std::set<std::string> ids;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.starts_with("msgid \"")) continue;
+    std::string id;
+    for (std::size_t i = 7; i + 1 < line.size(); ++i) {
+      if (line[i] != '\\') {
+        id += line[i];
+        continue;
+      }
+      const char escaped = line[++i];
+      id += escaped == 'n' ? '\n' : escaped == 't' ? '\t' : escaped;
+    }
+    ids.insert(id);
+  }
+  return ids;
+}
 
 core::Diagnostic report_unknown_word(const std::string& word) {
   rules::Reporter out("spelling", core::Severity::warning);
@@ -237,4 +261,99 @@ TEST_CASE("i18n: a phrase file's help is localised; JSON keeps it English beside
       CHECK(d.value("help_localized", "") == "στα ισπανικά: enlace");
     }
   CHECK(greek_seen);
+}
+
+TEST_CASE("i18n: Markdown units are headings, list items and paragraphs, never code", "[i18n]") {
+  const std::string docs =
+      "\n## What it flags\nA run of words in\ncapitals.\n\n- first item\n  goes on\n- second\n"
+      "Use instead:\n```text\nHOLA ANA\n\n## not a heading\n```\n";
+  CHECK(i18n::markdown_units(docs) ==
+        std::vector<std::string>{"What it flags", "A run of words in capitals.",
+                                 "first item goes on", "second Use instead:"});
+
+  LocaleGuard guard;
+  REQUIRE(i18n::activate("en"));
+  CHECK(i18n::translate_markdown(docs) == docs);  // English: byte for byte as written
+}
+
+TEST_CASE("i18n: every unit of every rule's docs is a msgid of the template", "[i18n]") {
+  // scripts/translations.py splits the docs for the .pot; explain splits them again to look
+  // each unit up. A unit the two disagree on would stay English in every language.
+  const std::set<std::string> ids = template_msgids();
+  for (const rules::RegistryEntry& entry : rules::registry())
+    for (const std::string& unit : i18n::markdown_units(entry.info.docs)) {
+      INFO(entry.info.id << ": " << unit);
+      CHECK(ids.contains(unit));
+    }
+}
+
+TEST_CASE("i18n: explain translates each rule's prose and keeps its examples", "[i18n]") {
+  LocaleGuard guard;
+  for (const char* language : {"es", "el"}) {
+    REQUIRE(i18n::activate(language));
+    for (const rules::RegistryEntry& entry : rules::registry()) {
+      const std::string explained = rules::explain_markdown(entry.info);
+      for (const std::string& unit : i18n::markdown_units(entry.info.docs)) {
+        INFO(language << " " << entry.info.id << ": " << unit);
+        CHECK(i18n::translate(unit) != unit);
+      }
+      // The examples (code blocks) are the same bytes in every language: the docs test runs them.
+      const std::string& docs = entry.info.docs;
+      for (std::size_t open = docs.find("\n```"); open != std::string::npos;) {
+        const std::size_t close = docs.find("\n```", open + 4);
+        REQUIRE(close != std::string::npos);
+        INFO(language << " " << entry.info.id);
+        CHECK(explained.find(docs.substr(open, close + 4 - open)) != std::string::npos);
+        open = docs.find("\n```", close + 4);
+      }
+    }
+  }
+}
+
+TEST_CASE("i18n: explain's prose, the summary line and CLI11's words in Spanish and Greek",
+          "[i18n][cli]") {
+  const Run es = run_replylint("--locale es explain shouting");
+  CHECK(es.status == 0);
+  CHECK(es.out.find("## Qué detecta\n") != std::string::npos);
+  CHECK(es.out.find("## What it flags") == std::string::npos);
+  CHECK(es.out.find("POR FAVOR ENVÍE EL FORMULARIO HOY.") != std::string::npos);
+  CHECK(es.out.find("`min-words`") != std::string::npos);  // option names stay as they are
+
+  const Run el = run_replylint("--locale el explain personal-data");
+  CHECK(el.status == 0);
+  CHECK(el.out.find("## Τι εντοπίζει\n") != std::string::npos);
+  CHECK(el.out.find("## Why") == std::string::npos);
+
+  const std::string draft = "Subject: Re: pedido\n\nHola Ana,\n\nSU PEDIDO ESTA LISTO PARA HOY.\n";
+  const Run one = run_replylint("check --locale es --exit-zero -", draft);
+  INFO(one.out << one.err);
+  CHECK(one.out.find("1 archivo revisado: 0 errores, ") != std::string::npos);
+  const Run greek = run_replylint("check --locale el --exit-zero -", draft);
+  CHECK(greek.out.find("ελέγχθηκε 1 αρχείο: 0 σφάλματα, ") != std::string::npos);
+  const Run english = run_replylint("check --exit-zero -", draft);
+  CHECK(english.out.find("1 file checked: 0 errors, ") != std::string::npos);
+
+  const Run help = run_replylint("check --help --locale es");
+  CHECK(help.out.find("Uso: ") != std::string::npos);
+  CHECK(help.out.find("Opciones:") != std::string::npos);
+  CHECK(help.out.find("muestra esta ayuda y sale") != std::string::npos);
+  CHECK(help.out.find("lee los archivos mbox en este formato") != std::string::npos);
+}
+
+TEST_CASE("i18n: a fix's title has a localised copy beside the English one", "[i18n][cli]") {
+  const std::string draft = "Subject: Re: pedido\n\nHola Ana,\n\nSU PEDIDO ESTA LISTO PARA HOY.\n";
+  const Run es = run_replylint("check --locale es --format json --exit-zero -", draft);
+  INFO(es.out << es.err);
+  const auto report = nlohmann::json::parse(es.out);
+  bool seen = false;
+  for (const auto& d : report["files"][0]["diagnostics"])
+    if (d["rule"] == "shouting" && d.contains("fix")) {
+      seen = true;
+      CHECK(d["fix"].value("title", "") == "write it in sentence case");
+      CHECK(d["fix"].value("title_localized", "") ==
+            "escríbala en minúsculas, con mayúscula solo al principio");
+    }
+  CHECK(seen);
+  const Run en = run_replylint("check --format json --exit-zero -", draft);
+  CHECK(en.out.find("title_localized") == std::string::npos);
 }

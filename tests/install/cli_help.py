@@ -1,6 +1,7 @@
 """The commands and options the replylint binary defines, read from its own --help (CLI11's
 layout), so that the man page and completions are checked against the program, not a copy."""
 
+import os
 import re
 import subprocess
 
@@ -11,8 +12,11 @@ _COMMAND_LINE = re.compile(r"^  ([a-z][\w-]*)\s")
 
 
 def _help(binary, *args):
+    # The section names read below are CLI11's English ones: the help follows the locale.
+    english = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_MESSAGES")}
+    english["LC_ALL"] = "C.UTF-8"
     return subprocess.run([binary, *args, "--help"], capture_output=True, text=True, check=True,
-                          timeout=30).stdout
+                          timeout=30, env=english).stdout
 
 
 def _options(text):

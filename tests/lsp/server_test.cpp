@@ -398,7 +398,8 @@ class MoverRule final : public replylint::rules::Rule {
     const std::string& text = draft.text();
     if (const std::size_t at = text.find("Κωδικός"); at != std::string::npos)
       out.report({at, at + std::string("Κωδικός").size()}, "a word to replace")
-          .replace_with("κωδικός", replylint::core::Applicability::safe, "lower-case it");
+          .replace_with("κωδικός", replylint::core::Applicability::safe,
+                        replylint::core::i18n::fragment("lower-case it"));
   }
 };
 
