@@ -81,6 +81,147 @@ std::unique_ptr<icu::RegexPattern> compile_union(const std::vector<std::string>&
   return all;
 }
 
+// Case-folded literals one of which every match of `pattern` (matched case-insensitively)
+// contains: those of a literal group "(a|b|c)" or of a literal run of its top-level sequence,
+// the longest found; nullopt when the pattern is not simple enough to tell (a top-level '|',
+// inline flags, \Q or numeric escapes, or no literal outside classes and optional parts).
+// ICU's case-insensitive matching compares full case foldings, so a line it matches holds the
+// folded literal in its folded text.
+std::optional<std::vector<icu::UnicodeString>> required_literals(std::string_view pattern) {
+  std::vector<icu::UnicodeString> best;
+  int32_t best_score = 0;
+  auto consider = [&](std::vector<std::string> alternatives) {
+    std::vector<icu::UnicodeString> folded;
+    int32_t score = INT32_MAX;
+    for (const std::string& a : alternatives) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(a);
+      u.foldCase();
+      if (u.isEmpty()) return;
+      score = std::min(score, u.length());
+      folded.push_back(std::move(u));
+    }
+    if (folded.empty() || score <= best_score) return;
+    best_score = score;
+    best = std::move(folded);
+  };
+  auto is_meta = [](char ch) {
+    return std::string_view("\\[](){}.*+?^$|").find(ch) != std::string_view::npos;
+  };
+  auto is_quantifier = [](char ch) { return ch == '?' || ch == '*' || ch == '{'; };
+  // The run of literal bytes before position `end`; a quantifier after it applies to its last
+  // code point only, which is dropped.
+  std::string run;
+  auto end_run = [&](std::size_t next) {
+    if (!run.empty() && next < pattern.size() &&
+        (is_quantifier(pattern[next]) || pattern[next] == '+')) {
+      std::size_t cut = run.size() - 1;
+      while (cut > 0 && (static_cast<unsigned char>(run[cut]) & 0xC0) == 0x80) --cut;
+      run.resize(cut);
+    }
+    if (!run.empty()) consider({run});
+    run.clear();
+  };
+  int depth = 0;
+  for (std::size_t i = 0; i < pattern.size();) {
+    const char ch = pattern[i];
+    if (!is_meta(ch)) {
+      if (depth == 0) run += ch;
+      ++i;
+      continue;
+    }
+    if (depth == 0) end_run(i);
+    if (ch == '\\') {
+      if (i + 1 >= pattern.size()) return std::nullopt;
+      const char e = pattern[i + 1];
+      if (std::string_view("QEuUxcN0123456789kg").find(e) != std::string_view::npos)
+        return std::nullopt;
+      i += 2;
+      if ((e == 'p' || e == 'P') && i < pattern.size()) {
+        if (pattern[i] != '{') {
+          ++i;
+        } else {
+          const std::size_t close = pattern.find('}', i);
+          if (close == std::string_view::npos) return std::nullopt;
+          i = close + 1;
+        }
+      }
+      continue;
+    }
+    if (ch == '[') {  // a class (ICU sets nest): skipped whole
+      int nest = 0;
+      for (; i < pattern.size(); ++i) {
+        if (pattern[i] == '\\') {
+          ++i;
+        } else if (pattern[i] == '[') {
+          ++nest;
+        } else if (pattern[i] == ']' && --nest == 0) {
+          break;
+        }
+      }
+      if (i >= pattern.size()) return std::nullopt;
+      ++i;
+      continue;
+    }
+    if (ch == '{') {  // a quantifier's bounds
+      const std::size_t close = pattern.find('}', i);
+      if (close == std::string_view::npos) return std::nullopt;
+      i = close + 1;
+      continue;
+    }
+    if (ch == '(') {
+      if (i + 1 < pattern.size() && pattern[i + 1] == '?' &&
+          (i + 2 >= pattern.size() || pattern[i + 2] != ':'))
+        return std::nullopt;  // inline flags or look-around: not worth the risk
+      if (depth == 0 && (i + 1 >= pattern.size() || pattern[i + 1] != '?')) {
+        // A group of plain literals, required when no quantifier makes it optional.
+        std::vector<std::string> alternatives(1);
+        std::size_t j = i + 1;
+        bool plain = true;
+        for (; j < pattern.size() && pattern[j] != ')'; ++j) {
+          if (pattern[j] == '|') {
+            alternatives.emplace_back();
+          } else if (is_meta(pattern[j])) {
+            plain = false;
+            break;
+          } else {
+            alternatives.back() += pattern[j];
+          }
+        }
+        if (plain && j < pattern.size() &&
+            (j + 1 >= pattern.size() || !is_quantifier(pattern[j + 1])))
+          consider(std::move(alternatives));
+      }
+      ++depth;
+      ++i;
+      continue;
+    }
+    if (ch == ')') {
+      if (--depth < 0) return std::nullopt;
+      ++i;
+      continue;
+    }
+    if (ch == '|' && depth == 0) return std::nullopt;
+    ++i;  // . * + ? ^ $ and '|' inside a group
+  }
+  if (depth != 0) return std::nullopt;
+  end_run(pattern.size());
+  if (best.empty()) return std::nullopt;
+  return best;
+}
+
+// required_literals() of every pattern of a union, or an empty list when one has none (or a
+// pattern does not compile on its own: compile_union() leaves it out, but it must not be missed).
+std::vector<icu::UnicodeString> union_needs(const std::vector<std::string>& patterns) {
+  std::vector<icu::UnicodeString> out;
+  for (const std::string& p : patterns) {
+    auto needs = required_literals(p);
+    if (!needs) return {};
+    for (icu::UnicodeString& n : *needs)
+      if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(std::move(n));
+  }
+  return out;
+}
+
 // The folded first letters the lines matching `patterns` (each "^" and a literal letter, under
 // case-insensitive matching) can start with; nullopt when some pattern does not start so.
 std::optional<std::unordered_set<UChar32>> first_letters(const std::vector<std::string>& patterns) {
@@ -278,6 +419,10 @@ std::unique_ptr<Compiled> build_compiled(const data::DataSet& data,
   c->attribution_end = compile_union(end);
   c->signature_lines = compile_union(signature);
   c->signature_first = first_letters(signature);
+  c->attribution_needs = union_needs(attribution);
+  c->attribution_start_needs = union_needs(start);
+  c->attribution_end_needs = union_needs(end);
+  c->signature_needs = union_needs(signature);
   add(placeholders, data.placeholders);
   placeholders.insert(placeholders.end(), extra.begin(), extra.end());
   compile_tokens(*c, placeholders);
@@ -451,6 +596,15 @@ std::vector<std::string> draft_end() {
         "was given up (no match); it is left out for the rest of this draft");
   t_limits.gave_up.clear();
   return out;
+}
+
+bool may_match(const std::vector<icu::UnicodeString>& needs, std::string_view line) {
+  if (needs.empty() || line.size() > static_cast<std::size_t>(INT32_MAX)) return true;
+  icu::UnicodeString folded = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
+  folded.foldCase();
+  return std::any_of(needs.begin(), needs.end(),
+                     [&](const icu::UnicodeString& n) { return folded.indexOf(n) >= 0; });
 }
 
 bool matches(const icu::RegexPattern* pattern, std::string_view line) {

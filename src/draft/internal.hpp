@@ -54,6 +54,12 @@ struct Compiled {
   std::unique_ptr<icu::RegexPattern> signature_lines;
   // The first letters (first_folded) a signature line can start with; nullopt: any.
   std::optional<std::unordered_set<UChar32>> signature_first;
+  // For each pattern above, case-folded literals one of which every line it matches contains
+  // (may_match()); empty: no such list was found, the pattern is always tried.
+  std::vector<icu::UnicodeString> attribution_needs;
+  std::vector<icu::UnicodeString> attribution_start_needs;
+  std::vector<icu::UnicodeString> attribution_end_needs;
+  std::vector<icu::UnicodeString> signature_needs;
   std::unordered_set<std::string> original_markers;  // normalize_marker()ed
   std::size_t max_marker_words = 0;                  // of original_markers and forward_markers
   std::unordered_set<std::string> original_fields;   // folded
@@ -107,6 +113,10 @@ std::vector<std::string> draft_end();
 
 /// True when `pattern` (may be null) matches the whole of `line` (already trimmed).
 bool matches(const icu::RegexPattern* pattern, std::string_view line);
+
+/// False only when `line` holds none of `needs` (case-folded literals, see Compiled), so that a
+/// pattern they were taken from cannot match it; always true for an empty list.
+bool may_match(const std::vector<icu::UnicodeString>& needs, std::string_view line);
 
 /// A word or number of ICU's root word break iterator: [begin, end) in bytes, and its rule status
 /// (UBRK_WORD_LETTER for a token ending in a letter, UBRK_WORD_NUMBER for one ending in a digit).
