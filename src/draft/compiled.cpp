@@ -81,140 +81,58 @@ std::unique_ptr<icu::RegexPattern> compile_union(const std::vector<std::string>&
   return all;
 }
 
-// Case-folded literals one of which every match of `pattern` (matched case-insensitively)
-// contains: those of a literal group "(a|b|c)" or of a literal run of its top-level sequence,
-// the longest found; nullopt when the pattern is not simple enough to tell (a top-level '|',
-// inline flags, \Q or numeric escapes, or no literal outside classes and optional parts).
-// ICU's case-insensitive matching compares full case foldings, so a line it matches holds the
-// folded literal in its folded text.
-std::optional<std::vector<icu::UnicodeString>> required_literals(std::string_view pattern) {
-  std::vector<icu::UnicodeString> best;
-  int32_t best_score = 0;
-  auto consider = [&](std::vector<std::string> alternatives) {
-    std::vector<icu::UnicodeString> folded;
-    int32_t score = INT32_MAX;
-    for (const std::string& a : alternatives) {
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(a);
-      u.foldCase();
-      if (u.isEmpty()) return;
-      score = std::min(score, u.length());
-      folded.push_back(std::move(u));
-    }
-    if (folded.empty() || score <= best_score) return;
-    best_score = score;
-    best = std::move(folded);
-  };
+// The case-folded literal text every line `pattern` matches (case-insensitively) starts with:
+// a literal run right after its '^' ("^Sent from my …"), or each alternative of a group of plain
+// literals there ("^(El|En) …"); nullopt when the pattern starts otherwise, or has a top-level
+// '|'. ICU's case-insensitive matching compares full case foldings, so the folded line starts
+// with one of them.
+std::optional<std::vector<icu::UnicodeString>> required_prefixes(std::string_view pattern) {
+  if (pattern.size() < 2 || pattern[0] != '^' || !simply_anchored(pattern)) return std::nullopt;
   auto is_meta = [](char ch) {
     return std::string_view("\\[](){}.*+?^$|").find(ch) != std::string_view::npos;
   };
-  auto is_quantifier = [](char ch) { return ch == '?' || ch == '*' || ch == '{'; };
-  // The run of literal bytes before position `end`; a quantifier after it applies to its last
-  // code point only, which is dropped.
-  std::string run;
-  auto end_run = [&](std::size_t next) {
-    if (!run.empty() && next < pattern.size() &&
-        (is_quantifier(pattern[next]) || pattern[next] == '+')) {
+  auto is_quantifier = [](char ch) { return ch == '?' || ch == '*' || ch == '{' || ch == '+'; };
+  std::vector<std::string> alternatives(1);
+  if (pattern[1] == '(') {
+    std::size_t j = 2;
+    for (; j < pattern.size() && pattern[j] != ')'; ++j) {
+      if (pattern[j] == '|')
+        alternatives.emplace_back();
+      else if (is_meta(pattern[j]))
+        return std::nullopt;  // a group of more than literals ("(?i…", "(\\d…")
+      else
+        alternatives.back() += pattern[j];
+    }
+    if (j >= pattern.size() || (j + 1 < pattern.size() && is_quantifier(pattern[j + 1])))
+      return std::nullopt;
+  } else {
+    std::size_t j = 1;
+    while (j < pattern.size() && !is_meta(pattern[j])) ++j;
+    std::string run(pattern.substr(1, j - 1));
+    if (!run.empty() && j < pattern.size() && is_quantifier(pattern[j])) {
+      // The quantifier applies to the run's last character only.
       std::size_t cut = run.size() - 1;
       while (cut > 0 && (static_cast<unsigned char>(run[cut]) & 0xC0) == 0x80) --cut;
       run.resize(cut);
     }
-    if (!run.empty()) consider({run});
-    run.clear();
-  };
-  int depth = 0;
-  for (std::size_t i = 0; i < pattern.size();) {
-    const char ch = pattern[i];
-    if (!is_meta(ch)) {
-      if (depth == 0) run += ch;
-      ++i;
-      continue;
-    }
-    if (depth == 0) end_run(i);
-    if (ch == '\\') {
-      if (i + 1 >= pattern.size()) return std::nullopt;
-      const char e = pattern[i + 1];
-      if (std::string_view("QEuUxcN0123456789kg").find(e) != std::string_view::npos)
-        return std::nullopt;
-      i += 2;
-      if ((e == 'p' || e == 'P') && i < pattern.size()) {
-        if (pattern[i] != '{') {
-          ++i;
-        } else {
-          const std::size_t close = pattern.find('}', i);
-          if (close == std::string_view::npos) return std::nullopt;
-          i = close + 1;
-        }
-      }
-      continue;
-    }
-    if (ch == '[') {  // a class (ICU sets nest): skipped whole
-      int nest = 0;
-      for (; i < pattern.size(); ++i) {
-        if (pattern[i] == '\\') {
-          ++i;
-        } else if (pattern[i] == '[') {
-          ++nest;
-        } else if (pattern[i] == ']' && --nest == 0) {
-          break;
-        }
-      }
-      if (i >= pattern.size()) return std::nullopt;
-      ++i;
-      continue;
-    }
-    if (ch == '{') {  // a quantifier's bounds
-      const std::size_t close = pattern.find('}', i);
-      if (close == std::string_view::npos) return std::nullopt;
-      i = close + 1;
-      continue;
-    }
-    if (ch == '(') {
-      if (i + 1 < pattern.size() && pattern[i + 1] == '?' &&
-          (i + 2 >= pattern.size() || pattern[i + 2] != ':'))
-        return std::nullopt;  // inline flags or look-around: not worth the risk
-      if (depth == 0 && (i + 1 >= pattern.size() || pattern[i + 1] != '?')) {
-        // A group of plain literals, required when no quantifier makes it optional.
-        std::vector<std::string> alternatives(1);
-        std::size_t j = i + 1;
-        bool plain = true;
-        for (; j < pattern.size() && pattern[j] != ')'; ++j) {
-          if (pattern[j] == '|') {
-            alternatives.emplace_back();
-          } else if (is_meta(pattern[j])) {
-            plain = false;
-            break;
-          } else {
-            alternatives.back() += pattern[j];
-          }
-        }
-        if (plain && j < pattern.size() &&
-            (j + 1 >= pattern.size() || !is_quantifier(pattern[j + 1])))
-          consider(std::move(alternatives));
-      }
-      ++depth;
-      ++i;
-      continue;
-    }
-    if (ch == ')') {
-      if (--depth < 0) return std::nullopt;
-      ++i;
-      continue;
-    }
-    if (ch == '|' && depth == 0) return std::nullopt;
-    ++i;  // . * + ? ^ $ and '|' inside a group
+    alternatives[0] = std::move(run);
   }
-  if (depth != 0) return std::nullopt;
-  end_run(pattern.size());
-  if (best.empty()) return std::nullopt;
-  return best;
+  std::vector<icu::UnicodeString> out;
+  for (const std::string& a : alternatives) {
+    icu::UnicodeString folded = icu::UnicodeString::fromUTF8(a);
+    folded.foldCase();
+    if (folded.isEmpty()) return std::nullopt;
+    out.push_back(std::move(folded));
+  }
+  return out;
 }
 
-// required_literals() of every pattern of a union, or an empty list when one has none (or a
-// pattern does not compile on its own: compile_union() leaves it out, but it must not be missed).
+// required_prefixes() of every pattern of a union, or an empty list when one has none (a pattern
+// that does not compile on its own, which compile_union() leaves out, only adds prefixes).
 std::vector<icu::UnicodeString> union_needs(const std::vector<std::string>& patterns) {
   std::vector<icu::UnicodeString> out;
   for (const std::string& p : patterns) {
-    auto needs = required_literals(p);
+    auto needs = required_prefixes(p);
     if (!needs) return {};
     for (icu::UnicodeString& n : *needs)
       if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(std::move(n));
@@ -600,11 +518,17 @@ std::vector<std::string> draft_end() {
 
 bool may_match(const std::vector<icu::UnicodeString>& needs, std::string_view line) {
   if (needs.empty() || line.size() > static_cast<std::size_t>(INT32_MAX)) return true;
-  icu::UnicodeString folded = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
-  folded.foldCase();
+  // Folding never shortens a code point, so the line's first `longest` code points, folded,
+  // hold at least as many code units as any prefix needs.
+  int32_t longest = 0;
+  for (const icu::UnicodeString& n : needs) longest = std::max(longest, n.length());
+  const auto size = static_cast<int32_t>(line.size());
+  int32_t end = 0;
+  for (int32_t count = 0; end < size && count < longest; ++count) U8_FWD_1(line.data(), end, size);
+  icu::UnicodeString head = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), end));
+  head.foldCase();
   return std::any_of(needs.begin(), needs.end(),
-                     [&](const icu::UnicodeString& n) { return folded.indexOf(n) >= 0; });
+                     [&](const icu::UnicodeString& n) { return head.startsWith(n); });
 }
 
 bool matches(const icu::RegexPattern* pattern, std::string_view line) {

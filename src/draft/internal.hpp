@@ -54,8 +54,8 @@ struct Compiled {
   std::unique_ptr<icu::RegexPattern> signature_lines;
   // The first letters (first_folded) a signature line can start with; nullopt: any.
   std::optional<std::unordered_set<UChar32>> signature_first;
-  // For each pattern above, case-folded literals one of which every line it matches contains
-  // (may_match()); empty: no such list was found, the pattern is always tried.
+  // For each pattern above, the case-folded prefixes one of which every line it matches starts
+  // with (may_match()); empty: the pattern is always tried.
   std::vector<icu::UnicodeString> attribution_needs;
   std::vector<icu::UnicodeString> attribution_start_needs;
   std::vector<icu::UnicodeString> attribution_end_needs;
@@ -114,7 +114,7 @@ std::vector<std::string> draft_end();
 /// True when `pattern` (may be null) matches the whole of `line` (already trimmed).
 bool matches(const icu::RegexPattern* pattern, std::string_view line);
 
-/// False only when `line` holds none of `needs` (case-folded literals, see Compiled), so that a
+/// False only when `line`, case-folded, starts with none of `needs` (see Compiled), so that the
 /// pattern they were taken from cannot match it; always true for an empty list.
 bool may_match(const std::vector<icu::UnicodeString>& needs, std::string_view line);
 
