@@ -53,6 +53,44 @@ bool simply_anchored(std::string_view pattern) {
   return true;
 }
 
+// `pattern` with every capturing group made non-capturing: segmentation only asks whether a line
+// matches, and ICU saves every group's bounds on each backtracking step of ".{1,250}". Left as it
+// is when it refers back to a group (\1, \k<name>) or quotes with \Q…\E.
+std::string non_capturing(const std::string& pattern) {
+  // A ']' first in a class may be literal; rather than follow such a class, leave it alone.
+  if (pattern.find("[]") != std::string::npos || pattern.find("[^]") != std::string::npos)
+    return pattern;
+  std::string out;
+  out.reserve(pattern.size() + 16);
+  int class_depth = 0;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char ch = pattern[i];
+    if (ch == '\\') {
+      if (i + 1 < pattern.size()) {
+        const char e = pattern[i + 1];
+        if ((e >= '1' && e <= '9') || e == 'k' || e == 'Q') return pattern;
+        out += ch;
+        out += e;
+        ++i;
+      } else {
+        out += ch;
+      }
+      continue;
+    }
+    if (ch == '[') {
+      ++class_depth;
+    } else if (ch == ']' && class_depth > 0) {
+      --class_depth;
+    } else if (ch == '(' && class_depth == 0 &&
+               (i + 1 >= pattern.size() || pattern[i + 1] != '?')) {
+      out += "(?:";
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
 std::unique_ptr<icu::RegexPattern> compile_union(const std::vector<std::string>& patterns,
                                                  uint32_t flags = UREGEX_CASE_INSENSITIVE) {
   std::vector<std::string> good;
@@ -66,19 +104,26 @@ std::unique_ptr<icu::RegexPattern> compile_union(const std::vector<std::string>&
   // When every pattern is anchored, one shared '^' lets ICU try the line start only, instead of
   // every position of the line (the union of "^…" alternatives hides the anchor from it).
   const bool anchored = !good.empty() && std::all_of(good.begin(), good.end(), simply_anchored);
-  std::string joined;
-  for (const std::string& p : good) {
-    if (!joined.empty()) joined += '|';
-    joined += "(?:" + (anchored ? p.substr(1) : p) + ")";
+  auto join = [&](bool capturing) {
+    std::string joined;
+    for (const std::string& p : good) {
+      if (!joined.empty()) joined += '|';
+      const std::string alone = anchored ? p.substr(1) : p;
+      joined += "(?:" + (capturing ? alone : non_capturing(alone)) + ")";
+    }
+    if (!joined.empty() && anchored) joined = "^(?:" + joined + ")";
+    return joined;
+  };
+  for (const bool capturing : {false, true}) {
+    const std::string joined = join(capturing);
+    if (joined.empty()) return nullptr;
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError perr;
+    std::unique_ptr<icu::RegexPattern> all(
+        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(joined), flags, perr, status));
+    if (U_SUCCESS(status)) return all;
   }
-  if (joined.empty()) return nullptr;
-  if (anchored) joined = "^(?:" + joined + ")";
-  UErrorCode status = U_ZERO_ERROR;
-  UParseError perr;
-  std::unique_ptr<icu::RegexPattern> all(
-      icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(joined), flags, perr, status));
-  if (U_FAILURE(status)) return nullptr;
-  return all;
+  return nullptr;
 }
 
 // The case-folded literal text every line `pattern` matches (case-insensitively) starts with:
@@ -327,6 +372,13 @@ std::unique_ptr<Compiled> build_compiled(const data::DataSet& data,
       stop.insert(std::move(f));
     }
   }
+  for (const std::string& a : c->acronyms) {
+    c->max_acronym_bytes = std::max(c->max_acronym_bytes, a.size());
+    if (!a.empty()) c->acronym_first_bytes[static_cast<unsigned char>(a[0])] = true;
+  }
+  for (const auto& [code, bit] : {std::pair<std::string, unsigned char>{"es", 1}, {"en", 2}})
+    if (const auto it = c->stopwords.find(code); it != c->stopwords.end())
+      for (const std::string& w : it->second) c->es_en_stopwords[w] |= bit;
   c->original_markers.erase("");
   c->forward_markers.erase("");
   for (const auto* markers : {&c->original_markers, &c->forward_markers})

@@ -65,10 +65,15 @@ struct Compiled {
   std::unordered_set<std::string> original_fields;   // folded
   std::unordered_set<std::string> forward_markers;   // normalize_marker()ed
   std::unordered_set<std::string> acronyms;          // as written, plus without dots
+  std::size_t max_acronym_bytes = 0;                 // the longest of `acronyms`
+  std::array<bool, 256> acronym_first_bytes{};       // the first bytes of `acronyms`
   // Folded stop-words per language code.
   std::unordered_map<std::string, std::unordered_set<std::string>> stopwords;
   std::size_t max_stopword_bytes = 0;  // the longest folded stop-word, in bytes
-  bool lowercase_acronym = false;      // some acronym is written without capitals
+  // The Spanish (bit 1) and English (bit 2) stop-words of `stopwords` in one table, so that
+  // detect_language() hashes each word once.
+  std::unordered_map<std::string, unsigned char> es_en_stopwords;
+  bool lowercase_acronym = false;  // some acronym is written without capitals
   // Token regex: named groups ph, url, email, file, dom, num (see tokenize.cpp).
   std::unique_ptr<icu::RegexPattern> tokens;
   // False when some data placeholder pattern could match across white space without starting
