@@ -499,14 +499,18 @@ std::optional<std::vector<WordSegment>> fast_word_segments(std::string_view text
   const auto size = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < size;) {
     const int32_t at = i;
-    UChar32 c;
-    U8_NEXT(text.data(), i, size, c);
+    UChar32 c = static_cast<unsigned char>(text[static_cast<std::size_t>(i)]);
+    if (c < 0x80)
+      ++i;  // what U8_NEXT gives for ASCII, without its checks
+    else
+      U8_NEXT(text.data(), i, size, c);
     const Wb cls = table.of(c, Wb::unsupported);  // also for invalid bytes (c < 0)
     if (cls == Wb::unsupported) return std::nullopt;
     cps.emplace_back(static_cast<std::uint32_t>(at), cls);
   }
   auto word = [](Wb w) { return w == Wb::letter || w == Wb::numeric; };
   std::vector<WordSegment> out;
+  out.reserve(text.size() / 5 + 1);  // about one word in every 5-7 bytes of prose
   const std::size_t n = cps.size();
   for (std::size_t i = 0; i < n;) {
     if (!word(cps[i].second)) {
