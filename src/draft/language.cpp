@@ -57,11 +57,18 @@ std::string detect_language(std::string_view text, const std::vector<Word>& word
       latin += w.letters;
     if (w.script != Script::latin) continue;
     // Folding keeps an ASCII word's length: one longer than every stop-word is none.
-    if (w.text.size() > c.max_stopword_bytes &&
-        std::all_of(w.text.begin(), w.text.end(),
-                    [](char ch) { return static_cast<unsigned char>(ch) < 0x80; }))
-      continue;
-    const std::string f = text::fold_case(w.text);
+    const bool ascii = std::all_of(w.text.begin(), w.text.end(),
+                                   [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+    if (ascii && w.text.size() > c.max_stopword_bytes) continue;
+    // text::fold_case() of ASCII is its lowercase, made here without its general path.
+    std::string f;
+    if (ascii) {
+      f = w.text;
+      for (char& ch : f)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + ('a' - 'A'));
+    } else {
+      f = text::fold_case(w.text);
+    }
     if (f.size() > c.max_stopword_bytes) continue;
     const auto found = c.es_en_stopwords.find(f);
     const unsigned char in = found == c.es_en_stopwords.end() ? 0 : found->second;
