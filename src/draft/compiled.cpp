@@ -53,6 +53,44 @@ bool simply_anchored(std::string_view pattern) {
   return true;
 }
 
+// `pattern` with every capturing group made non-capturing: segmentation only asks whether a line
+// matches, and ICU saves every group's bounds on each backtracking step of ".{1,250}". Left as it
+// is when it refers back to a group (\1, \k<name>) or quotes with \Q…\E.
+std::string non_capturing(const std::string& pattern) {
+  // A ']' first in a class may be literal; rather than follow such a class, leave it alone.
+  if (pattern.find("[]") != std::string::npos || pattern.find("[^]") != std::string::npos)
+    return pattern;
+  std::string out;
+  out.reserve(pattern.size() + 16);
+  int class_depth = 0;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char ch = pattern[i];
+    if (ch == '\\') {
+      if (i + 1 < pattern.size()) {
+        const char e = pattern[i + 1];
+        if ((e >= '1' && e <= '9') || e == 'k' || e == 'Q') return pattern;
+        out += ch;
+        out += e;
+        ++i;
+      } else {
+        out += ch;
+      }
+      continue;
+    }
+    if (ch == '[') {
+      ++class_depth;
+    } else if (ch == ']' && class_depth > 0) {
+      --class_depth;
+    } else if (ch == '(' && class_depth == 0 &&
+               (i + 1 >= pattern.size() || pattern[i + 1] != '?')) {
+      out += "(?:";
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
 std::unique_ptr<icu::RegexPattern> compile_union(const std::vector<std::string>& patterns,
                                                  uint32_t flags = UREGEX_CASE_INSENSITIVE) {
   std::vector<std::string> good;
@@ -66,19 +104,85 @@ std::unique_ptr<icu::RegexPattern> compile_union(const std::vector<std::string>&
   // When every pattern is anchored, one shared '^' lets ICU try the line start only, instead of
   // every position of the line (the union of "^…" alternatives hides the anchor from it).
   const bool anchored = !good.empty() && std::all_of(good.begin(), good.end(), simply_anchored);
-  std::string joined;
-  for (const std::string& p : good) {
-    if (!joined.empty()) joined += '|';
-    joined += "(?:" + (anchored ? p.substr(1) : p) + ")";
+  auto join = [&](bool capturing) {
+    std::string joined;
+    for (const std::string& p : good) {
+      if (!joined.empty()) joined += '|';
+      const std::string alone = anchored ? p.substr(1) : p;
+      joined += "(?:" + (capturing ? alone : non_capturing(alone)) + ")";
+    }
+    if (!joined.empty() && anchored) joined = "^(?:" + joined + ")";
+    return joined;
+  };
+  for (const bool capturing : {false, true}) {
+    const std::string joined = join(capturing);
+    if (joined.empty()) return nullptr;
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError perr;
+    std::unique_ptr<icu::RegexPattern> all(
+        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(joined), flags, perr, status));
+    if (U_SUCCESS(status)) return all;
   }
-  if (joined.empty()) return nullptr;
-  if (anchored) joined = "^(?:" + joined + ")";
-  UErrorCode status = U_ZERO_ERROR;
-  UParseError perr;
-  std::unique_ptr<icu::RegexPattern> all(
-      icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(joined), flags, perr, status));
-  if (U_FAILURE(status)) return nullptr;
-  return all;
+  return nullptr;
+}
+
+// The case-folded literal text every line `pattern` matches (case-insensitively) starts with:
+// a literal run right after its '^' ("^Sent from my …"), or each alternative of a group of plain
+// literals there ("^(El|En) …"); nullopt when the pattern starts otherwise, or has a top-level
+// '|'. ICU's case-insensitive matching compares full case foldings, so the folded line starts
+// with one of them.
+std::optional<std::vector<icu::UnicodeString>> required_prefixes(std::string_view pattern) {
+  if (pattern.size() < 2 || pattern[0] != '^' || !simply_anchored(pattern)) return std::nullopt;
+  auto is_meta = [](char ch) {
+    return std::string_view("\\[](){}.*+?^$|").find(ch) != std::string_view::npos;
+  };
+  auto is_quantifier = [](char ch) { return ch == '?' || ch == '*' || ch == '{' || ch == '+'; };
+  std::vector<std::string> alternatives(1);
+  if (pattern[1] == '(') {
+    std::size_t j = 2;
+    for (; j < pattern.size() && pattern[j] != ')'; ++j) {
+      if (pattern[j] == '|')
+        alternatives.emplace_back();
+      else if (is_meta(pattern[j]))
+        return std::nullopt;  // a group of more than literals ("(?i…", "(\\d…")
+      else
+        alternatives.back() += pattern[j];
+    }
+    if (j >= pattern.size() || (j + 1 < pattern.size() && is_quantifier(pattern[j + 1])))
+      return std::nullopt;
+  } else {
+    std::size_t j = 1;
+    while (j < pattern.size() && !is_meta(pattern[j])) ++j;
+    std::string run(pattern.substr(1, j - 1));
+    if (!run.empty() && j < pattern.size() && is_quantifier(pattern[j])) {
+      // The quantifier applies to the run's last character only.
+      std::size_t cut = run.size() - 1;
+      while (cut > 0 && (static_cast<unsigned char>(run[cut]) & 0xC0) == 0x80) --cut;
+      run.resize(cut);
+    }
+    alternatives[0] = std::move(run);
+  }
+  std::vector<icu::UnicodeString> out;
+  for (const std::string& a : alternatives) {
+    icu::UnicodeString folded = icu::UnicodeString::fromUTF8(a);
+    folded.foldCase();
+    if (folded.isEmpty()) return std::nullopt;
+    out.push_back(std::move(folded));
+  }
+  return out;
+}
+
+// required_prefixes() of every pattern of a union, or an empty list when one has none (a pattern
+// that does not compile on its own, which compile_union() leaves out, only adds prefixes).
+std::vector<icu::UnicodeString> union_needs(const std::vector<std::string>& patterns) {
+  std::vector<icu::UnicodeString> out;
+  for (const std::string& p : patterns) {
+    auto needs = required_prefixes(p);
+    if (!needs) return {};
+    for (icu::UnicodeString& n : *needs)
+      if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(std::move(n));
+  }
+  return out;
 }
 
 // The folded first letters the lines matching `patterns` (each "^" and a literal letter, under
@@ -268,6 +372,13 @@ std::unique_ptr<Compiled> build_compiled(const data::DataSet& data,
       stop.insert(std::move(f));
     }
   }
+  for (const std::string& a : c->acronyms) {
+    c->max_acronym_bytes = std::max(c->max_acronym_bytes, a.size());
+    if (!a.empty()) c->acronym_first_bytes[static_cast<unsigned char>(a[0])] = true;
+  }
+  for (const auto& [code, bit] : {std::pair<std::string, unsigned char>{"es", 1}, {"en", 2}})
+    if (const auto it = c->stopwords.find(code); it != c->stopwords.end())
+      for (const std::string& w : it->second) c->es_en_stopwords[w] |= bit;
   c->original_markers.erase("");
   c->forward_markers.erase("");
   for (const auto* markers : {&c->original_markers, &c->forward_markers})
@@ -278,6 +389,10 @@ std::unique_ptr<Compiled> build_compiled(const data::DataSet& data,
   c->attribution_end = compile_union(end);
   c->signature_lines = compile_union(signature);
   c->signature_first = first_letters(signature);
+  c->attribution_needs = union_needs(attribution);
+  c->attribution_start_needs = union_needs(start);
+  c->attribution_end_needs = union_needs(end);
+  c->signature_needs = union_needs(signature);
   add(placeholders, data.placeholders);
   placeholders.insert(placeholders.end(), extra.begin(), extra.end());
   compile_tokens(*c, placeholders);
@@ -451,6 +566,21 @@ std::vector<std::string> draft_end() {
         "was given up (no match); it is left out for the rest of this draft");
   t_limits.gave_up.clear();
   return out;
+}
+
+bool may_match(const std::vector<icu::UnicodeString>& needs, std::string_view line) {
+  if (needs.empty() || line.size() > static_cast<std::size_t>(INT32_MAX)) return true;
+  // Folding never shortens a code point, so the line's first `longest` code points, folded,
+  // hold at least as many code units as any prefix needs.
+  int32_t longest = 0;
+  for (const icu::UnicodeString& n : needs) longest = std::max(longest, n.length());
+  const auto size = static_cast<int32_t>(line.size());
+  int32_t end = 0;
+  for (int32_t count = 0; end < size && count < longest; ++count) U8_FWD_1(line.data(), end, size);
+  icu::UnicodeString head = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), end));
+  head.foldCase();
+  return std::any_of(needs.begin(), needs.end(),
+                     [&](const icu::UnicodeString& n) { return head.startsWith(n); });
 }
 
 bool matches(const icu::RegexPattern* pattern, std::string_view line) {

@@ -54,15 +54,26 @@ struct Compiled {
   std::unique_ptr<icu::RegexPattern> signature_lines;
   // The first letters (first_folded) a signature line can start with; nullopt: any.
   std::optional<std::unordered_set<UChar32>> signature_first;
+  // For each pattern above, the case-folded prefixes one of which every line it matches starts
+  // with (may_match()); empty: the pattern is always tried.
+  std::vector<icu::UnicodeString> attribution_needs;
+  std::vector<icu::UnicodeString> attribution_start_needs;
+  std::vector<icu::UnicodeString> attribution_end_needs;
+  std::vector<icu::UnicodeString> signature_needs;
   std::unordered_set<std::string> original_markers;  // normalize_marker()ed
   std::size_t max_marker_words = 0;                  // of original_markers and forward_markers
   std::unordered_set<std::string> original_fields;   // folded
   std::unordered_set<std::string> forward_markers;   // normalize_marker()ed
   std::unordered_set<std::string> acronyms;          // as written, plus without dots
+  std::size_t max_acronym_bytes = 0;                 // the longest of `acronyms`
+  std::array<bool, 256> acronym_first_bytes{};       // the first bytes of `acronyms`
   // Folded stop-words per language code.
   std::unordered_map<std::string, std::unordered_set<std::string>> stopwords;
   std::size_t max_stopword_bytes = 0;  // the longest folded stop-word, in bytes
-  bool lowercase_acronym = false;      // some acronym is written without capitals
+  // The Spanish (bit 1) and English (bit 2) stop-words of `stopwords` in one table, so that
+  // detect_language() hashes each word once.
+  std::unordered_map<std::string, unsigned char> es_en_stopwords;
+  bool lowercase_acronym = false;  // some acronym is written without capitals
   // Token regex: named groups ph, url, email, file, dom, num (see tokenize.cpp).
   std::unique_ptr<icu::RegexPattern> tokens;
   // False when some data placeholder pattern could match across white space without starting
@@ -107,6 +118,10 @@ std::vector<std::string> draft_end();
 
 /// True when `pattern` (may be null) matches the whole of `line` (already trimmed).
 bool matches(const icu::RegexPattern* pattern, std::string_view line);
+
+/// False only when `line`, case-folded, starts with none of `needs` (see Compiled), so that the
+/// pattern they were taken from cannot match it; always true for an empty list.
+bool may_match(const std::vector<icu::UnicodeString>& needs, std::string_view line);
 
 /// A word or number of ICU's root word break iterator: [begin, end) in bytes, and its rule status
 /// (UBRK_WORD_LETTER for a token ending in a letter, UBRK_WORD_NUMBER for one ending in a digit).

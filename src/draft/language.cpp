@@ -48,8 +48,6 @@ bool has_spanish_letters(std::string_view text) {
 std::string detect_language(std::string_view text, const std::vector<Word>& words,
                             const Compiled& c) {
   int greek = 0, latin = 0, word_count = 0, es_stop = 0, en_stop = 0;
-  const auto es = c.stopwords.find("es");
-  const auto en = c.stopwords.find("en");
   for (const Word& w : words) {
     if (w.kind != TokenKind::word) continue;
     ++word_count;
@@ -59,14 +57,23 @@ std::string detect_language(std::string_view text, const std::vector<Word>& word
       latin += w.letters;
     if (w.script != Script::latin) continue;
     // Folding keeps an ASCII word's length: one longer than every stop-word is none.
-    if (w.text.size() > c.max_stopword_bytes &&
-        std::all_of(w.text.begin(), w.text.end(),
-                    [](char ch) { return static_cast<unsigned char>(ch) < 0x80; }))
-      continue;
-    const std::string f = text::fold_case(w.text);
+    const bool ascii = std::all_of(w.text.begin(), w.text.end(),
+                                   [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+    if (ascii && w.text.size() > c.max_stopword_bytes) continue;
+    // text::fold_case() of ASCII is its lowercase, made here without its general path.
+    std::string f;
+    if (ascii) {
+      f = w.text;
+      for (char& ch : f)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + ('a' - 'A'));
+    } else {
+      f = text::fold_case(w.text);
+    }
     if (f.size() > c.max_stopword_bytes) continue;
-    const bool in_es = es != c.stopwords.end() && es->second.count(f) > 0;
-    const bool in_en = en != c.stopwords.end() && en->second.count(f) > 0;
+    const auto found = c.es_en_stopwords.find(f);
+    const unsigned char in = found == c.es_en_stopwords.end() ? 0 : found->second;
+    const bool in_es = (in & 1) != 0;
+    const bool in_en = (in & 2) != 0;
     if (in_es && !in_en) ++es_stop;
     if (in_en && !in_es) ++en_stop;
   }

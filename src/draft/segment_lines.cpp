@@ -182,7 +182,7 @@ class LineClassifier {
         set(i, i + 1, SegmentKind::signature, 0);
       } else if (t.size() <= k_max_pattern_line &&
                  (!m_c.signature_first || starts_with_letter_in(*m_c.signature_first, t)) &&
-                 matches(m_c.signature_lines.get(), t)) {
+                 may_match(m_c.signature_needs, t) && matches(m_c.signature_lines.get(), t)) {
         set(i, i + 1, SegmentKind::signature, 0);
       } else if (is_placeholder_line(t, m_c)) {
         set(i, i + 1, SegmentKind::placeholder, 0);
@@ -320,11 +320,12 @@ class LineClassifier {
     if (!one_line_possible && !two_lines_possible) return i;
     std::size_t end = i;
     std::string both(t);
-    if (matches(m_c.attribution.get(), t)) {
+    if (may_match(m_c.attribution_needs, t) && matches(m_c.attribution.get(), t)) {
       end = i + 1;
     } else if (i + 1 < m_lines.size() && !m_lines[i + 1].blank && m_lines[i + 1].depth == 0) {
       const std::string_view second = trim(view(i + 1));
-      if (second.size() <= k_max_pattern_line && matches(m_c.attribution_start.get(), t) &&
+      if (second.size() <= k_max_pattern_line && may_match(m_c.attribution_start_needs, t) &&
+          matches(m_c.attribution_start.get(), t) && may_match(m_c.attribution_end_needs, second) &&
           matches(m_c.attribution_end.get(), second)) {
         end = i + 2;
         both += ' ';

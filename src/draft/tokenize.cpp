@@ -181,13 +181,18 @@ void describe(Word& w) {
 void mark_acronym(Word& w, const Compiled& c) {
   if (w.kind != TokenKind::word) return;
   // A word in lowercase is in the list only when the list has such an entry.
-  bool listed =
-      (w.shape != CaseShape::lower || c.lowercase_acronym) && c.acronyms.count(w.text) > 0;
+  // Most words are ruled out by their length or first byte before any hashing.
+  auto in_list = [&c](const std::string& text) {
+    if (text.empty()) return c.acronyms.count(text) > 0;
+    return text.size() <= c.max_acronym_bytes &&
+           c.acronym_first_bytes[static_cast<unsigned char>(text[0])] && c.acronyms.count(text) > 0;
+  };
+  bool listed = (w.shape != CaseShape::lower || c.lowercase_acronym) && in_list(w.text);
   if (!listed && w.text.find('.') != std::string::npos) {
     std::string undotted;
     for (char ch : w.text)
       if (ch != '.') undotted += ch;
-    listed = c.acronyms.count(undotted) > 0;
+    listed = in_list(undotted);
   }
   w.in_acronym_list = listed;
   // See Word::is_acronym: short all-caps tokens count too; context is the rules' business.
@@ -278,6 +283,15 @@ const CodePointClasses<Wb>& wb_table() {
 template <class F>
 void for_each_special_in(std::string_view text, const Compiled& c, F&& on);
 
+// Whether `text` holds one of the ASCII bytes in `set`: text.find_first_of(set) != npos, without
+// libstdc++'s memchr over `set` for every byte of the text.
+bool has_any_of(std::string_view text, std::string_view set) {
+  std::array<bool, 256> in_set{};
+  for (char ch : set) in_set[static_cast<unsigned char>(ch)] = true;
+  return std::any_of(text.begin(), text.end(),
+                     [&](char ch) { return in_set[static_cast<unsigned char>(ch)]; });
+}
+
 // A word without digits, '@', '/', ':', '$', '%', an inner '.' or the first character of a data
 // placeholder pattern can hold no URL, address, file name, number or placeholder.
 bool may_hold_special(std::string_view chunk, const Compiled& c) {
@@ -317,7 +331,7 @@ std::size_t plain_number(std::string_view chunk, const Compiled& c) {
 // which they treat alike.
 template <class F>
 void for_each_special(std::string_view text, const Compiled& c, F&& on) {
-  if (!c.tokens_chunkable || text.find_first_of("{[<") != std::string_view::npos) {
+  if (!c.tokens_chunkable || has_any_of(text, "{[<")) {
     for_each_special_in(text, c, on);
     return;
   }
@@ -485,14 +499,18 @@ std::optional<std::vector<WordSegment>> fast_word_segments(std::string_view text
   const auto size = static_cast<int32_t>(text.size());
   for (int32_t i = 0; i < size;) {
     const int32_t at = i;
-    UChar32 c;
-    U8_NEXT(text.data(), i, size, c);
+    UChar32 c = static_cast<unsigned char>(text[static_cast<std::size_t>(i)]);
+    if (c < 0x80)
+      ++i;  // what U8_NEXT gives for ASCII, without its checks
+    else
+      U8_NEXT(text.data(), i, size, c);
     const Wb cls = table.of(c, Wb::unsupported);  // also for invalid bytes (c < 0)
     if (cls == Wb::unsupported) return std::nullopt;
     cps.emplace_back(static_cast<std::uint32_t>(at), cls);
   }
   auto word = [](Wb w) { return w == Wb::letter || w == Wb::numeric; };
   std::vector<WordSegment> out;
+  out.reserve(text.size() / 5 + 1);  // about one word in every 5-7 bytes of prose
   const std::size_t n = cps.size();
   for (std::size_t i = 0; i < n;) {
     if (!word(cps[i].second)) {
@@ -531,7 +549,7 @@ std::optional<std::vector<WordSegment>> fast_word_segments(std::string_view text
 }
 
 bool is_placeholder_line(std::string_view line, const Compiled& c) {
-  if (!c.extra_placeholders && line.find_first_of("{%$[<") == std::string_view::npos) return false;
+  if (!c.extra_placeholders && !has_any_of(line, "{%$[<")) return false;
   bool only = true, any = false;
   std::size_t covered = 0;
   for_each_special(line, c, [&](std::size_t b, std::size_t e, int group) {
@@ -571,14 +589,13 @@ std::vector<Word> tokenize(std::string_view text, const Compiled& c, std::size_t
   std::vector<Word> words;
   words.reserve(text.size() / 5 + 1);  // about one word in every 5-7 bytes of prose
   auto emit = [&](std::size_t b, std::size_t e, TokenKind kind) {
-    Word w;
-    w.text = std::string(text.substr(b, e - b));
+    Word& w = words.emplace_back();  // built in place: a Word is large to move
+    w.text.assign(text.substr(b, e - b));
     w.range = {base + b, base + e};
     w.kind = kind;
     if (kind == TokenKind::word || kind == TokenKind::number) w.key = text::word_key(w.text);
     describe(w);
     mark_acronym(w, c);
-    words.push_back(std::move(w));
   };
 
   std::size_t sp = 0;

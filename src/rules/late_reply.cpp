@@ -720,6 +720,7 @@ class LateReply final : public Rule {
             continue;
           best = unix;
           best_end = position.getIndex();
+          if (best_end >= line.length()) break;  // no later format can read further
         }
         if (best) return best;
       }

@@ -203,11 +203,18 @@ class HunspellSpeller final : public Speller {
   }
 
   bool listed(std::string_view word) override {
-    if (m_exact.contains(word)) return true;
-    auto unicode = decode_word(word);
-    if (!unicode) return false;
-    const auto known = check_by_index(*unicode);
-    return known && *known;
+    // Per thread, as check(): spelling asks the indexes for every word of every draft, and the
+    // same words come back draft after draft. The index and the additions are fixed once loaded;
+    // only a damaged index (every later lookup fails) changes the answers, and is not cached.
+    if (m_index && m_index->damaged()) return listed_uncached(word);
+    thread_local std::unordered_map<std::uint64_t, WordMap<bool>> t_listed;
+    WordMap<bool>& seen = t_listed[m_id];
+    if (auto found = seen.find(word); found != seen.end()) return found->second;
+    const bool answer = listed_uncached(word);
+    if (m_index && m_index->damaged()) return answer;
+    if (seen.size() >= k_max_cached_words / 4) seen.clear();
+    seen.emplace(std::string{word}, answer);
+    return answer;
   }
 
   std::vector<std::string> suggest_fast(std::string_view word, std::size_t max) override {
@@ -387,6 +394,14 @@ class HunspellSpeller final : public Speller {
     }
     auto encoded = m_codec.encode(word);
     return encoded && hunspell_locked().spell(*encoded);
+  }
+
+  bool listed_uncached(std::string_view word) const {
+    if (m_exact.contains(word)) return true;
+    auto unicode = decode_word(word);
+    if (!unicode) return false;
+    const auto known = check_by_index(*unicode);
+    return known && *known;
   }
 
   bool listed(const icu::UnicodeString& word) const {

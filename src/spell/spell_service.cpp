@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <atomic>
 #include <mutex>
 
 #include "spell/hunspell_speller.hpp"
@@ -28,6 +29,9 @@ struct SpellService::Impl {
   std::vector<std::filesystem::path> search_path;
   // One loader per language, so a slow Greek load never blocks a Spanish lookup.
   std::array<std::once_flag, k_slots.size()> loaded;
+  // Set once a slot's call_once has run: spelling asks for a speller at every word, and
+  // std::call_once costs a hundred instructions even when it has nothing to do.
+  std::array<std::atomic<bool>, k_slots.size()> ready{};
   std::array<std::unique_ptr<Speller>, k_slots.size()> spellers;
   mutable std::mutex warnings_mutex;
   std::vector<std::string> warnings;
@@ -76,7 +80,10 @@ std::vector<std::string> SpellService::stems(std::string_view language, std::str
 Speller* SpellService::get(std::string_view language) {
   for (std::size_t i = 0; i < k_slots.size(); ++i) {
     if (k_slots[i].language != language) continue;
-    std::call_once(m_impl->loaded[i], [this, i] { m_impl->load(i); });
+    if (!m_impl->ready[i].load(std::memory_order_acquire)) {
+      std::call_once(m_impl->loaded[i], [this, i] { m_impl->load(i); });
+      m_impl->ready[i].store(true, std::memory_order_release);
+    }
     return m_impl->spellers[i].get();
   }
   return nullptr;

@@ -306,3 +306,22 @@ TEST_CASE("a '-- ' line with a stray carriage return still starts the signature"
   CHECK(kinds(draft::segment(body_message("Hola.\n-- \r\nAna\n"), rules_data())) ==
         "own,signature");
 }
+
+// The segmenter skips the attribution and signature patterns on lines that hold none of their
+// literals (compared case-folded); a line in capitals must still reach them.
+TEST_CASE("attributions and mobile footers in capitals are still recognised", "[draft]") {
+  const auto [text, expected] = GENERATE(table<std::string, std::string>({
+      {"Thanks.\n\nON MON, FEB 3, 2025 AT 10:12 AM ANA <ana@x.es> WROTE:\n> hi\n",
+       "own,attribution,quote1"},
+      {"Gracias.\n\nEL LUN, 3 FEB 2025 A LAS 10:12, ANA <ana@x.es> ESCRIBIÓ:\n> hola\n",
+       "own,attribution,quote1"},
+      {"Ευχαριστώ.\n\nΣΤΙΣ ΔΕΥ 3 ΦΕΒ 2025 ΣΤΙΣ 10:12 Π.Μ., Ο/Η ΑΝΝΑ <anna@x.gr> ΈΓΡΑΨΕ:\n> γεια\n",
+       "own,attribution,quote1"},
+      {"Thanks.\n\nOn Mon, Feb 3, 2025 at 10:12 AM Ana <ana@x.es>\nWROTE:\n> hi\n",
+       "own,attribution,quote1"},
+      {"OK.\n\nSENT FROM MY IPHONE\n", "own,signature"},
+      {"Thanks.\n\nOn Mon, Feb 3, 2025 at 10:12 AM Ana <ana@x.es> said:\n> hi\n", "own,quote1"},
+  }));
+  CAPTURE(text);
+  CHECK(kinds(draft::segment(body_message(text), rules_data())) == expected);
+}
