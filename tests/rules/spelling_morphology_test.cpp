@@ -34,3 +34,12 @@ TEST_CASE("spelling ranks suggestions by the word before", "[spelling][morpholog
   REQUIRE(!verb[0].suggestions.empty());
   CHECK(verb[0].suggestions[0] == "envió");
 }
+
+TEST_CASE("spelling keeps a Spanish word with two letters swapped, even when English has it",
+          "[spelling][morphology]") {
+  const auto found =
+      lint("spelling", "Hola Ana:\n\nEl mood de pago no cambia y lo revisamos toads mañana.\n");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].text == "mood");
+  CHECK(found[1].text == "toads");
+}

@@ -99,17 +99,19 @@ TEST_CASE("Spanish speller accepts enclitic imperatives and prefixed words",
           "[spell][morphology]") {
   Speller& es = speller("es");
   for (const char* word :
-       {"indíquenos",   "Indíquenos",   "envíenoslo",    "díganos",      "explíquenos",
-        "ayúdenos",     "enviándole",   "comunicárselo", "hágamelo",     "facilítenos",
-        "reenviarle",   "reindexar",    "subconsultas",  "superusuario", "reubicación",
-        "preinstalado", "autoguardado", "multiusuario",  "coautor",      "bajante",
-        "búfer",        "reembolsos",   "desuscribirse"}) {
+       {"indíquenos",     "Indíquenos",   "envíenoslo",    "díganos",        "explíquenos",
+        "ayúdenos",       "enviándole",   "comunicárselo", "hágamelo",       "facilítenos",
+        "reenviarle",     "reindexar",    "subconsultas",  "superusuario",   "reubicación",
+        "preinstalado",   "autoguardado", "multiusuario",  "coautor",        "bajante",
+        "búfer",          "reembolsos",   "desuscribirse", "metacaracteres", "monocarácter",
+        "pseudoterminal", "antememoria"}) {
     INFO(word);
     CHECK(es.check(word));
   }
   for (const char* word :
        {"indiquenos", "enviarlé", "comunicarselo", "hagamelo", "superusuaro", "autorespuesta",
-        "reubicacion", "INDIQUENOS", "subconsultsa", "preinstaldo"}) {
+        "reubicacion", "INDIQUENOS", "subconsultsa", "preinstaldo", "metacaracters", "monocaracter",
+        "pseudoterminl", "antememorai"}) {
     INFO(word);
     CHECK_FALSE(es.check(word));
   }
@@ -119,11 +121,13 @@ TEST_CASE("Greek speller accepts prefixed verbs and the help-desk additions",
           "[spell][morphology]") {
   Speller& el = speller("el");
   for (const char* word : {"ξαναστείλτε", "ξανασυνδεθείτε", "δωροεπιταγή", "δωροεπιταγές",
-                           "δωροεπιταγής", "δωροεπιταγών", "ταχυμεταφορέα"}) {
+                           "δωροεπιταγής", "δωροεπιταγών", "ταχυμεταφορέα", "επανεκκινήστε",
+                           "μεταδεδομένων", "υπορουτίνας", "γεωεντοπισμό"}) {
     INFO(word);
     CHECK(el.check(word));
   }
-  for (const char* word : {"ξαναστειλτε", "ξαναστείλτέ", "ξανασ", "δωροεπιταγη"}) {
+  for (const char* word : {"ξαναστειλτε", "ξαναστείλτέ", "ξανασ", "δωροεπιταγη", "επανεκκινηστε",
+                           "μεταδεδομενων", "υπορουτνας", "γεωεντοπισμο"}) {
     INFO(word);
     CHECK_FALSE(el.check(word));
   }
