@@ -43,3 +43,19 @@ TEST_CASE("spelling keeps a Spanish word with two letters swapped, even when Eng
   CHECK(found[0].text == "mood");
   CHECK(found[1].text == "toads");
 }
+
+TEST_CASE("spelling accepts a Greek second accent before an enclitic only",
+          "[spelling][morphology]") {
+  CHECK(lint("spelling",
+             "Καλησπέρα σας,\n\nΤο όνομά σας και η πρόσβασή σας στο ευρετήριό του είναι "
+             "έτοιμα.\n")
+            .empty());
+  const auto found = lint("spelling",
+                          "Καλησπέρα σας,\n\nΗ πρόσβασής στο ευρετήριό είναι έτοιμη, η πρόσβάση "
+                          "σας και η σελίδά μου όχι.\n");
+  REQUIRE(found.size() == 4);
+  CHECK(found[0].text == "πρόσβασής");  // no enclitic after it
+  CHECK(found[1].text == "ευρετήριό");
+  CHECK(found[2].text == "πρόσβάση");  // the second accent not on the last syllable
+  CHECK(found[3].text == "σελίδά");    // a word stressed on its penult
+}
