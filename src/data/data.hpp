@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace replylint::data {
@@ -68,9 +69,10 @@ struct LanguageData {
   std::set<std::string> hyphen_prefixes;
   std::map<std::string, std::vector<Phrase>> phrases;  // rule id -> phrase list
   // morphology.toml: word formation the spell checker accepts on known words (NFC, lowercase).
-  std::vector<std::string> spelling_prefixes;                   // "re", "ξανα"
-  std::vector<std::vector<std::string>> spelling_clitic_slots;  // {"se"}, {"me", "nos"}…
-  std::vector<std::string> spelling_bare_imperatives;           // "di", "haz"
+  std::vector<std::string> spelling_prefixes;                          // "re", "ξανα"
+  std::vector<std::vector<std::string>> spelling_clitic_slots;         // {"se"}, {"me", "nos"}…
+  std::vector<std::string> spelling_bare_imperatives;                  // "di", "haz"
+  std::vector<std::pair<std::string, std::string>> spelling_suffixes;  // {"ador", "ar"}
   // morphology.toml: previous words after which a noun reading is likelier ("el envio" →
   // envío), and after which a verb reading is ("usted envio" → envió).
   std::vector<std::string> spelling_noun_context;

@@ -184,6 +184,18 @@ const std::map<std::string, LanguageFile>& language_files() {
            for (const Item& item : items(f, "bare-imperatives", n))
              add_unique(d.spelling_bare_imperatives, text::nfc(item.text));
          }},
+        {"suffixes",
+         [](LanguageData& d, const std::string& f, const toml::node& n) {
+           for (const Item& item : items(f, "suffixes", n)) {
+             std::istringstream words{text::nfc(item.text)};
+             std::string ending, base, extra;
+             if (!(words >> ending >> base) || (words >> extra))
+               throw InputError(
+                   f, item.line,
+                   "a suffix is two words, the ending and the base's: '" + item.text + "'");
+             d.spelling_suffixes.emplace_back(std::move(ending), std::move(base));
+           }
+         }},
         {"noun-context",
          [](LanguageData& d, const std::string& f, const toml::node& n) {
            folded(d.spelling_noun_context, f, "noun-context", n);

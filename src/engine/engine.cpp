@@ -75,9 +75,9 @@ std::map<std::string, spell::MorphologyRules, std::less<>> word_formation(
     const data::DataSet& data) {
   std::map<std::string, spell::MorphologyRules, std::less<>> out;
   for (const auto& [code, language] : data.languages) {
-    spell::MorphologyRules rules{language.spelling_prefixes, language.spelling_clitic_slots,
+    spell::MorphologyRules rules{language.spelling_prefixes,         language.spelling_clitic_slots,
                                  language.spelling_bare_imperatives, language.spelling_noun_context,
-                                 language.spelling_verb_context};
+                                 language.spelling_verb_context,     language.spelling_suffixes};
     if (!rules.empty() || !rules.noun_context.empty() || !rules.verb_context.empty())
       out.emplace(code, std::move(rules));
   }

@@ -13,6 +13,7 @@
 #include "rules/foreign_word_detect.hpp"
 #include "rules/personal_data_detect.hpp"
 #include "rules/rules.hpp"
+#include "spell/enclitic.hpp"
 #include "spell/spell.hpp"
 #include "text/text.hpp"
 
@@ -227,6 +228,7 @@ class Spelling final : public Rule {
           if (!secrets.empty() && secret(w)) continue;
           std::string_view judge = judge_for(w, language, sentence_start);
           if (judge.empty() || known(judge, w.text)) continue;
+          if (judge == "el" && enclitic_accent(text, sentence, i)) continue;
           // Only unknown words get here, so what follows costs nothing on correct text.
           if (is_code(chunk_around(text, w.range.begin, w.range.end))) continue;
           if (abbreviation(judge, text, sentence, i)) continue;
@@ -317,6 +319,19 @@ class Spelling final : public Rule {
     return std::ranges::any_of(m_data.languages, [&](const auto& entry) {
       return entry.second.abbreviations.contains(key);
     });
+  }
+
+  // True when word `i` of `sentence` is a Greek proparoxytone with the second accent an enclitic
+  // pronoun after it calls for ("το όνομά μου", "την πρόσβασή σας"), known without that accent.
+  bool enclitic_accent(std::string_view text, const Sentence& sentence, std::size_t i) const {
+    if (i + 1 >= sentence.words.size()) return false;
+    const Word& w = sentence.words[i];
+    const Word& next = sentence.words[i + 1];
+    if (next.range.begin <= w.range.end || !spell::is_greek_enclitic(next.text)) return false;
+    const std::string_view between = text.substr(w.range.end, next.range.begin - w.range.end);
+    if (between.find_first_not_of(" \t\n") != std::string_view::npos) return false;
+    const std::optional<std::string> single = spell::without_enclitic_accent(w.text);
+    return single && known("el", *single);
   }
 
   // True when word `i` of `sentence` is an abbreviation written with its period(s): "Uds.",

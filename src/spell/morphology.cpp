@@ -117,6 +117,36 @@ class Deriver {
     return !m_lookups.near_known || !m_lookups.near_known(word);
   }
 
+  // True when `word` is a stem of k_min_stem_letters or more and a suffix of the rules whose
+  // base (the stem with the base's ending) is a known word: "optimizador" ← "optimizar".
+  bool suffixed(const icu::UnicodeString& word) const {
+    if (accent_slip(word)) return false;
+    for (const auto& [ending_utf8, base_utf8] : m_rules.suffixes) {
+      const icu::UnicodeString ending = icu::UnicodeString::fromUTF8(ending_utf8);
+      if (!word.endsWith(ending)) continue;
+      icu::UnicodeString base{word, 0, word.length() - ending.length()};
+      if (base.countChar32() < k_min_stem_letters) continue;
+      base.append(icu::UnicodeString::fromUTF8(base_utf8));
+      if (m_lookups.known(base)) return true;
+    }
+    return false;
+  }
+
+  // True when `word` has no accent and a known word is `word` with one: a dropped accent, never
+  // a derived word ("simultaneamente" is "simultáneamente", not "simultanea" + "mente").
+  bool accent_slip(const icu::UnicodeString& word) const {
+    if (text::strip_acute(word) != word) return false;
+    icu::UnicodeString variant{word};
+    for (int32_t i = 0; i < word.length(); ++i) {
+      const char16_t accented = with_acute(word.charAt(i));
+      if (accented == word.charAt(i)) continue;
+      variant.setCharAt(i, accented);
+      if (m_lookups.known(variant)) return true;
+      variant.setCharAt(i, word.charAt(i));
+    }
+    return false;
+  }
+
   bool with_clitics(const icu::UnicodeString& word) const {
     if (m_rules.clitic_slots.empty()) return false;
     return strip_clitics(word, word.length(), static_cast<int>(m_rules.clitic_slots.size()) - 1);
@@ -135,7 +165,7 @@ class Deriver {
         rest.remove(0, 1);
       }
       if (rest.countChar32() < k_min_remainder_letters) continue;
-      if (m_lookups.known(rest) || with_clitics(rest)) return true;
+      if (m_lookups.known(rest) || with_clitics(rest) || suffixed(rest)) return true;
     }
     return false;
   }
@@ -217,7 +247,7 @@ bool derived_word(const icu::UnicodeString& word, const MorphologyRules& rules,
                   const MorphologyLookups& lookups) {
   if (rules.empty() || word.length() < 4) return false;
   const Deriver deriver{rules, lookups};
-  return deriver.with_clitics(word) || deriver.prefixed(word);
+  return deriver.with_clitics(word) || deriver.suffixed(word) || deriver.prefixed(word);
 }
 
 }  // namespace replylint::spell

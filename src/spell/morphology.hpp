@@ -17,6 +17,10 @@ namespace replylint::spell {
 /// through ("re" + "cibo" is fine, "co" + "sa" hides nothing real and "pre" + "cio" a typo).
 inline constexpr int32_t k_min_remainder_letters = 5;
 
+/// Letters a suffixed word has before its suffix at least ("pagin" + "ador"): a shorter stem
+/// would take too many typos for derived words.
+inline constexpr int32_t k_min_stem_letters = 3;
+
 /// What the derivations ask of the dictionary.
 struct MorphologyLookups {
   /// True when the dictionary itself accepts the word (lowercase), without morphology.
@@ -30,7 +34,8 @@ struct MorphologyLookups {
 
 /// True when `word` (lowercase, NFC) is a known word with a prefix of `rules` (the rest at
 /// least k_min_remainder_letters long: "reubicación", "ξαναστείλτε") and no known word is one
-/// edit from it, or a Spanish infinitive,
+/// edit from it, or a stem with a suffix of `rules` on a known base ("optimizador" ← "optimizar",
+/// "secuencialmente" ← "secuencial", "προσιτότητα" ← "προσιτός"), or a Spanish infinitive,
 /// gerund or imperative with enclitic pronouns written with the accent the stress then needs
 /// ("indíquenos", "comunicárselo", "enviándole"; "indiquenos" and "enviarlé" are not).
 bool derived_word(const icu::UnicodeString& word, const MorphologyRules& rules,

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace replylint::spell {
@@ -91,7 +92,11 @@ struct MorphologyRules {
   std::vector<std::string> bare_imperatives;  // short imperatives: "di", "haz", "pon"
   std::vector<std::string> noun_context;      // folded previous words that call for a noun
   std::vector<std::string> verb_context;      // … and for a verb
-  bool empty() const { return prefixes.empty() && clitic_slots.empty(); }
+  /// Productive suffixes: {ending, base ending}. A word ending in `ending` is accepted when the
+  /// same stem with the base ending is a known word ({"ador", "ar"}: optimizador ← optimizar;
+  /// {"ότητα", "ός"}: προσιτότητα ← προσιτός).
+  std::vector<std::pair<std::string, std::string>> suffixes;
+  bool empty() const { return prefixes.empty() && clitic_slots.empty() && suffixes.empty(); }
 };
 
 /// Stems of words in a language, for matching the inflected forms of a phrase (the phrase

@@ -61,6 +61,8 @@ TEST_CASE("foreign-word stays quiet on brands, loanwords and English writing", "
       "Hola Ana,\n\nLe enviamos el pedido hoy.\nThank you for your order and best wishes.\n",
       "Hola Ana,\n\nPulse el botón “Submit” al final del formulario.\n",
       "Hola Ana,\n\nEl problem ya está resuelto.\n",  // a typo of "problema": spelling's
+      "Hola Ana,\n\nEl mood de pago no cambia.\n",    // "modo" with two letters swapped
+      "Hola Ana,\n\nLo revisamos toads mañana.\n",    // "todas" with two letters swapped
       "Hi Ana,\n\nPlease click the link below to reset your password.\n",  // English text
       "Καλημέρα σας,\n\nΤο smart watch σας θα παραδοθεί αύριο.\n",         // a Latin product name
       // A French line in a Spanish paragraph: "plumage" is English too, but not here.

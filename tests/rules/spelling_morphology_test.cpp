@@ -34,3 +34,28 @@ TEST_CASE("spelling ranks suggestions by the word before", "[spelling][morpholog
   REQUIRE(!verb[0].suggestions.empty());
   CHECK(verb[0].suggestions[0] == "envió");
 }
+
+TEST_CASE("spelling keeps a Spanish word with two letters swapped, even when English has it",
+          "[spelling][morphology]") {
+  const auto found =
+      lint("spelling", "Hola Ana:\n\nEl mood de pago no cambia y lo revisamos toads mañana.\n");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].text == "mood");
+  CHECK(found[1].text == "toads");
+}
+
+TEST_CASE("spelling accepts a Greek second accent before an enclitic only",
+          "[spelling][morphology]") {
+  CHECK(lint("spelling",
+             "Καλησπέρα σας,\n\nΤο όνομά σας και η πρόσβασή σας στο ευρετήριό του είναι "
+             "έτοιμα.\n")
+            .empty());
+  const auto found = lint("spelling",
+                          "Καλησπέρα σας,\n\nΗ πρόσβασής στο ευρετήριό είναι έτοιμη, η πρόσβάση "
+                          "σας και η σελίδά μου όχι.\n");
+  REQUIRE(found.size() == 4);
+  CHECK(found[0].text == "πρόσβασής");  // no enclitic after it
+  CHECK(found[1].text == "ευρετήριό");
+  CHECK(found[2].text == "πρόσβάση");  // the second accent not on the last syllable
+  CHECK(found[3].text == "σελίδά");    // a word stressed on its penult
+}

@@ -13,6 +13,7 @@
 #include "data/data.hpp"
 #include "engine/engine.hpp"
 
+#include "spell/enclitic.hpp"
 #include "spell/spell.hpp"
 
 using replylint::spell::attach_clitics;
@@ -73,7 +74,7 @@ TEST_CASE("derived_word needs a known base and the right accent", "[spell][morph
   const std::set<std::string> words{"indique", "reindexar", "indexar",  "usuario",
                                     "enviar",  "casa",      "respuesta"};
   const MorphologyRules rules{
-      {"re", "super", "auto"}, {{"se"}, {"me", "nos"}, {"lo", "le"}}, {}, {}, {}};
+      {"re", "super", "auto"}, {{"se"}, {"me", "nos"}, {"lo", "le"}}, {}, {}, {}, {{"ador", "ar"}}};
   const MorphologyLookups lookups{
       [&](const icu::UnicodeString& w) { return words.contains(utf8(w)); },
       [&](const icu::UnicodeString& w) { return utf8(w) != "casa"; }};
@@ -93,23 +94,54 @@ TEST_CASE("derived_word needs a known base and the right accent", "[spell][morph
   CHECK(derived("autorrespuesta"));
   CHECK_FALSE(derived("autorespuesta"));  // a vowel before r doubles it
   CHECK_FALSE(derived("indíqueno"));
+  CHECK(derived("indexador"));        // a suffix on a known verb
+  CHECK(derived("reindexador"));      // and a prefix before it
+  CHECK_FALSE(derived("indexadro"));  // a typo in the suffix
+  CHECK_FALSE(derived("indxador"));   // a typo in the stem
+  CHECK_FALSE(derived("ador"));       // no stem
+}
+
+TEST_CASE("suffixes derive words from known bases, and no typo of them", "[spell][morphology]") {
+  Speller& es = speller("es");
+  for (const char* word :
+       {"optimizador", "paginador", "designador", "manejadores", "espaciadora", "imprimibles",
+        "postergable", "permutación", "secuencialmente", "sintácticamente"}) {
+    INFO(word);
+    CHECK(es.check(word));
+  }
+  for (const char* word : {"simultaneamente", "sintacticamente", "optimizadro", "paginadr",
+                           "secuencialmnte", "optimisador", "imprimibels", "permutacion"}) {
+    INFO(word);
+    CHECK_FALSE(es.check(word));
+  }
+  Speller& el = speller("el");
+  for (const char* word : {"προσιτότητα", "προσιτότητας", "προσιτοτήτων"}) {
+    INFO(word);
+    CHECK(el.check(word));
+  }
+  for (const char* word : {"προσιτοτητας", "προσιτότηταα", "προστότητας"}) {
+    INFO(word);
+    CHECK_FALSE(el.check(word));
+  }
 }
 
 TEST_CASE("Spanish speller accepts enclitic imperatives and prefixed words",
           "[spell][morphology]") {
   Speller& es = speller("es");
   for (const char* word :
-       {"indíquenos",   "Indíquenos",   "envíenoslo",    "díganos",      "explíquenos",
-        "ayúdenos",     "enviándole",   "comunicárselo", "hágamelo",     "facilítenos",
-        "reenviarle",   "reindexar",    "subconsultas",  "superusuario", "reubicación",
-        "preinstalado", "autoguardado", "multiusuario",  "coautor",      "bajante",
-        "búfer",        "reembolsos",   "desuscribirse"}) {
+       {"indíquenos",     "Indíquenos",   "envíenoslo",    "díganos",        "explíquenos",
+        "ayúdenos",       "enviándole",   "comunicárselo", "hágamelo",       "facilítenos",
+        "reenviarle",     "reindexar",    "subconsultas",  "superusuario",   "reubicación",
+        "preinstalado",   "autoguardado", "multiusuario",  "coautor",        "bajante",
+        "búfer",          "reembolsos",   "desuscribirse", "metacaracteres", "monocarácter",
+        "pseudoterminal", "antememoria"}) {
     INFO(word);
     CHECK(es.check(word));
   }
   for (const char* word :
        {"indiquenos", "enviarlé", "comunicarselo", "hagamelo", "superusuaro", "autorespuesta",
-        "reubicacion", "INDIQUENOS", "subconsultsa", "preinstaldo"}) {
+        "reubicacion", "INDIQUENOS", "subconsultsa", "preinstaldo", "metacaracters", "monocaracter",
+        "pseudoterminl", "antememorai"}) {
     INFO(word);
     CHECK_FALSE(es.check(word));
   }
@@ -119,11 +151,13 @@ TEST_CASE("Greek speller accepts prefixed verbs and the help-desk additions",
           "[spell][morphology]") {
   Speller& el = speller("el");
   for (const char* word : {"ξαναστείλτε", "ξανασυνδεθείτε", "δωροεπιταγή", "δωροεπιταγές",
-                           "δωροεπιταγής", "δωροεπιταγών", "ταχυμεταφορέα"}) {
+                           "δωροεπιταγής", "δωροεπιταγών", "ταχυμεταφορέα", "επανεκκινήστε",
+                           "μεταδεδομένων", "υπορουτίνας", "γεωεντοπισμό"}) {
     INFO(word);
     CHECK(el.check(word));
   }
-  for (const char* word : {"ξαναστειλτε", "ξαναστείλτέ", "ξανασ", "δωροεπιταγη"}) {
+  for (const char* word : {"ξαναστειλτε", "ξαναστείλτέ", "ξανασ", "δωροεπιταγη", "επανεκκινηστε",
+                           "μεταδεδομενων", "υπορουτνας", "γεωεντοπισμο"}) {
     INFO(word);
     CHECK_FALSE(el.check(word));
   }
@@ -188,4 +222,20 @@ TEST_CASE("injected typos are still caught with word formation", "[.][morphology
   for (const auto& [language, count] : counts)
     std::cout << language << ": " << count[0] << " typos, rejected " << count[1]
               << " without word formation, " << count[2] << " with\n";
+}
+
+TEST_CASE("a Greek proparoxytone's second accent before an enclitic", "[spell][morphology]") {
+  using replylint::spell::is_greek_enclitic;
+  using replylint::spell::without_enclitic_accent;
+  CHECK(without_enclitic_accent("όνομά") == "όνομα");
+  CHECK(without_enclitic_accent("πρόσβασής") == "πρόσβασης");
+  CHECK(without_enclitic_accent("ευρετήριό") == "ευρετήριο");
+  CHECK(without_enclitic_accent("Διάβασέ") == "Διάβασε");
+  CHECK(without_enclitic_accent("λογαριασμό") == std::nullopt);  // one accent
+  CHECK(without_enclitic_accent("πρόσβάση") == std::nullopt);    // the second not on the last
+  CHECK(without_enclitic_accent("σελίδά") == std::nullopt);      // the first on the penult
+  CHECK(without_enclitic_accent("παραγγελίά") == std::nullopt);
+  CHECK(is_greek_enclitic("σας"));
+  CHECK(is_greek_enclitic("Του"));
+  CHECK_FALSE(is_greek_enclitic("στο"));
 }

@@ -1,0 +1,24 @@
+#pragma once
+
+// Greek's second accent before an enclitic pronoun (το όνομά μου, την πρόσβασή σας): a
+// proparoxytone word takes a second accent on its last syllable when an unstressed pronoun
+// follows it. The dictionary lists the word with one accent only.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace replylint::spell {
+
+/// True when `word` (UTF-8, any case) is a Greek enclitic pronoun: μου, σου, του, της, μας, σας,
+/// τους, τον, την, τη, το, τα, τις.
+bool is_greek_enclitic(std::string_view word);
+
+/// For a Greek word (UTF-8, lowercase or capitalised) with two accents, the second on its last
+/// syllable and the first on the third syllable from the end ("πρόσβασής", "ευρετήριό",
+/// "όνομά"): the word without its second accent ("πρόσβασης"), which the caller checks with the
+/// dictionary. std::nullopt for any other word, such as a stray accent elsewhere ("πρόσβάση") or
+/// a second accent on a word stressed on its penult ("σελίδά").
+std::optional<std::string> without_enclitic_accent(std::string_view word);
+
+}  // namespace replylint::spell
