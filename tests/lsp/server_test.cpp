@@ -8,6 +8,7 @@
 #include <random>
 #include <sstream>
 
+#include "core/i18n.hpp"
 #include "data/data.hpp"
 #include "hook/shell.hpp"
 
@@ -227,6 +228,38 @@ TEST_CASE("lsp hover shows the finding and its rule's explanation", "[lsp]") {
       3, "textDocument/hover",
       {{"textDocument", {{"uri", k_uri}}}, {"position", {{"line", 0}, {"character", 0}}}})));
   CHECK(nothing["result"].is_null());
+}
+
+TEST_CASE("lsp speaks the reader's language: messages, fix titles and hover", "[lsp][i18n]") {
+  struct EnglishAfter {
+    ~EnglishAfter() { replylint::core::i18n::activate("en"); }
+  } english_after;
+  REQUIRE(replylint::core::i18n::activate("es"));
+  Server server(replylint::data::default_data(), {});
+  initialize(server);
+  const std::string draft =
+      "Hola Ana:\n\nSu pedido salió ayer. POR FAVOR ENVÍE EL FORMULARIO FIRMADO HOY.\n\n"
+      "Un saludo,\nLuis\n";
+  open(server, k_uri, draft);
+  const json shouting = find_rule(diagnostics_of(server), "shouting");
+  REQUIRE(shouting.is_object());
+  CHECK(shouting["message"].get<std::string>().find("frase escrita en mayúsculas") !=
+        std::string::npos);
+  const json actions = response_in(
+      server.handle(request(2, "textDocument/codeAction",
+                            {{"textDocument", {{"uri", k_uri}}},
+                             {"range", shouting["range"]},
+                             {"context", {{"diagnostics", json::array({shouting})}}}})))["result"];
+  REQUIRE(actions.size() >= 2);
+  CHECK(actions[0]["title"].get<std::string>().find("escríbala en minúsculas") !=
+        std::string::npos);
+  CHECK(actions.back()["title"] == "Corregir todos los hallazgos seguros de replylint");
+  const json hover = response_in(server.handle(
+      request(3, "textDocument/hover",
+              {{"textDocument", {{"uri", k_uri}}}, {"position", shouting["range"]["start"]}})));
+  const std::string text = hover["result"]["contents"]["value"];
+  CHECK(text.find("## Por qué") != std::string::npos);
+  CHECK(text.find("(ayuda: ") != std::string::npos);
 }
 
 TEST_CASE("lsp applies incremental changes and checks the text as changed", "[lsp]") {
