@@ -10,74 +10,39 @@
 namespace replylint::rules::foreign_word {
 namespace {
 
-std::string utf8_of(const std::u32string& word) {
-  std::string out;
-  for (char32_t c : word) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
-
-char32_t acute_of(char32_t c) {
-  switch (c) {
-    case U'a':
-      return U'\u00e1';
-    case U'e':
-      return U'\u00e9';
-    case U'i':
-      return U'\u00ed';
-    case U'o':
-      return U'\u00f3';
-    case U'u':
-      return U'\u00fa';
-    default:
-      return 0;
-  }
-}
+// The Spanish acute vowels, by the ASCII vowel they are written over.
+constexpr std::array<std::pair<char, std::string_view>, 5> k_acute{
+    {{'a', "\u00e1"}, {'e', "\u00e9"}, {'i', "\u00ed"}, {'o', "\u00f3"}, {'u', "\u00fa"}}};
 
 // True when a word the Spanish word index lists is one usual slip from `word` (ASCII letters,
 // lowercase or capitalised): its final vowel dropped, a letter doubled, two neighbours swapped,
 // an accent dropped. Index lookups only: never loads Hunspell, never fills the speller's answer
 // cache.
-bool spanish_slip(std::string_view text, spell::Speller& spanish) {
-  std::u32string word;
-  for (unsigned char c : text) {
+bool spanish_slip(std::string_view word, spell::Speller& spanish) {
+  for (unsigned char c : word)
     if (c >= 0x80) return false;  // English words are plain ASCII here
-    word += static_cast<char32_t>(c);
-  }
-  std::u32string candidate;
-  const auto listed = [&](const std::u32string& form) { return spanish.listed(utf8_of(form)); };
+  std::string candidate;
   // A dropped letter is looked for at the end only ("problem"): anywhere, it would make nearly
   // every short English word a Spanish one cut short ("info" and "inflo", "line" and "linde").
-  for (char32_t vowel : {U'a', U'o', U'e'}) {
-    candidate = word + vowel;
-    if (listed(candidate)) return true;
+  for (char vowel : {'a', 'o', 'e'}) {
+    candidate.assign(word) += vowel;
+    if (spanish.listed(candidate)) return true;
   }
   for (std::size_t i = 0; i < word.size(); ++i) {
     if (i > 0 && word[i] == word[i - 1]) {
-      candidate = word;
-      candidate.erase(i, 1);
-      if (listed(candidate)) return true;
+      candidate.assign(word).erase(i, 1);
+      if (spanish.listed(candidate)) return true;
     }
     if (i > 0 && i + 1 < word.size() && word[i] != word[i + 1]) {
-      candidate = word;
+      candidate.assign(word);
       std::swap(candidate[i], candidate[i + 1]);
-      if (listed(candidate)) return true;
+      if (spanish.listed(candidate)) return true;
     }
-    if (const char32_t accented = acute_of(word[i]); accented != 0) {
-      candidate = word;
-      candidate[i] = accented;
-      if (listed(candidate)) return true;
-    }
+    for (const auto& [vowel, accented] : k_acute)
+      if (word[i] == vowel) {
+        candidate.assign(word).replace(i, 1, accented);
+        if (spanish.listed(candidate)) return true;
+      }
   }
   return false;
 }
