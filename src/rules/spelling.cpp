@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <climits>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -203,10 +204,13 @@ class Spelling final : public Rule {
     if (!m_spell) return;
     std::map<std::string, std::vector<std::string>> suggested;  // per distinct word, this draft
     int slow_left = m_max_slow;
-    const std::vector<personal_data::Found> secrets = m_personal_data.own_text(draft);
+    // Read only once a word is unknown: most drafts have none, and the search costs a phrase
+    // search and a scan for numbers.
+    std::optional<std::vector<personal_data::Found>> secrets;
     auto secret = [&](const Word& w) {
+      if (!secrets) secrets = m_personal_data.own_text(draft);
       return std::ranges::any_of(
-          secrets, [&](const personal_data::Found& f) { return f.range.overlaps(w.range); });
+          *secrets, [&](const personal_data::Found& f) { return f.range.overlaps(w.range); });
     };
     const std::string_view text = draft.text();
     for (const draft::Paragraph& paragraph : draft.paragraphs) {
@@ -225,9 +229,9 @@ class Spelling final : public Rule {
           if (w.kind != draft::TokenKind::word || w.letters == 0) continue;
           const bool sentence_start = first;
           first = false;
-          if (!secrets.empty() && secret(w)) continue;
           std::string_view judge = judge_for(w, language, sentence_start);
           if (judge.empty() || known(judge, w.text)) continue;
+          if (secret(w)) continue;
           if (judge == "el" && enclitic_accent(text, sentence, i)) continue;
           // Only unknown words get here, so what follows costs nothing on correct text.
           if (is_code(chunk_around(text, w.range.begin, w.range.end))) continue;
