@@ -149,23 +149,21 @@ class Deriver {
 
   // True when `word` is a stem, a link of the rules and a known word of k_min_remainder_letters
   // or more, and the stem with one of the link's endings is a known word with its accent
-  // anywhere: "συμβολοσειρά" ← σύμβολο + σειρά. The first word loses its accent in the compound;
-  // an accent on the link takes the second word's (σιδηρόδρομος ← σίδηρος + δρόμος). No known
-  // word may be one edit away, as for a prefix.
+  // anywhere: "συμβολοσειρά" ← σύμβολο + σειρά. The first word loses its accent in the compound,
+  // and the second keeps its own: an accent on the link, which some compounds take
+  // (σιδηρόδρομος), would also let through words no Greek stresses so far back
+  // ("δωρόεπιταγης"). No known word may be one edit away, as for a prefix.
   bool compounded(const icu::UnicodeString& word) const {
     if (m_rules.compounds.empty()) return false;
     for (const auto& [link_utf8, endings] : m_rules.compounds) {
       const icu::UnicodeString link = icu::UnicodeString::fromUTF8(link_utf8);
       for (int32_t at = k_min_stem_letters; at + link.length() < word.length(); ++at) {
-        const icu::UnicodeString written{word, at, link.length()};
-        const bool stressed_link = written != link && text::strip_acute(written) == link;
-        if (written != link && !stressed_link) continue;
+        if (word.compare(at, link.length(), link) != 0) continue;
         const icu::UnicodeString stem{word, 0, at};
         if (text::strip_acute(stem) != stem) continue;  // the first word's accent is gone
         const icu::UnicodeString second{word, at + link.length()};
         if (second.countChar32() < k_min_remainder_letters) break;
-        if (!second_word(second, stressed_link)) continue;
-        if (!first_word(stem, endings)) continue;
+        if (!m_lookups.known(second) || !first_word(stem, endings)) continue;
         return !m_lookups.near_known || !m_lookups.near_known(word);
       }
     }
@@ -222,13 +220,6 @@ class Deriver {
       if (m_lookups.known(*base) && (bare || m_lookups.verb_form(*base))) return true;
     }
     return false;
-  }
-
-  // The second word of a compound: known as written, or, after a stressed link, written without
-  // its own accent and known with one.
-  bool second_word(const icu::UnicodeString& second, bool stressed_link) const {
-    if (!stressed_link) return m_lookups.known(second);
-    return text::strip_acute(second) == second && known_with_accent(second);
   }
 
   // True when `stem` (no accent) with one of `endings` is a known word with its accent anywhere:
