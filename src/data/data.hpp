@@ -73,6 +73,8 @@ struct LanguageData {
   std::vector<std::vector<std::string>> spelling_clitic_slots;         // {"se"}, {"me", "nos"}…
   std::vector<std::string> spelling_bare_imperatives;                  // "di", "haz"
   std::vector<std::pair<std::string, std::string>> spelling_suffixes;  // {"ador", "ar"}
+  // {"ο", {"ο", "ος", "α", "η"}}: the link of a compound and its first word's endings.
+  std::vector<std::pair<std::string, std::vector<std::string>>> spelling_compounds;
   // morphology.toml: previous words after which a noun reading is likelier ("el envio" →
   // envío), and after which a verb reading is ("usted envio" → envió).
   std::vector<std::string> spelling_noun_context;

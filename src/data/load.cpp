@@ -196,6 +196,21 @@ const std::map<std::string, LanguageFile>& language_files() {
              d.spelling_suffixes.emplace_back(std::move(ending), std::move(base));
            }
          }},
+        {"compounds",
+         [](LanguageData& d, const std::string& f, const toml::node& n) {
+           for (const Item& item : items(f, "compounds", n)) {
+             std::istringstream words{text::nfc(item.text)};
+             std::string link;
+             std::vector<std::string> endings;
+             words >> link;
+             for (std::string ending; words >> ending;) endings.push_back(std::move(ending));
+             if (endings.empty())
+               throw InputError(
+                   f, item.line,
+                   "a compound is the link, then the first word's endings: '" + item.text + "'");
+             d.spelling_compounds.emplace_back(std::move(link), std::move(endings));
+           }
+         }},
         {"noun-context",
          [](LanguageData& d, const std::string& f, const toml::node& n) {
            folded(d.spelling_noun_context, f, "noun-context", n);

@@ -10,7 +10,8 @@
 //   - This combination: 53 right, 0 wrong, 7 unknown (one- or two-word paragraphs such as
 //     "Hecho." or "Done.", which then take the draft's dominant language in segment()).
 // So: four or more stop-words all of one language decide at once; else a reliable CLD2 answer on
-// 8+ words wins; else the stop-word majority; else Spanish-only letters (ñ, ¿, ¡, accented
+// 8+ words wins (not an English one against no English stop-word and three Spanish ones, or two
+// and Spanish letters); else the stop-word majority; else Spanish-only letters (ñ, ¿, ¡, accented
 // vowels); else a reliable CLD2 answer; else unknown.
 #include "draft/internal.hpp"
 
@@ -88,7 +89,14 @@ std::string detect_language(std::string_view text, const std::vector<Word>& word
   if (word_count < k_cld2_min_words && has_spanish_letters(text)) return "es";
   bool reliable = false;
   const std::string cld = cld2_language(text, reliable);
-  if (word_count >= k_cld2_min_words && reliable && (cld == "es" || cld == "en")) return cld;
+  // CLD2 can still give its ENGLISH default on short Spanish text ("Error: longitud de la cadena
+  // de preferencias inválida.", "Obtiene entradas de la base de datos administrativa."): Spanish
+  // function words and no English one overrule it, two with Spanish letters or three without.
+  const bool spanish_signs =
+      en_stop == 0 && (es_stop >= 3 || (es_stop == 2 && has_spanish_letters(text)));
+  if (word_count >= k_cld2_min_words && reliable &&
+      (cld == "es" || (cld == "en" && !spanish_signs)))
+    return cld;
   if (es_stop != en_stop) return es_stop > en_stop ? "es" : "en";
   if (has_spanish_letters(text)) return "es";
   // An unreliable answer on short text is CLD2's ENGLISH default, not evidence.

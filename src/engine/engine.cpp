@@ -77,7 +77,8 @@ std::map<std::string, spell::MorphologyRules, std::less<>> word_formation(
   for (const auto& [code, language] : data.languages) {
     spell::MorphologyRules rules{language.spelling_prefixes,         language.spelling_clitic_slots,
                                  language.spelling_bare_imperatives, language.spelling_noun_context,
-                                 language.spelling_verb_context,     language.spelling_suffixes};
+                                 language.spelling_verb_context,     language.spelling_suffixes,
+                                 language.spelling_compounds};
     if (!rules.empty() || !rules.noun_context.empty() || !rules.verb_context.empty())
       out.emplace(code, std::move(rules));
   }

@@ -160,6 +160,11 @@ class HunspellSpeller final : public Speller {
       const auto list = stems(text);
       return std::any_of(list.begin(), list.end(), is_infinitive);
     };
+    m_formation_lookups.known_with_accent = [this](const icu::UnicodeString& plain) {
+      for (const auto& variant : accent_variants(plain, m_language, k_max_accent_variants))
+        if (check_uncached(to_utf8(variant))) return true;
+      return false;
+    };
     m_formation_lookups.near_known = [this](const icu::UnicodeString& word) {
       if (m_alphabet.isEmpty()) return false;
       // A word that differs in its first letter differs in the prefix: "preinstalado" is not a

@@ -147,6 +147,29 @@ class Deriver {
     return false;
   }
 
+  // True when `word` is a stem, a link of the rules and a known word of k_min_remainder_letters
+  // or more, and the stem with one of the link's endings is a known word with its accent
+  // anywhere: "συμβολοσειρά" ← σύμβολο + σειρά. The first word loses its accent in the compound,
+  // and the second keeps its own: an accent on the link, which some compounds take
+  // (σιδηρόδρομος), would also let through words no Greek stresses so far back
+  // ("δωρόεπιταγης"). No known word may be one edit away, as for a prefix.
+  bool compounded(const icu::UnicodeString& word) const {
+    if (m_rules.compounds.empty()) return false;
+    for (const auto& [link_utf8, endings] : m_rules.compounds) {
+      const icu::UnicodeString link = icu::UnicodeString::fromUTF8(link_utf8);
+      for (int32_t at = k_min_stem_letters; at + link.length() < word.length(); ++at) {
+        if (word.compare(at, link.length(), link) != 0) continue;
+        const icu::UnicodeString stem{word, 0, at};
+        if (text::strip_acute(stem) != stem) continue;  // the first word's accent is gone
+        const icu::UnicodeString second{word, at + link.length()};
+        if (second.countChar32() < k_min_remainder_letters) break;
+        if (!m_lookups.known(second) || !first_word(stem, endings)) continue;
+        return !m_lookups.near_known || !m_lookups.near_known(word);
+      }
+    }
+    return false;
+  }
+
   bool with_clitics(const icu::UnicodeString& word) const {
     if (m_rules.clitic_slots.empty()) return false;
     return strip_clitics(word, word.length(), static_cast<int>(m_rules.clitic_slots.size()) - 1);
@@ -199,6 +222,20 @@ class Deriver {
     return false;
   }
 
+  // True when `stem` (no accent) with one of `endings` is a known word with its accent anywhere:
+  // "συμβολ" + "ο" → σύμβολο.
+  bool first_word(const icu::UnicodeString& stem, const std::vector<std::string>& endings) const {
+    for (const std::string& ending : endings) {
+      const icu::UnicodeString candidate = stem + icu::UnicodeString::fromUTF8(ending);
+      if (m_lookups.known(candidate) || known_with_accent(candidate)) return true;
+    }
+    return false;
+  }
+
+  bool known_with_accent(const icu::UnicodeString& plain) const {
+    return m_lookups.known_with_accent && m_lookups.known_with_accent(plain);
+  }
+
   const MorphologyRules& m_rules;
   const MorphologyLookups& m_lookups;
 };
@@ -247,7 +284,8 @@ bool derived_word(const icu::UnicodeString& word, const MorphologyRules& rules,
                   const MorphologyLookups& lookups) {
   if (rules.empty() || word.length() < 4) return false;
   const Deriver deriver{rules, lookups};
-  return deriver.with_clitics(word) || deriver.suffixed(word) || deriver.prefixed(word);
+  return deriver.with_clitics(word) || deriver.suffixed(word) || deriver.prefixed(word) ||
+         deriver.compounded(word);
 }
 
 }  // namespace replylint::spell

@@ -30,14 +30,18 @@ struct MorphologyLookups {
   /// True when a known word is one edit away: a prefix then more likely hides a typo
   /// ("automatico" is auto + "matico", but "automático" was meant). May be empty.
   std::function<bool(const icu::UnicodeString&)> near_known;
+  /// True when a word written without accents (lowercase) is a known word with one accent
+  /// added: "συμβολο" → σύμβολο. Compounds are not formed when empty.
+  std::function<bool(const icu::UnicodeString&)> known_with_accent;
 };
 
 /// True when `word` (lowercase, NFC) is a known word with a prefix of `rules` (the rest at
 /// least k_min_remainder_letters long: "reubicación", "ξαναστείλτε") and no known word is one
-/// edit from it, or a stem with a suffix of `rules` on a known base ("optimizador" ← "optimizar",
-/// "secuencialmente" ← "secuencial", "προσιτότητα" ← "προσιτός"), or a Spanish infinitive,
-/// gerund or imperative with enclitic pronouns written with the accent the stress then needs
-/// ("indíquenos", "comunicárselo", "enviándole"; "indiquenos" and "enviarlé" are not).
+/// edit from it, or a compound of the rules' links on two known words ("συμβολοσειρά" ←
+/// σύμβολο + σειρά), or a stem with a suffix of `rules` on a known base ("optimizador" ←
+/// "optimizar", "secuencialmente" ← "secuencial", "προσιτότητα" ← "προσιτός"), or a Spanish
+/// infinitive, gerund or imperative with enclitic pronouns written with the accent the stress
+/// then needs ("indíquenos", "comunicárselo", "enviándole"; "indiquenos" and "enviarlé" are not).
 bool derived_word(const icu::UnicodeString& word, const MorphologyRules& rules,
                   const MorphologyLookups& lookups);
 

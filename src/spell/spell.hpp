@@ -96,7 +96,14 @@ struct MorphologyRules {
   /// same stem with the base ending is a known word ({"ador", "ar"}: optimizador ← optimizar;
   /// {"ότητα", "ός"}: προσιτότητα ← προσιτός).
   std::vector<std::pair<std::string, std::string>> suffixes;
-  bool empty() const { return prefixes.empty() && clitic_slots.empty() && suffixes.empty(); }
+  /// Compounds joined by a linking vowel: {link, endings of the first word}. A word is accepted
+  /// when it is a stem, the link and a known word, and the stem with one of the endings (and an
+  /// accent anywhere) is a known word ({"ο", {"ο", "α"}}: συμβολοσειρά ← σύμβολο + σειρά,
+  /// εικονοστοιχεία ← εικόνα + στοιχεία).
+  std::vector<std::pair<std::string, std::vector<std::string>>> compounds;
+  bool empty() const {
+    return prefixes.empty() && clitic_slots.empty() && suffixes.empty() && compounds.empty();
+  }
 };
 
 /// Stems of words in a language, for matching the inflected forms of a phrase (the phrase

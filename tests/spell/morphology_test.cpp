@@ -15,6 +15,7 @@
 
 #include "spell/enclitic.hpp"
 #include "spell/spell.hpp"
+#include "text/text.hpp"
 
 using replylint::spell::attach_clitics;
 using replylint::spell::derived_word;
@@ -103,23 +104,80 @@ TEST_CASE("derived_word needs a known base and the right accent", "[spell][morph
 
 TEST_CASE("suffixes derive words from known bases, and no typo of them", "[spell][morphology]") {
   Speller& es = speller("es");
-  for (const char* word :
-       {"optimizador", "paginador", "designador", "manejadores", "espaciadora", "imprimibles",
-        "postergable", "permutación", "secuencialmente", "sintácticamente"}) {
+  for (const char* word : {"optimizador", "paginador", "designador", "manejadores", "espaciadora",
+                           "imprimibles", "postergable", "permutación", "secuencialmente",
+                           "sintácticamente", "particionamiento", "extraíbles", "cachés"}) {
     INFO(word);
     CHECK(es.check(word));
   }
   for (const char* word : {"simultaneamente", "sintacticamente", "optimizadro", "paginadr",
-                           "secuencialmnte", "optimisador", "imprimibels", "permutacion"}) {
+                           "secuencialmnte", "optimisador", "imprimibels", "permutacion",
+                           "particionamento", "particinamiento", "extraíbels", "cahcés"}) {
     INFO(word);
     CHECK_FALSE(es.check(word));
   }
   Speller& el = speller("el");
-  for (const char* word : {"προσιτότητα", "προσιτότητας", "προσιτοτήτων"}) {
+  for (const char* word :
+       {"προσιτότητα", "προσιτότητας", "προσιτοτήτων", "τροποποιητής", "τροποποιητή"}) {
     INFO(word);
     CHECK(el.check(word));
   }
-  for (const char* word : {"προσιτοτητας", "προσιτότηταα", "προστότητας"}) {
+  for (const char* word :
+       {"προσιτοτητας", "προσιτότηταα", "προστότητας", "τροποποιητη", "τροποπιητής"}) {
+    INFO(word);
+    CHECK_FALSE(el.check(word));
+  }
+}
+
+TEST_CASE("a compound takes the first word's stem, the link and a known word",
+          "[spell][morphology]") {
+  const std::set<std::string> words{"σίδηρος", "δρόμος", "δρόμου", "σύμβολο", "σειρά", "σειρές"};
+  MorphologyRules rules;
+  rules.compounds = {{"ο", {"ο", "ος", "α"}}};
+  const auto plain = [](const std::string& word) {
+    return utf8(replylint::text::strip_acute(u(word)));
+  };
+  MorphologyLookups lookups{[&](const icu::UnicodeString& w) { return words.contains(utf8(w)); },
+                            [](const icu::UnicodeString&) { return false; }};
+  lookups.known_with_accent = [&](const icu::UnicodeString& w) {
+    return std::ranges::any_of(words, [&](const std::string& known) {
+      return known != utf8(w) && plain(known) == utf8(w);
+    });
+  };
+  const auto derived = [&](const std::string& word) {
+    return derived_word(u(word), rules, lookups);
+  };
+  CHECK(derived("συμβολοσειρά"));
+  CHECK(derived("συμβολοσειρές"));
+  CHECK(derived("σιδηροδρόμου"));  // the second word keeps its accent
+  // An accent on the link is not taken (it would let through "δωρόεπιταγης").
+  CHECK_FALSE(derived("σιδηρόδρομος"));
+  CHECK_FALSE(derived("σιδηροδρομου"));  // no accent at all
+  CHECK_FALSE(derived("σιδηρόδρόμου"));  // two accents
+  CHECK_FALSE(derived("συμβολασειρά"));  // another link
+  CHECK_FALSE(derived("σισειρά"));       // no stem
+  rules.compounds.clear();
+  CHECK_FALSE(derived("συμβολοσειρά"));  // no compounds in the rules
+}
+
+TEST_CASE("Greek compounds with a linking -ο- on two known words", "[spell][morphology]") {
+  Speller& el = speller("el");
+  // None of these is in el_GR: σύμβολο + σειρά, εικόνα + στοιχεία, χρόνος + γραμμή, κωδικός +
+  // σελίδα, αριθμός + σειρά.
+  for (const char* word : {"συμβολοσειρά", "συμβολοσειρές", "εικονοστοιχεία", "χρονογραμμή",
+                           "χρονογραμμής", "κωδικοσελίδα", "αριθμοσειρά"}) {
+    INFO(word);
+    CHECK(el.check(word));
+  }
+  for (const char* word : {
+           "συμβολοσειρα",   // the accent dropped
+           "συμβολοσιερά",   // two letters of the second word swapped
+           "συμβλοσειρά",    // a letter of the first word dropped
+           "εικονοστοιχεα",  // a letter of the second word dropped
+           "συμβόλοσειρά",   // the first word keeps its accent
+           "γραματοσειρά",   // one edit from γραμματοσειρά, which el_GR lists
+           "κωδικοσελδα",
+       }) {
     INFO(word);
     CHECK_FALSE(el.check(word));
   }
@@ -134,14 +192,15 @@ TEST_CASE("Spanish speller accepts enclitic imperatives and prefixed words",
         "reenviarle",     "reindexar",    "subconsultas",  "superusuario",   "reubicación",
         "preinstalado",   "autoguardado", "multiusuario",  "coautor",        "bajante",
         "búfer",          "reembolsos",   "desuscribirse", "metacaracteres", "monocarácter",
-        "pseudoterminal", "antememoria"}) {
+        "pseudoterminal", "antememoria",  "milisegundos",  "nanosegundos",   "desconexión",
+        "desinstalación", "retrollamada"}) {
     INFO(word);
     CHECK(es.check(word));
   }
   for (const char* word :
        {"indiquenos", "enviarlé", "comunicarselo", "hagamelo", "superusuaro", "autorespuesta",
         "reubicacion", "INDIQUENOS", "subconsultsa", "preinstaldo", "metacaracters", "monocaracter",
-        "pseudoterminl", "antememorai"}) {
+        "pseudoterminl", "antememorai", "milisegudos", "desconexion", "retrollamda"}) {
     INFO(word);
     CHECK_FALSE(es.check(word));
   }
