@@ -164,10 +164,44 @@ struct Form {
                                         // for a draft word starting with one of them
 };
 
+// A phrase position, its forms flattened for the search (asked for every candidate at every
+// word): a word matches when its key is a form's key, or when its first letter is one of a
+// stemmed form's letters and one of its stems is one of that form's stems, that is when
+// (letter, stem) is in the union of the stemmed forms' letters × stems.
 struct Token {
-  std::vector<Form> forms;  // empty for `*`
+  std::vector<std::uint32_t> key_ids;     // sorted
+  std::vector<std::uint64_t> stem_pairs;  // sorted: pair(letter, stem id)
+  std::vector<UChar32> stem_letters;      // sorted: the letters of stem_pairs
+  bool any = false;                       // `*`
   bool optional = false;
 };
+
+std::uint64_t pair(UChar32 letter, std::uint32_t stem) {
+  return std::uint64_t{static_cast<std::uint32_t>(letter)} << 32 | stem;
+}
+
+template <class T>
+void sort_unique(std::vector<T>& values) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+}
+
+Token flattened(const std::vector<Form>& forms, bool optional) {
+  Token token;
+  token.any = forms.empty();
+  token.optional = optional;
+  for (const Form& form : forms) {
+    token.key_ids.push_back(form.key_id);
+    for (const UChar32 letter : form.letters) {
+      token.stem_letters.push_back(letter);
+      for (const std::uint32_t stem : form.stem_ids) token.stem_pairs.push_back(pair(letter, stem));
+    }
+  }
+  sort_unique(token.key_ids);
+  sort_unique(token.stem_pairs);
+  sort_unique(token.stem_letters);
+  return token;
+}
 
 struct CompiledPhrase {
   const data::Phrase* phrase = nullptr;
@@ -196,8 +230,12 @@ struct List {
   std::uint64_t start_bit = 0;  // Vocabulary::Starts
 };
 
-// Draft words' stems as comparison keys, by word as written.
-using StemMemo = std::unordered_map<std::string, std::vector<std::string>>;
+// Draft words' stems, by word as written: the vocabulary ids of those some list has.
+struct MemoStems {
+  std::uint64_t version = 0;  // the vocabulary's version when ids were looked up
+  std::vector<std::uint32_t> ids;
+};
+using StemMemo = std::unordered_map<std::string, MemoStems>;
 
 // Per language, for one matcher in one thread, across drafts: a bulk run meets the same words
 // again and again, and asking the stemmer costs a dispatch, a lock, a copy and keys each time.
@@ -252,8 +290,10 @@ class Words {
   // stemmer) for every list that searches it.
   const Sentence::PhraseStarts& starts() {
     Sentence::PhraseStarts& memo = m_sentence.phrase_starts;
-    if (memo.version == m_vocabulary.starts_version() && memo.stemmer == m_stemmer &&
-        memo.language == m_language_code)
+    // Words found with a stemmer serve a list without one too: such a list has no stems, so
+    // its bit comes from the word's key alone, whatever the stemmer.
+    if (memo.version == m_vocabulary.starts_version() && memo.language == m_language_code &&
+        (memo.stemmer == m_stemmer || (m_stemmer == nullptr && memo.stemmer != nullptr)))
       return memo;
     const Vocabulary::Starts& starts = m_vocabulary.starts(m_language_code);
     memo.words.clear();
@@ -285,9 +325,7 @@ class Words {
     if (cache.stemmer == m_stemmer && cache.language == m_language_code &&
         cache.stems_version == m_vocabulary.version())
       return cache.stem_ids;
-    cache.stem_ids.clear();
-    for (const std::string& stem : memo_stems(word(i).text))
-      if (const std::uint32_t id = m_vocabulary.find(stem)) cache.stem_ids.push_back(id);
+    cache.stem_ids = memo_stems(word(i).text);
     cache.stemmer = m_stemmer;
     cache.language = m_language_code;
     cache.stems_version = m_vocabulary.version();
@@ -295,15 +333,20 @@ class Words {
   }
 
  private:
-  const std::vector<std::string>& memo_stems(const std::string& text) {
-    auto found = m_stems_memo.find(text);
-    if (found != m_stems_memo.end()) return found->second;
+  // A list compiled since (a new version) may have more of the stems: they are asked again.
+  const std::vector<std::uint32_t>& memo_stems(const std::string& text) {
+    MemoStems& memo = m_stems_memo[text];
+    if (memo.version == m_vocabulary.version()) return memo.ids;
     std::vector<std::string> keys;
     for (const std::string& stem : m_stemmer->stems(m_language, text)) {
       std::string k = text::word_key(stem);
       if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
     }
-    return m_stems_memo.emplace(text, std::move(keys)).first->second;
+    memo.ids.clear();
+    for (const std::string& key : keys)
+      if (const std::uint32_t id = m_vocabulary.find(key)) memo.ids.push_back(id);
+    memo.version = m_vocabulary.version();
+    return memo.ids;
   }
 
   [[gnu::noinline]] const draft::Word::PhraseCache& look_up_key(const Word& w) const {
@@ -325,14 +368,16 @@ class Words {
   const Vocabulary& m_vocabulary;
 };
 
-bool form_matches(const Form& form, Words& words, std::size_t i) {
+bool token_matches(const Token& token, Words& words, std::size_t i) {
+  if (token.any) return true;
   const draft::Word::PhraseCache& cache = words.keyed(i);
-  if (cache.key_id != 0 && cache.key_id == form.key_id) return true;
-  if (form.stem_ids.empty()) return false;
-  if (std::find(form.letters.begin(), form.letters.end(), cache.first_letter) == form.letters.end())
+  if (std::binary_search(token.key_ids.begin(), token.key_ids.end(), cache.key_id)) return true;
+  if (token.stem_pairs.empty() ||
+      !std::binary_search(token.stem_letters.begin(), token.stem_letters.end(), cache.first_letter))
     return false;
+  const UChar32 letter = cache.first_letter;
   for (const std::uint32_t stem : words.stem_ids(i))
-    if (std::find(form.stem_ids.begin(), form.stem_ids.end(), stem) != form.stem_ids.end())
+    if (std::binary_search(token.stem_pairs.begin(), token.stem_pairs.end(), pair(letter, stem)))
       return true;
   return false;
 }
@@ -345,10 +390,7 @@ std::optional<std::size_t> match_from(const CompiledPhrase& phrase, std::size_t 
   const Token& token = phrase.tokens[t];
   std::optional<std::size_t> best;
   if (i < words.size() && matchable(words.word(i))) {
-    const bool here = token.forms.empty() ||
-                      std::any_of(token.forms.begin(), token.forms.end(),
-                                  [&](const Form& f) { return form_matches(f, words, i); });
-    if (here) best = match_from(phrase, t + 1, words, i + 1);
+    if (token_matches(token, words, i)) best = match_from(phrase, t + 1, words, i + 1);
   }
   if (token.optional) {
     const auto skipped = match_from(phrase, t + 1, words, i);
@@ -464,19 +506,19 @@ struct PhraseMatcher::Impl {
     for (const data::Phrase& phrase : phrases) {
       CompiledPhrase compiled;
       compiled.phrase = &phrase;
+      std::vector<Form> first_forms;
       for (const data::PhraseToken& token : phrase.tokens) {
-        Token t;
-        t.optional = token.optional;
-        for (const std::string& word : token.words)
-          t.forms.push_back(form(word, token.exact, code));
-        compiled.tokens.push_back(std::move(t));
+        std::vector<Form> forms;
+        for (const std::string& word : token.words) forms.push_back(form(word, token.exact, code));
+        compiled.tokens.push_back(flattened(forms, token.optional));
+        if (compiled.tokens.size() == 1) first_forms = std::move(forms);
       }
       // The loader guarantees a required first word; a hand-made Phrase may lack one.
       if (compiled.tokens.empty() || compiled.tokens.front().optional ||
-          compiled.tokens.front().forms.empty())
+          compiled.tokens.front().any)
         continue;
       const std::size_t index = list.phrases.size();
-      for (const Form& f : compiled.tokens.front().forms) {
+      for (const Form& f : first_forms) {
         list.by_form[f.key_id].push_back(index);
         list.form_ids.insert(f.key_id);
         for (const std::uint32_t s : f.stem_ids) {
@@ -546,13 +588,17 @@ std::vector<PhraseMatch> PhraseMatcher::find(const draft::Draft& draft) const {
   // One memo per list's language: the same word has other stems in another language.
   StemMemos& stems_memo = thread_memos(m_impl->id);
   for (const draft::Paragraph& paragraph : draft.paragraphs) {
+    if (paragraph.sentences.empty()) continue;
     const std::string& language = !paragraph.language.empty() ? paragraph.language : draft.language;
-    for (const Sentence& sentence : paragraph.sentences) {
-      if (!language.empty()) {
-        if (const List* list = m_impl->list(language))
-          find_in(*list, sentence, m_impl->stemmer, stems_memo[list->language], vocabulary, out);
-        continue;
+    if (!language.empty()) {
+      if (const List* list = m_impl->list(language)) {
+        StemMemo& memo = stems_memo[list->language];
+        for (const Sentence& sentence : paragraph.sentences)
+          find_in(*list, sentence, m_impl->stemmer, memo, vocabulary, out);
       }
+      continue;
+    }
+    for (const Sentence& sentence : paragraph.sentences) {
       // Unknown language: every list, then the earliest (and longest) of overlapping matches.
       std::vector<PhraseMatch> found;
       for (const auto& lazy : m_impl->lists)
