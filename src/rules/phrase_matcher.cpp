@@ -206,6 +206,7 @@ Token flattened(const std::vector<Form>& forms, bool optional) {
 struct CompiledPhrase {
   const data::Phrase* phrase = nullptr;
   std::vector<Token> tokens;
+  bool has_optional = false;  // without one, a match is word after word, with no choice to try
 };
 
 // A language code's bytes as one number, compared for every word by every list.
@@ -386,6 +387,13 @@ bool token_matches(const Token& token, Words& words, std::size_t i) {
 // nullopt. Phrases are a handful of tokens, so trying both branches of each optional one is cheap.
 std::optional<std::size_t> match_from(const CompiledPhrase& phrase, std::size_t t, Words& words,
                                       std::size_t i) {
+  if (!phrase.has_optional) {
+    for (; t < phrase.tokens.size(); ++t, ++i)
+      if (i >= words.size() || !matchable(words.word(i)) ||
+          !token_matches(phrase.tokens[t], words, i))
+        return std::nullopt;
+    return i;
+  }
   if (t == phrase.tokens.size()) return i;
   const Token& token = phrase.tokens[t];
   std::optional<std::size_t> best;
@@ -399,16 +407,18 @@ std::optional<std::size_t> match_from(const CompiledPhrase& phrase, std::size_t 
   return best;
 }
 
-void add_candidates(const std::unordered_map<std::uint32_t, std::vector<std::size_t>>& index,
-                    std::uint32_t id, std::vector<std::size_t>& candidates) {
-  if (const auto found = index.find(id); found != index.end())
-    candidates.insert(candidates.end(), found->second.begin(), found->second.end());
+const std::vector<std::size_t>* phrases_of(
+    const std::unordered_map<std::uint32_t, std::vector<std::size_t>>& index, std::uint32_t id) {
+  const auto found = index.find(id);
+  return found == index.end() ? nullptr : &found->second;
 }
 
 void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer,
              StemMemo& stems_memo, const Vocabulary& vocabulary, std::vector<PhraseMatch>& out) {
   Words words(sentence, stemmer, list, stems_memo, vocabulary);
-  std::vector<std::size_t> candidates;
+  // The phrases that may start at a word: those of its key as they are (sorted, unique), or
+  // merged with those of its stems here.
+  thread_local std::vector<std::size_t> t_merged;
   std::size_t next = 0;  // past the last match: matches do not overlap
   const Sentence::PhraseStarts& starts = words.starts();
   for (std::size_t k = 0; k < starts.words.size(); ++k) {
@@ -416,20 +426,31 @@ void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer
     const std::size_t i = starts.words[k];
     if (i < next) continue;
     const Word& word = words.word(i);
-    candidates.clear();
-    if (const std::uint32_t key_id = words.keyed(i).key_id; list.form_ids.contains(key_id))
-      add_candidates(list.by_form, key_id, candidates);
-    if (!list.by_stem.empty() && list.stem_letters.contains(words.keyed(i).first_letter))
-      for (const std::uint32_t stem : words.stem_ids(i))
-        if (list.stem_ids.contains(stem)) add_candidates(list.by_stem, stem, candidates);
-    if (candidates.empty()) continue;
-    if (candidates.size() > 1) {
-      std::sort(candidates.begin(), candidates.end());
-      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    const std::uint32_t key_id = words.keyed(i).key_id;
+    const std::vector<std::size_t>* candidates =
+        list.form_ids.contains(key_id) ? phrases_of(list.by_form, key_id) : nullptr;
+    if (!list.by_stem.empty() && list.stem_letters.contains(words.keyed(i).first_letter)) {
+      bool merged = false;
+      for (const std::uint32_t stem : words.stem_ids(i)) {
+        const std::vector<std::size_t>* by_stem =
+            list.stem_ids.contains(stem) ? phrases_of(list.by_stem, stem) : nullptr;
+        if (by_stem == nullptr) continue;
+        if (!merged) {
+          t_merged.clear();
+          if (candidates != nullptr) t_merged = *candidates;
+          merged = true;
+        }
+        t_merged.insert(t_merged.end(), by_stem->begin(), by_stem->end());
+      }
+      if (merged) {
+        sort_unique(t_merged);
+        candidates = &t_merged;
+      }
     }
+    if (candidates == nullptr) continue;
     std::optional<std::size_t> best_end;
     std::size_t best = 0;
-    for (std::size_t p : candidates) {
+    for (std::size_t p : *candidates) {
       const auto end = match_from(list.phrases[p], 0, words, i);
       if (end && (!best_end || *end > *best_end)) {
         best_end = end;
@@ -457,6 +478,7 @@ struct LazyList {
   std::string language;
   const std::vector<data::Phrase>* phrases = nullptr;
   std::once_flag once;
+  std::atomic<bool> ready{false};  // compiled: asked before call_once, which costs a call each time
   List list;
 };
 
@@ -472,7 +494,12 @@ struct PhraseMatcher::Impl {
   }
 
   const List& compiled(LazyList& lazy) const {
-    std::call_once(lazy.once, [&] { lazy.list = compile(lazy.language, *lazy.phrases); });
+    if (lazy.ready.load(std::memory_order_acquire)) [[likely]]
+      return lazy.list;
+    std::call_once(lazy.once, [&] {
+      lazy.list = compile(lazy.language, *lazy.phrases);
+      lazy.ready.store(true, std::memory_order_release);
+    });
     return lazy.list;
   }
 
@@ -513,6 +540,8 @@ struct PhraseMatcher::Impl {
         compiled.tokens.push_back(flattened(forms, token.optional));
         if (compiled.tokens.size() == 1) first_forms = std::move(forms);
       }
+      compiled.has_optional = std::any_of(compiled.tokens.begin(), compiled.tokens.end(),
+                                          [](const Token& t) { return t.optional; });
       // The loader guarantees a required first word; a hand-made Phrase may lack one.
       if (compiled.tokens.empty() || compiled.tokens.front().optional ||
           compiled.tokens.front().any)
@@ -529,6 +558,8 @@ struct PhraseMatcher::Impl {
       }
       list.phrases.push_back(std::move(compiled));
     }
+    for (auto& entry : list.by_form) sort_unique(entry.second);
+    for (auto& entry : list.by_stem) sort_unique(entry.second);
     Vocabulary& vocabulary = Vocabulary::instance();
     const std::unique_lock lock(vocabulary.mutex());
     list.start_bit = vocabulary.add_starts(list.language_code, list.by_form, list.by_stem,
@@ -564,22 +595,34 @@ std::vector<PhraseMatch> PhraseMatcher::find(const draft::Sentence& sentence,
   if (list == nullptr) return out;
   Vocabulary& vocabulary = Vocabulary::instance();
   const std::shared_lock lock(vocabulary.mutex());
-  find_in(*list, sentence, m_impl->stemmer, thread_memos(m_impl->id)[list->language], vocabulary,
-          out);
+  // Without a stemmer the memo is never read: many rules ask sentence by sentence.
+  thread_local StemMemo t_unused;
+  StemMemo& memo = m_impl->stemmer == nullptr ? t_unused : thread_memos(m_impl->id)[list->language];
+  find_in(*list, sentence, m_impl->stemmer, memo, vocabulary, out);
   return out;
 }
 
 std::vector<PhraseMatch> PhraseMatcher::find(const draft::Draft& draft) const {
   std::vector<PhraseMatch> out;
   if (empty()) return out;
-  // The lists the draft needs, compiled before the lock (compiling takes it).
+  // The lists the draft needs, compiled before the lock (compiling takes it). Paragraphs
+  // mostly share a language: the last one's list is at hand.
+  struct Found {
+    const std::string* language = nullptr;
+    const List* list = nullptr;
+  } last;
+  auto list_of = [&](const std::string& language) {
+    if (last.language == nullptr || *last.language != language)
+      last = {&language, m_impl->list(language)};
+    return last.list;
+  };
   bool unknown = false;
   for (const draft::Paragraph& paragraph : draft.paragraphs) {
     const std::string& language = !paragraph.language.empty() ? paragraph.language : draft.language;
     if (language.empty())
       unknown = true;
     else if (!paragraph.sentences.empty())
-      m_impl->list(language);
+      list_of(language);
   }
   if (unknown)
     for (const auto& lazy : m_impl->lists) m_impl->compiled(*lazy);
@@ -587,14 +630,19 @@ std::vector<PhraseMatch> PhraseMatcher::find(const draft::Draft& draft) const {
   const std::shared_lock lock(vocabulary.mutex());
   // One memo per list's language: the same word has other stems in another language.
   StemMemos& stems_memo = thread_memos(m_impl->id);
+  const List* memo_list = nullptr;
+  StemMemo* memo = nullptr;
   for (const draft::Paragraph& paragraph : draft.paragraphs) {
     if (paragraph.sentences.empty()) continue;
     const std::string& language = !paragraph.language.empty() ? paragraph.language : draft.language;
     if (!language.empty()) {
-      if (const List* list = m_impl->list(language)) {
-        StemMemo& memo = stems_memo[list->language];
+      if (const List* list = list_of(language)) {
+        if (list != memo_list) {
+          memo_list = list;
+          memo = &stems_memo[list->language];
+        }
         for (const Sentence& sentence : paragraph.sentences)
-          find_in(*list, sentence, m_impl->stemmer, memo, vocabulary, out);
+          find_in(*list, sentence, m_impl->stemmer, *memo, vocabulary, out);
       }
       continue;
     }
