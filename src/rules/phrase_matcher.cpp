@@ -299,6 +299,8 @@ class Words {
     const Vocabulary::Starts& starts = m_vocabulary.starts(m_language_code);
     memo.words.clear();
     memo.lists.clear();
+    memo.words.reserve(size());
+    memo.lists.reserve(size());
     for (std::size_t i = 0; i < size(); ++i) {
       if (!matchable(word(i))) continue;
       const draft::Word::PhraseCache& cache = keyed(i);
@@ -369,18 +371,22 @@ class Words {
   const Vocabulary& m_vocabulary;
 };
 
-bool token_matches(const Token& token, Words& words, std::size_t i) {
-  if (token.any) return true;
-  const draft::Word::PhraseCache& cache = words.keyed(i);
-  if (std::binary_search(token.key_ids.begin(), token.key_ids.end(), cache.key_id)) return true;
-  if (token.stem_pairs.empty() ||
-      !std::binary_search(token.stem_letters.begin(), token.stem_letters.end(), cache.first_letter))
+// The rarer half of token_matches, out of line so that the common half stays small.
+[[gnu::noinline]] bool stem_matches(const Token& token, Words& words, std::size_t i,
+                                    UChar32 letter) {
+  if (!std::binary_search(token.stem_letters.begin(), token.stem_letters.end(), letter))
     return false;
-  const UChar32 letter = cache.first_letter;
   for (const std::uint32_t stem : words.stem_ids(i))
     if (std::binary_search(token.stem_pairs.begin(), token.stem_pairs.end(), pair(letter, stem)))
       return true;
   return false;
+}
+
+inline bool token_matches(const Token& token, Words& words, std::size_t i) {
+  if (token.any) return true;
+  const draft::Word::PhraseCache& cache = words.keyed(i);
+  if (std::binary_search(token.key_ids.begin(), token.key_ids.end(), cache.key_id)) return true;
+  return !token.stem_pairs.empty() && stem_matches(token, words, i, cache.first_letter);
 }
 
 // The end (one past the last word) of the longest match of tokens[t…] starting at word i, or
@@ -448,10 +454,13 @@ void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer
       }
     }
     if (candidates == nullptr) continue;
+    // The phrases of the word's key have a first (required) token the word matches: the search
+    // goes on at the next one. Those of its stems still need their letters checked.
+    const std::size_t from = candidates == &t_merged ? 0 : 1;
     std::optional<std::size_t> best_end;
     std::size_t best = 0;
     for (std::size_t p : *candidates) {
-      const auto end = match_from(list.phrases[p], 0, words, i);
+      const auto end = match_from(list.phrases[p], from, words, i + from);
       if (end && (!best_end || *end > *best_end)) {
         best_end = end;
         best = p;
