@@ -392,14 +392,21 @@ inline bool token_matches(const Token& token, Words& words, std::size_t i) {
 // The end (one past the last word) of the longest match of tokens[t…] starting at word i, or
 // nullopt. Phrases are a handful of tokens, so trying both branches of each optional one is cheap.
 std::optional<std::size_t> match_from(const CompiledPhrase& phrase, std::size_t t, Words& words,
+                                      std::size_t i);
+
+// The same for a phrase without optional tokens (most of them): word after word, no choice.
+inline std::optional<std::size_t> match_plain(const CompiledPhrase& phrase, std::size_t t,
+                                              Words& words, std::size_t i) {
+  for (; t < phrase.tokens.size(); ++t, ++i)
+    if (i >= words.size() || !matchable(words.word(i)) ||
+        !token_matches(phrase.tokens[t], words, i))
+      return std::nullopt;
+  return i;
+}
+
+std::optional<std::size_t> match_from(const CompiledPhrase& phrase, std::size_t t, Words& words,
                                       std::size_t i) {
-  if (!phrase.has_optional) {
-    for (; t < phrase.tokens.size(); ++t, ++i)
-      if (i >= words.size() || !matchable(words.word(i)) ||
-          !token_matches(phrase.tokens[t], words, i))
-        return std::nullopt;
-    return i;
-  }
+  if (!phrase.has_optional) return match_plain(phrase, t, words, i);
   if (t == phrase.tokens.size()) return i;
   const Token& token = phrase.tokens[t];
   std::optional<std::size_t> best;
@@ -435,15 +442,25 @@ void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer
     const std::uint32_t key_id = words.keyed(i).key_id;
     const std::vector<std::size_t>* candidates =
         list.form_ids.contains(key_id) ? phrases_of(list.by_form, key_id) : nullptr;
+    bool stem_found = false;  // candidates holds phrases of the word's stems
     if (!list.by_stem.empty() && list.stem_letters.contains(words.keyed(i).first_letter)) {
+      const std::vector<std::size_t>* by_key = candidates;
       bool merged = false;
       for (const std::uint32_t stem : words.stem_ids(i)) {
         const std::vector<std::size_t>* by_stem =
             list.stem_ids.contains(stem) ? phrases_of(list.by_stem, stem) : nullptr;
         if (by_stem == nullptr) continue;
+        if (candidates == nullptr) {  // the only ones so far: no copy
+          candidates = by_stem;
+          continue;
+        }
+        // Mostly the key's own phrases ("no" is its own stem): nothing to add (t_merged is
+        // sorted only at the end).
+        if (!merged &&
+            std::includes(candidates->begin(), candidates->end(), by_stem->begin(), by_stem->end()))
+          continue;
         if (!merged) {
-          t_merged.clear();
-          if (candidates != nullptr) t_merged = *candidates;
+          t_merged = *candidates;
           merged = true;
         }
         t_merged.insert(t_merged.end(), by_stem->begin(), by_stem->end());
@@ -452,11 +469,12 @@ void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer
         sort_unique(t_merged);
         candidates = &t_merged;
       }
+      stem_found = candidates != by_key;
     }
     if (candidates == nullptr) continue;
     // The phrases of the word's key have a first (required) token the word matches: the search
     // goes on at the next one. Those of its stems still need their letters checked.
-    const std::size_t from = candidates == &t_merged ? 0 : 1;
+    const std::size_t from = stem_found ? 0 : 1;
     std::optional<std::size_t> best_end;
     std::size_t best = 0;
     for (std::size_t p : *candidates) {
