@@ -225,13 +225,17 @@ class Confidential final : public Rule {
   const RuleInfo& info() const override { return k_info; }
 
   void check(const Draft& draft, Reporter& out) const override {
-    const std::vector<Range> disclaimers = disclaimer_paragraphs(draft);
+    // Looked for only when a marker needs them: most drafts have no marker.
+    std::optional<std::vector<Range>> disclaimers;
     for (const PhraseMatch& match : m_phrases.find(draft)) {
       if (!counts(*match.sentence, match) || asks_the_reader(match)) continue;
-      if (!is_label(draft.text(), match.range) && std::ranges::any_of(disclaimers, [&](Range p) {
-            return p.begin <= match.range.begin && match.range.end <= p.end;
-          }))
-        continue;
+      if (!is_label(draft.text(), match.range)) {
+        if (!disclaimers) disclaimers = disclaimer_paragraphs(draft);
+        if (std::ranges::any_of(*disclaimers, [&](Range p) {
+              return p.begin <= match.range.begin && match.range.end <= p.end;
+            }))
+          continue;
+      }
       report_marker(out.report(match.range, "internal-only marker '{}'",
                                matched_text(draft.text(), match.range)),
                     match);

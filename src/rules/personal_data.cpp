@@ -129,9 +129,13 @@ class PersonalData final : public Rule {
 
   void check(const Draft& draft, Reporter& out) const override {
     const std::string& text = draft.text();
-    const std::vector<PhraseMatch> ours = m_ours.find(draft);
-    const std::vector<PhraseMatch> theirs = m_theirs.find(draft);
-    for (const pd::Found& found : m_detector.own_text(draft)) {
+    const std::vector<pd::Found> values = m_detector.own_text(draft);
+    // Only a value found needs them (most drafts have none).
+    const std::vector<PhraseMatch> ours =
+        values.empty() ? std::vector<PhraseMatch>() : m_ours.find(draft);
+    const std::vector<PhraseMatch> theirs =
+        values.empty() ? std::vector<PhraseMatch>() : m_theirs.find(draft);
+    for (const pd::Found& found : values) {
       if (presented_as_ours(draft, found, ours, theirs)) continue;
       auto finding = out.report(found.range, "{} in the reply", noun(found));
       finding.sensitive(masking(found.kind));

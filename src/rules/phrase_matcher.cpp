@@ -164,14 +164,49 @@ struct Form {
                                         // for a draft word starting with one of them
 };
 
+// A phrase position, its forms flattened for the search (asked for every candidate at every
+// word): a word matches when its key is a form's key, or when its first letter is one of a
+// stemmed form's letters and one of its stems is one of that form's stems, that is when
+// (letter, stem) is in the union of the stemmed forms' letters × stems.
 struct Token {
-  std::vector<Form> forms;  // empty for `*`
+  std::vector<std::uint32_t> key_ids;     // sorted
+  std::vector<std::uint64_t> stem_pairs;  // sorted: pair(letter, stem id)
+  std::vector<UChar32> stem_letters;      // sorted: the letters of stem_pairs
+  bool any = false;                       // `*`
   bool optional = false;
 };
+
+std::uint64_t pair(UChar32 letter, std::uint32_t stem) {
+  return std::uint64_t{static_cast<std::uint32_t>(letter)} << 32 | stem;
+}
+
+template <class T>
+void sort_unique(std::vector<T>& values) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+}
+
+Token flattened(const std::vector<Form>& forms, bool optional) {
+  Token token;
+  token.any = forms.empty();
+  token.optional = optional;
+  for (const Form& form : forms) {
+    token.key_ids.push_back(form.key_id);
+    for (const UChar32 letter : form.letters) {
+      token.stem_letters.push_back(letter);
+      for (const std::uint32_t stem : form.stem_ids) token.stem_pairs.push_back(pair(letter, stem));
+    }
+  }
+  sort_unique(token.key_ids);
+  sort_unique(token.stem_pairs);
+  sort_unique(token.stem_letters);
+  return token;
+}
 
 struct CompiledPhrase {
   const data::Phrase* phrase = nullptr;
   std::vector<Token> tokens;
+  bool has_optional = false;  // without one, a match is word after word, with no choice to try
 };
 
 // A language code's bytes as one number, compared for every word by every list.
@@ -196,8 +231,12 @@ struct List {
   std::uint64_t start_bit = 0;  // Vocabulary::Starts
 };
 
-// Draft words' stems as comparison keys, by word as written.
-using StemMemo = std::unordered_map<std::string, std::vector<std::string>>;
+// Draft words' stems, by word as written: the vocabulary ids of those some list has.
+struct MemoStems {
+  std::uint64_t version = 0;  // the vocabulary's version when ids were looked up
+  std::vector<std::uint32_t> ids;
+};
+using StemMemo = std::unordered_map<std::string, MemoStems>;
 
 // Per language, for one matcher in one thread, across drafts: a bulk run meets the same words
 // again and again, and asking the stemmer costs a dispatch, a lock, a copy and keys each time.
@@ -252,12 +291,16 @@ class Words {
   // stemmer) for every list that searches it.
   const Sentence::PhraseStarts& starts() {
     Sentence::PhraseStarts& memo = m_sentence.phrase_starts;
-    if (memo.version == m_vocabulary.starts_version() && memo.stemmer == m_stemmer &&
-        memo.language == m_language_code)
+    // Words found with a stemmer serve a list without one too: such a list has no stems, so
+    // its bit comes from the word's key alone, whatever the stemmer.
+    if (memo.version == m_vocabulary.starts_version() && memo.language == m_language_code &&
+        (memo.stemmer == m_stemmer || (m_stemmer == nullptr && memo.stemmer != nullptr)))
       return memo;
     const Vocabulary::Starts& starts = m_vocabulary.starts(m_language_code);
     memo.words.clear();
     memo.lists.clear();
+    memo.words.reserve(size());
+    memo.lists.reserve(size());
     for (std::size_t i = 0; i < size(); ++i) {
       if (!matchable(word(i))) continue;
       const draft::Word::PhraseCache& cache = keyed(i);
@@ -285,9 +328,7 @@ class Words {
     if (cache.stemmer == m_stemmer && cache.language == m_language_code &&
         cache.stems_version == m_vocabulary.version())
       return cache.stem_ids;
-    cache.stem_ids.clear();
-    for (const std::string& stem : memo_stems(word(i).text))
-      if (const std::uint32_t id = m_vocabulary.find(stem)) cache.stem_ids.push_back(id);
+    cache.stem_ids = memo_stems(word(i).text);
     cache.stemmer = m_stemmer;
     cache.language = m_language_code;
     cache.stems_version = m_vocabulary.version();
@@ -295,15 +336,20 @@ class Words {
   }
 
  private:
-  const std::vector<std::string>& memo_stems(const std::string& text) {
-    auto found = m_stems_memo.find(text);
-    if (found != m_stems_memo.end()) return found->second;
+  // A list compiled since (a new version) may have more of the stems: they are asked again.
+  const std::vector<std::uint32_t>& memo_stems(const std::string& text) {
+    MemoStems& memo = m_stems_memo[text];
+    if (memo.version == m_vocabulary.version()) return memo.ids;
     std::vector<std::string> keys;
     for (const std::string& stem : m_stemmer->stems(m_language, text)) {
       std::string k = text::word_key(stem);
       if (std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
     }
-    return m_stems_memo.emplace(text, std::move(keys)).first->second;
+    memo.ids.clear();
+    for (const std::string& key : keys)
+      if (const std::uint32_t id = m_vocabulary.find(key)) memo.ids.push_back(id);
+    memo.version = m_vocabulary.version();
+    return memo.ids;
   }
 
   [[gnu::noinline]] const draft::Word::PhraseCache& look_up_key(const Word& w) const {
@@ -325,30 +371,47 @@ class Words {
   const Vocabulary& m_vocabulary;
 };
 
-bool form_matches(const Form& form, Words& words, std::size_t i) {
-  const draft::Word::PhraseCache& cache = words.keyed(i);
-  if (cache.key_id != 0 && cache.key_id == form.key_id) return true;
-  if (form.stem_ids.empty()) return false;
-  if (std::find(form.letters.begin(), form.letters.end(), cache.first_letter) == form.letters.end())
+// The rarer half of token_matches, out of line so that the common half stays small.
+[[gnu::noinline]] bool stem_matches(const Token& token, Words& words, std::size_t i,
+                                    UChar32 letter) {
+  if (!std::binary_search(token.stem_letters.begin(), token.stem_letters.end(), letter))
     return false;
   for (const std::uint32_t stem : words.stem_ids(i))
-    if (std::find(form.stem_ids.begin(), form.stem_ids.end(), stem) != form.stem_ids.end())
+    if (std::binary_search(token.stem_pairs.begin(), token.stem_pairs.end(), pair(letter, stem)))
       return true;
   return false;
+}
+
+inline bool token_matches(const Token& token, Words& words, std::size_t i) {
+  if (token.any) return true;
+  const draft::Word::PhraseCache& cache = words.keyed(i);
+  if (std::binary_search(token.key_ids.begin(), token.key_ids.end(), cache.key_id)) return true;
+  return !token.stem_pairs.empty() && stem_matches(token, words, i, cache.first_letter);
 }
 
 // The end (one past the last word) of the longest match of tokens[t…] starting at word i, or
 // nullopt. Phrases are a handful of tokens, so trying both branches of each optional one is cheap.
 std::optional<std::size_t> match_from(const CompiledPhrase& phrase, std::size_t t, Words& words,
+                                      std::size_t i);
+
+// The same for a phrase without optional tokens (most of them): word after word, no choice.
+inline std::optional<std::size_t> match_plain(const CompiledPhrase& phrase, std::size_t t,
+                                              Words& words, std::size_t i) {
+  for (; t < phrase.tokens.size(); ++t, ++i)
+    if (i >= words.size() || !matchable(words.word(i)) ||
+        !token_matches(phrase.tokens[t], words, i))
+      return std::nullopt;
+  return i;
+}
+
+std::optional<std::size_t> match_from(const CompiledPhrase& phrase, std::size_t t, Words& words,
                                       std::size_t i) {
+  if (!phrase.has_optional) return match_plain(phrase, t, words, i);
   if (t == phrase.tokens.size()) return i;
   const Token& token = phrase.tokens[t];
   std::optional<std::size_t> best;
   if (i < words.size() && matchable(words.word(i))) {
-    const bool here = token.forms.empty() ||
-                      std::any_of(token.forms.begin(), token.forms.end(),
-                                  [&](const Form& f) { return form_matches(f, words, i); });
-    if (here) best = match_from(phrase, t + 1, words, i + 1);
+    if (token_matches(token, words, i)) best = match_from(phrase, t + 1, words, i + 1);
   }
   if (token.optional) {
     const auto skipped = match_from(phrase, t + 1, words, i);
@@ -357,16 +420,18 @@ std::optional<std::size_t> match_from(const CompiledPhrase& phrase, std::size_t 
   return best;
 }
 
-void add_candidates(const std::unordered_map<std::uint32_t, std::vector<std::size_t>>& index,
-                    std::uint32_t id, std::vector<std::size_t>& candidates) {
-  if (const auto found = index.find(id); found != index.end())
-    candidates.insert(candidates.end(), found->second.begin(), found->second.end());
+const std::vector<std::size_t>* phrases_of(
+    const std::unordered_map<std::uint32_t, std::vector<std::size_t>>& index, std::uint32_t id) {
+  const auto found = index.find(id);
+  return found == index.end() ? nullptr : &found->second;
 }
 
 void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer,
              StemMemo& stems_memo, const Vocabulary& vocabulary, std::vector<PhraseMatch>& out) {
   Words words(sentence, stemmer, list, stems_memo, vocabulary);
-  std::vector<std::size_t> candidates;
+  // The phrases that may start at a word: those of its key as they are (sorted, unique), or
+  // merged with those of its stems here.
+  thread_local std::vector<std::size_t> t_merged;
   std::size_t next = 0;  // past the last match: matches do not overlap
   const Sentence::PhraseStarts& starts = words.starts();
   for (std::size_t k = 0; k < starts.words.size(); ++k) {
@@ -374,21 +439,46 @@ void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer
     const std::size_t i = starts.words[k];
     if (i < next) continue;
     const Word& word = words.word(i);
-    candidates.clear();
-    if (const std::uint32_t key_id = words.keyed(i).key_id; list.form_ids.contains(key_id))
-      add_candidates(list.by_form, key_id, candidates);
-    if (!list.by_stem.empty() && list.stem_letters.contains(words.keyed(i).first_letter))
-      for (const std::uint32_t stem : words.stem_ids(i))
-        if (list.stem_ids.contains(stem)) add_candidates(list.by_stem, stem, candidates);
-    if (candidates.empty()) continue;
-    if (candidates.size() > 1) {
-      std::sort(candidates.begin(), candidates.end());
-      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    const std::uint32_t key_id = words.keyed(i).key_id;
+    const std::vector<std::size_t>* candidates =
+        list.form_ids.contains(key_id) ? phrases_of(list.by_form, key_id) : nullptr;
+    bool stem_found = false;  // candidates holds phrases of the word's stems
+    if (!list.by_stem.empty() && list.stem_letters.contains(words.keyed(i).first_letter)) {
+      const std::vector<std::size_t>* by_key = candidates;
+      bool merged = false;
+      for (const std::uint32_t stem : words.stem_ids(i)) {
+        const std::vector<std::size_t>* by_stem =
+            list.stem_ids.contains(stem) ? phrases_of(list.by_stem, stem) : nullptr;
+        if (by_stem == nullptr) continue;
+        if (candidates == nullptr) {  // the only ones so far: no copy
+          candidates = by_stem;
+          continue;
+        }
+        // Mostly the key's own phrases ("no" is its own stem): nothing to add (t_merged is
+        // sorted only at the end).
+        if (!merged &&
+            std::includes(candidates->begin(), candidates->end(), by_stem->begin(), by_stem->end()))
+          continue;
+        if (!merged) {
+          t_merged = *candidates;
+          merged = true;
+        }
+        t_merged.insert(t_merged.end(), by_stem->begin(), by_stem->end());
+      }
+      if (merged) {
+        sort_unique(t_merged);
+        candidates = &t_merged;
+      }
+      stem_found = candidates != by_key;
     }
+    if (candidates == nullptr) continue;
+    // The phrases of the word's key have a first (required) token the word matches: the search
+    // goes on at the next one. Those of its stems still need their letters checked.
+    const std::size_t from = stem_found ? 0 : 1;
     std::optional<std::size_t> best_end;
     std::size_t best = 0;
-    for (std::size_t p : candidates) {
-      const auto end = match_from(list.phrases[p], 0, words, i);
+    for (std::size_t p : *candidates) {
+      const auto end = match_from(list.phrases[p], from, words, i + from);
       if (end && (!best_end || *end > *best_end)) {
         best_end = end;
         best = p;
@@ -415,6 +505,7 @@ struct LazyList {
   std::string language;
   const std::vector<data::Phrase>* phrases = nullptr;
   std::once_flag once;
+  std::atomic<bool> ready{false};  // compiled: asked before call_once, which costs a call each time
   List list;
 };
 
@@ -430,7 +521,12 @@ struct PhraseMatcher::Impl {
   }
 
   const List& compiled(LazyList& lazy) const {
-    std::call_once(lazy.once, [&] { lazy.list = compile(lazy.language, *lazy.phrases); });
+    if (lazy.ready.load(std::memory_order_acquire)) [[likely]]
+      return lazy.list;
+    std::call_once(lazy.once, [&] {
+      lazy.list = compile(lazy.language, *lazy.phrases);
+      lazy.ready.store(true, std::memory_order_release);
+    });
     return lazy.list;
   }
 
@@ -464,19 +560,21 @@ struct PhraseMatcher::Impl {
     for (const data::Phrase& phrase : phrases) {
       CompiledPhrase compiled;
       compiled.phrase = &phrase;
+      std::vector<Form> first_forms;
       for (const data::PhraseToken& token : phrase.tokens) {
-        Token t;
-        t.optional = token.optional;
-        for (const std::string& word : token.words)
-          t.forms.push_back(form(word, token.exact, code));
-        compiled.tokens.push_back(std::move(t));
+        std::vector<Form> forms;
+        for (const std::string& word : token.words) forms.push_back(form(word, token.exact, code));
+        compiled.tokens.push_back(flattened(forms, token.optional));
+        if (compiled.tokens.size() == 1) first_forms = std::move(forms);
       }
+      compiled.has_optional = std::any_of(compiled.tokens.begin(), compiled.tokens.end(),
+                                          [](const Token& t) { return t.optional; });
       // The loader guarantees a required first word; a hand-made Phrase may lack one.
       if (compiled.tokens.empty() || compiled.tokens.front().optional ||
-          compiled.tokens.front().forms.empty())
+          compiled.tokens.front().any)
         continue;
       const std::size_t index = list.phrases.size();
-      for (const Form& f : compiled.tokens.front().forms) {
+      for (const Form& f : first_forms) {
         list.by_form[f.key_id].push_back(index);
         list.form_ids.insert(f.key_id);
         for (const std::uint32_t s : f.stem_ids) {
@@ -487,6 +585,8 @@ struct PhraseMatcher::Impl {
       }
       list.phrases.push_back(std::move(compiled));
     }
+    for (auto& entry : list.by_form) sort_unique(entry.second);
+    for (auto& entry : list.by_stem) sort_unique(entry.second);
     Vocabulary& vocabulary = Vocabulary::instance();
     const std::unique_lock lock(vocabulary.mutex());
     list.start_bit = vocabulary.add_starts(list.language_code, list.by_form, list.by_stem,
@@ -522,22 +622,34 @@ std::vector<PhraseMatch> PhraseMatcher::find(const draft::Sentence& sentence,
   if (list == nullptr) return out;
   Vocabulary& vocabulary = Vocabulary::instance();
   const std::shared_lock lock(vocabulary.mutex());
-  find_in(*list, sentence, m_impl->stemmer, thread_memos(m_impl->id)[list->language], vocabulary,
-          out);
+  // Without a stemmer the memo is never read: many rules ask sentence by sentence.
+  thread_local StemMemo t_unused;
+  StemMemo& memo = m_impl->stemmer == nullptr ? t_unused : thread_memos(m_impl->id)[list->language];
+  find_in(*list, sentence, m_impl->stemmer, memo, vocabulary, out);
   return out;
 }
 
 std::vector<PhraseMatch> PhraseMatcher::find(const draft::Draft& draft) const {
   std::vector<PhraseMatch> out;
   if (empty()) return out;
-  // The lists the draft needs, compiled before the lock (compiling takes it).
+  // The lists the draft needs, compiled before the lock (compiling takes it). Paragraphs
+  // mostly share a language: the last one's list is at hand.
+  struct Found {
+    const std::string* language = nullptr;
+    const List* list = nullptr;
+  } last;
+  auto list_of = [&](const std::string& language) {
+    if (last.language == nullptr || *last.language != language)
+      last = {&language, m_impl->list(language)};
+    return last.list;
+  };
   bool unknown = false;
   for (const draft::Paragraph& paragraph : draft.paragraphs) {
     const std::string& language = !paragraph.language.empty() ? paragraph.language : draft.language;
     if (language.empty())
       unknown = true;
     else if (!paragraph.sentences.empty())
-      m_impl->list(language);
+      list_of(language);
   }
   if (unknown)
     for (const auto& lazy : m_impl->lists) m_impl->compiled(*lazy);
@@ -545,14 +657,23 @@ std::vector<PhraseMatch> PhraseMatcher::find(const draft::Draft& draft) const {
   const std::shared_lock lock(vocabulary.mutex());
   // One memo per list's language: the same word has other stems in another language.
   StemMemos& stems_memo = thread_memos(m_impl->id);
+  const List* memo_list = nullptr;
+  StemMemo* memo = nullptr;
   for (const draft::Paragraph& paragraph : draft.paragraphs) {
+    if (paragraph.sentences.empty()) continue;
     const std::string& language = !paragraph.language.empty() ? paragraph.language : draft.language;
-    for (const Sentence& sentence : paragraph.sentences) {
-      if (!language.empty()) {
-        if (const List* list = m_impl->list(language))
-          find_in(*list, sentence, m_impl->stemmer, stems_memo[list->language], vocabulary, out);
-        continue;
+    if (!language.empty()) {
+      if (const List* list = list_of(language)) {
+        if (list != memo_list) {
+          memo_list = list;
+          memo = &stems_memo[list->language];
+        }
+        for (const Sentence& sentence : paragraph.sentences)
+          find_in(*list, sentence, m_impl->stemmer, *memo, vocabulary, out);
       }
+      continue;
+    }
+    for (const Sentence& sentence : paragraph.sentences) {
       // Unknown language: every list, then the earliest (and longest) of overlapping matches.
       std::vector<PhraseMatch> found;
       for (const auto& lazy : m_impl->lists)

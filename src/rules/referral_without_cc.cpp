@@ -129,6 +129,9 @@ class ReferralWithoutCc final : public Rule {
   void check(const Draft& draft, Reporter& out) const override {
     const message::Message& msg = draft.message();
     if (msg.kind == message::InputKind::body) return;  // who is copied cannot be known
+    const std::vector<PhraseMatch> targets = m_targets.find(draft);
+    const std::vector<PhraseMatch> addressed = m_addressed.find(draft);
+    if (targets.empty() && addressed.empty()) return;  // most drafts: "ours" is not needed
     const std::vector<PhraseMatch> ours = m_ours.find(draft);
     const auto is_ours = [&](const PhraseMatch& m) {
       return std::any_of(ours.begin(), ours.end(),
@@ -140,7 +143,6 @@ class ReferralWithoutCc final : public Rule {
       std::string address;  // "" for a department or person
     };
     std::vector<Referral> found;
-    const std::vector<PhraseMatch> targets = m_targets.find(draft);
     for (const PhraseMatch& m : targets) {
       if (is_ours(m)) continue;
       const Word* address = address_after(m, k_gap_after_target);
@@ -148,7 +150,7 @@ class ReferralWithoutCc final : public Rule {
           address ? Referral{{m.range.begin, address->range.end}, bare_address(address->text)}
                   : Referral{m.range, ""});
     }
-    for (const PhraseMatch& m : m_addressed.find(draft)) {
+    for (const PhraseMatch& m : addressed) {
       if (is_ours(m) || std::any_of(targets.begin(), targets.end(), [&](const PhraseMatch& t) {
             return overlaps(t.range, m.range);
           }))

@@ -198,6 +198,31 @@ TEST_CASE("the matcher stems only words that could start or continue a phrase", 
   CHECK(stemmer.calls.load() - at_load <= 2);
 }
 
+TEST_CASE("matchers with and without a stemmer take turns on one draft", "[phrase]") {
+  // A sentence keeps the words where phrases may start for every matcher that searches it: those
+  // found without a stemmer must not hide a stemmed start ("Disculpamos" → disculpar) from a
+  // matcher with one, nor those found with one add matches to a matcher without.
+  const rules::PhraseMatcher stems(phrase_data(), "late-reply", &spell_service());
+  const rules::PhraseMatcher forms(phrase_data(), "late-reply", nullptr);
+  draft::Options options;
+  options.language = "es";
+  const draft::Draft d = draft::segment(
+      draft::test::body_message("Hola Ana,\n\nDisculpamos la demora. Disculpe la espera.\n"),
+      phrase_data(), options);
+  auto texts = [&](const rules::PhraseMatcher& m) {
+    std::vector<std::string> out;
+    for (const rules::PhraseMatch& match : m.find(d))
+      out.emplace_back(draft::test::slice(d, match.range));
+    return out;
+  };
+  const std::vector<std::string> by_stem{"Disculpamos la demora", "Disculpe la espera"};
+  const std::vector<std::string> as_written{"Disculpe la espera"};
+  CHECK(texts(stems) == by_stem);
+  CHECK(texts(forms) == as_written);
+  CHECK(texts(stems) == by_stem);
+  CHECK(texts(forms) == as_written);
+}
+
 TEST_CASE("a matcher for a rule without phrases is empty and finds nothing", "[phrase]") {
   const rules::PhraseMatcher none(phrase_data(), "no-such-rule", &spell_service());
   CHECK(none.empty());
