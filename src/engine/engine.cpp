@@ -34,8 +34,11 @@ void injected_fault() {
 #endif
 }
 
-// Everything in `settings` that decides which rules run and how they are built: enabled, severity
-// and options per rule, org-domains and words. Equal keys give identical rule sets.
+// Everything in `settings` that decides which rules run and how they are built: the rule tables
+// as configured (enabled, severity and options, before defaults fill them in), org-domains and
+// words. Equal keys give identical rule sets; two keys that differ may still resolve to the same
+// set, which only costs building it twice. Computed for every file, so it stays a walk over what
+// the config sets rather than over every rule's resolved options.
 std::string rule_settings_key(const config::Effective& settings) {
   std::string key;
   auto add = [&key](std::string_view part) {
@@ -45,13 +48,12 @@ std::string rule_settings_key(const config::Effective& settings) {
   for (const std::string& d : settings.org_domains) add(d);
   add("\x01words");
   for (const std::string& w : settings.words) add(w);
-  for (const rules::RegistryEntry& entry : rules::registry()) {
-    if (!settings.enabled(entry.info)) continue;
+  for (const auto& [id, rule] : settings.rules) {
     add("\x01rule");
-    add(entry.info.id);
-    add(core::to_string(settings.severity(entry.info)));
-    const rules::RuleOptions options = settings.options(entry.info);
-    for (const auto& [name, value] : options.values()) {
+    add(id);
+    add(rule.enabled ? (*rule.enabled ? "on" : "off") : "-");
+    add(rule.severity ? core::to_string(*rule.severity) : "-");
+    for (const auto& [name, value] : rule.options) {
       add(name);
       add(std::to_string(value.index()));
       add(rules::to_string(value));
