@@ -22,7 +22,12 @@
 namespace replylint::draft::detail {
 namespace {
 
-bool is_space_cp(UChar32 c) { return c == '\t' || c == ' ' || u_isUWhiteSpace(c); }
+// ICU's White_Space in ASCII is exactly tab, LF, VT, FF, CR and space; most of what trim() sees is
+// ASCII, so only the rest asks ICU.
+bool is_space_cp(UChar32 c) {
+  if (c >= 0 && c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return u_isUWhiteSpace(c);
+}
 
 // Joins the patterns into one case-insensitive alternation. A pattern that does not compile is
 // left out (the loader reports it with file:line; here it must never stop segmentation).
@@ -444,16 +449,22 @@ std::string_view trim(std::string_view text) {
   const int32_t size = static_cast<int32_t>(text.size());
   int32_t b = 0, e = size;
   while (b < e) {
-    UChar32 c;
-    int32_t i = b;
-    U8_NEXT(text.data(), i, e, c);
+    UChar32 c = static_cast<unsigned char>(text[static_cast<std::size_t>(b)]);
+    int32_t i = b + 1;
+    if (c >= 0x80) {
+      i = b;
+      U8_NEXT(text.data(), i, e, c);
+    }
     if (c < 0 || !is_space_cp(c)) break;
     b = i;
   }
   while (e > b) {
-    UChar32 c;
-    int32_t i = e;
-    U8_PREV(text.data(), b, i, c);
+    UChar32 c = static_cast<unsigned char>(text[static_cast<std::size_t>(e - 1)]);
+    int32_t i = e - 1;
+    if (c >= 0x80) {
+      i = e;
+      U8_PREV(text.data(), b, i, c);
+    }
     if (c < 0 || !is_space_cp(c)) break;
     e = i;
   }
