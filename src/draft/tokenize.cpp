@@ -335,17 +335,30 @@ void for_each_special(std::string_view text, const Compiled& c, F&& on) {
     for_each_special_in(text, c, on);
     return;
   }
+  // Per byte: 1 separates chunks; 2 is a byte plain_number() or may_hold_special() looks for (a
+  // digit, '@', '$', '%', '.', ':', '/'). A chunk with neither these nor a trigger's first byte
+  // needs neither function: both answer no without one.
+  static constexpr std::array<unsigned char, 256> k_bytes = [] {
+    std::array<unsigned char, 256> t{};
+    for (const char ch : {' ', '\n', '\t', '\r'}) t[static_cast<unsigned char>(ch)] = 1;
+    for (const char ch : {'@', '$', '%', '.', ':', '/'}) t[static_cast<unsigned char>(ch)] = 2;
+    for (char ch = '0'; ch <= '9'; ++ch) t[static_cast<unsigned char>(ch)] = 2;
+    return t;
+  }();
   std::size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() &&
-           (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r'))
-      ++i;
+    while (i < text.size() && k_bytes[static_cast<unsigned char>(text[i])] == 1) ++i;
     std::size_t j = i;
-    while (j < text.size() && text[j] != ' ' && text[j] != '\n' && text[j] != '\t' &&
-           text[j] != '\r')
-      ++j;
+    bool wanted = false;
+    for (; j < text.size(); ++j) {
+      const auto byte = static_cast<unsigned char>(text[j]);
+      if (k_bytes[byte] == 1) break;
+      wanted = wanted || k_bytes[byte] == 2 || c.trigger_first_bytes[byte];
+    }
     const std::string_view chunk = text.substr(i, j - i);
-    if (const std::size_t digits = plain_number(chunk, c)) {
+    if (!wanted) {
+      // Nothing here for the token regex.
+    } else if (const std::size_t digits = plain_number(chunk, c)) {
       on(i, i + digits, c.group_num);  // what the token regex finds there, without running it
     } else if (!chunk.empty() && may_hold_special(chunk, c)) {
       for_each_special_in(
