@@ -658,8 +658,7 @@ std::vector<Range> sentences(std::string_view text, std::size_t base) {
   // Mail wraps lines at ~72 columns, so a newline is a space for sentence purposes, except before
   // a list item. The copy keeps every byte offset.
   std::string flat(text);
-  for (std::size_t i = 0; i < flat.size(); ++i) {
-    if (flat[i] != '\n') continue;
+  for (std::size_t i = flat.find('\n'); i != std::string::npos; i = flat.find('\n', i + 1)) {
     const std::string_view rest = trim(std::string_view(flat).substr(i + 1, 3));
     const bool bullet = !rest.empty() && (rest[0] == '-' || rest[0] == '*' || rest[0] == '+');
     // Only the next few bytes: searching the rest of the paragraph made a long one quadratic.
@@ -670,9 +669,9 @@ std::vector<Range> sentences(std::string_view text, std::size_t base) {
   }
   // NFC turns the Greek question mark (U+037E) into ';', which ICU does not treat as the end of
   // a sentence; after a Greek letter it is one, and '?' has the same length.
-  for (std::size_t i = 1; i < flat.size() && flat.size() <= static_cast<std::size_t>(INT32_MAX);
-       ++i) {
-    if (flat[i] != ';') continue;
+  const std::size_t first_semicolon =
+      flat.size() <= static_cast<std::size_t>(INT32_MAX) ? flat.find(';', 1) : std::string::npos;
+  for (std::size_t i = first_semicolon; i != std::string::npos; i = flat.find(';', i + 1)) {
     int32_t j = static_cast<int32_t>(i);
     UChar32 c;
     U8_PREV(flat.data(), 0, j, c);
