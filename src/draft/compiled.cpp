@@ -389,12 +389,19 @@ std::unique_ptr<Compiled> build_compiled(const data::DataSet& data,
   for (const auto* markers : {&c->original_markers, &c->forward_markers})
     for (const std::string& m : *markers)
       c->max_marker_words = std::max(c->max_marker_words, marker_words(m));
-  c->attribution = compile_union(attribution);
+  for (const std::string& p : attribution) {
+    Compiled::Alternative alternative;
+    alternative.pattern = compile_union({p});
+    if (!alternative.pattern) continue;  // does not compile: left out, as from the union
+    if (auto needs = required_prefixes(p)) alternative.needs = std::move(*needs);
+    c->attribution.push_back(std::move(alternative));
+  }
+  std::stable_partition(c->attribution.begin(), c->attribution.end(),
+                        [](const Compiled::Alternative& a) { return !a.needs.empty(); });
   c->attribution_start = compile_union(start);
   c->attribution_end = compile_union(end);
   c->signature_lines = compile_union(signature);
   c->signature_first = first_letters(signature);
-  c->attribution_needs = union_needs(attribution);
   c->attribution_start_needs = union_needs(start);
   c->attribution_end_needs = union_needs(end);
   c->signature_needs = union_needs(signature);
@@ -579,19 +586,46 @@ std::vector<std::string> draft_end() {
   return out;
 }
 
-bool may_match(const std::vector<icu::UnicodeString>& needs, std::string_view line) {
-  if (needs.empty() || line.size() > static_cast<std::size_t>(INT32_MAX)) return true;
-  // Folding never shortens a code point, so the line's first `longest` code points, folded,
-  // hold at least as many code units as any prefix needs.
-  int32_t longest = 0;
-  for (const icu::UnicodeString& n : needs) longest = std::max(longest, n.length());
+namespace {
+
+// The case folding of the first `count` code points of `line`. Folding never shortens a code
+// point, so for `count` at least a prefix's length it holds as many code units as the prefix.
+icu::UnicodeString folded_head(std::string_view line, int32_t count) {
   const auto size = static_cast<int32_t>(line.size());
   int32_t end = 0;
-  for (int32_t count = 0; end < size && count < longest; ++count) U8_FWD_1(line.data(), end, size);
+  for (int32_t n = 0; end < size && n < count; ++n) U8_FWD_1(line.data(), end, size);
   icu::UnicodeString head = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), end));
   head.foldCase();
+  return head;
+}
+
+int32_t longest(const std::vector<icu::UnicodeString>& needs) {
+  int32_t out = 0;
+  for (const icu::UnicodeString& n : needs) out = std::max(out, n.length());
+  return out;
+}
+
+bool starts_with_one_of(const icu::UnicodeString& head,
+                        const std::vector<icu::UnicodeString>& needs) {
   return std::any_of(needs.begin(), needs.end(),
                      [&](const icu::UnicodeString& n) { return head.startsWith(n); });
+}
+
+}  // namespace
+
+bool may_match(const std::vector<icu::UnicodeString>& needs, std::string_view line) {
+  if (needs.empty() || line.size() > static_cast<std::size_t>(INT32_MAX)) return true;
+  return starts_with_one_of(folded_head(line, longest(needs)), needs);
+}
+
+bool matches_any(const std::vector<Compiled::Alternative>& alternatives, std::string_view line) {
+  if (line.size() > static_cast<std::size_t>(INT32_MAX)) return false;
+  int32_t count = 0;
+  for (const Compiled::Alternative& a : alternatives) count = std::max(count, longest(a.needs));
+  const icu::UnicodeString head = count > 0 ? folded_head(line, count) : icu::UnicodeString();
+  return std::any_of(alternatives.begin(), alternatives.end(), [&](const Compiled::Alternative& a) {
+    return (a.needs.empty() || starts_with_one_of(head, a.needs)) && matches(a.pattern.get(), line);
+  });
 }
 
 bool matches(const icu::RegexPattern* pattern, std::string_view line) {

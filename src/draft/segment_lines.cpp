@@ -320,7 +320,7 @@ class LineClassifier {
     if (!one_line_possible && !two_lines_possible) return i;
     std::size_t end = i;
     std::string both(t);
-    if (may_match(m_c.attribution_needs, t) && matches(m_c.attribution.get(), t)) {
+    if (matches_any(m_c.attribution, t)) {
       end = i + 1;
     } else if (i + 1 < m_lines.size() && !m_lines[i + 1].blank && m_lines[i + 1].depth == 0) {
       const std::string_view second = trim(view(i + 1));
