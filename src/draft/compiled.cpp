@@ -590,14 +590,44 @@ namespace {
 
 // The case folding of the first `count` code points of `line`. Folding never shortens a code
 // point, so for `count` at least a prefix's length it holds as many code units as the prefix.
-icu::UnicodeString folded_head(std::string_view line, int32_t count) {
-  const auto size = static_cast<int32_t>(line.size());
-  int32_t end = 0;
-  for (int32_t n = 0; end < size && n < count; ++n) U8_FWD_1(line.data(), end, size);
-  icu::UnicodeString head = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), end));
-  head.foldCase();
-  return head;
-}
+class FoldedHead {
+ public:
+  FoldedHead(std::string_view line, int32_t count) {
+    const auto size = static_cast<int32_t>(line.size());
+    int32_t end = 0;
+    for (int32_t n = 0; end < size && n < count; ++n) U8_FWD_1(line.data(), end, size);
+    m_bytes = line.substr(0, static_cast<std::size_t>(end));
+    // The full case folding of ASCII is its lowercase, one code unit per byte: most lines need no
+    // ICU string at all.
+    m_ascii = std::all_of(m_bytes.begin(), m_bytes.end(),
+                          [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+    if (!m_ascii) {
+      m_folded = icu::UnicodeString::fromUTF8(icu::StringPiece(m_bytes.data(), end));
+      m_folded.foldCase();
+    }
+  }
+
+  bool starts_with(const icu::UnicodeString& prefix) const {
+    if (!m_ascii) return m_folded.startsWith(prefix);
+    if (static_cast<std::size_t>(prefix.length()) > m_bytes.size()) return false;
+    for (int32_t i = 0; i < prefix.length(); ++i) {
+      char ch = m_bytes[static_cast<std::size_t>(i)];
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + ('a' - 'A'));
+      if (prefix.charAt(i) != static_cast<char16_t>(ch)) return false;
+    }
+    return true;
+  }
+
+  bool starts_with_one_of(const std::vector<icu::UnicodeString>& prefixes) const {
+    return std::any_of(prefixes.begin(), prefixes.end(),
+                       [&](const icu::UnicodeString& p) { return starts_with(p); });
+  }
+
+ private:
+  std::string_view m_bytes;
+  bool m_ascii = true;
+  icu::UnicodeString m_folded;
+};
 
 int32_t longest(const std::vector<icu::UnicodeString>& needs) {
   int32_t out = 0;
@@ -605,26 +635,20 @@ int32_t longest(const std::vector<icu::UnicodeString>& needs) {
   return out;
 }
 
-bool starts_with_one_of(const icu::UnicodeString& head,
-                        const std::vector<icu::UnicodeString>& needs) {
-  return std::any_of(needs.begin(), needs.end(),
-                     [&](const icu::UnicodeString& n) { return head.startsWith(n); });
-}
-
 }  // namespace
 
 bool may_match(const std::vector<icu::UnicodeString>& needs, std::string_view line) {
   if (needs.empty() || line.size() > static_cast<std::size_t>(INT32_MAX)) return true;
-  return starts_with_one_of(folded_head(line, longest(needs)), needs);
+  return FoldedHead(line, longest(needs)).starts_with_one_of(needs);
 }
 
 bool matches_any(const std::vector<Compiled::Alternative>& alternatives, std::string_view line) {
   if (line.size() > static_cast<std::size_t>(INT32_MAX)) return false;
   int32_t count = 0;
   for (const Compiled::Alternative& a : alternatives) count = std::max(count, longest(a.needs));
-  const icu::UnicodeString head = count > 0 ? folded_head(line, count) : icu::UnicodeString();
+  const FoldedHead head(line, count);
   return std::any_of(alternatives.begin(), alternatives.end(), [&](const Compiled::Alternative& a) {
-    return (a.needs.empty() || starts_with_one_of(head, a.needs)) && matches(a.pattern.get(), line);
+    return (a.needs.empty() || head.starts_with_one_of(a.needs)) && matches(a.pattern.get(), line);
   });
 }
 

@@ -283,13 +283,19 @@ const CodePointClasses<Wb>& wb_table() {
 template <class F>
 void for_each_special_in(std::string_view text, const Compiled& c, F&& on);
 
-// Whether `text` holds one of the ASCII bytes in `set`: text.find_first_of(set) != npos, without
-// libstdc++'s memchr over `set` for every byte of the text.
-bool has_any_of(std::string_view text, std::string_view set) {
-  std::array<bool, 256> in_set{};
-  for (char ch : set) in_set[static_cast<unsigned char>(ch)] = true;
+// A set of bytes, built at compile time, for has_any_of().
+using ByteSet = std::array<bool, 256>;
+constexpr ByteSet byte_set(std::string_view bytes) {
+  ByteSet set{};
+  for (const char ch : bytes) set[static_cast<unsigned char>(ch)] = true;
+  return set;
+}
+
+// Whether `text` holds one of the bytes in `set`: text.find_first_of(set) != npos, without
+// libstdc++'s memchr over the set for every byte of the text.
+bool has_any_of(std::string_view text, const ByteSet& set) {
   return std::any_of(text.begin(), text.end(),
-                     [&](char ch) { return in_set[static_cast<unsigned char>(ch)]; });
+                     [&](char ch) { return set[static_cast<unsigned char>(ch)]; });
 }
 
 // A word without digits, '@', '/', ':', '$', '%', an inner '.' or the first character of a data
@@ -331,7 +337,8 @@ std::size_t plain_number(std::string_view chunk, const Compiled& c) {
 // which they treat alike.
 template <class F>
 void for_each_special(std::string_view text, const Compiled& c, F&& on) {
-  if (!c.tokens_chunkable || has_any_of(text, "{[<")) {
+  static constexpr ByteSet k_brackets = byte_set("{[<");
+  if (!c.tokens_chunkable || has_any_of(text, k_brackets)) {
     for_each_special_in(text, c, on);
     return;
   }
@@ -562,7 +569,8 @@ std::optional<std::vector<WordSegment>> fast_word_segments(std::string_view text
 }
 
 bool is_placeholder_line(std::string_view line, const Compiled& c) {
-  if (!c.extra_placeholders && !has_any_of(line, "{%$[<")) return false;
+  static constexpr ByteSet k_placeholder_starts = byte_set("{%$[<");
+  if (!c.extra_placeholders && !has_any_of(line, k_placeholder_starts)) return false;
   bool only = true, any = false;
   std::size_t covered = 0;
   for_each_special(line, c, [&](std::size_t b, std::size_t e, int group) {

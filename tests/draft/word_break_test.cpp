@@ -160,3 +160,24 @@ TEST_CASE("trim removes exactly the code points with ICU's White_Space property"
   CHECK(trim("\x1C\x1Fx") == "\x1C\x1Fx");      // file and unit separators are no White_Space
   CHECK(trim("\xFF x \xC3") == "\xFF x \xC3");  // invalid bytes stay
 }
+
+TEST_CASE("may_match compares the case-folded head of a line with the prefixes",
+          "[draft][word-break]") {
+  using replylint::draft::detail::may_match;
+  const std::vector<icu::UnicodeString> needs = {icu::UnicodeString(u"sent from"),
+                                                 icu::UnicodeString(u"enviado desde"),
+                                                 icu::UnicodeString(u"στάλθηκε")};
+  CHECK(may_match(needs, "Sent from my iPhone"));
+  CHECK(may_match(needs, "SENT FROM"));
+  CHECK(may_match(needs, "ENVIADO DESDE mi móvil"));
+  CHECK(may_match(needs, "Στάλθηκε από"));
+  CHECK(may_match(needs, "ΣΤΆΛΘΗΚΕ"));
+  CHECK_FALSE(may_match(needs, "Sent fro"));
+  CHECK_FALSE(may_match(needs, "Sent: from"));
+  CHECK_FALSE(may_match(needs, "Sént from"));
+  CHECK_FALSE(may_match(needs, ""));
+  CHECK(may_match({}, "anything"));
+  // Folding may lengthen a code point: "ß" folds to "ss".
+  CHECK(may_match({icu::UnicodeString(u"strasse")}, "STRAßE 5"));
+  CHECK_FALSE(may_match({icu::UnicodeString(u"strasse")}, "STRASE 5"));
+}
