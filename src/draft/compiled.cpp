@@ -22,7 +22,12 @@
 namespace replylint::draft::detail {
 namespace {
 
-bool is_space_cp(UChar32 c) { return c == '\t' || c == ' ' || u_isUWhiteSpace(c); }
+// ICU's White_Space in ASCII is exactly tab, LF, VT, FF, CR and space; most of what trim() sees is
+// ASCII, so only the rest asks ICU.
+bool is_space_cp(UChar32 c) {
+  if (c >= 0 && c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return u_isUWhiteSpace(c);
+}
 
 // Joins the patterns into one case-insensitive alternation. A pattern that does not compile is
 // left out (the loader reports it with file:line; here it must never stop segmentation).
@@ -384,12 +389,19 @@ std::unique_ptr<Compiled> build_compiled(const data::DataSet& data,
   for (const auto* markers : {&c->original_markers, &c->forward_markers})
     for (const std::string& m : *markers)
       c->max_marker_words = std::max(c->max_marker_words, marker_words(m));
-  c->attribution = compile_union(attribution);
+  for (const std::string& p : attribution) {
+    Compiled::Alternative alternative;
+    alternative.pattern = compile_union({p});
+    if (!alternative.pattern) continue;  // does not compile: left out, as from the union
+    if (auto needs = required_prefixes(p)) alternative.needs = std::move(*needs);
+    c->attribution.push_back(std::move(alternative));
+  }
+  std::stable_partition(c->attribution.begin(), c->attribution.end(),
+                        [](const Compiled::Alternative& a) { return !a.needs.empty(); });
   c->attribution_start = compile_union(start);
   c->attribution_end = compile_union(end);
   c->signature_lines = compile_union(signature);
   c->signature_first = first_letters(signature);
-  c->attribution_needs = union_needs(attribution);
   c->attribution_start_needs = union_needs(start);
   c->attribution_end_needs = union_needs(end);
   c->signature_needs = union_needs(signature);
@@ -444,16 +456,22 @@ std::string_view trim(std::string_view text) {
   const int32_t size = static_cast<int32_t>(text.size());
   int32_t b = 0, e = size;
   while (b < e) {
-    UChar32 c;
-    int32_t i = b;
-    U8_NEXT(text.data(), i, e, c);
+    UChar32 c = static_cast<unsigned char>(text[static_cast<std::size_t>(b)]);
+    int32_t i = b + 1;
+    if (c >= 0x80) {
+      i = b;
+      U8_NEXT(text.data(), i, e, c);
+    }
     if (c < 0 || !is_space_cp(c)) break;
     b = i;
   }
   while (e > b) {
-    UChar32 c;
-    int32_t i = e;
-    U8_PREV(text.data(), b, i, c);
+    UChar32 c = static_cast<unsigned char>(text[static_cast<std::size_t>(e - 1)]);
+    int32_t i = e - 1;
+    if (c >= 0x80) {
+      i = e;
+      U8_PREV(text.data(), b, i, c);
+    }
     if (c < 0 || !is_space_cp(c)) break;
     e = i;
   }
@@ -568,19 +586,70 @@ std::vector<std::string> draft_end() {
   return out;
 }
 
+namespace {
+
+// The case folding of the first `count` code points of `line`. Folding never shortens a code
+// point, so for `count` at least a prefix's length it holds as many code units as the prefix.
+class FoldedHead {
+ public:
+  FoldedHead(std::string_view line, int32_t count) {
+    const auto size = static_cast<int32_t>(line.size());
+    int32_t end = 0;
+    for (int32_t n = 0; end < size && n < count; ++n) U8_FWD_1(line.data(), end, size);
+    m_bytes = line.substr(0, static_cast<std::size_t>(end));
+    // The full case folding of ASCII is its lowercase, one code unit per byte: most lines need no
+    // ICU string at all.
+    m_ascii = std::all_of(m_bytes.begin(), m_bytes.end(),
+                          [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+    if (!m_ascii) {
+      m_folded = icu::UnicodeString::fromUTF8(icu::StringPiece(m_bytes.data(), end));
+      m_folded.foldCase();
+    }
+  }
+
+  bool starts_with(const icu::UnicodeString& prefix) const {
+    if (!m_ascii) return m_folded.startsWith(prefix);
+    if (static_cast<std::size_t>(prefix.length()) > m_bytes.size()) return false;
+    for (int32_t i = 0; i < prefix.length(); ++i) {
+      char ch = m_bytes[static_cast<std::size_t>(i)];
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + ('a' - 'A'));
+      if (prefix.charAt(i) != static_cast<char16_t>(ch)) return false;
+    }
+    return true;
+  }
+
+  bool starts_with_one_of(const std::vector<icu::UnicodeString>& prefixes) const {
+    return std::any_of(prefixes.begin(), prefixes.end(),
+                       [&](const icu::UnicodeString& p) { return starts_with(p); });
+  }
+
+ private:
+  std::string_view m_bytes;
+  bool m_ascii = true;
+  icu::UnicodeString m_folded;
+};
+
+int32_t longest(const std::vector<icu::UnicodeString>& needs) {
+  int32_t out = 0;
+  for (const icu::UnicodeString& n : needs) out = std::max(out, n.length());
+  return out;
+}
+
+}  // namespace
+
 bool may_match(const std::vector<icu::UnicodeString>& needs, std::string_view line) {
   if (needs.empty() || line.size() > static_cast<std::size_t>(INT32_MAX)) return true;
-  // Folding never shortens a code point, so the line's first `longest` code points, folded,
-  // hold at least as many code units as any prefix needs.
-  int32_t longest = 0;
-  for (const icu::UnicodeString& n : needs) longest = std::max(longest, n.length());
-  const auto size = static_cast<int32_t>(line.size());
-  int32_t end = 0;
-  for (int32_t count = 0; end < size && count < longest; ++count) U8_FWD_1(line.data(), end, size);
-  icu::UnicodeString head = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), end));
-  head.foldCase();
-  return std::any_of(needs.begin(), needs.end(),
-                     [&](const icu::UnicodeString& n) { return head.startsWith(n); });
+  return FoldedHead(line, longest(needs)).starts_with_one_of(needs);
+}
+
+bool matches_any(const std::vector<Compiled::Alternative>& alternatives, std::string_view line) {
+  if (line.size() > static_cast<std::size_t>(INT32_MAX)) return false;
+  int32_t count = 0;
+  for (const Compiled::Alternative& a : alternatives) count = std::max(count, longest(a.needs));
+  const FoldedHead head(line, count);
+  return std::any_of(alternatives.begin(), alternatives.end(), [&](const Compiled::Alternative& a) {
+    return (a.needs.empty() || head.starts_with_one_of(a.needs)) && matches(a.pattern.get(), line);
+  });
 }
 
 bool matches(const icu::RegexPattern* pattern, std::string_view line) {

@@ -47,8 +47,15 @@ std::string_view trim(std::string_view text);
 
 /// Everything the segmenter and the tokenizer need from a DataSet, compiled once.
 struct Compiled {
+  // A pattern of a list, compiled alone, with the case-folded prefixes one of which every line it
+  // matches starts with (required_prefixes(); empty: it is always tried).
+  struct Alternative {
+    std::unique_ptr<icu::RegexPattern> pattern;
+    std::vector<icu::UnicodeString> needs;
+  };
+  // The attribution patterns one by one, those with prefixes first (see matches_any()).
+  std::vector<Alternative> attribution;
   // Each is one alternation of the data's patterns, case-insensitive; null when there are none.
-  std::unique_ptr<icu::RegexPattern> attribution;
   std::unique_ptr<icu::RegexPattern> attribution_start;
   std::unique_ptr<icu::RegexPattern> attribution_end;
   std::unique_ptr<icu::RegexPattern> signature_lines;
@@ -56,7 +63,6 @@ struct Compiled {
   std::optional<std::unordered_set<UChar32>> signature_first;
   // For each pattern above, the case-folded prefixes one of which every line it matches starts
   // with (may_match()); empty: the pattern is always tried.
-  std::vector<icu::UnicodeString> attribution_needs;
   std::vector<icu::UnicodeString> attribution_start_needs;
   std::vector<icu::UnicodeString> attribution_end_needs;
   std::vector<icu::UnicodeString> signature_needs;
@@ -122,6 +128,11 @@ bool matches(const icu::RegexPattern* pattern, std::string_view line);
 /// False only when `line`, case-folded, starts with none of `needs` (see Compiled), so that the
 /// pattern they were taken from cannot match it; always true for an empty list.
 bool may_match(const std::vector<icu::UnicodeString>& needs, std::string_view line);
+
+/// True when one of `alternatives` matches the whole of `line` (already trimmed), as their union
+/// would: each is tried only when `line` starts with one of its prefixes, and those with prefixes
+/// first, so a line usually meets one pattern instead of every alternative of the union in turn.
+bool matches_any(const std::vector<Compiled::Alternative>& alternatives, std::string_view line);
 
 /// A word or number of ICU's root word break iterator: [begin, end) in bytes, and its rule status
 /// (UBRK_WORD_LETTER for a token ending in a letter, UBRK_WORD_NUMBER for one ending in a digit).

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <string>
 
 namespace replylint::draft::detail {
 namespace {
@@ -153,14 +155,14 @@ class LineClassifier {
         continue;
       }
       const std::string_view t = trim(view(i));
-      if (marker_words(t, m_c.max_marker_words) <= m_c.max_marker_words &&
-          m_c.forward_markers.count(normalize_marker(t)) > 0) {
+      const std::optional<std::string> marker = marker_of(t);
+      if (marker && m_c.forward_markers.count(*marker) > 0) {
         set(i, i + 1, SegmentKind::forward, 0);
         mode = Mode::forward;
         ++i;
         continue;
       }
-      if (const std::size_t j = original_block(i); j > i) {
+      if (const std::size_t j = original_block(i, &marker); j > i) {
         set(i, j, SegmentKind::original_header, 0);
         mode = Mode::original;
         in_signature = false;
@@ -276,16 +278,26 @@ class LineClassifier {
     return std::min(j, limit);
   }
 
+  // normalize_marker() of a trimmed line, or nullopt when it has more words than any marker.
+  std::optional<std::string> marker_of(std::string_view t) const {
+    if (marker_words(t, m_c.max_marker_words) > m_c.max_marker_words) return std::nullopt;
+    return normalize_marker(t);
+  }
+
   // End (exclusive) of an Outlook original-message header block starting at `i`, or `i`.
-  std::size_t original_block(std::size_t i) const {
+  // `marker`: marker_of() the trimmed line when the caller has it already.
+  std::size_t original_block(std::size_t i,
+                             const std::optional<std::string>* marker = nullptr) const {
     const Line& line = m_lines[i];
     if (line.blank || line.depth > 0) return i;
     const std::string_view t = trim(view(i));
     const std::size_t limit = std::min(m_lines.size(), i + 1 + k_max_header_block);
-    if (t.size() <= k_max_pattern_line &&
-        marker_words(t, m_c.max_marker_words) <= m_c.max_marker_words &&
-        m_c.original_markers.count(normalize_marker(t)) > 0)
-      return extend_fields(i + 1, limit);
+    if (t.size() <= k_max_pattern_line) {
+      const std::optional<std::string> own = marker ? std::nullopt : marker_of(t);
+      const std::optional<std::string>& normalized = marker ? *marker : own;
+      if (normalized && m_c.original_markers.count(*normalized) > 0)
+        return extend_fields(i + 1, limit);
+    }
     const bool underscores = t.size() >= 8 && t.find_first_not_of('_') == std::string_view::npos;
     if (underscores && is_field_line(i + 1)) return extend_fields(i + 1, limit);
     // A bare "From:/Sent:/To:/Subject:" block (Outlook on the web): three field lines or more.
@@ -320,7 +332,7 @@ class LineClassifier {
     if (!one_line_possible && !two_lines_possible) return i;
     std::size_t end = i;
     std::string both(t);
-    if (may_match(m_c.attribution_needs, t) && matches(m_c.attribution.get(), t)) {
+    if (matches_any(m_c.attribution, t)) {
       end = i + 1;
     } else if (i + 1 < m_lines.size() && !m_lines[i + 1].blank && m_lines[i + 1].depth == 0) {
       const std::string_view second = trim(view(i + 1));

@@ -283,13 +283,19 @@ const CodePointClasses<Wb>& wb_table() {
 template <class F>
 void for_each_special_in(std::string_view text, const Compiled& c, F&& on);
 
-// Whether `text` holds one of the ASCII bytes in `set`: text.find_first_of(set) != npos, without
-// libstdc++'s memchr over `set` for every byte of the text.
-bool has_any_of(std::string_view text, std::string_view set) {
-  std::array<bool, 256> in_set{};
-  for (char ch : set) in_set[static_cast<unsigned char>(ch)] = true;
+// A set of bytes, built at compile time, for has_any_of().
+using ByteSet = std::array<bool, 256>;
+constexpr ByteSet byte_set(std::string_view bytes) {
+  ByteSet set{};
+  for (const char ch : bytes) set[static_cast<unsigned char>(ch)] = true;
+  return set;
+}
+
+// Whether `text` holds one of the bytes in `set`: text.find_first_of(set) != npos, without
+// libstdc++'s memchr over the set for every byte of the text.
+bool has_any_of(std::string_view text, const ByteSet& set) {
   return std::any_of(text.begin(), text.end(),
-                     [&](char ch) { return in_set[static_cast<unsigned char>(ch)]; });
+                     [&](char ch) { return set[static_cast<unsigned char>(ch)]; });
 }
 
 // A word without digits, '@', '/', ':', '$', '%', an inner '.' or the first character of a data
@@ -331,21 +337,35 @@ std::size_t plain_number(std::string_view chunk, const Compiled& c) {
 // which they treat alike.
 template <class F>
 void for_each_special(std::string_view text, const Compiled& c, F&& on) {
-  if (!c.tokens_chunkable || has_any_of(text, "{[<")) {
+  static constexpr ByteSet k_brackets = byte_set("{[<");
+  if (!c.tokens_chunkable || has_any_of(text, k_brackets)) {
     for_each_special_in(text, c, on);
     return;
   }
+  // Per byte: 1 separates chunks; 2 is a byte plain_number() or may_hold_special() looks for (a
+  // digit, '@', '$', '%', '.', ':', '/'). A chunk with neither these nor a trigger's first byte
+  // needs neither function: both answer no without one.
+  static constexpr std::array<unsigned char, 256> k_bytes = [] {
+    std::array<unsigned char, 256> t{};
+    for (const char ch : {' ', '\n', '\t', '\r'}) t[static_cast<unsigned char>(ch)] = 1;
+    for (const char ch : {'@', '$', '%', '.', ':', '/'}) t[static_cast<unsigned char>(ch)] = 2;
+    for (char ch = '0'; ch <= '9'; ++ch) t[static_cast<unsigned char>(ch)] = 2;
+    return t;
+  }();
   std::size_t i = 0;
   while (i < text.size()) {
-    while (i < text.size() &&
-           (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r'))
-      ++i;
+    while (i < text.size() && k_bytes[static_cast<unsigned char>(text[i])] == 1) ++i;
     std::size_t j = i;
-    while (j < text.size() && text[j] != ' ' && text[j] != '\n' && text[j] != '\t' &&
-           text[j] != '\r')
-      ++j;
+    bool wanted = false;
+    for (; j < text.size(); ++j) {
+      const auto byte = static_cast<unsigned char>(text[j]);
+      if (k_bytes[byte] == 1) break;
+      wanted = wanted || k_bytes[byte] == 2 || c.trigger_first_bytes[byte];
+    }
     const std::string_view chunk = text.substr(i, j - i);
-    if (const std::size_t digits = plain_number(chunk, c)) {
+    if (!wanted) {
+      // Nothing here for the token regex.
+    } else if (const std::size_t digits = plain_number(chunk, c)) {
       on(i, i + digits, c.group_num);  // what the token regex finds there, without running it
     } else if (!chunk.empty() && may_hold_special(chunk, c)) {
       for_each_special_in(
@@ -549,7 +569,8 @@ std::optional<std::vector<WordSegment>> fast_word_segments(std::string_view text
 }
 
 bool is_placeholder_line(std::string_view line, const Compiled& c) {
-  if (!c.extra_placeholders && !has_any_of(line, "{%$[<")) return false;
+  static constexpr ByteSet k_placeholder_starts = byte_set("{%$[<");
+  if (!c.extra_placeholders && !has_any_of(line, k_placeholder_starts)) return false;
   bool only = true, any = false;
   std::size_t covered = 0;
   for_each_special(line, c, [&](std::size_t b, std::size_t e, int group) {
@@ -645,8 +666,7 @@ std::vector<Range> sentences(std::string_view text, std::size_t base) {
   // Mail wraps lines at ~72 columns, so a newline is a space for sentence purposes, except before
   // a list item. The copy keeps every byte offset.
   std::string flat(text);
-  for (std::size_t i = 0; i < flat.size(); ++i) {
-    if (flat[i] != '\n') continue;
+  for (std::size_t i = flat.find('\n'); i != std::string::npos; i = flat.find('\n', i + 1)) {
     const std::string_view rest = trim(std::string_view(flat).substr(i + 1, 3));
     const bool bullet = !rest.empty() && (rest[0] == '-' || rest[0] == '*' || rest[0] == '+');
     // Only the next few bytes: searching the rest of the paragraph made a long one quadratic.
@@ -657,9 +677,9 @@ std::vector<Range> sentences(std::string_view text, std::size_t base) {
   }
   // NFC turns the Greek question mark (U+037E) into ';', which ICU does not treat as the end of
   // a sentence; after a Greek letter it is one, and '?' has the same length.
-  for (std::size_t i = 1; i < flat.size() && flat.size() <= static_cast<std::size_t>(INT32_MAX);
-       ++i) {
-    if (flat[i] != ';') continue;
+  const std::size_t first_semicolon =
+      flat.size() <= static_cast<std::size_t>(INT32_MAX) ? flat.find(';', 1) : std::string::npos;
+  for (std::size_t i = first_semicolon; i != std::string::npos; i = flat.find(';', i + 1)) {
     int32_t j = static_cast<int32_t>(i);
     UChar32 c;
     U8_PREV(flat.data(), 0, j, c);

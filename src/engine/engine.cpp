@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "engine/suppress.hpp"
+#include "rules/check_scope.hpp"
 #include "rules/rules.hpp"
 #include "util/error.hpp"
 
@@ -301,6 +302,7 @@ report::FileReport Engine::check_draft(const draft::Draft& draft,
   report::Resolver resolver(draft);  // the body's lines are indexed once, not per finding
   const std::shared_ptr<const RuleSet> rule_set = rules_for(settings);
   std::vector<report::Diagnostic> found;
+  const rules::CheckScope scope(draft);  // rules may share what they work out of the draft
   for (const RuleSet::Built& built : rule_set->rules) {
     const std::string& id = built.entry->info.id;
     rules::Reporter reporter(id, built.severity);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <fstream>
 #include <iterator>
@@ -68,15 +69,15 @@ bool Engine::is_mailbox(const Input& input) const {
   const int fd = ::open(input.path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) return false;
   struct stat info {};
-  std::string head(4096, '\0');
+  std::array<char, 4096> head;  // not zero-filled: only the bytes read are looked at
   ssize_t got = -1;
   if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) got = ::read(fd, head.data(), head.size());
   ::close(fd);
   if (got < 0) return false;
   if (got == 0)
     return m_options.mbox_format.has_value() || fs::path(input.path).extension() == ".mbox";
-  head.resize(static_cast<std::size_t>(got));
-  if (!message::looks_like_mbox(head)) return false;
+  if (!message::looks_like_mbox(std::string_view(head.data(), static_cast<std::size_t>(got))))
+    return false;
   if (m_options.mbox_format) return true;
   // Without --mbox-format a single message with a `From ` line stays a plain file. A size limit
   // of one byte: the reader only counts, it keeps no message.

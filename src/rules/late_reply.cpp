@@ -617,10 +617,12 @@ class LateReply final : public Rule {
                                              const std::string& draft_language) const {
     const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(line);
     auto matches = [&](const LanguageDates& language) {
-      for (const auto& pattern : language.attribution) {
+      for (const PatternMatcher& pattern :
+           thread_matchers(static_cast<std::size_t>(&language - m_languages.data()))) {
+        if (!pattern.matcher) continue;
         UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::RegexMatcher> matcher(pattern->matcher(unicode, status));
-        if (U_SUCCESS(status) && matcher->find(status) && U_SUCCESS(status)) return true;
+        pattern.matcher->reset(unicode);
+        if (pattern.matcher->find(status) && U_SUCCESS(status)) return true;
       }
       return false;
     };
@@ -667,6 +669,34 @@ class LateReply final : public Rule {
       for (const auto& format : m_languages[language].formats)
         formats.emplace_back(format->clone());
     return formats;
+  }
+
+  // A pattern of its own (a clone: a matcher points at its pattern, and this rule may be gone
+  // before the thread's cache is cleared) and a matcher reused for every line.
+  struct PatternMatcher {
+    std::unique_ptr<icu::RegexPattern> pattern;
+    std::unique_ptr<icu::RegexMatcher> matcher;  // null when it could not be made
+  };
+
+  // This thread's matchers of one language's attribution patterns: making a matcher per line
+  // and pattern cost more than matching.
+  const std::vector<PatternMatcher>& thread_matchers(std::size_t language) const {
+    thread_local std::unordered_map<std::uint64_t, std::vector<std::vector<PatternMatcher>>>
+        t_matchers;
+    if (t_matchers.size() > k_max_remembered_rules) t_matchers.clear();
+    auto& mine = t_matchers[m_id];
+    if (mine.empty()) mine.resize(m_languages.size());
+    auto& matchers = mine[language];
+    if (matchers.empty()) {
+      for (const auto& pattern : m_languages[language].attribution) {
+        PatternMatcher& made = matchers.emplace_back();
+        made.pattern.reset(pattern->clone());
+        UErrorCode status = U_ZERO_ERROR;
+        if (made.pattern) made.matcher.reset(made.pattern->matcher(status));
+        if (U_FAILURE(status)) made.matcher.reset();
+      }
+    }
+    return matchers;
   }
 
   static std::uint64_t next_rule_id() {

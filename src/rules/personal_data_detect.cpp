@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "draft/draft.hpp"
+#include "rules/check_scope.hpp"
 #include "text/text.hpp"
 
 namespace replylint::rules::personal_data {
@@ -547,9 +548,12 @@ std::optional<core::Range> secret_after(std::string_view text, std::size_t from,
 constexpr std::size_t k_max_gap_words = 5;
 
 Detector::Detector(const data::DataSet& data, spell::Stemmer* stemmer)
-    : m_phrases(data, "personal-data", stemmer) {}
+    : m_phrases(data, "personal-data", stemmer), m_data(&data), m_stemmer(stemmer) {}
 
-std::vector<Found> Detector::own_text(const draft::Draft& draft) const {
+namespace {
+
+// The numbers of a draft's own text, outside links, addresses and placeholders.
+std::vector<Found> own_numbers(const draft::Draft& draft) {
   const std::string& text = draft.text();
   std::vector<Found> found;
   for (const draft::Paragraph& paragraph : draft.paragraphs) {
@@ -564,6 +568,40 @@ std::vector<Found> Detector::own_text(const draft::Draft& draft) const {
       if (!inside_token) found.push_back(std::move(f));
     }
   }
+  return found;
+}
+
+// The spelling, foreign-word and personal-data rules each ask for a draft's values: inside a
+// CheckScope they are found once. The numbers depend on the draft alone; the rest also on the
+// detector's data and stemmer.
+struct OwnTextMemo {
+  std::uint64_t scope = 0;
+  std::optional<std::vector<Found>> numbers;
+  struct Entry {
+    const data::DataSet* data;
+    spell::Stemmer* stemmer;
+    std::vector<Found> values;
+  };
+  std::vector<Entry> values;
+};
+thread_local OwnTextMemo t_own_text;
+
+}  // namespace
+
+std::vector<Found> Detector::own_text(const draft::Draft& draft) const {
+  const std::uint64_t scope = CheckScope::of(draft);
+  if (scope != 0 && t_own_text.scope != scope) {
+    t_own_text.scope = scope;
+    t_own_text.numbers.reset();
+    t_own_text.values.clear();
+  }
+  if (scope != 0) {
+    for (const OwnTextMemo::Entry& entry : t_own_text.values)
+      if (entry.data == m_data && entry.stemmer == m_stemmer) return entry.values;
+    if (!t_own_text.numbers) t_own_text.numbers = own_numbers(draft);
+  }
+  const std::string& text = draft.text();
+  std::vector<Found> found = scope != 0 ? *t_own_text.numbers : own_numbers(draft);
   for (const PhraseMatch& match : m_phrases.find(draft)) {
     // A phrase of several words names a secret for sure, so words may stand between it and
     // its verb; after a lone word ("κωδικός") they would name another code ("παραγγελίας").
@@ -578,6 +616,7 @@ std::vector<Found> Detector::own_text(const draft::Draft& draft) const {
   std::vector<Found> kept;
   for (Found& f : found)
     if (kept.empty() || !kept.back().range.overlaps(f.range)) kept.push_back(std::move(f));
+  if (scope != 0) t_own_text.values.push_back({m_data, m_stemmer, kept});
   return kept;
 }
 

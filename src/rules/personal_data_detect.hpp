@@ -82,7 +82,8 @@ class Detector {
   Detector(const data::DataSet& data, spell::Stemmer* stemmer);
 
   /// The values in own text (paragraphs), in text order; numbers inside URLs, addresses and
-  /// placeholders are left out.
+  /// placeholders are left out. Inside a CheckScope (rules/check_scope.hpp) of `draft`, worked
+  /// out once per scope and thread for every detector of the same data and stemmer.
   std::vector<Found> own_text(const draft::Draft& draft) const;
 
   /// The phrase matcher (for the subject).
@@ -90,6 +91,8 @@ class Detector {
 
  private:
   PhraseMatcher m_phrases;
+  const data::DataSet* m_data;  // with m_stemmer, what own_text() depends on beside the draft
+  spell::Stemmer* m_stemmer;
 };
 
 }  // namespace replylint::rules::personal_data

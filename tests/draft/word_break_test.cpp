@@ -11,6 +11,10 @@
 
 #include "draft/internal.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
 namespace fs = std::filesystem;
 using replylint::draft::detail::fast_word_segments;
 using replylint::draft::detail::icu_word_segments;
@@ -135,4 +139,45 @@ TEST_CASE("numbers found without the token regex are the ones it finds", "[draft
     CHECK(fast[i].kind == slow[i].kind);
     CHECK(fast[i].range.begin == slow[i].range.begin);
   }
+}
+
+TEST_CASE("trim removes exactly the code points with ICU's White_Space property",
+          "[draft][word-break]") {
+  using replylint::draft::detail::trim;
+  // Every code point of the BMP but the surrogates, alone and between letters.
+  for (UChar32 c = 0; c < 0x10000; ++c) {
+    if (U16_IS_SURROGATE(c)) continue;
+    char bytes[4];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(bytes, length, c);
+    const std::string piece(bytes, static_cast<std::size_t>(length));
+    const bool space = u_isUWhiteSpace(c) != 0;
+    INFO("U+" << std::hex << c);
+    CHECK(trim(piece).empty() == space);
+    CHECK(trim(piece + "a" + piece) == (space ? std::string("a") : piece + "a" + piece));
+  }
+  CHECK(trim(" \t\r\n\v\f x y \u00A0\u3000") == "x y");
+  CHECK(trim("\x1C\x1Fx") == "\x1C\x1Fx");      // file and unit separators are no White_Space
+  CHECK(trim("\xFF x \xC3") == "\xFF x \xC3");  // invalid bytes stay
+}
+
+TEST_CASE("may_match compares the case-folded head of a line with the prefixes",
+          "[draft][word-break]") {
+  using replylint::draft::detail::may_match;
+  const std::vector<icu::UnicodeString> needs = {icu::UnicodeString(u"sent from"),
+                                                 icu::UnicodeString(u"enviado desde"),
+                                                 icu::UnicodeString(u"στάλθηκε")};
+  CHECK(may_match(needs, "Sent from my iPhone"));
+  CHECK(may_match(needs, "SENT FROM"));
+  CHECK(may_match(needs, "ENVIADO DESDE mi móvil"));
+  CHECK(may_match(needs, "Στάλθηκε από"));
+  CHECK(may_match(needs, "ΣΤΆΛΘΗΚΕ"));
+  CHECK_FALSE(may_match(needs, "Sent fro"));
+  CHECK_FALSE(may_match(needs, "Sent: from"));
+  CHECK_FALSE(may_match(needs, "Sént from"));
+  CHECK_FALSE(may_match(needs, ""));
+  CHECK(may_match({}, "anything"));
+  // Folding may lengthen a code point: "ß" folds to "ss".
+  CHECK(may_match({icu::UnicodeString(u"strasse")}, "STRAßE 5"));
+  CHECK_FALSE(may_match({icu::UnicodeString(u"strasse")}, "STRASE 5"));
 }

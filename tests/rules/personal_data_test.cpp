@@ -3,6 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "draft/draft.hpp"
+#include "draft/test_data.hpp"
+#include "rules/check_scope.hpp"
 #include "rules/personal_data_detect.hpp"
 #include "rules/rule_test.hpp"
 
@@ -28,7 +31,58 @@ std::string secret_in(const std::string& text, const std::string& phrase) {
   return value ? text.substr(value->begin, value->size()) : "";
 }
 
+// Kind and range of each value, to compare two answers of Detector::own_text.
+std::vector<std::string> described(const std::vector<pd::Found>& found) {
+  std::vector<std::string> out;
+  for (const pd::Found& f : found)
+    out.push_back(std::to_string(static_cast<int>(f.kind)) + "@" + std::to_string(f.range.begin) +
+                  "-" + std::to_string(f.range.end) + ":" + f.detail);
+  return out;
+}
+
 }  // namespace
+
+TEST_CASE("personal-data: own_text in a check scope answers for the scope's draft only",
+          "[personal-data]") {
+  using replylint::rules::CheckScope;
+  namespace dt = replylint::draft::test;
+  const auto& data = dt::rules_data();
+  const replylint::draft::Draft first = replylint::draft::segment(
+      dt::body_message("Hola Ana:\n\nSu contraseña es Tk93!mq y la tarjeta 4111 1111 1111 1111.\n"),
+      data);
+  const replylint::draft::Draft second = replylint::draft::segment(
+      dt::body_message("Hola:\n\nEl IBAN ES91 2100 0418 4502 0005 1332 y el PIN: 4821.\n"), data);
+  const pd::Detector detector(data, nullptr);
+  const pd::Detector another(data, nullptr);
+  const auto first_values = described(detector.own_text(first));
+  const auto second_values = described(detector.own_text(second));
+  REQUIRE(first_values.size() == 2);
+  REQUIRE(!second_values.empty());
+  REQUIRE(first_values != second_values);
+  CHECK(CheckScope::of(first) == 0);
+  {
+    const CheckScope scope(first);
+    CHECK(CheckScope::of(first) != 0);
+    CHECK(CheckScope::of(second) == 0);
+    CHECK(described(detector.own_text(first)) == first_values);
+    CHECK(described(another.own_text(first)) == first_values);     // the memo, for the same data
+    CHECK(described(detector.own_text(second)) == second_values);  // not in the scope
+    const auto outer = CheckScope::of(first);
+    {
+      const CheckScope inner(second);
+      CHECK(CheckScope::of(first) == 0);
+      CHECK(CheckScope::of(second) != outer);
+      CHECK(described(detector.own_text(second)) == second_values);
+    }
+    CHECK(CheckScope::of(first) == outer);
+    CHECK(described(detector.own_text(first)) == first_values);
+  }
+  CHECK(CheckScope::of(first) == 0);
+  {
+    const CheckScope again(second);  // a new scope never finds an older one's memo
+    CHECK(described(detector.own_text(second)) == second_values);
+  }
+}
 
 TEST_CASE("personal-data: Luhn and card schemes", "[personal-data]") {
   for (const char* card : {"4111111111111111", "4242424242424242", "5555555555554444",
