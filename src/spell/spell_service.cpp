@@ -77,16 +77,33 @@ std::vector<std::string> SpellService::stems(std::string_view language, std::str
   return speller ? speller->stems(word) : std::vector<std::string>{};
 }
 
-Speller* SpellService::get(std::string_view language) {
-  for (std::size_t i = 0; i < k_slots.size(); ++i) {
-    if (k_slots[i].language != language) continue;
-    if (!m_impl->ready[i].load(std::memory_order_acquire)) {
-      std::call_once(m_impl->loaded[i], [this, i] { m_impl->load(i); });
-      m_impl->ready[i].store(true, std::memory_order_release);
-    }
-    return m_impl->spellers[i].get();
+namespace {
+
+// The slot of a language code, or k_slots.size(). Asked about a million times in a bulk run of
+// 2,000 drafts (spelling asks at every word): two bytes and a length decide, with no memcmp.
+std::size_t slot_of(std::string_view language) {
+  if (language.size() == 2) {
+    for (std::size_t i = 0; i < k_slots.size(); ++i)
+      if (k_slots[i].language.size() == 2 && k_slots[i].language[0] == language[0] &&
+          k_slots[i].language[1] == language[1])
+        return i;
+    return k_slots.size();
   }
-  return nullptr;
+  for (std::size_t i = 0; i < k_slots.size(); ++i)
+    if (k_slots[i].language == language) return i;
+  return k_slots.size();
+}
+
+}  // namespace
+
+Speller* SpellService::get(std::string_view language) {
+  const std::size_t i = slot_of(language);
+  if (i == k_slots.size()) return nullptr;
+  if (!m_impl->ready[i].load(std::memory_order_acquire)) {
+    std::call_once(m_impl->loaded[i], [this, i] { m_impl->load(i); });
+    m_impl->ready[i].store(true, std::memory_order_release);
+  }
+  return m_impl->spellers[i].get();
 }
 
 std::vector<std::string> SpellService::warnings() const {
