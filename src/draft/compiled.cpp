@@ -383,7 +383,10 @@ std::unique_ptr<Compiled> build_compiled(const data::DataSet& data,
   }
   for (const auto& [code, bit] : {std::pair<std::string, unsigned char>{"es", 1}, {"en", 2}})
     if (const auto it = c->stopwords.find(code); it != c->stopwords.end())
-      for (const std::string& w : it->second) c->es_en_stopwords[w] |= bit;
+      for (const std::string& w : it->second) {
+        c->es_en_stopwords.add(w, bit);
+        if (!w.empty()) c->es_en_stopword_ends.set(stopword_ends(w));
+      }
   c->original_markers.erase("");
   c->forward_markers.erase("");
   for (const auto* markers : {&c->original_markers, &c->forward_markers})
@@ -675,6 +678,30 @@ bool matches(const icu::RegexPattern* pattern, std::string_view line) {
   utext_close(&ut);
   gave_up(pattern, status);
   return U_SUCCESS(status) && found;
+}
+
+void StopwordTable::add(std::string_view word, unsigned char bits) {
+  if ((m_count + 1) * 2 > m_slots.size()) {
+    std::vector<Slot> old = std::move(m_slots);
+    m_slots.assign(std::max<std::size_t>(16, old.size() * 2), Slot{});
+    m_count = 0;
+    for (Slot& slot : old)
+      if (slot.bits != 0) add(slot.word, slot.bits);
+  }
+  const std::size_t mask = m_slots.size() - 1;
+  for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
+    Slot& slot = m_slots[i];
+    if (slot.bits == 0) {
+      slot.word = std::string(word);
+      slot.bits = bits;
+      ++m_count;
+      return;
+    }
+    if (slot.word == word) {
+      slot.bits |= bits;
+      return;
+    }
+  }
 }
 
 }  // namespace replylint::draft::detail

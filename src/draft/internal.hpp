@@ -3,6 +3,7 @@
 // Internals of the draft module shared by its .cpp files. Not part of the module's contract.
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -45,6 +46,38 @@ bool starts_with_letter_in(const std::unordered_set<UChar32>& letters, std::stri
 /// `text` without leading and trailing ASCII/Unicode whitespace.
 std::string_view trim(std::string_view text);
 
+// Words with a few bits each, found by an open-addressing table with a cheap hash: every word of
+// every paragraph is looked up (detect_language()), and std::unordered_map costs several times
+// more per short word.
+class StopwordTable {
+ public:
+  /// Sets `bits` (not 0) for `word`, adding it when new.
+  void add(std::string_view word, unsigned char bits);
+  /// The bits of `word`, or 0 when it was never added.
+  unsigned char find(std::string_view word) const {
+    if (m_slots.empty()) return 0;
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = hash(word) & mask;; i = (i + 1) & mask) {
+      const Slot& slot = m_slots[i];
+      if (slot.bits == 0) return 0;
+      if (slot.word == word) return slot.bits;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string word;
+    unsigned char bits = 0;  // 0: empty
+  };
+  static std::size_t hash(std::string_view word) {  // FNV-1a
+    std::uint64_t h = 14695981039346656037ull;
+    for (const char ch : word) h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
+  std::vector<Slot> m_slots;  // a power of two in size, at most half full
+  std::size_t m_count = 0;
+};
+
 /// Everything the segmenter and the tokenizer need from a DataSet, compiled once.
 struct Compiled {
   // A pattern of a list, compiled alone, with the case-folded prefixes one of which every line it
@@ -78,7 +111,10 @@ struct Compiled {
   std::size_t max_stopword_bytes = 0;  // the longest folded stop-word, in bytes
   // The Spanish (bit 1) and English (bit 2) stop-words of `stopwords` in one table, so that
   // detect_language() hashes each word once.
-  std::unordered_map<std::string, unsigned char> es_en_stopwords;
+  StopwordTable es_en_stopwords;
+  // Bit first * 256 + last is set when some key of es_en_stopwords starts with byte `first` and
+  // ends with byte `last`: most other words are rejected without hashing.
+  std::bitset<256 * 256> es_en_stopword_ends;
   bool lowercase_acronym = false;  // some acronym is written without capitals
   // Token regex: named groups ph, url, email, file, dom, num (see tokenize.cpp).
   std::unique_ptr<icu::RegexPattern> tokens;
@@ -169,6 +205,12 @@ std::vector<std::size_t> icu_sentence_breaks(std::string_view text);
 
 /// Sentence ranges (byte offsets into `text`, plus `base`) of one paragraph.
 std::vector<Range> sentences(std::string_view text, std::size_t base);
+
+/// The bit of Compiled::es_en_stopword_ends for a non-empty word: its first and last bytes.
+inline std::size_t stopword_ends(std::string_view word) {
+  return static_cast<std::size_t>(static_cast<unsigned char>(word.front())) * 256 +
+         static_cast<unsigned char>(word.back());
+}
 
 /// Language of one paragraph of own text from its words: "el", "es", "en" or "".
 std::string detect_language(std::string_view text, const std::vector<Word>& words,

@@ -24,6 +24,8 @@ namespace replylint::draft::detail {
 namespace {
 
 constexpr int k_cld2_min_words = 8;
+// The lowercase of ASCII words up to this long is made on the stack.
+constexpr std::size_t k_max_ascii_stopword_bytes = 32;
 
 std::string cld2_language(std::string_view text, bool& reliable) {
   reliable = false;
@@ -49,6 +51,7 @@ bool has_spanish_letters(std::string_view text) {
 std::string detect_language(std::string_view text, const std::vector<Word>& words,
                             const Compiled& c) {
   int greek = 0, latin = 0, word_count = 0, es_stop = 0, en_stop = 0;
+  std::string f;  // the folded word, its buffer reused
   for (const Word& w : words) {
     if (w.kind != TokenKind::word) continue;
     ++word_count;
@@ -57,22 +60,28 @@ std::string detect_language(std::string_view text, const std::vector<Word>& word
     else if (w.script == Script::latin)
       latin += w.letters;
     if (w.script != Script::latin) continue;
-    // Folding keeps an ASCII word's length: one longer than every stop-word is none.
-    const bool ascii = std::all_of(w.text.begin(), w.text.end(),
-                                   [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
-    if (ascii && w.text.size() > c.max_stopword_bytes) continue;
-    // text::fold_case() of ASCII is its lowercase, made here without its general path.
-    std::string f;
-    if (ascii) {
-      f = w.text;
-      for (char& ch : f)
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + ('a' - 'A'));
-    } else {
-      f = text::fold_case(w.text);
+    // text::fold_case() of ASCII is its lowercase, made here in a buffer without its general
+    // path; folding keeps an ASCII word's length, so one longer than every stop-word is none.
+    char lower[k_max_ascii_stopword_bytes];
+    std::size_t size = 0;
+    bool ascii = true;
+    for (const char ch : w.text) {
+      if (static_cast<unsigned char>(ch) >= 0x80) {
+        ascii = false;
+        break;
+      }
+      if (size < sizeof lower)
+        lower[size] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + ('a' - 'A')) : ch;
+      ++size;
     }
+    if (ascii && size > c.max_stopword_bytes) continue;
+    if (ascii && size <= sizeof lower)
+      f.assign(lower, size);
+    else
+      f = text::fold_case(w.text);
     if (f.size() > c.max_stopword_bytes) continue;
-    const auto found = c.es_en_stopwords.find(f);
-    const unsigned char in = found == c.es_en_stopwords.end() ? 0 : found->second;
+    if (!f.empty() && !c.es_en_stopword_ends.test(stopword_ends(f))) continue;
+    const unsigned char in = c.es_en_stopwords.find(f);
     const bool in_es = (in & 1) != 0;
     const bool in_en = (in & 2) != 0;
     if (in_es && !in_en) ++es_stop;

@@ -194,52 +194,91 @@ std::string strip_marks(std::string_view text) {
 
 std::string loose_key(std::string_view text) { return strip_marks(fold_case(text)); }
 
-std::string word_key(std::string_view word) {
-  constexpr std::string_view k_right_quote = "\xE2\x80\x99";
-  const CodePointTable& folding = code_point_table();
-  const StrippedTable& stripping = stripped_table();
-  std::string out;
-  out.reserve(word.size());
-  for (std::size_t i = 0; i < word.size();) {
-    const auto b0 = static_cast<unsigned char>(word[i]);
-    UChar32 c = -1;
-    std::size_t length = 1;
-    if (b0 < 0x80) {
-      c = b0;
-    } else if (b0 >= 0xC2 && b0 <= 0xCF && i + 1 < word.size() &&
-               (static_cast<unsigned char>(word[i + 1]) & 0xC0) == 0x80) {
-      c = ((b0 & 0x1F) << 6) | (static_cast<unsigned char>(word[i + 1]) & 0x3F);
-      length = 2;
-    } else if (word.substr(i, 3) == k_right_quote) {
-      out += '\'';
-      i += 3;
-      continue;
-    }
-    if (c >= 0) {
+namespace {
+
+constexpr std::string_view k_right_quote = "\xE2\x80\x99";
+
+// word_key() of each code point below U+0400 on its own, in UTF-8, when it is no longer than the
+// code point's own UTF-8 (so that a key can be written into a buffer of the word's size) and
+// comes from the two tables (one-code-point folding below U+0400, a stripped form that fits).
+struct KeyTable {
+  struct Entry {
+    char bytes[2];
+    unsigned char size;
+    bool ok;
+  };
+  Entry entry[0x400];
+};
+
+const KeyTable& key_table() {
+  static const KeyTable table = [] {
+    KeyTable t{};
+    const CodePointTable& folding = code_point_table();
+    const StrippedTable& stripping = stripped_table();
+    for (UChar32 c = 0; c < 0x400; ++c) {
       const CodePointInfo& info = folding.info[static_cast<std::size_t>(c)];
-      const UChar32 folded = info.simple_fold ? info.folded : -1;
-      if (folded >= 0 && folded < 0x400) {
-        const auto& entry = stripping.entry[static_cast<std::size_t>(folded)];
-        if (entry.ok) {
-          out.append(entry.bytes, entry.size);
-          i += length;
-          continue;
-        }
-      }
+      if (!info.simple_fold || info.folded < 0 || info.folded >= 0x400) continue;
+      const auto& stripped = stripping.entry[static_cast<std::size_t>(info.folded)];
+      const std::size_t own_size = c < 0x80 ? 1 : 2;
+      if (!stripped.ok || stripped.size > own_size) continue;
+      auto& e = t.entry[static_cast<std::size_t>(c)];
+      std::copy(stripped.bytes, stripped.bytes + stripped.size, e.bytes);
+      e.size = stripped.size;
+      e.ok = true;
     }
-    // Anything else: the general path, then the apostrophes.
-    std::string key = loose_key(word);
-    out.clear();
-    for (std::size_t j = 0; j < key.size();) {
-      if (std::string_view(key).substr(j, 3) == k_right_quote) {
-        out += '\'';
-        j += 3;
-      } else {
-        out += key[j++];
-      }
+    return t;
+  }();
+  return table;
+}
+
+std::string word_key_general(std::string_view word) {
+  const std::string key = loose_key(word);
+  std::string out;
+  out.reserve(key.size());
+  for (std::size_t j = 0; j < key.size();) {
+    if (std::string_view(key).substr(j, 3) == k_right_quote) {
+      out += '\'';
+      j += 3;
+    } else {
+      out += key[j++];
     }
-    return out;
   }
+  return out;
+}
+
+}  // namespace
+
+std::string word_key(std::string_view word) {
+  const KeyTable& keys = key_table();
+  // Every step of the fast path writes at most as many bytes as it reads, straight into the
+  // buffer: appending byte by byte costs several times the table look-up itself.
+  std::string out(word.size(), '\0');
+  char* o = out.data();
+  const auto* p = reinterpret_cast<const unsigned char*>(word.data());
+  const auto* const end = p + word.size();
+  while (p < end) {
+    const unsigned char b0 = *p;
+    if (b0 < 0x80) {
+      const KeyTable::Entry& e = keys.entry[b0];
+      if (!e.ok) return word_key_general(word);
+      *o = e.bytes[0];
+      o += e.size;
+      ++p;
+    } else if (b0 >= 0xC2 && b0 <= 0xCF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+      const KeyTable::Entry& e = keys.entry[((b0 & 0x1Fu) << 6) | (p[1] & 0x3Fu)];
+      if (!e.ok) return word_key_general(word);
+      o[0] = e.bytes[0];
+      o[1] = e.bytes[1];
+      o += e.size;
+      p += 2;
+    } else if (b0 == 0xE2 && end - p >= 3 && p[1] == 0x80 && p[2] == 0x99) {
+      *o++ = '\'';
+      p += 3;
+    } else {
+      return word_key_general(word);
+    }
+  }
+  out.resize(static_cast<std::size_t>(o - out.data()));
   return out;
 }
 

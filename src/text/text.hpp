@@ -62,7 +62,7 @@ std::string loose_key(std::string_view text);
 
 /// The key phrase lists match words by: loose_key() with the typographic apostrophe made ASCII
 /// ("don’t" and "DON'T" have the key "don't"). Words of code points below U+0400 with one-code-
-/// point foldings (Spanish, Greek, English prose) take one pass over two tables.
+/// point foldings (Spanish, Greek, English prose) take one pass over a table built from ICU.
 std::string word_key(std::string_view word);
 
 /// True when `a` and `b` are equal ignoring case and accents (loose_key(a) == loose_key(b)).
