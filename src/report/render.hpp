@@ -27,8 +27,9 @@ nlohmann::json to_json(const Report& report);
 /// and subject edits, line and column; `part` is the finding's MIME part ("" when in the file).
 nlohmann::json fix_json(const core::Fix& fix, const std::string& part);
 
-/// to_json(report).dump(2), byte for byte, with the files rendered on up to `jobs` threads
-/// (0: every core): what `check --format json` prints.
+/// to_json(report).dump(2) (with invalid UTF-8 replaced by U+FFFD, as dump's `replace` handler
+/// does), byte for byte, written directly rather than through nlohmann::json objects, with the
+/// files rendered on up to `jobs` threads (0: every core): what `check --format json` prints.
 std::string render_json(const Report& report, unsigned jobs = 0);
 
 /// What SARIF says about one rule (the CLI fills it from rules::registry(); a renderer never
