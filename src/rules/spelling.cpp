@@ -45,6 +45,14 @@ before a hyphen ("pre-order", "ex-cliente", "pre- y posventa") is accepted from 
 `rules/<lang>/spelling.toml`. Abbreviations are checked with their periods ("Uds.", "p. ej.",
 "π.μ.", "e.g."): accepted when the dictionary or an `abbreviations` list there has them.
 
+Words the dictionaries miss but the language forms regularly from words they know are accepted
+too (the rules are data in `rules/<lang>/morphology.toml`): enclitic pronouns on a Spanish
+imperative, gerund or infinitive, with the accent the stress then needs ("indíquenos",
+"envíenoslo"); prefixes on a known word ("reindexar", "superusuario", "ξαναστείλτε"); suffixes
+on a known stem ("particionamiento", "secuencialmente"); Greek compounds joined by -ο-
+("συμβολοσειρά"); and the second accent a Greek enclitic pronoun calls for ("το όνομά μου"). A
+prefixed or compound word one edit away from a known word stays a typo.
+
 Left alone: quoted text, attribution lines, signatures, URLs, email addresses, file names,
 numbers, words with digits or underscores, placeholders, acronyms, names that appear in the
 message's headers, capitalised words inside a sentence (proper nouns), codes (anything between
