@@ -87,7 +87,7 @@ class ForeignWord final : public Rule {
       : m_spell(context.spell),
         // Forms only: the lists spell out plurals, and Greek has no morphology anyway.
         m_alternatives(context.data, k_info.id, nullptr),
-        m_personal_data(context.data, nullptr) {
+        m_personal_data(context.data, context.spell) {
     for (const std::string& w : context.words) m_words.insert(text::fold(w));
   }
 

@@ -195,7 +195,7 @@ class Spelling final : public Rule {
         m_data(context.data),
         // Without a stemmer: stemming would load Hunspell for drafts that need no suggestion,
         // and the phrases' own forms are what a password follows.
-        m_personal_data(context.data, nullptr),
+        m_personal_data(context.data, context.spell),
         m_suggestions(static_cast<int>(
             std::clamp<std::int64_t>(context.options.integer("suggestions"), 0, 10))),
         m_max_suggested(static_cast<int>(
@@ -212,8 +212,8 @@ class Spelling final : public Rule {
     if (!m_spell) return;
     std::map<std::string, std::vector<std::string>> suggested;  // per distinct word, this draft
     int slow_left = m_max_slow;
-    // Read only once a word is unknown: most drafts have none, and the search costs a phrase
-    // search and a scan for numbers.
+    // Read on the first word: the personal-data rule finds the same values with the same data
+    // and stemmer, so within one check (rules::CheckScope) the search runs once for both.
     std::optional<std::vector<personal_data::Found>> secrets;
     auto secret = [&](const Word& w) {
       if (!secrets) secrets = m_personal_data.own_text(draft);
@@ -237,9 +237,10 @@ class Spelling final : public Rule {
           if (w.kind != draft::TokenKind::word || w.letters == 0) continue;
           const bool sentence_start = first;
           first = false;
+          // Before the speller sees it: a password must not reach its caches either.
+          if (secret(w)) continue;
           std::string_view judge = judge_for(w, language, sentence_start);
           if (judge.empty() || known(judge, w.text)) continue;
-          if (secret(w)) continue;
           if (judge == "el" && enclitic_accent(text, sentence, i)) continue;
           // Only unknown words get here, so what follows costs nothing on correct text.
           if (is_code(chunk_around(text, w.range.begin, w.range.end))) continue;
