@@ -8,6 +8,7 @@
 #include "rules/check_scope.hpp"
 #include "rules/personal_data_detect.hpp"
 #include "rules/rule_test.hpp"
+#include "spell/spell.hpp"
 
 using replylint::test::lint;
 using replylint::test::lint_findings;
@@ -81,6 +82,33 @@ TEST_CASE("personal-data: own_text in a check scope answers for the scope's draf
   {
     const CheckScope again(second);  // a new scope never finds an older one's memo
     CHECK(described(detector.own_text(second)) == second_values);
+  }
+}
+
+TEST_CASE("personal-data: detectors with and without a stemmer keep apart in one check scope",
+          "[personal-data]") {
+  using replylint::rules::CheckScope;
+  namespace dt = replylint::draft::test;
+  static replylint::spell::SpellService service(replylint::spell::Options{});
+  const auto& data = dt::rules_data();
+  // "contraseñas" is a list phrase only through its stem ("contraseña").
+  const replylint::draft::Draft draft = replylint::draft::segment(
+      dt::body_message("Hola Ana:\n\nSus contraseñas son Tk93!mq.\n"), data);
+  const pd::Detector stemmed(data, &service);
+  const pd::Detector forms_only(data, nullptr);
+  const auto with_stems = described(stemmed.own_text(draft));
+  const auto without = described(forms_only.own_text(draft));
+  REQUIRE(with_stems != without);  // else this test shows nothing
+  for (const bool stemmed_first : {true, false}) {
+    CAPTURE(stemmed_first);
+    const CheckScope scope(draft);
+    if (stemmed_first) {
+      CHECK(described(stemmed.own_text(draft)) == with_stems);
+      CHECK(described(forms_only.own_text(draft)) == without);
+    } else {
+      CHECK(described(forms_only.own_text(draft)) == without);
+      CHECK(described(stemmed.own_text(draft)) == with_stems);
+    }
   }
 }
 
