@@ -218,19 +218,27 @@ void write_number(std::string& out, Integer value) {
   out.append(buffer, result.ptr);
 }
 
-void write_strings(std::string& out, const std::vector<std::string>& values, std::size_t indent) {
-  if (values.empty()) {
+// An array opened at `indent`, nlohmann's layout: write_item(i, item_indent) writes item i after
+// its padding.
+template <typename WriteItem>
+void write_array(std::string& out, std::size_t count, std::size_t indent, WriteItem write_item) {
+  if (count == 0) {
     out += "[]";
     return;
   }
   out += "[\n";
-  for (std::size_t i = 0; i < values.size(); ++i) {
+  for (std::size_t i = 0; i < count; ++i) {
     pad(out, indent + 2);
-    write_string(out, values[i]);
-    out += i + 1 < values.size() ? ",\n" : "\n";
+    write_item(i, indent + 2);
+    out += i + 1 < count ? ",\n" : "\n";
   }
   pad(out, indent);
   out += ']';
+}
+
+void write_strings(std::string& out, const std::vector<std::string>& values, std::size_t indent) {
+  write_array(out, values.size(), indent,
+              [&](std::size_t i, std::size_t) { write_string(out, values[i]); });
 }
 
 // An object opened at `indent`; key() starts each member (callers go in key order).
@@ -274,35 +282,26 @@ void write_fix(std::string& out, const core::Fix& fix, const std::string& part,
                std::size_t indent) {
   ObjectWriter object(out, indent);
   object.string("applicability", core::to_string(fix.applicability));
-  std::string& edits = object.key("edits");
-  if (fix.edits.empty()) {
-    edits += "[]";
-  } else {
-    edits += "[\n";
-    const std::size_t edit_indent = object.inner() + 2;
-    for (std::size_t i = 0; i < fix.edits.size(); ++i) {
-      const core::Edit& e = fix.edits[i];
-      pad(out, edit_indent);
-      ObjectWriter edit(out, edit_indent);
-      const bool header = e.location.origin == Location::Origin::header;
-      if (!header) edit.number("column", e.column);
-      edit.number("end", e.location.range.end);
-      if (!header) {
-        edit.number("end_column", e.end_column);
-        edit.number("end_line", e.end_line);
-      }
-      if (header) edit.string("header", e.location.header);
-      if (!header) edit.number("line", e.line);
-      edit.string("origin", origin_name(e.location.origin));
-      if (e.location.origin == Location::Origin::body && !part.empty()) edit.string("part", part);
-      edit.string("replacement", e.replacement);
-      edit.number("start", e.location.range.begin);
-      edit.close();
-      out += i + 1 < fix.edits.size() ? ",\n" : "\n";
-    }
-    pad(out, object.inner());
-    out += ']';
-  }
+  write_array(object.key("edits"), fix.edits.size(), object.inner(),
+              [&](std::size_t i, std::size_t edit_indent) {
+                const core::Edit& e = fix.edits[i];
+                ObjectWriter edit(out, edit_indent);
+                const bool header = e.location.origin == Location::Origin::header;
+                if (!header) edit.number("column", e.column);
+                edit.number("end", e.location.range.end);
+                if (!header) {
+                  edit.number("end_column", e.end_column);
+                  edit.number("end_line", e.end_line);
+                }
+                if (header) edit.string("header", e.location.header);
+                if (!header) edit.number("line", e.line);
+                edit.string("origin", origin_name(e.location.origin));
+                if (e.location.origin == Location::Origin::body && !part.empty())
+                  edit.string("part", part);
+                edit.string("replacement", e.replacement);
+                edit.number("start", e.location.range.begin);
+                edit.close();
+              });
   object.string("title", fix.title);
   if (!fix.title_localized.empty()) object.string("title_localized", fix.title_localized);
   object.close();
@@ -389,21 +388,11 @@ void write_diagnostic(std::string& out, const FileReport& file, const Diagnostic
 
 void write_file(std::string& out, const FileReport& file, std::size_t indent) {
   ObjectWriter entry(out, indent);
-  std::string& diagnostics = entry.key("diagnostics");
-  if (file.findings.empty()) {
-    diagnostics += "[]";
-  } else {
-    diagnostics += "[\n";
-    const std::size_t item_indent = entry.inner() + 2;
-    std::vector<Member> members;
-    for (std::size_t i = 0; i < file.findings.size(); ++i) {
-      pad(out, item_indent);
-      write_diagnostic(out, file, file.findings[i].diagnostic, members, item_indent);
-      out += i + 1 < file.findings.size() ? ",\n" : "\n";
-    }
-    pad(out, entry.inner());
-    out += ']';
-  }
+  std::vector<Member> members;
+  write_array(entry.key("diagnostics"), file.findings.size(), entry.inner(),
+              [&](std::size_t i, std::size_t item_indent) {
+                write_diagnostic(out, file, file.findings[i].diagnostic, members, item_indent);
+              });
   if (!file.error.empty()) entry.string("error", file.error);
   if (file.fixed >= 0) entry.number("fixed", file.fixed);
   entry.string("language", file.language);
