@@ -53,12 +53,13 @@ constexpr std::size_t k_max_source_line = 2000;
 
 TextIndex::TextIndex(std::string_view text) : m_text(text) {
   m_line_starts.push_back(0);
+  for (std::size_t newline = text.find('\n'); newline != std::string_view::npos;
+       newline = text.find('\n', newline + 1))
+    m_line_starts.push_back(newline + 1);
   std::size_t points = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (i % k_step == 0) m_points.push_back(points);
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) != 0x80) ++points;
-    if (c == '\n') m_line_starts.push_back(i + 1);
+  for (std::size_t chunk = 0; chunk < text.size(); chunk += k_step) {
+    m_points.push_back(points);
+    points += static_cast<std::size_t>(text::count_code_points(text.substr(chunk, k_step)));
   }
   m_points.push_back(points);  // for offset == size when size % k_step == 0
 }

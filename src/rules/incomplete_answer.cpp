@@ -231,10 +231,12 @@ void questions_of_paragraph(std::string_view paragraph, std::vector<Question>& o
   for (std::size_t i = 0; i < paragraph.size(); ++i) {
     const char c = paragraph[i];
     std::size_t mark = 0;  // bytes of a question mark at i
+    // The Greek and full-width question marks and the ellipsis start with a non-ASCII byte.
+    const bool multibyte = static_cast<unsigned char>(c) >= 0x80;
     if (c == '?') {
       mark = 1;
-    } else if (paragraph.substr(i).starts_with(k_greek_question_mark) ||
-               paragraph.substr(i).starts_with(k_fullwidth_question)) {
+    } else if (multibyte && (paragraph.substr(i).starts_with(k_greek_question_mark) ||
+                             paragraph.substr(i).starts_with(k_fullwidth_question))) {
       mark = paragraph.substr(i).starts_with(k_greek_question_mark) ? 2 : 3;
     } else if (c == ';' && semicolon_asks && i > 0 && !is_space(paragraph[i - 1])) {
       mark = 1;
@@ -247,7 +249,7 @@ void questions_of_paragraph(std::string_view paragraph, std::vector<Question>& o
       i = end - 1;
     } else if ((c == '.' || c == '!') && at_boundary(i + 1)) {
       close_sentence(i + 1, false);
-    } else if (paragraph.substr(i).starts_with(k_ellipsis)) {
+    } else if (multibyte && paragraph.substr(i).starts_with(k_ellipsis)) {
       close_sentence(i + 3, false);
       i += 2;
     } else if (c == '\n' && item_number(paragraph.substr(i + 1)) > 0) {

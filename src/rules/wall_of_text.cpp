@@ -229,10 +229,15 @@ std::vector<Block> blocks_of(std::string_view text, Range paragraph, bool typed_
   return out;
 }
 
+// The words that start in `range`. A sentence's words are in text order, and a paragraph cut
+// into many one-line blocks asks for every block and sentence: two binary searches, not a count.
 std::size_t words_in(const std::vector<Word>& words, Range range) {
-  return static_cast<std::size_t>(std::ranges::count_if(words, [&](const Word& w) {
-    return range.begin <= w.range.begin && w.range.begin < range.end;
-  }));
+  const auto starts_before = [](const Word& w, std::size_t offset) {
+    return w.range.begin < offset;
+  };
+  const auto first = std::lower_bound(words.begin(), words.end(), range.begin, starts_before);
+  const auto last = std::lower_bound(first, words.end(), range.end, starts_before);
+  return static_cast<std::size_t>(last - first);
 }
 
 class WallOfText final : public Rule {

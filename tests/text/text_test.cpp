@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <string>
 
 namespace text = replylint::text;
@@ -127,6 +128,44 @@ TEST_CASE("code points are counted by lead bytes and listed with U+FFFD for bad 
   CHECK(text::code_points("añ€") == std::u32string{U'a', U'ñ', U'€'});
   CHECK(text::code_points("a\xFF"
                           "b") == std::u32string{U'a', 0xFFFD, U'b'});
+}
+
+TEST_CASE("is_nfc agrees with ICU around every character of its fast path", "[text]") {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  auto icu_says = [&](const std::string& s) {
+    UErrorCode check = U_ZERO_ERROR;
+    const bool normalized = nfc->isNormalized(icu::UnicodeString::fromUTF8(s), check);
+    return U_SUCCESS(check) && normalized;
+  };
+  // Alone, after a letter it could compose with, before a combining acute, amid ASCII and
+  // between 8-byte words: the quick path must never say yes where ICU says no.
+  for (UChar32 c = 1; c < 0x3000; ++c) {
+    if (U_IS_SURROGATE(c)) continue;
+    const std::string ch = utf8(c);
+    for (const std::string& s : {ch, "e" + ch, "\u03B1" + ch, ch + "\u0301", "abcdefg" + ch + "xyz",
+                                 ch + ch, "\u00E9" + ch + "\u2019"}) {
+      INFO("U+" << std::hex << c);
+      CHECK(text::is_nfc(s) == icu_says(s));
+    }
+  }
+  CHECK_FALSE(text::is_nfc("ok \xCE"));   // a lead byte cut at the end
+  CHECK_FALSE(text::is_nfc("\xE2\x80"));  // a three-byte sequence cut short
+  CHECK_FALSE(text::is_nfc("\xC0\xAF"));  // an overlong '/'
+}
+
+TEST_CASE("code points are counted eight bytes at a time as one by one", "[text]") {
+  std::uint32_t seed = 7;
+  auto next = [&] { return seed = seed * 1103515245U + 12345U; };
+  for (int round = 0; round < 2000; ++round) {
+    std::string s(next() % 40, ' ');
+    for (char& c : s) c = static_cast<char>(next() >> 16);
+    int expected = 0;
+    for (const char c : s)
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++expected;
+    CHECK(text::count_code_points(s) == expected);
+  }
 }
 
 TEST_CASE("first_folded reads the folded first code point", "[text]") {
