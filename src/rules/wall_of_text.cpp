@@ -2,6 +2,7 @@
 // into the blocks a reader sees (list items, lines the writer ended on purpose, code lines) by a
 // byte scan of its lines; no regex, no tokenising of its own.
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "rules/phrase_matcher.hpp"
 #include "rules/rules.hpp"
 #include "spell/spell.hpp"  // SpellService is a spell::Stemmer
+#include "text/text.hpp"
 
 namespace replylint::rules {
 namespace {
@@ -92,8 +94,7 @@ constexpr std::size_t k_narrow_line_columns = 50;
 constexpr std::size_t k_code_symbol_share = 6;
 
 std::size_t columns(std::string_view line) {
-  return static_cast<std::size_t>(std::ranges::count_if(
-      line, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(text::count_code_points(line));
 }
 
 std::string_view trim_left(std::string_view s) {
@@ -152,37 +153,21 @@ bool ends_sentence(std::string_view line) {
                         t.back() == ';');
 }
 
-bool is_code_symbol(char c) {
-  switch (c) {
-    case '{':
-    case '}':
-    case '[':
-    case ']':
-    case '(':
-    case ')':
-    case '<':
-    case '>':
-    case '=':
-    case ';':
-    case '|':
-    case '\\':
-    case '`':
-    case '$':
-    case '#':
-      return true;
-    default:
-      return false;
-  }
-}
+// Every line of a long paragraph is read: a table, not a switch per byte.
+constexpr std::array<bool, 256> k_code_symbols = [] {
+  std::array<bool, 256> table{};
+  for (const unsigned char c : std::string_view("{}[]()<>=;|\\`$#")) table[c] = true;
+  return table;
+}();
 
 bool is_code_line(std::string_view line) {
   if (starts_with(line, "\t") || starts_with(line, "    ")) return true;
-  std::size_t symbols = 0, visible = 0;
+  std::size_t symbols = 0, blanks = 0;
   for (const char c : line) {
-    if (c == ' ' || c == '\t') continue;
-    ++visible;
-    if (is_code_symbol(c)) ++symbols;
+    blanks += c == ' ' || c == '\t' ? 1 : 0;
+    symbols += k_code_symbols[static_cast<unsigned char>(c)] ? 1 : 0;
   }
+  const std::size_t visible = line.size() - blanks;
   return visible > 0 && symbols * k_code_symbol_share >= visible;
 }
 
