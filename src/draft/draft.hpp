@@ -75,10 +75,13 @@ struct Word {
     std::uint64_t key_version = 0;  // vocabulary version key_id is from; 0: not looked up
     std::uint32_t key_id = 0;       // 0: no phrase list has the key
     std::int32_t first_letter = -1;
-    const void* stemmer = nullptr;        // stem_ids are this stemmer's stems in `language`
-    std::uint64_t language = 0;           // the language code's bytes
-    std::uint64_t stems_version = 0;      // vocabulary version stem_ids are from
-    std::vector<std::uint32_t> stem_ids;  // ids of the stems some phrase list has
+    const void* stemmer = nullptr;    // stem_ids are this stemmer's stems in `language`
+    std::uint64_t language = 0;       // the language code's bytes
+    std::uint64_t stems_version = 0;  // vocabulary version stem_ids are from
+    // Ids of the stems some phrase list has, in the matcher's memo of the thread that checked
+    // the word, valid while that memo's generation is `stems_generation`.
+    const std::vector<std::uint32_t>* stem_ids = nullptr;
+    std::uint64_t stems_generation = 0;
   };
   mutable PhraseCache phrase;
 };

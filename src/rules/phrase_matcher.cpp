@@ -250,13 +250,25 @@ std::uint64_t next_matcher_id() {
   return next++;
 }
 
+// Words' caches point into this thread's memos. A clear() gives the thread a new generation,
+// unique across threads and time, so that no word trusts a pointer from before it (or from
+// another thread's memo).
+std::atomic<std::uint64_t> g_next_memo_generation{1};
+thread_local std::uint64_t t_memo_generation = g_next_memo_generation++;
+
 // Only called at the start of a search, so no reference into a memo outlives a clear().
 StemMemos& thread_memos(std::uint64_t matcher_id) {
   thread_local std::unordered_map<std::uint64_t, StemMemos> t_memos;
-  if (t_memos.size() > k_max_remembered_matchers) t_memos.clear();
+  if (t_memos.size() > k_max_remembered_matchers) {
+    t_memos.clear();
+    t_memo_generation = g_next_memo_generation++;
+  }
   StemMemos& memos = t_memos[matcher_id];
   for (auto& [language, memo] : memos)
-    if (memo.size() > k_max_remembered_words) memo.clear();
+    if (memo.size() > k_max_remembered_words) {
+      memo.clear();
+      t_memo_generation = g_next_memo_generation++;
+    }
   return memos;
 }
 
@@ -326,13 +338,15 @@ class Words {
     if (m_stemmer == nullptr) return k_none;
     draft::Word::PhraseCache& cache = word(i).phrase;
     if (cache.stemmer == m_stemmer && cache.language == m_language_code &&
-        cache.stems_version == m_vocabulary.version())
-      return cache.stem_ids;
-    cache.stem_ids = memo_stems(word(i).text);
+        cache.stems_version == m_vocabulary.version() &&
+        cache.stems_generation == t_memo_generation)
+      return *cache.stem_ids;
+    cache.stem_ids = &memo_stems(word(i).text);
     cache.stemmer = m_stemmer;
     cache.language = m_language_code;
     cache.stems_version = m_vocabulary.version();
-    return cache.stem_ids;
+    cache.stems_generation = t_memo_generation;
+    return *cache.stem_ids;
   }
 
  private:
