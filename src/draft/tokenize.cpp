@@ -211,6 +211,32 @@ struct UTextHolder {
   ~UTextHolder() { utext_close(&ut); }
 };
 
+// Valid UTF-8 as UTF-16 for a break iterator, with the byte offset of each UTF-16 index. Over a
+// UTF-8 UText, ICU converts a chunk again each time the iterator steps back, which the filtered
+// sentence iterator does at every candidate break: that cost more than the breaking itself.
+class Utf16Text {
+ public:
+  explicit Utf16Text(std::string_view utf8)
+      : m_text(icu::UnicodeString::fromUTF8(
+            icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())))) {
+    m_bytes.reserve(utf8.size() + 1);
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+      const auto byte = static_cast<unsigned char>(utf8[i]);
+      if ((byte & 0xC0) == 0x80) continue;  // a continuation byte
+      m_bytes.push_back(i);
+      if (byte >= 0xF0) m_bytes.push_back(i);  // a surrogate pair: two UTF-16 units
+    }
+    m_bytes.push_back(utf8.size());
+  }
+  const icu::UnicodeString& text() const { return m_text; }
+  bool ok() const { return m_bytes.size() == static_cast<std::size_t>(m_text.length()) + 1; }
+  std::size_t byte_offset(int32_t index) const { return m_bytes[static_cast<std::size_t>(index)]; }
+
+ private:
+  icu::UnicodeString m_text;
+  std::vector<std::size_t> m_bytes;
+};
+
 // Word break classes of the code points fast_word_segments() handles.
 enum class Wb : unsigned char {
   other,
@@ -698,6 +724,18 @@ std::vector<Range> sentences(std::string_view text, std::size_t base) {
     return out;
   }
   icu::BreakIterator* it = sentence_iterator();
+  if (it != nullptr && text::is_valid_utf8(flat)) {
+    const Utf16Text flat16(flat);
+    if (flat16.ok()) {
+      it->setText(flat16.text());  // kept by reference: flat16 outlives the loop
+      int32_t prev = it->first();
+      for (int32_t cur = it->next(); cur != icu::BreakIterator::DONE; prev = cur, cur = it->next())
+        push(flat16.byte_offset(prev), flat16.byte_offset(cur));
+      static const icu::UnicodeString k_nothing;
+      it->setText(k_nothing);  // not a reference to flat16 once it is gone
+      return out;
+    }
+  }
   UTextHolder ut(flat);
   UErrorCode status = U_ZERO_ERROR;
   if (!it || !ut.ok) {
