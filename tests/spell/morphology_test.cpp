@@ -104,15 +104,19 @@ TEST_CASE("derived_word needs a known base and the right accent", "[spell][morph
 
 TEST_CASE("suffixes derive words from known bases, and no typo of them", "[spell][morphology]") {
   Speller& es = speller("es");
-  for (const char* word : {"optimizador", "paginador", "designador", "manejadores", "espaciadora",
-                           "imprimibles", "postergable", "permutación", "secuencialmente",
-                           "sintácticamente", "particionamiento", "extraíbles", "cachés"}) {
+  for (const char* word :
+       {"optimizador", "paginador", "designador", "manejadores", "espaciadora", "imprimibles",
+        "postergable", "permutación", "secuencialmente", "sintácticamente", "particionamiento",
+        "extraíbles", "cachés", "escalabilidad", "emocionalidad", "modularidad", "proactividad",
+        "textualidades"}) {
     INFO(word);
     CHECK(es.check(word));
   }
-  for (const char* word : {"simultaneamente", "sintacticamente", "optimizadro", "paginadr",
-                           "secuencialmnte", "optimisador", "imprimibels", "permutacion",
-                           "particionamento", "particinamiento", "extraíbels", "cahcés"}) {
+  for (const char* word :
+       {"simultaneamente", "sintacticamente", "optimizadro", "paginadr", "secuencialmnte",
+        "optimisador", "imprimibels", "permutacion", "particionamento", "particinamiento",
+        "extraíbels", "cahcés", "escalabilidda", "escalbilidad", "emocinalidad", "modularidd",
+        "proactivdad", "textualidaddes"}) {
     INFO(word);
     CHECK_FALSE(es.check(word));
   }
