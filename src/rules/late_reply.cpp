@@ -379,6 +379,43 @@ bool reads_no_further(const std::vector<ReadingStep>& later,
   return std::equal(later.begin(), later.end(), earlier.begin()) && !earlier[later.size()].field;
 }
 
+// How many numbers a text must hold for the pattern to read it: one per number field (d, y, the
+// hours, m, s) that abuts no other number field. ICU reads such a field's digits to the end of
+// their run, so no two of them share a run of digits (fields that abut, "HHmm", may split one,
+// and are not counted); a month may be a name, and is not counted either.
+int32_t numbers_needed(const std::optional<std::vector<ReadingStep>>& steps) {
+  if (!steps) return 0;
+  auto number_field = [&](std::size_t i) { return (*steps)[i].field && (*steps)[i].numeric; };
+  int32_t needed = 0;
+  for (std::size_t i = 0; i < steps->size(); ++i)
+    if (number_field(i) &&
+        std::u16string_view(u"dyHms").find((*steps)[i].letter) != std::u16string_view::npos &&
+        (i == 0 || !number_field(i - 1)) && (i + 1 == steps->size() || !number_field(i + 1)))
+      ++needed;
+  return needed;
+}
+
+// Runs of digits in `text` that start at `at` or later, one array entry per position (a change of
+// digit set, "12٣٤", starts a run: ICU's number parse may stop there).
+std::vector<int32_t> digit_runs_from(const icu::UnicodeString& text) {
+  const int32_t length = text.length();
+  std::vector<int32_t> runs(static_cast<std::size_t>(length) + 1, 0);
+  const char16_t* const units = text.getBuffer();
+  UChar32 previous_zero = -1;  // the zero of the digit before, -1 after a non-digit
+  for (int32_t at = 0; at < length;) {
+    const int32_t here = at;
+    UChar32 c = 0;
+    U16_NEXT(units, at, length, c);
+    const UChar32 zero = c < 0x80       ? (c >= u'0' && c <= u'9' ? u'0' : -1)
+                         : u_isdigit(c) ? c - u_charDigitValue(c)
+                                        : -1;
+    if (zero != -1 && zero != previous_zero) runs[static_cast<std::size_t>(here)] = 1;
+    previous_zero = zero;
+  }
+  for (std::size_t at = runs.size() - 1; at-- > 0;) runs[at] += runs[at + 1];
+  return runs;
+}
+
 // One language's date patterns, compiled with its locale's names stripped of their accents (the
 // text is stripped the same way), so "Μαΐ", "Μαϊ" and "Μαι" or "mié" and "mie" all parse.
 struct LanguageDates {
@@ -388,6 +425,11 @@ struct LanguageDates {
   // Per format, the earlier formats it cannot outread (reads_no_further): once one of them has
   // read a date at a place, and no further than the best reading there, the format is not tried.
   std::vector<std::vector<std::size_t>> outread_by;
+  // Per format, numbers_needed: a format needing more numbers than the text holds from the place
+  // on is not tried, unless the text spells a number out (the NaN and infinity symbols that ICU's
+  // number parse reads, folded).
+  std::vector<int32_t> numbers_needed;
+  std::vector<icu::UnicodeString> spelled_numbers;
   std::vector<std::string> date_fields;                         // folded
   std::vector<std::unique_ptr<icu::RegexPattern>> attribution;  // the segmenter's patterns
   // The first two letters, lowercase, of every month and weekday name: each format starts with
@@ -483,6 +525,24 @@ LanguageDates compile_language(const data::LanguageData& data) {
     for (std::size_t earlier = 0; earlier < later; ++earlier)
       if (steps[later] && steps[earlier] && reads_no_further(*steps[later], *steps[earlier]))
         out.outread_by[later].push_back(earlier);
+  for (std::size_t f = 0; f < steps.size(); ++f) {
+    out.numbers_needed.push_back(numbers_needed(steps[f]));
+    const auto* decimal =
+        dynamic_cast<const icu::DecimalFormat*>(out.formats[f]->getNumberFormat());
+    if (decimal == nullptr) {
+      out.numbers_needed.back() = 0;
+      continue;
+    }
+    for (const auto symbol :
+         {icu::DecimalFormatSymbols::kNaNSymbol, icu::DecimalFormatSymbols::kInfinitySymbol}) {
+      icu::UnicodeString spelled = decimal->getDecimalFormatSymbols()->getConstSymbol(symbol);
+      spelled.foldCase();
+      if (std::find(out.spelled_numbers.begin(), out.spelled_numbers.end(), spelled) ==
+          out.spelled_numbers.end())
+        out.spelled_numbers.push_back(spelled);
+    }
+  }
+  out.spelled_numbers.emplace_back(UChar32{0x221E});  // ∞, read whatever the symbol
   for (const auto* patterns : {&data.attribution, &data.attribution_end}) {
     for (const data::Pattern& pattern : *patterns) {
       UErrorCode status = U_ZERO_ERROR;
@@ -848,6 +908,7 @@ class LateReply final : public Rule {
     icu::Calendar* const calendar = thread_calendar();
     if (calendar == nullptr) return std::nullopt;
     std::vector<int32_t> ends;  // per format, where its parse at this place ended (0: not read)
+    std::vector<int32_t> digit_runs;  // digit_runs_from(line), when first needed
     for (const std::string& code : languages) {
       const auto language =
           std::find_if(m_languages.begin(), m_languages.end(),
@@ -855,6 +916,23 @@ class LateReply final : public Rule {
       if (language == m_languages.end()) continue;
       std::vector<std::unique_ptr<icu::SimpleDateFormat>>& formats =
           thread_formats(static_cast<std::size_t>(language - m_languages.begin()));
+      std::optional<bool> spells_number;  // the line holds a spelled_numbers entry
+      auto too_few_numbers = [&](std::size_t format, int32_t start) {
+        const int32_t needed = language->numbers_needed[format];
+        if (needed == 0) return false;
+        if (digit_runs.empty()) digit_runs = digit_runs_from(line);
+        if (needed <= digit_runs[static_cast<std::size_t>(start)]) return false;
+        if (!spells_number) {
+          icu::UnicodeString folded = line;
+          folded.foldCase();
+          spells_number =
+              std::any_of(language->spelled_numbers.begin(), language->spelled_numbers.end(),
+                          [&](const icu::UnicodeString& word) {
+                            return !word.isEmpty() && folded.indexOf(word) >= 0;
+                          });
+        }
+        return !*spells_number;
+      };
       for (int32_t start = 0; start < line.length(); ++start) {
         if (!u_isalnum(line.charAt(start)) || (start > 0 && u_isalnum(line.charAt(start - 1))))
           continue;
@@ -870,7 +948,7 @@ class LateReply final : public Rule {
         int32_t best_end = start;
         ends.assign(language->formats.size(), 0);
         for (std::size_t f = 0; f < language->formats.size(); ++f) {
-          if (!shapes_agree(language->shapes[f], shape)) continue;
+          if (!shapes_agree(language->shapes[f], shape) || too_few_numbers(f, start)) continue;
           const std::vector<std::size_t>& outread_by = language->outread_by[f];
           if (std::any_of(outread_by.begin(), outread_by.end(), [&](std::size_t earlier) {
                 return ends[earlier] > start && ends[earlier] <= best_end;
