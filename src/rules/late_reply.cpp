@@ -2,6 +2,7 @@
 // segmentation found (never re-detected here), with ICU's locale-aware date parsing driven by the
 // patterns of rules/<lang>/date-formats.toml.
 #include <unicode/calendar.h>
+#include <unicode/decimfmt.h>
 #include <unicode/dtfmtsym.h>
 #include <unicode/regex.h>
 #include <unicode/simpletz.h>
@@ -280,12 +281,155 @@ bool shapes_agree(const Shape& pattern, const Shape& text) {
   return true;
 }
 
+// How a lenient pattern moves through the text, step by step: a field or a literal run, as ICU's
+// SimpleDateFormat::parse walks them. What does not change how far a step reads is dropped, so
+// that two patterns differing only there have equal steps: every width of E reads the same names
+// (wide, abbreviated, short, narrow), MMM and MMMM both read wide and abbreviated months (and a
+// number), the hour letters H, h, K and k read the same digits (their values differ, not how far
+// they read), and so do all widths of a number field that does not abut another field.
+struct ReadingStep {
+  bool field = false;
+  char16_t letter = 0;
+  int32_t width = 0;
+  bool numeric = false;  // a field ICU reads as a number (no trailing "." is skipped after it)
+  icu::UnicodeString literal;
+  bool operator==(const ReadingStep&) const = default;
+};
+
+// The steps of a pattern, or nullopt when it has a field whose reading is not modelled here.
+std::optional<std::vector<ReadingStep>> reading_steps(const icu::UnicodeString& pattern) {
+  auto letter = [](char16_t c) { return (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z'); };
+  std::vector<ReadingStep> steps;
+  for (int32_t i = 0; i < pattern.length();) {
+    const char16_t c = pattern.charAt(i);
+    if (letter(c)) {
+      int32_t width = 1;
+      while (i + width < pattern.length() && pattern.charAt(i + width) == c) ++width;
+      i += width;
+      ReadingStep step{.field = true, .letter = c, .width = width};
+      switch (c) {
+        case u'E':
+          step.width = 0;
+          break;
+        case u'M':
+        case u'L':
+          step.numeric = width <= 2;
+          if (width == 4) step.width = 3;
+          break;
+        case u'H':
+        case u'h':
+        case u'K':
+        case u'k':
+          step.letter = u'H';
+          step.numeric = true;
+          break;
+        case u'd':
+        case u'y':
+        case u'm':
+        case u's':
+          step.numeric = true;
+          break;
+        case u'a':
+        case u'Z':
+          break;
+        default:
+          return std::nullopt;
+      }
+      steps.push_back(step);
+      continue;
+    }
+    // A literal run, gathered as ICU's matchLiterals gathers it ('' is a quote, in quotes or not).
+    ReadingStep step;
+    bool quoted = false;
+    for (; i < pattern.length(); ++i) {
+      const char16_t l = pattern.charAt(i);
+      if (!quoted && letter(l)) break;
+      if (l == u'\'') {
+        if (i + 1 < pattern.length() && pattern.charAt(i + 1) == u'\'') {
+          ++i;
+        } else {
+          quoted = !quoted;
+          continue;
+        }
+      }
+      step.literal += l;
+    }
+    step.literal.trim();  // lenient parsing trims a literal run and skips the text's spaces
+    steps.push_back(step);
+  }
+  // A number field's width only counts among abutting fields ("HHmm"); elsewhere any width reads
+  // the same digits.
+  for (std::size_t i = 0; i < steps.size(); ++i)
+    if (steps[i].numeric && (i == 0 || !steps[i - 1].field) &&
+        (i + 1 == steps.size() || !steps[i + 1].field))
+      steps[i].width = 0;
+  return steps;
+}
+
+// Whether pattern `later` can never read further than pattern `earlier` read at the same place,
+// once `earlier` has read a date there. Equal steps read equally far. Steps that are the first
+// steps of `earlier`, up to a number field followed there by a literal, read exactly as far as
+// `earlier` did after those steps, and `earlier` reads on from there (ICU's fields and literals
+// never move back; a trailing "." is skipped only after a field that is not a number).
+bool reads_no_further(const std::vector<ReadingStep>& later,
+                      const std::vector<ReadingStep>& earlier) {
+  if (later.empty()) return false;
+  if (later == earlier) return true;
+  if (later.size() >= earlier.size() || !later.back().field || !later.back().numeric) return false;
+  return std::equal(later.begin(), later.end(), earlier.begin()) && !earlier[later.size()].field;
+}
+
+// How many numbers a text must hold for the pattern to read it: one per number field (d, y, the
+// hours, m, s) that abuts no other number field. ICU reads such a field's digits to the end of
+// their run, so no two of them share a run of digits (fields that abut, "HHmm", may split one,
+// and are not counted); a month may be a name, and is not counted either.
+int32_t numbers_needed(const std::optional<std::vector<ReadingStep>>& steps) {
+  if (!steps) return 0;
+  auto number_field = [&](std::size_t i) { return (*steps)[i].field && (*steps)[i].numeric; };
+  int32_t needed = 0;
+  for (std::size_t i = 0; i < steps->size(); ++i)
+    if (number_field(i) &&
+        std::u16string_view(u"dyHms").find((*steps)[i].letter) != std::u16string_view::npos &&
+        (i == 0 || !number_field(i - 1)) && (i + 1 == steps->size() || !number_field(i + 1)))
+      ++needed;
+  return needed;
+}
+
+// Runs of digits in `text` that start at `at` or later, one array entry per position (a change of
+// digit set, "12٣٤", starts a run: ICU's number parse may stop there).
+std::vector<int32_t> digit_runs_from(const icu::UnicodeString& text) {
+  const int32_t length = text.length();
+  std::vector<int32_t> runs(static_cast<std::size_t>(length) + 1, 0);
+  const char16_t* const units = text.getBuffer();
+  UChar32 previous_zero = -1;  // the zero of the digit before, -1 after a non-digit
+  for (int32_t at = 0; at < length;) {
+    const int32_t here = at;
+    UChar32 c = 0;
+    U16_NEXT(units, at, length, c);
+    const UChar32 zero = c < 0x80       ? (c >= u'0' && c <= u'9' ? u'0' : -1)
+                         : u_isdigit(c) ? c - u_charDigitValue(c)
+                                        : -1;
+    if (zero != -1 && zero != previous_zero) runs[static_cast<std::size_t>(here)] = 1;
+    previous_zero = zero;
+  }
+  for (std::size_t at = runs.size() - 1; at-- > 0;) runs[at] += runs[at + 1];
+  return runs;
+}
+
 // One language's date patterns, compiled with its locale's names stripped of their accents (the
 // text is stripped the same way), so "Μαΐ", "Μαϊ" and "Μαι" or "mié" and "mie" all parse.
 struct LanguageDates {
   std::string language;
   std::vector<std::unique_ptr<icu::SimpleDateFormat>> formats;
-  std::vector<Shape> shapes;                                    // per format
+  std::vector<Shape> shapes;  // per format
+  // Per format, the earlier formats it cannot outread (reads_no_further): once one of them has
+  // read a date at a place, and no further than the best reading there, the format is not tried.
+  std::vector<std::vector<std::size_t>> outread_by;
+  // Per format, numbers_needed: a format needing more numbers than the text holds from the place
+  // on is not tried, unless the text spells a number out (the NaN and infinity symbols that ICU's
+  // number parse reads, folded).
+  std::vector<int32_t> numbers_needed;
+  std::vector<icu::UnicodeString> spelled_numbers;
   std::vector<std::string> date_fields;                         // folded
   std::vector<std::unique_ptr<icu::RegexPattern>> attribution;  // the segmenter's patterns
   // The first two letters, lowercase, of every month and weekday name: each format starts with
@@ -363,6 +507,42 @@ LanguageDates compile_language(const data::LanguageData& data) {
     out.formats.push_back(std::move(format));
     out.shapes.push_back(pattern_shape(pattern));
   }
+  // ICU moves a number field's end back over a number suffix that the pattern repeats
+  // (checkIntSuffix): with such a suffix, reading_steps no longer says how far a field reads.
+  const bool plain_numbers = std::all_of(out.formats.begin(), out.formats.end(), [](const auto& f) {
+    const auto* decimal = dynamic_cast<const icu::DecimalFormat*>(f->getNumberFormat());
+    icu::UnicodeString positive, negative;
+    return decimal != nullptr && decimal->getPositiveSuffix(positive).isEmpty() &&
+           decimal->getNegativeSuffix(negative).isEmpty();
+  });
+  std::vector<std::optional<std::vector<ReadingStep>>> steps;
+  for (const auto& format : out.formats) {
+    icu::UnicodeString pattern;
+    steps.push_back(plain_numbers ? reading_steps(format->toPattern(pattern)) : std::nullopt);
+  }
+  out.outread_by.resize(out.formats.size());
+  for (std::size_t later = 0; later < steps.size(); ++later)
+    for (std::size_t earlier = 0; earlier < later; ++earlier)
+      if (steps[later] && steps[earlier] && reads_no_further(*steps[later], *steps[earlier]))
+        out.outread_by[later].push_back(earlier);
+  for (std::size_t f = 0; f < steps.size(); ++f) {
+    out.numbers_needed.push_back(numbers_needed(steps[f]));
+    const auto* decimal =
+        dynamic_cast<const icu::DecimalFormat*>(out.formats[f]->getNumberFormat());
+    if (decimal == nullptr) {
+      out.numbers_needed.back() = 0;
+      continue;
+    }
+    for (const auto symbol :
+         {icu::DecimalFormatSymbols::kNaNSymbol, icu::DecimalFormatSymbols::kInfinitySymbol}) {
+      icu::UnicodeString spelled = decimal->getDecimalFormatSymbols()->getConstSymbol(symbol);
+      spelled.foldCase();
+      if (std::find(out.spelled_numbers.begin(), out.spelled_numbers.end(), spelled) ==
+          out.spelled_numbers.end())
+        out.spelled_numbers.push_back(spelled);
+    }
+  }
+  out.spelled_numbers.emplace_back(UChar32{0x221E});  // ∞, read whatever the symbol
   for (const auto* patterns : {&data.attribution, &data.attribution_end}) {
     for (const data::Pattern& pattern : *patterns) {
       UErrorCode status = U_ZERO_ERROR;
@@ -378,9 +558,12 @@ LanguageDates compile_language(const data::LanguageData& data) {
 // The text as the date patterns see it: accents stripped, the no-break spaces some clients put
 // before "AM" or inside dates made plain spaces.
 icu::UnicodeString prepared(std::string_view text) {
+  static const std::array<icu::UnicodeString, 4> k_spaces = {
+      icu::UnicodeString(UChar32{0x00A0}), icu::UnicodeString(UChar32{0x202F}),
+      icu::UnicodeString(UChar32{0x2009}), icu::UnicodeString(UChar32{0x2007})};
+  static const icu::UnicodeString k_space(u" ");
   icu::UnicodeString out = icu::UnicodeString::fromUTF8(text::strip_marks(text));
-  for (const UChar32 space : {0x00A0, 0x202F, 0x2009, 0x2007})
-    out.findAndReplace(icu::UnicodeString(space), " ");
+  for (const icu::UnicodeString& space : k_spaces) out.findAndReplace(space, k_space);
   return out;
 }
 
@@ -649,15 +832,11 @@ class LateReply final : public Rule {
     return out;
   }
 
-  // The first date the languages' patterns read in `text`, in order: at the first place a
-  // pattern parses, the longest reading (the earlier pattern on a tie). A date without a zone is in
-  // the reply's zone; a reading after the reply is dropped for the next one (an ambiguous numeric
-  // date).
   // This thread's copies of one language's formats: ICU documents formats as unsynchronised,
   // and one shared behind a lock kept the other threads of a bulk run waiting on every
-  // attribution line.
-  const std::vector<std::unique_ptr<icu::SimpleDateFormat>>& thread_formats(
-      std::size_t language) const {
+  // attribution line. A copy is made when a format is first tried (null until then): most
+  // formats are never tried by a thread that reads one client's lines.
+  std::vector<std::unique_ptr<icu::SimpleDateFormat>>& thread_formats(std::size_t language) const {
     thread_local std::unordered_map<
         std::uint64_t, std::vector<std::vector<std::unique_ptr<icu::SimpleDateFormat>>>>
         t_formats;
@@ -665,9 +844,7 @@ class LateReply final : public Rule {
     auto& mine = t_formats[m_id];
     if (mine.empty()) mine.resize(m_languages.size());
     auto& formats = mine[language];
-    if (formats.empty())
-      for (const auto& format : m_languages[language].formats)
-        formats.emplace_back(format->clone());
+    if (formats.empty()) formats.resize(m_languages[language].formats.size());
     return formats;
   }
 
@@ -704,23 +881,58 @@ class LateReply final : public Rule {
     return next++;
   }
 
+  // This thread's calendar for parsing (making one per date cost more than reading it): every
+  // parse starts from a cleared calendar in the reply's zone, so nothing carries over.
+  static icu::Calendar* thread_calendar() {
+    thread_local std::unique_ptr<icu::Calendar> t_calendar = [] {
+      UErrorCode status = U_ZERO_ERROR;
+      std::unique_ptr<icu::Calendar> calendar(
+          icu::Calendar::createInstance(icu::Locale::getRoot(), status));
+      if (U_FAILURE(status)) return std::unique_ptr<icu::Calendar>();
+      calendar->setLenient(false);  // no 31 February, no month 13
+      return calendar;
+    }();
+    return t_calendar.get();
+  }
+
+  // The first date the languages' patterns read in `text`, in order: at the first place a
+  // pattern parses, the longest reading (the earlier pattern on a tie). A date without a zone is in
+  // the reply's zone; a reading after the reply is dropped for the next one (an ambiguous numeric
+  // date).
   std::optional<std::int64_t> parse_date(std::string_view text,
                                          const std::vector<std::string>& languages,
                                          const Moment& reply) const {
     const icu::UnicodeString line = prepared(text);
-    const icu::SimpleTimeZone zone(static_cast<int32_t>(reply.offset * 1000), "reply");
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Calendar> calendar(
-        icu::Calendar::createInstance(zone, icu::Locale::getRoot(), status));
-    if (U_FAILURE(status)) return std::nullopt;
-    calendar->setLenient(false);  // no 31 February, no month 13
+    static const icu::UnicodeString k_zone_id(u"reply");
+    const icu::SimpleTimeZone zone(static_cast<int32_t>(reply.offset * 1000), k_zone_id);
+    icu::Calendar* const calendar = thread_calendar();
+    if (calendar == nullptr) return std::nullopt;
+    std::vector<int32_t> ends;  // per format, where its parse at this place ended (0: not read)
+    std::vector<int32_t> digit_runs;  // digit_runs_from(line), when first needed
     for (const std::string& code : languages) {
       const auto language =
           std::find_if(m_languages.begin(), m_languages.end(),
                        [&](const LanguageDates& l) { return l.language == code; });
       if (language == m_languages.end()) continue;
-      const std::vector<std::unique_ptr<icu::SimpleDateFormat>>& formats =
+      std::vector<std::unique_ptr<icu::SimpleDateFormat>>& formats =
           thread_formats(static_cast<std::size_t>(language - m_languages.begin()));
+      std::optional<bool> spells_number;  // the line holds a spelled_numbers entry
+      auto too_few_numbers = [&](std::size_t format, int32_t start) {
+        const int32_t needed = language->numbers_needed[format];
+        if (needed == 0) return false;
+        if (digit_runs.empty()) digit_runs = digit_runs_from(line);
+        if (needed <= digit_runs[static_cast<std::size_t>(start)]) return false;
+        if (!spells_number) {
+          icu::UnicodeString folded = line;
+          folded.foldCase();
+          spells_number =
+              std::any_of(language->spelled_numbers.begin(), language->spelled_numbers.end(),
+                          [&](const icu::UnicodeString& word) {
+                            return !word.isEmpty() && folded.indexOf(word) >= 0;
+                          });
+        }
+        return !*spells_number;
+      };
       for (int32_t start = 0; start < line.length(); ++start) {
         if (!u_isalnum(line.charAt(start)) || (start > 0 && u_isalnum(line.charAt(start - 1))))
           continue;
@@ -734,13 +946,21 @@ class LateReply final : public Rule {
         // earlier format.
         std::optional<std::int64_t> best;
         int32_t best_end = start;
+        ends.assign(language->formats.size(), 0);
         for (std::size_t f = 0; f < language->formats.size(); ++f) {
-          if (!shapes_agree(language->shapes[f], shape)) continue;
-          const auto& format = formats[f];
+          if (!shapes_agree(language->shapes[f], shape) || too_few_numbers(f, start)) continue;
+          const std::vector<std::size_t>& outread_by = language->outread_by[f];
+          if (std::any_of(outread_by.begin(), outread_by.end(), [&](std::size_t earlier) {
+                return ends[earlier] > start && ends[earlier] <= best_end;
+              }))
+            continue;  // it would end where an earlier format did, or before: no further
+          auto& format = formats[f];
+          if (!format) format.reset(language->formats[f]->clone());
           calendar->clear();
           calendar->setTimeZone(zone);  // a parsed zone field replaces it
           icu::ParsePosition position(start);
           format->parse(line, *calendar, position);
+          ends[f] = position.getIndex();
           if (position.getIndex() <= best_end) continue;
           UErrorCode time_status = U_ZERO_ERROR;
           const UDate when = calendar->getTime(time_status);

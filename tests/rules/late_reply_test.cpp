@@ -270,3 +270,23 @@ TEST_CASE("late-reply reads dates where lenient parsing mixes numeric and named 
     CHECK(found[0].message == "reply sent 8 business days after the original");
   }
 }
+
+TEST_CASE("late-reply reads on when the longest reading is after the reply", "[late-reply]") {
+  // The 12-hour reading (23:00, 23:30) falls after the reply: the 24-hour format that reads the
+  // same text without its "μ.μ."/"PM" gives the time (11:00, 11:30), not a date-only format
+  // (midnight), although it cannot read further than the 12-hour one.
+  const LintSettings hours{.options = {{"max-delay", "0h"}}};
+  const auto greek = lint("late-reply",
+                          reply("Fri, 17 May 2024 22:00:00 +0300", k_own_el,
+                                "Στις Παρ 17 Μαΐ 2024 στις 11:00 μ.μ., ο/η Νίκος <n@example.gr> "
+                                "έγραψε:"),
+                          hours);
+  REQUIRE(greek.size() == 1);
+  CHECK(greek[0].message == "reply sent 11 business hours after the original");
+  const auto english = lint("late-reply",
+                            reply("Mon, 3 Feb 2025 23:00:00 -0500", k_own_en,
+                                  "On Feb 3, 2025, at 11:30 PM, Ann <ann@example.com> wrote:"),
+                            hours);
+  REQUIRE(english.size() == 1);
+  CHECK(english[0].message == "reply sent 11 business hours after the original");
+}
