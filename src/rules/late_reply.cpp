@@ -444,6 +444,16 @@ std::u16string name_start(const icu::UnicodeString& text, int32_t at) {
   return std::u16string(two.getBuffer(), static_cast<std::size_t>(two.length()));
 }
 
+// The no-break spaces some clients put before "AM" or inside dates, and ICU inside its own names
+// ("p.\u00A0m."), made plain spaces on both sides of a parse.
+void plain_spaces(icu::UnicodeString& text) {
+  static const std::array<icu::UnicodeString, 4> k_spaces = {
+      icu::UnicodeString(UChar32{0x00A0}), icu::UnicodeString(UChar32{0x202F}),
+      icu::UnicodeString(UChar32{0x2009}), icu::UnicodeString(UChar32{0x2007})};
+  static const icu::UnicodeString k_space(u" ");
+  for (const icu::UnicodeString& space : k_spaces) text.findAndReplace(space, k_space);
+}
+
 icu::UnicodeString stripped(const icu::UnicodeString& text) {
   std::string utf8;
   text.toUTF8String(utf8);
@@ -474,6 +484,7 @@ std::unique_ptr<icu::DateFormatSymbols> stripped_symbols(const icu::Locale& loca
   int32_t count = 0;
   const icu::UnicodeString* names = symbols->getAmPmStrings(count);
   std::vector<icu::UnicodeString> am_pm = strip_all(names, count);
+  for (icu::UnicodeString& name : am_pm) plain_spaces(name);  // es: "a.\u00A0m.", "p.\u00A0m."
   symbols->setAmPmStrings(am_pm.data(), count);
   return symbols;
 }
@@ -555,15 +566,10 @@ LanguageDates compile_language(const data::LanguageData& data) {
   return out;
 }
 
-// The text as the date patterns see it: accents stripped, the no-break spaces some clients put
-// before "AM" or inside dates made plain spaces.
+// The text as the date patterns see it: accents stripped, no-break spaces made plain.
 icu::UnicodeString prepared(std::string_view text) {
-  static const std::array<icu::UnicodeString, 4> k_spaces = {
-      icu::UnicodeString(UChar32{0x00A0}), icu::UnicodeString(UChar32{0x202F}),
-      icu::UnicodeString(UChar32{0x2009}), icu::UnicodeString(UChar32{0x2007})};
-  static const icu::UnicodeString k_space(u" ");
   icu::UnicodeString out = icu::UnicodeString::fromUTF8(text::strip_marks(text));
-  for (const icu::UnicodeString& space : k_spaces) out.findAndReplace(space, k_space);
+  plain_spaces(out);
   return out;
 }
 

@@ -290,3 +290,24 @@ TEST_CASE("late-reply reads on when the longest reading is after the reply", "[l
   REQUIRE(english.size() == 1);
   CHECK(english[0].message == "reply sent 11 business hours after the original");
 }
+
+TEST_CASE("late-reply reads Spanish 12-hour times, whose ICU names hold no-break spaces",
+          "[late-reply]") {
+  // ICU spells the Spanish day halves "a.\u00A0m." and "p.\u00A0m."; clients write them with
+  // a plain space or a no-break one. 6:40 p. m. is 18:40, not 06:40.
+  const LintSettings hours{.options = {{"max-delay", "0h"}}};
+  for (const std::string& half : {"p. m.", "p.\u00A0m."}) {
+    CAPTURE(half);
+    const std::string text =
+        "Hola Ana:\n\nSu pedido sale hoy.\n\n-----Mensaje original-----\n"
+        "De: Ana <ana@example.es>\nEnviado: lunes, 3 de febrero de 2025 6:40 " +
+        half + "\nPara: Soporte\nAsunto: Pedido\n\n¿Cuándo llega?\n";
+    const auto found = lint("late-reply",
+                            "From: Lucía <lucia@tienda.example.es>\nTo: Ana <ana@example.es>\n"
+                            "Subject: Re: Pedido\nDate: Tue, 4 Feb 2025 10:40:00 +0100\n\n" +
+                                text,
+                            hours);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message == "reply sent 16 business hours after the original");
+  }
+}
