@@ -417,9 +417,9 @@ class NoHumanContact final : public Rule {
     std::vector<draft::Sentence> out;
     const std::string_view text = draft.text();
     const std::size_t count = draft.paragraphs.size();
-    for (std::size_t p = count > 2 ? count - 2 : 0; p < count; ++p) {
+    const std::size_t first_paragraph = count > 2 ? count - 2 : 0;
+    for (std::size_t p = first_paragraph; p < count; ++p) {
       const draft::Paragraph& paragraph = draft.paragraphs[p];
-      const std::size_t first = out.size();
       std::size_t begin = paragraph.range.begin;
       while (begin < paragraph.range.end) {
         std::size_t end = text.find('\n', begin);
@@ -431,17 +431,24 @@ class NoHumanContact final : public Rule {
         }
         begin = end + 1;
       }
-      // Lines and words are both in text order: one walk puts each word on its line.
-      std::size_t at = first;
-      for (const Sentence& sentence : paragraph.sentences)
+    }
+    // The lines kept before their words: a long last paragraph would have every word copied.
+    if (out.size() > k_max_name_lines)
+      out.erase(out.begin(), out.end() - static_cast<std::ptrdiff_t>(k_max_name_lines));
+    if (out.empty()) return out;
+    // Lines and words are both in text order: one walk puts each word on its line.
+    std::size_t at = 0;
+    for (std::size_t p = first_paragraph; p < count; ++p)
+      for (const Sentence& sentence : draft.paragraphs[p].sentences) {
+        // A sentence whose last word begins before the kept lines puts no word on them.
+        if (sentence.words.empty() || sentence.words.back().range.begin < out.front().range.begin)
+          continue;
         for (const Word& word : sentence.words) {
           while (at < out.size() && out[at].range.end <= word.range.begin) ++at;
           if (at < out.size() && out[at].range.begin <= word.range.begin)
             out[at].words.push_back(word);
         }
-    }
-    if (out.size() > k_max_name_lines)
-      out.erase(out.begin(), out.end() - static_cast<std::ptrdiff_t>(k_max_name_lines));
+      }
     return out;
   }
 
