@@ -151,7 +151,9 @@ class AccentConfusion final : public Rule {
       for (const Sentence& sentence : paragraph.sentences) {
         std::vector<PhraseMatch> exceptions;
         bool exceptions_read = false;
+        const Questions questions = questions_in(draft.text(), sentence);
         for (const Compiled& list : m_lists) {
+          if (!questions.may_hold(list.place)) continue;
           for (const PhraseMatch& match : list.matcher.find(sentence, language)) {
             if (!in_place(draft.text(), sentence, match, list.place)) continue;
             if (!exceptions_read) {
@@ -174,6 +176,30 @@ class AccentConfusion final : public Rule {
     PhraseMatcher matcher;
     Place place;
   };
+
+  // What in_place needs of a sentence before a question or opening list is searched: most
+  // sentences ask nothing, and those lists are then not searched at all.
+  struct Questions {
+    bool opening_mark = false;  // a '¿' anywhere in the sentence
+    bool closing_mark = false;  // it ends in '?' or ';'
+    bool may_hold(Place place) const {
+      switch (place) {
+        case Place::question:
+          return opening_mark || closing_mark;
+        case Place::opening:
+          return opening_mark;
+        default:
+          return true;
+      }
+    }
+  };
+
+  static Questions questions_in(const std::string& text, const Sentence& sentence) {
+    const std::string_view whole =
+        trim_right(std::string_view(text).substr(sentence.range.begin, sentence.range.size()));
+    return {whole.find("¿") != std::string_view::npos,
+            whole.ends_with("?") || whole.ends_with(";")};
+  }
 
   // Flags each word of `match` that has a key of one of the phrase's right forms but none of
   // those forms as written; the context words must be exactly as listed.
