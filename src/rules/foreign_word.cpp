@@ -227,6 +227,8 @@ class ForeignWord final : public Rule {
       out[i].english = english_word || (greek_text && w.script == draft::Script::latin);
       out[i].reportable = english_word && may_report(text, w, i == first_word);
     }
+    // What follows only takes marks back: a sentence with nothing to report (most) is done.
+    if (std::ranges::none_of(out, [](const Mark& m) { return m.reportable; })) return out;
     // Two English words in a row, or a line mostly English, are English writing, not a word;
     // a line mostly in another language (French, Latin) is no Spanish line.
     std::size_t line_start = 0;
