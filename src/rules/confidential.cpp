@@ -265,7 +265,15 @@ class Confidential final : public Rule {
                                matched_text(draft.text(), match.range)),
                     match);
     }
-    for (const Sentence* sentence : draft.own_sentences()) check_hosts(draft, *sentence, out);
+    for (const draft::Paragraph& paragraph : draft.paragraphs) {
+      // A sentence holds a hint of a bare host only where its paragraph does: one look at
+      // most paragraphs settles all their sentences.
+      const bool hint =
+          m_bare_host &&
+          has_bare_host_hint(
+              std::string_view(draft.text()).substr(paragraph.range.begin, paragraph.range.size()));
+      for (const Sentence& sentence : paragraph.sentences) check_hosts(draft, sentence, hint, out);
+    }
     check_subject(draft, out);
     check_internal_thread(draft, out);
   }
@@ -359,9 +367,10 @@ class Confidential final : public Rule {
     }
   }
 
-  void check_hosts(const Draft& draft, const Sentence& sentence, Reporter& out) const {
+  void check_hosts(const Draft& draft, const Sentence& sentence, bool paragraph_hint,
+                   Reporter& out) const {
     check_words(sentence.words, false, out);
-    if (!m_bare_host || sentence.range.end <= sentence.range.begin) return;
+    if (!paragraph_hint || !m_bare_host || sentence.range.end <= sentence.range.begin) return;
     const std::string_view text =
         std::string_view(draft.text())
             .substr(sentence.range.begin, sentence.range.end - sentence.range.begin);
