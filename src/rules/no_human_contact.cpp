@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -144,7 +145,7 @@ struct Line {
 // words, not copies (most lines at the end of own text are prose, and are read only once).
 struct LineWords {
   draft::Range range;
-  std::vector<const Word*> words;
+  std::span<const Word* const> words;
 };
 
 class NoHumanContact final : public Rule {
@@ -182,9 +183,10 @@ class NoHumanContact final : public Rule {
     for (const Line& line : signature) signature_sentences.push_back(sentence_of(line));
     // A signature follows a sign-off by definition: one word there is a name.
     for (const draft::Sentence& line : signature_sentences) {
-      LineWords words{line.range, {}};
-      for (const Word& word : line.words) words.words.push_back(&word);
-      if (is_name(draft, words, true)) return;
+      std::vector<const Word*> words;
+      words.reserve(line.words.size());
+      for (const Word& word : line.words) words.push_back(&word);
+      if (is_name(draft, {line.range, words}, true)) return;
     }
 
     const std::optional<draft::Range> phrase = automatic_phrase(draft, signature_sentences);
@@ -306,7 +308,8 @@ class NoHumanContact final : public Rule {
   bool signed_in_own_text(const Draft& draft) const {
     for (const draft::Segment& segment : draft.segments)
       if (segment.kind == draft::SegmentKind::placeholder) return true;
-    const std::vector<LineWords> lines = last_own_lines(draft);
+    std::vector<const Word*> words;  // the lines' words
+    const std::vector<LineWords> lines = last_own_lines(draft, words);
     for (std::size_t i = lines.size(); i-- > 0;) {
       // The first line of own text greets; it never signs.
       if (lines[i].range.begin == draft.paragraphs.front().range.begin) continue;
@@ -358,7 +361,7 @@ class NoHumanContact final : public Rule {
 
   // How many words of `line` a sign-off takes at its start ("Un saludo, Lucía" → 2); 0 when it
   // does not open with one, and the line's word count when it is nothing else.
-  std::size_t rest_after_closing(const std::vector<const Word*>& words) const {
+  std::size_t rest_after_closing(std::span<const Word* const> words) const {
     std::string opening;
     std::size_t longest = 0;  // "Best regards" rather than "Best"
     for (std::size_t i = 0; i < words.size() && i < 4; ++i) {
@@ -424,39 +427,49 @@ class NoHumanContact final : public Rule {
   }
 
   // The last lines of own text (at most k_max_name_lines, from its last two paragraphs), where
-  // a sign-off and a name stand, each with the draft's own words on it.
-  static std::vector<LineWords> last_own_lines(const Draft& draft) {
-    std::vector<LineWords> out;
+  // a sign-off and a name stand, each with the draft's own words on it (kept in `words`).
+  static std::vector<LineWords> last_own_lines(const Draft& draft,
+                                               std::vector<const Word*>& words) {
+    // Read from the end: a long last paragraph has many more lines than are looked at.
+    std::vector<draft::Range> lines;
     const std::string_view text = draft.text();
     const std::size_t count = draft.paragraphs.size();
     const std::size_t first_paragraph = count > 2 ? count - 2 : 0;
-    for (std::size_t p = first_paragraph; p < count; ++p) {
-      const draft::Paragraph& paragraph = draft.paragraphs[p];
-      std::size_t begin = paragraph.range.begin;
-      while (begin < paragraph.range.end) {
-        std::size_t end = text.find('\n', begin);
-        if (end == std::string_view::npos || end > paragraph.range.end) end = paragraph.range.end;
-        if (!trim(text.substr(begin, end - begin)).empty()) out.push_back({{begin, end}, {}});
-        begin = end + 1;
+    for (std::size_t p = count; p-- > first_paragraph && lines.size() < k_max_name_lines;) {
+      const draft::Range paragraph = draft.paragraphs[p].range;
+      std::size_t end = paragraph.end;
+      while (end > paragraph.begin && lines.size() < k_max_name_lines) {
+        const std::size_t newline = text.rfind('\n', end - 1);
+        const std::size_t begin = newline != std::string_view::npos && newline >= paragraph.begin
+                                      ? newline + 1
+                                      : paragraph.begin;
+        if (!trim(text.substr(begin, end - begin)).empty()) lines.push_back({begin, end});
+        if (begin == paragraph.begin) break;
+        end = begin - 1;
       }
     }
-    // The lines kept before their words are gathered: a long last paragraph has many more.
-    if (out.size() > k_max_name_lines)
-      out.erase(out.begin(), out.end() - static_cast<std::ptrdiff_t>(k_max_name_lines));
-    if (out.empty()) return out;
+    std::reverse(lines.begin(), lines.end());
+    if (lines.empty()) return {};
     // Lines and words are both in text order: one walk puts each word on its line.
+    std::vector<std::size_t> firsts(lines.size() + 1, 0);  // line i: words[firsts[i], firsts[i+1])
     std::size_t at = 0;
     for (std::size_t p = first_paragraph; p < count; ++p)
       for (const Sentence& sentence : draft.paragraphs[p].sentences) {
         // A sentence whose last word begins before the kept lines puts no word on them.
-        if (sentence.words.empty() || sentence.words.back().range.begin < out.front().range.begin)
+        if (sentence.words.empty() || sentence.words.back().range.begin < lines.front().begin)
           continue;
         for (const Word& word : sentence.words) {
-          while (at < out.size() && out[at].range.end <= word.range.begin) ++at;
-          if (at < out.size() && out[at].range.begin <= word.range.begin)
-            out[at].words.push_back(&word);
+          while (at < lines.size() && lines[at].end <= word.range.begin)
+            firsts[++at] = words.size();
+          if (at < lines.size() && lines[at].begin <= word.range.begin) words.push_back(&word);
         }
       }
+    while (at < lines.size()) firsts[++at] = words.size();
+    std::vector<LineWords> out;
+    out.reserve(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      out.push_back({lines[i], std::span<const Word* const>(words).subspan(
+                                   firsts[i], firsts[i + 1] - firsts[i])});
     return out;
   }
 

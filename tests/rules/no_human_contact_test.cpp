@@ -69,6 +69,10 @@ TEST_CASE("no-human-contact reads the signer in the last six lines of a long par
                                    "tres.\nLínea cuatro.\nLínea cinco.\nLínea seis.\n");
   REQUIRE(found.size() == 1);
   CHECK(found[0].text == "es un mensaje automático");
+  // The lines run on into the paragraph before: a sign-off there makes one word a name.
+  CHECK(lint("no-human-contact", "Hola,\n\nEste es un mensaje automático.\nUn saludo,\n\nLucía\n")
+            .empty());
+  CHECK(lint("no-human-contact", "Hola,\n\nEste es un mensaje automático.\n\nLucía\n").size() == 1);
 }
 
 TEST_CASE("no-human-contact stays quiet when a person can be reached", "[no-human-contact]") {
