@@ -108,16 +108,21 @@ bool holds_at(std::string_view text, std::size_t at, std::string_view lower) {
 // looks from the few bytes case cannot change ('.', ':') and from the 'h' of "localhost" rather
 // than lowercasing a copy of every sentence.
 bool has_bare_host_hint(std::string_view text) {
+  static constexpr std::array<std::string_view, 4> k_labels{"local", "internal", "corp", "lan"};
+  static constexpr std::string_view k_intranet = "intranet";
+  static constexpr std::string_view k_localhost = "localhost";
+  static constexpr std::string_view k_ipv6_link = "://[";
   for (std::size_t dot = text.find('.'); dot != std::string_view::npos;
        dot = text.find('.', dot + 1)) {
-    for (std::string_view label : {"local", "internal", "corp", "lan"})
+    for (std::string_view label : k_labels)
       if (holds_at(text, dot + 1, label)) return true;
-    if (dot >= 8 && holds_at(text, dot - 8, "intranet")) return true;
+    if (dot >= k_intranet.size() && holds_at(text, dot - k_intranet.size(), k_intranet))
+      return true;
   }
-  if (text.find("://[") != std::string_view::npos) return true;
+  if (text.find(k_ipv6_link) != std::string_view::npos) return true;
   for (const char h : {'h', 'H'})
     for (std::size_t at = text.find(h); at != std::string_view::npos; at = text.find(h, at + 1))
-      if (at >= 5 && holds_at(text, at - 5, "localhost")) return true;
+      if (at >= 5 && holds_at(text, at - 5, k_localhost)) return true;
   return false;
 }
 
