@@ -321,7 +321,7 @@ class NoHumanContact final : public Rule {
     return false;
   }
 
-  // True when `sentence` (one line) is a person's name: up to k_max_name_words capitalised
+  // True when `line` is a person's name: up to k_max_name_words capitalised
   // words or words in capitals (lowercase particles such as "de la" between them), or the same
   // after a sign-off on the same line ("Un saludo, Lucía"). One word alone counts only after a
   // sign-off.
