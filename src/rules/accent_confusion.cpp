@@ -4,6 +4,7 @@
 #include <array>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "rules/phrase_matcher.hpp"
@@ -138,6 +139,12 @@ class AccentConfusion final : public Rule {
     for (const ContextList& list : k_lists)
       m_lists.push_back(
           {PhraseMatcher(context.data, std::string(k_info.id) + list.suffix, nullptr), list.place});
+    for (const auto& [code, language] : context.data.languages)
+      for (const ContextList& list : k_lists)
+        if (const auto phrases = language.phrases.find(std::string(k_info.id) + list.suffix);
+            phrases != language.phrases.end())
+          for (const data::Phrase& phrase : phrases->second)
+            m_right_forms.emplace(&phrase, right_forms_of(phrase));
   }
 
   const RuleInfo& info() const override { return k_info; }
@@ -151,7 +158,9 @@ class AccentConfusion final : public Rule {
       for (const Sentence& sentence : paragraph.sentences) {
         std::vector<PhraseMatch> exceptions;
         bool exceptions_read = false;
+        const Questions questions = questions_in(draft.text(), sentence);
         for (const Compiled& list : m_lists) {
+          if (!questions.may_hold(list.place)) continue;
           for (const PhraseMatch& match : list.matcher.find(sentence, language)) {
             if (!in_place(draft.text(), sentence, match, list.place)) continue;
             if (!exceptions_read) {
@@ -175,24 +184,69 @@ class AccentConfusion final : public Rule {
     Place place;
   };
 
+  // The forms that are right in a phrase's context (its `suggest`), worked out once per phrase
+  // rather than for every match of it.
+  struct RightForms {
+    std::vector<std::string_view> written;  // as listed
+    std::vector<std::string> folded;        // text::fold: accents kept ("ς" is "σ" there)
+    std::vector<std::string> keys;          // text::word_key of each
+  };
+
+  static RightForms right_forms_of(const data::Phrase& phrase) {
+    RightForms out;
+    out.written = split(phrase.suggest);
+    for (std::string_view form : out.written) {
+      out.folded.push_back(text::fold(form));
+      out.keys.push_back(text::word_key(out.folded.back()));
+    }
+    return out;
+  }
+
+  // What in_place needs of a sentence before a question or opening list is searched: most
+  // sentences ask nothing, and those lists are then not searched at all.
+  struct Questions {
+    bool opening_mark = false;  // a '¿' anywhere in the sentence
+    bool closing_mark = false;  // it ends in '?' or ';'
+    bool may_hold(Place place) const {
+      switch (place) {
+        case Place::question:
+          return opening_mark || closing_mark;
+        case Place::opening:
+          return opening_mark;
+        default:
+          return true;
+      }
+    }
+  };
+
+  static Questions questions_in(const std::string& text, const Sentence& sentence) {
+    const std::string_view whole =
+        trim_right(std::string_view(text).substr(sentence.range.begin, sentence.range.size()));
+    return {whole.find("¿") != std::string_view::npos,
+            whole.ends_with("?") || whole.ends_with(";")};
+  }
+
   // Flags each word of `match` that has a key of one of the phrase's right forms but none of
   // those forms as written; the context words must be exactly as listed.
   void report_match(const Sentence& sentence, const PhraseMatch& match,
                     std::set<std::size_t>& reported, Reporter& out) const {
-    const std::vector<std::string_view> written_forms = split(match.phrase->suggest);
-    std::vector<std::string> right;  // the same forms folded, accents kept ("ς" is "σ" there)
-    for (std::string_view form : written_forms) right.push_back(text::fold(form));
+    const auto known = m_right_forms.find(match.phrase);
+    RightForms computed;  // a phrase of no list here: none in a check
+    const RightForms& forms =
+        known != m_right_forms.end() ? known->second : (computed = right_forms_of(*match.phrase));
+    const std::vector<std::string_view>& written_forms = forms.written;
+    const std::vector<std::string>& right = forms.folded;
     std::vector<const Word*> words;
     for (std::size_t i = match.first_word; i < match.end_word; ++i)
       if (sentence.words[i].kind == draft::TokenKind::word ||
           sentence.words[i].kind == draft::TokenKind::number)
         words.push_back(&sentence.words[i]);
-    if (!aligns(words, 0, match.phrase->tokens, 0, right)) return;
+    if (!aligns(words, 0, match.phrase->tokens, 0, forms)) return;
     for (const Word* w : words) {
       std::vector<std::string> suggestions;
       bool written_right = false;
       for (std::size_t f = 0; f < right.size(); ++f) {
-        if (text::word_key(right[f]) != w->key) continue;
+        if (forms.keys[f] != w->key) continue;
         if (text::fold(w->text) == right[f]) written_right = true;
         suggestions.push_back(capital_like(w->text, written_forms[f]));
       }
@@ -222,7 +276,7 @@ class AccentConfusion final : public Rule {
   // not a right form's) written as one of its token's forms, accents included.
   static bool aligns(const std::vector<const Word*>& words, std::size_t w,
                      const std::vector<data::PhraseToken>& tokens, std::size_t t,
-                     const std::vector<std::string>& right) {
+                     const RightForms& right) {
     if (t == tokens.size()) return w == words.size();
     const data::PhraseToken& token = tokens[t];
     if (token.optional && aligns(words, w, tokens, t + 1, right)) return true;
@@ -231,11 +285,10 @@ class AccentConfusion final : public Rule {
     return aligns(words, w + 1, tokens, t + 1, right);
   }
 
-  static bool fits(const Word& word, const data::PhraseToken& token,
-                   const std::vector<std::string>& right) {
+  static bool fits(const Word& word, const data::PhraseToken& token, const RightForms& right) {
     if (token.words.empty()) return true;  // `*`
-    const bool target = std::ranges::any_of(
-        right, [&](const std::string& form) { return text::word_key(form) == word.key; });
+    const bool target =
+        std::ranges::any_of(right.keys, [&](const std::string& key) { return key == word.key; });
     if (target) return true;  // the word being checked: any accents
     const std::string written = text::fold(word.text);
     return std::ranges::any_of(token.words,
@@ -297,6 +350,7 @@ class AccentConfusion final : public Rule {
 
   std::vector<Compiled> m_lists;
   PhraseMatcher m_exceptions;
+  std::unordered_map<const data::Phrase*, RightForms> m_right_forms;
 };
 
 }  // namespace

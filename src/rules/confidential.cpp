@@ -85,15 +85,45 @@ agents send customers to their own router's page (http://192.168.1.1).
                 {"private-addresses", true, "flag links to private and loopback IP addresses"}},
 };
 
-// What every match of the bare-host pattern contains, lowercase.
-constexpr std::array<std::string_view, 7> k_bare_host_hints{
-    ".local", ".internal", ".corp", ".lan", "intranet.", "localhost", "://["};
+char lowercase_ascii(char ch) {
+  return ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+}
 
 std::string lowercase_ascii(std::string_view s) {
   std::string out(s);
-  for (char& ch : out)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  for (char& ch : out) ch = lowercase_ascii(ch);
   return out;
+}
+
+// `text` holds `lower` (lowercase ASCII) at `at`, ignoring ASCII case.
+bool holds_at(std::string_view text, std::size_t at, std::string_view lower) {
+  if (at > text.size() || text.size() - at < lower.size()) return false;
+  for (std::size_t i = 0; i < lower.size(); ++i)
+    if (lowercase_ascii(text[at + i]) != lower[i]) return false;
+  return true;
+}
+
+// True when `text`, ASCII-lowercased, holds one of ".local", ".internal", ".corp", ".lan",
+// "intranet.", "localhost" or "://[", which every match of the bare-host pattern contains. It
+// looks from the few bytes case cannot change ('.', ':') and from the 'h' of "localhost" rather
+// than lowercasing a copy of every sentence.
+bool has_bare_host_hint(std::string_view text) {
+  static constexpr std::array<std::string_view, 4> k_labels{"local", "internal", "corp", "lan"};
+  static constexpr std::string_view k_intranet = "intranet";
+  static constexpr std::string_view k_localhost = "localhost";
+  static constexpr std::string_view k_ipv6_link = "://[";
+  for (std::size_t dot = text.find('.'); dot != std::string_view::npos;
+       dot = text.find('.', dot + 1)) {
+    for (std::string_view label : k_labels)
+      if (holds_at(text, dot + 1, label)) return true;
+    if (dot >= k_intranet.size() && holds_at(text, dot - k_intranet.size(), k_intranet))
+      return true;
+  }
+  if (text.find(k_ipv6_link) != std::string_view::npos) return true;
+  for (const char h : {'h', 'H'})
+    for (std::size_t at = text.find(h); at != std::string_view::npos; at = text.find(h, at + 1))
+      if (at >= 5 && holds_at(text, at - 5, k_localhost)) return true;
+  return false;
 }
 
 // `*` matches any run of characters (dots included); everything else literally.
@@ -240,7 +270,15 @@ class Confidential final : public Rule {
                                matched_text(draft.text(), match.range)),
                     match);
     }
-    for (const Sentence* sentence : draft.own_sentences()) check_hosts(draft, *sentence, out);
+    for (const draft::Paragraph& paragraph : draft.paragraphs) {
+      // A sentence holds a hint of a bare host only where its paragraph does: one look at
+      // most paragraphs settles all their sentences.
+      const bool hint =
+          m_bare_host &&
+          has_bare_host_hint(
+              std::string_view(draft.text()).substr(paragraph.range.begin, paragraph.range.size()));
+      for (const Sentence& sentence : paragraph.sentences) check_hosts(draft, sentence, hint, out);
+    }
     check_subject(draft, out);
     check_internal_thread(draft, out);
   }
@@ -334,18 +372,16 @@ class Confidential final : public Rule {
     }
   }
 
-  void check_hosts(const Draft& draft, const Sentence& sentence, Reporter& out) const {
+  void check_hosts(const Draft& draft, const Sentence& sentence, bool paragraph_hint,
+                   Reporter& out) const {
     check_words(sentence.words, false, out);
-    if (!m_bare_host || sentence.range.end <= sentence.range.begin) return;
+    if (!paragraph_hint || !m_bare_host || sentence.range.end <= sentence.range.begin) return;
     const std::string_view text =
         std::string_view(draft.text())
             .substr(sentence.range.begin, sentence.range.end - sentence.range.begin);
     // Most sentences hold none of these: skip the regex for them (the bulk benchmark).
+    if (!has_bare_host_hint(text)) return;
     const std::string folded = lowercase_ascii(text);
-    if (std::ranges::none_of(k_bare_host_hints, [&](std::string_view hint) {
-          return folded.find(hint) != std::string::npos;
-        }))
-      return;
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())));
     UErrorCode status = U_ZERO_ERROR;

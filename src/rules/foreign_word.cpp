@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -96,13 +97,15 @@ class ForeignWord final : public Rule {
   void check(const Draft& draft, Reporter& out) const override {
     std::vector<personal_data::Found> secrets;
     bool secrets_read = false;
+    Spellers spellers{m_spell};
     for (const draft::Paragraph& paragraph : draft.paragraphs) {
       const std::string& language =
           paragraph.language.empty() ? draft.language : paragraph.language;
       if (language != "es" && language != "el") continue;
       for (const Sentence& sentence : paragraph.sentences) {
         const std::vector<PhraseMatch> matches = m_alternatives.find(sentence, language);
-        const std::vector<Mark> marks = classify(draft.text(), sentence, language, matches);
+        const std::vector<Mark> marks =
+            classify(draft.text(), sentence, language, matches, spellers);
         if (std::ranges::none_of(marks, [](const Mark& m) { return m.reportable; })) continue;
         if (!secrets_read) {
           secrets = m_personal_data.own_text(draft);
@@ -114,6 +117,24 @@ class ForeignWord final : public Rule {
   }
 
  private:
+  // The spellers one check asks for, each fetched from the service on its first need (the
+  // service loads a dictionary then) and kept: they are asked about nearly every word.
+  class Spellers {
+   public:
+    explicit Spellers(spell::SpellService* service) : m_service(service) {}
+    spell::Speller* spanish() { return get(m_spanish, "es"); }
+    spell::Speller* english() { return get(m_english, "en"); }
+
+   private:
+    spell::Speller* get(std::optional<spell::Speller*>& speller, std::string_view language) {
+      if (!speller) speller = m_service->get(language);
+      return *speller;
+    }
+    spell::SpellService* m_service;
+    std::optional<spell::Speller*> m_spanish;
+    std::optional<spell::Speller*> m_english;
+  };
+
   // What one word of a sentence is to this rule.
   struct Mark {
     bool english = false;     // English by the dictionaries, or a listed word: makes up runs
@@ -171,18 +192,27 @@ class ForeignWord final : public Rule {
 
   // English by the dictionaries: Spanish rejects it and English knows it, or, in Greek text,
   // a Latin-script word English knows.
-  bool english_only(const Word& w, const std::string& language) const {
+  // (foreign_word::english_in_spanish, with the spellers fetched once.)
+  bool english_only(const Word& w, bool spanish_text, Spellers& spellers) const {
     if (m_spell == nullptr) return false;
-    if (language == "es") return foreign_word::english_in_spanish(w, language, *m_spell);
+    if (spanish_text) {
+      if (!foreign_word::may_be_english(w)) return false;
+      spell::Speller* spanish = spellers.spanish();
+      spell::Speller* english = spellers.english();
+      return spanish != nullptr && english != nullptr &&
+             foreign_word::english_not_spanish(w, *spanish, *english);
+    }
     if (w.script != draft::Script::latin || w.letters < foreign_word::k_min_letters) return false;
-    spell::Speller* english = m_spell->get("en");
+    spell::Speller* english = spellers.english();
     return english != nullptr && english->check(w.text);
   }
 
   // Marks each word: English or listed, and whether it may be reported.
   std::vector<Mark> classify(const std::string& text, const Sentence& sentence,
-                             const std::string& language,
-                             const std::vector<PhraseMatch>& matches) const {
+                             const std::string& language, const std::vector<PhraseMatch>& matches,
+                             Spellers& spellers) const {
+    const bool spanish_text = language == "es";
+    const bool greek_text = language == "el";
     const std::vector<Word>& words = sentence.words;
     std::vector<Mark> out(words.size());
     for (const PhraseMatch& match : matches)
@@ -192,11 +222,13 @@ class ForeignWord final : public Rule {
       const Word& w = words[i];
       if (w.kind != draft::TokenKind::word || w.letters == 0) continue;
       if (first_word == words.size()) first_word = i;
-      const bool english_word = out[i].listed || english_only(w, language);
+      const bool english_word = out[i].listed || english_only(w, spanish_text, spellers);
       // Greek text: any Latin word makes a run (product names), English or not.
-      out[i].english = english_word || (language == "el" && w.script == draft::Script::latin);
+      out[i].english = english_word || (greek_text && w.script == draft::Script::latin);
       out[i].reportable = english_word && may_report(text, w, i == first_word);
     }
+    // What follows only takes marks back: a sentence with nothing to report (most) is done.
+    if (std::ranges::none_of(out, [](const Mark& m) { return m.reportable; })) return out;
     // Two English words in a row, or a line mostly English, are English writing, not a word;
     // a line mostly in another language (French, Latin) is no Spanish line.
     std::size_t line_start = 0;
@@ -206,7 +238,7 @@ class ForeignWord final : public Rule {
       const bool any = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(line_start),
                                    out.begin() + static_cast<std::ptrdiff_t>(i),
                                    [](const Mark& m) { return m.reportable; });
-      if (any && language == "es" && !mostly_spanish(words, line_start, i))
+      if (any && spanish_text && !mostly_spanish(words, line_start, i, spellers))
         for (std::size_t k = line_start; k < i; ++k) out[k].reportable = false;
       line_start = i;
     }
@@ -215,8 +247,9 @@ class ForeignWord final : public Rule {
 
   // True when more than half the words of words[begin, end) (one line), two or more, are
   // Spanish; capitalised words inside the line count as names.
-  bool mostly_spanish(const std::vector<Word>& words, std::size_t begin, std::size_t end) const {
-    spell::Speller* spanish = m_spell != nullptr ? m_spell->get("es") : nullptr;
+  bool mostly_spanish(const std::vector<Word>& words, std::size_t begin, std::size_t end,
+                      Spellers& spellers) const {
+    spell::Speller* spanish = m_spell != nullptr ? spellers.spanish() : nullptr;
     if (spanish == nullptr) return true;
     int total = 0, spanish_words = 0;
     for (std::size_t i = begin; i < end; ++i) {
@@ -229,8 +262,12 @@ class ForeignWord final : public Rule {
     return total < 2 || spanish_words * 2 > total;
   }
 
+  // Only the gap is read: a search for the next newline would run to the end of a long line
+  // for every pair of words on it.
   static bool newline_between(const std::string& text, const Word& a, const Word& b) {
-    return text.find('\n', a.range.end) < b.range.begin;
+    for (std::size_t at = a.range.end; at < b.range.begin && at < text.size(); ++at)
+      if (text[at] == '\n') return true;
+    return false;
   }
 
   // Within words[begin, end) (one line of the sentence): quiets runs of two English words or

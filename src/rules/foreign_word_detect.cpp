@@ -49,21 +49,29 @@ bool spanish_slip(std::string_view word, spell::Speller& spanish) {
 
 }  // namespace
 
-bool english_in_spanish(const draft::Word& word, std::string_view language,
-                        spell::SpellService& spell) {
-  if (language != "es") return false;
-  if (word.kind != draft::TokenKind::word || word.script != draft::Script::latin) return false;
-  if (word.letters < k_min_letters || word.has_digit || word.has_underscore) return false;
-  spell::Speller* spanish = spell.get("es");
-  spell::Speller* english = spell.get("en");
-  if (spanish == nullptr || english == nullptr) return false;
-  if (spanish->check(word.text) || !english->check(word.text)) return false;
+bool may_be_english(const draft::Word& word) {
+  return word.kind == draft::TokenKind::word && word.script == draft::Script::latin &&
+         word.letters >= k_min_letters && !word.has_digit && !word.has_underscore;
+}
+
+bool english_not_spanish(const draft::Word& word, spell::Speller& spanish,
+                         spell::Speller& english) {
+  if (spanish.check(word.text) || !english.check(word.text)) return false;
   // A Spanish word one of the usual slips away is a typo, even when the slip makes an English
   // word: its final vowel dropped ("problem" for "problema"), two letters swapped ("mood" for
   // "modo", "toads" for "todas"), a letter doubled ("entree"), an accent dropped ("traves"). A
   // letter replaced is left out: nearly every short English word is one replaced letter from
   // some Spanish word ("bash" and "basa", "info" and "indo").
-  return !spanish_slip(word.text, *spanish);
+  return !spanish_slip(word.text, spanish);
+}
+
+bool english_in_spanish(const draft::Word& word, std::string_view language,
+                        spell::SpellService& spell) {
+  if (language != "es" || !may_be_english(word)) return false;
+  spell::Speller* spanish = spell.get("es");
+  spell::Speller* english = spell.get("en");
+  if (spanish == nullptr || english == nullptr) return false;
+  return english_not_spanish(word, *spanish, *english);
 }
 
 }  // namespace replylint::rules::foreign_word

@@ -10,7 +10,8 @@
 
 namespace replylint::spell {
 class SpellService;
-}
+class Speller;
+}  // namespace replylint::spell
 
 namespace replylint::rules::foreign_word {
 
@@ -28,5 +29,14 @@ inline constexpr int k_min_letters = 4;
 /// English) or when either dictionary is missing. Never loads Hunspell for a suggestion.
 bool english_in_spanish(const draft::Word& word, std::string_view language,
                         spell::SpellService& spell);
+
+/// The part of english_in_spanish that needs no dictionary: a Latin-script word token of at least
+/// k_min_letters letters, without digits or underscores. english_in_spanish is false for any
+/// other word, before it asks the spell service for a speller.
+bool may_be_english(const draft::Word& word);
+
+/// english_in_spanish for a word `may_be_english` accepted, with the two spellers at hand (a
+/// rule that asks for every word of a draft fetches them once).
+bool english_not_spanish(const draft::Word& word, spell::Speller& spanish, spell::Speller& english);
 
 }  // namespace replylint::rules::foreign_word

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -140,6 +141,13 @@ struct Line {
   std::size_t begin = 0;
 };
 
+// A line with the words on it, where a sign-off and a name are looked for: the draft's own
+// words, not copies (most lines at the end of own text are prose, and are read only once).
+struct LineWords {
+  draft::Range range;
+  std::span<const Word* const> words;
+};
+
 class NoHumanContact final : public Rule {
  public:
   explicit NoHumanContact(const RuleContext& context)
@@ -174,8 +182,12 @@ class NoHumanContact final : public Rule {
     signature_sentences.reserve(signature.size());
     for (const Line& line : signature) signature_sentences.push_back(sentence_of(line));
     // A signature follows a sign-off by definition: one word there is a name.
-    for (const draft::Sentence& line : signature_sentences)
-      if (is_name(draft, line, true)) return;
+    for (const draft::Sentence& line : signature_sentences) {
+      std::vector<const Word*> words;
+      words.reserve(line.words.size());
+      for (const Word& word : line.words) words.push_back(&word);
+      if (is_name(draft, {line.range, words}, true)) return;
+    }
 
     const std::optional<draft::Range> phrase = automatic_phrase(draft, signature_sentences);
     if (!phrase && !automatic_headers(msg)) return;
@@ -296,38 +308,41 @@ class NoHumanContact final : public Rule {
   bool signed_in_own_text(const Draft& draft) const {
     for (const draft::Segment& segment : draft.segments)
       if (segment.kind == draft::SegmentKind::placeholder) return true;
-    const std::vector<draft::Sentence> lines = last_own_lines(draft);
+    std::vector<const Word*> words;  // the lines' words
+    const std::vector<LineWords> lines = last_own_lines(draft, words);
     for (std::size_t i = lines.size(); i-- > 0;) {
       // The first line of own text greets; it never signs.
       if (lines[i].range.begin == draft.paragraphs.front().range.begin) continue;
-      const bool after_closing = i > 0 && !lines[i - 1].words.empty() &&
-                                 rest_after_closing(lines[i - 1]) == lines[i - 1].words.size();
+      const bool after_closing =
+          i > 0 && !lines[i - 1].words.empty() &&
+          rest_after_closing(lines[i - 1].words) == lines[i - 1].words.size();
       if (is_name(draft, lines[i], after_closing)) return true;
     }
     return false;
   }
 
-  // True when `sentence` (one line) is a person's name: up to k_max_name_words capitalised
+  // True when `line` is a person's name: up to k_max_name_words capitalised
   // words or words in capitals (lowercase particles such as "de la" between them), or the same
   // after a sign-off on the same line ("Un saludo, Lucía"). One word alone counts only after a
   // sign-off.
-  bool is_name(const Draft& draft, const draft::Sentence& line, bool after_closing) const {
-    const std::size_t from = rest_after_closing(line);
+  bool is_name(const Draft& draft, const LineWords& line, bool after_closing) const {
+    const std::size_t from = rest_after_closing(line.words);
     if (from > 0 && from < line.words.size()) after_closing = true;
     const std::size_t count = line.words.size() - std::min(from, line.words.size());
     if (count == 0 || count > k_max_name_words || (count == 1 && !after_closing)) return false;
     const std::string_view text = std::string_view(draft.text());
-    const std::string_view raw = text.substr(
-        line.words[from].range.begin, line.words.back().range.end - line.words[from].range.begin);
+    const std::string_view raw =
+        text.substr(line.words[from]->range.begin,
+                    line.words.back()->range.end - line.words[from]->range.begin);
     // "Lucía Romero", "Lucía R.", "Νίκος Αντωνίου": no punctuation inside or after it, which
     // "Hola Ana," or "Dear Mark:" have.
     const std::string_view after =
-        text.substr(line.words.back().range.end, line.range.end - line.words.back().range.end);
+        text.substr(line.words.back()->range.end, line.range.end - line.words.back()->range.end);
     if (raw.find_first_of(",:;!?@/") != std::string_view::npos ||
         after.find_first_of(",:;!?") != std::string_view::npos)
       return false;
     for (std::size_t i = from; i < line.words.size(); ++i) {
-      const Word& word = line.words[i];
+      const Word& word = *line.words[i];
       if (word.kind == draft::TokenKind::placeholder) return true;
       if (word.kind != draft::TokenKind::word) return false;
       const bool edge = i == from || i + 1 == line.words.size();
@@ -338,7 +353,7 @@ class NoHumanContact final : public Rule {
         return false;
     }
     draft::Sentence rest;
-    rest.words.assign(line.words.begin() + static_cast<std::ptrdiff_t>(from), line.words.end());
+    for (std::size_t i = from; i < line.words.size(); ++i) rest.words.push_back(*line.words[i]);
     for (const std::string_view language : {"es", "el", "en"})
       if (!m_team.find(rest, language).empty()) return false;
     return !names_the_sender_organisation(raw, draft.message());
@@ -346,12 +361,12 @@ class NoHumanContact final : public Rule {
 
   // How many words of `line` a sign-off takes at its start ("Un saludo, Lucía" → 2); 0 when it
   // does not open with one, and the line's word count when it is nothing else.
-  std::size_t rest_after_closing(const draft::Sentence& line) const {
+  std::size_t rest_after_closing(std::span<const Word* const> words) const {
     std::string opening;
     std::size_t longest = 0;  // "Best regards" rather than "Best"
-    for (std::size_t i = 0; i < line.words.size() && i < 4; ++i) {
+    for (std::size_t i = 0; i < words.size() && i < 4; ++i) {
       if (!opening.empty()) opening += ' ';
-      opening += text::fold_case(line.words[i].text);
+      opening += text::fold_case(words[i]->text);
       if (m_closings.contains(opening)) longest = i + 1;
     }
     return longest;
@@ -412,36 +427,49 @@ class NoHumanContact final : public Rule {
   }
 
   // The last lines of own text (at most k_max_name_lines, from its last two paragraphs), where
-  // a sign-off and a name stand, each with the draft's own words on it.
-  static std::vector<draft::Sentence> last_own_lines(const Draft& draft) {
-    std::vector<draft::Sentence> out;
+  // a sign-off and a name stand, each with the draft's own words on it (kept in `words`).
+  static std::vector<LineWords> last_own_lines(const Draft& draft,
+                                               std::vector<const Word*>& words) {
+    // Read from the end: a long last paragraph has many more lines than are looked at.
+    std::vector<draft::Range> lines;
     const std::string_view text = draft.text();
     const std::size_t count = draft.paragraphs.size();
-    for (std::size_t p = count > 2 ? count - 2 : 0; p < count; ++p) {
-      const draft::Paragraph& paragraph = draft.paragraphs[p];
-      const std::size_t first = out.size();
-      std::size_t begin = paragraph.range.begin;
-      while (begin < paragraph.range.end) {
-        std::size_t end = text.find('\n', begin);
-        if (end == std::string_view::npos || end > paragraph.range.end) end = paragraph.range.end;
-        if (!trim(text.substr(begin, end - begin)).empty()) {
-          draft::Sentence line;
-          line.range = {begin, end};
-          out.push_back(std::move(line));
-        }
-        begin = end + 1;
+    const std::size_t first_paragraph = count > 2 ? count - 2 : 0;
+    for (std::size_t p = count; p-- > first_paragraph && lines.size() < k_max_name_lines;) {
+      const draft::Range paragraph = draft.paragraphs[p].range;
+      std::size_t end = paragraph.end;
+      while (end > paragraph.begin && lines.size() < k_max_name_lines) {
+        const std::size_t newline = text.rfind('\n', end - 1);
+        const std::size_t begin = newline != std::string_view::npos && newline >= paragraph.begin
+                                      ? newline + 1
+                                      : paragraph.begin;
+        if (!trim(text.substr(begin, end - begin)).empty()) lines.push_back({begin, end});
+        if (begin == paragraph.begin) break;
+        end = begin - 1;
       }
-      // Lines and words are both in text order: one walk puts each word on its line.
-      std::size_t at = first;
-      for (const Sentence& sentence : paragraph.sentences)
-        for (const Word& word : sentence.words) {
-          while (at < out.size() && out[at].range.end <= word.range.begin) ++at;
-          if (at < out.size() && out[at].range.begin <= word.range.begin)
-            out[at].words.push_back(word);
-        }
     }
-    if (out.size() > k_max_name_lines)
-      out.erase(out.begin(), out.end() - static_cast<std::ptrdiff_t>(k_max_name_lines));
+    std::reverse(lines.begin(), lines.end());
+    if (lines.empty()) return {};
+    // Lines and words are both in text order: one walk puts each word on its line.
+    std::vector<std::size_t> firsts(lines.size() + 1, 0);  // line i: words[firsts[i], firsts[i+1])
+    std::size_t at = 0;
+    for (std::size_t p = first_paragraph; p < count; ++p)
+      for (const Sentence& sentence : draft.paragraphs[p].sentences) {
+        // A sentence whose last word begins before the kept lines puts no word on them.
+        if (sentence.words.empty() || sentence.words.back().range.begin < lines.front().begin)
+          continue;
+        for (const Word& word : sentence.words) {
+          while (at < lines.size() && lines[at].end <= word.range.begin)
+            firsts[++at] = words.size();
+          if (at < lines.size() && lines[at].begin <= word.range.begin) words.push_back(&word);
+        }
+      }
+    while (at < lines.size()) firsts[++at] = words.size();
+    std::vector<LineWords> out;
+    out.reserve(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      out.push_back({lines[i], std::span<const Word* const>(words).subspan(
+                                   firsts[i], firsts[i + 1] - firsts[i])});
     return out;
   }
 

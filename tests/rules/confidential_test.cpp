@@ -66,6 +66,27 @@ TEST_CASE("confidential flags links to internal hosts", "[confidential]") {
   CHECK(found[0].message.find("internal host '" + host + "'") != std::string::npos);
 }
 
+TEST_CASE("confidential finds bare internal hosts in any case", "[confidential]") {
+  // The sentences are looked through for the pattern's hints without lowercasing a copy:
+  // capitals on either side of the hint's anchor ('.', ':', the 'h' of "localhost") still count.
+  const auto [link, host] = GENERATE(table<std::string, std::string>({
+      {"WIKI.CORP", "wiki.corp"},
+      {"Jira.Internal", "jira.internal"},
+      {"LOCALHOST", "localhost"},
+      {"LocalHost", "localhost"},
+      {"INTRANET.tienda", "intranet.tienda"},
+      {"Printer.LocalDomain", "printer.localdomain"},
+      {"srv.Lan", "srv.lan"},
+      {"HTTP://[FD12::1]/PANEL", "fd12::1"},
+  }));
+  CAPTURE(link);
+  const auto found =
+      lint("confidential", "Hola Ana,\n\nEl caso está en " + link + " desde ayer.\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == link);
+  CHECK(found[0].message == "link to the internal host '" + host + "'");
+}
+
 TEST_CASE("confidential honours internal-hosts and private-addresses", "[confidential]") {
   const std::string text =
       "Hola Ana,\n\nVea https://crm.corp.tienda.es/caso/1 y https://jira-eu.tienda.es/T-1 y "

@@ -54,6 +54,27 @@ TEST_CASE("no-human-contact points at the phrase, else at the From header", "[no
   CHECK(found.size() == 1);
 }
 
+TEST_CASE("no-human-contact reads the signer in the last six lines of a long paragraph",
+          "[no-human-contact]") {
+  // The words of the last lines only are gathered: a name on the last line counts, one seven
+  // lines up does not.
+  const std::string body =
+      "Hola,\n\nEste es un mensaje automático.\nLínea dos del aviso.\nLínea tres.\n";
+  CHECK(lint("no-human-contact", body + "Línea cuatro.\nLínea cinco.\nLínea seis.\nLínea siete.\n"
+                                        "Un saludo,\nLucía Romero\n")
+            .empty());
+  const auto found =
+      lint("no-human-contact", body +
+                                   "Un saludo,\nLucía Romero\nLínea uno.\nLínea dos.\nLínea "
+                                   "tres.\nLínea cuatro.\nLínea cinco.\nLínea seis.\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == "es un mensaje automático");
+  // The lines run on into the paragraph before: a sign-off there makes one word a name.
+  CHECK(lint("no-human-contact", "Hola,\n\nEste es un mensaje automático.\nUn saludo,\n\nLucía\n")
+            .empty());
+  CHECK(lint("no-human-contact", "Hola,\n\nEste es un mensaje automático.\n\nLucía\n").size() == 1);
+}
+
 TEST_CASE("no-human-contact stays quiet when a person can be reached", "[no-human-contact]") {
   const std::string automatic =
       "Hola,\n\nHemos recibido su solicitud 8812. Este es un mensaje automático, por favor no "
