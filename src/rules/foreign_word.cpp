@@ -126,13 +126,20 @@ class ForeignWord final : public Rule {
     spell::Speller* english() { return get(m_english, "en"); }
 
    private:
-    spell::Speller* get(std::optional<spell::Speller*>& speller, std::string_view language) {
-      if (!speller) speller = m_service->get(language);
-      return *speller;
+    struct Slot {
+      bool fetched = false;
+      spell::Speller* speller = nullptr;  // may stay null: no dictionary for the language
+    };
+    spell::Speller* get(Slot& slot, std::string_view language) {
+      if (!slot.fetched) {
+        slot.speller = m_service->get(language);
+        slot.fetched = true;
+      }
+      return slot.speller;
     }
     spell::SpellService* m_service;
-    std::optional<spell::Speller*> m_spanish;
-    std::optional<spell::Speller*> m_english;
+    Slot m_spanish;
+    Slot m_english;
   };
 
   // What one word of a sentence is to this rule.
