@@ -1,6 +1,8 @@
 #include "spell/morphology.hpp"
 
 #include <algorithm>
+#include <string>
+#include <string_view>
 
 #include "text/text.hpp"
 
@@ -156,10 +158,13 @@ class Deriver {
   // the dictionary has it ("ρυθμίσιμος" ← "ρύθμιση", "επειγόντως" ← "επείγοντας").
   bool suffixed(const icu::UnicodeString& word) const {
     if (accent_slip(word)) return false;
+    // Endings are compared in UTF-8: most do not match, and need no conversion then.
+    std::string word_utf8;
+    word.toUTF8String(word_utf8);
     for (const auto& [ending_utf8, base_utf8] : m_rules.suffixes) {
-      const Affix ending{ending_utf8};
-      if (!word.endsWith(ending.text)) continue;
-      const Affix base_ending{base_utf8};
+      const std::string_view written{ending_utf8};
+      if (!word_utf8.ends_with(written.starts_with('\'') ? written.substr(1) : written)) continue;
+      const Affix ending{ending_utf8}, base_ending{base_utf8};
       const icu::UnicodeString stem{word, 0, word.length() - ending.text.length()};
       if (stem.countChar32() < k_min_stem_letters) continue;
       if (ending.stem_stressed && !stressed_on_last_vowel(stem, ending.text)) continue;
