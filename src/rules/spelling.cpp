@@ -48,10 +48,13 @@ before a hyphen ("pre-order", "ex-cliente", "pre- y posventa") is accepted from 
 Words the dictionaries miss but the language forms regularly from words they know are accepted
 too (the rules are data in `rules/<lang>/morphology.toml`): enclitic pronouns on a Spanish
 imperative, gerund or infinitive, with the accent the stress then needs ("indíquenos",
-"envíenoslo"); prefixes on a known word ("reindexar", "superusuario", "ξαναστείλτε"); suffixes
-on a known stem ("particionamiento", "secuencialmente"); Greek compounds joined by -ο-
+"envíenoslo"); prefixes on a known word ("reindexar", "superusuario", "ξαναστείλτε", and before a
+vowel "απεγκατάσταση"); suffixes on a known stem, with the accent the derived word takes
+("particionamiento", "secuencialmente", "τηλεφώνηση", "ρυθμίσιμος"); Greek compounds joined by -ο-
 ("συμβολοσειρά"); and the second accent a Greek enclitic pronoun calls for ("το όνομά μου"). A
-prefixed or compound word one edit away from a known word stays a typo.
+prefixed or compound word one edit away from a known word stays a typo, and so does a derived
+Greek word that is a known word with a vowel of the same sound written another way ("θύμιση" for
+θύμηση).
 
 Left alone: quoted text, attribution lines, signatures, URLs, email addresses, file names,
 numbers, words with digits or underscores, placeholders, acronyms, names that appear in the

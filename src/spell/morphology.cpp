@@ -1,6 +1,8 @@
 #include "spell/morphology.hpp"
 
 #include <algorithm>
+#include <string>
+#include <string_view>
 
 #include "text/text.hpp"
 
@@ -107,27 +109,100 @@ bool is_bare_imperative(const icu::UnicodeString& base, const MorphologyRules& r
          rules.bare_imperatives.end();
 }
 
+// An ending of a suffix rule: "'ηση" is stressed on the stem before it, "ήσεις" on itself.
+struct Affix {
+  explicit Affix(const std::string& utf8)
+      : stem_stressed(utf8.starts_with('\'')),
+        text(icu::UnicodeString::fromUTF8(stem_stressed ? utf8.substr(1) : utf8)) {}
+  bool stem_stressed;
+  icu::UnicodeString text;
+};
+
+bool has_acute(char16_t c) { return text::strip_acute(icu::UnicodeString{c}).charAt(0) != c; }
+
+bool is_vowel_base(char16_t c) {
+  return icu::UnicodeString{u"aeiouαεηιουω"}.indexOf(text::base_letter(c)) >= 0;
+}
+
+// True when the only accent of `stem` is on its last vowel, where a derivation stressed on the
+// stem puts it (μέτρ|ηση, θεώρ|ηση, ξεκλείδ|ωμα, ρυθμί|σιμος; in a digraph on its second letter:
+// τροποποί|ηση, αποθηκεύ|σιμος). An ι after a consonant before a vowel ending is left out: it
+// is often no syllable of its own (μετάνιωμα, not "μετανίωμα"), and the stress then goes back.
+bool stressed_on_last_vowel(const icu::UnicodeString& stem, const icu::UnicodeString& ending) {
+  int32_t last_vowel = -1, accents = 0;
+  for (int32_t i = 0; i < stem.length(); ++i) {
+    if (is_vowel_base(stem.charAt(i))) last_vowel = i;
+    if (has_acute(stem.charAt(i))) ++accents;
+  }
+  if (last_vowel < 0 || accents != 1 || !has_acute(stem.charAt(last_vowel))) return false;
+  const bool glide = last_vowel == stem.length() - 1 && last_vowel > 0 &&
+                     text::base_letter(stem.charAt(last_vowel)) == u'ι' &&
+                     !is_vowel_base(stem.charAt(last_vowel - 1));
+  return !(glide && !ending.isEmpty() && is_vowel_base(ending.charAt(0)));
+}
+
 class Deriver {
  public:
   Deriver(const MorphologyRules& rules, const MorphologyLookups& lookups)
       : m_rules(rules), m_lookups(lookups) {}
 
   bool prefixed(const icu::UnicodeString& word) const {
-    if (!prefixed_unchecked(word)) return false;
+    if (!prefixed_unchecked(word) || homophone_known(word)) return false;
     return !m_lookups.near_known || !m_lookups.near_known(word);
   }
 
   // True when `word` is a stem of k_min_stem_letters or more and a suffix of the rules whose
-  // base (the stem with the base's ending) is a known word: "optimizador" ← "optimizar".
+  // base (the stem with the base's ending) is a known word: "optimizador" ← "optimizar". An
+  // ending marked with ' is stressed on the stem's last vowel, which carries the only accent
+  // ("τηλεφώνηση" ← "τηλεφωνώ"); a base ending marked with ' has its accent in the stem, wherever
+  // the dictionary has it ("ρυθμίσιμος" ← "ρύθμιση", "επειγόντως" ← "επείγοντας").
   bool suffixed(const icu::UnicodeString& word) const {
     if (accent_slip(word)) return false;
+    // Endings are compared in UTF-8: most do not match, and need no conversion then.
+    std::string word_utf8;
+    word.toUTF8String(word_utf8);
     for (const auto& [ending_utf8, base_utf8] : m_rules.suffixes) {
-      const icu::UnicodeString ending = icu::UnicodeString::fromUTF8(ending_utf8);
-      if (!word.endsWith(ending)) continue;
-      icu::UnicodeString base{word, 0, word.length() - ending.length()};
-      if (base.countChar32() < k_min_stem_letters) continue;
-      base.append(icu::UnicodeString::fromUTF8(base_utf8));
-      if (m_lookups.known(base)) return true;
+      const std::string_view written{ending_utf8};
+      if (!word_utf8.ends_with(written.starts_with('\'') ? written.substr(1) : written)) continue;
+      const Affix ending{ending_utf8}, base_ending{base_utf8};
+      const icu::UnicodeString stem{word, 0, word.length() - ending.text.length()};
+      if (stem.countChar32() < k_min_stem_letters) continue;
+      if (ending.stem_stressed && !stressed_on_last_vowel(stem, ending.text)) continue;
+      icu::UnicodeString base = text::strip_acute(stem);
+      // Stressed on the ending, the word has no accent left for the stem.
+      if (base != stem && !ending.stem_stressed && text::strip_acute(ending.text) != ending.text)
+        continue;
+      if (!ending.stem_stressed) base = stem;
+      base.append(base_ending.text);
+      if (base_ending.stem_stressed ? m_lookups.known(base) || known_with_accent(base)
+                                    : m_lookups.known(base))
+        return !accent_moved(word) && !homophone_known(word);
+    }
+    return false;
+  }
+
+  // True when a known word sounds like `word` and is spelled with another Greek vowel of the same
+  // sound: a derived "θύμιση" (← θυμίζω) is then the known θύμηση misspelled, and "κύληση" (←
+  // κυλώ) the known κύλιση. Spelling these vowels is the commonest Greek error.
+  bool homophone_known(const icu::UnicodeString& word) const {
+    static const std::vector<std::vector<icu::UnicodeString>> k_same_sound{
+        {u"η", u"ι", u"υ", u"ει", u"οι"},
+        {u"ή", u"ί", u"ύ", u"εί", u"οί"},
+        {u"ο", u"ω"},
+        {u"ό", u"ώ"},
+        {u"ε", u"αι"},
+        {u"έ", u"αί"}};
+    for (const auto& group : k_same_sound) {
+      for (const icu::UnicodeString& written : group) {
+        for (int32_t at = word.indexOf(written); at >= 0; at = word.indexOf(written, at + 1)) {
+          for (const icu::UnicodeString& other : group) {
+            if (other == written) continue;
+            icu::UnicodeString variant{word};
+            variant.replace(at, written.length(), other);
+            if (m_lookups.known(variant)) return true;
+          }
+        }
+      }
     }
     return false;
   }
@@ -145,6 +220,13 @@ class Deriver {
       variant.setCharAt(i, word.charAt(i));
     }
     return false;
+  }
+
+  // True when a known word has the letters of `word` with its accent elsewhere: a slip of the
+  // accent, never a derived word ("μετάφορα" is μεταφορά, not μετ- + άφορα).
+  bool accent_moved(const icu::UnicodeString& word) const {
+    const icu::UnicodeString plain = text::strip_acute(word);
+    return plain != word && known_with_accent(plain);
   }
 
   // True when `word` is a stem, a link of the rules and a known word of k_min_remainder_letters
@@ -178,19 +260,62 @@ class Deriver {
  private:
   bool prefixed_unchecked(const icu::UnicodeString& word) const {
     for (const std::string& prefix_utf8 : m_rules.prefixes) {
-      const icu::UnicodeString prefix = icu::UnicodeString::fromUTF8(prefix_utf8);
-      if (!word.startsWith(prefix)) continue;
-      icu::UnicodeString rest{word, prefix.length()};
-      // A prefix ending in a vowel doubles the r that follows: auto + rellenar → autorrellenar,
-      // never "autorellenar".
-      if (rest.startsWith(u"r") && is_vowel_letter(prefix.charAt(prefix.length() - 1))) {
-        if (!rest.startsWith(u"rr")) continue;
-        rest.remove(0, 1);
+      const auto open = prefix_utf8.find('(');
+      if (open != std::string::npos) {
+        if (elided_prefix(word, prefix_utf8, open)) return true;
+        continue;
       }
-      if (rest.countChar32() < k_min_remainder_letters) continue;
-      if (m_lookups.known(rest) || with_clitics(rest) || suffixed(rest)) return true;
+      const icu::UnicodeString prefix = icu::UnicodeString::fromUTF8(prefix_utf8);
+      if (!word.startsWith(prefix) || !after_prefix(word, prefix)) continue;
+      if (!elision_known(word, prefix)) return true;
     }
     return false;
+  }
+
+  // "απ(ο)": the prefix απο- before a vowel, where it loses its ο (απ + εγκατάσταση). Refused when
+  // the dictionary knows the whole prefix there ("ανταεροπορικός" for αντιαεροπορικός): which
+  // of the two forms a word takes is the word's own.
+  bool elided_prefix(const icu::UnicodeString& word, const std::string& entry,
+                     std::size_t open) const {
+    const icu::UnicodeString elided = icu::UnicodeString::fromUTF8(entry.substr(0, open));
+    if (!word.startsWith(elided) || word.length() <= elided.length()) return false;
+    if (!is_vowel_base(word.charAt(elided.length()))) return false;
+    const auto close = entry.find(')', open);
+    icu::UnicodeString whole{word};
+    whole.insert(elided.length(),
+                 icu::UnicodeString::fromUTF8(entry.substr(open + 1, close - open - 1)));
+    return !m_lookups.known(whole) && !accent_moved(word) && after_prefix(word, elided);
+  }
+
+  // True when `word` is `prefix` and a vowel, and the dictionary knows it with the prefix's
+  // elided form of the rules: "αντιεπίθεση" for αντεπίθεση.
+  bool elision_known(const icu::UnicodeString& word, const icu::UnicodeString& prefix) const {
+    if (word.length() <= prefix.length() || !is_vowel_base(word.charAt(prefix.length())))
+      return false;
+    for (const std::string& entry : m_rules.prefixes) {
+      const auto open = entry.find('(');
+      if (open == std::string::npos) continue;
+      std::string whole = entry;
+      std::erase_if(whole, [](char c) { return c == '(' || c == ')'; });
+      if (icu::UnicodeString::fromUTF8(whole) != prefix) continue;
+      const icu::UnicodeString elided = icu::UnicodeString::fromUTF8(entry.substr(0, open));
+      if (m_lookups.known(elided + icu::UnicodeString{word, prefix.length()})) return true;
+    }
+    return false;
+  }
+
+  // True when the rest of `word` after `prefix` is a known word, a verb with its pronouns or a
+  // suffixed word.
+  bool after_prefix(const icu::UnicodeString& word, const icu::UnicodeString& prefix) const {
+    icu::UnicodeString rest{word, prefix.length()};
+    // A prefix ending in a vowel doubles the r that follows: auto + rellenar → autorrellenar,
+    // never "autorellenar".
+    if (rest.startsWith(u"r") && is_vowel_letter(prefix.charAt(prefix.length() - 1))) {
+      if (!rest.startsWith(u"rr")) return false;
+      rest.remove(0, 1);
+    }
+    if (rest.countChar32() < k_min_remainder_letters) return false;
+    return m_lookups.known(rest) || with_clitics(rest) || suffixed(rest);
   }
 
   // Takes one pronoun of slot `slot` or an earlier one off word[0, end) and tries the rest as

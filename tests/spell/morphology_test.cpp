@@ -186,6 +186,97 @@ TEST_CASE("Greek compounds with a linking -ο- on two known words", "[spell][mor
   }
 }
 
+TEST_CASE("a Greek suffix puts the accent where the derived word takes it", "[spell][morphology]") {
+  const std::set<std::string> words{"μετρώ", "ρύθμιση", "επείγοντας", "θυμίζω", "θύμηση"};
+  MorphologyRules rules;
+  rules.suffixes = {
+      {"'ηση", "ώ"}, {"ήσεις", "ώ"}, {"'ιση", "ίζω"}, {"'σιμος", "'ση"}, {"όντως", "'οντας"}};
+  const auto plain = [](const std::string& word) {
+    return utf8(replylint::text::strip_acute(u(word)));
+  };
+  MorphologyLookups lookups{[&](const icu::UnicodeString& w) { return words.contains(utf8(w)); },
+                            [](const icu::UnicodeString&) { return false; }};
+  lookups.known_with_accent = [&](const icu::UnicodeString& w) {
+    return std::ranges::any_of(words, [&](const std::string& known) {
+      return known != utf8(w) && plain(known) == utf8(w);
+    });
+  };
+  const auto derived = [&](const std::string& word) {
+    return derived_word(u(word), rules, lookups);
+  };
+  CHECK(derived("μέτρηση"));     // the stem's last vowel takes the accent
+  CHECK(derived("μετρήσεις"));   // an accented ending, an unaccented stem
+  CHECK(derived("ρυθμίσιμος"));  // a base with its accent in the stem, wherever it is
+  CHECK(derived("επειγόντως"));
+  CHECK_FALSE(derived("μετρηση"));     // no accent
+  CHECK_FALSE(derived("μετρήση"));     // the accent on the ending
+  CHECK_FALSE(derived("μέτρήσεις"));   // two accents
+  CHECK_FALSE(derived("ρύθμισιμος"));  // the base's accent is not the derived word's
+  CHECK_FALSE(derived("ρυθμισίμος"));
+  CHECK_FALSE(derived("επείγόντως"));
+  CHECK_FALSE(derived("μέτριση"));  // another ending: μετρίζω is no word
+  // θύμιση would be formed on θυμίζω, but it is the known θύμηση with ι for η.
+  CHECK_FALSE(derived("θύμιση"));
+}
+
+TEST_CASE("a Greek prefix loses its vowel before a vowel, where the dictionary does not keep it",
+          "[spell][morphology]") {
+  const std::set<std::string> words{"ενοχοποιώ", "εγκαθιστώ",  "αεροπορικός", "αντιαεροπορικός",
+                                    "επίθεση",   "αντεπίθεση", "σύνδεση"};
+  MorphologyRules rules;
+  rules.prefixes = {"απ(ο)", "αντι", "αντ(ι)"};
+  const MorphologyLookups lookups{
+      [&](const icu::UnicodeString& w) { return words.contains(utf8(w)); },
+      [](const icu::UnicodeString&) { return false; }};
+  const auto derived = [&](const std::string& word) {
+    return derived_word(u(word), rules, lookups);
+  };
+  CHECK(derived("απενοχοποιώ"));
+  CHECK(derived("απεγκαθιστώ"));
+  CHECK(derived("αντισύνδεση"));
+  CHECK_FALSE(derived("αποενοχοποιώ"));    // "απ(ο)" is the form before a vowel only
+  CHECK_FALSE(derived("απσύνδεση"));       // never before a consonant
+  CHECK_FALSE(derived("ανταεροπορικός"));  // the dictionary keeps the ι
+  CHECK_FALSE(derived("αντιεπίθεση"));     // the dictionary drops it
+  CHECK_FALSE(derived("απενοχοποιω"));     // the rest must be a known word
+}
+
+TEST_CASE("Greek derived nouns, adjectives, adverbs and elided prefixes", "[spell][morphology]") {
+  Speller& el = speller("el");
+  // None of these is in el_GR; each one's base is (τηλεφωνώ, στοχοποιώ, μουτζαλώνω, καμαρώνω,
+  // τραβώ, ρύθμιση, αποθήκευση, μετάφραση, διαμόρφωση, ταξινόμηση, υπερβάλλοντας, ενδιαφέροντας,
+  // επαρκώντας, εγκαταστήστε, εγκαταστάθηκαν, ενοχοποιημένος).
+  for (const char* word :
+       {"τηλεφώνηση", "στοχοποίηση", "μουτζάλωμα", "καμάρωμα", "τράβημα", "τραβήματα", "ρυθμίσιμος",
+        "ρυθμίσιμες", "αποθηκεύσιμος", "μεταφράσιμος", "διαμορφώσιμος", "ταξινομήσιμα",
+        "υπερβαλλόντως", "ενδιαφερόντως", "επαρκούντως", "απεγκαταστήστε", "μετεγκαταστάθηκαν",
+        "απενοχοποιημένος"}) {
+    INFO(word);
+    CHECK(el.check(word));
+  }
+  for (const char* word : {
+           "τηλεφωνηση",     // the accent dropped
+           "τηλέφωνηση",     // the accent moved
+           "τηλεφώνησση",    // a letter doubled
+           "τηλεφώνιση",     // ι for η (τηλεφωνίζω is no verb)
+           "θύμιση",         // θυμίζω is, but θύμηση is the noun
+           "κύληση",         // κυλώ is, but κύλιση is the noun
+           "μουτζάλομα",     // ο for ω
+           "μουτζαλώμα",     // the accent of the plural on the singular
+           "ρυθμίσημος",     // η for ι in the ending
+           "ρύθμισιμος",     // the noun's accent
+           "μεταφράσιμμος",  // a letter doubled
+           "υπερβαλόντως",   // υπερβάλω is an aorist: no participle, no adverb
+           "ενδιαφερόντος",  // ο for ω
+           "ενδιαφρόντως",   // a letter dropped
+           "αντιεπίθεση",    // el_GR has αντεπίθεση
+           "μετάφορα",       // μεταφορά with its accent moved, not μετ- + άφορα
+       }) {
+    INFO(word);
+    CHECK_FALSE(el.check(word));
+  }
+}
+
 TEST_CASE("Spanish speller accepts enclitic imperatives and prefixed words",
           "[spell][morphology]") {
   Speller& es = speller("es");
