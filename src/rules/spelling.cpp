@@ -21,6 +21,9 @@
 namespace replylint::rules {
 namespace {
 
+// English suggestions looked at to tell a misspelt English word in Greek text from a name.
+constexpr std::size_t k_near_english = 3;
+
 const RuleInfo k_info{
     .id = "spelling",
     .category = Category::spelling,
@@ -35,7 +38,8 @@ American and British spelling ("authorization", "authorisation") unless `english
 
 Each paragraph is checked in its own language: Greek by script, Spanish or English by a
 language identifier (`--lang` forces one). Latin-script words inside Greek text are checked
-against English, or skipped when capitalised. Where a paragraph mixes languages, a word the
+against English and reported only when an English word is one edit away ("recieve"): capitalised
+ones, and ones no English word is near (commands and brands such as "xrandr"), are left alone. Where a paragraph mixes languages, a word the
 paragraph's language does not know is judged by the language of its line or sentence (cut at
 " / " and " | "): "Un saludo / Kind regards" is Spanish, then English. A paragraph with no word of
 its own language (English text checked with `--lang es`) is not split.
@@ -258,6 +262,13 @@ class Spelling final : public Rule {
             judge = other;
           }
           spell::Speller* speller = speller_of(judge);
+          // In Greek text a Latin-script word is English or a command, a brand, a product: only
+          // one an English word is near reads as a misspelling (two words run together, "meta
+          // city", do not count: a name is often made so).
+          if (language == "el" && w.script == draft::Script::latin &&
+              std::ranges::none_of(speller->suggest_fast(w.text, k_near_english),
+                                   [](const std::string& s) { return s.find(' ') == s.npos; }))
+            continue;
           auto it = suggested.find(w.text);
           if (it == suggested.end()) {
             std::vector<std::string> list;

@@ -43,6 +43,17 @@ TEST_CASE("spelling checks English paragraphs against English", "[spelling]") {
   CHECK(found[0].text == "recieve");
 }
 
+TEST_CASE("spelling leaves Latin words of Greek text alone when no English word is near",
+          "[spelling]") {
+  // Commands and brands are not misspelt English; a slip of an English word ("pasword") is.
+  const auto found =
+      lint("spelling",
+           "Καλησπέρα σας, εκτελέστε nmcli και έπειτα το xrandr στο filemanager, με το pasword "
+           "του λογαριασμού σας.\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == "pasword");
+}
+
 TEST_CASE("spelling checks Latin words in Greek text against English only", "[spelling]") {
   const auto found =
       lint("spelling",
