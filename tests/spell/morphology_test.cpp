@@ -35,6 +35,21 @@ std::string utf8(const icu::UnicodeString& text) {
 
 icu::UnicodeString u(const std::string& text) { return icu::UnicodeString::fromUTF8(text); }
 
+// Lookups over a made-up dictionary (which must outlive them), none of whose words is near
+// another: known words, and known words with the accent the asked word lacks.
+MorphologyLookups lookups_over(const std::set<std::string>& words) {
+  MorphologyLookups lookups{
+      [&words](const icu::UnicodeString& w) { return words.contains(utf8(w)); },
+      [](const icu::UnicodeString&) { return false; }};
+  lookups.known_with_accent = [&words](const icu::UnicodeString& w) {
+    const std::string asked = utf8(w);
+    return std::ranges::any_of(words, [&](const std::string& known) {
+      return known != asked && utf8(replylint::text::strip_acute(u(known))) == asked;
+    });
+  };
+  return lookups;
+}
+
 std::string attach(const std::string& base, const std::string& clitics) {
   return utf8(attach_clitics(u(base), u(clitics)));
 }
@@ -137,16 +152,7 @@ TEST_CASE("a compound takes the first word's stem, the link and a known word",
   const std::set<std::string> words{"σίδηρος", "δρόμος", "δρόμου", "σύμβολο", "σειρά", "σειρές"};
   MorphologyRules rules;
   rules.compounds = {{"ο", {"ο", "ος", "α"}}};
-  const auto plain = [](const std::string& word) {
-    return utf8(replylint::text::strip_acute(u(word)));
-  };
-  MorphologyLookups lookups{[&](const icu::UnicodeString& w) { return words.contains(utf8(w)); },
-                            [](const icu::UnicodeString&) { return false; }};
-  lookups.known_with_accent = [&](const icu::UnicodeString& w) {
-    return std::ranges::any_of(words, [&](const std::string& known) {
-      return known != utf8(w) && plain(known) == utf8(w);
-    });
-  };
+  const MorphologyLookups lookups = lookups_over(words);
   const auto derived = [&](const std::string& word) {
     return derived_word(u(word), rules, lookups);
   };
@@ -191,16 +197,7 @@ TEST_CASE("a Greek suffix puts the accent where the derived word takes it", "[sp
   MorphologyRules rules;
   rules.suffixes = {
       {"'ηση", "ώ"}, {"ήσεις", "ώ"}, {"'ιση", "ίζω"}, {"'σιμος", "'ση"}, {"όντως", "'οντας"}};
-  const auto plain = [](const std::string& word) {
-    return utf8(replylint::text::strip_acute(u(word)));
-  };
-  MorphologyLookups lookups{[&](const icu::UnicodeString& w) { return words.contains(utf8(w)); },
-                            [](const icu::UnicodeString&) { return false; }};
-  lookups.known_with_accent = [&](const icu::UnicodeString& w) {
-    return std::ranges::any_of(words, [&](const std::string& known) {
-      return known != utf8(w) && plain(known) == utf8(w);
-    });
-  };
+  const MorphologyLookups lookups = lookups_over(words);
   const auto derived = [&](const std::string& word) {
     return derived_word(u(word), rules, lookups);
   };
