@@ -39,10 +39,11 @@ American and British spelling ("authorization", "authorisation") unless `english
 Each paragraph is checked in its own language: Greek by script, Spanish or English by a
 language identifier (`--lang` forces one). Latin-script words inside Greek text are checked
 against English and reported only when an English word is one edit away ("recieve"): capitalised
-ones, and ones no English word is near (commands and brands such as "xrandr"), are left alone. Where a paragraph mixes languages, a word the
-paragraph's language does not know is judged by the language of its line or sentence (cut at
-" / " and " | "): "Un saludo / Kind regards" is Spanish, then English. A paragraph with no word of
-its own language (English text checked with `--lang es`) is not split.
+ones, and ones no English word is near (commands and brands such as "xrandr"), are left alone.
+Where a paragraph mixes languages, a word the paragraph's language does not know is judged by the
+language of its line or sentence (cut at " / " and " | "): "Un saludo / Kind regards" is
+Spanish, then English. A paragraph with no word of its own language (English text checked with
+`--lang es`) is not split.
 
 Hyphenated compounds are checked as a whole first ("check-in", "e-mail"), then by parts; a prefix
 before a hyphen ("pre-order", "ex-cliente", "pre- y posventa") is accepted from the list in
