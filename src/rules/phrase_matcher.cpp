@@ -2,6 +2,7 @@
 
 #include "spell/spell.hpp"
 #include "text/text.hpp"
+#include "text/word_map.hpp"
 
 #include <unicode/utf8.h>
 
@@ -11,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -82,6 +84,64 @@ class IdSet {
   std::vector<std::uint64_t> m_bits;
 };
 
+// Maps of small ids, open addressing over one array of (id, entry) slots. The phrase lists'
+// indexes are asked at every start word of every sentence: a node-based map costs a cache miss
+// or two per look-up there, this one mostly a single line.
+template <class Value>
+class IdMap {
+ public:
+  Value& operator[](std::uint32_t id) {
+    if (const std::size_t at = slot_of(id); at != k_none)
+      return m_entries[m_slots[at].entry].second;
+    if ((m_entries.size() + 1) * 2 > m_slots.size()) grow();
+    m_entries.emplace_back(id, Value{});
+    place(id, static_cast<std::uint32_t>(m_entries.size() - 1));
+    return m_entries.back().second;
+  }
+  const Value* find(std::uint32_t id) const {
+    const std::size_t at = slot_of(id);
+    return at == k_none ? nullptr : &m_entries[m_slots[at].entry].second;
+  }
+  bool empty() const { return m_entries.empty(); }
+  // In insertion order.
+  auto begin() { return m_entries.begin(); }
+  auto end() { return m_entries.end(); }
+  auto begin() const { return m_entries.begin(); }
+  auto end() const { return m_entries.end(); }
+
+ private:
+  struct Slot {
+    std::uint32_t id = 0;  // 0: free (ids start at 1)
+    std::uint32_t entry = 0;
+  };
+  static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+
+  std::size_t home(std::uint32_t id) const {
+    return static_cast<std::size_t>((id * std::uint64_t{0x9E3779B97F4A7C15}) >> 32) &
+           (m_slots.size() - 1);
+  }
+  std::size_t slot_of(std::uint32_t id) const {
+    if (m_slots.empty() || id == 0) return k_none;
+    for (std::size_t at = home(id);; at = (at + 1) & (m_slots.size() - 1)) {
+      if (m_slots[at].id == id) return at;
+      if (m_slots[at].id == 0) return k_none;
+    }
+  }
+  void place(std::uint32_t id, std::uint32_t entry) {
+    std::size_t at = home(id);
+    while (m_slots[at].id != 0) at = (at + 1) & (m_slots.size() - 1);
+    m_slots[at] = {id, entry};
+  }
+  void grow() {
+    m_slots.assign(std::max<std::size_t>(16, m_slots.size() * 2), Slot{});
+    for (std::size_t i = 0; i < m_entries.size(); ++i)
+      place(m_entries[i].first, static_cast<std::uint32_t>(i));
+  }
+
+  std::vector<Slot> m_slots;  // a power of two, at most half full
+  std::vector<std::pair<std::uint32_t, Value>> m_entries;
+};
+
 // Every key and stem of every phrase list, across matchers and languages, as small numbers: a
 // draft word is looked up once (PhraseCache), and each list then compares numbers. Lists add to
 // it when compiled, under the unique lock; searches read it under the shared lock.
@@ -96,16 +156,19 @@ class Vocabulary {
 
   // Callers hold the unique lock.
   std::uint32_t add(const std::string& key) {
-    const auto [it, inserted] =
-        m_ids.try_emplace(key, static_cast<std::uint32_t>(m_ids.size() + 1));
-    if (inserted) ++m_version;
-    return it->second;
+    bool added = false;
+    std::uint32_t& id = m_ids.try_emplace(key, added);
+    if (added) {
+      id = static_cast<std::uint32_t>(m_ids.size());
+      ++m_version;
+    }
+    return id;
   }
 
   // Callers hold a lock. 0 when no list has the key.
   std::uint32_t find(const std::string& key) const {
-    const auto it = m_ids.find(key);
-    return it == m_ids.end() ? 0 : it->second;
+    const std::uint32_t* id = m_ids.find(key);
+    return id == nullptr ? 0 : *id;
   }
 
   std::uint64_t version() const { return m_version; }
@@ -119,8 +182,8 @@ class Vocabulary {
     IdSet form_ids;
     IdSet stem_ids;
     LetterSet stem_letters;
-    std::unordered_map<std::uint32_t, std::uint64_t> lists_by_form;
-    std::unordered_map<std::uint32_t, std::uint64_t> lists_by_stem;
+    IdMap<std::uint64_t> lists_by_form;
+    IdMap<std::uint64_t> lists_by_stem;
     unsigned lists = 0;
   };
 
@@ -151,7 +214,7 @@ class Vocabulary {
 
  private:
   std::shared_mutex m_mutex;
-  std::unordered_map<std::string, std::uint32_t> m_ids;
+  text::WordMap<std::uint32_t> m_ids;
   std::uint64_t m_version = 1;
   std::unordered_map<std::uint64_t, Starts> m_starts;
   std::uint64_t m_starts_version = 1;
@@ -164,16 +227,59 @@ struct Form {
                                         // for a draft word starting with one of them
 };
 
+// A run of one of a list's pools: a list's phrases, tokens and their ids lie in a few arrays,
+// in phrase order, so that trying a phrase reads neighbouring memory instead of a small heap
+// block per token.
+struct Slice {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::size_t size() const { return end - begin; }
+  bool empty() const { return begin == end; }
+};
+
+template <class T>
+Slice append(std::vector<T>& pool, const std::vector<T>& values) {
+  const auto begin = static_cast<std::uint32_t>(pool.size());
+  pool.insert(pool.end(), values.begin(), values.end());
+  return {begin, static_cast<std::uint32_t>(pool.size())};
+}
+
+template <class T>
+bool slice_has(const std::vector<T>& pool, Slice slice, const T& value) {
+  return std::binary_search(pool.begin() + slice.begin, pool.begin() + slice.end, value);
+}
+
 // A phrase position, its forms flattened for the search (asked for every candidate at every
 // word): a word matches when its key is a form's key, or when its first letter is one of a
 // stemmed form's letters and one of its stems is one of that form's stems, that is when
 // (letter, stem) is in the union of the stemmed forms' letters × stems.
 struct Token {
-  std::vector<std::uint32_t> key_ids;     // sorted
-  std::vector<std::uint64_t> stem_pairs;  // sorted: pair(letter, stem id)
-  std::vector<UChar32> stem_letters;      // sorted: the letters of stem_pairs
-  bool any = false;                       // `*`
+  Slice key_ids;       // of List::key_pool, sorted
+  Slice stem_pairs;    // of List::pair_pool, sorted: pair(letter, stem id)
+  Slice stem_letters;  // of List::letter_pool, sorted: the letters of stem_pairs
+  bool any = false;    // `*`
   bool optional = false;
+};
+
+struct Pools {
+  std::vector<Token> tokens;
+  std::vector<std::uint32_t> key_pool;
+  std::vector<std::uint64_t> pair_pool;
+  std::vector<UChar32> letter_pool;
+
+  struct Sizes {
+    std::size_t tokens, keys, pairs, letters;
+  };
+  Sizes sizes() const {
+    return {tokens.size(), key_pool.size(), pair_pool.size(), letter_pool.size()};
+  }
+  // Drops what a phrase that turned out unusable added.
+  void truncate(const Sizes& to) {
+    tokens.resize(to.tokens);
+    key_pool.resize(to.keys);
+    pair_pool.resize(to.pairs);
+    letter_pool.resize(to.letters);
+  }
 };
 
 std::uint64_t pair(UChar32 letter, std::uint32_t stem) {
@@ -186,26 +292,32 @@ void sort_unique(std::vector<T>& values) {
   values.erase(std::unique(values.begin(), values.end()), values.end());
 }
 
-Token flattened(const std::vector<Form>& forms, bool optional) {
+Token flattened(const std::vector<Form>& forms, bool optional, Pools& pools) {
+  std::vector<std::uint32_t> key_ids;
+  std::vector<std::uint64_t> stem_pairs;
+  std::vector<UChar32> stem_letters;
+  for (const Form& form : forms) {
+    key_ids.push_back(form.key_id);
+    for (const UChar32 letter : form.letters) {
+      stem_letters.push_back(letter);
+      for (const std::uint32_t stem : form.stem_ids) stem_pairs.push_back(pair(letter, stem));
+    }
+  }
+  sort_unique(key_ids);
+  sort_unique(stem_pairs);
+  sort_unique(stem_letters);
   Token token;
   token.any = forms.empty();
   token.optional = optional;
-  for (const Form& form : forms) {
-    token.key_ids.push_back(form.key_id);
-    for (const UChar32 letter : form.letters) {
-      token.stem_letters.push_back(letter);
-      for (const std::uint32_t stem : form.stem_ids) token.stem_pairs.push_back(pair(letter, stem));
-    }
-  }
-  sort_unique(token.key_ids);
-  sort_unique(token.stem_pairs);
-  sort_unique(token.stem_letters);
+  token.key_ids = append(pools.key_pool, key_ids);
+  token.stem_pairs = append(pools.pair_pool, stem_pairs);
+  token.stem_letters = append(pools.letter_pool, stem_letters);
   return token;
 }
 
 struct CompiledPhrase {
   const data::Phrase* phrase = nullptr;
-  std::vector<Token> tokens;
+  Slice tokens;               // of Pools::tokens
   bool has_optional = false;  // without one, a match is word after word, with no choice to try
 };
 
@@ -221,9 +333,10 @@ struct List {
   std::string language;
   std::uint64_t language_code = 0;  // packed(language)
   std::vector<CompiledPhrase> phrases;
+  Pools pools;
   // Phrases by the ids of the forms and the stems of their first token (always required).
-  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_form;
-  std::unordered_map<std::uint32_t, std::vector<std::size_t>> by_stem;
+  IdMap<std::vector<std::size_t>> by_form;
+  IdMap<std::vector<std::size_t>> by_stem;
   IdSet form_ids;  // the keys of by_form and by_stem
   IdSet stem_ids;
   LetterSet stem_letters;       // Form::letters of first-token forms with stems: a draft word is
@@ -236,7 +349,7 @@ struct MemoStems {
   std::uint64_t version = 0;  // the vocabulary's version when ids were looked up
   std::vector<std::uint32_t> ids;
 };
-using StemMemo = std::unordered_map<std::string, MemoStems>;
+using StemMemo = text::WordMap<MemoStems>;
 
 // Per language, for one matcher in one thread, across drafts: a bulk run meets the same words
 // again and again, and asking the stemmer costs a dispatch, a lock, a copy and keys each time.
@@ -317,10 +430,10 @@ class Words {
       if (!matchable(word(i))) continue;
       const draft::Word::PhraseCache& cache = keyed(i);
       std::uint64_t lists = 0;
-      if (starts.form_ids.contains(cache.key_id)) lists = starts.lists_by_form.at(cache.key_id);
+      if (starts.form_ids.contains(cache.key_id)) lists = *starts.lists_by_form.find(cache.key_id);
       if (starts.stem_letters.contains(cache.first_letter))
         for (const std::uint32_t stem : stem_ids(i))
-          if (starts.stem_ids.contains(stem)) lists |= starts.lists_by_stem.at(stem);
+          if (starts.stem_ids.contains(stem)) lists |= *starts.lists_by_stem.find(stem);
       if (lists == 0) continue;
       memo.words.push_back(static_cast<std::uint32_t>(i));
       memo.lists.push_back(lists);
@@ -386,58 +499,56 @@ class Words {
 };
 
 // The rarer half of token_matches, out of line so that the common half stays small.
-[[gnu::noinline]] bool stem_matches(const Token& token, Words& words, std::size_t i,
-                                    UChar32 letter) {
-  if (!std::binary_search(token.stem_letters.begin(), token.stem_letters.end(), letter))
-    return false;
+[[gnu::noinline]] bool stem_matches(const Pools& pools, const Token& token, Words& words,
+                                    std::size_t i, UChar32 letter) {
+  if (!slice_has(pools.letter_pool, token.stem_letters, letter)) return false;
   for (const std::uint32_t stem : words.stem_ids(i))
-    if (std::binary_search(token.stem_pairs.begin(), token.stem_pairs.end(), pair(letter, stem)))
-      return true;
+    if (slice_has(pools.pair_pool, token.stem_pairs, pair(letter, stem))) return true;
   return false;
 }
 
-inline bool token_matches(const Token& token, Words& words, std::size_t i) {
+inline bool token_matches(const Pools& pools, const Token& token, Words& words, std::size_t i) {
   if (token.any) return true;
   const draft::Word::PhraseCache& cache = words.keyed(i);
-  if (std::binary_search(token.key_ids.begin(), token.key_ids.end(), cache.key_id)) return true;
-  return !token.stem_pairs.empty() && stem_matches(token, words, i, cache.first_letter);
+  if (slice_has(pools.key_pool, token.key_ids, cache.key_id)) return true;
+  return !token.stem_pairs.empty() && stem_matches(pools, token, words, i, cache.first_letter);
 }
 
 // The end (one past the last word) of the longest match of tokens[t…] starting at word i, or
 // nullopt. Phrases are a handful of tokens, so trying both branches of each optional one is cheap.
-std::optional<std::size_t> match_from(const CompiledPhrase& phrase, std::size_t t, Words& words,
-                                      std::size_t i);
+std::optional<std::size_t> match_from(const Pools& pools, const CompiledPhrase& phrase,
+                                      std::size_t t, Words& words, std::size_t i);
 
 // The same for a phrase without optional tokens (most of them): word after word, no choice.
-inline std::optional<std::size_t> match_plain(const CompiledPhrase& phrase, std::size_t t,
-                                              Words& words, std::size_t i) {
+inline std::optional<std::size_t> match_plain(const Pools& pools, const CompiledPhrase& phrase,
+                                              std::size_t t, Words& words, std::size_t i) {
   for (; t < phrase.tokens.size(); ++t, ++i)
     if (i >= words.size() || !matchable(words.word(i)) ||
-        !token_matches(phrase.tokens[t], words, i))
+        !token_matches(pools, pools.tokens[phrase.tokens.begin + t], words, i))
       return std::nullopt;
   return i;
 }
 
-std::optional<std::size_t> match_from(const CompiledPhrase& phrase, std::size_t t, Words& words,
-                                      std::size_t i) {
-  if (!phrase.has_optional) return match_plain(phrase, t, words, i);
+std::optional<std::size_t> match_from(const Pools& pools, const CompiledPhrase& phrase,
+                                      std::size_t t, Words& words, std::size_t i) {
+  if (!phrase.has_optional) return match_plain(pools, phrase, t, words, i);
   if (t == phrase.tokens.size()) return i;
-  const Token& token = phrase.tokens[t];
+  const Token& token = pools.tokens[phrase.tokens.begin + t];
   std::optional<std::size_t> best;
   if (i < words.size() && matchable(words.word(i))) {
-    if (token_matches(token, words, i)) best = match_from(phrase, t + 1, words, i + 1);
+    if (token_matches(pools, token, words, i))
+      best = match_from(pools, phrase, t + 1, words, i + 1);
   }
   if (token.optional) {
-    const auto skipped = match_from(phrase, t + 1, words, i);
+    const auto skipped = match_from(pools, phrase, t + 1, words, i);
     if (skipped && (!best || *skipped > *best)) best = skipped;
   }
   return best;
 }
 
-const std::vector<std::size_t>* phrases_of(
-    const std::unordered_map<std::uint32_t, std::vector<std::size_t>>& index, std::uint32_t id) {
-  const auto found = index.find(id);
-  return found == index.end() ? nullptr : &found->second;
+const std::vector<std::size_t>* phrases_of(const IdMap<std::vector<std::size_t>>& index,
+                                           std::uint32_t id) {
+  return index.find(id);
 }
 
 void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer,
@@ -492,7 +603,7 @@ void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer
     std::optional<std::size_t> best_end;
     std::size_t best = 0;
     for (std::size_t p : *candidates) {
-      const auto end = match_from(list.phrases[p], from, words, i + from);
+      const auto end = match_from(list.pools, list.phrases[p], from, words, i + from);
       if (end && (!best_end || *end > *best_end)) {
         best_end = end;
         best = p;
@@ -574,19 +685,25 @@ struct PhraseMatcher::Impl {
     for (const data::Phrase& phrase : phrases) {
       CompiledPhrase compiled;
       compiled.phrase = &phrase;
+      Pools& pools = list.pools;
+      const Pools::Sizes before = pools.sizes();
       std::vector<Form> first_forms;
       for (const data::PhraseToken& token : phrase.tokens) {
         std::vector<Form> forms;
         for (const std::string& word : token.words) forms.push_back(form(word, token.exact, code));
-        compiled.tokens.push_back(flattened(forms, token.optional));
-        if (compiled.tokens.size() == 1) first_forms = std::move(forms);
+        pools.tokens.push_back(flattened(forms, token.optional, pools));
+        if (pools.tokens.size() == before.tokens + 1) first_forms = std::move(forms);
       }
-      compiled.has_optional = std::any_of(compiled.tokens.begin(), compiled.tokens.end(),
-                                          [](const Token& t) { return t.optional; });
+      compiled.tokens = {static_cast<std::uint32_t>(before.tokens),
+                         static_cast<std::uint32_t>(pools.tokens.size())};
+      const auto tokens = std::span(pools.tokens).subspan(before.tokens);
+      compiled.has_optional =
+          std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.optional; });
       // The loader guarantees a required first word; a hand-made Phrase may lack one.
-      if (compiled.tokens.empty() || compiled.tokens.front().optional ||
-          compiled.tokens.front().any)
+      if (tokens.empty() || tokens.front().optional || tokens.front().any) {
+        pools.truncate(before);
         continue;
+      }
       const std::size_t index = list.phrases.size();
       for (const Form& f : first_forms) {
         list.by_form[f.key_id].push_back(index);

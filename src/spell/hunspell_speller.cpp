@@ -23,6 +23,7 @@
 #include "spell/edits.hpp"
 #include "spell/word_index.hpp"
 #include "text/text.hpp"
+#include "text/word_map.hpp"
 
 namespace replylint::spell {
 namespace {
@@ -47,6 +48,24 @@ struct StringHash {
 
 template <typename Value>
 using WordMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+
+// One thread's yes/no answers per speller (by its id). Nearly every call comes from the speller
+// of the call before, so that one's map is kept at hand.
+class ThreadAnswers {
+ public:
+  text::WordMap<bool>& of(std::uint64_t speller_id) {
+    if (speller_id != m_last_id || m_last == nullptr) {
+      m_last = &m_by_speller[speller_id];  // nodes of an unordered_map never move
+      m_last_id = speller_id;
+    }
+    return *m_last;
+  }
+
+ private:
+  std::unordered_map<std::uint64_t, text::WordMap<bool>> m_by_speller;
+  std::uint64_t m_last_id = 0;
+  text::WordMap<bool>* m_last = nullptr;
+};
 
 // Valid UTF-8 with at least one character, no control characters (Hunspell works on C strings
 // inside, so a NUL would cut the word short) and not absurdly long.
@@ -198,12 +217,12 @@ class HunspellSpeller final : public Speller {
   bool check(std::string_view word) override {
     // Each thread keeps its own answers: a cache shared by threads, even behind a reader lock,
     // makes them trade the lock's cache line for every word of every draft.
-    thread_local std::unordered_map<std::uint64_t, WordMap<bool>> t_checked;
-    WordMap<bool>& checked = t_checked[m_id];
-    if (auto found = checked.find(word); found != checked.end()) return found->second;
+    thread_local ThreadAnswers t_checked;
+    text::WordMap<bool>& checked = t_checked.of(m_id);
+    if (const bool* found = checked.find(word)) return *found;
     const bool correct = check_uncached(word) || derived(word);
     if (checked.size() >= k_max_cached_words / 4) checked.clear();
-    checked.emplace(std::string{word}, correct);
+    checked[word] = correct;
     return correct;
   }
 
@@ -212,13 +231,13 @@ class HunspellSpeller final : public Speller {
     // same words come back draft after draft. The index and the additions are fixed once loaded;
     // only a damaged index (every later lookup fails) changes the answers, and is not cached.
     if (m_index && m_index->damaged()) return listed_uncached(word);
-    thread_local std::unordered_map<std::uint64_t, WordMap<bool>> t_listed;
-    WordMap<bool>& seen = t_listed[m_id];
-    if (auto found = seen.find(word); found != seen.end()) return found->second;
+    thread_local ThreadAnswers t_listed;
+    text::WordMap<bool>& seen = t_listed.of(m_id);
+    if (const bool* found = seen.find(word)) return *found;
     const bool answer = listed_uncached(word);
     if (m_index && m_index->damaged()) return answer;
     if (seen.size() >= k_max_cached_words / 4) seen.clear();
-    seen.emplace(std::string{word}, answer);
+    seen[word] = answer;
     return answer;
   }
 
