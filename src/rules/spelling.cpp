@@ -8,6 +8,7 @@
 #include <climits>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 #include "data/data.hpp"
@@ -21,8 +22,14 @@
 namespace replylint::rules {
 namespace {
 
-// English suggestions looked at to tell a misspelt English word in Greek text from a name.
-constexpr std::size_t k_near_english = 3;
+// Suggestions looked at to tell a misspelt word from a name or a term (near_known).
+constexpr std::size_t k_near_suggestions = 3;
+
+// An unknown Latin-script word own text uses this many times, with no known word one edit away,
+// is a term of the message (a command, a product: "texinfo", "procmail"), not a slip: slips are
+// rarely made the same way three times, and the ones that are sit next to the word meant
+// ("lenguage").
+constexpr int k_term_uses = 3;
 
 const RuleInfo k_info{
     .id = "spelling",
@@ -68,6 +75,11 @@ spaces that mixes letters with digits or symbols: "ABX-99k", "Tk93!mq", "pedido#
 next to punctuation, "¡mensage!", is still a word), and passwords and other values the
 `personal-data` rule detects (a warning on them would print them). Greek words written in
 capitals are accepted without accents; elsewhere accents count ("minimo" is a typo).
+
+A Latin-script word own text uses three times or more is taken for a term of the message (a
+command, a product: "texinfo", "procmail") when no known word is one edit away from it; one that
+is near a known word stays a typo however often it appears ("lenguage", "mensage"), and so does a
+Greek word (the same vowel confusion repeated, "μύνημα").
 
 ## Why
 Take the time to check the spelling of your message before you send it (seeds/001).
@@ -229,6 +241,19 @@ class Spelling final : public Rule {
           *secrets, [&](const personal_data::Found& f) { return f.range.overlaps(w.range); });
     };
     const std::string_view text = draft.text();
+    // How often own text uses each word, counted on the first unknown word that asks.
+    std::optional<std::unordered_map<std::string_view, int>> uses;
+    auto uses_of = [&](const Word& w) {
+      if (!uses) {
+        uses.emplace();
+        for (const draft::Paragraph& p : draft.paragraphs)
+          for (const Sentence& s : p.sentences)
+            for (const Word& v : s.words)
+              if (v.kind == draft::TokenKind::word) ++(*uses)[v.text];
+      }
+      const auto found = uses->find(w.text);
+      return found == uses->end() ? 0 : found->second;
+    };
     for (const draft::Paragraph& paragraph : draft.paragraphs) {
       const std::string& language =
           paragraph.language.empty() ? draft.language : paragraph.language;
@@ -266,9 +291,12 @@ class Spelling final : public Rule {
           // In Greek text a Latin-script word is English or a command, a brand, a product: only
           // one an English word is near reads as a misspelling (two words run together, "meta
           // city", do not count: a name is often made so).
-          if (language == "el" && w.script == draft::Script::latin &&
-              std::ranges::none_of(speller->suggest_fast(w.text, k_near_english),
-                                   [](const std::string& s) { return s.find(' ') == s.npos; }))
+          if (language == "el" && w.script == draft::Script::latin && !near_known(*speller, w.text))
+            continue;
+          // Latin script only: a Greek word misspelt the same way each time is most often a
+          // vowel of the same sound written another way, two of them as often as one ("μύνημα").
+          if (w.script == draft::Script::latin && uses_of(w) >= k_term_uses &&
+              !near_known(*speller, w.text))
             continue;
           auto it = suggested.find(w.text);
           if (it == suggested.end()) {
@@ -307,6 +335,13 @@ class Spelling final : public Rule {
   spell::Speller* speller_of(std::string_view language) const {
     if (language == "en" && m_english == English::gb) return m_spell->get("en-GB");
     return m_spell->get(language);
+  }
+
+  // True when a known word is one edit away from `word` (two words run together, "meta city", do
+  // not count: names are often made so).
+  static bool near_known(spell::Speller& speller, const std::string& word) {
+    return std::ranges::any_of(speller.suggest_fast(word, k_near_suggestions),
+                               [](const std::string& s) { return s.find(' ') == s.npos; });
   }
 
   // The British speller consulted after en_US, or nullptr.

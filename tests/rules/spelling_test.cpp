@@ -62,6 +62,24 @@ TEST_CASE("spelling checks Latin words in Greek text against English only", "[sp
   CHECK(found[0].text == "recieve");
 }
 
+TEST_CASE("spelling takes a word own text uses three times, far from any known word, for a term",
+          "[spelling]") {
+  // English: the command is a term; the slip next to a known word is a typo however often.
+  const auto english =
+      lint("spelling",
+           "Hi Ana,\n\nPlease run logrotate in the folder. If logrotate shows nothing, "
+           "close logrotate and send us the recieve log, the recieve time and the "
+           "recieve date.\n");
+  REQUIRE(english.size() == 3);
+  for (const auto& f : english) CHECK(f.text == "recieve");
+  // Uses in the quoted original do not count: twice in own text is still unknown.
+  const auto quoted = lint("spelling",
+                           "Hola Ana:\n\nEjecute texinfo y, si texinfo falla, avísenos.\n\n"
+                           "El 3 de marzo, Ana escribió:\n> texinfo no funciona\n");
+  REQUIRE(quoted.size() == 2);
+  CHECK(quoted[0].text == "texinfo");
+}
+
 TEST_CASE("spelling accepts the config's words", "[spelling]") {
   const std::string text = "Gracias por usar Tiendaverdeplus y la app de tiendaverdeplus.\n";
   CHECK(lint("spelling", text).size() == 1);  // the capitalised one is a name, the other is not
