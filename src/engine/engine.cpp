@@ -163,13 +163,17 @@ std::vector<report::FileReport> Engine::check_all(const std::vector<Input>& inpu
   std::vector<char> mailbox(inputs.size(), 0);
   auto check_one = [&](std::size_t i) {
     const Input& input = inputs[i];
-    if (input.error.empty() && !input.bytes && is_mailbox(input)) {
-      mailbox[i] = 1;
-    } else if (!input.error.empty()) {
+    if (!input.error.empty()) {
       out[i].path = input.path;
       out[i].error = input.error;
     } else if (input.bytes) {
       out[i] = check_bytes(input.path, *input.bytes, input.config_path);
+    } else if (Probe probed = probe(input, true); probed.mailbox) {
+      mailbox[i] = 1;
+    } else if (probed.content) {
+      // The file as the probe read it whole: parse_message applies the size limit and refuses
+      // an empty file with the same words as load_message.
+      out[i] = check_bytes(input.path, std::move(*probed.content), input.path);
     } else {
       out[i] = check_file(input.path);
     }

@@ -135,6 +135,14 @@ class Engine {
                          const std::function<message::Message(const message::Limits&)>& load,
                          const std::filesystem::path& config_path,
                          std::string* message_id = nullptr);
+  /// What is_mailbox() finds out about an input, and, when asked (`keep_content`) and the input
+  /// is a small regular file that is not a mailbox, the whole file as read then: check_all
+  /// checks those bytes instead of opening and reading the file a second time.
+  struct Probe {
+    bool mailbox = false;
+    std::optional<std::string> content;
+  };
+  Probe probe(const Input& input, bool keep_content) const;
   std::vector<report::FileReport> check_mbox(const std::string& path, unsigned jobs);
   std::vector<report::FileReport> check_maildir(const std::string& path, unsigned jobs);
   std::shared_ptr<const config::Config> config_in(const std::filesystem::path& folder);

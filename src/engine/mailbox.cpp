@@ -6,11 +6,15 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
 #include <atomic>
+#include <cstdint>
 #include <fstream>
+#include <istream>
 #include <iterator>
 #include <stdexcept>
+#include <streambuf>
+#include <string>
+#include <string_view>
 #include <thread>
 
 #include "engine/engine.hpp"
@@ -26,6 +30,13 @@ namespace {
 // Messages read ahead of the checks, per job: enough to keep every job busy, few enough that
 // a mailbox of any size needs about the same memory.
 constexpr std::size_t k_batch_per_job = 16;
+
+// What decides whether a file is an mbox: its first line and the start of the next.
+constexpr std::size_t k_head = 4096;
+
+// A plain file up to this size is read whole when Engine::probe first looks at it, and checked
+// from those bytes; a larger one is read again, as a stream, when checked. Drafts are a few KiB.
+constexpr std::uint64_t k_whole_file = 256 * 1024;
 
 // Runs `check(i)` for i in [0, n) on up to `jobs` threads.
 template <typename Check>
@@ -45,6 +56,36 @@ void run_parallel(std::size_t n, unsigned jobs, const Check& check) {
   for (std::thread& w : workers) w.join();
 }
 
+// Whether an mbox holds more than one message (mboxrd, as when no --mbox-format is given).
+// A size limit of one byte: the reader only counts, it keeps no message.
+bool several_messages_in(std::istream& in) {
+  try {
+    message::MboxReader reader(in, message::MboxFormat::mboxrd, 1);
+    return reader.next() && reader.next();
+  } catch (const std::runtime_error&) {
+    return false;  // checking it as a file reports the read error
+  }
+}
+
+bool several_messages_in_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return several_messages_in(in);
+}
+
+// Reads a string in place, where std::istringstream would copy it.
+class StringViewBuffer : public std::streambuf {
+ public:
+  explicit StringViewBuffer(std::string& text) {
+    setg(text.data(), text.data(), text.data() + text.size());
+  }
+};
+
+bool several_messages_in_bytes(std::string& content) {
+  StringViewBuffer buffer(content);
+  std::istream in(&buffer);
+  return several_messages_in(in);
+}
+
 report::FileReport failed(const std::string& path, std::string error) {
   report::FileReport out;
   out.path = path;
@@ -61,33 +102,49 @@ report::FileReport empty_mailbox(const std::string& path) {
 
 }  // namespace
 
-bool Engine::is_mailbox(const Input& input) const {
-  if (input.maildir) return true;
-  if (!input.error.empty() || input.bytes || input.path == "-") return false;
-  // Every plain file passes here once: one open and one read of its head, no stream set-up.
+bool Engine::is_mailbox(const Input& input) const { return probe(input, false).mailbox; }
+
+Engine::Probe Engine::probe(const Input& input, bool keep_content) const {
+  if (input.maildir) return {.mailbox = true, .content = {}};
+  if (!input.error.empty() || input.bytes || input.path == "-") return {};
+  // Every plain file passes here once: one open, one fstat and one read, no stream set-up. A
+  // small file is read whole, so that checking it needs no second open and read.
   // O_NONBLOCK: a FIFO must not block here (checking it as a file reports it).
   const int fd = ::open(input.path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0) return false;
+  if (fd < 0) return {};
   struct stat info {};
-  std::array<char, 4096> head;  // not zero-filled: only the bytes read are looked at
+  std::string bytes;
+  bool whole_file = false;
   ssize_t got = -1;
-  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) got = ::read(fd, head.data(), head.size());
-  ::close(fd);
-  if (got < 0) return false;
-  if (got == 0)
-    return m_options.mbox_format.has_value() || fs::path(input.path).extension() == ".mbox";
-  if (!message::looks_like_mbox(std::string_view(head.data(), static_cast<std::size_t>(got))))
-    return false;
-  if (m_options.mbox_format) return true;
-  // Without --mbox-format a single message with a `From ` line stays a plain file. A size limit
-  // of one byte: the reader only counts, it keeps no message.
-  std::ifstream in(input.path, std::ios::binary);
-  try {
-    message::MboxReader reader(in, message::MboxFormat::mboxrd, 1);
-    return reader.next() && reader.next();
-  } catch (const std::runtime_error&) {
-    return false;  // checking it as a file reports the read error
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode)) {
+    const bool small = keep_content && info.st_size >= 0 &&
+                       static_cast<std::uint64_t>(info.st_size) <= k_whole_file;
+    // One byte more than fstat's size: getting it means the file grew since (or, in /proc, that
+    // its size says nothing), and the file is left to be read as before.
+    bytes.resize(small ? static_cast<std::size_t>(info.st_size) + 1 : k_head);
+    got = ::read(fd, bytes.data(), bytes.size());
+    whole_file = small && got == info.st_size;
   }
+  ::close(fd);
+  if (got < 0) return {};
+  bytes.resize(static_cast<std::size_t>(got));
+  Probe out;
+  if (whole_file) out.content = std::move(bytes);
+  const std::string_view read = out.content ? *out.content : bytes;
+  if (got == 0) {
+    out.mailbox = m_options.mbox_format.has_value() || fs::path(input.path).extension() == ".mbox";
+  } else if (!message::looks_like_mbox(read.substr(0, k_head))) {
+    // Only the head decides, however much was read, as for a file too large to be read whole.
+    out.mailbox = false;
+  } else if (m_options.mbox_format) {
+    out.mailbox = true;
+  } else {
+    // Without --mbox-format a single message with a `From ` line stays a plain file.
+    out.mailbox = out.content ? several_messages_in_bytes(*out.content)
+                              : several_messages_in_file(input.path);
+  }
+  if (out.mailbox) out.content.reset();
+  return out;
 }
 
 std::vector<report::FileReport> Engine::check_mailbox(const Input& input, unsigned jobs) {

@@ -281,6 +281,71 @@ bool shapes_agree(const Shape& pattern, const Shape& text) {
   return true;
 }
 
+// Where the token after the first `tokens` tokens of the text from `at` starts (tokens as
+// text_shape reads them), or the text's end (also past a number with an exponent).
+int32_t after_tokens(const icu::UnicodeString& text, int32_t at, int32_t tokens) {
+  int32_t count = 0;
+  while (at < text.length()) {
+    const UChar32 c = text.char32At(at);
+    const bool digit = u_isdigit(c) != 0, letter = !digit && u_isalpha(c) != 0;
+    if (!digit && !letter) {
+      at += U16_LENGTH(c);
+      continue;
+    }
+    if (count++ == tokens) return at;
+    while (at < text.length()) {
+      const UChar32 next = text.char32At(at);
+      if (digit ? u_isdigit(next) == 0 : (u_isalpha(next) == 0 && u_getCombiningClass(next) == 0))
+        break;
+      at += U16_LENGTH(next);
+    }
+    // A number field reads an exponent too ("2025E3"): where it ends is not bounded here.
+    if (digit && at < text.length() && (text.charAt(at) == u'e' || text.charAt(at) == u'E'))
+      return text.length();
+  }
+  return text.length();
+}
+
+// How many tokens of the text a pattern can read at most, or 0 when that is not bounded. A
+// number field reads one run of digits, a weekday or month field one name (names of one token
+// each: compile_language checks) or one number, and a literal, which lenient parsing may match
+// only in part, no more than its own words and numbers; what lies between tokens (spaces,
+// punctuation, a name's trailing ".") is no token. Other fields (AM/PM "p. m.", zones "GMT+01:00",
+// eras) may read several.
+int32_t max_tokens(std::string_view pattern) {
+  int32_t count = 0;
+  char last = 0;  // the class of the literal character before, so that a run counts once
+  for (std::size_t i = 0; i < pattern.size();) {
+    const char c = pattern[i];
+    if (c == '\'') {
+      const std::size_t end = std::min(pattern.find('\'', i + 1), pattern.size());
+      for (std::size_t j = i + 1; j < end; ++j) {
+        const auto byte = static_cast<unsigned char>(pattern[j]);
+        const char token = std::isdigit(byte)                     ? '1'
+                           : (std::isalpha(byte) || byte >= 0x80) ? 'a'
+                                                                  : 0;
+        if (token != 0 && token != last) ++count;
+        last = token;
+      }
+      i = end + 1;
+      continue;  // a quoted run and the literal characters around it are one literal
+    }
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      if (std::string_view("EMLdyHhKkms").find(c) == std::string_view::npos) return 0;
+      ++count;
+      last = 0;
+      i = pattern.find_first_not_of(c, i);
+      if (i == std::string_view::npos) break;
+      continue;
+    }
+    const char token = std::isdigit(static_cast<unsigned char>(c)) ? '1' : 0;
+    if (token != 0 && token != last) ++count;
+    last = token;
+    ++i;
+  }
+  return count;
+}
+
 // How a lenient pattern moves through the text, step by step: a field or a literal run, as ICU's
 // SimpleDateFormat::parse walks them. What does not change how far a step reads is dropped, so
 // that two patterns differing only there have equal steps: every width of E reads the same names
@@ -422,6 +487,9 @@ struct LanguageDates {
   std::string language;
   std::vector<std::unique_ptr<icu::SimpleDateFormat>> formats;
   std::vector<Shape> shapes;  // per format
+  // Per format, max_tokens (0: not bounded): a format that cannot read past the best reading
+  // at a place is not tried there.
+  std::vector<int32_t> max_tokens;
   // Per format, the earlier formats it cannot outread (reads_no_further): once one of them has
   // read a date at a place, and no further than the best reading there, the format is not tried.
   std::vector<std::vector<std::size_t>> outread_by;
@@ -447,11 +515,18 @@ std::u16string name_start(const icu::UnicodeString& text, int32_t at) {
 // The no-break spaces some clients put before "AM" or inside dates, and ICU inside its own names
 // ("p.\u00A0m."), made plain spaces on both sides of a parse.
 void plain_spaces(icu::UnicodeString& text) {
-  static const std::array<icu::UnicodeString, 4> k_spaces = {
-      icu::UnicodeString(UChar32{0x00A0}), icu::UnicodeString(UChar32{0x202F}),
-      icu::UnicodeString(UChar32{0x2009}), icu::UnicodeString(UChar32{0x2007})};
-  static const icu::UnicodeString k_space(u" ");
-  for (const icu::UnicodeString& space : k_spaces) text.findAndReplace(space, k_space);
+  // One pass over the units (most lines have none to replace, and are then left unshared).
+  const char16_t* const units = text.getBuffer();
+  for (int32_t i = 0, length = text.length(); i < length; ++i) {
+    const char16_t c = units[i];
+    if (c == 0x00A0 || c == 0x202F || c == 0x2009 || c == 0x2007) {
+      for (int32_t j = i; j < length; ++j) {
+        const char16_t d = text.charAt(j);
+        if (d == 0x00A0 || d == 0x202F || d == 0x2009 || d == 0x2007) text.setCharAt(j, u' ');
+      }
+      return;
+    }
+  }
 }
 
 icu::UnicodeString stripped(const icu::UnicodeString& text) {
@@ -495,16 +570,37 @@ LanguageDates compile_language(const data::LanguageData& data) {
   out.date_fields = data.date_fields;
   const icu::Locale locale(data.code.c_str());
   const std::unique_ptr<icu::DateFormatSymbols> symbols = stripped_symbols(locale);
+  bool names_one_token = symbols != nullptr;  // every month and weekday name, for max_tokens
+  auto one_token = [](const icu::UnicodeString& name) {
+    return name.isEmpty() || after_tokens(name, 0, 1) == name.length();
+  };
   if (symbols) {
     using Symbols = icu::DateFormatSymbols;
+    for (const auto context : {Symbols::FORMAT, Symbols::STANDALONE}) {
+      for (const auto width : {Symbols::SHORT, Symbols::NARROW}) {  // lenient parsing reads them
+        int32_t count = 0;
+        const icu::UnicodeString* names = symbols->getWeekdays(count, context, width);
+        for (int32_t i = 0; i < count; ++i)
+          names_one_token = names_one_token && one_token(names[i]);
+        if (width == Symbols::SHORT) continue;  // months have no short width
+        names = symbols->getMonths(count, context, width);
+        for (int32_t i = 0; i < count; ++i)
+          names_one_token = names_one_token && one_token(names[i]);
+      }
+    }
     for (const auto context : {Symbols::FORMAT, Symbols::STANDALONE}) {
       for (const auto width : {Symbols::WIDE, Symbols::ABBREVIATED}) {
         int32_t count = 0;
         const icu::UnicodeString* names = symbols->getMonths(count, context, width);
-        for (int32_t i = 0; i < count; ++i) out.name_starts.insert(name_start(names[i], 0));
+        for (int32_t i = 0; i < count; ++i) {
+          out.name_starts.insert(name_start(names[i], 0));
+          names_one_token = names_one_token && one_token(names[i]);
+        }
         names = symbols->getWeekdays(count, context, width);
-        for (int32_t i = 0; i < count; ++i)
+        for (int32_t i = 0; i < count; ++i) {
           if (!names[i].isEmpty()) out.name_starts.insert(name_start(names[i], 0));
+          names_one_token = names_one_token && one_token(names[i]);
+        }
       }
     }
   }
@@ -517,6 +613,7 @@ LanguageDates compile_language(const data::LanguageData& data) {
     format->setLenient(true);  // "feb." for "feb", "μμ" for "μ.μ.", extra spaces
     out.formats.push_back(std::move(format));
     out.shapes.push_back(pattern_shape(pattern));
+    out.max_tokens.push_back(names_one_token ? max_tokens(pattern) : 0);
   }
   // ICU moves a number field's end back over a number suffix that the pattern repeats
   // (checkIntSuffix): with such a suffix, reading_steps no longer says how far a field reads.
@@ -955,6 +1052,9 @@ class LateReply final : public Rule {
         ends.assign(language->formats.size(), 0);
         for (std::size_t f = 0; f < language->formats.size(); ++f) {
           if (!shapes_agree(language->shapes[f], shape) || too_few_numbers(f, start)) continue;
+          if (best && language->max_tokens[f] > 0 &&
+              after_tokens(line, start, language->max_tokens[f]) <= best_end)
+            continue;  // it cannot read past the best reading here
           const std::vector<std::size_t>& outread_by = language->outread_by[f];
           if (std::any_of(outread_by.begin(), outread_by.end(), [&](std::size_t earlier) {
                 return ends[earlier] > start && ends[earlier] <= best_end;
