@@ -504,7 +504,54 @@ struct LanguageDates {
   // a number or such a name, so a parse is tried only where one starts (ICU's parse is costly,
   // and an attribution line has a dozen word starts).
   std::set<std::u16string> name_starts;
+  // The locale's day halves as ICU reads them ("a. m.", "p. m."; "π.μ.", "μ.μ."; "AM", "PM"),
+  // and their letters, case-folded ("am", "pm"): with_own_day_halves().
+  std::vector<icu::UnicodeString> day_halves;
+  std::vector<std::u16string> day_half_letters;
 };
+
+// Where the day half `letters` ("pm") written at `at` ends ("pm", "p.m.", "P. M.": its letters
+// in order, a period or a space between them, a period after), or -1. No letter may follow.
+int32_t day_half_end(const icu::UnicodeString& line, int32_t at, const std::u16string& letters) {
+  for (std::size_t k = 0; k < letters.size(); ++k) {
+    if (k > 0) {
+      if (at < line.length() && line.charAt(at) == u'.') ++at;
+      if (at < line.length() && line.charAt(at) == u' ') ++at;
+    }
+    if (at >= line.length() || u_foldCase(line.charAt(at), U_FOLD_CASE_DEFAULT) != letters[k])
+      return -1;
+    ++at;
+  }
+  if (at < line.length() && line.charAt(at) == u'.') ++at;
+  return at < line.length() && u_isalpha(line.char32At(at)) ? -1 : at;
+}
+
+// The line with a day half written after a number in another way than the locale's ("6:40 pm",
+// "6:40 P.M." in Spanish, where ICU reads only "p. m.") written the locale's way: lenient ICU
+// would read "6:40 pm" as 06:40.
+icu::UnicodeString with_own_day_halves(const icu::UnicodeString& line,
+                                       const LanguageDates& language) {
+  icu::UnicodeString out;
+  int32_t copied = 0;
+  for (int32_t i = 0; i + 1 < line.length(); ++i) {
+    if (!u_isdigit(line.charAt(i)) || u_isdigit(line.charAt(i + 1))) continue;
+    const int32_t at = line.charAt(i + 1) == u' ' ? i + 2 : i + 1;
+    for (std::size_t h = 0; h < language.day_halves.size(); ++h) {
+      const int32_t end = day_half_end(line, at, language.day_half_letters[h]);
+      if (end < 0) continue;
+      if (line.compare(at, end - at, language.day_halves[h]) != 0) {
+        out.append(line, copied, at - copied);
+        out.append(language.day_halves[h]);
+        copied = end;
+      }
+      i = end - 1;
+      break;
+    }
+  }
+  if (copied == 0) return line;
+  out.append(line, copied, line.length() - copied);
+  return out;
+}
 
 std::u16string name_start(const icu::UnicodeString& text, int32_t at) {
   icu::UnicodeString two{text, at, 2};
@@ -570,6 +617,20 @@ LanguageDates compile_language(const data::LanguageData& data) {
   out.date_fields = data.date_fields;
   const icu::Locale locale(data.code.c_str());
   const std::unique_ptr<icu::DateFormatSymbols> symbols = stripped_symbols(locale);
+  if (symbols) {
+    int32_t count = 0;
+    const icu::UnicodeString* halves = symbols->getAmPmStrings(count);
+    for (int32_t i = 0; i < count; ++i) {
+      std::u16string letters;
+      for (int32_t j = 0; j < halves[i].length(); ++j)
+        if (u_isalpha(halves[i].charAt(j)))
+          letters.push_back(
+              static_cast<char16_t>(u_foldCase(halves[i].charAt(j), U_FOLD_CASE_DEFAULT)));
+      if (letters.empty()) continue;
+      out.day_halves.push_back(halves[i]);
+      out.day_half_letters.push_back(std::move(letters));
+    }
+  }
   bool names_one_token = symbols != nullptr;  // every month and weekday name, for max_tokens
   auto one_token = [](const icu::UnicodeString& name) {
     return name.isEmpty() || after_tokens(name, 0, 1) == name.length();
@@ -1005,13 +1066,12 @@ class LateReply final : public Rule {
   std::optional<std::int64_t> parse_date(std::string_view text,
                                          const std::vector<std::string>& languages,
                                          const Moment& reply) const {
-    const icu::UnicodeString line = prepared(text);
+    const icu::UnicodeString prepared_line = prepared(text);
     static const icu::UnicodeString k_zone_id(u"reply");
     const icu::SimpleTimeZone zone(static_cast<int32_t>(reply.offset * 1000), k_zone_id);
     icu::Calendar* const calendar = thread_calendar();
     if (calendar == nullptr) return std::nullopt;
     std::vector<int32_t> ends;  // per format, where its parse at this place ended (0: not read)
-    std::vector<int32_t> digit_runs;  // digit_runs_from(line), when first needed
     for (const std::string& code : languages) {
       const auto language =
           std::find_if(m_languages.begin(), m_languages.end(),
@@ -1019,6 +1079,8 @@ class LateReply final : public Rule {
       if (language == m_languages.end()) continue;
       std::vector<std::unique_ptr<icu::SimpleDateFormat>>& formats =
           thread_formats(static_cast<std::size_t>(language - m_languages.begin()));
+      const icu::UnicodeString line = with_own_day_halves(prepared_line, *language);
+      std::vector<int32_t> digit_runs;    // digit_runs_from(line), when first needed
       std::optional<bool> spells_number;  // the line holds a spelled_numbers entry
       auto too_few_numbers = [&](std::size_t format, int32_t start) {
         const int32_t needed = language->numbers_needed[format];

@@ -291,12 +291,30 @@ TEST_CASE("late-reply reads on when the longest reading is after the reply", "[l
   CHECK(english[0].message == "reply sent 11 business hours after the original");
 }
 
+TEST_CASE("late-reply reads a day half written another way than the locale's as that day half",
+          "[late-reply]") {
+  // 6:40 a.m. stays 06:40, 28 hours before the reply, whatever its spelling.
+  const LintSettings hours{.options = {{"max-delay", "0h"}}};
+  for (const std::string& half : {"am", "AM", "a.m.", "a. m."}) {
+    CAPTURE(half);
+    const auto found = lint("late-reply",
+                            "From: Lucía <lucia@tienda.example.es>\nTo: Ana <ana@example.es>\n"
+                            "Subject: Re: Pedido\nDate: Tue, 4 Feb 2025 10:40:00 +0100\n\n"
+                            "Hola Ana:\n\nSu pedido sale hoy.\n\n-----Mensaje original-----\n"
+                            "De: Ana <ana@example.es>\nEnviado: lunes, 3 de febrero de 2025 6:40 " +
+                                half + "\nPara: Soporte\nAsunto: Pedido\n\n¿Cuándo llega?\n",
+                            hours);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message == "reply sent 28 business hours after the original");
+  }
+}
+
 TEST_CASE("late-reply reads Spanish 12-hour times, whose ICU names hold no-break spaces",
           "[late-reply]") {
   // ICU spells the Spanish day halves "a.\u00A0m." and "p.\u00A0m."; clients write them with
   // a plain space or a no-break one. 6:40 p. m. is 18:40, not 06:40.
   const LintSettings hours{.options = {{"max-delay", "0h"}}};
-  for (const std::string& half : {"p. m.", "p.\u00A0m."}) {
+  for (const std::string& half : {"p. m.", "p.\u00A0m.", "pm", "PM", "p.m.", "P. M."}) {
     CAPTURE(half);
     const std::string text =
         "Hola Ana:\n\nSu pedido sale hoy.\n\n-----Mensaje original-----\n"
