@@ -52,7 +52,8 @@ answered); forwarded messages and quotes nested inside quotes do not. The reply'
 `Date` header, or the time of the check when it has none (a draft checked before sending). A date
 without a zone is taken in the reply's zone, and business days are counted in that zone too.
 Numeric dates are read day first in Spanish and Greek; in English month first with AM/PM (US),
-day first with a 24-hour time (UK). No date found, or one after the reply: nothing is flagged.
+day first with a 24-hour time (UK). A day half is read however it is written ("6:40 pm", "6:40
+p. m.", "6:40 P.M.", "6:40 μ.μ."). No date found, or one after the reply: nothing is flagged.
 
 ## Why
 Answer within a day, ideally within the hour (seeds/001); answer within 24 hours (seeds/004 §4),
