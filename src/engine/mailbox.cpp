@@ -120,8 +120,9 @@ Engine::Probe Engine::probe(const Input& input, bool keep_content) const {
     const bool small = keep_content && info.st_size >= 0 &&
                        static_cast<std::uint64_t>(info.st_size) <= k_whole_file;
     // One byte more than fstat's size: getting it means the file grew since (or, in /proc, that
-    // its size says nothing), and the file is left to be read as before.
-    bytes.resize(small ? static_cast<std::size_t>(info.st_size) + 1 : k_head);
+    // its size says nothing), and the file is left to be read as before. Never less than the
+    // head, which decides whether it is a mailbox whatever fstat says.
+    bytes.resize(small ? std::max(static_cast<std::size_t>(info.st_size) + 1, k_head) : k_head);
     got = ::read(fd, bytes.data(), bytes.size());
     whole_file = small && got == info.st_size;
   }

@@ -511,13 +511,21 @@ struct LanguageDates {
   std::vector<std::u16string> day_half_letters;
 };
 
+bool is_blank(char16_t c) { return c == u' ' || c == u'\t'; }
+
+// Past the spaces and tabs from `at` (no-break spaces are plain by then: plain_spaces()).
+int32_t after_blanks(const icu::UnicodeString& line, int32_t at) {
+  while (at < line.length() && is_blank(line.charAt(at))) ++at;
+  return at;
+}
+
 // Where the day half `letters` ("pm") written at `at` ends ("pm", "p.m.", "P. M.": its letters
-// in order, a period or a space between them, a period after), or -1. No letter may follow.
+// in order, a period or blanks between them, a period after), or -1. No letter may follow.
 int32_t day_half_end(const icu::UnicodeString& line, int32_t at, const std::u16string& letters) {
   for (std::size_t k = 0; k < letters.size(); ++k) {
     if (k > 0) {
       if (at < line.length() && line.charAt(at) == u'.') ++at;
-      if (at < line.length() && line.charAt(at) == u' ') ++at;
+      at = after_blanks(line, at);
     }
     if (at >= line.length() || u_foldCase(line.charAt(at), U_FOLD_CASE_DEFAULT) != letters[k])
       return -1;
@@ -536,13 +544,15 @@ icu::UnicodeString with_own_day_halves(const icu::UnicodeString& line,
   int32_t copied = 0;
   for (int32_t i = 0; i + 1 < line.length(); ++i) {
     if (!u_isdigit(line.charAt(i)) || u_isdigit(line.charAt(i + 1))) continue;
-    const int32_t at = line.charAt(i + 1) == u' ' ? i + 2 : i + 1;
+    const int32_t at = after_blanks(line, i + 1);
     for (std::size_t h = 0; h < language.day_halves.size(); ++h) {
       const int32_t end = day_half_end(line, at, language.day_half_letters[h]);
       if (end < 0) continue;
-      if (line.compare(at, end - at, language.day_halves[h]) != 0) {
-        out.append(line, copied, at - copied);
-        out.append(language.day_halves[h]);
+      // One space, then the locale's spelling: ICU's pattern has one space before the day half.
+      const icu::UnicodeString own = icu::UnicodeString(u" ") + language.day_halves[h];
+      if (line.compare(i + 1, end - (i + 1), own) != 0) {
+        out.append(line, copied, i + 1 - copied);
+        out.append(own);
         copied = end;
       }
       i = end - 1;

@@ -76,10 +76,11 @@ next to punctuation, "¡mensage!", is still a word), and passwords and other val
 `personal-data` rule detects (a warning on them would print them). Greek words written in
 capitals are accepted without accents; elsewhere accents count ("minimo" is a typo).
 
-A Latin-script word own text uses three times or more is taken for a term of the message (a
-command, a product: "texinfo", "procmail") when no known word is one edit away from it; one that
-is near a known word stays a typo however often it appears ("lenguage", "mensage"), and so does a
-Greek word (the same vowel confusion repeated, "μύνημα").
+A Latin-script word own text uses three times or more, in any case, is taken for a term of the
+message (a command, a product: "texinfo", "procmail") when the quick suggestions (one edit, a
+moved accent, Hunspell's replacement tables) find no known word near it; one that is near a known
+word stays a typo however often it appears ("lenguage", "mensage"), and so does a Greek word (the
+same vowel confusion repeated, "μύνημα").
 
 ## Why
 Take the time to check the spelling of your message before you send it (seeds/001).
@@ -241,17 +242,18 @@ class Spelling final : public Rule {
           *secrets, [&](const personal_data::Found& f) { return f.range.overlaps(w.range); });
     };
     const std::string_view text = draft.text();
-    // How often own text uses each word, counted on the first unknown word that asks.
-    std::optional<std::unordered_map<std::string_view, int>> uses;
+    // How often own text uses each word, in any case ("Procmail", "procmail"), counted on the
+    // first unknown word that asks.
+    std::optional<std::unordered_map<std::string, int>> uses;
     auto uses_of = [&](const Word& w) {
       if (!uses) {
         uses.emplace();
         for (const draft::Paragraph& p : draft.paragraphs)
           for (const Sentence& s : p.sentences)
             for (const Word& v : s.words)
-              if (v.kind == draft::TokenKind::word) ++(*uses)[v.text];
+              if (v.kind == draft::TokenKind::word) ++(*uses)[text::fold(v.text)];
       }
-      const auto found = uses->find(w.text);
+      const auto found = uses->find(text::fold(w.text));
       return found == uses->end() ? 0 : found->second;
     };
     for (const draft::Paragraph& paragraph : draft.paragraphs) {

@@ -295,7 +295,7 @@ TEST_CASE("late-reply reads a day half written another way than the locale's as 
           "[late-reply]") {
   // 6:40 a.m. stays 06:40, 28 hours before the reply, whatever its spelling.
   const LintSettings hours{.options = {{"max-delay", "0h"}}};
-  for (const std::string& half : {"am", "AM", "a.m.", "a. m."}) {
+  for (const std::string& half : {"am", "AM", "a.m.", "a. m.", "  am"}) {
     CAPTURE(half);
     const auto found = lint("late-reply",
                             "From: Lucía <lucia@tienda.example.es>\nTo: Ana <ana@example.es>\n"
@@ -314,7 +314,8 @@ TEST_CASE("late-reply reads Spanish 12-hour times, whose ICU names hold no-break
   // ICU spells the Spanish day halves "a.\u00A0m." and "p.\u00A0m."; clients write them with
   // a plain space or a no-break one. 6:40 p. m. is 18:40, not 06:40.
   const LintSettings hours{.options = {{"max-delay", "0h"}}};
-  for (const std::string& half : {"p. m.", "p.\u00A0m.", "pm", "PM", "p.m.", "P. M."}) {
+  for (const std::string& half :
+       {"p. m.", "p.\u00A0m.", "pm", "PM", "p.m.", "P. M.", " pm", "\tpm", "\u00A0pm", "p.  m."}) {
     CAPTURE(half);
     const std::string text =
         "Hola Ana:\n\nSu pedido sale hoy.\n\n-----Mensaje original-----\n"

@@ -78,6 +78,12 @@ TEST_CASE("spelling takes a word own text uses three times, far from any known w
                            "El 3 de marzo, Ana escribió:\n> texinfo no funciona\n");
   REQUIRE(quoted.size() == 2);
   CHECK(quoted[0].text == "texinfo");
+  CHECK(quoted[1].text == "texinfo");
+  // The count is of the word in any case: a capitalised use at a sentence's start counts too.
+  CHECK(lint("spelling",
+             "Hola Ana:\n\nProcmail filtra el correo. Revise procmail y, si procmail falla, "
+             "avísenos.\n")
+            .empty());
 }
 
 TEST_CASE("spelling accepts the config's words", "[spelling]") {
