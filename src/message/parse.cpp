@@ -350,7 +350,8 @@ std::string mime_type_of(GMimeObject* object) {
   GMimeContentType* type = g_mime_object_get_content_type(object);
   if (type == nullptr) return "text/plain";
   gchar* mime = g_mime_content_type_get_mime_type(type);
-  std::string out = mime != nullptr ? ascii_lower(mime) : "text/plain";
+  // Cleaned as header_of's values: a type or subtype may hold 8-bit junk the model must not.
+  std::string out = mime != nullptr ? ascii_lower(clean_utf8(mime)) : "text/plain";
   g_free(mime);
   return out;
 }
@@ -958,7 +959,7 @@ class MimeParser {
     body.part = chosen->id;
     body.content_type = mime_type_of(chosen->object);
     const char* charset = g_mime_object_get_content_type_parameter(chosen->object, "charset");
-    body.charset = charset != nullptr ? ascii_lower(trim(charset)) : "";
+    body.charset = charset != nullptr ? ascii_lower(trim(clean_utf8(charset))) : "";
     body.encoding = ascii_lower(header_of(chosen->object, "Content-Transfer-Encoding"));
     const std::string where = "in part " + chosen->id;
     if (GMimeDataWrapper* wrapper = g_mime_part_get_content(part)) {
@@ -978,7 +979,8 @@ class MimeParser {
           body.html_alternative = html.id;
           const char* html_charset =
               g_mime_object_get_content_type_parameter(html.object, "charset");
-          body.html_charset = html_charset != nullptr ? ascii_lower(trim(html_charset)) : "";
+          body.html_charset =
+              html_charset != nullptr ? ascii_lower(trim(clean_utf8(html_charset))) : "";
           body.html_encoding = ascii_lower(header_of(html.object, "Content-Transfer-Encoding"));
           if (GMimeDataWrapper* wrapper = g_mime_part_get_content(GMIME_PART(html.object))) {
             const GMimeStream* stream = g_mime_data_wrapper_get_stream(wrapper);

@@ -361,6 +361,19 @@ TEST_CASE("the parse model in JSON follows the contract keys", "[message]") {
   CHECK(bare["subject"].is_null());
 }
 
+TEST_CASE("8-bit junk in a Content-Type never reaches the model as invalid UTF-8", "[message]") {
+  // Found by the parse fuzzer: a bare CR let the next line's bytes into the charset parameter,
+  // and the JSON model refused to print them. Types and charsets are cleaned as header values.
+  const std::string input =
+      "From: a@b.c\nMIME-Version: 1.0\n"
+      "Content-Type: text/plain; charset=windo8bit\r\xF6\xBC\x90\x98tent\n"
+      "Content-Transfer-Encoding: 8bit\n\nhola\n";
+  const Message m = parse_message("junk.eml", input, prefix_data());
+  CHECK(replylint::text::is_valid_utf8(m.body.charset));
+  CHECK(replylint::text::is_valid_utf8(m.body.content_type));
+  CHECK_NOTHROW(to_json(m).dump());
+}
+
 // ---- what held-out real mail found (issue 10) -------------------------------------------
 
 TEST_CASE("format=flowed: soft breaks joined, stuffing removed, quote depth per logical line",
