@@ -47,9 +47,10 @@ cards (`**** **** **** 4242`), numbers inside links, addresses and placeholders,
 a company's IBAN there is its own account, given out for payments. For the same reason an IBAN,
 AFM, DNI or NIE that the reply presents as the sender's own is left alone: a phrase of
 `rules/<lang>/personal-data-ours.toml` ("nuestra cuenta", "Titular:", "our bank details",
-"λογαριασμό μας", "Δικαιούχος", "το ΑΦΜ της εταιρείας", "nuestro NIF") before it, in its
-sentence or at most two lines above in its paragraph, with no phrase of
-`personal-data-theirs.toml` ("su cuenta", "your IBAN", "το ΑΦΜ σας") in between.
+"λογαριασμό μας", "Δικαιούχος", "το ΑΦΜ της εταιρείας", "nuestro NIF") at most six words
+before it, in its sentence or at most two lines above in its paragraph, with no other number
+and no phrase of `personal-data-theirs.toml` ("su cuenta", "your IBAN", "το ΑΦΜ σας") in
+between: "nuestro NIF B12345674 a nombre de Ana García, DNI 12345678Z" still flags the DNI.
 
 The value is masked in every output (text, JSON, SARIF, GitHub, MCP, the sendmail hook), and so
 is any other finding that shows it; the spelling rule never checks it.
@@ -136,7 +137,7 @@ class PersonalData final : public Rule {
     const std::vector<PhraseMatch> theirs =
         values.empty() ? std::vector<PhraseMatch>() : m_theirs.find(draft);
     for (const pd::Found& found : values) {
-      if (presented_as_ours(draft, found, ours, theirs)) continue;
+      if (presented_as_ours(draft, found, values, ours, theirs)) continue;
       auto finding = out.report(found.range, "{} in the reply", noun(found));
       finding.sensitive(masking(found.kind));
       if (found.kind == pd::Kind::secret) {
@@ -190,9 +191,13 @@ class PersonalData final : public Rule {
 
   // An account or tax number of the sender, given out for a payment or a receipt: an "ours"
   // phrase before it, in its sentence or at most two lines above in its paragraph (the cue
-  // often ends the line before: "a nuestra cuenta de CaixaBank:\nES91 ..."), and no "theirs"
-  // phrase in between. Cards and AMKA are never the sender's to give.
+  // often ends the line before: "a nuestra cuenta de CaixaBank:\nES91 ..."), a few words away
+  // at most, with no "theirs" phrase and no other value in between: a cue presents one value
+  // ("nuestro NIF B12345674 ... DNI 12345678Z" gives the customer's DNI too), and one far back
+  // is about something else ("our account manager confirmed ... was sent to IBAN ..."). Cards
+  // and AMKA are never the sender's to give.
   static bool presented_as_ours(const Draft& draft, const pd::Found& found,
+                                const std::vector<pd::Found>& values,
                                 const std::vector<PhraseMatch>& ours,
                                 const std::vector<PhraseMatch>& theirs) {
     if (found.kind == pd::Kind::card || found.kind == pd::Kind::amka ||
@@ -218,9 +223,29 @@ class PersonalData final : public Rule {
       if (match.range.begin >= from && match.range.end <= found.range.begin)
         cue_end = match.range.end;
     if (!cue_end) return false;
+    if (words_between(text, *cue_end, found.range.begin) > k_max_words_after_cue) return false;
+    if (std::ranges::any_of(values, [&](const pd::Found& other) {
+          return other.range.begin >= *cue_end && other.range.end <= found.range.begin;
+        }))
+      return false;
     return std::ranges::none_of(theirs, [&](const PhraseMatch& match) {
       return match.range.begin >= *cue_end && match.range.end <= found.range.begin;
     });
+  }
+
+  // "transferencia a nuestra cuenta de CaixaBank, oficina de Sol: ES91 ...": the bank, a
+  // branch, a holder's name and a label fit; a clause about something else does not.
+  static constexpr std::size_t k_max_words_after_cue = 6;
+
+  static std::size_t words_between(std::string_view text, std::size_t begin, std::size_t end) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (std::size_t i = begin; i < end; ++i) {
+      const bool blank = text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r';
+      if (!blank && !in_word) ++words;
+      in_word = !blank;
+    }
+    return words;
   }
 
   pd::Detector m_detector;

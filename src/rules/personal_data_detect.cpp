@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <utility>
 
@@ -174,9 +175,9 @@ std::optional<Found> iban_at(std::string_view text, std::size_t at, std::size_t 
   while (i < limit && compact.size() < length) {
     if (is_alnum(text[i])) {
       compact += text[i++];
-    } else if (text[i] == ' ' && compact.size() % 4 == 0 && i + 1 < limit &&
+    } else if ((text[i] == ' ' || text[i] == '-') && compact.size() % 4 == 0 && i + 1 < limit &&
                is_alnum(text[i + 1])) {
-      ++i;  // the print format's groups of four
+      ++i;  // the print format's groups of four, spaced or dashed
     } else {
       break;
     }
@@ -186,7 +187,8 @@ std::optional<Found> iban_at(std::string_view text, std::size_t at, std::size_t 
   return Found{Kind::iban, {at, i}, country};
 }
 
-// "12345678Z", "12345678-Z", "12345678 Z"; "X1234567L", "X-1234567-L".
+// "12345678Z", "12345678-Z", "12345678 Z", "12.345.678-Z", "12345678z"; "X1234567L",
+// "X-1234567-L".
 std::optional<Found> spanish_id_at(std::string_view text, std::size_t at, std::size_t limit) {
   const bool nie = text[at] == 'X' || text[at] == 'Y' || text[at] == 'Z';
   std::string value;
@@ -196,13 +198,19 @@ std::optional<Found> spanish_id_at(std::string_view text, std::size_t at, std::s
     if (i < limit && text[i] == '-') ++i;
   }
   const std::size_t digits = nie ? 7 : 8;
+  // A DNI is often written with thousands dots: both of them or none.
+  const bool dotted = !nie && at + 2 < limit && text[at + 2] == '.';
   for (std::size_t n = 0; n < digits; ++n, ++i) {
+    if (dotted && (n == 2 || n == 5)) {
+      if (i >= limit || text[i] != '.') return std::nullopt;
+      ++i;
+    }
     if (i >= limit || !is_digit(text[i])) return std::nullopt;
     value += text[i];
   }
   if (i < limit && (text[i] == '-' || text[i] == ' ')) ++i;
-  if (i >= limit || !is_upper(text[i])) return std::nullopt;
-  value += text[i++];
+  if (i >= limit || !std::isalpha(static_cast<unsigned char>(text[i]))) return std::nullopt;
+  value += static_cast<char>(std::toupper(static_cast<unsigned char>(text[i++])));
   if (!ends_clean(text, i, limit)) return std::nullopt;
   if (nie ? !nie_valid(value) : !dni_valid(value)) return std::nullopt;
   return Found{nie ? Kind::nie : Kind::dni, {at, i}, ""};

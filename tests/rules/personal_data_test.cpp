@@ -396,6 +396,35 @@ TEST_CASE("personal-data still flags the customer's IBAN near an own-account cue
             .size() == 1);
 }
 
+TEST_CASE("personal-data reads a DNI with thousands dots or a lowercase letter, and a dashed IBAN",
+          "[personal-data]") {
+  for (const char* text : {"Hola,\n\nHemos anotado el DNI 12.345.678-Z del titular.\n",
+                           "Hola,\n\nHemos anotado el DNI 12345678z del titular.\n",
+                           "Hola,\n\nLa cuenta ES91-2100-0418-4502-0005-1332 es la suya.\n"}) {
+    CAPTURE(text);
+    CHECK(lint("personal-data", text).size() == 1);
+  }
+  // A wrong control letter, or dots in the wrong places, is no DNI.
+  CHECK(lint("personal-data", "Hola,\n\nReferencia 12.345.678-A del envío.\n").empty());
+  CHECK(lint("personal-data", "Hola,\n\nReferencia 1.234.5678-Z del envío.\n").empty());
+}
+
+TEST_CASE("personal-data: an own-account cue presents one value, a few words on",
+          "[personal-data]") {
+  // The customer's id after the sender's own tax number, and a cue far back about something
+  // else: both still flagged.
+  const auto flagged = [](const char* text) { return lint("personal-data", text).size(); };
+  CHECK(flagged("Hola Ana,\n\nLe enviamos la factura rectificativa con nuestro NIF 094014201 a "
+                "nombre de Ana García, DNI 12345678Z.\n") == 1);
+  CHECK(flagged("Καλησπέρα σας,\n\nΤο ΑΦΜ της εταιρείας μας είναι 094014201 και το δικό σας "
+                "094862134.\n") == 1);
+  CHECK(flagged("Hi Jennifer,\n\nGood news: our account manager confirmed this morning that the "
+                "refund of $129.00 was sent to IBAN DE89 3704 0044 0532 0130 00.\n") == 1);
+  // A bank, a branch and a label between the cue and the value are fine.
+  CHECK(flagged("Hola,\n\nPuede pagar en nuestra cuenta de CaixaBank, oficina de Sol: "
+                "ES91 2100 0418 4502 0005 1332.\n") == 0);
+}
+
 TEST_CASE("personal-data leaves the sender's own tax number alone", "[personal-data]") {
   const std::string text =
       GENERATE(as<std::string>{},
@@ -426,6 +455,20 @@ TEST_CASE("personal-data reads a password a few words after its phrase", "[perso
                "Hola,\n\nLa contraseña provisional de su cuenta es Tk93!mq2\n",
                "Hola,\n\nEl código de verificación para confirmar el cambio es 482913.\n",
                "Hi,\n\nYour new temporary password for the portal is Xy7!kq2p\n");
+  CAPTURE(text);
+  const auto found = lint("personal-data", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "password or one-time code in the reply");
+}
+
+TEST_CASE("personal-data reads a PIN named with its card and reset or backup codes",
+          "[personal-data]") {
+  const std::string text = GENERATE(
+      as<std::string>{}, "Hi,\n\nThe PIN for your new card is 4471, keep it safe.\n",
+      "Hi,\n\nYour password reset code is 7F3KQ9.\n", "Hi,\n\nYour backup code is 7F3K-Q9ZT.\n",
+      "Hola,\n\nEl PIN de su tarjeta es 4471.\n", "Hola,\n\nSu código de recuperación es 7F3KQ9.\n",
+      "Καλησπέρα,\n\nΤο PIN της κάρτας σας είναι 1234.\n",
+      "Καλησπέρα,\n\nΟ κωδικός επαναφοράς είναι 7F3KQ9.\n");
   CAPTURE(text);
   const auto found = lint("personal-data", text);
   REQUIRE(found.size() == 1);
