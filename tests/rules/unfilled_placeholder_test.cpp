@@ -72,6 +72,25 @@ TEST_CASE("unfilled-placeholder leaves bracketed tags and acronyms alone",
   CHECK(lint("unfilled-placeholder", text).empty());
 }
 
+TEST_CASE("unfilled-placeholder leaves a team's or a page's name in brackets alone",
+          "[unfilled-placeholder]") {
+  const std::string name =
+      GENERATE(as<std::string>{}, "[Customer Support]", "[Customer Service]", "[Customer Portal]",
+               "[Product Guide]", "[Product Feedback]", "[Atención al Cliente]",
+               "[Servicio de Atención al Cliente]", "[Portal del Cliente]", "[Εξυπηρέτηση Πελατών]",
+               "[Τμήμα Πωλήσεων]");
+  CAPTURE(name);
+  CHECK(lint("unfilled-placeholder", "From: a@tienda.es\nTo: b@example.com\nSubject: " + name +
+                                         " Re: Pedido 100234567\n\nHola, vea " + name + ".\n")
+            .empty());
+  // The same words naming a value are still fields.
+  for (const char* field : {"[Customer Support Agent Name]", "[Nombre del Agente de Soporte]",
+                            "[ΟΝΟΜΑ ΥΠΑΛΛΗΛΟΥ ΕΞΥΠΗΡΕΤΗΣΗΣ]", "[Portal Link]"}) {
+    CAPTURE(field);
+    CHECK(lint("unfilled-placeholder", std::string("Hola, vea ") + field + ".\n").size() == 1);
+  }
+}
+
 TEST_CASE("unfilled-placeholder stays quiet on the traps", "[unfilled-placeholder]") {
   // The traps prove nothing unless the same placeholder fires in own text.
   REQUIRE(!lint("unfilled-placeholder", "Hola {{nombre}}.\n").empty());
