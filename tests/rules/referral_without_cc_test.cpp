@@ -36,6 +36,8 @@ TEST_CASE("referral-without-cc flags referrals to an address in es, el and en",
                "Παρακαλούμε επικοινωνήστε με το λογιστήριο στο logistirio@vivlio.gr.",
                "Please contact billing@acme.com about the invoice.",
                "You'll need to email refunds@acme.com with the receipt.",
+               "For the damaged lamp, email returns@acme.com with a photo.",
+               "Email returns@acme.com with a photo of the lamp.",
                "Please send the receipt to refunds@acme.com.",
                "Reach out to our billing team at billing@acme.com.");
   CAPTURE(body);
@@ -102,6 +104,7 @@ TEST_CASE("referral-without-cc stays quiet on the traps", "[referral-without-cc]
       // What we do ourselves.
       "Voy a contactar con el departamento de facturación y le digo algo.",
       "I'll contact our billing team and get back to you today.",
+      "We'll email billing@acme.com for you today.",
       "Θα επικοινωνήσω με το λογιστήριο και θα σας ενημερώσω.",
       // Third parties that nobody would copy, and the customer's own address.
       "Contacte con su banco.", "Please contact your bank.",
