@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "data/data.hpp"
-#include "rules/organisation.hpp"  // lowercase_ascii
+#include "rules/organisation.hpp"  // lowercase_ascii, names_the_sender
 #include "rules/phrase_matcher.hpp"
 #include "rules/rules.hpp"
 #include "spell/spell.hpp"  // SpellService is a spell::Stemmer
@@ -365,18 +365,6 @@ class IncompleteAnswer final : public Rule {
       }
     }
     return parts;
-  }
-
-  // True when the attribution line or header block in `range` names a From address of the
-  // message ("El lun, …, Lucía <lucia@tiendaverde.es> escribió:").
-  static bool names_the_sender(const Draft& draft, draft::Range range) {
-    const std::string block = lowercase_ascii(
-        std::string(std::string_view(draft.text()).substr(range.begin, range.size())));
-    const message::Message& msg = draft.message();
-    return std::any_of(msg.from.begin(), msg.from.end(), [&](const message::Address& a) {
-      return a.address.find('@') != std::string::npos &&
-             block.find(lowercase_ascii(a.address)) != std::string::npos;
-    });
   }
 
   // Adds the questions of the quoted lines in `range`; true when the latest message ends there

@@ -22,6 +22,7 @@
 #include <unordered_map>
 
 #include "data/data.hpp"
+#include "rules/organisation.hpp"  // names_the_sender
 #include "rules/phrase_matcher.hpp"
 #include "rules/rules.hpp"
 #include "spell/spell.hpp"  // SpellService is a spell::Stemmer
@@ -48,7 +49,9 @@ them ("El lun, 3 feb 2025 a las 10:12, Ana <ana@example.es> escribió:", "Στά
 Φεβρουαρίου 2025 6:40 μμ", "On Mon, Feb 3, 2025 at 10:12 AM Ana <ana@example.com> wrote:",
 "Date: Mon, 3 Feb 2025 10:12:00 +0100"), with ICU's date parsing and the patterns of
 `rules/<lang>/date-formats.toml`. When several originals are quoted, the latest counts (the one being
-answered); forwarded messages and quotes nested inside quotes do not. The reply's time is its
+answered); forwarded messages and quotes nested inside quotes do not. When the latest is the
+sender's own (its attribution line or header block names the From address: a follow-up or a
+reminder), nothing is flagged. The reply's time is its
 `Date` header, or the time of the check when it has none (a draft checked before sending). A date
 without a zone is taken in the reply's zone, and business days are counted in that zone too.
 Numeric dates are read day first in Spanish and Greek; in English month first with AM/PM (US),
@@ -921,8 +924,13 @@ class LateReply final : public Rule {
   // blocks; forwards and quotes inside quotes are older or not answered).
   std::optional<Original> latest_original(const Draft& draft, const Moment& reply) const {
     std::optional<Original> latest;
-    auto consider = [&](std::optional<std::int64_t> unix, Range range) {
-      if (unix && (!latest || *unix > latest->unix)) latest = Original{*unix, range};
+    draft::Range latest_segment;
+    auto consider = [&](std::optional<std::int64_t> unix, Range range,
+                        const draft::Segment& segment) {
+      if (unix && (!latest || *unix > latest->unix)) {
+        latest = Original{*unix, range};
+        latest_segment = segment.range;
+      }
     };
     const std::string_view text = draft.text();
     for (const draft::Segment& segment : draft.segments) {
@@ -934,7 +942,7 @@ class LateReply final : public Rule {
         const std::size_t begin =
             segment.range.begin + static_cast<std::size_t>(body.data() - lines.data());
         consider(parse_date(joined, languages_of_line(joined, draft.language), reply),
-                 {begin, begin + body.size()});
+                 {begin, begin + body.size()}, segment);
       } else if (segment.kind == draft::SegmentKind::original_header) {
         for (std::size_t b = segment.range.begin; b < segment.range.end;) {
           std::size_t e = text.find('\n', b);
@@ -944,12 +952,15 @@ class LateReply final : public Rule {
             const std::string_view value = trim(line.substr(field->second));
             const std::size_t begin = b + static_cast<std::size_t>(value.data() - line.data());
             consider(parse_date(value, order(field->first, draft.language), reply),
-                     {begin, begin + value.size()});
+                     {begin, begin + value.size()}, segment);
           }
           b = e + 1;
         }
       }
     }
+    // The latest message quoted is the sender's own: a follow-up or a reminder, not a late
+    // answer (the customer's message before it was answered then).
+    if (latest && names_the_sender(draft, latest_segment)) return std::nullopt;
     return latest;
   }
 

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "data/data.hpp"
+#include "text/text.hpp"
 
 namespace replylint::rules {
 namespace {
@@ -85,6 +86,53 @@ bool has_outside_recipient(const message::Message& msg, const std::vector<std::s
       if (own.empty() || !in_domains(a.domain(), own)) return true;
     }
   return false;
+}
+
+namespace {
+
+// The field name of a header-block line ("De", "**From", "Από"), lowercased and without the
+// bold marks Outlook's plain text keeps, or "" when the line is no "Name: value" field.
+std::string field_name(std::string_view line) {
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon > 24) return {};
+  std::string_view name = line.substr(0, colon);
+  while (!name.empty() && (name.front() == ' ' || name.front() == '*' || name.front() == '>'))
+    name.remove_prefix(1);
+  while (!name.empty() && (name.back() == ' ' || name.back() == '*')) name.remove_suffix(1);
+  if (name.empty() || name.find(' ') != std::string_view::npos) return {};
+  return text::fold_case(name);
+}
+
+bool from_field(const std::string& name) {
+  // Outlook's and Thunderbird's names of the sender field in the three languages.
+  return name == "from" || name == "de" || name == "από" || name == "απο" || name == "αποστολέας";
+}
+
+}  // namespace
+
+bool names_the_sender(const draft::Draft& draft, draft::Range range) {
+  const std::string_view text = std::string_view(draft.text()).substr(range.begin, range.size());
+  // A header block names the sender of the quoted message in its From field only: its To and
+  // Cc hold the customer's addressees, often ourselves.
+  std::string from_lines;
+  bool header_block = false;
+  for (std::size_t b = 0; b < text.size();) {
+    std::size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    const std::string_view line = text.substr(b, e - b);
+    const std::string name = field_name(line);
+    if (!name.empty()) {
+      header_block = true;
+      if (from_field(name)) from_lines.append(line).push_back('\n');
+    }
+    b = e + 1;
+  }
+  const std::string block = lowercase_ascii(header_block ? from_lines : std::string(text));
+  const message::Message& msg = draft.message();
+  return std::any_of(msg.from.begin(), msg.from.end(), [&](const message::Address& a) {
+    return a.address.find('@') != std::string::npos &&
+           block.find(lowercase_ascii(a.address)) != std::string::npos;
+  });
 }
 
 }  // namespace replylint::rules

@@ -34,6 +34,11 @@ std::vector<std::string> own_domains(const message::Message& msg,
 /// True when `address` (any case) is one of the sender's own: From, Sender or Reply-To.
 bool is_sender_address(std::string_view address, const message::Message& msg);
 
+/// True when the attribution line or header block at `range` of the draft's text names a From
+/// address of the message ("El lun, …, Lucía <lucia@tiendaverde.es> escribió:"): it quotes the
+/// sender's own earlier message, as a follow-up does.
+bool names_the_sender(const draft::Draft& draft, draft::Range range);
+
 /// True when a recipient (To, Cc, Bcc) other than the sender is outside the organisation of
 /// own_domains() (any such recipient when the organisation is unknown).
 bool has_outside_recipient(const message::Message& msg, const std::vector<std::string>& org_domains,

@@ -176,6 +176,27 @@ TEST_CASE("late-reply counts the latest of several originals", "[late-reply]") {
   CHECK(lint("late-reply", text).empty());
 }
 
+TEST_CASE("late-reply stays quiet on a follow-up to the sender's own message", "[late-reply]") {
+  // The latest message quoted is Lucía's own: a reminder, not a late answer.
+  const std::string own_latest =
+      "El lun, 3 feb 2025 a las 10:12, Lucía <lucia@tienda.example.es> escribió:";
+  CHECK(lint("late-reply", reply("Thu, 6 Feb 2025 09:30:00 +0100",
+                                 "Hola Ana:\n\nLe escribo de nuevo por si no vio mi mensaje.",
+                                 own_latest, "> Le enviamos el formulario."))
+            .empty());
+  CHECK(lint("late-reply", reply("Thu, 6 Feb 2025 09:30:00 +0100",
+                                 "Hola Ana:\n\nLe escribo de nuevo por si no vio mi mensaje.",
+                                 "De: Lucía <lucia@tienda.example.es>\nEnviado: lunes, 3 de "
+                                 "febrero de 2025 10:12\nPara: Ana <ana@example.es>\nAsunto: "
+                                 "Pedido",
+                                 "Le enviamos el formulario."))
+            .empty());
+  // The customer's message is still answered late.
+  CHECK(lint("late-reply", reply("Thu, 6 Feb 2025 09:30:00 +0100", k_own_es,
+                                 "El lun, 3 feb 2025 a las 10:12, Ana <ana@example.es> escribió:"))
+            .size() == 1);
+}
+
 TEST_CASE("late-reply stays quiet when the reply apologises", "[late-reply]") {
   const std::string apology = GENERATE(
       as<std::string>{}, "Disculpe la demora en responder.", "Disculpa el retraso, Ana.",
@@ -194,7 +215,13 @@ TEST_CASE("late-reply stays quiet when the reply apologises", "[late-reply]") {
       "Sorry I'm slow getting back to you.", "Perdone que no le haya respondido antes.",
       "Siento no haberle contestado antes.", "Συγγνώμη που δεν σας απάντησα νωρίτερα.",
       "Perdón por no contestar antes.", "Disculpe que no le hayamos contestado antes.",
-      "Sorry we weren't able to reply sooner.", "Λυπούμαστε που δεν σας απαντήσαμε πιο νωρίς.");
+      "Sorry we weren't able to reply sooner.", "Λυπούμαστε που δεν σας απαντήσαμε πιο νωρίς.",
+      "Thank you so much for your patience.", "Thanks a lot for your patience.",
+      "So sorry this has taken a while.", "We apologize for any inconvenience and the delay.",
+      "Disculpe las molestias y la demora.", "Disculpe por tardar tanto en responder.",
+      "Le pedimos disculpas por habernos retrasado en responder.",
+      "Συγγνώμη που σας απαντάμε τόσο αργά.",
+      "Ζητούμε συγγνώμη για την ταλαιπωρία και την καθυστέρηση.");
   CAPTURE(apology);
   const std::string text =
       reply("Thu, 6 Feb 2025 09:30:00 +0100", "Hola:\n\n" + apology + " Su pedido sale hoy.",
