@@ -17,7 +17,8 @@ Apathy in own text: "no es nuestro problema", "no podemos hacer nada", "eso no n
 nothing we can do", "not our problem", "you'll have to deal with it" (not "I'll deal with it
 today": that is us doing our job). The phrases are data, per language, in
 `rules/<lang>/dismissive-tone.toml`; where an entry has a kinder wording, the finding suggests
-it (and offers it as an unsafe fix: a tone rewrite needs a human's eye).
+it (and, when nothing but punctuation follows the phrase in its sentence, offers it as an
+unsafe fix: a tone rewrite needs a human's eye).
 
 A negative that offers a way forward is not apathy: the rule stays quiet when the same sentence
 or the next one holds one of the way-forward markers of `rules/<lang>/dismissive-tone.unless.toml`
@@ -68,7 +69,7 @@ class DismissiveTone final : public Rule {
   void check(const Draft& draft, Reporter& out) const override {
     for (const PhraseMatch& match : m_phrases.find(draft))
       report_tone(draft, match, N_("dismissive wording"),
-                  N_("say what you can do for the customer"), out);
+                  N_("say what you can do for the customer"), out, FixWhen::clause_ends);
   }
 
  private:

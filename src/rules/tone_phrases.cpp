@@ -83,17 +83,37 @@ bool TonePhrases::excused(const PhraseMatch& match, const std::vector<PhraseMatc
   });
 }
 
+namespace {
+
+// True when no letter or digit follows the match before its sentence ends: punctuation closes
+// the phrase ("No podemos hacer nada.", "…nada, pero…").
+bool ends_clause(std::string_view text, const PhraseMatch& match) {
+  const std::size_t end =
+      std::min(match.sentence != nullptr ? match.sentence->range.end : text.size(), text.size());
+  std::int32_t i = static_cast<std::int32_t>(match.range.end);
+  while (i < static_cast<std::int32_t>(end)) {
+    UChar32 c;
+    U8_NEXT(text.data(), i, static_cast<std::int32_t>(end), c);
+    if (c < 0 || u_isWhitespace(c)) continue;
+    return !u_isalnum(c);
+  }
+  return true;
+}
+
+}  // namespace
+
 void report_tone(const Draft& draft, const PhraseMatch& match, std::string_view message,
-                 std::string_view default_help, Reporter& out) {
+                 std::string_view default_help, Reporter& out, FixWhen fix_when) {
   const std::string_view found =
       std::string_view(draft.text()).substr(match.range.begin, match.range.size());
   auto finding = out.report(match.range, "{} '{}'", core::i18n::translated(message), found);
   finding.help(match.phrase->help.empty() ? std::string(default_help) : match.phrase->help);
   if (match.phrase->suggest.empty()) return;
   const std::string suggestion = match_capital(found, match.phrase->suggest);
-  finding.suggest(suggestion)
-      .replace_with(suggestion, Applicability::unsafe,
-                    core::i18n::fragment("replace with '{}'", suggestion));
+  finding.suggest(suggestion);
+  if (fix_when == FixWhen::always || ends_clause(draft.text(), match))
+    finding.replace_with(suggestion, Applicability::unsafe,
+                         core::i18n::fragment("replace with '{}'", suggestion));
 }
 
 }  // namespace replylint::rules

@@ -47,8 +47,11 @@ class TonePhrases {
 /// Reports `match` with `message` (which names the flagged text) and the entry's help (or
 /// `default_help`). When the entry has a `suggest`, it is offered as the suggestion and as an
 /// unsafe fix replacing the matched words (a tone rewrite needs a human's eye), with the first
-/// letter capitalised when the flagged text starts with a capital.
+/// letter capitalised when the flagged text starts with a capital. With `FixWhen::clause_ends`
+/// the fix is offered only when no word follows the match in its sentence: a rewrite of a whole
+/// clause ("no podemos hacer nada") cannot take the words that go on after it ("… más").
+enum class FixWhen { always, clause_ends };
 void report_tone(const Draft& draft, const PhraseMatch& match, std::string_view message,
-                 std::string_view default_help, Reporter& out);
+                 std::string_view default_help, Reporter& out, FixWhen fix_when = FixWhen::always);
 
 }  // namespace replylint::rules

@@ -8,7 +8,8 @@ TEST_CASE("dismissive-tone flags apathy with no way forward", "[dismissive-tone]
   const std::string text = GENERATE(
       as<std::string>{}, "El retraso es del transportista, no es nuestro problema.\n",
       "No podemos hacer nada.\n", "Lo sentimos, pero no podemos hacer nada más.\n",
-      "Eso no nos corresponde.\n", "No es asunto nuestro.\n",
+      "No podemos hacer absolutamente nada.\n", "Tendrá que arreglárselas con el transportista.\n",
+      "Eso ya no nos corresponde.\n", "Eso no nos corresponde.\n", "No es asunto nuestro.\n",
       "No hay nada que podamos hacer al respecto.\n", "NO ES NUESTRO PROBLEMA.\n",
       "no podemos hacer nada, el fallo es del banco\n", "Δεν είναι δικό μας πρόβλημα.\n",
       "Δυστυχώς δεν μπορούμε να κάνουμε τίποτα.\n", "Αυτό δεν μας αφορά.\n",
@@ -94,6 +95,16 @@ TEST_CASE("dismissive-tone suggests the kinder wording of its data as an unsafe 
   REQUIRE(english.size() == 1);
   CHECK(english[0].text == "not our problem");
   CHECK(english[0].suggestions == std::vector<std::string>{"something we will look into"});
+
+  // A word going on after the phrase would dangle after the rewrite: suggested, not fixed.
+  for (const char* text :
+       {"No podemos hacer nada más desde aquí.\n", "Δεν μπορούμε να κάνουμε τίποτα άλλο.\n"}) {
+    CAPTURE(text);
+    const auto more = lint("dismissive-tone", text);
+    REQUIRE(more.size() == 1);
+    CHECK(more[0].suggestions.size() == 1);
+    CHECK(!more[0].fix);
+  }
 }
 
 TEST_CASE("dismissive-tone leaves the customer's words alone", "[dismissive-tone]") {

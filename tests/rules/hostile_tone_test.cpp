@@ -9,6 +9,9 @@ TEST_CASE("hostile-tone flags reproach, blame and condescension", "[hostile-tone
       as<std::string>{},
       // Spanish: usted, tú, ustedes, present and past
       "Como ya le dije, el plazo de devolución es de 14 días.\n",
+      "Debería haber leído el contrato.\n",
+      "Si se hubiera molestado en leer el manual, lo sabría.\n", "Eso es problema suyo.\n",
+      "Did you even read the setup guide?\n", "Η ευθύνη είναι δική σας.\n",
       "Como ya les hemos explicado varias veces, no hacemos envíos a Canarias.\n",
       "como ya te dije, no hay stock\n", "Se lo he dicho ya varias veces: el cargo es correcto.\n",
       "Usted no ha leído las condiciones de la oferta.\n",
@@ -85,6 +88,9 @@ TEST_CASE("hostile-tone stays quiet on friendly recaps and neutral wording", "[h
   // The same words fire without their context, so the traps cannot pass vacuously.
   REQUIRE(lint("hostile-tone", "Como ya le dije, el pedido llegará mañana.\n").size() == 1);
   REQUIRE(lint("hostile-tone", "Διαβάστε προσεκτικά το μήνυμά μας.\n").size() == 1);
+  REQUIRE(lint("hostile-tone", "Σας το ξαναγράφουμε: το δέμα έφυγε.\n").size() == 1);
+  REQUIRE(lint("hostile-tone", "Obviously you don't understand the terms.\n").size() == 1);
+  REQUIRE(lint("hostile-tone", "Lea bien mi mensaje anterior.\n").size() == 1);
   const std::string text = GENERATE(
       as<std::string>{},
       "Como ya le dije por teléfono, el pedido llegará mañana.\n",  // a recap of a call
@@ -121,7 +127,12 @@ TEST_CASE("hostile-tone stays quiet on friendly recaps and neutral wording", "[h
       "As I already told you by email, the parcel left today.\n",
       "As we already explained over the phone, the fee is waived.\n",
       "As I already mentioned in our chat, the fee is waived.\n",
-      "Tal y como le expliqué, el plazo de devolución es de 14 días.\n");  // a recap
+      "Tal y como le expliqué, el plazo de devolución es de 14 días.\n",  // a recap
+      "Σας ξαναγράφουμε για να επιβεβαιώσουμε την παραλαβή.\n",           // a follow-up
+      "Obviously you don't need to pay for the return label.\n",
+      "Η ευθύνη είναι αποκλειστικά δική μας.\n",
+      "Debería haber recibido ya el paquete.\n",  // good news
+      "Por favor, lea bien las instrucciones de seguridad antes de usar el router.\n");
   CAPTURE(text);
   CHECK(lint("hostile-tone", text).empty());
 }
