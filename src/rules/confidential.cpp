@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "data/data.hpp"
+#include "rules/organisation.hpp"  // own_domains, has_outside_recipient
 #include "rules/phrase_matcher.hpp"
 #include "rules/rules.hpp"
 #include "spell/spell.hpp"
@@ -46,7 +47,8 @@ own text with a cue of `rules/<lang>/confidential-disclaimer.toml` such as "inte
 "si ha recibido este mensaje por error", "εκ παραδρομής"; a label such as "[nota interna]" in it
 still counts), a request to the reader about their own message ("please do not forward this
 link to anyone", "no reenvíe este correo": `rules/<lang>/confidential.unless.toml`, covering the
-whole marker), public hosts and public IP addresses.
+whole marker), public hosts and public IP addresses, and a message whose recipients are all
+at the sender's organisation (colleagues writing to each other).
 
 ## Why
 Do not publish the company's confidential information (seeds/002, §9): an agent's internal note
@@ -255,6 +257,7 @@ class Confidential final : public Rule {
   const RuleInfo& info() const override { return k_info; }
 
   void check(const Draft& draft, Reporter& out) const override {
+    if (internal_message(draft.message())) return;
     // Looked for only when a marker needs them: most drafts have no marker.
     std::optional<std::vector<Range>> disclaimers;
     for (const PhraseMatch& match : m_phrases.find(draft)) {
@@ -462,6 +465,15 @@ class Confidential final : public Rule {
   static bool in_organisation(const std::string& domain, const std::vector<std::string>& org) {
     return std::ranges::any_of(org,
                                [&](const std::string& o) { return same_or_subdomain(domain, o); });
+  }
+
+  // Every recipient is at the sender's organisation: colleagues may share internal notes and
+  // links. Unknown without recipients or without a known organisation.
+  // A free-mail sender has no organisation to share with the recipient.
+  bool internal_message(const message::Message& msg) const {
+    if (msg.to.empty() && msg.cc.empty() && msg.bcc.empty()) return false;
+    if (own_domains(msg, m_org_domains, m_data).empty()) return false;
+    return !has_outside_recipient(msg, m_org_domains, m_data);
   }
 
   // A quote or forwarded message written inside the organisation and sent outside it carries

@@ -144,6 +144,27 @@ TEST_CASE("confidential flags an internal thread quoted to a customer", "[confid
   CHECK(forwarded[0].text == "Do not forward");
 }
 
+TEST_CASE("confidential leaves a message between colleagues alone", "[confidential]") {
+  const std::string body =
+      "\nHi Dana,\n\nInternal note for you: the refund is approved, see "
+      "http://crm.acme.internal/customers/881\n";
+  CHECK(lint("confidential",
+             "From: Sam <sam.carter@acme-shop.com>\nTo: Dana "
+             "<dana.lee@acme-shop.com>\nSubject: Refund 881\n" +
+                 body)
+            .empty());
+  // One recipient outside, a free-mail sender, or no recipient at all: still flagged.
+  CHECK(lint("confidential",
+             "From: Sam <sam.carter@acme-shop.com>\nTo: Dana "
+             "<dana.lee@acme-shop.com>\nCc: jen@outlook.com\nSubject: Refund\n" +
+                 body)
+            .size() == 2);
+  CHECK(lint("confidential",
+             "From: Sam <sam@gmail.com>\nTo: Dana <dana@gmail.com>\nSubject: Refund\n" + body)
+            .size() == 2);
+  CHECK(lint("confidential", body).size() == 2);
+}
+
 TEST_CASE("confidential stays quiet on the traps", "[confidential]") {
   REQUIRE(!lint("confidential", "Nota interna: revisar.\n").empty());
   const std::string text = GENERATE(
