@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <climits>
 #include <optional>
 #include <set>
@@ -72,7 +73,8 @@ Left alone: quoted text, attribution lines, signatures, URLs, email addresses, f
 numbers, words with digits or underscores, placeholders, acronyms, names that appear in the
 message's headers, capitalised words inside a sentence (proper nouns), codes (anything between
 spaces that mixes letters with digits or symbols: "ABX-99k", "Tk93!mq", "pedido#4411"; a typo
-next to punctuation, "¡mensage!", is still a word), and passwords and other values the
+next to punctuation, "¡mensage!", is still a word), social handles and hashtags ("@tiendaverde",
+"#sso-incidents"), and passwords and other values the
 `personal-data` rule detects (a warning on them would print them). Greek words written in
 capitals are accepted without accents; elsewhere accents count ("minimo" is a typo).
 
@@ -148,6 +150,18 @@ std::string_view chunk_around(std::string_view text, std::size_t begin, std::siz
   std::size_t e = end;
   while (e < text.size() && !is_space_at(text, e) && !is_nbsp_at(text, e)) ++e;
   return text.substr(b, e - b);
+}
+
+// True when `chunk` (a run of text between spaces) is a social handle or a hashtag
+// ("@tiendaverde", "(#sso-incidents)"): it names an account or a topic, not a word.
+bool social_tag(std::string_view chunk) {
+  std::size_t i = 0;
+  while (i < chunk.size() &&
+         (chunk[i] == '(' || chunk[i] == '[' || chunk[i] == '"' || chunk[i] == '\''))
+    ++i;
+  if (i + 1 >= chunk.size() || (chunk[i] != '@' && chunk[i] != '#')) return false;
+  const auto next = static_cast<unsigned char>(chunk[i + 1]);
+  return std::isalnum(next) != 0 || next >= 0x80;
 }
 
 // True when `chunk` (a run of text between spaces) is a code, a password, an order or tracking
@@ -278,7 +292,8 @@ class Spelling final : public Rule {
           if (judge.empty() || known(judge, w.text)) continue;
           if (judge == "el" && enclitic_accent(text, sentence, i)) continue;
           // Only unknown words get here, so what follows costs nothing on correct text.
-          if (is_code(chunk_around(text, w.range.begin, w.range.end))) continue;
+          const std::string_view chunk = chunk_around(text, w.range.begin, w.range.end);
+          if (is_code(chunk) || social_tag(chunk)) continue;
           if (abbreviation(judge, text, sentence, i)) continue;
           if (in_compound(judge, text, sentence, i)) continue;
           // An English word of a Spanish paragraph is foreign-word's finding, not a typo.

@@ -71,6 +71,7 @@ TEST_CASE("accent-confusion stays quiet where both words could stand", "[accent-
                "Como le comenté, ¿puede enviarnos una foto?",                   // como conjunction
                "¿Como le comenté ayer, ya recibió el paquete?",                 // excused
                "Cuando llegue, ¿me lo confirma?",                      // cuando conjunction
+               "¿Cuando le lleguen, nos avisa si le quedan bien?",     // a clause of time first
                "Cuando pueda me confirma la dirección?",               // no '¿': cuando left
                "Tengo que hacer una consulta al almacén.",             // tener que + inf.
                "Avíseme cuando lo reciba, por favor.",                 // cuando conjunction

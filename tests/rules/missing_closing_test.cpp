@@ -68,7 +68,8 @@ TEST_CASE("missing-closing accepts sign-offs in es", "[missing-closing]") {
       "Quedo a la espera de sus noticias.\n\nLucía\n",
       "Un saludo,\n\nLucía Romero\nResponsable de Atención al Cliente\nTiendaverde S.L.\n"
       "C/ Mayor 3, 28001 Madrid\nTel. 910 000 000\nwww.tiendaverde.es\n",
-      "Un saludo,\nLucía\n\nPD: recuerde traer el ticket a la tienda cuando venga a recogerlo.\n");
+      "Un saludo,\nLucía\n\nPD: recuerde traer el ticket a la tienda cuando venga a recogerlo.\n",
+      "Cualquier cosa, me dice.\n\nLucía\n", "Para lo que necesite, aquí estamos.\n");
   CAPTURE(ending);
   CHECK(lint("missing-closing", k_body + "\n" + ending).empty());
 }
@@ -79,7 +80,8 @@ TEST_CASE("missing-closing accepts Greek and English sign-offs", "[missing-closi
       "Χαιρετισμούς,\nΜαρία\n", "Με φιλικούς χαιρετισμούς,\nΜαρία\n", "Ευχαριστώ,\nΜαρία\n",
       "Ευχαριστούμε πολύ!\n", "Καλή συνέχεια!\n", "Παραμένουμε στη διάθεσή σας.\n",
       "Για οποιαδήποτε απορία, μη διστάσετε να επικοινωνήσετε μαζί μας.\n", "ΜΕ ΕΚΤΙΜΗΣΗ\nΜΑΡΙΑ\n",
-      "Με εκτιμηση,\nΜαρία\n", "Χαιρετώ,\nΝίκος\n", "Υ.Γ. Το τιμολόγιο θα σας σταλεί ξεχωριστά.\n");
+      "Με εκτιμηση,\nΜαρία\n", "Χαιρετώ,\nΝίκος\n", "Υ.Γ. Το τιμολόγιο θα σας σταλεί ξεχωριστά.\n",
+      "Για οτιδήποτε χρειαστείτε, είμαστε εδώ.\n");
   CAPTURE(el);
   const std::string el_text = el.starts_with("Υ.Γ.") ? "Με εκτίμηση,\nΜαρία\n\n" + el : el;
   CHECK(lint("missing-closing", k_body_el + "\n" + el_text).empty());
@@ -90,7 +92,7 @@ TEST_CASE("missing-closing accepts Greek and English sign-offs", "[missing-closi
                "Many thanks,\nSam\n", "Let us know if you need anything else.\n",
                "Have a great weekend!\n", "Please don't hesitate to contact us.\n",
                "All the best,\nSam\n", "Apologies again for the inconvenience.\n\nThe Acme Team\n",
-               "BR,\nSam\n", "Stay safe,\nSam\n");
+               "BR,\nSam\n", "Stay safe,\nSam\n", "Any other questions, just give me a shout.\n");
   CAPTURE(en);
   CHECK(lint("missing-closing", k_body_en + "\n" + en).empty());
 }

@@ -202,7 +202,9 @@ TEST_CASE("spelling reads abbreviations with their periods", "[spelling]") {
       "Estimada Sra. García:\n\nUds. pueden pasar a las 9 a. m., p. ej. el lunes, etc.\n",
       "Estimada Dña. Lucía:\n\nLe atenderá el Dr. Pérez a las 5 p. m. en la Avda. Sol.\n",
       "Hello Ana,\n\nBring an ID, e.g. a passport, i.e. something with a photo, at 9 a.m.\n",
-      "Hola Ana,\n\nPuede enviarlo en PDF, p.ej. desde el móvil.\n");
+      "Hola Ana,\n\nPuede enviarlo en PDF, p.ej. desde el móvil.\n",
+      "Αγαπητή κα Μιχαηλίδου,\n\nΗ παραγγελία των 3 τεμ. στάλθηκε στους κ.κ. Νικολάου.\n",
+      "Hola Ana,\n\nLe enviamos la factura proforma para el ferri de mañana.\n");
   CAPTURE(text);
   CHECK(flagged(text).empty());
 }
@@ -220,7 +222,9 @@ TEST_CASE("spelling leaves codes and passwords alone", "[spelling]") {
       "Hola Ana,\n\nEl modelo ABX-99k y el lote qwz-7781 llegan el lunes.\n",
       "Hello Ana,\n\nYour tracking number is 1Z999AA1xkcd and the voucher code is WQX#kdf.\n",
       "Καλησπέρα,\n\nΟ κωδικός σας είναι xk7!pqr και η παραγγελία 88zk-wq.\n",
-      "Hola Ana,\n\nEl pedido#4411zz ya ha salido.\n");
+      "Hola Ana,\n\nEl pedido#4411zz ya ha salido.\n",
+      "Hello Ana,\n\nFollow @brightdeskhq for updates, or the #sso-incidents channel.\n",
+      "Hola Ana,\n\nSíganos en Instagram (@tiendaverde).\n");
   CAPTURE(text);
   CHECK(flagged(text).empty());
 }
