@@ -40,8 +40,7 @@ right in it (`suggest`); a word of the match that has one of them without its ac
 the wrong ones, is flagged. Context words must be written as listed, accents included, and
 nothing but spaces may stand between the words of a match. `accent-confusion-question.toml` holds
 the interrogatives that must open a question (right after `¿`, or first in a sentence ending in
-`?` or Greek `;`), `accent-confusion-opening.toml` those that must follow `¿` (and not
-open a clause that a comma closes: "¿Cuando le lleguen, nos avisa?"),
+`?` or Greek `;`), `accent-confusion-opening.toml` those that must follow `¿`,
 `accent-confusion-end.toml` what must end the sentence or be followed by a comma or
 other stop ("claro que si.", "eso si, …"),
 `accent-confusion-infinitive.toml` what an infinitive must follow ("no sé que hacer"), and
@@ -312,16 +311,8 @@ class AccentConfusion final : public Rule {
     switch (place) {
       case Place::anywhere:
         return true;
-      case Place::opening: {
-        if (!before.ends_with("¿")) return false;
-        // "¿Cuando le lleguen, nos avisa?": a clause of time, then the question after its comma.
-        const std::size_t comma =
-            whole.find(',', words[match.end_word - 1].range.end - sentence.range.begin);
-        if (comma == std::string_view::npos) return true;
-        const std::size_t at = sentence.range.begin + comma;
-        return std::ranges::none_of(words,
-                                    [&](const Word& w) { return w.range.begin > at && prose(w); });
-      }
+      case Place::opening:
+        return before.ends_with("¿");
       case Place::question: {
         if (before.ends_with("¿")) return true;
         // No opening mark in the sentence: a question written without one (Greek never has

@@ -349,7 +349,7 @@ class IncompleteAnswer final : public Rule {
           // questions were the sender's, not the customer's.
           if (!parts.empty())
             ended = true;
-          else if (names_the_sender(draft, segment.range))
+          else if (names_the_sender(draft, segment.range, m_data))
             return {};
           break;
         case draft::SegmentKind::forward:

@@ -766,7 +766,8 @@ struct Original {
 class LateReply final : public Rule {
  public:
   explicit LateReply(const RuleContext& context)
-      : m_phrases(context.data, k_info.id, context.spell),
+      : m_data(context.data),
+        m_phrases(context.data, k_info.id, context.spell),
         m_max_delay(parse_max_delay(context.options.string("max-delay"))) {
     for (const std::string& holiday : context.options.list("holidays")) add_holiday(holiday);
     for (const std::string& name : context.options.list("weekend")) add_weekend_day(name);
@@ -960,7 +961,7 @@ class LateReply final : public Rule {
     }
     // The latest message quoted is the sender's own: a follow-up or a reminder, not a late
     // answer (the customer's message before it was answered then).
-    if (latest && names_the_sender(draft, latest_segment)) return std::nullopt;
+    if (latest && names_the_sender(draft, latest_segment, m_data)) return std::nullopt;
     return latest;
   }
 
@@ -1168,6 +1169,7 @@ class LateReply final : public Rule {
     return std::nullopt;
   }
 
+  const data::DataSet& m_data;
   PhraseMatcher m_phrases;
   MaxDelay m_max_delay;
   std::set<std::int64_t> m_holidays;     // day numbers

@@ -1,6 +1,7 @@
 #include "rules/organisation.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <set>
 
@@ -90,8 +91,8 @@ bool has_outside_recipient(const message::Message& msg, const std::vector<std::s
 
 namespace {
 
-// The field name of a header-block line ("De", "**From", "Από"), lowercased and without the
-// bold marks Outlook's plain text keeps, or "" when the line is no "Name: value" field.
+// The field name of a header-block line ("De", "**From", "Enviado el"), folded and without
+// the bold marks Outlook's plain text keeps, or "" when no colon comes early in the line.
 std::string field_name(std::string_view line) {
   const std::size_t colon = line.find(':');
   if (colon == std::string_view::npos || colon > 24) return {};
@@ -99,32 +100,44 @@ std::string field_name(std::string_view line) {
   while (!name.empty() && (name.front() == ' ' || name.front() == '*' || name.front() == '>'))
     name.remove_prefix(1);
   while (!name.empty() && (name.back() == ' ' || name.back() == '*')) name.remove_suffix(1);
-  if (name.empty() || name.find(' ') != std::string_view::npos) return {};
-  return text::fold_case(name);
+  return text::fold(name);  // as the loader folds original-fields
 }
 
-bool from_field(const std::string& name) {
-  // Outlook's and Thunderbird's names of the sender field in the three languages.
-  return name == "from" || name == "de" || name == "από" || name == "απο" || name == "αποστολέας";
+// A field of a quoted header block: each language's `original-fields` (rules/<lang>/quoting.toml),
+// whose first names the sender ("De", "Από", "From"). A line with another name before its colon
+// ("…Lucía <l@x.es>\nwrote:") is no field.
+enum class Field { none, from, other };
+Field field_of(const std::string& name, const data::DataSet& data) {
+  if (name.empty()) return Field::none;
+  Field found = Field::none;
+  for (const auto& [code, language] : data.languages) {
+    const auto& fields = language.original_fields;
+    const auto at = std::ranges::find(fields, name);
+    if (at == fields.begin()) return Field::from;
+    if (at != fields.end()) found = Field::other;
+  }
+  return found;
 }
 
 }  // namespace
 
-bool names_the_sender(const draft::Draft& draft, draft::Range range) {
+bool names_the_sender(const draft::Draft& draft, draft::Range range, const data::DataSet& data) {
   const std::string_view text = std::string_view(draft.text()).substr(range.begin, range.size());
   // A header block names the sender of the quoted message in its From field only: its To and
   // Cc hold the customer's addressees, often ourselves.
   std::string from_lines;
   bool header_block = false;
+  bool in_from = false;  // a From field's value may wrap onto the next lines
   for (std::size_t b = 0; b < text.size();) {
     std::size_t e = text.find('\n', b);
     if (e == std::string_view::npos) e = text.size();
     const std::string_view line = text.substr(b, e - b);
-    const std::string name = field_name(line);
-    if (!name.empty()) {
+    const Field field = field_of(field_name(line), data);
+    if (field != Field::none) {
       header_block = true;
-      if (from_field(name)) from_lines.append(line).push_back('\n');
+      in_from = field == Field::from;
     }
+    if (in_from) from_lines.append(line).push_back('\n');
     b = e + 1;
   }
   const std::string block = lowercase_ascii(header_block ? from_lines : std::string(text));

@@ -36,8 +36,10 @@ bool is_sender_address(std::string_view address, const message::Message& msg);
 
 /// True when the attribution line or header block at `range` of the draft's text names a From
 /// address of the message ("El lun, …, Lucía <lucia@tiendaverde.es> escribió:"): it quotes the
-/// sender's own earlier message, as a follow-up does.
-bool names_the_sender(const draft::Draft& draft, draft::Range range);
+/// sender's own earlier message, as a follow-up does. A header block (fields of `data`'s
+/// `original-fields`) is read in its sender field only: its To and Cc hold the customer's
+/// addressees, often ourselves.
+bool names_the_sender(const draft::Draft& draft, draft::Range range, const data::DataSet& data);
 
 /// True when a recipient (To, Cc, Bcc) other than the sender is outside the organisation of
 /// own_domains() (any such recipient when the organisation is unknown).

@@ -47,10 +47,11 @@ cards (`**** **** **** 4242`), numbers inside links, addresses and placeholders,
 a company's IBAN there is its own account, given out for payments. For the same reason an IBAN,
 AFM, DNI or NIE that the reply presents as the sender's own is left alone: a phrase of
 `rules/<lang>/personal-data-ours.toml` ("nuestra cuenta", "Titular:", "our bank details",
-"λογαριασμό μας", "Δικαιούχος", "το ΑΦΜ της εταιρείας", "nuestro NIF") at most six words
+"λογαριασμό μας", "Δικαιούχος", "το ΑΦΜ της εταιρείας", "nuestro NIF") at most eight words
 before it, in its sentence or at most two lines above in its paragraph, with no other number
-and no phrase of `personal-data-theirs.toml` ("su cuenta", "your IBAN", "το ΑΦΜ σας") in
-between: "nuestro NIF B12345674 a nombre de Ana García, DNI 12345678Z" still flags the DNI.
+(but the holder's tax number before an IBAN) and no phrase of `personal-data-theirs.toml` ("su
+cuenta", "your IBAN", "το ΑΦΜ σας") in between: "nuestro NIF 094014201 a nombre de Ana García,
+DNI 12345678Z" still flags the DNI.
 
 The value is masked in every output (text, JSON, SARIF, GitHub, MCP, the sendmail hook), and so
 is any other finding that shows it; the spelling rule never checks it.
@@ -192,10 +193,11 @@ class PersonalData final : public Rule {
   // An account or tax number of the sender, given out for a payment or a receipt: an "ours"
   // phrase before it, in its sentence or at most two lines above in its paragraph (the cue
   // often ends the line before: "a nuestra cuenta de CaixaBank:\nES91 ..."), a few words away
-  // at most, with no "theirs" phrase and no other value in between: a cue presents one value
-  // ("nuestro NIF B12345674 ... DNI 12345678Z" gives the customer's DNI too), and one far back
-  // is about something else ("our account manager confirmed ... was sent to IBAN ..."). Cards
-  // and AMKA are never the sender's to give.
+  // at most, with no "theirs" phrase and no other value in between (but the holder's tax
+  // number before an IBAN): a cue presents one value ("nuestro NIF … a nombre de Ana García,
+  // DNI …" gives the customer's DNI too), and one far back is about something else ("our
+  // account manager confirmed ... was sent to IBAN ..."). Cards and AMKA are never the
+  // sender's to give.
   static bool presented_as_ours(const Draft& draft, const pd::Found& found,
                                 const std::vector<pd::Found>& values,
                                 const std::vector<PhraseMatch>& ours,
@@ -224,8 +226,11 @@ class PersonalData final : public Rule {
         cue_end = match.range.end;
     if (!cue_end) return false;
     if (words_between(text, *cue_end, found.range.begin) > k_max_words_after_cue) return false;
+    // Account details give the holder's tax number before the account: that one does not end
+    // the cue's reach for the IBAN.
     if (std::ranges::any_of(values, [&](const pd::Found& other) {
-          return other.range.begin >= *cue_end && other.range.end <= found.range.begin;
+          return other.range.begin >= *cue_end && other.range.end <= found.range.begin &&
+                 (other.kind == found.kind || found.kind != pd::Kind::iban);
         }))
       return false;
     return std::ranges::none_of(theirs, [&](const PhraseMatch& match) {
@@ -233,9 +238,10 @@ class PersonalData final : public Rule {
     });
   }
 
-  // "transferencia a nuestra cuenta de CaixaBank, oficina de Sol: ES91 ...": the bank, a
-  // branch, a holder's name and a label fit; a clause about something else does not.
-  static constexpr std::size_t k_max_words_after_cue = 6;
+  // "transferencia a nuestra cuenta de CaixaBank, oficina de Sol: ES91 ...", "Titular: Tienda
+  // Verde S.L., NIF B12345674\nIBAN: ES91 ...": the bank, a branch, a holder's name, its tax
+  // number and a label fit; a clause about something else does not.
+  static constexpr std::size_t k_max_words_after_cue = 8;
 
   static std::size_t words_between(std::string_view text, std::size_t begin, std::size_t end) {
     std::size_t words = 0;

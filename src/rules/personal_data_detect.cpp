@@ -208,8 +208,13 @@ std::optional<Found> spanish_id_at(std::string_view text, std::size_t at, std::s
     if (i >= limit || !is_digit(text[i])) return std::nullopt;
     value += text[i];
   }
-  if (i < limit && (text[i] == '-' || text[i] == ' ')) ++i;
-  if (i >= limit || !std::isalpha(static_cast<unsigned char>(text[i]))) return std::nullopt;
+  bool spaced = false;
+  if (i < limit && (text[i] == '-' || text[i] == ' ')) spaced = text[i++] == ' ';
+  // A lowercase letter only joined to the number ("12345678z", "12345678-z"): after a space
+  // it is a word ("40123457 a su dirección", "40123460 y 40123461").
+  if (i >= limit ||
+      !(is_upper(text[i]) || (!spaced && std::islower(static_cast<unsigned char>(text[i])))))
+    return std::nullopt;
   value += static_cast<char>(std::toupper(static_cast<unsigned char>(text[i++])));
   if (!ends_clean(text, i, limit)) return std::nullopt;
   if (nie ? !nie_valid(value) : !dni_valid(value)) return std::nullopt;

@@ -19,6 +19,8 @@ TEST_CASE("accent-confusion fires on a correct word in the wrong place", "[accen
       {"¿Como puedo ayudarle con su pedido?", "Como", "Cómo"},
       {"Hola Ana, ¿a que hora le viene bien la entrega?", "que", "qué"},
       {"¿Cuando podrá recogerlo?", "Cuando", "Cuándo"},
+      {"¿Cuando llega el pedido, mañana o el lunes?", "Cuando", "Cuándo"},
+      {"¿Cuando le llega el pedido?", "Cuando", "Cuándo"},
       {"Donde puedo descargar la factura?", "Donde", "Dónde"},
       {"Si no le funciona, tu puedes reiniciar el router.", "tu", "tú"},
       {"Hablé con su técnico y el ha revisado la instalación.", "el", "él"},
@@ -70,8 +72,9 @@ TEST_CASE("accent-confusion stays quiet where both words could stand", "[accent-
                "El modelo que usted eligió está agotado.",                      // que relative
                "Como le comenté, ¿puede enviarnos una foto?",                   // como conjunction
                "¿Como le comenté ayer, ya recibió el paquete?",                 // excused
-               "Cuando llegue, ¿me lo confirma?",                      // cuando conjunction
-               "¿Cuando le lleguen, nos avisa si le quedan bien?",     // a clause of time first
+               "Cuando llegue, ¿me lo confirma?",                   // cuando conjunction
+               "¿Cuando le lleguen, nos avisa si le quedan bien?",  // a clause of time first
+               "¿Cuando reciba el paquete, nos lo confirma?",
                "Cuando pueda me confirma la dirección?",               // no '¿': cuando left
                "Tengo que hacer una consulta al almacén.",             // tener que + inf.
                "Avíseme cuando lo reciba, por favor.",                 // cuando conjunction

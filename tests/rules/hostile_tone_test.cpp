@@ -91,6 +91,12 @@ TEST_CASE("hostile-tone stays quiet on friendly recaps and neutral wording", "[h
   REQUIRE(lint("hostile-tone", "Σας το ξαναγράφουμε: το δέμα έφυγε.\n").size() == 1);
   REQUIRE(lint("hostile-tone", "Obviously you don't understand the terms.\n").size() == 1);
   REQUIRE(lint("hostile-tone", "Lea bien mi mensaje anterior.\n").size() == 1);
+  REQUIRE(lint("hostile-tone",
+               "Por favor, lea bien mi mensaje anterior antes de volver a escribirnos.\n")
+              .size() == 1);
+  REQUIRE(lint("hostile-tone",
+               "Obviously you didn't read the manual, so you will have to pay the fee.\n")
+              .size() == 1);
   const std::string text = GENERATE(
       as<std::string>{},
       "Como ya le dije por teléfono, el pedido llegará mañana.\n",  // a recap of a call
@@ -130,8 +136,9 @@ TEST_CASE("hostile-tone stays quiet on friendly recaps and neutral wording", "[h
       "Tal y como le expliqué, el plazo de devolución es de 14 días.\n",  // a recap
       "Σας ξαναγράφουμε για να επιβεβαιώσουμε την παραλαβή.\n",           // a follow-up
       "Obviously you don't need to pay for the return label.\n",
-      "Η ευθύνη είναι αποκλειστικά δική μας.\n",
-      "Debería haber recibido ya el paquete.\n",  // good news
+      "Η ευθύνη είναι αποκλειστικά δική μας.\n", "Debería haber recibido ya el paquete.\n",
+      "No se preocupe, no es problema suyo.\n", "Η καθυστέρηση δεν είναι ευθύνη σας.\n",
+      "Lo sentimos: el transportista debería haber revisado el paquete.\n",
       "Por favor, lea bien las instrucciones de seguridad antes de usar el router.\n");
   CAPTURE(text);
   CHECK(lint("hostile-tone", text).empty());

@@ -191,6 +191,19 @@ TEST_CASE("late-reply stays quiet on a follow-up to the sender's own message", "
                                  "Pedido",
                                  "Le enviamos el formulario."))
             .empty());
+  // A wrapped attribution line, its address on the first line.
+  CHECK(lint("late-reply", reply("Thu, 6 Feb 2025 09:30:00 +0100",
+                                 "Hola Ana:\n\nLe escribo de nuevo por si no vio mi mensaje.",
+                                 "El lun, 3 feb 2025 a las 10:12, Lucía Romero "
+                                 "(<lucia@tienda.example.es>)\nescribió:",
+                                 "> Le enviamos el formulario."))
+            .empty());
+  // The customer's header block names us in Para:, not in De:.
+  CHECK(lint("late-reply", reply("Thu, 6 Feb 2025 09:30:00 +0100", k_own_es,
+                                 "De: Ana <ana@example.es>\nEnviado: lunes, 3 de febrero de 2025 "
+                                 "10:12\nPara: Lucía <lucia@tienda.example.es>\nAsunto: Pedido",
+                                 "¿Cuándo llega mi pedido?"))
+            .size() == 1);
   // The customer's message is still answered late.
   CHECK(lint("late-reply", reply("Thu, 6 Feb 2025 09:30:00 +0100", k_own_es,
                                  "El lun, 3 feb 2025 a las 10:12, Ana <ana@example.es> escribió:"))
@@ -227,6 +240,17 @@ TEST_CASE("late-reply stays quiet when the reply apologises", "[late-reply]") {
       reply("Thu, 6 Feb 2025 09:30:00 +0100", "Hola:\n\n" + apology + " Su pedido sale hoy.",
             "El lun, 3 feb 2025 a las 10:12, Ana <ana@example.es> escribió:");
   CHECK(lint("late-reply", text).empty());
+}
+
+TEST_CASE("late-reply does not take any thanks or excuse for an apology", "[late-reply]") {
+  for (const char* own : {"Thanks for your message, we are waiting for the courier to confirm.",
+                          "Disculpe, su pedido está en espera de stock."}) {
+    CAPTURE(own);
+    CHECK(
+        lint("late-reply", reply("Thu, 6 Feb 2025 09:30:00 +0100", std::string("Hola:\n\n") + own,
+                                 "El lun, 3 feb 2025 a las 10:12, Ana <ana@example.es> escribió:"))
+            .size() == 1);
+  }
 }
 
 TEST_CASE("late-reply stays quiet without a date of the original", "[late-reply]") {

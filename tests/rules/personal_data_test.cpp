@@ -404,7 +404,10 @@ TEST_CASE("personal-data reads a DNI with thousands dots or a lowercase letter, 
     CAPTURE(text);
     CHECK(lint("personal-data", text).size() == 1);
   }
-  // A wrong control letter, or dots in the wrong places, is no DNI.
+  // A wrong control letter, dots in the wrong places, or a word after a number, is no DNI.
+  CHECK(
+      lint("personal-data", "Hola,\n\nHemos enviado el pedido 40123457 a su dirección.\n").empty());
+  CHECK(lint("personal-data", "Hola,\n\nLos pedidos 40123460 y 40123461 ya han salido.\n").empty());
   CHECK(lint("personal-data", "Hola,\n\nReferencia 12.345.678-A del envío.\n").empty());
   CHECK(lint("personal-data", "Hola,\n\nReferencia 1.234.5678-Z del envío.\n").empty());
 }
@@ -420,6 +423,11 @@ TEST_CASE("personal-data: an own-account cue presents one value, a few words on"
                 "094862134.\n") == 1);
   CHECK(flagged("Hi Jennifer,\n\nGood news: our account manager confirmed this morning that the "
                 "refund of $129.00 was sent to IBAN DE89 3704 0044 0532 0130 00.\n") == 1);
+  // The holder's details before the account: the holder's tax number does not end the cue.
+  CHECK(flagged("Hola,\n\nTitular: Tienda Verde S.L., NIF B12345674\n"
+                "IBAN: ES91 2100 0418 4502 0005 1332\n") == 0);
+  CHECK(flagged("Καλησπέρα,\n\nΔικαιούχος: Βιβλίο Α.Ε., ΑΦΜ 094014201, IBAN GR16 0110 1250 0000 "
+                "0001 2300 695\n") == 0);
   // A bank, a branch and a label between the cue and the value are fine.
   CHECK(flagged("Hola,\n\nPuede pagar en nuestra cuenta de CaixaBank, oficina de Sol: "
                 "ES91 2100 0418 4502 0005 1332.\n") == 0);
@@ -473,6 +481,10 @@ TEST_CASE("personal-data reads a PIN named with its card and reset or backup cod
   const auto found = lint("personal-data", text);
   REQUIRE(found.size() == 1);
   CHECK(found[0].message == "password or one-time code in the reply");
+}
+
+TEST_CASE("personal-data leaves a booking code alone", "[personal-data]") {
+  CHECK(lint("personal-data", "Hola,\n\nEl código de reserva del hotel es XK7Q2M.\n").empty());
 }
 
 TEST_CASE("personal-data keeps words after a password phrase quiet when no value is given",

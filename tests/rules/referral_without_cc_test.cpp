@@ -105,6 +105,10 @@ TEST_CASE("referral-without-cc stays quiet on the traps", "[referral-without-cc]
       "Voy a contactar con el departamento de facturación y le digo algo.",
       "I'll contact our billing team and get back to you today.",
       "We'll email billing@acme.com for you today.",
+      // "Email" as a noun, and what someone did.
+      "You should have received an email from billing@acme.com this morning.",
+      "We emailed billing@acme.com yesterday about it.",
+      "Your account email jen.work@gmail.com has been updated.",
       "Θα επικοινωνήσω με το λογιστήριο και θα σας ενημερώσω.",
       // Third parties that nobody would copy, and the customer's own address.
       "Contacte con su banco.", "Please contact your bank.",

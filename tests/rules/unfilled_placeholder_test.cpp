@@ -84,8 +84,10 @@ TEST_CASE("unfilled-placeholder leaves a team's or a page's name in brackets alo
                                          " Re: Pedido 100234567\n\nHola, vea " + name + ".\n")
             .empty());
   // The same words naming a value are still fields.
-  for (const char* field : {"[Customer Support Agent Name]", "[Nombre del Agente de Soporte]",
-                            "[ΟΝΟΜΑ ΥΠΑΛΛΗΛΟΥ ΕΞΥΠΗΡΕΤΗΣΗΣ]", "[Portal Link]"}) {
+  for (const char* field :
+       {"[Customer Support Agent Name]", "[Nombre del Agente de Soporte]",
+        "[ΟΝΟΜΑ ΥΠΑΛΛΗΛΟΥ ΕΞΥΠΗΡΕΤΗΣΗΣ]", "[Portal Link]", "[Link to Customer Portal]",
+        "[Phone Number of Customer Service]", "[Name of Department]"}) {
     CAPTURE(field);
     CHECK(lint("unfilled-placeholder", std::string("Hola, vea ") + field + ".\n").size() == 1);
   }
