@@ -48,10 +48,10 @@ a company's IBAN there is its own account, given out for payments. For the same 
 AFM, DNI or NIE that the reply presents as the sender's own is left alone: a phrase of
 `rules/<lang>/personal-data-ours.toml` ("nuestra cuenta", "Titular:", "our bank details",
 "λογαριασμό μας", "Δικαιούχος", "το ΑΦΜ της εταιρείας", "nuestro NIF") at most eight words
-before it, in its sentence or at most two lines above in its paragraph, with no other number
-(but the holder's tax number before an IBAN) and no phrase of `personal-data-theirs.toml` ("su
-cuenta", "your IBAN", "το ΑΦΜ σας") in between: "nuestro NIF 094014201 a nombre de Ana García,
-DNI 12345678Z" still flags the DNI.
+before an IBAN or three before a tax or id number, in its sentence or at most two lines above
+in its paragraph, with no other number (but the holder's tax number before an IBAN) and no
+phrase of `personal-data-theirs.toml` ("su cuenta", "your IBAN", "το ΑΦΜ σας") in between:
+"nuestro NIF B12345674 a nombre de Ana García, DNI 12345678Z" still flags the DNI.
 
 The value is masked in every output (text, JSON, SARIF, GitHub, MCP, the sendmail hook), and so
 is any other finding that shows it; the spelling rule never checks it.
@@ -225,7 +225,9 @@ class PersonalData final : public Rule {
       if (match.range.begin >= from && match.range.end <= found.range.begin)
         cue_end = match.range.end;
     if (!cue_end) return false;
-    if (words_between(text, *cue_end, found.range.begin) > k_max_words_after_cue) return false;
+    const std::size_t reach =
+        found.kind == pd::Kind::iban ? k_max_words_before_account : k_max_words_before_id;
+    if (words_between(text, *cue_end, found.range.begin) > reach) return false;
     // Account details give the holder's tax number before the account: that one does not end
     // the cue's reach for the IBAN.
     if (std::ranges::any_of(values, [&](const pd::Found& other) {
@@ -240,16 +242,24 @@ class PersonalData final : public Rule {
 
   // "transferencia a nuestra cuenta de CaixaBank, oficina de Sol: ES91 ...", "Titular: Tienda
   // Verde S.L., NIF B12345674\nIBAN: ES91 ...": the bank, a branch, a holder's name, its tax
-  // number and a label fit; a clause about something else does not.
-  static constexpr std::size_t k_max_words_after_cue = 8;
+  // number and a label fit; a clause about something else does not. A tax or id number follows
+  // its cue at once ("nuestro NIF es …", "Our VAT number is …"): "nuestro NIF B12345674 a nombre
+  // de Ana García, DNI 12345678Z" gives the customer's DNI.
+  static constexpr std::size_t k_max_words_before_account = 8;
+  static constexpr std::size_t k_max_words_before_id = 3;
 
+  // Runs of text between blanks that hold a letter or digit (a lone ':' or '-' is no word).
   static std::size_t words_between(std::string_view text, std::size_t begin, std::size_t end) {
     std::size_t words = 0;
-    bool in_word = false;
+    bool counted = false;  // the current run is counted already
     for (std::size_t i = begin; i < end; ++i) {
-      const bool blank = text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r';
-      if (!blank && !in_word) ++words;
-      in_word = !blank;
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        counted = false;
+      } else if (!counted && (std::isalnum(c) != 0 || c >= 0x80)) {
+        ++words;
+        counted = true;
+      }
     }
     return words;
   }

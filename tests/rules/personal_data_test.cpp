@@ -419,6 +419,8 @@ TEST_CASE("personal-data: an own-account cue presents one value, a few words on"
   const auto flagged = [](const char* text) { return lint("personal-data", text).size(); };
   CHECK(flagged("Hola Ana,\n\nLe enviamos la factura rectificativa con nuestro NIF 094014201 a "
                 "nombre de Ana García, DNI 12345678Z.\n") == 1);
+  CHECK(flagged("Hola Ana,\n\nLe enviamos la factura con nuestro NIF B12345674 a nombre de Ana "
+                "García, DNI 12345678Z.\n") == 1);
   CHECK(flagged("Καλησπέρα σας,\n\nΤο ΑΦΜ της εταιρείας μας είναι 094014201 και το δικό σας "
                 "094862134.\n") == 1);
   CHECK(flagged("Hi Jennifer,\n\nGood news: our account manager confirmed this morning that the "
