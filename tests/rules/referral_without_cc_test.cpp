@@ -107,6 +107,7 @@ TEST_CASE("referral-without-cc stays quiet on the traps", "[referral-without-cc]
       "We'll email billing@acme.com for you today.",
       // "Email" as a noun, and what someone did.
       "You should have received an email from billing@acme.com this morning.",
+      "You should have received an e-mail from billing@acme.com this morning.",
       "We emailed billing@acme.com yesterday about it.",
       "Your account email jen.work@gmail.com has been updated.",
       "Θα επικοινωνήσω με το λογιστήριο και θα σας ενημερώσω.",
