@@ -255,13 +255,8 @@ class LineClassifier {
   // "De: Ana", "*From:* Ana", "Από: Νίκος" with a name from original-fields.
   bool is_field_line(std::size_t i) const {
     if (i >= m_lines.size() || m_lines[i].blank || m_lines[i].depth > 0) return false;
-    std::string_view t = trim(view(i));
-    while (!t.empty() && t.front() == '*') t.remove_prefix(1);
-    const std::size_t colon = t.find(':');
-    if (colon == std::string_view::npos || colon == 0 || colon > 40) return false;
-    std::string_view name = t.substr(0, colon);
-    while (!name.empty() && name.back() == '*') name.remove_suffix(1);
-    return m_c.original_fields.count(text::fold_case(trim(name))) > 0;
+    const std::string_view name = text::field_name(view(i));
+    return !name.empty() && m_c.original_fields.count(text::fold_case(name)) > 0;
   }
 
   // Extends a header block from `j` over field lines (and single wrapped continuation lines).

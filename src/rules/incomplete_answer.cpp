@@ -448,12 +448,8 @@ class IncompleteAnswer final : public Rule {
   }
 
   bool is_field_line(std::string_view line) const {
-    while (!line.empty() && line.front() == '*') line.remove_prefix(1);
-    const std::size_t colon = line.find(':');
-    if (colon == std::string_view::npos || colon == 0 || colon > 40) return false;
-    std::string_view name = line.substr(0, colon);
-    while (!name.empty() && name.back() == '*') name.remove_suffix(1);
-    return m_original_fields.contains(text::fold_case(trim(name)));
+    const std::string_view name = text::field_name(line);
+    return !name.empty() && m_original_fields.contains(text::fold_case(name));
   }
 
   // The sentence before a numbered list introduces questions: "Tengo estas dudas:", "My

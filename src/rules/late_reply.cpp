@@ -967,10 +967,9 @@ class LateReply final : public Rule {
 
   // The language of a date field ("Enviado el:", "Στάλθηκε:", "Date:") and where its value starts.
   std::optional<std::pair<std::string, std::size_t>> date_field(std::string_view line) const {
-    const std::size_t colon = line.find(':');
-    if (colon == std::string_view::npos || colon > 40) return std::nullopt;
-    std::string_view name = trim(line.substr(0, colon));
-    while (!name.empty() && name.back() == '*') name.remove_suffix(1);
+    const std::string_view name = text::field_name(line);
+    if (name.empty()) return std::nullopt;
+    const std::size_t colon = line.find(':', static_cast<std::size_t>(name.data() - line.data()));
     const std::string folded = text::fold(name);
     for (const LanguageDates& language : m_languages)
       if (std::find(language.date_fields.begin(), language.date_fields.end(), folded) !=

@@ -91,18 +91,6 @@ bool has_outside_recipient(const message::Message& msg, const std::vector<std::s
 
 namespace {
 
-// The field name of a header-block line ("De", "**From", "Enviado el"), folded and without
-// the bold marks Outlook's plain text keeps, or "" when no colon comes early in the line.
-std::string field_name(std::string_view line) {
-  const std::size_t colon = line.find(':');
-  if (colon == std::string_view::npos || colon > 24) return {};
-  std::string_view name = line.substr(0, colon);
-  while (!name.empty() && (name.front() == ' ' || name.front() == '*' || name.front() == '>'))
-    name.remove_prefix(1);
-  while (!name.empty() && (name.back() == ' ' || name.back() == '*')) name.remove_suffix(1);
-  return text::fold(name);  // as the loader folds original-fields
-}
-
 // A field of a quoted header block: each language's `original-fields` (rules/<lang>/quoting.toml),
 // whose first names the sender ("De", "Από", "From"). A line with another name before its colon
 // ("…Lucía <l@x.es>\nwrote:") is no field.
@@ -132,7 +120,7 @@ bool names_the_sender(const draft::Draft& draft, draft::Range range, const data:
     std::size_t e = text.find('\n', b);
     if (e == std::string_view::npos) e = text.size();
     const std::string_view line = text.substr(b, e - b);
-    const Field field = field_of(field_name(line), data);
+    const Field field = field_of(text::fold(text::field_name(line)), data);
     if (field != Field::none) {
       header_block = true;
       in_from = field == Field::from;

@@ -167,4 +167,16 @@ std::u32string code_points(std::string_view utf8) {
   return out;
 }
 
+std::string_view field_name(std::string_view line) {
+  constexpr std::size_t k_max_name_bytes = 40;  // "Ιδιαίτ. κοιν.", "Datos adjuntos" fit
+  auto blank_or_mark = [](char c) { return c == ' ' || c == '\t' || c == '*' || c == '>'; };
+  while (!line.empty() && blank_or_mark(line.front())) line.remove_prefix(1);
+  const std::size_t colon = line.find(':');
+  if (colon == std::string_view::npos || colon > k_max_name_bytes) return {};
+  std::string_view name = line.substr(0, colon);
+  while (!name.empty() && (name.back() == ' ' || name.back() == '\t' || name.back() == '*'))
+    name.remove_suffix(1);
+  return name;
+}
+
 }  // namespace replylint::text

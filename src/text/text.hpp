@@ -86,6 +86,14 @@ int count_code_points(std::string_view utf8);
 /// The code points of UTF-8 text; invalid sequences become U+FFFD (one per ICU U8_NEXT step).
 std::u32string code_points(std::string_view utf8);
 
+// ---- Header-block lines ----------------------------------------------------------------------
+
+/// The field name of a line of a quoted header block ("De: Ana", "*From:* Ana", "> Από: Νίκος"):
+/// the text before a colon within the first 40 bytes, without quote markers, Outlook's bold marks
+/// and blanks around it; empty when the line has no such colon. Not folded: callers compare it
+/// with their folded field lists.
+std::string_view field_name(std::string_view line);
+
 // ---- The code point table ------------------------------------------------------------------
 
 /// What the tokenizer and fold_case() need of a code point, read once from ICU for

@@ -174,3 +174,16 @@ TEST_CASE("first_folded reads the folded first code point", "[text]") {
   CHECK(text::first_folded("") == U_SENTINEL);
   CHECK(text::first_folded("\xFF") == U_SENTINEL);
 }
+
+TEST_CASE("field_name reads the field of a quoted header-block line", "[text]") {
+  CHECK(text::field_name("De: Ana López <ana@x.es>") == "De");
+  CHECK(text::field_name("*From:* Ana <ana@x.com>") == "From");
+  CHECK(text::field_name("**Enviado el:** lunes") == "Enviado el");
+  CHECK(text::field_name("> > Από: Νίκος") == "Από");
+  CHECK(text::field_name("Ιδιαίτ. κοιν.: Μαρία") == "Ιδιαίτ. κοιν.");
+  // No colon early in the line: an attribution line, prose or a time is no field.
+  CHECK(text::field_name("El lunes 3 de febrero de 2025, Ana López García escribió:").empty());
+  CHECK(text::field_name("Gracias por escribirnos").empty());
+  CHECK(text::field_name(":").empty());
+  CHECK(text::field_name("").empty());
+}
