@@ -472,8 +472,8 @@ class Confidential final : public Rule {
   // A free-mail sender has no organisation to share with the recipient.
   bool internal_message(const message::Message& msg) const {
     if (msg.to.empty() && msg.cc.empty() && msg.bcc.empty()) return false;
-    if (own_domains(msg, m_org_domains, m_data).empty()) return false;
-    return !has_outside_recipient(msg, m_org_domains, m_data);
+    const std::vector<std::string> own = own_domains(msg, m_org_domains, m_data);
+    return !own.empty() && !has_outside_recipient(msg, own);
   }
 
   // A quote or forwarded message written inside the organisation and sent outside it carries

@@ -80,7 +80,10 @@ bool is_sender_address(std::string_view address, const message::Message& msg) {
 
 bool has_outside_recipient(const message::Message& msg, const std::vector<std::string>& org_domains,
                            const data::DataSet& data) {
-  const std::vector<std::string> own = own_domains(msg, org_domains, data);
+  return has_outside_recipient(msg, own_domains(msg, org_domains, data));
+}
+
+bool has_outside_recipient(const message::Message& msg, const std::vector<std::string>& own) {
   for (const auto* list : {&msg.to, &msg.cc, &msg.bcc})
     for (const message::Address& a : *list) {
       if (a.address.empty() || is_sender_address(a.address, msg)) continue;

@@ -46,4 +46,7 @@ bool names_the_sender(const draft::Draft& draft, draft::Range range, const data:
 bool has_outside_recipient(const message::Message& msg, const std::vector<std::string>& org_domains,
                            const data::DataSet& data);
 
+/// The same with the organisation's domains (own_domains()) already known.
+bool has_outside_recipient(const message::Message& msg, const std::vector<std::string>& own);
+
 }  // namespace replylint::rules
