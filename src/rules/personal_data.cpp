@@ -38,6 +38,9 @@ Personal data that must not travel by email, in own text and in the subject:
   contraseña provisional de su cuenta es …", "your temporary password for the portal is …"),
   and looks made rather than written (a digit, a symbol, a capital inside it, or quotes around it), so
   "cambie su contraseña", "your password is not stored" and "ο κωδικός παραγγελίας" stay quiet.
+- a card's security code after a label of `rules/<lang>/personal-data-card-code.toml` (CVV,
+  CVC): as a password after ':' or a verb, and also as 3 or 4 digits right after the label
+  ("card ending 4242 with CVV 123"), which no other value is written as.
 
 A customer's card number, IBAN or id in the quoted original (or a forwarded message) is flagged
 too, with its own message: quoting it back, perhaps to more people, repeats the leak.

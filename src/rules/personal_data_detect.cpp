@@ -560,8 +560,29 @@ std::optional<core::Range> secret_after(std::string_view text, std::size_t from,
 
 constexpr std::size_t k_max_gap_words = 5;
 
+std::optional<core::Range> card_code_after(std::string_view text, std::size_t from,
+                                           std::size_t limit) {
+  if (auto value = secret_after(text, from, limit)) return value;
+  limit = std::min({limit, text.size(), text.find('\n', from)});
+  std::size_t begin = from;
+  skip_blanks(text, begin, limit);
+  if (begin == from) return std::nullopt;  // "CVV123" is one word, no label and value
+  std::size_t end = begin;
+  while (end < limit && is_digit(text[end])) ++end;
+  const std::size_t digits = end - begin;
+  if (digits < 3 || digits > 4) return std::nullopt;
+  // "CVV 123" but not "CVV 1234-5678", "CVV 123abc" or "CVV 3 dígitos".
+  if (end < limit && (is_alnum(text[end]) || text[end] == '-' || text[end] == '/' ||
+                      static_cast<unsigned char>(text[end]) >= 0x80))
+    return std::nullopt;
+  return core::Range{begin, end};
+}
+
 Detector::Detector(const data::DataSet& data, spell::Stemmer* stemmer)
-    : m_phrases(data, "personal-data", stemmer), m_data(&data), m_stemmer(stemmer) {}
+    : m_phrases(data, "personal-data", stemmer),
+      m_card_codes(data, "personal-data-card-code", stemmer),
+      m_data(&data),
+      m_stemmer(stemmer) {}
 
 namespace {
 
@@ -622,6 +643,9 @@ std::vector<Found> Detector::own_text(const draft::Draft& draft) const {
     if (auto value = secret_after(text, match.range.end, text.size(), gap_words))
       found.push_back(Found{Kind::secret, *value, ""});
   }
+  for (const PhraseMatch& match : m_card_codes.find(draft))
+    if (auto value = card_code_after(text, match.range.end, text.size()))
+      found.push_back(Found{Kind::secret, *value, ""});
   std::sort(found.begin(), found.end(),
             [](const Found& a, const Found& b) { return a.range.begin < b.range.begin; });
   // A password phrase may be followed by a number found above ("PIN: 4111 1111 1111 1111"):

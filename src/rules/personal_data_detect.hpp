@@ -74,6 +74,12 @@ std::vector<Found> find_numbers(std::string_view text, core::Range within);
 std::optional<core::Range> secret_after(std::string_view text, std::size_t from, std::size_t limit,
                                         std::size_t gap_words = 0);
 
+/// The card security code given right after a label of rules/<lang>/personal-data-card-code.toml
+/// ending at `from` ("CVV| 123", "CVC|: 4821", "CVV| es 123"): as secret_after(), and also 3 or 4
+/// digits standing alone right after the label, which no other value is written as.
+std::optional<core::Range> card_code_after(std::string_view text, std::size_t from,
+                                           std::size_t limit);
+
 /// Finds every personal value of a draft's own text (numbers and passwords after a phrase of
 /// rules/<lang>/personal-data.toml). Built once; find() is safe from several threads at once.
 class Detector {
@@ -91,6 +97,7 @@ class Detector {
 
  private:
   PhraseMatcher m_phrases;
+  PhraseMatcher m_card_codes;   // personal-data-card-code: labels a bare code may follow
   const data::DataSet* m_data;  // with m_stemmer, what own_text() depends on beside the draft
   spell::Stemmer* m_stemmer;
 };

@@ -485,6 +485,27 @@ TEST_CASE("personal-data reads a PIN named with its card and reset or backup cod
   CHECK(found[0].message == "password or one-time code in the reply");
 }
 
+TEST_CASE("personal-data reads a card security code right after its label", "[personal-data]") {
+  const std::string text = GENERATE(
+      as<std::string>{}, "Hi,\n\nYour card ending 4242 with CVV 123 was charged.\n",
+      "Hi,\n\nYour CVV2 0042 was rejected.\n", "Hola,\n\nTarjeta terminada en 4242, CVV: 123.\n",
+      "Hola,\n\nEl código CVV es 456.\n", "Καλησπέρα,\n\nΗ κάρτα σας με CVV 123 χρεώθηκε.\n");
+  CAPTURE(text);
+  const auto found = lint("personal-data", text);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "password or one-time code in the reply");
+}
+
+TEST_CASE("personal-data leaves a security code label without its code alone", "[personal-data]") {
+  const std::string text = GENERATE(
+      as<std::string>{}, "Hi,\n\nEnter the CVV (3 digits) when prompted.\n",
+      "Hi,\n\nThe CVV 3 digits are on the back of the card.\n",
+      "Hola,\n\nNunca le pediremos el CVV, ni los 3 dígitos del dorso.\n",
+      "Hola,\n\nEl CVV 123abc no es válido.\n", "Hi,\n\nThe CVV123 field is optional.\n");
+  CAPTURE(text);
+  CHECK(lint("personal-data", text).empty());
+}
+
 TEST_CASE("personal-data leaves a booking code alone", "[personal-data]") {
   CHECK(lint("personal-data", "Hola,\n\nEl código de reserva del hotel es XK7Q2M.\n").empty());
 }
