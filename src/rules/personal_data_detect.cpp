@@ -537,9 +537,12 @@ std::optional<core::Range> secret_after(std::string_view text, std::size_t from,
 
   std::size_t end = i;
   while (end < limit && text[end] != ' ' && text[end] != '\t') ++end;
-  // A sentence or clause ends after the value: "es 482913." / "is Tk93!mq, valid for ...".
+  // A sentence or clause ends after the value: "es 482913." / "is Tk93!mq, valid for ...". A
+  // closing backtick or quote ends an inline code span or a quotation the phrase stands in
+  // ("`policy set --mfa=webauthn`"): no symbol of the value.
   while (end > i && (text[end - 1] == '.' || text[end - 1] == ',' || text[end - 1] == ';' ||
-                     text[end - 1] == ':' || text[end - 1] == ')'))
+                     text[end - 1] == ':' || text[end - 1] == ')' || text[end - 1] == '`' ||
+                     text[end - 1] == '"'))
     --end;
   if (end == i) return std::nullopt;
   // One-time codes are often grouped: "482 913".

@@ -234,7 +234,17 @@ TEST_CASE("late-reply stays quiet when the reply apologises", "[late-reply]") {
       "Disculpe las molestias y la demora.", "Disculpe por tardar tanto en responder.",
       "Le pedimos disculpas por habernos retrasado en responder.",
       "Συγγνώμη που σας απαντάμε τόσο αργά.",
-      "Ζητούμε συγγνώμη για την ταλαιπωρία και την καθυστέρηση.");
+      "Ζητούμε συγγνώμη για την ταλαιπωρία και την καθυστέρηση.",
+      "Le pedimos disculpas, además, por la tardanza en contestarle.",
+      "Perdoná que te hayamos hecho esperar tanto.", "Disculpe que le hayamos hecho esperar.",
+      "Sentimos mucho haber tardado tanto.", "Perdón por lo que tardamos en responderte.",
+      "Siento no haberle contestado hasta hoy.",
+      "Σας ευχαριστούμε θερμά για την κατανόηση και την υπομονή σας.",
+      "Μας συγχωρείτε που δεν σας απαντήσαμε νωρίτερα.",
+      "Συγγνώμη που σας κάναμε να περιμένετε.",
+      "Apologies for taking so long to get back to you.",
+      "Sorry it's taken us a week to get back to you.",
+      "My apologies that it took a few days to reply.", "Sorry for the radio silence.");
   CAPTURE(apology);
   const std::string text =
       reply("Thu, 6 Feb 2025 09:30:00 +0100", "Hola:\n\n" + apology + " Su pedido sale hoy.",
@@ -244,7 +254,10 @@ TEST_CASE("late-reply stays quiet when the reply apologises", "[late-reply]") {
 
 TEST_CASE("late-reply does not take any thanks or excuse for an apology", "[late-reply]") {
   for (const char* own : {"Thanks for your message, we are waiting for the courier to confirm.",
-                          "Disculpe, su pedido está en espera de stock."}) {
+                          "Disculpe, su pedido está en espera de stock.",
+                          "Sorry about the inconvenience, the refund is on its way.",
+                          "Lo que tardamos en enviar depende del transportista.",
+                          "Sorry, it takes 3 days for the refund to show."}) {
     CAPTURE(own);
     CHECK(
         lint("late-reply", reply("Thu, 6 Feb 2025 09:30:00 +0100", std::string("Hola:\n\n") + own,

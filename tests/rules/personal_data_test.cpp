@@ -506,6 +506,15 @@ TEST_CASE("personal-data leaves a security code label without its code alone", "
   CHECK(lint("personal-data", text).empty());
 }
 
+TEST_CASE("personal-data reads no secret into a command's option in inline code",
+          "[personal-data]") {
+  CHECK(lint("personal-data",
+             "Hi,\n\nRun `stackpilot org policy set --mfa=webauthn` to require keys.\n")
+            .empty());
+  // A password on a command line is one.
+  CHECK(lint("personal-data", "Hi,\n\nRun `mysql --password=Hunter2! shop`.\n").size() == 1);
+}
+
 TEST_CASE("personal-data leaves a booking code alone", "[personal-data]") {
   CHECK(lint("personal-data", "Hola,\n\nEl código de reserva del hotel es XK7Q2M.\n").empty());
 }
