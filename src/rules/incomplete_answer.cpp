@@ -202,6 +202,20 @@ bool ends_with_question_mark(std::string_view text) {
          text.ends_with(k_fullwidth_question);
 }
 
+// True when questions_of_paragraph() counts a question in `item` (a list item) by its mark: '?',
+// the Greek or full-width one, or in Greek text a ';' ending a word ("1. Έχετε πάρκινγκ;").
+bool counted_as_question(std::string_view item) {
+  if (item.find('?') != std::string_view::npos ||
+      item.find(k_greek_question_mark) != std::string_view::npos ||
+      item.find(k_fullwidth_question) != std::string_view::npos)
+    return true;
+  if (!mostly_greek(item) || item.find_first_of("{}=") != std::string_view::npos) return false;
+  for (std::size_t at = item.find(';'); at != std::string_view::npos; at = item.find(';', at + 1))
+    if (at > 0 && !is_space(item[at - 1]) && (at + 1 == item.size() || is_space(item[at + 1])))
+      return true;
+  return false;
+}
+
 // The questions of one paragraph of quoted text: each sentence ending with a question mark
 // counts once ("¿Y el envío??" is one). A '?' inside a link or a query string is not one.
 void questions_of_paragraph(std::string_view paragraph, std::vector<Question>& out) {
@@ -382,9 +396,7 @@ class IncompleteAnswer final : public Rule {
         // An intro such as "¿Me pueden aclarar lo siguiente?" was counted: it stands for one item.
         std::size_t skip = intro_is_question ? 1 : 0;
         for (const std::string& item : items) {
-          const bool asks = item.find('?') != std::string::npos ||
-                            item.find(k_greek_question_mark) != std::string::npos;
-          if (asks) continue;  // counted by its question mark
+          if (counted_as_question(item)) continue;  // by its question mark
           if (skip > 0) {
             --skip;
             continue;

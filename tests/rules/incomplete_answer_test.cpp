@@ -75,7 +75,11 @@ TEST_CASE("incomplete-answer counts a numbered list introduced as questions",
                                         "garantía del producto.\n",
                                         "Me gustaría saber:\n1) plazo\n2) precio\n3) garantía\n",
                                         "¿Podrían aclararme lo siguiente?\n1. El plazo\n2. El "
-                                        "precio\n3. La garantía\n");
+                                        "precio\n3. La garantía\n",
+                                        // Items asking with the Greek ';' count once each.
+                                        "Θα ήθελα να μάθω:\n\n1. Έχετε χώρο στάθμευσης;\n2. Τι "
+                                        "ώρα είναι το check-in;\n3. Μπορούμε να φέρουμε τον "
+                                        "σκύλο μας;\n");
   CAPTURE(original);
   const auto found = lint("incomplete-answer", reply(k_short_es, original));
   REQUIRE(found.size() == 1);

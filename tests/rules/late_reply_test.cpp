@@ -240,8 +240,7 @@ TEST_CASE("late-reply stays quiet when the reply apologises", "[late-reply]") {
       "Sentimos mucho haber tardado tanto.", "Perdón por lo que tardamos en responderte.",
       "Siento no haberle contestado hasta hoy.",
       "Σας ευχαριστούμε θερμά για την κατανόηση και την υπομονή σας.",
-      "Μας συγχωρείτε που δεν σας απαντήσαμε νωρίτερα.",
-      "Συγγνώμη που σας κάναμε να περιμένετε.",
+      "Μας συγχωρείτε που δεν σας απαντήσαμε νωρίτερα.", "Συγγνώμη που σας κάναμε να περιμένετε.",
       "Apologies for taking so long to get back to you.",
       "Sorry it's taken us a week to get back to you.",
       "My apologies that it took a few days to reply.", "Sorry for the radio silence.");

@@ -497,11 +497,11 @@ TEST_CASE("personal-data reads a card security code right after its label", "[pe
 }
 
 TEST_CASE("personal-data leaves a security code label without its code alone", "[personal-data]") {
-  const std::string text = GENERATE(
-      as<std::string>{}, "Hi,\n\nEnter the CVV (3 digits) when prompted.\n",
-      "Hi,\n\nThe CVV 3 digits are on the back of the card.\n",
-      "Hola,\n\nNunca le pediremos el CVV, ni los 3 dígitos del dorso.\n",
-      "Hola,\n\nEl CVV 123abc no es válido.\n", "Hi,\n\nThe CVV123 field is optional.\n");
+  const std::string text =
+      GENERATE(as<std::string>{}, "Hi,\n\nEnter the CVV (3 digits) when prompted.\n",
+               "Hi,\n\nThe CVV 3 digits are on the back of the card.\n",
+               "Hola,\n\nNunca le pediremos el CVV, ni los 3 dígitos del dorso.\n",
+               "Hola,\n\nEl CVV 123abc no es válido.\n", "Hi,\n\nThe CVV123 field is optional.\n");
   CAPTURE(text);
   CHECK(lint("personal-data", text).empty());
 }
