@@ -49,12 +49,15 @@ Left alone: numbers that fail their check (order, invoice, tracking and phone nu
 cards (`**** **** **** 4242`), numbers inside links, addresses and placeholders, and signatures:
 a company's IBAN there is its own account, given out for payments. For the same reason an IBAN,
 AFM, DNI or NIE that the reply presents as the sender's own is left alone: a phrase of
-`rules/<lang>/personal-data-ours.toml` ("nuestra cuenta", "Titular:", "our bank details",
-"λογαριασμό μας", "Δικαιούχος", "το ΑΦΜ της εταιρείας", "nuestro NIF") at most eight words
-before an IBAN or three before a tax or id number, in its sentence or at most two lines above
-in its paragraph, with no other number (but the holder's tax number before an IBAN) and no
+`rules/<lang>/personal-data-ours.toml` ("nuestra cuenta", "our bank details", "λογαριασμό
+μας", "το ΑΦΜ της εταιρείας", "nuestro NIF"), or a holder's label of
+`personal-data-holder.toml` that starts its line in a block of bank details ("Titular:",
+"Δικαιούχος:", "Account holder:") with no recipient's name after it on the line, at most eight
+words before an IBAN or three before a tax or id number, in its sentence or at most two lines
+above in its paragraph, with no other number (but the holder's tax number before an IBAN) and no
 phrase of `personal-data-theirs.toml` ("su cuenta", "your IBAN", "το ΑΦΜ σας") in between:
-"nuestro NIF B12345674 a nombre de Ana García, DNI 12345678Z" still flags the DNI.
+"nuestro NIF B12345674 a nombre de Ana García, DNI 12345678Z" still flags the DNI, and so do "a
+nombre del titular con DNI …" and "Account holder: Sarah Collins" to Sarah Collins.
 
 The value is masked in every output (text, JSON, SARIF, GitHub, MCP, the sendmail hook), and so
 is any other finding that shows it; the spelling rule never checks it.
@@ -128,6 +131,7 @@ class PersonalData final : public Rule {
   explicit PersonalData(const RuleContext& context)
       : m_detector(context.data, context.spell),
         m_ours(context.data, "personal-data-ours", context.spell),
+        m_holders(context.data, "personal-data-holder", context.spell),
         m_theirs(context.data, "personal-data-theirs", context.spell) {}
 
   const RuleInfo& info() const override { return k_info; }
@@ -136,8 +140,11 @@ class PersonalData final : public Rule {
     const std::string& text = draft.text();
     const std::vector<pd::Found> values = m_detector.own_text(draft);
     // Only a value found needs them (most drafts have none).
-    const std::vector<PhraseMatch> ours =
+    std::vector<PhraseMatch> ours =
         values.empty() ? std::vector<PhraseMatch>() : m_ours.find(draft);
+    if (!values.empty())
+      for (PhraseMatch& holder : m_holders.find(draft))
+        if (labels_own_account(draft, holder)) ours.push_back(std::move(holder));
     const std::vector<PhraseMatch> theirs =
         values.empty() ? std::vector<PhraseMatch>() : m_theirs.find(draft);
     for (const pd::Found& found : values) {
@@ -223,10 +230,10 @@ class PersonalData final : public Rule {
     for (const draft::Sentence& sentence : paragraph->sentences)
       if (sentence.range.begin <= found.range.begin && found.range.begin < sentence.range.end)
         from = std::min(from, sentence.range.begin);
-    std::optional<std::size_t> cue_end;
+    std::optional<std::size_t> cue_end;  // of the nearest cue
     for (const PhraseMatch& match : ours)
       if (match.range.begin >= from && match.range.end <= found.range.begin)
-        cue_end = match.range.end;
+        cue_end = std::max(cue_end.value_or(0), match.range.end);
     if (!cue_end) return false;
     const std::size_t reach =
         found.kind == pd::Kind::iban ? k_max_words_before_account : k_max_words_before_id;
@@ -241,6 +248,57 @@ class PersonalData final : public Rule {
     return std::ranges::none_of(theirs, [&](const PhraseMatch& match) {
       return match.range.begin >= *cue_end && match.range.end <= found.range.begin;
     });
+  }
+
+  // A holder's label (personal-data-holder.toml) presents the sender's account only in a block of
+  // bank details: it starts its line and a ':' follows ("Titular: Tienda Verde S.L."), and the
+  // rest of the line names no recipient ("Account holder: Sarah Collins" to Sarah Collins is the
+  // customer's). "a nombre del titular con DNI …" names no one's account in particular.
+  static bool labels_own_account(const Draft& draft, const PhraseMatch& holder) {
+    const std::string_view text = draft.text();
+    const std::size_t line_begin =
+        holder.range.begin == 0 ? 0 : text.rfind('\n', holder.range.begin - 1) + 1;
+    for (std::size_t i = line_begin; i < holder.range.begin; ++i)
+      if (text[i] != ' ' && text[i] != '\t' && text[i] != '*' && text[i] != '-') return false;
+    std::size_t after = holder.range.end;
+    while (after < text.size() && (text[after] == ' ' || text[after] == '*')) ++after;
+    if (after >= text.size() || text[after] != ':') return false;
+    const std::size_t line_end = std::min(text.find('\n', after), text.size());
+    const std::string rest = text::fold(text.substr(after + 1, line_end - after - 1));
+    const message::Message& msg = draft.message();
+    for (const auto* list : {&msg.to, &msg.cc})
+      for (const message::Address& recipient : *list)
+        for (const std::string& word : name_words(recipient.name))
+          if (contains_word(rest, word)) return false;
+    return true;
+  }
+
+  // The words of a display name worth comparing, folded: initials and particles ("de", "Mr")
+  // are left out.
+  static std::vector<std::string> name_words(std::string_view name) {
+    std::vector<std::string> words;
+    std::size_t begin = 0;
+    while (begin < name.size()) {
+      std::size_t end = name.find_first_of(" \t,.\"'()", begin);
+      if (end == std::string_view::npos) end = name.size();
+      if (text::count_code_points(name.substr(begin, end - begin)) >= 3)
+        words.push_back(text::fold(name.substr(begin, end - begin)));
+      begin = end + 1;
+    }
+    return words;
+  }
+
+  // True when `word` stands in `text` as a whole word (both folded).
+  static bool contains_word(std::string_view text, std::string_view word) {
+    auto letter_or_digit = [](unsigned char c) { return std::isalnum(c) != 0 || c >= 0x80; };
+    for (std::size_t at = text.find(word); at != std::string_view::npos;
+         at = text.find(word, at + 1)) {
+      const std::size_t end = at + word.size();
+      if ((at == 0 || !letter_or_digit(static_cast<unsigned char>(text[at - 1]))) &&
+          (end == text.size() || !letter_or_digit(static_cast<unsigned char>(text[end]))))
+        return true;
+    }
+    return false;
   }
 
   // "transferencia a nuestra cuenta de CaixaBank, oficina de Sol: ES91 ...", "Titular: Tienda
@@ -269,6 +327,7 @@ class PersonalData final : public Rule {
 
   pd::Detector m_detector;
   PhraseMatcher m_ours;
+  PhraseMatcher m_holders;
   PhraseMatcher m_theirs;
 };
 

@@ -375,6 +375,35 @@ TEST_CASE("personal-data leaves the sender's own IBAN introduced on the line bef
   CHECK(lint("personal-data", text).empty());
 }
 
+TEST_CASE("personal-data reads a holder's name as the sender's only as a bank-details label",
+          "[personal-data]") {
+  // Not a label starting its line: the holder is the customer's.
+  const std::string body = GENERATE(
+      as<std::string>{},
+      "Hola Ana,\n\nHemos registrado la devolución a nombre del titular con DNI 12345678Z.\n",
+      "Hi Sarah,\n\nThe refund went to the beneficiary account GB82 WEST 1234 5698 7654 32 that "
+      "you confirmed by phone.\n",
+      "Καλησπέρα,\n\nΤο ποσό επιστράφηκε στον λογαριασμό του δικαιούχου GR16 0110 1250 0000 0001 "
+      "2300 695 που μας δώσατε.\n");
+  CAPTURE(body);
+  CHECK(lint("personal-data", body).size() == 1);
+}
+
+TEST_CASE("personal-data: a holder's label naming a recipient gives the customer's account",
+          "[personal-data]") {
+  const std::string draft =
+      "From: Lucía <lucia@tiendaverde.es>\nTo: Sarah Collins <sarah.collins@gmail.com>\n"
+      "Subject: Refund\n\nHi Sarah,\n\nWe will refund to:\nAccount holder: Sarah Collins\n"
+      "IBAN: GB82 WEST 1234 5698 7654 32\n";
+  CHECK(lint("personal-data", draft).size() == 1);
+  // The shop's own block to the same customer stays quiet.
+  const std::string own =
+      "From: Lucía <lucia@tiendaverde.es>\nTo: Sarah Collins <sarah.collins@gmail.com>\n"
+      "Subject: Payment\n\nHi Sarah,\n\nPlease pay to:\nAccount holder: Green Shop Ltd\n"
+      "IBAN: GB82 WEST 1234 5698 7654 32\n";
+  CHECK(lint("personal-data", own).empty());
+}
+
 TEST_CASE("personal-data still flags the customer's IBAN near an own-account cue",
           "[personal-data]") {
   // Too far: three lines above, or another paragraph.
