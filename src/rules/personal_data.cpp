@@ -33,7 +33,8 @@ Personal data that must not travel by email, in own text and in the subject:
   AFM check by chance, so an unnamed one is left alone;
 - a password or one-time code given after a phrase of `rules/<lang>/personal-data.toml`
   ("contraseña: …", "el código de verificación es …", "ο κωδικός σας είναι …", "your temporary
-  password is …", "PIN: …"). The value follows a ':' or a verb ("es", "είναι", "is"), after a
+  password is …", "your new API key is …", "PIN: …"), and each further code of a list ("backup
+  codes are … and …"). The value follows a ':' or a verb ("es", "είναι", "is"), after a
   phrase of several words also up to five words later when they open with a preposition ("la
   contraseña provisional de su cuenta es …", "your temporary password for the portal is …"),
   and looks made rather than written (a digit, a symbol, a capital inside it, or quotes around it), so

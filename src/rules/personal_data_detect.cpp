@@ -581,6 +581,41 @@ std::optional<core::Range> card_code_after(std::string_view text, std::size_t fr
   return core::Range{begin, end};
 }
 
+// The next code of a list given after a phrase ("backup codes are 8271-3349 and 5512-0984",
+// "…: 4821, 9930 y 1177"): after ',' or a conjunction, a value that looks made and holds a digit
+// ("…is Tk93!mq, valid for 24 hours" ends the list).
+std::optional<core::Range> next_in_list(std::string_view text, std::size_t end) {
+  const std::size_t limit = std::min(text.size(), text.find('\n', end));
+  std::size_t i = end;
+  bool joined = false;
+  if (i < limit && (text[i] == ',' || text[i] == ';')) {
+    ++i;
+    joined = true;
+  }
+  skip_blanks(text, i, limit);
+  std::size_t word_end = i;
+  while (word_end < limit && text[word_end] != ' ' && text[word_end] != '\t') ++word_end;
+  static constexpr std::array<std::string_view, 8> k_conjunctions{"and", "or", "y",   "e",
+                                                                  "o",   "u",  "και", "ή"};
+  if (word_end > i && in_keys(k_conjunctions, text::loose_key(text.substr(i, word_end - i)))) {
+    i = word_end;
+    joined = true;
+    skip_blanks(text, i, limit);
+  }
+  if (!joined || i >= limit) return std::nullopt;
+  std::size_t value_end = i;
+  while (value_end < limit && text[value_end] != ' ' && text[value_end] != '\t') ++value_end;
+  while (value_end > i &&
+         (text[value_end - 1] == '.' || text[value_end - 1] == ',' || text[value_end - 1] == ';' ||
+          text[value_end - 1] == ')' || text[value_end - 1] == '`' || text[value_end - 1] == '"'))
+    --value_end;
+  const std::string_view value = text.substr(i, value_end - i);
+  if (value.empty() || std::none_of(value.begin(), value.end(), is_digit) ||
+      !looks_secret(value, false))
+    return std::nullopt;
+  return core::Range{i, value_end};
+}
+
 Detector::Detector(const data::DataSet& data, spell::Stemmer* stemmer)
     : m_phrases(data, "personal-data", stemmer),
       m_card_codes(data, "personal-data-card-code", stemmer),
@@ -643,8 +678,11 @@ std::vector<Found> Detector::own_text(const draft::Draft& draft) const {
     // A phrase of several words names a secret for sure, so words may stand between it and
     // its verb; after a lone word ("κωδικός") they would name another code ("παραγγελίας").
     const std::size_t gap_words = match.end_word - match.first_word > 1 ? k_max_gap_words : 0;
-    if (auto value = secret_after(text, match.range.end, text.size(), gap_words))
+    if (auto value = secret_after(text, match.range.end, text.size(), gap_words)) {
       found.push_back(Found{Kind::secret, *value, ""});
+      for (auto next = next_in_list(text, value->end); next; next = next_in_list(text, next->end))
+        found.push_back(Found{Kind::secret, *next, ""});
+    }
   }
   for (const PhraseMatch& match : m_card_codes.find(draft))
     if (auto value = card_code_after(text, match.range.end, text.size()))

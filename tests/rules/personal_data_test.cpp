@@ -544,6 +544,28 @@ TEST_CASE("personal-data reads no secret into a command's option in inline code"
   CHECK(lint("personal-data", "Hi,\n\nRun `mysql --password=Hunter2! shop`.\n").size() == 1);
 }
 
+TEST_CASE("personal-data reads every code of a list, keys of an API and regional wordings",
+          "[personal-data]") {
+  CHECK(lint("personal-data", "Hi,\n\nYour backup codes are 8271-3349 and 5512-0984.\n").size() ==
+        2);
+  CHECK(lint("personal-data", "Hola,\n\nLos códigos de respaldo son 4821, 9930 y 1177.\n").size() ==
+        3);
+  const std::string one =
+      GENERATE(as<std::string>{}, "Hola,\n\nTu contraseña provisoria es: Rb7#kq2L\n",
+               "Hola,\n\nLa clave es 8812Kx, cámbiela al entrar.\n",
+               "Hola,\n\nLa contraseña de tu homebanking es: Mx71!pq\n",
+               "Hi,\n\nYour new API key is sk_live_51HxYqABCDEF.\n",
+               "Hi Tom,\n\nHere are the sandbox credentials.\nclient secret: 9f8e7d6c5b4a\n",
+               // A list ends at a word that is no code.
+               "Hi,\n\nYour verification code is 482913, valid for 24 hours.\n",
+               "Hi,\n\nYour password is Tk93!mq and then you can log in.\n");
+  CAPTURE(one);
+  CHECK(lint("personal-data", one).size() == 1);
+  for (const char* quiet : {"Hola,\n\nLa clave del éxito es la paciencia.\n",
+                            "Hi,\n\nWe need the API key from your dashboard.\n"})
+    CHECK(lint("personal-data", quiet).empty());
+}
+
 TEST_CASE("personal-data leaves a booking code alone", "[personal-data]") {
   CHECK(lint("personal-data", "Hola,\n\nEl código de reserva del hotel es XK7Q2M.\n").empty());
 }
