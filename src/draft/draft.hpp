@@ -45,10 +45,11 @@ struct Segment {
 enum class Script { none, latin, greek, other, mixed };
 enum class CaseShape { none, lower, upper, title, mixed };
 
-/// What a token is. Rules that look at prose only look at `word`.
-enum class TokenKind { word, number, url, email, filename, placeholder };
+/// What a token is. Rules that look at prose only look at `word`. `code` is inline code between
+/// backticks (`npm ci`), a command-line option (--sso) or a path (/auth/saml/acs): no prose.
+enum class TokenKind { word, number, url, email, filename, placeholder, code };
 
-/// One token of own text (ICU word break iterator, then URL/email/file/placeholder merging).
+/// One token of own text (ICU word break iterator, then URL/email/file/placeholder/code merging).
 struct Word {
   std::string text;  // UTF-8, as written
   std::string key;   // words and numbers: text::word_key(text), what phrase lists match

@@ -611,6 +611,66 @@ bool is_placeholder_line(std::string_view line, const Compiled& c) {
   return only && any && trim(line.substr(std::min(covered, line.size()))).empty();
 }
 
+// Inline code between backticks on one line ("`npm ci`"), a command-line option ("--sso") and a
+// path ("/auth/saml/acs"): written for a machine, not words of the language. Appended to
+// `specials` (whatever they overlap is dropped), which stay sorted.
+void add_code_spans(std::string_view text, std::vector<Span>& specials) {
+  std::vector<Span> code;
+  for (std::size_t open = text.find('`'); open != std::string_view::npos;) {
+    std::size_t run = open;
+    while (run < text.size() && text[run] == '`') ++run;
+    if (run - open > 1) {  // a fence or an empty span: no inline code
+      open = text.find('`', run);
+      continue;
+    }
+    const std::size_t close = text.find('`', run);
+    if (close == std::string_view::npos) break;
+    const std::size_t newline = text.find('\n', run);
+    if (newline < close || close == run) {
+      open = close;
+      continue;
+    }
+    code.push_back({open, close + 1, TokenKind::code});
+    open = text.find('`', close + 1);
+  }
+  auto blank = [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; };
+  auto ascii_letter = [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'); };
+  for (std::size_t i = 0; i < text.size();) {
+    if (blank(text[i]) || (i > 0 && !blank(text[i - 1]) && text[i - 1] != '(')) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && !blank(text[end])) ++end;
+    std::string_view chunk = text.substr(i, end - i);
+    while (!chunk.empty() && std::string_view(".,;:)").find(chunk.back()) != std::string_view::npos)
+      chunk.remove_suffix(1);
+    const bool option = chunk.size() > 3 && chunk.starts_with("--") && ascii_letter(chunk[2]);
+    const bool path = chunk.size() > 2 && chunk[0] == '/' && ascii_letter(chunk[1]) &&
+                      chunk.find('/', 1) != std::string_view::npos;
+    if (option || path) code.push_back({i, i + chunk.size(), TokenKind::code});
+    i = end;
+  }
+  if (code.empty()) return;
+  std::sort(code.begin(), code.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  std::vector<Span> merged;
+  merged.reserve(specials.size() + code.size());
+  std::size_t k = 0;
+  for (const Span& s : specials) {
+    while (k < code.size() && code[k].begin <= s.begin) {
+      if (merged.empty() || merged.back().end <= code[k].begin) merged.push_back(code[k]);
+      ++k;
+    }
+    if (!merged.empty() && merged.back().end > s.begin) continue;  // inside code
+    if (k < code.size() && code[k].begin < s.end) continue;        // code inside it wins
+    merged.push_back(s);
+  }
+  for (; k < code.size(); ++k)
+    if (merged.empty() || merged.back().end <= code[k].begin) merged.push_back(code[k]);
+  specials = std::move(merged);
+}
+
 std::vector<Word> tokenize(std::string_view text, const Compiled& c, std::size_t base) {
   std::vector<Span> specials;
   for_each_special(text, c, [&](std::size_t b, std::size_t e, int group) {
@@ -632,6 +692,8 @@ std::vector<Word> tokenize(std::string_view text, const Compiled& c, std::size_t
     }
     specials.push_back({b, e, kind});
   });
+  static constexpr ByteSet k_code_marks = byte_set("`-/");
+  if (has_any_of(text, k_code_marks)) add_code_spans(text, specials);
 
   std::vector<Word> words;
   words.reserve(text.size() / 5 + 1);  // about one word in every 5-7 bytes of prose

@@ -74,7 +74,8 @@ numbers, words with digits or underscores, placeholders, acronyms, names that ap
 message's headers, capitalised words inside a sentence (proper nouns), codes (anything between
 spaces that mixes letters with digits or symbols: "ABX-99k", "Tk93!mq", "pedido#4411"; a typo
 next to punctuation, "¡mensage!", is still a word), social handles and hashtags ("@tiendaverde",
-"#sso-incidents"), and passwords and other values the
+"#sso-incidents"), inline code between backticks, command-line options and paths ("`npm ci`",
+"--sso", "/auth/saml/acs"), and passwords and other values the
 `personal-data` rule detects (a warning on them would print them). Greek words written in
 capitals are accepted without accents; elsewhere accents count ("minimo" is a typo).
 

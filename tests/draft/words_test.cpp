@@ -141,6 +141,26 @@ TEST_CASE("file names with a known extension are one token", "[draft]") {
   for (const auto& w : other) CHECK(w.kind != TokenKind::filename);
 }
 
+TEST_CASE("inline code, command-line options and paths are one code token", "[draft]") {
+  const auto ws =
+      words("Run `npm ci`, then stackpilot --verbose (see /auth/saml/acs). Y/o el -- final.");
+  REQUIRE(find(ws, "`npm ci`"));
+  CHECK(find(ws, "`npm ci`")->kind == TokenKind::code);
+  REQUIRE(find(ws, "--verbose"));
+  CHECK(find(ws, "--verbose")->kind == TokenKind::code);
+  REQUIRE(find(ws, "/auth/saml/acs"));
+  CHECK(find(ws, "/auth/saml/acs")->kind == TokenKind::code);
+  CHECK_FALSE(find(ws, "npm"));
+  CHECK_FALSE(find(ws, "saml"));
+  // Prose stays words: "stackpilot", "Y", "o" (and/or), "final" after a lone "--".
+  CHECK(find(ws, "stackpilot")->kind == TokenKind::word);
+  CHECK(find(ws, "o")->kind == TokenKind::word);
+  CHECK(find(ws, "final")->kind == TokenKind::word);
+  // A backtick left open, a fence and a span across lines are no code.
+  for (const char* text : {"Use the ` key to open it.", "```\nnpm ci\n```", "a `b\nc` d"})
+    for (const auto& w : words(text)) CHECK(w.kind != TokenKind::code);
+}
+
 TEST_CASE("numbers, dates, prices and codes", "[draft]") {
   const auto ws = words("Pedido 51190 del 12/03/2025 a las 10:30, 1.234,56 € y ref. A-1234.");
   for (std::string_view n : {"51190", "12/03/2025", "10:30", "1.234,56", "A-1234"}) {

@@ -114,7 +114,9 @@ TEST_CASE("spelling stays quiet on the traps", "[spelling]") {
       "Gracias por escribir al equipo de Zyxwvut en Villarrubia de los Ojos.\n",  // proper nouns
       "Le enviamos el enlace por email y WhatsApp, y la newsletter también.\n",   // project
                                                                                   // additions
-      "Σας ευχαριστούμε για την παραγγελία σας.\n");                              // clean Greek
+      "Σας ευχαριστούμε για την παραγγελία σας.\n",                               // clean Greek
+      "Hi Tom,\n\nRun `npm ci` and `stackpilotx doctor`; the --ssox flag maps /ssox/callback.\n",
+      "Hi Tom,\n\nThe webhooks, the hotfix, the allowlist and the config are ready.\n");
   CAPTURE(text);
   CHECK(lint("spelling", text).empty());
 }
