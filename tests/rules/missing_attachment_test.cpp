@@ -37,6 +37,9 @@ TEST_CASE("missing-attachment knows the claims of each language", "[missing-atta
       "Le envío la factura adjunta.\n", "Se la adjunto de nuevo.\n",
       "Le he adjuntado la factura.\n", "LE ADJUNTO LA FACTURA.\n",
       "Por favor, revise el documento adjunto.\n",
+      // Impersonal and Latin-American forms
+      "Se adjunta la factura 77821.\n", "Le anexo la factura.\n",
+      "Te comparto la factura 77821 adjunta.\n",
       // Greek: singular, plural, polite plural, passive, without accents
       "Σας επισυνάπτω το τιμολόγιο.\n", "Επισυνάπτουμε την απόδειξη πληρωμής.\n",
       "Θα βρείτε συνημμένο το τιμολόγιο.\n", "Θα βρεις συνημμένα τα έγγραφα.\n",

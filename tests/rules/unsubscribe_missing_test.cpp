@@ -114,6 +114,20 @@ TEST_CASE("unsubscribe-missing finds an opt-out link in HTML", "[unsubscribe-mis
   CHECK(lint("unsubscribe-missing", html, {}, "test.eml").empty());
 }
 
+TEST_CASE("unsubscribe-missing takes regional and longer ways to opt out",
+          "[unsubscribe-missing]") {
+  const std::string opt_out = GENERATE(
+      as<std::string>{},
+      "Si ya no querés recibir estos correos, desuscribite acá: https://l.example/u/7Kx2\n",
+      "Αν θέλετε να σταματήσετε να λαμβάνετε αυτά τα μηνύματα, πατήστε εδώ: https://l.example/u\n",
+      "Click here to stop receiving marketing emails: https://l.example/u/7Kx2\n");
+  CAPTURE(opt_out);
+  CHECK(lint("unsubscribe-missing",
+             message("To: ana@example.com\nSubject: Oferta exclusiva\nPrecedence: bulk\n",
+                     "Oferta exclusiva: 20% de descuento en toda la tienda.\n\n" + opt_out))
+            .empty());
+}
+
 TEST_CASE("unsubscribe-missing stays quiet on the traps", "[unsubscribe-missing]") {
   const std::string text = GENERATE(
       as<std::string>{},
