@@ -21,6 +21,14 @@ TEST_CASE("confidential flags internal-only markers in es, el and en", "[confide
       {"Hi Ann,\n\nDo not forward, the margin on this item is 40%.\n", "Do not forward"},
       {"Hi Ann,\n\nThis is not for external distribution yet.\n", "not for external distribution"},
       {"Hi Ann,\n\nFYI team, she is a difficult one.\n", "FYI team"},
+      {"Hi Ann,\n\nDo not share with the customer: the outage was a bad deploy.\n",
+       "Do not share with the customer"},
+      {"Hi Ann,\n\nNot for customer eyes: we lost the parcel.\n", "Not for customer eyes"},
+      {"Hola Ana,\n\nNo compartir con el cliente: el proveedor falló.\n",
+       "No compartir con el cliente"},
+      {"Hola Ana,\n\nSolo para uso del equipo: revisar el caso.\n", "para uso del equipo"},
+      {"Καλησπέρα,\n\nΣημείωση για την ομάδα: ο πελάτης είναι δύσκολος.\n",
+       "Σημείωση για την ομάδα"},
   }));
   CAPTURE(text);
   const auto found = lint("confidential", text);

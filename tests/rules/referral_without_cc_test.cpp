@@ -39,7 +39,8 @@ TEST_CASE("referral-without-cc flags referrals to an address in es, el and en",
                "For the damaged lamp, email returns@acme.com with a photo.",
                "Email returns@acme.com with a photo of the lamp.",
                "Please send the receipt to refunds@acme.com.",
-               "Reach out to our billing team at billing@acme.com.");
+               "Reach out to our billing team at billing@acme.com.",
+               "Para el anticipo, comuníquense a pagos@tiendaverde.es.");
   CAPTURE(body);
   CHECK(lint("referral-without-cc", reply(body)).size() == 1);
 }
@@ -56,7 +57,8 @@ TEST_CASE("referral-without-cc flags a department or person when no colleague is
       "Μπορείτε να επικοινωνήσετε με τον συνάδελφό μου, τον Γιώργο.",
       "Έχουμε προωθήσει το αίτημά σας στο αρμόδιο τμήμα.", "Please reach out to our billing team.",
       "You'll need to contact the returns department.",
-      "I have forwarded your request to our refunds team.", "Please talk to sales about it.");
+      "I have forwarded your request to our refunds team.", "Please talk to sales about it.",
+      "Comuníquese con el área de cobranza.", "Comunícate con cobranza para el saldo.");
   CAPTURE(body);
   const auto found = lint("referral-without-cc", reply(body));
   REQUIRE(found.size() == 1);
