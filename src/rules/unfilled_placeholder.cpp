@@ -24,8 +24,9 @@ capital and names a field such as name, customer, number, date, address, phone, 
 link, amount, code or product) and the config's own `placeholders` patterns.
 
 Also an instruction to fill in (`[insert tracking link]`, `[añadir factura]`, `[εισάγετε
-σύνδεσμο]`) and a field of two words or more in angle brackets (`<tracking number>`,
-`<nombre del cliente>`).
+σύνδεσμο]`), a field of two words or more in angle brackets (`<tracking number>`,
+`<nombre del cliente>`), a field ending in a number sign (`[Order #]`) and Mailchimp's merge tags
+(`*|FNAME|*`).
 
 Left alone: quoted text, forwarded messages and patches (someone else's templates and code),
 a `{…}` that continues a URL, and code: a placeholder inside `` `code` ``, in an API path or

@@ -9,7 +9,8 @@ TEST_CASE("unfilled-placeholder flags every placeholder style in own text",
   const std::string placeholder =
       GENERATE(as<std::string>{}, "{{nombre}}", "{{ nombre }}", "{first_name}", "${order}",
                "%NAME%", "[[name]]", "<<Name>>", "[NOMBRE DEL CLIENTE]", "[ΟΝΟΜΑ ΠΕΛΑΤΗ]",
-               "[Customer name]", "[CUSTOMER_NAME]", "[NÚMERO DE PEDIDO]", "[NAME]");
+               "[Customer name]", "[CUSTOMER_NAME]", "[NÚMERO DE PEDIDO]", "[NAME]", "*|FNAME|*",
+               "[Customer's name]", "[Order #]", "[No. de pedido]", "[MONTO]", "[FOLIO]");
   CAPTURE(placeholder);
   const auto found = lint("unfilled-placeholder",
                           "Hola Ana,\n\nSu pedido " + placeholder + " ya ha salido hoy.\n");
@@ -67,7 +68,8 @@ TEST_CASE("unfilled-placeholder leaves bracketed tags and acronyms alone",
       "[NOTA INTERNA] revisar el reembolso.\n", "Tenemos un 50% de descuento y 30%.\n",
       "Su enlace es https://tienda.es/buscar?q=a%20b%20c y caduca hoy.\n",
       "La API responde en https://api.tienda.es/pedidos/{id} con el estado.\n",
-      "Ejecute `echo ${HOME}` en la terminal.\n", "La comparación x << y >> z no aplica.\n");
+      "Ejecute `echo ${HOME}` en la terminal.\n", "La comparación x << y >> z no aplica.\n",
+      "See the [Editor's note] below.\n");
   CAPTURE(text);
   CHECK(lint("unfilled-placeholder", text).empty());
 }
