@@ -39,6 +39,9 @@ Personal data that must not travel by email, in own text and in the subject:
   contraseña provisional de su cuenta es …", "your temporary password for the portal is …"),
   and looks made rather than written (a digit, a symbol, a capital inside it, or quotes around it), so
   "cambie su contraseña", "your password is not stored" and "ο κωδικός παραγγελίας" stay quiet.
+- a credential set in inline code or on a command line ("`mysql --password=…`", "`export
+  API_TOKEN=…`"): the value after a key naming a secret (password, token, secret, API key) and
+  '=' or ':', unless it is a variable or a placeholder ("$DB_PASS", "<your token>");
 - a card's security code after a label of `rules/<lang>/personal-data-card-code.toml` (CVV,
   CVC): as a password after ':' or a verb, and also as 3 or 4 digits right after the label
   ("card ending 4242 with CVV 123"), which no other value is written as.

@@ -624,22 +624,69 @@ Detector::Detector(const data::DataSet& data, spell::Stemmer* stemmer)
 
 namespace {
 
+// A credential given to an option or a setting in inline code or on a command line
+// ("`mysql --password=Hunter2!`", "`export API_TOKEN=ghp_…`", "--client-secret 9f8e…"): the
+// value after a key naming a secret and '=' or ':' (or, after an option, a space), when it looks
+// made. The keys are the names programs give these options, in every language alike.
+std::vector<core::Range> credentials_in_code(std::string_view text, core::Range code) {
+  static constexpr std::array<std::string_view, 9> k_keys{
+      "password", "passwd", "pwd", "passphrase", "token", "secret", "apikey", "api_key", "api-key"};
+  std::vector<core::Range> out;
+  const std::string_view span = text.substr(code.begin, code.size());
+  std::string lower(span);
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (const std::string_view key : k_keys) {
+    for (std::size_t at = lower.find(key); at != std::string::npos;
+         at = lower.find(key, at + key.size())) {
+      std::size_t i = at + key.size();
+      // The key ends there ("--password=", "API_TOKEN:"), not inside a longer word.
+      if (i < lower.size() &&
+          (std::isalnum(static_cast<unsigned char>(lower[i])) != 0 || lower[i] == '_'))
+        continue;
+      const bool option = at >= 2 && lower[at - 1] == '-';
+      if (i < lower.size() && (lower[i] == '=' || lower[i] == ':')) {
+        ++i;
+      } else if (!(option && i < lower.size() && lower[i] == ' ')) {
+        continue;
+      }
+      while (i < lower.size() && (lower[i] == ' ' || lower[i] == '"' || lower[i] == '\'')) ++i;
+      std::size_t end = i;
+      while (end < span.size() && span[end] != ' ' && span[end] != '"' && span[end] != '\'' &&
+             span[end] != '`')
+        ++end;
+      const std::string_view value = span.substr(i, end - i);
+      if (!value.empty() && value.front() != '$' && value.front() != '<' &&
+          looks_secret(value, false))
+        out.push_back({code.begin + i, code.begin + end});
+    }
+  }
+  return out;
+}
+
 // The numbers of a draft's own text, outside links, addresses and placeholders.
 std::vector<Found> own_numbers(const draft::Draft& draft) {
   const std::string& text = draft.text();
   std::vector<Found> found;
   for (const draft::Paragraph& paragraph : draft.paragraphs) {
     for (Found& f : find_numbers(text, paragraph.range)) {
-      // A number inside a link, an address or a placeholder is not a value written to someone.
+      // A number inside a link, an address or a placeholder is not a value written to someone;
+      // one in inline code is ("`4111 1111 1111 1111`").
       const bool inside_token = std::ranges::any_of(paragraph.sentences, [&](const auto& s) {
         return std::ranges::any_of(s.words, [&](const draft::Word& w) {
           return w.kind != draft::TokenKind::word && w.kind != draft::TokenKind::number &&
-                 w.range.overlaps(f.range);
+                 w.kind != draft::TokenKind::code && w.range.overlaps(f.range);
         });
       });
       if (!inside_token) found.push_back(std::move(f));
     }
+    for (const draft::Sentence& sentence : paragraph.sentences)
+      for (const draft::Word& w : sentence.words)
+        if (w.kind == draft::TokenKind::code)
+          for (const core::Range& value : credentials_in_code(text, w.range))
+            found.push_back({Kind::secret, value, ""});
   }
+  std::sort(found.begin(), found.end(),
+            [](const Found& a, const Found& b) { return a.range.begin < b.range.begin; });
   return found;
 }
 

@@ -11,6 +11,11 @@ TEST_CASE("hostile-tone flags reproach, blame and condescension", "[hostile-tone
       "Como ya le dije, el plazo de devolución es de 14 días.\n",
       "Debería haber leído el contrato.\n",
       "Si se hubiera molestado en leer el manual, lo sabría.\n", "Eso es problema suyo.\n",
+      "Si se hubiera leído el contrato antes de firmarlo, lo sabría.\n",
+      "Nosotros no tenemos la culpa de que usted no sepa configurar el router.\n",
+      "As mentioned in my previous email, the API is limited to 100 calls.\n",
+      "Per my last email, the plan does not include SSO.\n",
+      "Οι όροι ήταν στη σελίδα, ακόμα κι αν δεν μπήκατε στον κόπο να τους διαβάσετε.\n",
       "Did you even read the setup guide?\n", "Η ευθύνη είναι δική σας.\n",
       "Como ya les hemos explicado varias veces, no hacemos envíos a Canarias.\n",
       "como ya te dije, no hay stock\n", "Se lo he dicho ya varias veces: el cargo es correcto.\n",
@@ -139,7 +144,11 @@ TEST_CASE("hostile-tone stays quiet on friendly recaps and neutral wording", "[h
       "Η ευθύνη είναι αποκλειστικά δική μας.\n", "Debería haber recibido ya el paquete.\n",
       "No se preocupe, no es problema suyo.\n", "Η καθυστέρηση δεν είναι ευθύνη σας.\n",
       "Lo sentimos: el transportista debería haber revisado el paquete.\n",
-      "Por favor, lea bien las instrucciones de seguridad antes de usar el router.\n");
+      "Por favor, lea bien las instrucciones de seguridad antes de usar el router.\n",
+      // a pointer within the same message
+      "As explained above, the export is generated once per day.\n",
+      "As stated above, the refund takes five days.\n",
+      "No tenemos la culpa de que el transportista llegara tarde, pero lo compensamos.\n");
   CAPTURE(text);
   CHECK(lint("hostile-tone", text).empty());
 }

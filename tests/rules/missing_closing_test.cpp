@@ -92,7 +92,8 @@ TEST_CASE("missing-closing accepts Greek and English sign-offs", "[missing-closi
                "Many thanks,\nSam\n", "Let us know if you need anything else.\n",
                "Have a great weekend!\n", "Please don't hesitate to contact us.\n",
                "All the best,\nSam\n", "Apologies again for the inconvenience.\n\nThe Acme Team\n",
-               "BR,\nSam\n", "Stay safe,\nSam\n", "Any other questions, just give me a shout.\n");
+               "BR,\nSam\n", "Stay safe,\nSam\n", "Any other questions, just give me a shout.\n",
+               "Happy to help if anything else comes up.\n");
   CAPTURE(en);
   CHECK(lint("missing-closing", k_body_en + "\n" + en).empty());
 }

@@ -13,6 +13,9 @@ TEST_CASE("no-human-contact flags an automatic notice with nobody behind it",
       "Hola,\n\nHemos recibido su solicitud 8812.\n\nPor favor, no responda a este correo.\n",
       "Hola:\n\nSu contraseña se ha cambiado. Este correo se ha generado automáticamente.\n\n"
       "Atentamente,\nEl equipo de Tienda Verde\n",
+      "From: Fibranet <avisos@fibranet.com.ar>\nTo: martin@gmail.com\nSubject: Reclamo\n\n"
+      "Hola Martín:\n\nRecibimos tu reclamo. Este mail se generó automáticamente, no lo "
+      "respondas.\n\nSaludos,\nFibranet\n",
       "Γεια σας,\n\nΛάβαμε το αίτημά σας 8812. Αυτό είναι ένα αυτόματο μήνυμα, παρακαλούμε μην "
       "απαντήσετε.\n",
       "Γεια σας,\n\nΗ παραγγελία σας στάλθηκε.\n\nΜην απαντήσετε σε αυτό το μήνυμα.\n\n"

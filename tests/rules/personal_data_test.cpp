@@ -540,8 +540,14 @@ TEST_CASE("personal-data reads no secret into a command's option in inline code"
   CHECK(lint("personal-data",
              "Hi,\n\nRun `stackpilot org policy set --mfa=webauthn` to require keys.\n")
             .empty());
-  // A password on a command line is one.
+  // A password on a command line is one, and so are a token set in code and a card in code.
   CHECK(lint("personal-data", "Hi,\n\nRun `mysql --password=Hunter2! shop`.\n").size() == 1);
+  CHECK(lint("personal-data", "Hi,\n\nRun `export API_TOKEN=ghp_16C7e42F292c6912E77` first.\n")
+            .size() == 1);
+  CHECK(lint("personal-data", "Hi,\n\nThe test card is `4111 1111 1111 1111`.\n").size() == 1);
+  // A variable or a placeholder is no value.
+  CHECK(lint("personal-data", "Hi,\n\nRun `mysql --password=$DB_PASS shop`.\n").empty());
+  CHECK(lint("personal-data", "Hi,\n\nSet `token: <your token>` in the file.\n").empty());
 }
 
 TEST_CASE("personal-data reads every code of a list, keys of an API and regional wordings",
