@@ -37,13 +37,20 @@ TEST_CASE("no-reply-sender flags a display name that says no-reply", "[no-reply-
   const std::string name =
       GENERATE(as<std::string>{}, "No Reply", "NO-REPLY", "Tienda Verde - No responder",
                "=?UTF-8?B?zpzOt869IM6xz4DOsc69z4TOrM+EzrU=?=",  // Μην απαντάτε
-               "Βιβλίο - Μη απαντάτε");
+               "Βιβλίο - Μη απαντάτε", "Tienda Azul (No Reply)", "Tienda Azul (no responder)");
   CAPTURE(name);
   const auto found = lint("no-reply-sender", draft("From: " + name +
                                                    " <ventas@tienda.es>\nTo: ana@gmail.com\n"
                                                    "Subject: Su pedido\n"));
   REQUIRE(found.size() == 1);
   CHECK(found[0].message.find("the sender's name") == 0);
+}
+
+TEST_CASE("no-reply-sender leaves a From comment that says nothing of replies alone",
+          "[no-reply-sender]") {
+  CHECK(lint("no-reply-sender", draft("From: Tienda Azul (Ventas) <ventas@tienda.es>\nTo: "
+                                      "ana@gmail.com\nSubject: Su pedido\n"))
+            .empty());
 }
 
 TEST_CASE("no-reply-sender flags a new message to a customer, and a no-reply Reply-To",
