@@ -161,7 +161,7 @@ class AccentConfusion final : public Rule {
         const Questions questions = questions_in(draft.text(), sentence);
         for (const Compiled& list : m_lists) {
           if (!questions.may_hold(list.place)) continue;
-          for (const PhraseMatch& match : list.matcher.find(sentence, language)) {
+          for (const PhraseMatch& match : matches_sharing_words(list.matcher, sentence, language)) {
             if (!in_place(draft.text(), sentence, match, list.place)) continue;
             if (!exceptions_read) {
               exceptions = m_exceptions.find(sentence, language);
@@ -179,6 +179,35 @@ class AccentConfusion final : public Rule {
   }
 
  private:
+  // A list's matches never overlap, yet two wrong words may share a phrase's words: "aun no
+  // sabemos cuando" holds "aun no sabemos" (aún) and "sabemos cuando" (cuándo). After a match of
+  // two words or more, the rest of the sentence from its second word is searched again.
+  static std::vector<PhraseMatch> matches_sharing_words(const PhraseMatcher& matcher,
+                                                        const Sentence& sentence,
+                                                        const std::string& language) {
+    std::vector<PhraseMatch> all = matcher.find(sentence, language);
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      if (all[k].end_word - all[k].first_word < 2) continue;
+      const std::size_t from = all[k].first_word + 1;
+      const std::size_t until = all[k].end_word;
+      Sentence rest;
+      rest.range = {sentence.words[from].range.begin, sentence.range.end};
+      rest.words.assign(sentence.words.begin() + static_cast<std::ptrdiff_t>(from),
+                        sentence.words.end());
+      for (PhraseMatch& more : matcher.find(rest, language)) {
+        if (more.first_word + from >= until) break;  // the first search found those
+        more.first_word += from;
+        more.end_word += from;
+        more.sentence = &sentence;
+        const bool known = std::ranges::any_of(all, [&](const PhraseMatch& m) {
+          return m.first_word == more.first_word && m.phrase == more.phrase;
+        });
+        if (!known) all.push_back(std::move(more));
+      }
+    }
+    return all;
+  }
+
   struct Compiled {
     PhraseMatcher matcher;
     Place place;

@@ -62,6 +62,15 @@ TEST_CASE("accent-confusion flags both words of 'no se como'", "[accent-confusio
   REQUIRE(found[0].fix.has_value());
 }
 
+TEST_CASE("accent-confusion flags two wrong words whose phrases share a word",
+          "[accent-confusion]") {
+  const auto found =
+      lint("accent-confusion", "Aun no sabemos cuando quedará resuelto.\n", {.language = "es"});
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].suggestions.front() == "Aún");
+  CHECK(found[1].suggestions.front() == "cuándo");
+}
+
 TEST_CASE("accent-confusion stays quiet where both words could stand", "[accent-confusion]") {
   const std::string text =
       GENERATE(as<std::string>{},
