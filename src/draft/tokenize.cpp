@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -616,17 +617,25 @@ bool is_placeholder_line(std::string_view line, const Compiled& c) {
 // `specials` (whatever they overlap is dropped), which stay sorted.
 void add_code_spans(std::string_view text, std::vector<Span>& specials) {
   std::vector<Span> code;
+  // A backtick between letters is an apostrophe typed on some keyboards ("don`t", "we`ll"): it
+  // neither opens nor closes code.
+  auto word_byte = [&](std::size_t i) {
+    if (i >= text.size()) return false;
+    const auto b = static_cast<unsigned char>(text[i]);
+    return std::isalnum(b) != 0 || b >= 0x80;
+  };
   for (std::size_t open = text.find('`'); open != std::string_view::npos;) {
     std::size_t run = open;
     while (run < text.size() && text[run] == '`') ++run;
-    if (run - open > 1) {  // a fence or an empty span: no inline code
-      open = text.find('`', run);
+    if (run - open > 1 || (open > 0 && word_byte(open - 1))) {  // a fence, an empty span, an
+      open = text.find('`', run);                               // apostrophe
       continue;
     }
-    const std::size_t close = text.find('`', run);
+    const std::size_t newline = std::min(text.find('\n', run), text.size());
+    std::size_t close = text.find('`', run);
+    while (close < newline && word_byte(close + 1)) close = text.find('`', close + 1);
     if (close == std::string_view::npos) break;
-    const std::size_t newline = text.find('\n', run);
-    if (newline < close || close == run) {
+    if (close >= newline || close == run) {
       open = close;
       continue;
     }

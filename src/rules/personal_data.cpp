@@ -3,6 +3,7 @@
 #include <cctype>
 #include <optional>
 
+#include "rules/organisation.hpp"  // own_domains, in_domains
 #include "rules/personal_data_detect.hpp"
 #include "rules/rules.hpp"
 #include "spell/spell.hpp"  // SpellService is a spell::Stemmer
@@ -136,7 +137,9 @@ class PersonalData final : public Rule {
       : m_detector(context.data, context.spell),
         m_ours(context.data, "personal-data-ours", context.spell),
         m_holders(context.data, "personal-data-holder", context.spell),
-        m_theirs(context.data, "personal-data-theirs", context.spell) {}
+        m_theirs(context.data, "personal-data-theirs", context.spell),
+        m_data(context.data),
+        m_org_domains(context.org_domains) {}
 
   const RuleInfo& info() const override { return k_info; }
 
@@ -255,27 +258,51 @@ class PersonalData final : public Rule {
   }
 
   // A holder's label (personal-data-holder.toml) presents the sender's account only in a block of
-  // bank details: it starts its line and a ':' follows ("Titular: Tienda Verde S.L."), and the
-  // rest of the line names no recipient ("Account holder: Sarah Collins" to Sarah Collins is the
-  // customer's). "a nombre del titular con DNI …" names no one's account in particular.
-  static bool labels_own_account(const Draft& draft, const PhraseMatch& holder) {
+  // bank details: it starts its line (after a bullet or an item number at most) and a ':' ends
+  // it ("Titular: Tienda Verde S.L.", "Titular de la cuenta: …", "1. Account holder name: …"),
+  // and the rest of the line names no recipient outside the organisation ("Account holder: Sarah
+  // Collins" to Sarah Collins is the customer's; a colleague in Cc named "Tienda Verde
+  // Facturación" is not). "a nombre del titular con DNI …" names no one's account in particular.
+  bool labels_own_account(const Draft& draft, const PhraseMatch& holder) const {
     const std::string_view text = draft.text();
     const std::size_t line_begin =
         holder.range.begin == 0 ? 0 : text.rfind('\n', holder.range.begin - 1) + 1;
-    for (std::size_t i = line_begin; i < holder.range.begin; ++i)
-      if (text[i] != ' ' && text[i] != '\t' && text[i] != '*' && text[i] != '-') return false;
-    std::size_t after = holder.range.end;
-    while (after < text.size() && (text[after] == ' ' || text[after] == '*')) ++after;
-    if (after >= text.size() || text[after] != ':') return false;
-    const std::size_t line_end = std::min(text.find('\n', after), text.size());
-    const std::string rest = text::fold(text.substr(after + 1, line_end - after - 1));
+    std::string_view before = text.substr(line_begin, holder.range.begin - line_begin);
+    while (!before.empty()) {
+      const char ch = before.front();
+      if (ch == ' ' || ch == '\t' || ch == '*' || ch == '-' || ch == '>') {
+        before.remove_prefix(1);
+      } else if (before.starts_with("\u2022") || before.starts_with("\u00B7")) {  // • ·
+        before.remove_prefix(before.starts_with("\u2022") ? 3 : 2);
+      } else if (std::isdigit(static_cast<unsigned char>(ch)) != 0) {
+        std::size_t digits = 0;
+        while (digits < before.size() && std::isdigit(static_cast<unsigned char>(before[digits])))
+          ++digits;
+        if (digits == before.size() || (before[digits] != '.' && before[digits] != ')'))
+          return false;
+        before.remove_prefix(digits + 1);
+      } else {
+        return false;
+      }
+    }
+    // The label's ':' within a few words ("de la cuenta", "name"), before any digit.
+    const std::size_t line_end = std::min(text.find('\n', holder.range.end), text.size());
+    const std::size_t colon = text.find(':', holder.range.end);
+    if (colon >= line_end || colon - holder.range.end > k_max_label_tail_bytes) return false;
+    for (std::size_t i = holder.range.end; i < colon; ++i)
+      if (std::isdigit(static_cast<unsigned char>(text[i])) != 0) return false;
+    const std::string rest = text::fold(text.substr(colon + 1, line_end - colon - 1));
     const message::Message& msg = draft.message();
+    const std::vector<std::string> own = own_domains(msg, m_org_domains, m_data);
     for (const auto* list : {&msg.to, &msg.cc})
-      for (const message::Address& recipient : *list)
+      for (const message::Address& recipient : *list) {
+        if (!own.empty() && in_domains(recipient.domain(), own)) continue;
         for (const std::string& word : name_words(recipient.name))
           if (contains_word(rest, word)) return false;
+      }
     return true;
   }
+  static constexpr std::size_t k_max_label_tail_bytes = 24;  // " de la cuenta", " name"
 
   // The words of a display name worth comparing, folded: initials and particles ("de", "Mr")
   // are left out.
@@ -333,6 +360,8 @@ class PersonalData final : public Rule {
   PhraseMatcher m_ours;
   PhraseMatcher m_holders;
   PhraseMatcher m_theirs;
+  const data::DataSet& m_data;
+  std::vector<std::string> m_org_domains;
 };
 
 }  // namespace

@@ -638,6 +638,12 @@ std::vector<core::Range> credentials_in_code(std::string_view text, core::Range 
   for (const std::string_view key : k_keys) {
     for (std::size_t at = lower.find(key); at != std::string::npos;
          at = lower.find(key, at + key.size())) {
+      // The key starts a name ("--password", "API_TOKEN", "db.password"), not inside a word or
+      // a variable ("$PWD", "SPWD").
+      if (at > 0 && lower[at - 1] != ' ' && lower[at - 1] != '-' && lower[at - 1] != '_' &&
+          lower[at - 1] != '.' && lower[at - 1] != '`' && lower[at - 1] != '"' &&
+          lower[at - 1] != '\'')
+        continue;
       std::size_t i = at + key.size();
       // The key ends there ("--password=", "API_TOKEN:"), not inside a longer word.
       if (i < lower.size() &&

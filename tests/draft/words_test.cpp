@@ -156,8 +156,10 @@ TEST_CASE("inline code, command-line options and paths are one code token", "[dr
   CHECK(find(ws, "stackpilot")->kind == TokenKind::word);
   CHECK(find(ws, "o")->kind == TokenKind::word);
   CHECK(find(ws, "final")->kind == TokenKind::word);
-  // A backtick left open, a fence and a span across lines are no code.
-  for (const char* text : {"Use the ` key to open it.", "```\nnpm ci\n```", "a `b\nc` d"})
+  // A backtick left open, a fence, a span across lines and backticks typed as apostrophes
+  // ("don`t … we`ll") are no code.
+  for (const char* text : {"Use the ` key to open it.", "```\nnpm ci\n```", "a `b\nc` d",
+                           "I don`t think so, we`ll fix it."})
     for (const auto& w : words(text)) CHECK(w.kind != TokenKind::code);
 }
 

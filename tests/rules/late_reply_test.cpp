@@ -252,11 +252,13 @@ TEST_CASE("late-reply stays quiet when the reply apologises", "[late-reply]") {
 }
 
 TEST_CASE("late-reply does not take any thanks or excuse for an apology", "[late-reply]") {
-  for (const char* own : {"Thanks for your message, we are waiting for the courier to confirm.",
-                          "Disculpe, su pedido está en espera de stock.",
-                          "Sorry about the inconvenience, the refund is on its way.",
-                          "Lo que tardamos en enviar depende del transportista.",
-                          "Sorry, it takes 3 days for the refund to show."}) {
+  for (const char* own :
+       {"Thanks for your message, we are waiting for the courier to confirm.",
+        "Disculpe, su pedido está en espera de stock.",
+        "Sorry about the inconvenience, the refund is on its way.",
+        "Lo que tardamos en enviar depende del transportista.",
+        "Sorry, it takes 3 days for the refund to show.",
+        "We apologize that refunds take a while to show up.", "Sorry, shipping took 5 days."}) {
     CAPTURE(own);
     CHECK(
         lint("late-reply", reply("Thu, 6 Feb 2025 09:30:00 +0100", std::string("Hola:\n\n") + own,

@@ -370,6 +370,12 @@ TEST_CASE("personal-data leaves the sender's own IBAN introduced on the line bef
       "IBAN: GB82 WEST 1234 5698 7654 32\n",
       "Hi John,\n\nOur bank details are below.\nBeneficiary: Green Shop Ltd\n"
       "IBAN: GB82 WEST 1234 5698 7654 32\n",
+      "Hola Ana,\n\nDatos para el pago:\n1. Titular: Tienda Verde S.L.\n"
+      "2. IBAN: ES91 2100 0418 4502 0005 1332\n",
+      "Hola Ana,\n\nDatos para el pago:\n\u2022 Titular: Tienda Verde S.L.\n"
+      "\u2022 IBAN: ES91 2100 0418 4502 0005 1332\n",
+      "Hola Ana,\n\nDatos para el pago:\nTitular de la cuenta: Tienda Verde S.L.\n"
+      "IBAN: ES91 2100 0418 4502 0005 1332\n",
       "Hola,\n\nNuestro IBAN es ES91 2100 0418 4502 0005 1332.\n");
   CAPTURE(text);
   CHECK(lint("personal-data", text).empty());
@@ -396,6 +402,12 @@ TEST_CASE("personal-data: a holder's label naming a recipient gives the customer
       "Subject: Refund\n\nHi Sarah,\n\nWe will refund to:\nAccount holder: Sarah Collins\n"
       "IBAN: GB82 WEST 1234 5698 7654 32\n";
   CHECK(lint("personal-data", draft).size() == 1);
+  // A colleague in Cc whose name is the shop's does not make the shop's block the customer's.
+  CHECK(lint("personal-data",
+             "From: Lucía <lucia@tiendaverde.es>\nTo: Ana Ruiz <ana@gmail.com>\nCc: Tienda Verde "
+             "Facturación <facturacion@tiendaverde.es>\nSubject: Pago\n\nHola Ana,\n\nTitular: "
+             "Tienda Verde S.L.\nIBAN: ES91 2100 0418 4502 0005 1332\n")
+            .empty());
   // The shop's own block to the same customer stays quiet.
   const std::string own =
       "From: Lucía <lucia@tiendaverde.es>\nTo: Sarah Collins <sarah.collins@gmail.com>\n"
@@ -548,6 +560,8 @@ TEST_CASE("personal-data reads no secret into a command's option in inline code"
   // A variable or a placeholder is no value.
   CHECK(lint("personal-data", "Hi,\n\nRun `mysql --password=$DB_PASS shop`.\n").empty());
   CHECK(lint("personal-data", "Hi,\n\nSet `token: <your token>` in the file.\n").empty());
+  // A key inside a variable's name is none ("$PWD").
+  CHECK(lint("personal-data", "Hi,\n\nRun `export PATH=$PWD:/usr/local/bin` and retry.\n").empty());
 }
 
 TEST_CASE("personal-data reads every code of a list, keys of an API and regional wordings",
