@@ -56,8 +56,10 @@ a company's IBAN there is its own account, given out for payments. For the same 
 AFM, DNI or NIE that the reply presents as the sender's own is left alone: a phrase of
 `rules/<lang>/personal-data-ours.toml` ("nuestra cuenta", "our bank details", "λογαριασμό
 μας", "το ΑΦΜ της εταιρείας", "nuestro NIF"), or a holder's label of
-`personal-data-holder.toml` that starts its line in a block of bank details ("Titular:",
-"Δικαιούχος:", "Account holder:") with no recipient's name after it on the line, at most eight
+`personal-data-holder.toml` that starts its line (after a bullet or an item number at most) in
+a block of bank details, its ':' a few words on ("Titular:", "Titular de la cuenta:",
+"Δικαιούχος:", "Account holder:"), with the name of no recipient outside the organisation after
+it on the line, at most eight
 words before an IBAN or three before a tax or id number, in its sentence or at most two lines
 above in its paragraph, with no other number (but the holder's tax number before an IBAN) and no
 phrase of `personal-data-theirs.toml` ("su cuenta", "your IBAN", "το ΑΦΜ σας") in between:

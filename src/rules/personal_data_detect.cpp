@@ -495,6 +495,17 @@ std::vector<Found> find_numbers(std::string_view text, core::Range within) {
   return found;
 }
 
+// The end of the value starting at `begin`: its word, without the punctuation that ends a
+// sentence or clause after it ("es 482913." / "is Tk93!mq, valid for ..."), nor a closing
+// backtick or quote of the inline code or quotation it stands in ("`set --mfa=webauthn`").
+std::size_t value_end(std::string_view text, std::size_t begin, std::size_t limit) {
+  std::size_t end = begin;
+  while (end < limit && text[end] != ' ' && text[end] != '\t') ++end;
+  while (end > begin && std::string_view(".,;:)`\"").find(text[end - 1]) != std::string_view::npos)
+    --end;
+  return end;
+}
+
 std::optional<core::Range> secret_after(std::string_view text, std::size_t from, std::size_t limit,
                                         std::size_t gap_words) {
   limit = std::min({limit, text.size(), text.find('\n', from)});
@@ -535,15 +546,7 @@ std::optional<core::Range> secret_after(std::string_view text, std::size_t from,
     }
   }
 
-  std::size_t end = i;
-  while (end < limit && text[end] != ' ' && text[end] != '\t') ++end;
-  // A sentence or clause ends after the value: "es 482913." / "is Tk93!mq, valid for ...". A
-  // closing backtick or quote ends an inline code span or a quotation the phrase stands in
-  // ("`policy set --mfa=webauthn`"): no symbol of the value.
-  while (end > i && (text[end - 1] == '.' || text[end - 1] == ',' || text[end - 1] == ';' ||
-                     text[end - 1] == ':' || text[end - 1] == ')' || text[end - 1] == '`' ||
-                     text[end - 1] == '"'))
-    --end;
+  std::size_t end = value_end(text, i, limit);
   if (end == i) return std::nullopt;
   // One-time codes are often grouped: "482 913".
   if (all_digits(text.substr(i, end - i))) {
@@ -603,17 +606,12 @@ std::optional<core::Range> next_in_list(std::string_view text, std::size_t end) 
     skip_blanks(text, i, limit);
   }
   if (!joined || i >= limit) return std::nullopt;
-  std::size_t value_end = i;
-  while (value_end < limit && text[value_end] != ' ' && text[value_end] != '\t') ++value_end;
-  while (value_end > i &&
-         (text[value_end - 1] == '.' || text[value_end - 1] == ',' || text[value_end - 1] == ';' ||
-          text[value_end - 1] == ')' || text[value_end - 1] == '`' || text[value_end - 1] == '"'))
-    --value_end;
-  const std::string_view value = text.substr(i, value_end - i);
+  const std::size_t value_stop = value_end(text, i, limit);
+  const std::string_view value = text.substr(i, value_stop - i);
   if (value.empty() || std::none_of(value.begin(), value.end(), is_digit) ||
       !looks_secret(value, false))
     return std::nullopt;
-  return core::Range{i, value_end};
+  return core::Range{i, value_stop};
 }
 
 Detector::Detector(const data::DataSet& data, spell::Stemmer* stemmer)
