@@ -85,6 +85,7 @@ struct LanguageData {
 struct DataSet {
   std::map<std::string, LanguageData> languages;  // keyed by code
   std::set<std::string> free_mail_domains;        // lowercase: "gmail.com", "otenet.gr"
+  std::set<std::string> free_mail_brands;         // lowercase: "outlook" (any country's)
   std::vector<Pattern> placeholders;              // template placeholder patterns
 
   /// Union over languages (convenience for language-independent consumers): deduplicated,
@@ -93,6 +94,9 @@ struct DataSet {
   std::vector<std::string> all_reply_prefixes() const;
   std::vector<std::string> all_forward_prefixes() const;
   bool is_acronym(const std::string& word) const;  // in any language's list
+  /// A free-mail provider's domain (lowercase): listed, or a brand's in some country
+  /// ("outlook.com.au", "yahoo.ie"), whose users are each a party of their own.
+  bool is_free_mail(std::string_view domain) const;
 
   /// Every language's acronyms in one hash set, filled by load_data() (and index()) so that
   /// is_acronym() is one lookup per word. A DataSet edited after loading must call index() again.

@@ -39,6 +39,31 @@ void DataSet::index() {
     acronym_index.insert(language.acronyms.begin(), language.acronyms.end());
 }
 
+namespace {
+
+// "com", "net", a country code, or "com." / "co." / "net." and a country code: where a big
+// provider keeps its mail in a country.
+bool country_mail_suffix(std::string_view suffix) {
+  auto country = [](std::string_view code) {
+    return code.size() == 2 &&
+           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  if (suffix == "com" || suffix == "net" || country(suffix)) return true;
+  for (const std::string_view second : {"com.", "co.", "net."})
+    if (suffix.starts_with(second)) return country(suffix.substr(second.size()));
+  return false;
+}
+
+}  // namespace
+
+bool DataSet::is_free_mail(std::string_view domain) const {
+  if (free_mail_domains.count(std::string(domain)) > 0) return true;
+  const std::size_t dot = domain.find('.');
+  if (dot == std::string_view::npos) return false;
+  return free_mail_brands.count(std::string(domain.substr(0, dot))) > 0 &&
+         country_mail_suffix(domain.substr(dot + 1));
+}
+
 bool DataSet::is_acronym(const std::string& word) const {
   if (!acronym_index.empty()) return acronym_index.count(word) > 0;
   return std::any_of(languages.begin(), languages.end(),

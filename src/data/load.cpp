@@ -322,7 +322,16 @@ void load_common_file(DataSet& data, const fs::path& path) {
   const toml::table table = util::parse_toml_file(path);
   if (name == "free-mail.toml") {
     for (const auto& [key, node] : table) {
-      if (key.str() != "domains") unknown_key(file, key, {"domains"});
+      if (key.str() == "brands") {
+        for (const Item& item : items(file, "brands", node)) {
+          std::string brand = text::fold(item.text);
+          if (brand.empty() || brand.find_first_of("@ \t/.") != std::string::npos)
+            throw InputError(file, item.line, "'" + item.text + "' is not a provider's name");
+          data.free_mail_brands.insert(std::move(brand));
+        }
+        continue;
+      }
+      if (key.str() != "domains") unknown_key(file, key, {"domains", "brands"});
       for (const Item& item : items(file, "domains", node)) {
         std::string domain = text::fold(item.text);
         if (domain.find('.') == std::string::npos ||

@@ -64,8 +64,7 @@ std::vector<std::string> own_domains(const message::Message& msg,
   for (const auto* list : {&msg.from, &msg.sender})
     for (const message::Address& a : *list) {
       const std::string domain = a.domain();
-      if (!domain.empty() && !data.free_mail_domains.contains(domain))
-        out.push_back(organisation_of(domain));
+      if (!domain.empty() && !data.is_free_mail(domain)) out.push_back(organisation_of(domain));
     }
   return out;
 }

@@ -215,8 +215,7 @@ class UnsubscribeMissing final : public Rule {
     if (own.empty())
       for (const auto* list : {&msg.from, &msg.sender})
         for (const message::Address& a : *list)
-          if (!a.domain().empty() && !m_data.free_mail_domains.contains(a.domain()))
-            own.push_back(a.domain());
+          if (!a.domain().empty() && !m_data.is_free_mail(a.domain())) own.push_back(a.domain());
     std::set<std::string> seen;
     for (const auto* list : {&msg.to, &msg.cc, &msg.bcc})
       for (const message::Address& a : *list) {

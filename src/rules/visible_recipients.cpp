@@ -179,8 +179,7 @@ class VisibleRecipients final : public Rule {
         const std::string domain = a.domain();
         if (address.empty() || domain.empty() || !seen.insert(address).second) continue;
         if (own_address(address, domain, own, msg)) continue;
-        const std::string key =
-            m_data.free_mail_domains.contains(domain) ? address : organisation_of(domain);
+        const std::string key = m_data.is_free_mail(domain) ? address : organisation_of(domain);
         auto [it, added] = parties.try_emplace(key);
         if (added) {
           order.push_back(key);
@@ -230,8 +229,7 @@ class VisibleRecipients final : public Rule {
     for (const auto* list : {&msg.from, &msg.sender})
       for (const message::Address& a : *list) {
         const std::string domain = a.domain();
-        if (!domain.empty() && !m_data.free_mail_domains.contains(domain))
-          out.push_back(organisation_of(domain));
+        if (!domain.empty() && !m_data.is_free_mail(domain)) out.push_back(organisation_of(domain));
       }
     return out;
   }

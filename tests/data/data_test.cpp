@@ -189,6 +189,14 @@ TEST_CASE("the project's own rules folder loads", "[data]") {
     CHECK(set.free_mail_domains.count(domain) == 1);
   // A company domain is never free mail.
   CHECK(set.free_mail_domains.count("tiendaverde.es") == 0);
+  // The big providers in any country, and internet providers' mail; never a company's host
+  // that happens to start with a provider's name.
+  for (const char* domain : {"outlook.com.au", "yahoo.ie", "hotmail.com.cy", "live.com.mx",
+                             "gmail.com", "eircom.net", "bigpond.com", "cytanet.com.cy"})
+    CHECK(set.is_free_mail(domain));
+  for (const char* domain : {"tiendaverde.es", "live.example.com", "outlook.office365.com",
+                             "yahoo-inc.com", "mail.tiendaverde.es"})
+    CHECK_FALSE(set.is_free_mail(domain));
   // spelling.toml: abbreviations folded and without spaces, prefixes folded.
   CHECK(set.languages.at("el").abbreviations.contains("π.μ."));
   CHECK(set.languages.at("es").abbreviations.contains("p.ej."));
