@@ -265,6 +265,31 @@ bool not_a_secret(std::string_view value) {
                           value.size() >= rest.size() + 4);
 }
 
+// A value with letters and a digit or a symbol: "Summer2025!", not "+34 600…" or "30 days".
+bool made_with_letters(std::string_view value) {
+  if (not_a_secret(value) || code_points(value) < 6) return false;
+  const bool letter = std::any_of(value.begin(), value.end(), is_letter);
+  const bool digit = std::any_of(value.begin(), value.end(), is_digit);
+  const bool symbol = std::any_of(value.begin(), value.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80 && !is_alnum(c) && c != '-' && c != '\'';
+  });
+  return letter && (digit || symbol);
+}
+
+// A value that is plainly made, with nothing to introduce it: letters, a digit, and a symbol or
+// both cases ("Tk93!mq", "sk_live_4eC39HqLyjWDarjtT1zdp7dc"), never a word.
+bool plainly_made(std::string_view value) {
+  if (!made_with_letters(value)) return false;
+  const bool digit = std::any_of(value.begin(), value.end(), is_digit);
+  const bool upper = std::any_of(value.begin(), value.end(), is_upper);
+  const bool lower =
+      std::any_of(value.begin(), value.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  const bool symbol = std::any_of(value.begin(), value.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80 && !is_alnum(c) && c != '-' && c != '\'';
+  });
+  return digit && (symbol || (upper && lower));
+}
+
 // A secret looks made, not written: a digit, a symbol, or a capital inside it. Plain words
 // ("incorrecta", "not", "case-sensitive") are the sentence going on.
 bool looks_secret(std::string_view value, bool quoted) {
@@ -307,11 +332,12 @@ void skip_blanks(std::string_view text, std::size_t& i, std::size_t limit) {
 }
 
 // A word that ties a few more words to a password phrase: "la contraseña provisional *de* su
-// cuenta es", "ο κωδικός επαλήθευσης *για* την αλλαγή είναι", "password *for* the portal is".
+// cuenta es", "ο κωδικός επαλήθευσης *για* την αλλαγή είναι", "password *for* the portal is", or
+// opens a relative clause: "el código *que* te mandamos por SMS es", "the code *we* sent you is".
 bool gap_opener(std::string_view key) {
-  static constexpr std::array<std::string_view, 18> k_words{
-      "de",  "del", "para", "por", "en",   "for",  "of", "on",  "to",
-      "για", "του", "της",  "στο", "στον", "στην", "με", "απο", "των"};
+  static constexpr std::array<std::string_view, 23> k_words{
+      "de",  "del",  "para", "por", "en",  "for", "of",  "on",   "to",    "για", "του", "της",
+      "στο", "στον", "στην", "με",  "απο", "των", "que", "that", "which", "we",  "που"};
   return in_keys(k_words, key);
 }
 
@@ -530,7 +556,20 @@ std::optional<core::Range> secret_after(std::string_view text, std::size_t from,
     i = end;
     skip_blanks(text, i, limit);
   }
-  if (!cue || i >= limit) return std::nullopt;
+  if (i >= limit) return std::nullopt;
+  // "reset your password to Summer2025!": a new value, with letters (a phone number or a
+  // count after "to" is none).
+  bool to_value = false;
+  if (!cue) {
+    std::size_t end = i;
+    while (end < limit && text[end] != ' ' && text[end] != '\t') ++end;
+    if (text::loose_key(text.substr(i, end - i)) == "to") {
+      to_value = true;
+      i = end;
+      skip_blanks(text, i, limit);
+      if (i >= limit) return std::nullopt;
+    }
+  }
 
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> k_quotes{
       {{"\"", "\""}, {"'", "'"}, {"`", "`"}, {"«", "»"}, {"“", "”"}, {"‘", "’"}}};
@@ -548,6 +587,13 @@ std::optional<core::Range> secret_after(std::string_view text, std::size_t from,
 
   std::size_t end = value_end(text, i, limit);
   if (end == i) return std::nullopt;
+  // Without ':' or a verb, only a value that cannot be a word: "with the password Tk93!mq".
+  if (!cue) {
+    const std::string_view value = text.substr(i, end - i);
+    return (to_value ? made_with_letters(value) : plainly_made(value))
+               ? std::optional<core::Range>(core::Range{i, end})
+               : std::nullopt;
+  }
   // One-time codes are often grouped: "482 913".
   if (all_digits(text.substr(i, end - i))) {
     std::size_t next = end;
