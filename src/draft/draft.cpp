@@ -42,8 +42,21 @@ HeaderNames header_names(const message::Message& m, const detail::Compiled& c) {
   };
   for (const auto* list : {&m.from, &m.sender, &m.reply_to, &m.to, &m.cc, &m.bcc}) {
     for (const message::Address& a : *list) {
-      for (const Word& w : detail::tokenize(a.name, c, 0))
-        if (w.kind == TokenKind::word) add(w.text);
+      for (const Word& w : detail::tokenize(a.name, c, 0)) {
+        if (w.kind != TokenKind::word) continue;
+        add(w.text);
+        // A Greek first name is addressed in the vocative: Νίκος → Νίκο, Νίκε; Δημήτρης →
+        // Δημήτρη; Κώστας → Κώστα.
+        if (w.script != Script::greek) continue;
+        const std::string f = text::fold_case(w.text);  // final ς folds to σ
+        for (const std::string_view ending : {"οσ", "όσ", "ησ", "ήσ", "ασ", "άσ"}) {
+          if (f.size() <= ending.size() + 2 || !f.ends_with(ending)) continue;
+          const std::string stem = f.substr(0, f.size() - std::string_view("σ").size());
+          add(stem);
+          if (ending == "οσ" || ending == "όσ")
+            add(f.substr(0, f.size() - ending.size()) + (ending == "οσ" ? "ε" : "έ"));
+        }
+      }
       const std::string_view local = std::string_view(a.address).substr(0, a.address.find('@'));
       add(local);
       std::size_t b = 0;

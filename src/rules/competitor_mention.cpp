@@ -16,7 +16,8 @@ const RuleInfo k_info{
 ## What it flags
 A competitor named in own text: each name of the `competitors` option, matched as whole words,
 ignoring case and accents ("el corte ingles" is "El Corte Inglés"); a name of several words
-("El Corte Inglés") or with dots ("Amazon.es") matches only whole. The list is empty by default,
+("El Corte Inglés") or with dots ("Amazon.es") matches only whole; an English possessive counts
+("Ryanair's", "Ryanair’s"). The list is empty by default,
 so the rule says nothing until a team configures it (see the example).
 
 Left alone: quoted text, attribution lines and signatures (the customer may name whom they
@@ -111,10 +112,16 @@ class CompetitorMention final : public Rule {
         if (!keys[i]) keys[i] = text::loose_key(words[i].text);
         return *keys[i];
       };
+      // "Ryanair's": the name's last word may carry a possessive.
+      std::vector<std::optional<std::string>> owner_keys(words.size());
+      const auto owner_key = [&](std::size_t i) -> const std::string& {
+        if (!owner_keys[i]) owner_keys[i] = text::loose_key(without_possessive(words[i].text));
+        return *owner_keys[i];
+      };
       for (std::size_t i = 0; i < words.size();) {
         const Name* found = nullptr;
         for (const Name* name : names)
-          if (matches(*name, words, i, key)) {
+          if (matches(*name, words, i, key, owner_key)) {
             found = name;
             break;
           }
@@ -140,17 +147,25 @@ class CompetitorMention final : public Rule {
  private:
   // The name's words at i, whole tokens only: a link or an address is a token of its own
   // ("https://www.amazon.es/…"), so it never equals a name.
-  template <typename Key>
+  template <typename Key, typename OwnerKey>
   static bool matches(const Name& name, const std::vector<Word>& words, std::size_t i,
-                      const Key& key) {
+                      const Key& key, const OwnerKey& owner_key) {
     if (i + name.keys.size() > words.size()) return false;
     for (std::size_t k = 0; k < name.keys.size(); ++k) {
       const Word& w = words[i + k];
       if (w.kind == draft::TokenKind::email || w.kind == draft::TokenKind::placeholder)
         return false;
-      if (key(i + k) != name.keys[k]) return false;
+      const bool last = k + 1 == name.keys.size();
+      if (key(i + k) != name.keys[k] && !(last && owner_key(i + k) == name.keys[k])) return false;
     }
     return true;
+  }
+
+  static std::string_view without_possessive(std::string_view word) {
+    for (const std::string_view ending : {"'s", "\u2019s", "'", "\u2019"})
+      if (word.size() > ending.size() && word.ends_with(ending))
+        return word.substr(0, word.size() - ending.size());
+    return word;
   }
 
   // The sender's own organisation: its domain ("elcorteingles.es" → "elcorteingles", or whole

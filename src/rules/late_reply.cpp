@@ -94,7 +94,8 @@ El lun, 3 feb 2025 a las 10:12, Ana <ana@example.es> escribió:
 ## Options
 `max-delay` (default 1d): the longest delay left alone, in business days ("1d": a message of
 Monday answered on Tuesday, or of Friday evening answered on Monday, is on time; calendar dates
-in the reply's zone) or in business hours ("36h": elapsed time, weekend and holiday hours left
+in the reply's zone; a message of a weekend or a holiday counts from the next business day, so
+Sunday's answered on Tuesday is one day) or in business hours ("36h": elapsed time, weekend and holiday hours left
 out).
 
 `holidays` (default []): days that do not count, as ISO dates ("2025-12-25") or, every year, as
@@ -802,7 +803,10 @@ class LateReply final : public Rule {
     if (m_max_delay.in_hours) {
       delay = business_seconds(original->unix, reply, original_day, reply_day) / 3600;
     } else {
-      delay = business_days(original_day, reply_day);
+      // A message that arrives on a weekend or a holiday is read on the next business day.
+      std::int64_t received_day = original_day;
+      while (received_day < reply_day && !is_business_day(received_day)) ++received_day;
+      delay = business_days(received_day, reply_day);
     }
     if (delay <= m_max_delay.amount) return;
     if (!m_phrases.find(draft).empty()) return;  // an apology: late, but said so

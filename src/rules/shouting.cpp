@@ -20,8 +20,9 @@ Greek script. Case is read from Unicode properties, so "ΠΑΡΑΚΑΛΩ" counts
 "POR FAVOR".
 
 Left alone: acronyms (the per-language lists in `rules/<lang>/acronyms.toml`: IVA, DNI, NIF,
-PDF, SEPA, ΦΠΑ, ΑΦΜ…), tokens with digits or underscores, names from the message's headers,
-placeholders, URLs, quoted text, attribution lines and signatures.
+PDF, SEPA, ΦΠΑ, ΑΦΜ…), codes of two or three capitals the dictionary does not know (airports
+and airlines: "IB 3166 MAD - BCN", "JFK"), tokens with digits or underscores, names from the
+message's headers, placeholders, URLs, quoted text, attribution lines and signatures.
 
 ## Why
 Never write your message in sustained capitals: it goes against the etiquette of the Internet
@@ -113,6 +114,8 @@ class Shouting final : public Rule {
     for (const Word& w : words)
       if (w.kind == draft::TokenKind::word && w.letters > 0) ++total_words;
 
+    spell::Speller* speller =
+        m_spell && std::string_view(locale) != "und" ? m_spell->get(locale) : nullptr;
     std::vector<Run> runs;
     std::optional<Run> current;
     for (std::size_t i = 0; i < words.size(); ++i) {
@@ -122,7 +125,9 @@ class Shouting final : public Rule {
           current = Run{i, i, 0};
         }
         current->last = i;
-        if (w.letters >= 2 && !m_data.is_acronym(w.text) && !w.is_header_name) ++current->counted;
+        if (w.letters >= 2 && !m_data.is_acronym(w.text) && !w.is_header_name &&
+            !is_code(w, speller))
+          ++current->counted;
         continue;
       }
       // Numbers inside a run ("PEDIDO 51190 NO LLEGA") do not end it.
@@ -172,6 +177,12 @@ class Shouting final : public Rule {
     for (std::size_t i = 0; i < words.size(); ++i)
       if (words[i].kind == draft::TokenKind::word) return i;
     return words.size();
+  }
+
+  // Two or three capitals that are no word of the language: an airport, airline or other code
+  // ("JFK", "IB", "MAD" in Spanish), never shouted. "NO", "YA", "YOU" are words.
+  static bool is_code(const Word& w, spell::Speller* speller) {
+    return w.letters <= 3 && speller != nullptr && !speller->lowercase_form(w.text);
   }
 
   // The run's text in sentence case: acronyms kept, the rest lowercase, the first letter kept

@@ -7,6 +7,7 @@
 #include <array>
 #include <cctype>
 #include <climits>
+#include <cstring>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -70,8 +71,8 @@ Greek word that is a known word with a vowel of the same sound written another w
 θύμηση).
 
 Left alone: quoted text, attribution lines, signatures, URLs, email addresses, file names,
-numbers, words with digits or underscores, placeholders, acronyms, names that appear in the
-message's headers, capitalised words inside a sentence (proper nouns), codes (anything between
+numbers, words with digits or underscores, placeholders, acronyms, booking references (six
+capitals with at most one vowel: "KLMZTR"), names that appear in the message's headers, capitalised words inside a sentence (proper nouns), codes (anything between
 spaces that mixes letters with digits or symbols: "ABX-99k", "Tk93!mq", "pedido#4411"; a typo
 next to punctuation, "¡mensage!", is still a word), social handles and hashtags ("@tiendaverde",
 "#sso-incidents"), inline code between backticks, command-line options and paths ("`npm ci`",
@@ -523,6 +524,12 @@ class Spelling final : public Rule {
     // Short words in capitals are acronyms (SEPA, ACME); proper nouns inside a sentence are
     // capitalised words no dictionary lists.
     if (w.shape == draft::CaseShape::upper && w.letters <= 5) return {};
+    // Six capitals with at most one vowel are a code: an airline booking reference ("KLMZTR",
+    // "QXPPLM"), never a word shouted.
+    if (w.shape == draft::CaseShape::upper && w.letters == 6 && w.script == draft::Script::latin &&
+        std::count_if(w.text.begin(), w.text.end(),
+                      [](char c) { return std::strchr("AEIOUY", c) != nullptr && c != 0; }) <= 1)
+      return {};
     if (w.shape == draft::CaseShape::mixed) return {};  // iPhone, McDonald, eBay
     if (w.shape == draft::CaseShape::title && !sentence_start) return {};
     if (!m_words.empty() && m_words.contains(text::fold(w.text))) return {};

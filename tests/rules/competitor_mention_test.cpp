@@ -29,6 +29,8 @@ TEST_CASE("competitor-mention flags a configured name as whole words, ignoring c
       {"Στο Πλαίσιο η τιμή είναι υψηλότερη.\n", "Πλαίσιο"},
       {"Στο ΠΛΑΙΣΙΟ η τιμή είναι υψηλότερη.\n", "ΠΛΑΙΣΙΟ"},
       {"Unlike MediaMarkt, we ship for free.\n", "MediaMarkt"},
+      {"Our prices are lower than MediaMarkt's.\n", "MediaMarkt's"},  // a possessive
+      {"Our prices are lower than MediaMarkt\u2019s.\n", "MediaMarkt\u2019s"},
   }));
   CAPTURE(text);
   const auto found = lint("competitor-mention", text, competitors());

@@ -149,8 +149,9 @@ TEST_CASE("late-reply honours holidays, weekend and max-delay", "[late-reply]") 
                             reply("Mon, 10 Feb 2025 09:05:00 +0100", k_own_es,
                                   "El vie, 7 feb 2025 a las 18:40, Ana <ana@example.es> escribió:"),
                             {.options = {{"weekend", "friday"}}});
-  REQUIRE(weekend.size() == 1);  // Saturday, Sunday and Monday are working days there
-  CHECK(weekend[0].message == "reply sent 3 business days after the original");
+  // Saturday, Sunday and Monday are working days there; Friday's message is read on Saturday.
+  REQUIRE(weekend.size() == 1);
+  CHECK(weekend[0].message == "reply sent 2 business days after the original");
   const auto hours = lint("late-reply", text, {.options = {{"max-delay", "48h"}}});
   REQUIRE(hours.size() == 1);
   CHECK(hours[0].message == "reply sent 71 business hours after the original");
