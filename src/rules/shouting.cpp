@@ -126,7 +126,7 @@ class Shouting final : public Rule {
         }
         current->last = i;
         if (w.letters >= 2 && !m_data.is_acronym(w.text) && !w.is_header_name &&
-            !is_code(w, speller))
+            !is_code(w, speller, locale))
           ++current->counted;
         continue;
       }
@@ -180,9 +180,13 @@ class Shouting final : public Rule {
   }
 
   // Two or three capitals that are no word of the language: an airport, airline or other code
-  // ("JFK", "IB", "MAD" in Spanish), never shouted. "NO", "YA", "YOU" are words.
-  static bool is_code(const Word& w, spell::Speller* speller) {
-    return w.letters <= 3 && speller != nullptr && !speller->lowercase_form(w.text);
+  // ("JFK", "IB", "MAD" in Spanish), never shouted. "NO", "YA", "YOU" are words. Asked of the
+  // word index only: loading Hunspell for every code would cost a cold check a tenth of a second.
+  // Abbreviations the dictionary lists in capitals ("JFK" in en_US) are codes too.
+  static bool is_code(const Word& w, spell::Speller* speller, const char* locale) {
+    if (w.letters > 3 || speller == nullptr) return false;
+    const std::string lowercase = lower(w.text, locale);
+    return !speller->listed(lowercase) && !speller->listed(capitalise_first(lowercase, locale));
   }
 
   // The run's text in sentence case: acronyms kept, the rest lowercase, the first letter kept
