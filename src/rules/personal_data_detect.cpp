@@ -265,29 +265,27 @@ bool not_a_secret(std::string_view value) {
                           value.size() >= rest.size() + 4);
 }
 
+// An ASCII character that makes a value look made: not a letter, digit, hyphen or apostrophe.
+bool is_symbol(char c) {
+  return static_cast<unsigned char>(c) < 0x80 && !is_alnum(c) && c != '-' && c != '\'';
+}
+
+bool has(std::string_view value, bool (*test)(char)) {
+  return std::any_of(value.begin(), value.end(), test);
+}
+
 // A value with letters and a digit or a symbol: "Summer2025!", not "+34 600…" or "30 days".
 bool made_with_letters(std::string_view value) {
   if (not_a_secret(value) || code_points(value) < 6) return false;
-  const bool letter = std::any_of(value.begin(), value.end(), is_letter);
-  const bool digit = std::any_of(value.begin(), value.end(), is_digit);
-  const bool symbol = std::any_of(value.begin(), value.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x80 && !is_alnum(c) && c != '-' && c != '\'';
-  });
-  return letter && (digit || symbol);
+  return has(value, is_letter) && (has(value, is_digit) || has(value, is_symbol));
 }
 
 // A value that is plainly made, with nothing to introduce it: letters, a digit, and a symbol or
 // both cases ("Tk93!mq", "sk_live_4eC39HqLyjWDarjtT1zdp7dc"), never a word.
 bool plainly_made(std::string_view value) {
   if (!made_with_letters(value)) return false;
-  const bool digit = std::any_of(value.begin(), value.end(), is_digit);
-  const bool upper = std::any_of(value.begin(), value.end(), is_upper);
-  const bool lower =
-      std::any_of(value.begin(), value.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  const bool symbol = std::any_of(value.begin(), value.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x80 && !is_alnum(c) && c != '-' && c != '\'';
-  });
-  return digit && (symbol || (upper && lower));
+  const bool lower = has(value, [](char c) { return c >= 'a' && c <= 'z'; });
+  return has(value, is_digit) && (has(value, is_symbol) || (has(value, is_upper) && lower));
 }
 
 // A secret looks made, not written: a digit, a symbol, or a capital inside it. Plain words
@@ -304,7 +302,7 @@ bool looks_secret(std::string_view value, bool quoted) {
       digit = true;
     else if (i > 0 && is_upper(c))
       inner_capital = true;
-    else if (static_cast<unsigned char>(c) < 0x80 && !is_alnum(c) && c != '-' && c != '\'')
+    else if (is_symbol(c))
       symbol = true;
   }
   return digit || symbol || inner_capital;

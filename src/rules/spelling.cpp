@@ -7,7 +7,6 @@
 #include <array>
 #include <cctype>
 #include <climits>
-#include <cstring>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -527,8 +526,9 @@ class Spelling final : public Rule {
     // Six capitals with at most one vowel are a code: an airline booking reference ("KLMZTR",
     // "QXPPLM"), never a word shouted.
     if (w.shape == draft::CaseShape::upper && w.letters == 6 && w.script == draft::Script::latin &&
-        std::count_if(w.text.begin(), w.text.end(),
-                      [](char c) { return std::strchr("AEIOUY", c) != nullptr && c != 0; }) <= 1)
+        std::count_if(w.text.begin(), w.text.end(), [](char c) {
+          return std::string_view("AEIOUY").find(c) != std::string_view::npos;
+        }) <= 1)
       return {};
     if (w.shape == draft::CaseShape::mixed) return {};  // iPhone, McDonald, eBay
     if (w.shape == draft::CaseShape::title && !sentence_start) return {};
