@@ -369,6 +369,23 @@ class Spelling final : public Rule {
   }
 
   bool known(std::string_view language, std::string_view word) const {
+    if (known_as_written(language, word)) return true;
+    // en_GB's index lists "Heathrow" but not the possessive its affix rules make of it.
+    const std::string_view base = english_possessive_base(language, word);
+    return !base.empty() && known_as_written(language, base);
+  }
+
+  // "Heathrow's" → "Heathrow" (also with a typographic apostrophe); "" for any other word.
+  static std::string_view english_possessive_base(std::string_view language,
+                                                  std::string_view word) {
+    if (language != "en") return {};
+    for (const std::string_view suffix : {std::string_view("'s"), std::string_view("’s")})
+      if (word.size() > suffix.size() + 1 && word.ends_with(suffix))
+        return word.substr(0, word.size() - suffix.size());
+    return {};
+  }
+
+  bool known_as_written(std::string_view language, std::string_view word) const {
     spell::Speller* speller = speller_of(language);
     if (speller == nullptr) return true;
     spell::Speller* backup = backup_of(language);
