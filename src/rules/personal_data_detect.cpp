@@ -536,6 +536,19 @@ std::optional<core::Range> secret_after(std::string_view text, std::size_t from,
   std::size_t i = from;
   bool cue = false;
   skip_blanks(text, i, limit);
+  // An aside: "your new password, Tk93!mq, is valid for…", "la clave (Tk93!mq)". Only a value
+  // that cannot be a word: "your password, which you chose, …" is the sentence going on.
+  if (i < limit && (text[i] == ',' || text[i] == '(')) {
+    std::size_t begin = i + 1;
+    skip_blanks(text, begin, limit);
+    std::size_t end = begin;
+    while (end < limit && text[end] != ' ' && text[end] != '\t' && text[end] != ',' &&
+           text[end] != ')')
+      ++end;
+    if (end < limit && (text[end] == ',' || text[end] == ')') &&
+        plainly_made(text.substr(begin, end - begin)))
+      return core::Range{begin, end};
+  }
   if (gap_words > 0) {
     if (auto after_gap = skip_gap(text, i, limit, gap_words)) i = *after_gap;
   }
