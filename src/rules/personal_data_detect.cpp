@@ -371,6 +371,32 @@ std::optional<std::size_t> skip_gap(std::string_view text, std::size_t at, std::
   return std::nullopt;
 }
 
+// Where the verb after a short comma aside starts ("…, valid for 24 hours, is"), from just past
+// the aside's opening comma; nullopt when no verb follows its closing comma.
+std::optional<std::size_t> verb_after_aside(std::string_view text, std::size_t at,
+                                            std::size_t limit) {
+  constexpr std::size_t k_max_aside_words = 6;
+  std::size_t i = at;
+  skip_blanks(text, i, limit);
+  for (std::size_t words = 0; words < k_max_aside_words && i < limit; ++words) {
+    std::size_t end = i;
+    while (end < limit && text[end] != ' ' && text[end] != '\t' && text[end] != ',') ++end;
+    if (end == i) return std::nullopt;
+    if (end < limit && text[end] == ',') {
+      std::size_t verb = end + 1;
+      skip_blanks(text, verb, limit);
+      std::size_t verb_end = verb;
+      while (verb_end < limit && text[verb_end] != ' ' && text[verb_end] != '\t') ++verb_end;
+      if (verb_end > verb && giving_verb(text::loose_key(text.substr(verb, verb_end - verb))))
+        return verb;
+      return std::nullopt;
+    }
+    i = end;
+    skip_blanks(text, i, limit);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool luhn_valid(std::string_view digits) {
@@ -548,6 +574,9 @@ std::optional<core::Range> secret_after(std::string_view text, std::size_t from,
     if (end < limit && (text[end] == ',' || text[end] == ')') &&
         plainly_made(text.substr(begin, end - begin)))
       return core::Range{begin, end};
+    // Or an aside before the verb: "your temporary password, valid for 24 hours, is Vx82pq7".
+    if (text[i] == ',')
+      if (const auto verb = verb_after_aside(text, i + 1, limit)) i = *verb;
   }
   if (gap_words > 0) {
     if (auto after_gap = skip_gap(text, i, limit, gap_words)) i = *after_gap;
