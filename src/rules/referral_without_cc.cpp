@@ -133,9 +133,12 @@ class ReferralWithoutCc final : public Rule {
     const std::vector<PhraseMatch> addressed = m_addressed.find(draft);
     if (targets.empty() && addressed.empty()) return;  // most drafts: "ours" is not needed
     const std::vector<PhraseMatch> ours = m_ours.find(draft);
+    // What we will do starts no later than the referral ("I'll contact billing"); a noun inside
+    // it does not cancel it ("please send an email to payroll@…" holds "an email").
     const auto is_ours = [&](const PhraseMatch& m) {
-      return std::any_of(ours.begin(), ours.end(),
-                         [&](const PhraseMatch& o) { return overlaps(o.range, m.range); });
+      return std::any_of(ours.begin(), ours.end(), [&](const PhraseMatch& o) {
+        return o.range.begin <= m.range.begin && overlaps(o.range, m.range);
+      });
     };
 
     struct Referral {
