@@ -52,7 +52,9 @@ too, with its own message: quoting it back, perhaps to more people, repeats the 
 
 Left alone: numbers that fail their check (order, invoice, tracking and phone numbers), masked
 cards (`**** **** **** 4242`), numbers inside links, addresses and placeholders, and signatures:
-a company's IBAN there is its own account, given out for payments. For the same reason an IBAN,
+a company's IBAN or tax number there is its own, given out for payments. A signature without a
+"-- " line is the short lines under a sign-off ("Un saludo,", "Με εκτίμηση,", "Best regards,")
+down to the value's; a postscript there ("PD:", "P.S.") is not. For the same reason an IBAN,
 AFM, DNI or NIE that the reply presents as the sender's own is left alone: a phrase of
 `rules/<lang>/personal-data-ours.toml` ("nuestra cuenta", "our bank details", "λογαριασμό
 μας", "το ΑΦΜ της εταιρείας", "nuestro NIF"), or a holder's label of
@@ -157,7 +159,8 @@ class PersonalData final : public Rule {
     const std::vector<PhraseMatch> theirs =
         values.empty() ? std::vector<PhraseMatch>() : m_theirs.find(draft);
     for (const pd::Found& found : values) {
-      if (presented_as_ours(draft, found, values, ours, theirs)) continue;
+      if (presented_as_ours(draft, found, values, ours, theirs) || in_signoff_block(draft, found))
+        continue;
       auto finding = out.report(found.range, "{} in the reply", noun(found));
       finding.sensitive(masking(found.kind));
       if (found.kind == pd::Kind::secret) {
@@ -257,6 +260,67 @@ class PersonalData final : public Rule {
     return std::ranges::none_of(theirs, [&](const PhraseMatch& match) {
       return match.range.begin >= *cue_end && match.range.end <= found.range.begin;
     });
+  }
+
+  // The company's own numbers in an undelimited signature: the lines under a sign-off ("Με
+  // εκτίμηση,\nΕλένη Καραγιάννη\nThess Market ΙΚΕ, …\nΑΦΜ: 094093802, ΔΟΥ …"), each short like
+  // a name, an address or contact details, up to the value's. A postscript there is prose to the
+  // customer ("PD: su IBAN … no es válido"); cards, AMKA and passwords are never the sender's.
+  bool in_signoff_block(const Draft& draft, const pd::Found& found) const {
+    if (found.kind == pd::Kind::card || found.kind == pd::Kind::amka ||
+        found.kind == pd::Kind::secret)
+      return false;
+    const std::string_view text = draft.text();
+    std::size_t begin = found.range.begin == 0 ? 0 : text.rfind('\n', found.range.begin - 1) + 1;
+    const std::size_t end = std::min(text.find('\n', found.range.end), text.size());
+    const std::string_view own_line = text.substr(begin, end - begin);
+    if (words_between(own_line, 0, own_line.size()) > k_max_footer_line_words ||
+        postscript_mark(own_line))
+      return false;
+    for (std::size_t lines = 0; lines < k_max_footer_lines && begin > 0; ++lines) {
+      const std::size_t line_end = begin - 1;
+      begin = line_end == 0 ? 0 : text.rfind('\n', line_end - 1) + 1;
+      std::string_view line = text.substr(begin, line_end - begin);
+      while (!line.empty() && std::string_view(" \t\r").find(line.back()) != line.npos)
+        line.remove_suffix(1);
+      if (line.empty()) continue;
+      if (line.front() == '>') return false;
+      if (closing_line(line)) return true;
+      if (words_between(line, 0, line.size()) > k_max_footer_line_words || postscript_mark(line))
+        return false;
+    }
+    return false;
+  }
+  static constexpr std::size_t k_max_footer_lines = 8;
+  static constexpr std::size_t k_max_footer_line_words = 16;  // "Calle Mayor 3, 28001 Madrid | …"
+
+  // "Un saludo,", "Με εκτίμηση", "Best regards," (rules/<lang>/signature.toml closings), or one
+  // of them and a few words more ("Un saludo cordial,").
+  bool closing_line(std::string_view line) const {
+    while (!line.empty() && std::string_view(",.!:;-").find(line.back()) != line.npos)
+      line.remove_suffix(1);
+    const std::string folded = text::fold(line);
+    if (words_between(folded, 0, folded.size()) > k_max_closing_words) return false;
+    for (const auto& [code, language] : m_data.languages)
+      for (const std::string& closing : language.closings)
+        if (folded == closing || (folded.starts_with(closing) && folded.size() > closing.size() &&
+                                  folded[closing.size()] == ' '))
+          return true;
+    return false;
+  }
+  static constexpr std::size_t k_max_closing_words = 5;
+
+  // A line opening with "PD", "P.S.", "PS", "Υ.Γ." and a ':' or '.' or ' '.
+  static bool postscript_mark(std::string_view line) {
+    std::string head;
+    for (std::size_t i = 0; i < line.size() && head.size() < 8; ++i) {
+      const char c = line[i];
+      if (c == '.' || (c == ' ' && head.empty())) continue;
+      if (c == ' ' || c == ':' || c == '-') break;
+      head += c;
+    }
+    const std::string key = text::fold(head);
+    return key == "pd" || key == "ps" || key == "pps" || key == "υγ";
   }
 
   // A holder's label (personal-data-holder.toml) presents the sender's account only in a block of
