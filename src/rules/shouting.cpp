@@ -1,9 +1,15 @@
+#include <unicode/dtfmtsym.h>
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
+
+#include <algorithm>
+#include <optional>
+#include <string_view>
 
 #include "data/data.hpp"
 #include "rules/rules.hpp"
 #include "spell/spell.hpp"
+#include "text/text.hpp"
 
 namespace replylint::rules {
 namespace {
@@ -22,7 +28,18 @@ Greek script. Case is read from Unicode properties, so "ΠΑΡΑΚΑΛΩ" counts
 Left alone: acronyms (the per-language lists in `rules/<lang>/acronyms.toml`: IVA, DNI, NIF,
 PDF, SEPA, ΦΠΑ, ΑΦΜ…), codes of two or three capitals the dictionary does not know (airports
 and airlines: "IB 3166 MAD - BCN", "JFK"), tokens with digits or underscores, names from the
-message's headers, placeholders, URLs, quoted text, attribution lines and signatures.
+message's headers, placeholders, URLs, text in quotation marks (an error message as the screen
+shows it: "SERVICE TEMPORARILY UNAVAILABLE"), an HTTP status ("HTTP 503 SERVICE UNAVAILABLE"),
+the rows of a table ("| ESTADO | FECHA | IMPORTE |"), quoted text, attribution lines and
+signatures.
+
+The fix writes the run in sentence case: acronyms and codes stay, a word takes the form the
+dictionary gives it (accents restored: ATENCION → atención; names capitalised: DALLAS → Dallas),
+and day and month names their capital where the language writes one (ΠΑΡΑΣΚΕΥΗ → Παρασκευή).
+It is safe, applied by `--fix`, only when every word's form is certain; a word the dictionary
+does not know (a brand, a product: written capitalised), a day name that is also a common word,
+or a short word in capitals that hides more than one accented word (ΠΟΣΟ: πόσο or ποσό)
+makes it unsafe.
 
 ## Why
 Never write your message in sustained capitals: it goes against the etiquette of the Internet
@@ -142,32 +159,38 @@ class Shouting final : public Rule {
     }
 
     for (const Run& run : runs) {
+      if (inside_quotation(text, words[run.first].range.begin, words[run.last].range.end) ||
+          in_table_row(text, words[run.first].range.begin) || status_line(words, run))
+        continue;
       std::size_t words_in_run = 0;
       for (std::size_t i = run.first; i <= run.last; ++i)
         if (words[i].kind == draft::TokenKind::word) ++words_in_run;
       const bool whole = words_in_run == total_words && run.counted >= 2;
       if (run.counted < m_min_words && !whole) continue;
       const Range range{words[run.first].range.begin, words[run.last].range.end};
+      bool certain = true;
       const std::string suggestion =
-          sentence_case(text, words, run, locale, run.first == first_word(words));
-      // Sentence case keeps every word and acronym: the meaning stays, so the fix is safe.
+          sentence_case(text, words, run, locale, run.first == first_word(words), certain);
+      // Sentence case keeps every word and acronym: when each word's form is certain, the
+      // meaning stays and the fix is safe.
+      const Applicability applicability = certain ? Applicability::safe : Applicability::unsafe;
       if (is_subject) {
         out.report_subject(range, "subject written in capitals")
             .help("write the subject in sentence case")
             .suggest(suggestion)
-            .replace_with(suggestion, Applicability::safe,
+            .replace_with(suggestion, applicability,
                           core::i18n::fragment("write the subject in sentence case"));
       } else if (whole) {
         out.report(range, "sentence written in capitals")
             .help("write it in sentence case")
             .suggest(suggestion)
-            .replace_with(suggestion, Applicability::safe,
+            .replace_with(suggestion, applicability,
                           core::i18n::fragment("write it in sentence case"));
       } else {
         out.report(range, "{} words in a row written in capitals", words_in_run)
             .help("write them in sentence case")
             .suggest(suggestion)
-            .replace_with(suggestion, Applicability::safe,
+            .replace_with(suggestion, applicability,
                           core::i18n::fragment("write them in sentence case"));
       }
     }
@@ -189,10 +212,11 @@ class Shouting final : public Rule {
     return !speller->listed(lowercase) && !speller->listed(capitalise_first(lowercase, locale));
   }
 
-  // The run's text in sentence case: acronyms kept, the rest lowercase, the first letter kept
-  // capital when the run starts the sentence.
+  // The run's text in sentence case: acronyms and codes kept, each word as the dictionary writes
+  // it, the first letter kept capital when the run starts the sentence. `certain` turns false
+  // when a word's form is a guess.
   std::string sentence_case(const std::string& text, const std::vector<Word>& words, const Run& run,
-                            const char* locale, bool starts_sentence) const {
+                            const char* locale, bool starts_sentence, bool& certain) const {
     spell::Speller* speller =
         m_spell && std::string_view(locale) != "und" ? m_spell->get(locale) : nullptr;
     std::string out;
@@ -200,20 +224,137 @@ class Shouting final : public Rule {
     for (std::size_t i = run.first; i <= run.last; ++i) {
       const Word& w = words[i];
       out += text.substr(cursor, w.range.begin - cursor);
+      cursor = w.range.end;
       if (w.kind != draft::TokenKind::word || m_data.is_acronym(w.text)) {
         out += w.text;
-      } else if (auto form = speller ? speller->lowercase_form(w.text) : std::nullopt) {
-        // The dictionary restores what capitals drop: ΠΑΡΑΚΑΛΩ → παρακαλώ, ATENCION → atención.
-        out += (i == run.first && starts_sentence) ? capitalise_first(*form, locale) : *form;
-      } else {
-        std::string word = lower(w.text, locale);
-        if ((i == run.first && starts_sentence) || w.is_header_name)
-          word = capitalise_first(word, locale);
-        out += word;
+        continue;
       }
-      cursor = w.range.end;
+      const bool first = i == run.first && starts_sentence;
+      std::optional<std::string> form;
+      if (speller != nullptr && w.letters >= 2) form = speller->lowercase_form(w.text);
+      if (!form && w.letters >= 2 && is_code(w, speller, locale)) {
+        out += w.text;  // "TX", "JFK"
+        continue;
+      }
+      std::string word;
+      if (w.letters < 2) {
+        word = lower(w.text, locale);  // "Y", "Η", "A": a conjunction, an article
+      } else if (auto name = calendar_name(w.text, locale)) {
+        // ΠΑΡΑΣΚΕΥΗ: the day, or "preparation" when the dictionary lists the common word too.
+        word = *name;
+        const std::string common = lower(word, locale);
+        if (word != common && speller != nullptr && speller->listed(common)) certain = false;
+      } else if (form || (speller != nullptr && (form = speller->lowercase_form(w.text)))) {
+        // The dictionary restores what capitals drop: ΠΑΡΑΚΑΛΩ → παρακαλώ, ATENCION → atención.
+        word = *form;
+        // Short words are where one stress makes two words (πόσο/ποσό, πότε/ποτέ, άλλα/αλλά);
+        // in longer ones a second reading is mostly a variant spelling (παραγγελία/-ιά).
+        if (w.letters <= k_max_ambiguous_letters && accent_readings(w.text, locale, *speller) > 1)
+          certain = false;
+      } else if (w.is_header_name) {
+        word = capitalise_first(lower(w.text, locale), locale);
+      } else {
+        // Not a word of the dictionary: a brand, a product or a place ("ARIAT", "RANCHER").
+        word = capitalise_first(lower(w.text, locale), locale);
+        if (speller != nullptr) certain = false;
+      }
+      out += first ? capitalise_first(word, locale) : word;
     }
     return out;
+  }
+
+  // A row of a plain-text or markdown table ("| ESTADO | FECHA | IMPORTE |"): its headings are
+  // labels, not a sentence shouted.
+  static bool in_table_row(std::string_view text, std::size_t at) {
+    const std::size_t line_begin = at == 0 ? 0 : text.rfind('\n', at - 1) + 1;
+    const std::size_t line_end = std::min(text.find('\n', at), text.size());
+    const std::string_view line = text.substr(line_begin, line_end - line_begin);
+    return std::count(line.begin(), line.end(), '|') >= 2;
+  }
+
+  // An HTTP status as a server sends it: "HTTP 429 TOO MANY REQUESTS".
+  static bool status_line(const std::vector<Word>& words, const Run& run) {
+    return run.first + 1 <= run.last && (words[run.first].text == "HTTP" ||
+                                         words[run.first].text == "HTTPS") &&
+           words[run.first + 1].kind == draft::TokenKind::number;
+  }
+
+  static constexpr int k_max_ambiguous_letters = 5;
+
+  // True when [begin, end) lies between quotation marks on its line: "…", “…”, «…», ‘…’.
+  static bool inside_quotation(std::string_view text, std::size_t begin, std::size_t end) {
+    const std::size_t line_begin = begin == 0 ? 0 : text.rfind('\n', begin - 1) + 1;
+    const std::size_t line_end = std::min(text.find('\n', end), text.size());
+    const std::string_view before = text.substr(line_begin, begin - line_begin);
+    const std::string_view after = text.substr(end, line_end - end);
+    const auto count = [](std::string_view s, std::string_view mark) {
+      std::size_t n = 0;
+      for (std::size_t at = s.find(mark); at != s.npos; at = s.find(mark, at + mark.size())) ++n;
+      return n;
+    };
+    if (count(before, "\"") % 2 == 1 && count(after, "\"") > 0) return true;
+    for (const auto& [open, close] : {std::pair<std::string_view, std::string_view>{"“", "”"},
+                                      {"«", "»"},
+                                      {"‘", "’"}})
+      if (count(before, open) > count(before, close) && count(after, close) > 0) return true;
+    return false;
+  }
+
+  // The name of a weekday or month as the language writes it, when its capitals spell one
+  // ("ΠΑΡΑΣΚΕΥΗ" → "Παρασκευή", "FRIDAY" → "Friday", "VIERNES" → "viernes").
+  static std::optional<std::string> calendar_name(std::string_view capitals, const char* locale) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Locale loc(locale);
+    const icu::DateFormatSymbols symbols(loc, status);
+    if (U_FAILURE(status)) return std::nullopt;
+    const std::string key = text::loose_key(capitals);
+    const auto match = [&](const icu::UnicodeString* names, int32_t count)
+        -> std::optional<std::string> {
+      for (int32_t i = 0; i < count; ++i) {
+        std::string name;
+        names[i].toUTF8String(name);
+        if (!name.empty() && text::loose_key(name) == key) return name;
+      }
+      return std::nullopt;
+    };
+    int32_t count = 0;
+    const icu::UnicodeString* weekdays = symbols.getWeekdays(
+        count, icu::DateFormatSymbols::STANDALONE, icu::DateFormatSymbols::WIDE);
+    if (auto found = match(weekdays, count)) return found;
+    const icu::UnicodeString* months = symbols.getMonths(
+        count, icu::DateFormatSymbols::STANDALONE, icu::DateFormatSymbols::WIDE);
+    return match(months, count);
+  }
+
+  // How many words of the dictionary the capitals may stand for once accents are put back:
+  // ΠΟΣΟ is πόσο or ποσό. Only Greek and Spanish write accents capitals often leave out.
+  static int accent_readings(std::string_view capitals, const char* locale,
+                             spell::Speller& speller) {
+    const std::string_view language(locale);
+    if (language != "el" && language != "es") return 1;
+    icu::UnicodeString plain = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(capitals.data(), static_cast<int32_t>(capitals.size())));
+    plain.toLower(icu::Locale(locale));
+    static constexpr std::u16string_view k_greek_plain = u"αεηιουω";
+    static constexpr std::u16string_view k_greek_acute = u"άέήίόύώ";
+    static constexpr std::u16string_view k_spanish_plain = u"aeiou";
+    static constexpr std::u16string_view k_spanish_acute = u"áéíóú";
+    const std::u16string_view vowels = language == "el" ? k_greek_plain : k_spanish_plain;
+    const std::u16string_view acute = language == "el" ? k_greek_acute : k_spanish_acute;
+    // A word without its accent when one is written unaccented is read so: "EL" is "el",
+    // "PUES" is "pues" (capitals that drop the accent of "él" cannot be told from it).
+    std::string utf8;
+    if (speller.listed(plain.toUTF8String(utf8))) return 1;
+    int readings = 0;
+    for (int32_t i = 0; i < plain.length(); ++i) {
+      const std::size_t v = vowels.find(static_cast<char16_t>(plain.charAt(i)));
+      if (v == std::u16string_view::npos) continue;
+      icu::UnicodeString accented(plain);
+      accented.setCharAt(i, acute[v]);
+      utf8.clear();
+      if (speller.listed(accented.toUTF8String(utf8))) ++readings;
+    }
+    return readings;
   }
 
   void check_subject(const Draft& draft, Reporter& out) const {

@@ -40,6 +40,30 @@ TEST_CASE("shouting's subject fix edits the subject", "[shouting][fix]") {
   CHECK(edit.replacement == "Urgente pedido no recibido");
 }
 
+TEST_CASE("shouting's fix is unsafe when a word's form is a guess", "[shouting][fix]") {
+  // A brand the dictionary does not know is capitalised; a code of two capitals stays.
+  const auto brand = lint("shouting", "Hi Tom,\n\nTHE ARIAT BOOTS SHIP FROM DALLAS TX TODAY.\n");
+  REQUIRE(brand.size() == 1);
+  REQUIRE(brand[0].fix.has_value());
+  CHECK(brand[0].fix->applicability == core::Applicability::unsafe);
+  CHECK(brand[0].fix->edits[0].replacement == "The Ariat boots ship from Dallas TX today");
+  // ΠΟΣΟ is πόσο (how much) or ποσό (the amount).
+  const auto amount = lint("shouting", "Καλημέρα,\n\nΤΟ ΠΟΣΟ ΘΑ ΕΠΙΣΤΡΑΦΕΙ ΣΤΗΝ ΚΑΡΤΑ ΣΑΣ.\n");
+  REQUIRE(amount.size() == 1);
+  CHECK(amount[0].fix->applicability == core::Applicability::unsafe);
+  // A day name takes its capital where the language writes one, but ΠΑΡΑΣΚΕΥΗ may be the
+  // common word too.
+  const auto day = lint("shouting", "Καλημέρα,\n\nΗ ΠΡΟΘΕΣΜΙΑ ΛΗΓΕΙ ΤΗΝ ΠΑΡΑΣΚΕΥΗ.\n");
+  REQUIRE(day.size() == 1);
+  CHECK(day[0].fix->edits[0].replacement == "Η προθεσμία λήγει την Παρασκευή");
+  CHECK(day[0].fix->applicability == core::Applicability::unsafe);
+  // Every word certain: safe (the Spanish day is lowercase).
+  const auto certain = lint("shouting", "Hola Ana,\n\nDEBE CAMBIAR LA CONTRASEÑA ANTES DEL LUNES.\n");
+  REQUIRE(certain.size() == 1);
+  CHECK(certain[0].fix->applicability == core::Applicability::safe);
+  CHECK(certain[0].fix->edits[0].replacement == "Debe cambiar la contraseña antes del lunes");
+}
+
 TEST_CASE("spelling offers an unsafe fix only for a single suggestion", "[spelling][fix]") {
   const std::string text = "Hola Ana,\n\nLe enviamos la respuetsa mañana por la tarde.\n";
   const auto one = lint("spelling", text, {.options = {{"suggestions", "1"}}});
