@@ -274,8 +274,8 @@ class Shouting final : public Rule {
 
   // An HTTP status as a server sends it: "HTTP 429 TOO MANY REQUESTS".
   static bool status_line(const std::vector<Word>& words, const Run& run) {
-    return run.first + 1 <= run.last && (words[run.first].text == "HTTP" ||
-                                         words[run.first].text == "HTTPS") &&
+    return run.first + 1 <= run.last &&
+           (words[run.first].text == "HTTP" || words[run.first].text == "HTTPS") &&
            words[run.first + 1].kind == draft::TokenKind::number;
   }
 
@@ -293,9 +293,8 @@ class Shouting final : public Rule {
       return n;
     };
     if (count(before, "\"") % 2 == 1 && count(after, "\"") > 0) return true;
-    for (const auto& [open, close] : {std::pair<std::string_view, std::string_view>{"“", "”"},
-                                      {"«", "»"},
-                                      {"‘", "’"}})
+    for (const auto& [open, close] :
+         {std::pair<std::string_view, std::string_view>{"“", "”"}, {"«", "»"}, {"‘", "’"}})
       if (count(before, open) > count(before, close) && count(after, close) > 0) return true;
     return false;
   }
@@ -308,8 +307,8 @@ class Shouting final : public Rule {
     const icu::DateFormatSymbols symbols(loc, status);
     if (U_FAILURE(status)) return std::nullopt;
     const std::string key = text::loose_key(capitals);
-    const auto match = [&](const icu::UnicodeString* names, int32_t count)
-        -> std::optional<std::string> {
+    const auto match = [&](const icu::UnicodeString* names,
+                           int32_t count) -> std::optional<std::string> {
       for (int32_t i = 0; i < count; ++i) {
         std::string name;
         names[i].toUTF8String(name);
@@ -321,8 +320,8 @@ class Shouting final : public Rule {
     const icu::UnicodeString* weekdays = symbols.getWeekdays(
         count, icu::DateFormatSymbols::STANDALONE, icu::DateFormatSymbols::WIDE);
     if (auto found = match(weekdays, count)) return found;
-    const icu::UnicodeString* months = symbols.getMonths(
-        count, icu::DateFormatSymbols::STANDALONE, icu::DateFormatSymbols::WIDE);
+    const icu::UnicodeString* months =
+        symbols.getMonths(count, icu::DateFormatSymbols::STANDALONE, icu::DateFormatSymbols::WIDE);
     return match(months, count);
   }
 
