@@ -58,7 +58,8 @@ TEST_CASE("shouting's fix is unsafe when a word's form is a guess", "[shouting][
   CHECK(day[0].fix->edits[0].replacement == "Η προθεσμία λήγει την Παρασκευή");
   CHECK(day[0].fix->applicability == core::Applicability::unsafe);
   // Every word certain: safe (the Spanish day is lowercase).
-  const auto certain = lint("shouting", "Hola Ana,\n\nDEBE CAMBIAR LA CONTRASEÑA ANTES DEL LUNES.\n");
+  const auto certain =
+      lint("shouting", "Hola Ana,\n\nDEBE CAMBIAR LA CONTRASEÑA ANTES DEL LUNES.\n");
   REQUIRE(certain.size() == 1);
   CHECK(certain[0].fix->applicability == core::Applicability::safe);
   CHECK(certain[0].fix->edits[0].replacement == "Debe cambiar la contraseña antes del lunes");
