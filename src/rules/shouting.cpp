@@ -244,7 +244,7 @@ class Shouting final : public Rule {
         word = *name;
         const std::string common = lower(word, locale);
         if (word != common && speller != nullptr && speller->listed(common)) certain = false;
-      } else if (form || (speller != nullptr && (form = speller->lowercase_form(w.text)))) {
+      } else if (form) {
         // The dictionary restores what capitals drop: ΠΑΡΑΚΑΛΩ → παρακαλώ, ATENCION → atención.
         word = *form;
         // Short words are where one stress makes two words (πόσο/ποσό, πότε/ποτέ, άλλα/αλλά);
