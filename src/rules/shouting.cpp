@@ -8,6 +8,7 @@
 
 #include "data/data.hpp"
 #include "rules/rules.hpp"
+#include "rules/word_case.hpp"
 #include "spell/spell.hpp"
 #include "text/text.hpp"
 
@@ -76,7 +77,7 @@ whole sentence of at least two words.
 // A token that may be part of a run of capitals.
 bool is_capital_word(const Word& w) {
   return w.kind == draft::TokenKind::word && w.shape == draft::CaseShape::upper && w.letters >= 1 &&
-         !w.has_digit && !w.has_underscore;
+         !w.has_digit && !w.has_underscore && !is_x_run(w.text);
 }
 
 std::string lower(std::string_view text, const char* locale) {

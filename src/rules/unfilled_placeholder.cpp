@@ -1,3 +1,5 @@
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <string_view>
 #include <vector>
@@ -5,6 +7,8 @@
 #include "data/data.hpp"
 #include "rules/rules.hpp"
 #include "rules/suppression.hpp"
+#include "rules/word_case.hpp"
+#include "text/text.hpp"
 
 namespace replylint::rules {
 namespace {
@@ -23,18 +27,26 @@ named in brackets (`[NOMBRE DEL CLIENTE]`, `[ΟΝΟΜΑ ΠΕΛΑΤΗ]`, `[Custom
 capital and names a field such as name, customer, number, date, address, phone, company, agent,
 link, amount, code or product) and the config's own `placeholders` patterns.
 
-Also an instruction to fill in (`[insert tracking link]`, `[añadir factura]`, `[εισάγετε
-σύνδεσμο]`), a field of two words or more in angle brackets (`<tracking number>`,
-`<nombre del cliente>`), a field ending in a number sign (`[Order #]`) and Mailchimp's merge tags
-(`*|FNAME|*`).
+Also a field's name in small letters (`[nombre]`, `[first name]`, `[número de pedido]`,
+`[όνομα πελάτη]`: every word a field word or one joining them), a figure still to write
+(`[X] días`, `[N]`, `pedido XXXXX`), a blank after a word or a label (`Su número es ____.`), an
+instruction to fill in (`[insert tracking link]`, `[añadir factura]`, `[εισάγετε σύνδεσμο]`), a
+field in angle brackets (`<tracking number>`, `<nombre del cliente>`, `<nombre>`), a field
+ending in a number sign (`[Order #]`), Mailchimp's merge tags (`*|FNAME|*`), other tools' fields
+and format strings (`{!Contact.FirstName}`, `<%= name %>`, `__FLIGHT_NUMBER__`, `{0}`, `%s`),
+`[TBD]`, and a template tag inside a link (`https://…/envios/{{tracking_id}}`).
 
 Left alone: quoted text, forwarded messages and patches (someone else's templates and code),
-a `{…}` that continues a URL, and code: a placeholder inside `` `code` ``, in an API path or
+a single-brace `{…}` that continues a URL, and code: a placeholder inside `` `code` ``, in an API path or
 query (`DELETE /v1/webhooks/{webhook_id}`, `?login={login}`), after a command-line option
 (`--project ${PROJECT_ID}`), on a line indented by four spaces or a tab, or on a shell line
 starting with `$ `. Subject tags and acronyms in brackets (`[URGENTE]`, `[PATCH]`, `[SPAM]`,
-`[IVA]`, `[EXTERNAL EMAIL]`), an image's alt text (`[Company Logo]`, `[Imagen]`), one word in
-angle brackets (`<code>`: HTML) and `%k%` (one letter: raw ISO-2022-JP text) are not fields.
+`[IVA]`, `[EXTERNAL EMAIL]`, a helpdesk's `[Cliente VIP]` before the subject), a button, tab or
+menu label (`pulse el botón [Enviar código]`, `Tap [Change phone number]`, `Ajustes > [Datos] >`),
+an editor's note (`[sic]`), a task list's `[x]`, an image's alt
+text (`[Company Logo]`, `[Imagen]`), HTML and a command's arguments in angle brackets (`<code>`,
+`<url>`), the X's of a masked number (`XXXX XXXX XXXX 4242`, `555-XXXX`), a line of underscores
+and `%k%` (one letter: raw ISO-2022-JP text) are not fields.
 
 Templates themselves are full of placeholders: exempt them in the configuration,
 ```toml
@@ -99,9 +111,15 @@ bool in_code(std::string_view text, Range range) {
   while (token_end < text.size() && !is_space(text[token_end])) ++token_end;
   const std::string_view around = text.substr(token_begin, range.begin - token_begin);
   const std::string_view after = text.substr(range.end, token_end - range.end);
-  // After it only a path or an assignment goes on: "{name}?" and "{name}," end a sentence.
-  if (around.find_first_of("/=?&") != std::string_view::npos ||
-      after.find_first_of("/=") != std::string_view::npos)
+  // After it only a path or an assignment goes on: "{name}?" and "{name}," end a sentence. A
+  // template tag in a link of prose is the link the customer would get, broken:
+  // "https://tienda.example/envios/{{tracking_id}}".
+  const std::string_view tag = text.substr(range.begin, 2);
+  const bool link_with_tag =
+      (tag == "{{" || tag == "{%" || tag == "*|") &&
+      (around.find("://") != std::string_view::npos || around.starts_with("www."));
+  if (!link_with_tag && (around.find_first_of("/=?&") != std::string_view::npos ||
+                         after.find_first_of("/=") != std::string_view::npos))
     return true;
   // The previous token is an option: "--project ${PROJECT_ID}", "-u {user}".
   std::size_t prev_end = token_begin;
@@ -117,11 +135,110 @@ bool in_code(std::string_view text, Range range) {
 // template syntax, not a field of the message.
 bool part_of_url(const std::vector<Word>& words, std::size_t i) {
   const Word& w = words[i];
+  // A template tag is never a URL's own syntax ("https://tienda.example/envios/{{tracking_id}}").
+  if (w.text.starts_with("{{") || w.text.starts_with("{%") || w.text.starts_with("*|"))
+    return false;
   if (i > 0 && words[i - 1].kind == draft::TokenKind::url &&
       words[i - 1].range.end == w.range.begin)
     return true;
   return i + 1 < words.size() && words[i + 1].kind == draft::TokenKind::url &&
          words[i + 1].range.begin == w.range.end;
+}
+
+// A word or number joined to a run of X's: the run hides digits of a masked number ("XXXX XXXX
+// XXXX 4242", "ES91 XXXX …", "555-XXXX") instead of standing for a value to write.
+bool masks_digits(const std::vector<Word>& words, std::size_t i, std::string_view text) {
+  auto digits_or_mask = [](const Word& w) {
+    return w.kind == draft::TokenKind::number || w.has_digit || is_x_run(w.text);
+  };
+  // Neighbours count when only a space, a dash or a dot lies between.
+  auto joined = [&](std::size_t a, std::size_t b) {
+    const std::string_view gap =
+        text.substr(words[a].range.end, words[b].range.begin - words[a].range.end);
+    return gap.size() <= 1 && gap.find_first_not_of(" -.") == std::string_view::npos;
+  };
+  return (i > 0 && digits_or_mask(words[i - 1]) && joined(i - 1, i)) ||
+         (i + 1 < words.size() && digits_or_mask(words[i + 1]) && joined(i, i + 1));
+}
+
+// A run of X's standing for a number still to write: four or more ("pedido XXXXX", "order
+// #XXXX"), not part of a masked number.
+bool x_placeholder(const std::vector<Word>& words, std::size_t i, std::string_view text) {
+  const Word& w = words[i];
+  return w.kind == draft::TokenKind::word && w.text.size() >= 4 && is_x_run(w.text) &&
+         !masks_digits(words, i, text);
+}
+
+// Blanks to fill in ("Su número es ____.", "Fecha: ______") in `range` of own text: three
+// underscores or more after a word or a label and a space. A line of underscores alone is a rule
+// drawn across the message.
+std::vector<Range> blanks_in(std::string_view text, Range range) {
+  std::vector<Range> out;
+  std::size_t at = range.begin;
+  while (at < range.end) {
+    const std::size_t b = text.find("___", at);
+    if (b == std::string_view::npos || b >= range.end) break;
+    std::size_t e = b;
+    while (e < text.size() && text[e] == '_') ++e;
+    at = e;
+    if (b < 2 || text[b - 1] != ' ') continue;
+    const auto before = static_cast<unsigned char>(text[b - 2]);
+    if (before == ':' || before == '#' || std::isalnum(before) || before >= 0x80)
+      out.push_back({b, e});
+  }
+  return out;
+}
+
+// A name in brackets after a word for a button, a tab or a menu ("pulse el botón [Enviar
+// código]", "Tap [Change phone number]", "Πατήστε [Αποστολή κωδικού]") is the label the customer
+// sees on screen, not a field; so is one between ">" of a menu path ("Ajustes > [Datos] >").
+bool ui_label(const std::vector<Word>& words, std::size_t i, std::string_view text) {
+  const Word& w = words[i];
+  if (!w.text.starts_with('[')) return false;
+  static constexpr std::array<std::string_view, 43> k_ui_words{
+      "boton",      "botones",  "pestana", "opcion",   "opciones", "menu",     "seccion",
+      "apartado",   "pantalla", "icono",   "pulse",    "pulsa",    "presione", "seleccione",
+      "selecciona", "elija",    "toque",   "haga",     "clic",     "click",    "button",
+      "tab",        "option",   "section", "screen",   "icon",     "tap",      "press",
+      "select",     "choose",   "hit",     "κουμπι",   "καρτελα",  "επιλογη",  "μενου",
+      "ενοτητα",    "οθονη",    "πατηστε", "επιλεξτε", "κλικ",     "πιεστε",   "field",
+      "campo"};
+  // The two words before it, skipping articles ("el", "la", "the", "το"): "pulse el botón".
+  int looked = 0;
+  for (std::size_t k = i; k > 0 && looked < 3; --k) {
+    const Word& before = words[k - 1];
+    if (before.kind != draft::TokenKind::word) break;
+    ++looked;
+    const std::string key = text::loose_key(before.text);
+    if (std::find(k_ui_words.begin(), k_ui_words.end(), key) != k_ui_words.end()) return true;
+  }
+  // A menu path: "Ajustes > [Datos de la empresa]", "[Cuenta] > Seguridad".
+  const std::size_t line_start = text.rfind('\n', w.range.begin == 0 ? 0 : w.range.begin - 1);
+  const std::size_t from = line_start == std::string_view::npos ? 0 : line_start + 1;
+  const std::string_view before = text.substr(from, w.range.begin - from);
+  const std::size_t line_end = std::min(text.find('\n', w.range.end), text.size());
+  const std::string_view after = text.substr(w.range.end, line_end - w.range.end);
+  const auto strip = [](std::string_view s, bool left) {
+    while (!s.empty() && (left ? s.back() : s.front()) == ' ')
+      s = left ? s.substr(0, s.size() - 1) : s.substr(1);
+    return s;
+  };
+  return strip(before, true).ends_with('>') || strip(after, false).starts_with('>') ||
+         strip(before, true).ends_with("→") || strip(after, false).starts_with("→");
+}
+
+// A helpdesk's tag before the subject proper ("[Cliente VIP] Re: Reclamación", "[Nuevo cliente]
+// Alta"): only tags or nothing before it and words after it. A tag that asks for a name is
+// still a field ("[Customer Name] – your order").
+bool leading_tag(const std::vector<Word>& subject, std::size_t i) {
+  const Word& w = subject[i];
+  if (!w.text.starts_with('[') || i + 1 >= subject.size()) return false;
+  for (std::size_t k = 0; k < i; ++k)
+    if (!subject[k].text.starts_with('[')) return false;
+  const std::string key = text::loose_key(w.text);
+  for (const std::string_view field : {"nombre", "name", "ονομα", "apellido", "surname"})
+    if (key.find(field) != std::string::npos) return false;
+  return true;
 }
 
 class UnfilledPlaceholder final : public Rule {
@@ -143,15 +260,31 @@ class UnfilledPlaceholder final : public Rule {
       for (std::size_t i = 0; i < sentence->words.size(); ++i) {
         const Word& w = sentence->words[i];
         if (w.kind != draft::TokenKind::placeholder || part_of_url(sentence->words, i) ||
-            in_code_span(text, w.range) || in_code(text, w.range) || is_suppression_comment(w.text))
+            in_code_span(text, w.range) || in_code(text, w.range) ||
+            is_suppression_comment(w.text) || ui_label(sentence->words, i, text))
           continue;
         report(out.report(w.range, "unfilled placeholder '{}'", w.text), w.text);
       }
+    for (const Sentence* sentence : draft.own_sentences()) {
+      for (std::size_t i = 0; i < sentence->words.size(); ++i) {
+        const Word& w = sentence->words[i];
+        if (x_placeholder(sentence->words, i, text) && !in_code_span(text, w.range) &&
+            !in_code(text, w.range))
+          report(out.report(w.range, "unfilled placeholder '{}'", w.text), w.text);
+      }
+      for (const Range blank : blanks_in(text, sentence->range)) {
+        if (in_code_span(text, blank) || in_code(text, blank)) continue;
+        const std::string written(text.substr(blank.begin, blank.end - blank.begin));
+        report(out.report(blank, "unfilled placeholder '{}'", written), written);
+      }
+    }
     if (draft.has_patch()) return;  // a patch's subject names the code it changes
     const std::vector<Word>& subject = draft.subject_words;
     for (std::size_t i = 0; i < subject.size(); ++i) {
       const Word& w = subject[i];
-      if (w.kind != draft::TokenKind::placeholder || part_of_url(subject, i)) continue;
+      if (w.kind != draft::TokenKind::placeholder || part_of_url(subject, i) ||
+          leading_tag(subject, i))
+        continue;
       report(out.report_subject(w.range, "unfilled placeholder '{}' in the subject", w.text),
              w.text);
     }
