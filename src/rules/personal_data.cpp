@@ -25,7 +25,9 @@ Personal data that must not travel by email, in own text and in the subject:
 
 - payment card numbers: 13 to 19 digits, compact or grouped with spaces or dashes, that pass
   the Luhn check and start with a card scheme's prefix (Visa, Mastercard, American Express,
-  Discover, Diners Club, JCB, UnionPay, Maestro);
+  Discover, Diners Club, JCB, UnionPay, Maestro), unless the words before it on its line name an
+  order, a reference, an invoice, a contract, a booking or a tracking number ("Pedido
+  4000012345678905": one such number in ten passes the checks by chance) and no card;
 - IBANs of every country of the ISO 13616 registry, of that country's length and with a valid
   mod-97 check, compact or in groups of four, in any case;
 - Spanish DNI and NIE numbers with their right control letter;
@@ -38,6 +40,8 @@ Personal data that must not travel by email, in own text and in the subject:
   codes are … and …"). The value follows a ':' or a verb ("es", "είναι", "is"), after a
   phrase of several words also up to five words later when they open with a preposition ("la
   contraseña provisional de su cuenta es …", "your temporary password for the portal is …"),
+  and after one word too when the value could be no order or booking reference ("your password
+  for the portal is Tk93!mqZ"),
   and looks made rather than written (a digit, a symbol, a capital inside it, or quotes around it), so
   "cambie su contraseña", "your password is not stored" and "ο κωδικός παραγγελίας" stay quiet.
 - a credential set in inline code or on a command line ("`mysql --password=…`", "`export
@@ -57,7 +61,8 @@ a company's IBAN or tax number there is its own, given out for payments. A signa
 down to the value's; a postscript there ("PD:", "P.S.") is not. For the same reason an IBAN,
 AFM, DNI or NIE that the reply presents as the sender's own is left alone: a phrase of
 `rules/<lang>/personal-data-ours.toml` ("nuestra cuenta", "our bank details", "λογαριασμό
-μας", "το ΑΦΜ της εταιρείας", "nuestro NIF"), or a holder's label of
+μας", "το ΑΦΜ της εταιρείας", "nuestro NIF", "realice una transferencia de 60 € a", "el IBAN
+de la empresa"), or a holder's label of
 `personal-data-holder.toml` that starts its line (after a bullet or an item number at most) in
 a block of bank details, its ':' a few words on ("Titular:", "Titular de la cuenta:",
 "Δικαιούχος:", "Account holder:"), with the name of no recipient outside the organisation after

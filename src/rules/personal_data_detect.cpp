@@ -153,13 +153,52 @@ bool ends_clean(std::string_view text, std::size_t end, std::size_t limit) {
   return true;
 }
 
+// True when `key` (a loose key) is the loose key of one of `words`: folding turns "σας" into
+// "σασ", so the lists are compared as keys, not as written.
+template <std::size_t N>
+bool in_keys(const std::array<std::string_view, N>& words, std::string_view key) {
+  return std::ranges::any_of(words, [&](std::string_view w) { return text::loose_key(w) == key; });
+}
+
+// The last words before `at` on its line name an order, a booking, an invoice or another
+// reference ("Pedido 4000012345678905", "Order #4000…", "la referencia 4020 1234 5678 9013"),
+// not a card: one such number in ten passes the card checks by chance.
+bool names_a_reference(std::string_view text, std::size_t at) {
+  constexpr std::size_t k_label_words = 3;
+  const std::size_t newline = text.rfind('\n', at == 0 ? 0 : at - 1);
+  const std::size_t line_start = newline == std::string_view::npos || at == 0 ? 0 : newline + 1;
+  const std::vector<std::string> words = label_words(text.substr(line_start, at - line_start));
+  static constexpr std::array<std::string_view, 8> k_card_words{
+      "tarjeta", "card", "visa", "mastercard", "amex", "καρτα", "καρτας", "καρτασ"};
+  static constexpr std::array<std::string_view, 34> k_reference_words{
+      "pedido",   "order",       "orden",        "ref",          "referencia", "reference",
+      "tracking", "seguimiento", "envio",        "shipment",     "contrato",   "contract",
+      "factura",  "invoice",     "recibo",       "receipt",      "ticket",     "expediente",
+      "caso",     "case",        "albaran",      "poliza",       "policy",     "localizador",
+      "reserva",  "booking",     "confirmation", "confirmacion", "parcel",     "paquete",
+      "guia",     "folio",       "suministro",   "cups"};
+  static constexpr std::array<std::string_view, 8> k_greek_stems{
+      "παραγγελ", "τιμολογ", "αποδειξ", "συμβολαι", "κρατησ", "αποστολ", "παραστατικ", "δεμα"};
+  bool reference = false;
+  for (std::size_t k = words.size() > k_label_words ? words.size() - k_label_words : 0;
+       k < words.size(); ++k) {
+    const std::string& w = words[k];
+    if (in_keys(k_card_words, w)) return false;
+    if (in_keys(k_reference_words, w) ||
+        std::any_of(k_greek_stems.begin(), k_greek_stems.end(),
+                    [&](std::string_view stem) { return w.starts_with(stem); }))
+      reference = true;
+  }
+  return reference;
+}
+
 std::optional<Found> card_at(std::string_view text, std::size_t at, std::size_t limit,
                              bool grouped) {
   const DigitRun run = digit_run(text, at, limit, grouped);
   if (run.digits.size() < 13 || run.digits.size() > 19) return std::nullopt;
   if (!card_grouping(run.groups) || !ends_clean(text, run.end, limit)) return std::nullopt;
   const auto scheme = card_scheme(run.digits);
-  if (!scheme || !luhn_valid(run.digits)) return std::nullopt;
+  if (!scheme || !luhn_valid(run.digits) || names_a_reference(text, at)) return std::nullopt;
   return Found{Kind::card, {at, run.end}, std::string(*scheme)};
 }
 
@@ -306,13 +345,6 @@ bool looks_secret(std::string_view value, bool quoted) {
       symbol = true;
   }
   return digit || symbol || inner_capital;
-}
-
-// True when `key` (a loose key) is the loose key of one of `words`: folding turns "σας" into
-// "σασ", so the lists are compared as keys, not as written.
-template <std::size_t N>
-bool in_keys(const std::array<std::string_view, N>& words, std::string_view key) {
-  return std::ranges::any_of(words, [&](std::string_view w) { return text::loose_key(w) == key; });
 }
 
 // Verbs and words that join a phrase to its value, as loose keys: "es", "is", "είναι", "will
@@ -813,9 +845,15 @@ std::vector<Found> Detector::own_text(const draft::Draft& draft) const {
   std::vector<Found> found = scope != 0 ? *t_own_text.numbers : own_numbers(draft);
   for (const PhraseMatch& match : m_phrases.find(draft)) {
     // A phrase of several words names a secret for sure, so words may stand between it and
-    // its verb; after a lone word ("κωδικός") they would name another code ("παραγγελίας").
-    const std::size_t gap_words = match.end_word - match.first_word > 1 ? k_max_gap_words : 0;
-    if (auto value = secret_after(text, match.range.end, text.size(), gap_words)) {
+    // its verb; after a lone word ("κωδικός") they mostly name another code ("παραγγελίας").
+    const bool lone_word = match.end_word - match.first_word <= 1;
+    auto value = secret_after(text, match.range.end, text.size(), lone_word ? 0 : k_max_gap_words);
+    // After a lone word, words stand before the verb only when the value could not be an order
+    // or a booking reference: "your password for the portal is Tk93!mqZ".
+    if (!value && lone_word)
+      if (auto far = secret_after(text, match.range.end, text.size(), k_max_gap_words))
+        if (plainly_made(text.substr(far->begin, far->end - far->begin))) value = far;
+    if (value) {
       found.push_back(Found{Kind::secret, *value, ""});
       for (auto next = next_in_list(text, value->end); next; next = next_in_list(text, next->end))
         found.push_back(Found{Kind::secret, *next, ""});
