@@ -1,4 +1,7 @@
+#include <unicode/unistr.h>
+
 #include "rules/rules.hpp"
+#include "spell/spell.hpp"
 #include "text/text.hpp"
 
 #include <algorithm>
@@ -24,8 +27,11 @@ Left alone: quoted text, attribution lines and signatures (the customer may name
 like); links and addresses ("https://www.amazon.es/…", "ventas@zalando.es": a link is not an
 opinion, and the rule is about what the reply says, not where it points); a name that is the
 sender's own organisation (it matches the From address's domain, the configured `org-domains`
-or the From display name), so one shared list serves every brand of a group; and a name that
-appears in the message's own headers (a reply to that company itself).
+or the From display name), so one shared list serves every brand of a group; a name that
+appears in the message's own headers (a reply to that company itself); and a one-word name that
+is also a word of the language (Claro, Bell, Πλαίσιο) written in small letters or first in its
+sentence ("el plan es claro", "Claro, le ayudo", "στο πλαίσιο του"): with its capital inside a
+sentence it is the company.
 
 ## Why
 Track the competition, but do not comment on it in front of customers: talking about
@@ -82,7 +88,8 @@ struct Name {
 
 class CompetitorMention final : public Rule {
  public:
-  explicit CompetitorMention(const RuleContext& context) : m_org_domains(context.org_domains) {
+  explicit CompetitorMention(const RuleContext& context)
+      : m_org_domains(context.org_domains), m_spell(context.spell) {
     for (const std::string& written : context.options.list("competitors")) {
       Name name{written, {}, compact_key(written)};
       for (const Word& token : draft::tokenize(written, context.data))
@@ -97,54 +104,88 @@ class CompetitorMention final : public Rule {
 
   const RuleInfo& info() const override { return k_info; }
 
-  // Own text only: own_sentences() leaves out quotes, attribution lines, signatures and
-  // placeholder blocks. Ranges are bytes of draft.text(), never lines.
+  // Own text only: paragraphs leave out quotes, attribution lines, signatures and placeholder
+  // blocks. Ranges are bytes of draft.text(), never lines.
   void check(const Draft& draft, Reporter& out) const override {
     if (m_names.empty()) return;
     std::vector<const Name*> names;
     for (const Name& name : m_names)
       if (!is_own(name, draft.message())) names.push_back(&name);
     if (names.empty()) return;
-    for (const Sentence* sentence : draft.own_sentences()) {
-      const std::vector<Word>& words = sentence->words;
-      std::vector<std::optional<std::string>> keys(words.size());
-      const auto key = [&](std::size_t i) -> const std::string& {
-        if (!keys[i]) keys[i] = text::loose_key(words[i].text);
-        return *keys[i];
-      };
-      // "Ryanair's": the name's last word may carry a possessive.
-      std::vector<std::optional<std::string>> owner_keys(words.size());
-      const auto owner_key = [&](std::size_t i) -> const std::string& {
-        if (!owner_keys[i]) owner_keys[i] = text::loose_key(without_possessive(words[i].text));
-        return *owner_keys[i];
-      };
-      for (std::size_t i = 0; i < words.size();) {
-        const Name* found = nullptr;
-        for (const Name* name : names)
-          if (matches(*name, words, i, key, owner_key)) {
-            found = name;
-            break;
-          }
-        if (found == nullptr) {
-          ++i;
-          continue;
-        }
-        const std::size_t end = i + found->keys.size();
-        const bool in_headers = std::all_of(words.begin() + static_cast<std::ptrdiff_t>(i),
-                                            words.begin() + static_cast<std::ptrdiff_t>(end),
-                                            [](const Word& w) { return w.is_header_name; });
-        if (!in_headers) {
-          const Range range{words[i].range.begin, words[end - 1].range.end};
-          out.report(range, "competitor named: '{}'",
-                     std::string_view(draft.text()).substr(range.begin, range.size()))
-              .help("speak about what you offer, not about the competition");
-        }
-        i = end;
-      }
+    for (const draft::Paragraph& paragraph : draft.paragraphs) {
+      const std::string& language =
+          paragraph.language.empty() ? draft.language : paragraph.language;
+      spell::Speller* speller =
+          m_spell != nullptr && !language.empty() ? m_spell->get(language) : nullptr;
+      for (const Sentence& sentence : paragraph.sentences)
+        check_sentence(draft, sentence, names, speller, out);
     }
   }
 
  private:
+  void check_sentence(const Draft& draft, const Sentence& sentence,
+                      const std::vector<const Name*>& names, spell::Speller* speller,
+                      Reporter& out) const {
+    const std::vector<Word>& words = sentence.words;
+    const std::size_t first_word = static_cast<std::size_t>(
+        std::find_if(words.begin(), words.end(),
+                     [](const Word& w) { return w.kind == draft::TokenKind::word; }) -
+        words.begin());
+    std::vector<std::optional<std::string>> keys(words.size());
+    const auto key = [&](std::size_t i) -> const std::string& {
+      if (!keys[i]) keys[i] = text::loose_key(words[i].text);
+      return *keys[i];
+    };
+    // "Ryanair's": the name's last word may carry a possessive.
+    std::vector<std::optional<std::string>> owner_keys(words.size());
+    const auto owner_key = [&](std::size_t i) -> const std::string& {
+      if (!owner_keys[i]) owner_keys[i] = text::loose_key(without_possessive(words[i].text));
+      return *owner_keys[i];
+    };
+    for (std::size_t i = 0; i < words.size();) {
+      const Name* found = nullptr;
+      for (const Name* name : names)
+        if (matches(*name, words, i, key, owner_key)) {
+          found = name;
+          break;
+        }
+      if (found == nullptr) {
+        ++i;
+        continue;
+      }
+      const std::size_t end = i + found->keys.size();
+      if (found->keys.size() == 1 && common_word(words[i], i == first_word, speller)) {
+        i = end;
+        continue;
+      }
+      const bool in_headers = std::all_of(words.begin() + static_cast<std::ptrdiff_t>(i),
+                                          words.begin() + static_cast<std::ptrdiff_t>(end),
+                                          [](const Word& w) { return w.is_header_name; });
+      if (!in_headers) {
+        const Range range{words[i].range.begin, words[end - 1].range.end};
+        out.report(range, "competitor named: '{}'",
+                   std::string_view(draft.text()).substr(range.begin, range.size()))
+            .help("speak about what you offer, not about the competition");
+      }
+      i = end;
+    }
+  }
+
+  // A one-word name that is also a word of the language ("Claro", "Bell", "Πλαίσιο") names the
+  // competitor only when written with its capital inside a sentence: "el plan es claro", "στο
+  // πλαίσιο του", and "Claro, le ayudo" at the start of a sentence are the word.
+  static bool common_word(const Word& w, bool starts_sentence, spell::Speller* speller) {
+    if (speller == nullptr || w.shape == draft::CaseShape::upper) return false;
+    const bool capital = w.shape != draft::CaseShape::lower;
+    if (capital && !starts_sentence) return false;
+    std::string lower;
+    icu::UnicodeString::fromUTF8(
+        icu::StringPiece(w.text.data(), static_cast<int32_t>(w.text.size())))
+        .toLower()
+        .toUTF8String(lower);
+    return speller->check(lower);
+  }
+
   // The name's words at i, whole tokens only: a link or an address is a token of its own
   // ("https://www.amazon.es/…"), so it never equals a name.
   template <typename Key, typename OwnerKey>
@@ -193,6 +234,7 @@ class CompetitorMention final : public Rule {
 
   std::vector<Name> m_names;
   std::vector<std::string> m_org_domains;
+  spell::SpellService* m_spell = nullptr;  // nullptr when spelling is off: names match as written
 };
 
 }  // namespace
