@@ -219,10 +219,11 @@ constexpr const char* k_url =
     R"((?i:(?:https?|ftp)://|www\.|mailto:)[^\s<>"“”'‘’«»()\[\]{}]*[^\s<>"“”'‘’«»()\[\]{}.,;:!?¡¿])";
 constexpr const char* k_email =
     R"((?<![\p{L}\p{N}._%+\-])[\p{L}\p{N}._%+\-]++@[\p{L}\p{N}\-]++(?:\.[\p{L}\p{N}\-]++)++)";
-// A dotted name ("factura_2025.pdf", "tienda.es"); tokenize() keeps it when the last label is a
-// known file extension or top-level domain and leaves it to the word iterator otherwise.
+// A dotted name ("factura_2025.pdf", "tienda.es", "src/app/main.py", "/etc/app.conf"); tokenize()
+// keeps it when the last label is a known file extension or top-level domain and leaves it to the
+// word iterator otherwise.
 constexpr const char* k_dotted =
-    R"((?<![\p{L}\p{N}_\-.])[\p{L}\p{N}_\-]++(?:\.[\p{L}\p{N}_\-]++)++(?:/[^\s<>"“”'‘’«»()\[\]{}]*[^\s<>"“”'‘’«»()\[\]{}.,;:!?¡¿])?)";
+    R"((?<![\p{L}\p{N}_\-./])/?(?:[\p{L}\p{N}_\-]++/)*+[\p{L}\p{N}_\-]++(?:\.[\p{L}\p{N}_\-]++)++(?:/[^\s<>"“”'‘’«»()\[\]{}]*[^\s<>"“”'‘’«»()\[\]{}.,;:!?¡¿])?)";
 // Digits with separators ("12/03/2025", "12:30", "1.234,56") or a code ("A-1234"); tried
 // before dotted names, but never when a name follows ("2025.pdf" is a file).
 constexpr const char* k_number =

@@ -208,8 +208,9 @@ Draft segment(message::Message message, const data::DataSet& data, const Options
           std::string_view(text).substr(para.range.begin, para.range.size());
       std::vector<Word> words = detail::tokenize(ptext, c, para.range.begin);
       mark_header_names(words, names);
-      para.language =
-          options.language.empty() ? detail::detect_language(ptext, words, c) : options.language;
+      para.language = options.language.empty()
+                          ? detail::detect_language(ptext, words, c, para.range.begin)
+                          : options.language;
       long letters = 0;
       for (const Word& w : words)
         if (w.kind == TokenKind::word) letters += w.letters;

@@ -212,9 +212,11 @@ inline std::size_t stopword_ends(std::string_view word) {
          static_cast<unsigned char>(word.back());
 }
 
-/// Language of one paragraph of own text from its words: "el", "es", "en" or "".
+/// Language of one paragraph of own text from its words: "el", "es", "en" or "". Words in
+/// quotation marks do not count when three or more words stand outside them. `base` is the
+/// offset of text's first byte in the words' ranges.
 std::string detect_language(std::string_view text, const std::vector<Word>& words,
-                            const Compiled& c);
+                            const Compiled& c, std::size_t base = 0);
 
 /// Segments the lines of `message.body` (kinds and depths only; no paragraphs).
 std::vector<Segment> segment_lines(const message::Message& message, const Compiled& c);

@@ -46,10 +46,59 @@ bool has_spanish_letters(std::string_view text) {
   return false;
 }
 
+// Byte ranges of `text` between quotation marks («…», “…”, "…"), marks included: someone
+// else's words ("El mensaje «Your payment could not be processed» aparece…"). Only short
+// quotations: an opening mark without its close in 200 bytes quotes nothing.
+std::vector<std::pair<std::size_t, std::size_t>> quotations(std::string_view text) {
+  constexpr std::size_t k_max_quotation_bytes = 200;
+  static constexpr std::pair<std::string_view, std::string_view> k_marks[] = {
+      {"«", "»"}, {"“", "”"}, {"\"", "\""}};
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    for (const auto& [open, close] : k_marks) {
+      if (text.compare(i, open.size(), open) != 0) continue;
+      const std::size_t end = text.find(close, i + open.size());
+      if (end == std::string_view::npos || end - i > k_max_quotation_bytes) continue;
+      out.emplace_back(i, end + close.size());
+      i = end + close.size() - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+std::string detect(std::string_view text, const std::vector<Word>& words, const Compiled& c);
+
 }  // namespace
 
 std::string detect_language(std::string_view text, const std::vector<Word>& words,
-                            const Compiled& c) {
+                            const Compiled& c, std::size_t base) {
+  static constexpr std::string_view k_quote_starts = "\"\xC2\xE2";  // ", «, “
+  if (text.find_first_of(k_quote_starts) == std::string_view::npos) return detect(text, words, c);
+  const auto quoted = quotations(text);
+  if (quoted.empty()) return detect(text, words, c);
+  // The paragraph's language is its writer's: quoted words count only when little else is left.
+  std::vector<Word> own;
+  std::string blanked(text);
+  std::size_t q = 0;
+  for (const Word& w : words) {
+    const std::size_t at = w.range.begin - base;
+    while (q < quoted.size() && quoted[q].second <= at) ++q;
+    if (q < quoted.size() && quoted[q].first <= at) continue;
+    own.push_back(w);
+  }
+  constexpr std::size_t k_min_own_words = 3;
+  if (std::count_if(own.begin(), own.end(), [](const Word& w) {
+        return w.kind == TokenKind::word;
+      }) < static_cast<std::ptrdiff_t>(k_min_own_words))
+    return detect(text, words, c);
+  for (const auto& [b, e] : quoted) std::fill(blanked.begin() + b, blanked.begin() + e, ' ');
+  return detect(blanked, own, c);
+}
+
+namespace {
+
+std::string detect(std::string_view text, const std::vector<Word>& words, const Compiled& c) {
   int greek = 0, latin = 0, word_count = 0, es_stop = 0, en_stop = 0;
   std::string f;  // the folded word, its buffer reused
   for (const Word& w : words) {
@@ -112,5 +161,7 @@ std::string detect_language(std::string_view text, const std::vector<Word>& word
   if (reliable && (cld == "es" || cld == "en")) return cld;
   return "";
 }
+
+}  // namespace
 
 }  // namespace replylint::draft::detail

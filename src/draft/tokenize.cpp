@@ -25,12 +25,16 @@ namespace replylint::draft {
 namespace detail {
 namespace {
 
-constexpr std::array<std::string_view, 52> k_file_extensions = {
-    "pdf",   "doc",     "docx", "xls",  "xlsx",  "ppt",  "pptx", "odt", "ods", "odp",  "rtf",
-    "txt",   "csv",     "eml",  "msg",  "xml",   "json", "html", "htm", "jpg", "jpeg", "png",
-    "gif",   "bmp",     "tif",  "tiff", "heic",  "webp", "svg",  "zip", "rar", "7z",   "tar",
-    "gz",    "tgz",     "mp3",  "mp4",  "mov",   "avi",  "wav",  "ics", "vcf", "log",  "md",
-    "pages", "numbers", "key",  "p7m",  "xades", "sig",  "dwg",  "psd"};
+constexpr std::array<std::string_view, 90> k_file_extensions = {
+    "pdf",  "doc", "docx", "xls",  "xlsx",  "ppt",     "pptx", "odt",  "ods",   "odp",
+    "rtf",  "txt", "csv",  "eml",  "msg",   "xml",     "json", "html", "htm",   "jpg",
+    "jpeg", "png", "gif",  "bmp",  "tif",   "tiff",    "heic", "webp", "svg",   "zip",
+    "rar",  "7z",  "tar",  "gz",   "tgz",   "mp3",     "mp4",  "mov",  "avi",   "wav",
+    "ics",  "vcf", "log",  "md",   "pages", "numbers", "key",  "p7m",  "xades", "sig",
+    "dwg",  "psd", "xlsm", "docm", "yaml",  "yml",     "toml", "ini",  "cfg",   "conf",
+    "py",   "js",  "ts",   "jsx",  "tsx",   "php",     "rb",   "java", "cpp",   "hpp",
+    "sh",   "ps1", "bat",  "sql",  "css",   "exe",     "msi",  "dmg",  "apk",   "ipa",
+    "deb",  "rpm", "jar",  "bak",  "tmp",   "db",      "pem",  "crt",  "p12",   "pfx"};
 constexpr std::array<std::string_view, 30> k_domains = {
     "com", "es",  "gr",   "org",   "net",    "eu",   "io",  "info", "biz", "co",
     "uk",  "de",  "fr",   "it",    "pt",     "cat",  "eus", "gal",  "edu", "gov",
@@ -41,9 +45,18 @@ bool contains(const std::array<std::string_view, N>& list, std::string_view s) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
 
-// Classifies a dotted name by its last label; nullopt leaves it to the word iterator.
+// Classifies a dotted name by its last label; nullopt leaves it to the word iterator. A path
+// before it ("src/app/main.py", "logs/error.log") makes a file name of a known extension.
 std::optional<TokenKind> classify_dotted(std::string_view text) {
   const std::size_t slash = text.find('/');
+  if (slash != std::string_view::npos && slash < text.find('.')) {
+    const std::string_view name = text.substr(text.rfind('/') + 1);
+    const std::size_t dot = name.rfind('.');
+    if (dot == std::string_view::npos || dot == 0) return std::nullopt;
+    if (contains(k_file_extensions, text::fold_case(name.substr(dot + 1))))
+      return TokenKind::filename;
+    return std::nullopt;
+  }
   const std::string_view host = text.substr(0, slash);
   const std::size_t dot = host.rfind('.');
   if (dot == std::string_view::npos) return std::nullopt;

@@ -16,6 +16,7 @@
 #include "rules/foreign_word_detect.hpp"
 #include "rules/personal_data_detect.hpp"
 #include "rules/rules.hpp"
+#include "rules/word_case.hpp"
 #include "spell/enclitic.hpp"
 #include "spell/spell.hpp"
 #include "text/text.hpp"
@@ -221,6 +222,20 @@ Range piece_around(std::string_view text, const Range& sentence, const Range& wo
     const std::string_view right = text.substr(word.end, e - word.end);
     if (const auto at = right.find(sep); at != std::string_view::npos) e = word.end + at;
   }
+  // A quotation is a piece of its own: "El mensaje «Your payment could not be processed» aparece".
+  static constexpr std::pair<std::string_view, std::string_view> k_quotes[] = {
+      {"«", "»"}, {"“", "”"}, {"\"", "\""}};
+  for (const auto& [open, close] : k_quotes) {
+    const std::string_view left = text.substr(b, word.begin - b);
+    const std::size_t opened = left.rfind(open);
+    if (opened == std::string_view::npos) continue;
+    // Straight quotes open and close alike: the word is inside when an odd number precede it.
+    if (open == close && std::count(left.begin(), left.end(), '"') % 2 == 0) continue;
+    if (open != close && left.find(close, opened + open.size()) != std::string_view::npos) continue;
+    const std::size_t closed = text.substr(word.end, e - word.end).find(close);
+    if (closed == std::string_view::npos) continue;
+    return {b + opened + open.size(), word.end + closed};
+  }
   return {b, e};
 }
 
@@ -288,7 +303,7 @@ class Spelling final : public Rule {
           const bool sentence_start = first;
           first = false;
           // Before the speller sees it: a password must not reach its caches either.
-          if (secret(w)) continue;
+          if (secret(w) || is_x_run(w.text)) continue;
           std::string_view judge = judge_for(w, language, sentence_start);
           if (judge.empty() || known(judge, w.text)) continue;
           if (judge == "el" && enclitic_accent(text, sentence, i)) continue;
