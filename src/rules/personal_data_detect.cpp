@@ -229,11 +229,15 @@ std::optional<Found> iban_at(std::string_view text, std::size_t at, std::size_t 
 // "12345678Z", "12345678-Z", "12345678 Z", "12.345.678-Z", "12345678z"; "X1234567L",
 // "X-1234567-L".
 std::optional<Found> spanish_id_at(std::string_view text, std::size_t at, std::size_t limit) {
-  const bool nie = text[at] == 'X' || text[at] == 'Y' || text[at] == 'Z';
+  // A lowercase lead only joined to the digits ("y1234567x", "y-1234567-x"): "y 1234…" is "and".
+  const char lead = static_cast<char>(std::toupper(static_cast<unsigned char>(text[at])));
+  const bool joined = at + 1 < limit && (is_digit(text[at + 1]) || text[at + 1] == '-');
+  const bool nie = (lead == 'X' || lead == 'Y' || lead == 'Z') && (is_upper(text[at]) || joined);
   std::string value;
   std::size_t i = at;
   if (nie) {
-    value += text[i++];
+    value += lead;
+    ++i;
     if (i < limit && text[i] == '-') ++i;
   }
   const std::size_t digits = nie ? 7 : 8;
@@ -558,7 +562,8 @@ std::vector<Found> find_numbers(std::string_view text, core::Range within) {
     std::optional<Found> hit;
     if (is_letter(c)) {
       hit = iban_at(text, i, within.end);
-      if (!hit && (c == 'X' || c == 'Y' || c == 'Z')) hit = spanish_id_at(text, i, within.end);
+      if (!hit && std::string_view("XYZxyz").find(c) != std::string_view::npos)
+        hit = spanish_id_at(text, i, within.end);
     } else {
       // A group continuing a run that did not make a card ("1234 5678 ...") may only be a
       // card by itself, compact.
