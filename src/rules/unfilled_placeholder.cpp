@@ -83,6 +83,13 @@ Lucía
 
 bool is_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
 
+// A template engine's tag ({{…}}, {%…%}, Mailchimp's *|…|*): never a URL's or an API path's own
+// syntax, unlike a single-brace {id}.
+bool is_template_tag(std::string_view placeholder) {
+  return placeholder.starts_with("{{") || placeholder.starts_with("{%") ||
+         placeholder.starts_with("*|");
+}
+
 // Inside an inline code span on its line: an odd number of backquotes before it.
 bool in_code_span(std::string_view text, Range range) {
   const std::size_t line_start = text.rfind('\n', range.begin == 0 ? 0 : range.begin - 1);
@@ -114,9 +121,8 @@ bool in_code(std::string_view text, Range range) {
   // After it only a path or an assignment goes on: "{name}?" and "{name}," end a sentence. A
   // template tag in a link of prose is the link the customer would get, broken:
   // "https://tienda.example/envios/{{tracking_id}}".
-  const std::string_view tag = text.substr(range.begin, 2);
   const bool link_with_tag =
-      (tag == "{{" || tag == "{%" || tag == "*|") &&
+      is_template_tag(text.substr(range.begin, range.size())) &&
       (around.find("://") != std::string_view::npos || around.starts_with("www."));
   if (!link_with_tag && (around.find_first_of("/=?&") != std::string_view::npos ||
                          after.find_first_of("/=") != std::string_view::npos))
@@ -136,8 +142,7 @@ bool in_code(std::string_view text, Range range) {
 bool part_of_url(const std::vector<Word>& words, std::size_t i) {
   const Word& w = words[i];
   // A template tag is never a URL's own syntax ("https://tienda.example/envios/{{tracking_id}}").
-  if (w.text.starts_with("{{") || w.text.starts_with("{%") || w.text.starts_with("*|"))
-    return false;
+  if (is_template_tag(w.text)) return false;
   if (i > 0 && words[i - 1].kind == draft::TokenKind::url &&
       words[i - 1].range.end == w.range.begin)
     return true;
