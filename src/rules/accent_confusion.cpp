@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -10,6 +11,7 @@
 #include "rules/phrase_matcher.hpp"
 #include "rules/rules.hpp"
 #include "rules/word_case.hpp"
+#include "spell/enclitic.hpp"
 #include "text/text.hpp"
 
 namespace replylint::rules {
@@ -33,7 +35,13 @@ apart and no dictionary can see which one was meant:
 - Spanish verb/noun pairs: "el envió llegará" → envío, "ayer le envío" → envió, "es muy
   practico" → práctico;
 - Greek πού/που, πώς/πως and ή/η: "Που είναι η παραγγελία;" → Πού, "δεν ξέρω πως να" → πώς,
-  "δύο η τρεις μέρες" → ή.
+  "δύο η τρεις μέρες" → ή;
+- Greek's second accent before a possessive μου, σου, μας, σας: a word stressed on its third
+  syllable from the end takes one on its last ("το αίτημα σας" → αίτημά, "στο κατάστημα μας" →
+  κατάστημά). Before a verb the pronoun may be the verb's object ("ο υπάλληλος σας ενημέρωσε":
+  the clerk informed you), so a verb after it keeps the finding back, unless it is an auxiliary
+  or a passive ("το αίτημα σας έχει καταχωρηθεί", "το αίτημα σας καταχωρήθηκε"); an unstressed ι
+  before the last vowel makes one syllable with it ("τα σπίτια μας").
 
 The contexts are data, `rules/<lang>/accent-confusion*.toml`: a phrase with the forms that are
 right in it (`suggest`); a word of the match that has one of them without its accents, or with
@@ -156,6 +164,7 @@ class AccentConfusion final : public Rule {
           paragraph.language.empty() ? draft.language : paragraph.language;
       if (language != "es" && language != "el") continue;
       for (const Sentence& sentence : paragraph.sentences) {
+        if (language == "el") check_enclitic_accents(draft.text(), sentence, reported, out);
         std::vector<PhraseMatch> exceptions;
         bool exceptions_read = false;
         const Questions questions = questions_in(draft.text(), sentence);
@@ -375,6 +384,59 @@ class AccentConfusion final : public Rule {
       }
     }
     return false;
+  }
+
+  // Greek's second accent: a word stressed on its third syllable from the end takes one on its
+  // last before a possessive μου, σου, μας, σας ("το αίτημα σας" → "αίτημά σας"). Before a verb
+  // the pronoun may be the verb's object instead ("ο υπάλληλος σας ενημέρωσε": the clerk
+  // informed you), and the single accent is right: a verb-like word after the pronoun keeps
+  // the finding back, unless it is an auxiliary ("το αίτημά σας έχει καταχωρηθεί").
+  static void check_enclitic_accents(const std::string& text, const Sentence& sentence,
+                                     std::set<std::size_t>& reported, Reporter& out) {
+    static constexpr std::array<std::string_view, 4> k_possessives{"μου", "σου", "μας", "σας"};
+    const std::vector<Word>& words = sentence.words;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+      const Word& w = words[i];
+      const Word& pronoun = words[i + 1];
+      if (!prose(w) || w.script != draft::Script::greek || w.letters < 5) continue;
+      if (std::ranges::find(k_possessives, pronoun.text) == k_possessives.end()) continue;
+      if (!only_spaces(
+              std::string_view(text).substr(w.range.end, pronoun.range.begin - w.range.end)))
+        continue;
+      const std::optional<std::string> accented = spell::with_enclitic_accent(w.text);
+      if (!accented) continue;
+      if (i + 2 < words.size() && prose(words[i + 2]) &&
+          only_spaces(std::string_view(text).substr(
+              pronoun.range.end, words[i + 2].range.begin - pronoun.range.end)) &&
+          verb_like(words[i + 2].text))
+        continue;
+      if (!reported.insert(w.range.begin).second) continue;
+      out.report(w.range, "'{}' here is written '{}'", w.text, *accented)
+          .help(N_("a word stressed on its third syllable from the end takes a second accent "
+                   "before μου, σου, μας, σας"))
+          .suggestions({*accented})
+          .replace_with(*accented, Applicability::unsafe,
+                        core::i18n::fragment("write '{}'", *accented));
+    }
+  }
+
+  // A Greek word with a verb's ending (ενημέρωσε, στέλνει, καλούν, έστειλαν, λύθηκε), not an
+  // auxiliary, which leaves the pronoun before it possessive.
+  static bool verb_like(std::string_view word) {
+    static constexpr std::array<std::string_view, 11> k_auxiliaries{
+        "είναι", "ήταν", "έχει", "έχουν", "είχε", "είχαν", "θα", "δεν", "μπορεί", "πρέπει", "να"};
+    if (text::count_code_points(word) < 3) return false;  // με, σε, να: not verbs
+    if (std::ranges::find(k_auxiliaries, word) != k_auxiliaries.end()) return false;
+    // A passive takes no object ("το αίτημά σας καταχωρήθηκε"), but one of sending or giving
+    // may take "to you" ("το μήνυμα σας στάλθηκε").
+    static constexpr std::array<std::string_view, 4> k_passive{"θηκε", "θηκαν", "ται", "νται"};
+    static constexpr std::array<std::string_view, 7> k_sent{"στάλ",     "αποστάλ", "εστάλ",   "δόθ",
+                                                            "επιστράφ", "προωθ",   "διαβιβάσ"};
+    if (std::ranges::any_of(k_passive, [&](std::string_view e) { return word.ends_with(e); }))
+      return std::ranges::any_of(k_sent, [&](std::string_view b) { return word.starts_with(b); });
+    static constexpr std::array<std::string_view, 14> k_endings{
+        "ε", "έ", "ει", "εί", "ουν", "ούν", "αν", "ω", "ώ", "ουμε", "ούμε", "ετε", "είτε", "ται"};
+    return std::ranges::any_of(k_endings, [&](std::string_view e) { return word.ends_with(e); });
   }
 
   std::vector<Compiled> m_lists;

@@ -1,9 +1,12 @@
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <string_view>
 
 #include "rules/phrase_matcher.hpp"
 #include "rules/rules.hpp"
 #include "spell/spell.hpp"  // SpellService is a spell::Stemmer
+#include "text/text.hpp"
 
 namespace replylint::rules {
 namespace {
@@ -18,7 +21,10 @@ const RuleInfo k_info{
 A sentence of own text that says this message carries a file ("le adjunto la factura",
 "adjuntamos", "encontrará adjunto", "σας επισυνάπτω", "θα βρείτε συνημμένο", "please find
 attached", "I've attached", "see the attached") when the message has no attachment. The phrases
-are `rules/<lang>/missing-attachment.toml`; only the first claim of a message is reported.
+are `rules/<lang>/missing-attachment.toml`; only the first claim of a message is reported. A
+line that lists the files as a form would ("Adjunto: factura-51190.pdf", "Συνημμένο:
+τιμολόγιο.pdf", "Attachments: invoice.pdf") is a claim too: a label at the start of the line, a
+colon, a file name.
 
 What counts as an attachment: any part that is not an image (a PDF, a spreadsheet, a forwarded
 message, an inline PDF as Apple Mail sends it), an image not marked `Content-Disposition:
@@ -126,6 +132,26 @@ bool in_question(const std::string& text, const PhraseMatch& match) {
   return false;
 }
 
+// A line that lists the files, as a form would: "Adjunto: factura-51190.pdf", "Attachments:
+// invoice.pdf", "Συνημμένο: τιμολόγιο.pdf". The label opens the sentence and a file name follows
+// its colon, so "Adjunto: ninguno" and "adjunto" as an adjective stay quiet.
+std::optional<Range> file_list_label(const std::string& text, const Sentence& sentence) {
+  static constexpr std::array<std::string_view, 13> k_labels{
+      "adjunto",   "adjuntos",       "adjunta",       "adjuntas",    "anexo",
+      "anexos",    "attached",       "attachment",    "attachments", "συνημμενο",
+      "συνημμενα", "επισυναπτομενο", "επισυναπτομενα"};
+  const std::vector<Word>& words = sentence.words;
+  if (words.size() < 2 || words[0].kind != draft::TokenKind::word) return std::nullopt;
+  const std::string_view key = text::loose_key(words[0].text);
+  if (std::find(k_labels.begin(), k_labels.end(), key) == k_labels.end()) return std::nullopt;
+  const Range label = words[0].range;
+  if (label.begin > 0 && text[label.begin - 1] != '\n') return std::nullopt;
+  std::size_t i = label.end;
+  if (i >= text.size() || text[i] != ':') return std::nullopt;
+  if (words[1].kind != draft::TokenKind::filename) return std::nullopt;
+  return Range{label.begin, i + 1};
+}
+
 bool overlaps(const PhraseMatch& a, const PhraseMatch& b) {
   return a.sentence == b.sentence && a.first_word < b.end_word && b.first_word < a.end_word;
 }
@@ -141,6 +167,15 @@ class MissingAttachment final : public Rule {
   void check(const Draft& draft, Reporter& out) const override {
     const message::Message& msg = draft.message();
     if (msg.kind == message::InputKind::body || has_attachment(msg)) return;
+    for (const Sentence* sentence : draft.own_sentences()) {
+      if (const auto label = file_list_label(draft.text(), *sentence)) {
+        const std::string_view found =
+            std::string_view(draft.text()).substr(label->begin, label->size());
+        out.report(*label, "'{}' but the message has no attachment", found)
+            .help(N_("attach the file before sending, or take the sentence out"));
+        return;
+      }
+    }
     const std::vector<PhraseMatch> claims = m_claims.find(draft);
     if (claims.empty()) return;
     const std::vector<PhraseMatch> not_ours = m_not_ours.find(draft);

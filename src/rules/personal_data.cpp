@@ -33,7 +33,9 @@ Personal data that must not travel by email, in own text and in the subject:
 - Spanish DNI and NIE numbers with their right control letter;
 - Greek AFM (tax) and AMKA (social security) numbers with a valid check, when the line names
   them (ΑΦΜ, Α.Φ.Μ., AFM, VAT, NIF, TIN, tax; ΑΜΚΑ, AMKA): one 9-digit number in ten passes the
-  AFM check by chance, so an unnamed one is left alone;
+  AFM check by chance, so an unnamed one is left alone. Grouped as people write them ("ΑΦΜ: 094
+  259 216", "ΑΜΚΑ 010180-12342") they need the name within the three words before them, in the
+  same clause: a phone number of the same shape further along the line is not one;
 - a password or one-time code given after a phrase of `rules/<lang>/personal-data.toml`
   ("contraseña: …", "el código de verificación es …", "ο κωδικός σας είναι …", "your temporary
   password is …", "your new API key is …", "PIN: …"), and each further code of a list ("backup
@@ -41,8 +43,10 @@ Personal data that must not travel by email, in own text and in the subject:
   phrase of several words also up to five words later when they open with a preposition ("la
   contraseña provisional de su cuenta es …", "your temporary password for the portal is …"),
   and after one word too when the value could be no order or booking reference ("your password
-  for the portal is Tk93!mqZ"),
-  and looks made rather than written (a digit, a symbol, a capital inside it, or quotes around it), so
+  for the portal is Tk93!mqZ"); a short kind named in parentheses after the phrase is read
+  past ("su código (OTP) es 482913", "your sign in code (SMS) is 771204"),
+  and looks made rather than written (a digit, a symbol, a capital inside it, quotes around it,
+  or three words or more joined by hyphens, "caballo-azul-grapa"), so
   "cambie su contraseña", "your password is not stored" and "ο κωδικός παραγγελίας" stay quiet.
 - a credential set in inline code or on a command line ("`mysql --password=…`", "`export
   API_TOKEN=…`"): the value after a key naming a secret (password, token, secret, API key) and

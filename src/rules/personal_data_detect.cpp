@@ -264,21 +264,45 @@ std::optional<Found> spanish_id_at(std::string_view text, std::size_t at, std::s
   return Found{nie ? Kind::nie : Kind::dni, {at, i}, ""};
 }
 
-// A lone 9- or 11-digit number with its label on the line.
+// The label among the last `count` words of `line` before `end`, in the same clause: a grouped
+// Greek id names its label right before it ("ΑΦΜ: 094 259 216"), where a phone number of the same
+// shape on a line that names an AFM elsewhere does not.
+bool labelled_just_before(std::string_view line, std::size_t end, Kind kind, std::size_t count) {
+  std::string_view clause = line.substr(0, end);
+  if (const std::size_t cut = clause.find_last_of(",;"); cut != std::string_view::npos)
+    clause.remove_prefix(cut + 1);
+  std::vector<std::string> words = label_words(clause);
+  if (words.size() > count)
+    words.erase(words.begin(), words.end() - static_cast<std::ptrdiff_t>(count));
+  std::string joined;
+  for (const std::string& w : words) joined += w + ' ';
+  return labelled(joined, kind);
+}
+
+// A 9-digit AFM ("094259216", grouped "094 259 216") or an 11-digit AMKA ("01018012342",
+// "010180-12342", "010180 12342") with its label on the line (grouped: just before it).
 std::optional<Found> greek_id_at(std::string_view text, core::Range within, std::size_t at) {
-  std::size_t i = at;
-  while (i < within.end && is_digit(text[i])) ++i;
-  if (!ends_clean(text, i, within.end)) return std::nullopt;
-  const std::string_view digits = text.substr(at, i - at);
+  const DigitRun run = digit_run(text, at, within.end, true);
+  const std::string& digits = run.digits;
+  if (!ends_clean(text, run.end, within.end)) return std::nullopt;
+  const bool grouped = run.groups.size() > 1;
   Kind kind;
-  if (digits.size() == 9 && afm_valid(digits))
+  if (digits.size() == 9 && afm_valid(digits) &&
+      (!grouped || run.groups == std::vector<std::size_t>{3, 3, 3}))
     kind = Kind::afm;
-  else if (digits.size() == 11 && amka_valid(digits))
+  else if (digits.size() == 11 && amka_valid(digits) &&
+           (!grouped || run.groups == std::vector<std::size_t>{6, 5}))
     kind = Kind::amka;
   else
     return std::nullopt;
-  if (!labelled(line_around(text, within, at, i), kind)) return std::nullopt;
-  return Found{kind, {at, i}, ""};
+  const std::string_view line = line_around(text, within, at, run.end);
+  if (grouped) {
+    const auto line_begin = static_cast<std::size_t>(line.data() - text.data());
+    if (!labelled_just_before(line, at - line_begin, kind, 3)) return std::nullopt;
+  } else if (!labelled(line, kind)) {
+    return std::nullopt;
+  }
+  return Found{kind, {at, run.end}, ""};
 }
 
 std::size_t code_points(std::string_view s) {
@@ -333,6 +357,23 @@ bool plainly_made(std::string_view value) {
 
 // A secret looks made, not written: a digit, a symbol, or a capital inside it. Plain words
 // ("incorrecta", "not", "case-sensitive") are the sentence going on.
+// Words joined by hyphens into a passphrase ("caballo-azul-grapa-nube",
+// "correct-horse-battery"): three parts or more, each a word of three letters or more, where a
+// compound ("auto-generada", "case-sensitive") has two.
+bool is_passphrase(std::string_view value) {
+  std::size_t parts = 0;
+  std::size_t begin = 0;
+  for (;;) {
+    const std::size_t end = std::min(value.find('-', begin), value.size());
+    const std::string_view part = value.substr(begin, end - begin);
+    if (part.size() < 3 || !std::all_of(part.begin(), part.end(), is_letter)) return false;
+    ++parts;
+    if (end == value.size()) break;
+    begin = end + 1;
+  }
+  return parts >= 3;
+}
+
 bool looks_secret(std::string_view value, bool quoted) {
   if (not_a_secret(value)) return false;
   const bool digits_only = all_digits(value);
@@ -348,7 +389,7 @@ bool looks_secret(std::string_view value, bool quoted) {
     else if (is_symbol(c))
       symbol = true;
   }
-  return digit || symbol || inner_capital;
+  return digit || symbol || inner_capital || is_passphrase(value);
 }
 
 // Verbs and words that join a phrase to its value, as loose keys: "es", "is", "είναι", "will
@@ -599,6 +640,23 @@ std::optional<core::Range> secret_after(std::string_view text, std::size_t from,
   std::size_t i = from;
   bool cue = false;
   skip_blanks(text, i, limit);
+  // The phrase's last word in parentheses: "el código (OTP) es 482913".
+  if (i < limit && text[i] == ')' && from > 0 &&
+      text.rfind('(', from - 1) != std::string_view::npos &&
+      text.substr(0, from).find_last_of("()") == text.rfind('(', from - 1)) {
+    ++i;
+    skip_blanks(text, i, limit);
+  }
+  // A kind named in parentheses after the phrase: "your sign in code (SMS) is 771204".
+  if (i < limit && text[i] == '(') {
+    const std::size_t close = text.find(')', i);
+    if (close != std::string_view::npos && close < limit && close - i <= 12 && close > i + 1 &&
+        std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                    text.begin() + static_cast<std::ptrdiff_t>(close), is_letter)) {
+      i = close + 1;
+      skip_blanks(text, i, limit);
+    }
+  }
   // An aside: "your new password, Tk93!mq, is valid for…", "la clave (Tk93!mq)". Only a value
   // that cannot be a word: "your password, which you chose, …" is the sentence going on.
   if (i < limit && (text[i] == ',' || text[i] == '(')) {

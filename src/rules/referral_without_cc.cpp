@@ -23,7 +23,9 @@ Own text that sends the customer somewhere else while whoever they are sent to i
   neither in To or Cc nor the sender's own (From, Sender, Reply-To);
 - to a **department or person** named without an address ("contacte con el departamento de
   facturación", "le paso con mi compañera", "επικοινωνήστε με το λογιστήριο", "reach out to our
-  billing team", "I have forwarded your request to our returns team"): flagged when nobody of
+  billing team", "I have forwarded your request to our returns team"), or a colleague named
+  with their department ("escribile a Carolina de administración", "hablá con Luis del
+  almacén"): flagged when nobody of
   the organisation but the sender is in To or Cc. The organisation is the `org-domains` of the
   configuration, else the domain of From; when neither tells (a free-mail sender), anyone in
   Cc counts. Which colleague stands for which department cannot be known, so any colleague

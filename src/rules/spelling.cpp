@@ -15,6 +15,7 @@
 #include "data/data.hpp"
 #include "rules/foreign_word_detect.hpp"
 #include "rules/personal_data_detect.hpp"
+#include "rules/phrase_matcher.hpp"
 #include "rules/rules.hpp"
 #include "rules/word_case.hpp"
 #include "spell/enclitic.hpp"
@@ -247,6 +248,7 @@ class Spelling final : public Rule {
         // Without a stemmer: stemming would load Hunspell for drafts that need no suggestion,
         // and the phrases' own forms are what a password follows.
         m_personal_data(context.data, context.spell),
+        m_foreign_alternatives(context.data, "foreign-word", nullptr),
         m_suggestions(static_cast<int>(
             std::clamp<std::int64_t>(context.options.integer("suggestions"), 0, 10))),
         m_max_suggested(static_cast<int>(
@@ -314,6 +316,9 @@ class Spelling final : public Rule {
           if (in_compound(judge, text, sentence, i)) continue;
           // An English word of a Spanish paragraph is foreign-word's finding, not a typo.
           if (foreign_word::english_in_spanish(w, language, *m_spell)) continue;
+          // So is a word of its alternatives list ("refund" → reembolso), even one a Spanish
+          // word is a slip away from ("refunda").
+          if (listed_as_foreign(sentence, language, i)) continue;
           if (const std::string_view other = other_latin(judge);
               !other.empty() && w.script == draft::Script::latin &&
               in_other_language(judge, other, text, paragraph, sentence, w, pieces, own_words)) {
@@ -582,9 +587,19 @@ class Spelling final : public Rule {
     }
   }
 
+  bool listed_as_foreign(const Sentence& sentence, std::string_view language,
+                         std::size_t word) const {
+    if (language == "en") return false;
+    const std::vector<PhraseMatch> matches = m_foreign_alternatives.find(sentence, language);
+    return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& m) {
+      return m.first_word <= word && word < m.end_word;
+    });
+  }
+
   spell::SpellService* m_spell;
   const data::DataSet& m_data;
   personal_data::Detector m_personal_data;  // passwords and ids are never spell-checked
+  PhraseMatcher m_foreign_alternatives;     // foreign-word's list: its words are its findings
   int m_suggestions;
   int m_max_suggested;
   int m_max_slow;

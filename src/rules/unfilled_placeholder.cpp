@@ -22,7 +22,7 @@ const RuleInfo k_info{
 ## What it flags
 A template placeholder still in a message about to be sent: in own text, in a line holding
 nothing but placeholders, in the signature, or in the subject. Placeholders are `{{nombre}}`,
-`{first_name}`, `${order}`, `%NAME%`, `[[name]]`, `<<Name>>`, `{% if %}` leftovers, a field
+`{{{nombre}}}`, `{first_name}`, `${order}`, `#{order.id}`, `%NAME%`, `[[name]]`, `<<Name>>`, `{% if %}` leftovers, a field
 named in brackets (`[NOMBRE DEL CLIENTE]`, `[ΟΝΟΜΑ ΠΕΛΑΤΗ]`, `[Customer name]`: it starts with a
 capital and names a field such as name, customer, number, date, address, phone, company, agent,
 link, amount, code or product) and the config's own `placeholders` patterns.
@@ -34,7 +34,8 @@ instruction to fill in (`[insert tracking link]`, `[añadir factura]`, `[εισ�
 field in angle brackets (`<tracking number>`, `<nombre del cliente>`, `<nombre>`), a field
 ending in a number sign (`[Order #]`), Mailchimp's merge tags (`*|FNAME|*`), other tools' fields
 and format strings (`{!Contact.FirstName}`, `<%= name %>`, `__FLIGHT_NUMBER__`, `{0}`, `%s`),
-`[TBD]`, and a template tag inside a link (`https://…/envios/{{tracking_id}}`).
+`[TBD]`, `[PLACEHOLDER]`, `[Contact Information]` (information, details or datos after
+another word), and a template tag inside a link (`https://…/envios/{{tracking_id}}`).
 
 Left alone: quoted text, forwarded messages and patches (someone else's templates and code),
 a single-brace `{…}` that continues a URL, and code: a placeholder inside `` `code` ``, in an API path or

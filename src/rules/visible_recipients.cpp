@@ -23,10 +23,15 @@ Recipients at the sender's own organisation (the `org-domains` of the configurat
 domain of From) do not count: copying a colleague is good practice. People at free-mail
 providers (gmail.com, hotmail.com, yahoo.es, otenet.gr…, listed in
 `rules/common/free-mail.toml`) are each a party of their own; people at one company domain are
-one party. Bcc is fine.
+one party, and so are the subaddresses of one mailbox (`ana+pedidos@gmail.com` and
+`ana@gmail.com`). Bcc is fine.
+
+A reply-all is left alone when the quoted thread (its quote, attribution line or header block)
+already shows the parties to each other: the customer who copied their solicitor or their
+partner chose who sees their address, and the answer shows nobody new.
 
 The finding lists the addresses to move to Bcc: every outside address but those of the first
-party in To. Its unsafe fix (`--unsafe-fixes`) makes that move: it rewrites To and Cc without
+party in To and of the parties the quoted thread already showed. Its unsafe fix (`--unsafe-fixes`) makes that move: it rewrites To and Cc without
 them (a Cc left empty is removed) and appends them to Bcc, adding the header if there is none.
 There is no fix when To, Cc or Bcc is given twice or To or Cc lists a group (`Clientes: …;`).
 
@@ -149,7 +154,32 @@ std::optional<core::Fix> bcc_fix(const message::Message& msg,
   return fix;
 }
 
-// Second-level labels under which registrations happen at the third level (co.uk, com.es, gov.gr).
+// "ana.garcia+pedidos@gmail.com" is ana.garcia@gmail.com's mailbox: one party, not two.
+std::string without_subaddress(const std::string& address) {
+  const std::size_t at = address.rfind('@');
+  const std::size_t plus = address.find('+');
+  if (at == std::string::npos || plus == std::string::npos || plus > at || plus == 0)
+    return address;
+  return address.substr(0, plus) + address.substr(at);
+}
+
+// The quoted and forwarded text of the reply, its attribution lines and header blocks, in
+// small letters: the addresses the earlier messages showed.
+std::string quoted_thread(const Draft& draft) {
+  std::string out;
+  for (const draft::Segment& segment : draft.segments) {
+    if (segment.kind != draft::SegmentKind::quote &&
+        segment.kind != draft::SegmentKind::attribution &&
+        segment.kind != draft::SegmentKind::original_header &&
+        segment.kind != draft::SegmentKind::forward)
+      continue;
+    out += lowercase_ascii(std::string(
+        std::string_view(draft.text()).substr(segment.range.begin, segment.range.size())));
+    out += '\n';
+  }
+  return out;
+}
+
 class VisibleRecipients final : public Rule {
  public:
   explicit VisibleRecipients(const RuleContext& context)
@@ -179,7 +209,8 @@ class VisibleRecipients final : public Rule {
         const std::string domain = a.domain();
         if (address.empty() || domain.empty() || !seen.insert(address).second) continue;
         if (own_address(address, domain, own, msg)) continue;
-        const std::string key = m_data.is_free_mail(domain) ? address : organisation_of(domain);
+        const std::string key =
+            m_data.is_free_mail(domain) ? without_subaddress(address) : organisation_of(domain);
         auto [it, added] = parties.try_emplace(key);
         if (added) {
           order.push_back(key);
@@ -192,6 +223,18 @@ class VisibleRecipients final : public Rule {
     consider(msg.to, "To");
     consider(msg.cc, "Cc");
     if (static_cast<int>(parties.size()) <= m_max_parties) return;
+    // Parties the quoted thread already shows to each other (the customer copied their
+    // solicitor, and the reply goes to both) count as one: replying to all shows nobody new.
+    const std::string thread = quoted_thread(draft);
+    std::set<std::string> shown;
+    if (!thread.empty())
+      for (const auto& [key, party] : parties)
+        if (std::any_of(party.addresses.begin(), party.addresses.end(), [&](const std::string& a) {
+              return thread.find(lowercase_ascii(a)) != std::string::npos;
+            }))
+          shown.insert(key);
+    if (shown.size() > 1 && static_cast<int>(parties.size() - shown.size() + 1) <= m_max_parties)
+      return;
 
     // Keep the first party addressed in To (the customer you answer); move everybody else.
     std::string keep = order.front();
@@ -200,9 +243,11 @@ class VisibleRecipients final : public Rule {
         keep = key;
         break;
       }
+    // Those the thread already showed to each other stay where they are.
+    if (shown.size() > 1 && !shown.contains(keep)) shown.clear();
     std::vector<std::string> move;
     for (const std::string& key : order)
-      if (key != keep)
+      if (key != keep && !(shown.size() > 1 && shown.contains(key)))
         for (const std::string& address : parties[key].addresses) move.push_back(address);
     std::size_t visible = 0;
     for (const auto& [key, party] : parties) visible += party.addresses.size();

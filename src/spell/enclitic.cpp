@@ -110,4 +110,57 @@ std::optional<std::string> without_enclitic_accent(std::string_view word) {
   return out;
 }
 
+std::optional<std::string> with_enclitic_accent(std::string_view word) {
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(word);
+  struct Nucleus {
+    int32_t first = 0, last = 0;
+    bool accented = false;
+  };
+  std::vector<Nucleus> nuclei;
+  int32_t accents = 0;
+  for (int32_t i = 0; i < text.length(); ++i) {
+    const char16_t c = text.charAt(i);
+    if (base_vowel(c) == 0) {
+      if (!u_isalpha(c)) return std::nullopt;
+      continue;
+    }
+    const bool accented = plain_of_accented(c) != 0;
+    accents += accented ? 1 : 0;
+    if (i > 0 && base_vowel(text.charAt(i - 1)) != 0 && digraph(text.charAt(i - 1), c)) {
+      nuclei.back().last = i;
+      nuclei.back().accented = nuclei.back().accented || accented;
+    } else {
+      nuclei.push_back({i, i, accented});
+    }
+  }
+  // An unstressed ι before the last vowel is one syllable with it ("σπίτια", "ενέργεια",
+  // "παπούτσια" are stressed on their penult and take no second accent).
+  if (nuclei.size() >= 2) {
+    const Nucleus& before = nuclei[nuclei.size() - 2];
+    const char16_t glide = base_vowel(text.charAt(before.last));
+    if (!before.accented && before.last + 1 == nuclei.back().first &&
+        (glide == u'ι' || glide == u'υ')) {
+      nuclei[nuclei.size() - 2].last = nuclei.back().last;
+      nuclei.pop_back();
+    }
+  }
+  if (accents != 1 || nuclei.size() < 3 || !nuclei[nuclei.size() - 3].accented) return std::nullopt;
+  const int32_t last_vowel = nuclei.back().last;
+  const char16_t last = text.charAt(last_vowel);
+  static constexpr std::array<std::pair<char16_t, char16_t>, 7> k_tonos{{{u'α', u'ά'},
+                                                                         {u'ε', u'έ'},
+                                                                         {u'η', u'ή'},
+                                                                         {u'ι', u'ί'},
+                                                                         {u'ο', u'ό'},
+                                                                         {u'υ', u'ύ'},
+                                                                         {u'ω', u'ώ'}}};
+  icu::UnicodeString accented{text};
+  for (const auto& [plain, with_tonos] : k_tonos)
+    if (last == plain) accented.setCharAt(last_vowel, with_tonos);
+  if (accented == text) return std::nullopt;
+  std::string out;
+  accented.toUTF8String(out);
+  return out;
+}
+
 }  // namespace replylint::spell

@@ -21,4 +21,9 @@ bool is_greek_enclitic(std::string_view word);
 /// a second accent on a word stressed on its penult ("σελίδά").
 std::optional<std::string> without_enclitic_accent(std::string_view word);
 
+/// The other way round: for a Greek word (UTF-8, lowercase or capitalised, letters only) with one
+/// accent, on the third syllable from the end ("αίτημα", "κατάστημα"), the word with the second
+/// accent it takes before an enclitic ("αίτημά", "κατάστημά"); std::nullopt for any other word.
+std::optional<std::string> with_enclitic_accent(std::string_view word);
+
 }  // namespace replylint::spell
