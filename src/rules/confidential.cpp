@@ -14,6 +14,7 @@
 #include "rules/phrase_matcher.hpp"
 #include "rules/rules.hpp"
 #include "spell/spell.hpp"
+#include "text/text.hpp"
 
 namespace replylint::rules {
 namespace {
@@ -30,12 +31,17 @@ const RuleInfo k_info{
   forward", "not for external distribution", "FYI team"… (the lists in
   `rules/<lang>/confidential.toml`, inflected forms included). A marker of one word ("INTERNO",
   "ΕΣΩΤΕΡΙΚΟ", "INTERNAL") counts only written in capitals, as a label: "en el interior" or
-  "στο εσωτερικό της συσκευασίας" is prose.
+  "στο εσωτερικό της συσκευασίας" is prose. Capitalised, it is a label where it opens a line
+  before a colon ("Internal: approved by finance"). A run of three capitalised words or more
+  ("DISCO DURO INTERNO 1TB", "Η ΕΣΩΤΕΡΙΚΗ ΠΙΣΙΝΑ") and a phone extension ("INTERNO 214") are
+  no labels.
 - A link or address to an internal host, in own text or the subject: a host of the
   `internal-hosts` option, a name ending in `.local`, `.internal`, `.corp`, `.lan` or
   `.localdomain`, a name with an `intranet` label, `localhost`, and (with `private-addresses`)
   private, loopback and link-local IP addresses (10/8, 172.16/12, 192.168/16, 127/8, 169.254/16,
-  IPv6 `::1`, fc00::/7, fe80::/10).
+  IPv6 `::1`, fc00::/7, fe80::/10), unless the sentence or the subject names a router, a modem
+  or the wifi ("entrá a http://192.168.1.1 desde la compu conectada al módem": the customer's
+  own).
 - An internal thread forwarded or quoted to the outside: a marker in a quote or a forwarded
   message whose author (the attribution or header block above it) is at the sender's own
   organisation (`org-domains`, else the From domain), when a recipient is outside it. The
@@ -81,7 +87,8 @@ subdomains ("wiki.example.com"); `*` matches any run of characters ("*.corp.exam
 "jira-*.example.com").
 
 `private-addresses` (default true): also flag links to private IP addresses. Turn it off where
-agents send customers to their own router's page (http://192.168.1.1).
+agents send customers to their own router's page (http://192.168.1.1) without naming the
+router.
 )md",
     .options = {{"internal-hosts", std::vector<std::string>{}, "more internal host names (globs)"},
                 {"private-addresses", true, "flag links to private and loopback IP addresses"}},
@@ -261,7 +268,7 @@ class Confidential final : public Rule {
     // Looked for only when a marker needs them: most drafts have no marker.
     std::optional<std::vector<Range>> disclaimers;
     for (const PhraseMatch& match : m_phrases.find(draft)) {
-      if (!counts(*match.sentence, match) || asks_the_reader(match)) continue;
+      if (!counts(draft.text(), *match.sentence, match) || asks_the_reader(match)) continue;
       if (!is_label(draft.text(), match.range)) {
         if (!disclaimers) disclaimers = disclaimer_paragraphs(draft);
         if (std::ranges::any_of(*disclaimers, [&](Range p) {
@@ -326,12 +333,27 @@ class Confidential final : public Rule {
         });
   }
 
-  // A one-word marker ("INTERNO", "ΕΣΩΤΕΡΙΚΟ") is a label only in capitals; in lower case it is
-  // an ordinary adjective ("el interior", "στο εσωτερικό").
-  static bool counts(const Sentence& sentence, const PhraseMatch& match) {
+  // A one-word marker ("INTERNO", "ΕΣΩΤΕΡΙΚΟ") is a label in capitals; in lower case it is
+  // an ordinary adjective ("el interior", "στο εσωτερικό"). Nor is it one inside a run of
+  // capitals, a product's name or a shouted sentence ("DISCO DURO INTERNO 1TB", "Η ΕΣΩΤΕΡΙΚΗ
+  // ΠΙΣΙΝΑ"), or before a number, a phone extension in Argentina ("Tel. 4321-5678 INTERNO 214").
+  // Capitalised, it is a label where it opens a line before a colon ("Internal: …").
+  static bool counts(std::string_view text, const Sentence& sentence, const PhraseMatch& match) {
     if (match.end_word - match.first_word != 1) return true;
-    const Word& w = sentence.words[match.first_word];
-    return w.shape == draft::CaseShape::upper && w.letters >= 3;
+    const std::vector<Word>& words = sentence.words;
+    const std::size_t i = match.first_word;
+    const Word& w = words[i];
+    if (i + 1 < words.size() && words[i + 1].kind == draft::TokenKind::number) return false;
+    if (w.shape == draft::CaseShape::title && w.letters >= 3 && is_label(text, match.range))
+      return true;
+    if (w.shape != draft::CaseShape::upper || w.letters < 3) return false;
+    const auto capitals = [&](std::size_t k) {
+      return words[k].kind == draft::TokenKind::word && words[k].shape == draft::CaseShape::upper;
+    };
+    std::size_t run = 1;
+    for (std::size_t k = i; k > 0 && capitals(k - 1); --k) ++run;
+    for (std::size_t k = i + 1; k < words.size() && capitals(k); ++k) ++run;
+    return run < 3;
   }
 
   static void report_marker(Reporter::Builder builder, const PhraseMatch& match) {
@@ -340,13 +362,17 @@ class Confidential final : public Rule {
                      : N_("remove the internal note before it reaches the customer"));
   }
 
+  // A host of the `internal-hosts` option.
+  bool named_internal(const std::string& host) const {
+    return std::ranges::any_of(m_internal_hosts, [&](const std::string& pattern) {
+      return pattern.find('*') != std::string::npos ? glob_match(pattern, host)
+                                                    : same_or_subdomain(host, pattern);
+    });
+  }
+
   bool is_internal_host(const std::string& host) const {
     if (host.empty()) return false;
-    for (const std::string& pattern : m_internal_hosts) {
-      if (pattern.find('*') != std::string::npos ? glob_match(pattern, host)
-                                                 : same_or_subdomain(host, pattern))
-        return true;
-    }
+    if (named_internal(host)) return true;
     if (host == "localhost" || host.ends_with(".localhost")) return true;
     for (std::string_view suffix : {".local", ".internal", ".corp", ".lan", ".localdomain"})
       if (host.ends_with(suffix)) return true;
@@ -358,11 +384,28 @@ class Confidential final : public Rule {
     return is_private_ipv6(host);
   }
 
-  void check_words(const std::vector<Word>& words, bool subject, Reporter& out) const {
+  // The customer's own router, modem or wifi, named in the sentence or the subject ("Entrá a
+  // http://192.168.1.1 desde la compu conectada al módem"): a private address of their home,
+  // not of the organisation.
+  static bool names_a_router(const std::vector<Word>& words) {
+    static constexpr std::array<std::string_view, 11> k_router_words{
+        "router",  "routers", "modem", "modems",   "ρουτερ",  "μοντεμ",
+        "gateway", "ont",     "wifi",  "wireless", "fritzbox"};
+    return std::ranges::any_of(words, [](const Word& w) {
+      return w.kind == draft::TokenKind::word &&
+             std::ranges::find(k_router_words, text::loose_key(w.text)) != k_router_words.end();
+    });
+  }
+
+  void check_words(const std::vector<Word>& words, bool subject, Reporter& out,
+                   const std::vector<Word>* subject_words = nullptr) const {
     for (const Word& w : words) {
       if (w.kind != draft::TokenKind::url && w.kind != draft::TokenKind::email) continue;
       const std::string host = host_of(w);
       if (!is_internal_host(host)) continue;
+      if (parse_ipv4(host) && !named_internal(host) &&
+          (names_a_router(words) || (subject_words && names_a_router(*subject_words))))
+        continue;
       const core::i18n::Fragment what = w.kind == draft::TokenKind::email
                                             ? core::i18n::fragment("address")
                                             : core::i18n::fragment("link");
@@ -377,7 +420,7 @@ class Confidential final : public Rule {
 
   void check_hosts(const Draft& draft, const Sentence& sentence, bool paragraph_hint,
                    Reporter& out) const {
-    check_words(sentence.words, false, out);
+    check_words(sentence.words, false, out, &draft.subject_words);
     if (!paragraph_hint || !m_bare_host || sentence.range.end <= sentence.range.begin) return;
     const std::string_view text =
         std::string_view(draft.text())
@@ -427,7 +470,7 @@ class Confidential final : public Rule {
     check_words(draft.subject_words, true, out);
     Sentence subject{{0, draft.message().subject.size()}, draft.subject_words};
     for (const PhraseMatch& match : find_any_language(subject, draft.language, true)) {
-      if (!counts(subject, match)) continue;
+      if (!counts(draft.message().subject, subject, match)) continue;
       report_marker(out.report_subject(match.range, "internal-only marker '{}' in the subject",
                                        matched_text(draft.message().subject, match.range)),
                     match);
@@ -539,7 +582,7 @@ class Confidential final : public Rule {
           sentence.words.push_back(std::move(w));
         }
         for (const PhraseMatch& match : find_any_language(sentence, draft.language, true)) {
-          if (!counts(sentence, match)) continue;
+          if (!counts(text, sentence, match)) continue;
           out.report(match.range, "internal-only marker '{}' in an internal message sent outside",
                      matched_text(text, match.range))
               .help(

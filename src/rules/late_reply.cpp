@@ -20,6 +20,7 @@
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
+#include <utility>
 
 #include "data/data.hpp"
 #include "rules/organisation.hpp"  // names_the_sender
@@ -48,7 +49,9 @@ it, in Spanish, Greek or English, as Gmail, Outlook, Apple Mail, Thunderbird and
 them ("El lun, 3 feb 2025 a las 10:12, Ana <ana@example.es> escribió:", "Στάλθηκε: Παρασκευή, 7
 Φεβρουαρίου 2025 6:40 μμ", "On Mon, Feb 3, 2025 at 10:12 AM Ana <ana@example.com> wrote:",
 "Date: Mon, 3 Feb 2025 10:12:00 +0100"), with ICU's date parsing and the patterns of
-`rules/<lang>/date-formats.toml`. When several originals are quoted, the latest counts (the one being
+`rules/<lang>/date-formats.toml`; Apple Mail's HTML replies put the attribution line inside the
+quote, as its first line, and Outlook may name the zone after the time ("5:30 PM (UTC-06:00)
+Central Time"). When several originals are quoted, the latest counts (the one being
 answered); forwarded messages and quotes nested inside quotes do not. When the latest is the
 sender's own (its attribution line or header block names the From address: a follow-up or a
 reminder), nothing is flagged. The reply's time is its
@@ -790,9 +793,13 @@ class LateReply final : public Rule {
 
   void check(const Draft& draft, Reporter& out) const override {
     bool any = false;
-    for (const draft::Segment& segment : draft.segments)
+    bool first_quote = true;
+    for (const draft::Segment& segment : draft.segments) {
       any = any || segment.kind == draft::SegmentKind::attribution ||
             segment.kind == draft::SegmentKind::original_header;
+      if (segment.kind == draft::SegmentKind::quote && std::exchange(first_quote, false))
+        any = any || (segment.depth == 1 && opens_with_a_colon_line(draft.text(), segment.range));
+    }
     if (!any) return;  // the common case costs one pass over the segments
     const Moment reply = reply_time(draft.message());
     const std::optional<Original> original = latest_original(draft, reply);
@@ -963,6 +970,29 @@ class LateReply final : public Rule {
         }
       }
     }
+    if (!latest) {
+      // Apple Mail's HTML replies put the attribution inside the quote, as its first line
+      // ("> On 7 Mar 2025, at 19:02, Ana <ana@…> wrote:").
+      const auto first_quote =
+          std::find_if(draft.segments.begin(), draft.segments.end(),
+                       [](const draft::Segment& s) { return s.kind == draft::SegmentKind::quote; });
+      if (first_quote != draft.segments.end() && first_quote->depth == 1) {
+        const std::size_t end =
+            std::min(text.find('\n', first_quote->range.begin), first_quote->range.end);
+        std::string_view line =
+            text.substr(first_quote->range.begin, end - first_quote->range.begin);
+        while (!line.empty() && (line.front() == '>' || line.front() == ' ')) line.remove_prefix(1);
+        line = trim(line);
+        const std::string joined(line);
+        if (line.ends_with(':') && is_attribution(joined)) {
+          const std::size_t begin =
+              first_quote->range.begin +
+              static_cast<std::size_t>(line.data() - text.substr(first_quote->range.begin).data());
+          consider(parse_date(joined, languages_of_line(joined, draft.language), reply),
+                   {begin, begin + line.size()}, *first_quote);
+        }
+      }
+    }
     // The latest message quoted is the sender's own: a follow-up or a reminder, not a late
     // answer (the customer's message before it was answered then).
     if (latest && names_the_sender(draft, latest_segment, m_data)) return std::nullopt;
@@ -986,6 +1016,49 @@ class LateReply final : public Rule {
   // then the draft's. Only a line that matches exactly one language puts that one first, so when
   // the draft's own language matches, the order is the draft's whatever the others say, and
   // their patterns (the costly part) are not tried.
+  // The offset of a zone written "(UTC-06:00)", "(UTC+01:00)", "(GMT+02:00)" or "(UTC)" in a
+  // date field, in seconds.
+  static std::optional<std::int64_t> written_zone(std::string_view text) {
+    for (std::string_view lead : {"(UTC", "(GMT"}) {
+      const std::size_t at = text.find(lead);
+      if (at == std::string_view::npos) continue;
+      std::string_view rest = text.substr(at + lead.size());
+      if (rest.starts_with(")")) return 0;
+      if (rest.size() < 7 || (rest[0] != '+' && rest[0] != '-') || rest[3] != ':' || rest[6] != ')')
+        continue;
+      const auto digit = [&](std::size_t i) { return rest[i] >= '0' && rest[i] <= '9'; };
+      if (!digit(1) || !digit(2) || !digit(4) || !digit(5)) continue;
+      const std::int64_t hours = (rest[1] - '0') * 10 + (rest[2] - '0');
+      const std::int64_t minutes = (rest[4] - '0') * 10 + (rest[5] - '0');
+      if (hours > 14 || minutes > 59) continue;
+      const std::int64_t offset = hours * 3600 + minutes * 60;
+      return rest[0] == '-' ? -offset : offset;
+    }
+    return std::nullopt;
+  }
+
+  // True when the first line of `range` ends in ':' (white space aside): an attribution line
+  // inside the quote may.
+  static bool opens_with_a_colon_line(std::string_view text, Range range) {
+    std::string_view line =
+        text.substr(range.begin, std::min(text.find('\n', range.begin), range.end) - range.begin);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+    return line.ends_with(':');
+  }
+
+  // True when an attribution pattern of some language matches `line`.
+  bool is_attribution(const std::string& line) const {
+    const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(line);
+    for (std::size_t l = 0; l < m_languages.size(); ++l)
+      for (const PatternMatcher& pattern : thread_matchers(l)) {
+        if (!pattern.matcher) continue;
+        UErrorCode status = U_ZERO_ERROR;
+        pattern.matcher->reset(unicode);
+        if (pattern.matcher->find(status) && U_SUCCESS(status)) return true;
+      }
+    return false;
+  }
+
   std::vector<std::string> languages_of_line(const std::string& line,
                                              const std::string& draft_language) const {
     const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(line);
@@ -1094,7 +1167,9 @@ class LateReply final : public Rule {
                                          const Moment& reply) const {
     const icu::UnicodeString prepared_line = prepared(text);
     static const icu::UnicodeString k_zone_id(u"reply");
-    const icu::SimpleTimeZone zone(static_cast<int32_t>(reply.offset * 1000), k_zone_id);
+    // Outlook names the zone after the time: "5:30 PM (UTC-06:00) Central Time (US & Canada)".
+    const std::int64_t offset = written_zone(text).value_or(reply.offset);
+    const icu::SimpleTimeZone zone(static_cast<int32_t>(offset * 1000), k_zone_id);
     icu::Calendar* const calendar = thread_calendar();
     if (calendar == nullptr) return std::nullopt;
     std::vector<int32_t> ends;  // per format, where its parse at this place ended (0: not read)

@@ -1,4 +1,10 @@
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "data/data.hpp"
 #include "rules/rules.hpp"
+#include "text/text.hpp"
 
 namespace replylint::rules {
 namespace {
@@ -13,7 +19,9 @@ const RuleInfo k_info{
 A reply (it has In-Reply-To or References, or a reply prefix such as "Re:", "RE:", "Απ:" or
 "AW:" on its subject) whose body quotes nothing of the original: no `>` block, no attribution
 line with a quote under it, no Outlook-style original-message block, no HTML blockquote.
-A new message is never flagged.
+A new message is never flagged, and neither is a forward of a reply ("Fwd: Re: …", "RV: RE:
+…": the outermost prefix is a forward), which goes on to someone else, often with the original
+attached.
 
 Patch emails (git format-patch, git send-email) are not replies to a person: a message that
 carries a patch, and a `[PATCH …]` or `[RFC …]` subject without a reply prefix (a series'
@@ -72,11 +80,18 @@ bool is_patch_submission(const Draft& draft) {
 
 class MissingQuote final : public Rule {
  public:
+  explicit MissingQuote(const RuleContext& context) {
+    for (const auto& [code, language] : context.data.languages)
+      for (const std::string& prefix : language.forward_prefixes)
+        m_forward_prefixes.push_back(text::fold(prefix));
+  }
+
   const RuleInfo& info() const override { return k_info; }
 
   void check(const Draft& draft, Reporter& out) const override {
     const message::Message& msg = draft.message();
     if (!msg.is_reply || draft.quotes_original() || is_patch_submission(draft)) return;
+    if (forwarded(msg)) return;
     constexpr std::string_view help =
         N_("quote the customer's message, or the parts you answer, below your reply");
     // Point at what makes it a reply: the subject, else the threading header.
@@ -89,14 +104,25 @@ class MissingQuote final : public Rule {
           .help(std::string(help));
     }
   }
+
+ private:
+  // "Fwd: Re: Pedido", "RV: RE: …": the outermost prefix makes it a forward of a reply, sent on
+  // to someone else (the original often attached as a message), not an answer to its writer.
+  bool forwarded(const message::Message& msg) const {
+    if (!msg.is_forward || msg.subject_prefixes.empty()) return false;
+    const std::string first = text::fold(msg.subject_prefixes.front());
+    return std::ranges::find(m_forward_prefixes, first) != m_forward_prefixes.end();
+  }
+
+  std::vector<std::string> m_forward_prefixes;  // text::fold()ed, every language
 };
 
 }  // namespace
 
 const RuleInfo& missing_quote_info() { return k_info; }
 
-std::unique_ptr<Rule> make_missing_quote(const RuleContext&) {
-  return std::make_unique<MissingQuote>();
+std::unique_ptr<Rule> make_missing_quote(const RuleContext& context) {
+  return std::make_unique<MissingQuote>(context);
 }
 
 }  // namespace replylint::rules

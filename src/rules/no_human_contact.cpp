@@ -236,10 +236,12 @@ class NoHumanContact final : public Rule {
     if (const message::Header* auto_submitted = msg.find_header("Auto-Submitted");
         auto_submitted && text::fold_case(trim(auto_submitted->value)) != "no")
       return true;
-    const bool says_no_reply =
-        std::any_of(msg.from.begin(), msg.from.end(), [&](const message::Address& a) {
-          return m_names.is_no_reply_address(a.address) || m_names.says_no_reply(a.name);
-        });
+    const bool says_no_reply = std::any_of(msg.from.begin(), msg.from.end(),
+                                           [&](const message::Address& a) {
+                                             return m_names.is_no_reply_address(a.address) ||
+                                                    m_names.says_no_reply(a.name);
+                                           }) ||
+                               m_names.from_comment_says_no_reply(msg);
     return says_no_reply && (msg.is_reply || has_outside_recipient(msg, m_org_domains, m_data));
   }
 

@@ -75,7 +75,52 @@ bool NoReplyNames::says_no_reply(std::string_view text) const {
 }
 
 bool NoReplyNames::is_no_reply_address(std::string_view address) const {
-  return says_no_reply(address.substr(0, address.rfind('@')));
+  const std::size_t at = address.rfind('@');
+  if (says_no_reply(address.substr(0, at))) return true;
+  // A no-reply host under the organisation's domain: "avisos@noreply.banco.es".
+  if (at == std::string_view::npos) return false;
+  const std::string_view domain = address.substr(at + 1);
+  const std::size_t dot = domain.find('.');
+  return dot != std::string_view::npos && domain.find('.', dot + 1) != std::string_view::npos &&
+         says_no_reply(domain.substr(0, dot));
+}
+
+bool NoReplyNames::from_comment_says_no_reply(const message::Message& msg,
+                                              std::string* comment) const {
+  for (const message::Header& header : msg.headers) {
+    if (!text::equal_loosely(header.name, "From")) continue;
+    for (std::string& found : header_comments(header.value))
+      if (says_no_reply(found)) {
+        if (comment) *comment = std::move(found);
+        return true;
+      }
+    break;
+  }
+  return false;
+}
+
+std::vector<std::string> header_comments(std::string_view value) {
+  std::vector<std::string> out;
+  bool quoted = false;
+  int angle = 0;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const char ch = value[i];
+    if (ch == '\\') {
+      ++i;
+    } else if (ch == '"') {
+      quoted = !quoted;
+    } else if (!quoted && ch == '<') {
+      ++angle;
+    } else if (!quoted && ch == '>' && angle > 0) {
+      --angle;
+    } else if (!quoted && angle == 0 && ch == '(') {
+      const std::size_t close = value.find(')', i + 1);
+      if (close == std::string_view::npos) break;
+      out.emplace_back(value.substr(i + 1, close - i - 1));
+      i = close;
+    }
+  }
+  return out;
 }
 
 bool NoReplyNames::reply_to_takes_replies(const message::Message& msg) const {

@@ -30,8 +30,14 @@ class NoReplyNames {
   /// inside a longer word ("noreplyco").
   bool says_no_reply(std::string_view text) const;
 
-  /// True when the local part of `address` (before its last '@') says no-reply.
+  /// True when the local part of `address` (before its last '@') says no-reply, or the first
+  /// label of a domain of three labels or more does ("avisos@noreply.banco.es").
   bool is_no_reply_address(std::string_view address) const;
+
+  /// True when a comment of the From header says no-reply ("Hotel (Μην απαντάτε) <info@…>"):
+  /// no part of the parsed name, yet mail clients show it. `comment` receives it.
+  bool from_comment_says_no_reply(const message::Message& msg,
+                                  std::string* comment = nullptr) const;
 
   /// True when the message has a Reply-To address that takes replies.
   bool reply_to_takes_replies(const message::Message& msg) const;
@@ -39,5 +45,8 @@ class NoReplyNames {
  private:
   std::vector<std::string> m_local_parts;  // text::loose_key()ed, words run together
 };
+
+/// The parenthesised comments of a header value, outside quoted strings and angle brackets.
+std::vector<std::string> header_comments(std::string_view value);
 
 }  // namespace replylint::rules

@@ -19,7 +19,8 @@ takes no replies: its local part says so (`noreply`, `no-reply`, `do_not_reply`,
 `noresponder`, `no-responda`, `mhn-apantate`… the lists are `rules/<lang>/no-reply-sender.toml`,
 all languages together), as the
 whole local part or as one part of it between `.`, `-`, `_` or `+` (`noreply-soporte`,
-`ventas.noreply`, `info+noreply`), never inside a longer word (`noreplyco`, `norelia`). A display
+`ventas.noreply`, `info+noreply`), never inside a longer word (`noreplyco`, `norelia`), or its
+host is a no-reply one under the organisation's domain (`avisos@noreply.banco.es`). A display
 name that says so on a real address ("No Reply <ventas@tienda.es>", also in a comment: "Tienda
 (No Reply) <ventas@tienda.es>") is flagged too: the customer reads the name and does not write
 back.
@@ -91,42 +92,11 @@ class NoReplySender final : public Rule {
     }
     // A comment of the From field ("Tienda Azul (No Reply) <ventas@…>") is no part of the
     // parsed name, yet mail clients show it.
-    for (const message::Header& header : msg.headers) {
-      if (!text::equal_loosely(header.name, "From")) continue;
-      for (const std::string& comment : comments_of(header.value))
-        if (m_names.says_no_reply(comment)) {
-          out.report_header("From", "the sender's name '{}' tells the customer not to reply",
-                            comment)
-              .help("name a person or a team that reads the replies");
-          return;
-        }
-      break;
+    if (std::string comment; m_names.from_comment_says_no_reply(msg, &comment)) {
+      out.report_header("From", "the sender's name '{}' tells the customer not to reply", comment)
+          .help("name a person or a team that reads the replies");
+      return;
     }
-  }
-
-  // The parenthesised comments of a header value, outside quoted strings and angle brackets.
-  static std::vector<std::string> comments_of(std::string_view value) {
-    std::vector<std::string> out;
-    bool quoted = false;
-    int angle = 0;
-    for (std::size_t i = 0; i < value.size(); ++i) {
-      const char ch = value[i];
-      if (ch == '\\') {
-        ++i;
-      } else if (ch == '"') {
-        quoted = !quoted;
-      } else if (!quoted && ch == '<') {
-        ++angle;
-      } else if (!quoted && ch == '>' && angle > 0) {
-        --angle;
-      } else if (!quoted && angle == 0 && ch == '(') {
-        const std::size_t close = value.find(')', i + 1);
-        if (close == std::string_view::npos) break;
-        out.emplace_back(value.substr(i + 1, close - i - 1));
-        i = close;
-      }
-    }
-    return out;
   }
 
  private:
