@@ -772,6 +772,27 @@ std::vector<Word> tokenize(std::string_view text, const Compiled& c, std::size_t
   return words;
 }
 
+namespace {
+
+// Text ending in '?' or '!' and a closing quotation mark: "…password?\"", "…¿sí?»".
+bool ends_in_quoted_stop(std::string_view text) {
+  for (std::string_view close : {"\"", "\u201D", "\u00BB", "'", "\u2019"}) {
+    if (!text.ends_with(close)) continue;
+    const std::string_view before = text.substr(0, text.size() - close.size());
+    return before.ends_with('?') || before.ends_with('!');
+  }
+  return false;
+}
+
+bool starts_lowercase(std::string_view piece) {
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(piece.data(), i, static_cast<int32_t>(piece.size()), c);
+  return c > 0 && u_islower(c);
+}
+
+}  // namespace
+
 std::vector<Range> sentences(std::string_view text, std::size_t base) {
   // Mail wraps lines at ~72 columns, so a newline is a space for sentence purposes, except before
   // a list item. The copy keeps every byte offset.
@@ -801,6 +822,13 @@ std::vector<Range> sentences(std::string_view text, std::size_t base) {
     const std::string_view piece = trim(std::string_view(text).substr(b, e - b));
     if (piece.empty()) return;
     const std::size_t pb = static_cast<std::size_t>(piece.data() - text.data());
+    // A question or exclamation quoted inside a sentence ("select “Forgotten your password?”
+    // and enter …"): the sentence goes on in small letters after the closing quote.
+    if (!out.empty() && ends_in_quoted_stop(text.substr(0, out.back().end - base)) &&
+        starts_lowercase(piece)) {
+      out.back().end = base + pb + piece.size();
+      return;
+    }
     out.push_back({base + pb, base + pb + piece.size()});
   };
   if (one_sentence(flat)) {

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <string>
 #include <vector>
@@ -231,7 +232,8 @@ class ForeignWord final : public Rule {
       const bool english_word = out[i].listed || english_only(w, spanish_text, spellers);
       // Greek text: any Latin word makes a run (product names), English or not.
       out[i].english = english_word || (greek_text && w.script == draft::Script::latin);
-      out[i].reportable = english_word && may_report(text, w, i == first_word);
+      out[i].reportable = english_word && may_report(text, w, i == first_word) &&
+                          (out[i].listed || !in_hyphenated_compound(text, w));
     }
     // What follows only takes marks back: a sentence with nothing to report (most) is done.
     if (std::ranges::none_of(out, [](const Mark& m) { return m.reportable; })) return out;
@@ -304,6 +306,18 @@ class ForeignWord final : public Rule {
         for (std::size_t j = run_start; j < i; ++j) marks[j].reportable = false;
       run = 0;
     }
+  }
+
+  // A part of a hyphenated compound ("check-in", "pop-up", "follow-up"): the compound is one
+  // word, spelling's to judge, and no English word of a sentence.
+  static bool in_hyphenated_compound(std::string_view text, const Word& w) {
+    const auto letter_at = [&](std::size_t i) {
+      return i < text.size() && (std::isalpha(static_cast<unsigned char>(text[i])) ||
+                                 static_cast<unsigned char>(text[i]) >= 0x80);
+    };
+    return (w.range.begin >= 2 && text[w.range.begin - 1] == '-' && letter_at(w.range.begin - 2)) ||
+           (w.range.end + 1 < text.size() && text[w.range.end] == '-' &&
+            letter_at(w.range.end + 1));
   }
 
   bool may_report(const std::string& text, const Word& w, bool sentence_start) const {

@@ -1,5 +1,6 @@
 #include <unicode/dtfmtsym.h>
 #include <unicode/locid.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -31,8 +32,9 @@ PDF, SEPA, ΦΠΑ, ΑΦΜ…), codes of two or three capitals the dictionary doe
 and airlines: "IB 3166 MAD - BCN", "JFK"), tokens with digits or underscores, names from the
 message's headers, placeholders, URLs, text in quotation marks (an error message as the screen
 shows it: "SERVICE TEMPORARILY UNAVAILABLE"), an HTTP status ("HTTP 503 SERVICE UNAVAILABLE"),
-the rows of a table ("| ESTADO | FECHA | IMPORTE |"), quoted text, attribution lines and
-signatures.
+the rows of a table ("| ESTADO | FECHA | IMPORTE |"), a heading of up to six words alone on
+its line above a field, a figure or a list item ("RESUMEN DEL PEDIDO" over "1 x Cable HDMI";
+above prose it is still shouting), quoted text, attribution lines and signatures.
 
 The fix writes the run in sentence case: acronyms and codes stay, a word takes the form the
 dictionary gives it (accents restored: ATENCION → atención; names capitalised: DALLAS → Dallas),
@@ -161,7 +163,8 @@ class Shouting final : public Rule {
 
     for (const Run& run : runs) {
       if (inside_quotation(text, words[run.first].range.begin, words[run.last].range.end) ||
-          in_table_row(text, words[run.first].range.begin) || status_line(words, run))
+          in_table_row(text, words[run.first].range.begin) || status_line(words, run) ||
+          heading_line(text, words[run.first].range.begin, words[run.last].range.end))
         continue;
       std::size_t words_in_run = 0;
       for (std::size_t i = run.first; i <= run.last; ++i)
@@ -271,6 +274,40 @@ class Shouting final : public Rule {
     const std::size_t line_end = std::min(text.find('\n', at), text.size());
     const std::string_view line = text.substr(line_begin, line_end - line_begin);
     return std::count(line.begin(), line.end(), '|') >= 2;
+  }
+
+  // A heading over lines of data ("RESUMEN DEL PEDIDO" above "1 x Cable HDMI", "ΞΕΝΟΔΟΧΕΙΟ
+  // ΑΚΤΗ ΜΥΡΙΝΑΣ - ΛΗΜΝΟΣ" above "Άφιξη: 12/07"): the run is its whole line, of six words at
+  // most and no sentence's end, and the next line, at once, holds a field, a figure or a list
+  // item. A shouted line over prose is still shouting.
+  static bool heading_line(std::string_view text, std::size_t begin, std::size_t end) {
+    const std::size_t line_begin = begin == 0 ? 0 : text.rfind('\n', begin - 1) + 1;
+    const std::size_t line_end = std::min(text.find('\n', end), text.size());
+    const auto blank = [](std::string_view s) {
+      return s.find_first_not_of(" \t:-–—") == std::string_view::npos;
+    };
+    if (!blank(text.substr(line_begin, begin - line_begin)) ||
+        !blank(text.substr(end, line_end - end)))
+      return false;
+    const std::string_view run = text.substr(begin, end - begin);
+    if (std::count(run.begin(), run.end(), ' ') > 5) return false;
+    if (line_end >= text.size()) return false;
+    const std::size_t next_end = std::min(text.find('\n', line_end + 1), text.size());
+    const std::string_view next = text.substr(line_end + 1, next_end - line_end - 1);
+    // Data below it: a field ("Άφιξη: 12/07"), a figure or a list item, not in capitals.
+    const std::size_t first = next.find_first_not_of(" \t");
+    if (first == std::string_view::npos || !has_lowercase(next)) return false;
+    return next.find(':') != std::string_view::npos ||
+           std::any_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+           std::string_view("-*•").find(next[first]) != std::string_view::npos ||
+           next.substr(first).starts_with("•");
+  }
+
+  static bool has_lowercase(std::string_view line) {
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(line);
+    for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1))
+      if (u_islower(u.char32At(i))) return true;
+    return false;
   }
 
   // An HTTP status as a server sends it: "HTTP 429 TOO MANY REQUESTS".

@@ -77,7 +77,8 @@ capitals with at most one vowel: "KLMZTR"), names that appear in the message's h
 spaces that mixes letters with digits or symbols: "ABX-99k", "Tk93!mq", "pedido#4411"; a typo
 next to punctuation, "¡mensage!", is still a word), social handles and hashtags ("@tiendaverde",
 "#sso-incidents"), inline code between backticks, command-line options and paths ("`npm ci`",
-"--sso", "/auth/saml/acs"), and passwords and other values the
+"--sso", "/auth/saml/acs"), lines indented as code (four spaces or a tab: "    mv plugin
+plugin.disabled"), and passwords and other values the
 `personal-data` rule detects (a warning on them would print them). Greek words written in
 capitals are accepted without accents; elsewhere accents count ("minimo" is a typo).
 
@@ -172,6 +173,16 @@ bool social_tag(std::string_view chunk) {
 // or joins letters with symbols no prose puts inside a word ("Tk!mq", "a=b"). Punctuation around
 // it ("¡mensage!", "(ver", "**nota**") and a list number before it ("1.Introducción") do not
 // count, so a typo next to punctuation is still a word.
+// A line indented as a code block, four spaces or a tab, as wall-of-text and
+// unfilled-placeholder read it too: "    mv contact-form contact-form.disabled".
+bool on_code_line(std::string_view text, const Range& word) {
+  const std::size_t newline =
+      word.begin == 0 ? std::string_view::npos : text.rfind('\n', word.begin - 1);
+  const std::size_t from = newline == std::string_view::npos ? 0 : newline + 1;
+  const std::string_view line = text.substr(from, word.begin - from);
+  return line.starts_with("    ") || line.starts_with('\t');
+}
+
 bool is_code(std::string_view chunk) {
   const auto size = static_cast<int32_t>(std::min<std::size_t>(chunk.size(), INT32_MAX));
   std::vector<UChar32> cps;
@@ -311,7 +322,7 @@ class Spelling final : public Rule {
           if (judge == "el" && enclitic_accent(text, sentence, i)) continue;
           // Only unknown words get here, so what follows costs nothing on correct text.
           const std::string_view chunk = chunk_around(text, w.range.begin, w.range.end);
-          if (is_code(chunk) || social_tag(chunk)) continue;
+          if (is_code(chunk) || social_tag(chunk) || on_code_line(text, w.range)) continue;
           if (abbreviation(judge, text, sentence, i)) continue;
           if (in_compound(judge, text, sentence, i)) continue;
           // An English word of a Spanish paragraph is foreign-word's finding, not a typo.

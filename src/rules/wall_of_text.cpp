@@ -27,7 +27,8 @@ A paragraph of own text with more than `max-paragraph-words` words, or a sentenc
 second runs over ten lines before its full stop.
 
 A paragraph is what the reader sees as one block: a list item (`-`, `*`, `•`, `1.`, `2)`, `a)`)
-is a block of its own, and so is a line the writer ended with a full stop, a question or a colon
+is a block of its own, and so is a field of a form or record ("Horario de recepción: de 8:00 a
+15:00": a label of up to four words and a colon), a line the writer ended with a full stop, a question or a colon
 and then a line break (an HTML `<p>`, `<div>` or `<br>`, a format=flowed hard break, or a short
 line in hard-wrapped plain text), and every line of a paragraph whose lines are all shorter than
 50 characters (an order summary, an address). A URL, an address, a number or a placeholder counts
@@ -171,6 +172,20 @@ bool is_code_line(std::string_view line) {
   return visible > 0 && symbols * k_code_symbol_share >= visible;
 }
 
+// A line of a form or a record: a label of a few words, a colon and its value ("Dirección:
+// Almacén Central", "Horario de recepción: de 8:00 a 15:00", "Άφιξη: 12/07"). Each is a line of
+// its own to the reader, as a list item is.
+bool is_field_line(std::string_view line) {
+  line = trim_left(line);
+  const std::size_t colon = line.find(": ");
+  if (colon == std::string_view::npos || colon == 0 || colon > 40) return false;
+  const std::string_view label = line.substr(0, colon);
+  if (std::count(label.begin(), label.end(), ' ') > 3) return false;
+  if (label.find_first_of(".,;!?()\"") != std::string_view::npos) return false;
+  const auto lead = static_cast<unsigned char>(label[0]);
+  return (lead >= 'A' && lead <= 'Z') || lead >= 0x80;
+}
+
 // A run of lines of one paragraph that reads as one block. Code blocks are not prose.
 struct Block {
   Range range;
@@ -201,8 +216,8 @@ std::vector<Block> blocks_of(std::string_view text, Range paragraph, bool typed_
     const bool fence = starts_with(trim_left(v), "```");
     const bool code = fence || fenced || is_code_line(v);
     if (fence) fenced = !fenced;
-    const bool starts_block =
-        out.empty() || ended || code != out.back().code || (!code && is_list_item(v));
+    const bool starts_block = out.empty() || ended || code != out.back().code ||
+                              (!code && (is_list_item(v) || is_field_line(v)));
     if (starts_block)
       out.push_back({line.range, code});
     else

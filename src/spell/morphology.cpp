@@ -344,7 +344,23 @@ class Deriver {
       if (attach_clitics(*base, clitics) != word) continue;
       if (m_lookups.known(*base) && (bare || m_lookups.verb_form(*base))) return true;
     }
-    return false;
+    return voseo_with_clitics(plain, clitics, word);
+  }
+
+  // The voseo imperative (Argentina, Uruguay, Central America) is the infinitive without its r,
+  // stressed on its last vowel (confirmá, revisá, decí), and keeps that stress under a pronoun:
+  // confirmame, revisalo, respondenos, decime. The dictionaries list no voseo forms.
+  bool voseo_with_clitics(const icu::UnicodeString& plain, const icu::UnicodeString& clitics,
+                          const icu::UnicodeString& word) const {
+    if (plain.length() < 3) return false;
+    const char16_t last = plain.charAt(plain.length() - 1);
+    const char16_t stressed = last == u'a' ? u'á' : last == u'e' ? u'é' : last == u'i' ? u'í' : 0;
+    if (stressed == 0) return false;
+    const icu::UnicodeString infinitive = plain + u'r';
+    if (!m_lookups.known(infinitive) || !m_lookups.verb_form(infinitive)) return false;
+    icu::UnicodeString imperative = plain;
+    imperative.setCharAt(imperative.length() - 1, stressed);
+    return attach_clitics(imperative, clitics) == word;
   }
 
   // True when `stem` (no accent) with one of `endings` is a known word with its accent anywhere:
