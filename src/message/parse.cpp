@@ -577,7 +577,7 @@ class MimeParser {
     const std::string_view bytes = m_input.substr(std::min(offset, m_input.size()));
     detail::Decoded decoded = detail::decode_text(bytes, "");
     if (decoded.fell_back) {
-      m_message.warnings.push_back("the body is not valid UTF-8; it was read as windows-1252");
+      m_message.warnings.push_back("the body is not valid UTF-8; it was read as " + decoded.used);
     }
     if (decoded.invalid > 0) {
       m_message.warnings.push_back(std::to_string(decoded.invalid) +
@@ -1016,8 +1016,8 @@ class MimeParser {
       m_message.warnings.push_back("unknown charset '" + body.charset + "' " + where +
                                    "; read as " + decoded.used);
     } else if (decoded.fell_back) {
-      m_message.warnings.push_back("8-bit text without a usable charset " + where +
-                                   "; read as windows-1252");
+      m_message.warnings.push_back("8-bit text without a usable charset " + where + "; read as " +
+                                   decoded.used);
     }
     if (decoded.invalid > 0) {
       m_message.warnings.push_back(std::to_string(decoded.invalid) + " invalid byte sequence(s) " +

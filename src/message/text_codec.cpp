@@ -88,6 +88,45 @@ std::string normalize_newlines(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// 8-bit Greek without a charset: ISO-8859-7 and windows-1253 put every Greek letter above 0xC0
+// (0xB6-0xBF for the accented capitals), where Latin-1 text has a few accented letters among
+// ASCII ones. The two differ in Ά (0xA2 in windows-1253, 0xB6 in ISO-8859-7). nullptr for
+// anything else.
+const char* greek_8bit(std::string_view bytes) {
+  std::size_t high = 0, ascii = 0, runs = 0, run = 0, accented_runs = 0, pi_to_omega = 0;
+  bool a2 = false, iso_capitals = false, accented = false;
+  for (const char ch : bytes) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0xC1 && c != 0xD7 && c != 0xF7) {
+      ++high;
+      // ά έ ή ί and ό ύ ώ: nearly every Greek word of two syllables or more has one, where
+      // Cyrillic in windows-1251 (ь э ю, the same bytes) has them in few words.
+      accented = accented || (c >= 0xDC && c <= 0xDF) || (c >= 0xFC && c <= 0xFE);
+      // π ρ ς σ τ υ φ χ ψ ω, a third of Greek letters; rare in ISO-8859-5 Cyrillic.
+      pi_to_omega += c >= 0xF0 && c <= 0xF9 ? 1 : 0;
+      if (++run == 3) ++runs;
+      continue;
+    }
+    if (run >= 3 && accented) ++accented_runs;
+    accented = false;
+    run = 0;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++ascii;
+    if (c == 0xA2) a2 = true;
+    if (c == 0xB6 || c == 0xB8 || c == 0xB9 || c == 0xBA || c == 0xBC || c == 0xBE || c == 0xBF)
+      iso_capitals = true;
+  }
+  // Greek words are runs of high bytes; Spanish or French ones hold one or two at most.
+  if (run >= 3 && accented) ++accented_runs;
+  if (high < 12 || runs < 3 || high < ascii || accented_runs * 10 < runs * 4 ||
+      pi_to_omega * 5 < high)
+    return nullptr;
+  return a2 || !iso_capitals ? "windows-1253" : "ISO-8859-7";
+}
+
+}  // namespace
+
 Decoded decode_text(std::string_view bytes, std::string_view charset) {
   Decoded result;
   std::string name = ascii_lower(trim(charset));
@@ -125,9 +164,15 @@ Decoded decode_text(std::string_view bytes, std::string_view charset) {
     result.used = "utf-8";
     if (utf8 && convert(bytes, utf8.get(), result)) return result;
   }
+  result.fell_back = true;
+  if (const char* greek = greek_8bit(bytes)) {
+    if (ConverterPtr converter = open_converter(greek)) {
+      result.used = greek;
+      if (convert(bytes, converter.get(), result)) return result;
+    }
+  }
   ConverterPtr cp1252 = open_converter("windows-1252");
   result.used = "windows-1252";
-  result.fell_back = true;
   if (cp1252 && convert(bytes, cp1252.get(), result)) return result;
   // ICU data missing: keep ASCII, replace the rest.
   result.text.clear();

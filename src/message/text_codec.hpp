@@ -11,7 +11,8 @@ struct Decoded {
   int invalid = 0;               // byte sequences replaced by U+FFFD
   bool unknown_charset = false;  // the charset was not known; a fallback was used
   std::string used;              // the charset actually used ("utf-8", "windows-1252", ...)
-  bool fell_back = false;        // 8-bit bytes were not valid UTF-8 and windows-1252 was assumed
+  bool fell_back =
+      false;  // 8-bit bytes were not valid UTF-8: windows-1252, or 8-bit Greek, was assumed
 };
 
 /// Decodes `bytes` declared as `charset` ("" when none was declared). An empty or us-ascii

@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <string_view>
 
 #include "data/data.hpp"
+#include "rules/phrase_matcher.hpp"
 #include "rules/rules.hpp"
 #include "rules/word_case.hpp"
 #include "spell/spell.hpp"
@@ -34,7 +36,9 @@ message's headers, placeholders, URLs, text in quotation marks (an error message
 shows it: "SERVICE TEMPORARILY UNAVAILABLE"), an HTTP status ("HTTP 503 SERVICE UNAVAILABLE"),
 the rows of a table ("| ESTADO | FECHA | IMPORTE |"), a heading of up to six words alone on
 its line above a field, a figure or a list item ("RESUMEN DEL PEDIDO" over "1 x Cable HDMI";
-above prose it is still shouting), quoted text, attribution lines and signatures.
+above prose it is still shouting), a legal disclaimer in capitals (a paragraph with two different cues of
+`rules/<lang>/confidential-disclaimer.toml`: "IF YOU ARE NOT THE INTENDED RECIPIENT"), quoted
+text, attribution lines and signatures.
 
 The fix writes the run in sentence case: acronyms and codes stay, a word takes the form the
 dictionary gives it (accents restored: ATENCION → atención; names capitalised: DALLAS → Dallas),
@@ -107,6 +111,7 @@ class Shouting final : public Rule {
   explicit Shouting(const RuleContext& context)
       : m_data(context.data),
         m_spell(context.spell),
+        m_disclaimer_cues(context.data, "confidential-disclaimer", context.spell),
         m_min_words(std::max<std::int64_t>(1, context.options.integer("min-words"))) {}
 
   const RuleInfo& info() const override { return k_info; }
@@ -114,6 +119,7 @@ class Shouting final : public Rule {
   void check(const Draft& draft, Reporter& out) const override {
     for (const draft::Paragraph& paragraph : draft.paragraphs) {
       const char* locale = paragraph.language.empty() ? "und" : paragraph.language.c_str();
+      if (legal_disclaimer(paragraph)) continue;
       for (const Sentence& sentence : paragraph.sentences) {
         check_words(draft.text(), sentence.words, locale, false, out);
       }
@@ -126,6 +132,25 @@ class Shouting final : public Rule {
     std::size_t first = 0, last = 0;  // indexes into the word list, inclusive
     int counted = 0;                  // capital words that are not acronyms or names
   };
+
+  // A legal disclaimer under a signature that has no "-- " line, as US companies write them in
+  // capitals ("CONFIDENTIALITY NOTICE: … THE INTENDED RECIPIENT. IF YOU ARE NOT THE INTENDED
+  // RECIPIENT …"): boilerplate the agent did not write. Two different cues make one; an "AVISO
+  // LEGAL: …" line in a template, however often, is the writer's. Looked for only where a word is
+  // in capitals.
+  bool legal_disclaimer(const draft::Paragraph& paragraph) const {
+    const bool capitals = std::ranges::any_of(paragraph.sentences, [](const Sentence& s) {
+      return std::ranges::any_of(s.words, [](const Word& w) {
+        return w.shape == draft::CaseShape::upper && w.letters >= 3;
+      });
+    });
+    if (!capitals) return false;
+    std::set<const data::Phrase*> cues;
+    for (const Sentence& s : paragraph.sentences)
+      for (const PhraseMatch& m : m_disclaimer_cues.find(s, paragraph.language))
+        cues.insert(m.phrase);
+    return cues.size() >= 2;
+  }
 
   // Finds the runs of capitals in one sentence (or the subject) and reports them.
   void check_words(const std::string& text, const std::vector<Word>& words, const char* locale,
@@ -411,6 +436,7 @@ class Shouting final : public Rule {
 
   const data::DataSet& m_data;
   spell::SpellService* m_spell;
+  PhraseMatcher m_disclaimer_cues;  // rules/<lang>/confidential-disclaimer.toml
   std::int64_t m_min_words;
 };
 

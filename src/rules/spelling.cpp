@@ -78,7 +78,7 @@ spaces that mixes letters with digits or symbols: "ABX-99k", "Tk93!mq", "pedido#
 next to punctuation, "¡mensage!", is still a word), social handles and hashtags ("@tiendaverde",
 "#sso-incidents"), inline code between backticks, command-line options and paths ("`npm ci`",
 "--sso", "/auth/saml/acs"), lines indented as code (four spaces or a tab: "    mv plugin
-plugin.disabled"), and passwords and other values the
+plugin.disabled"), a misspelling quoted on purpose and marked "[sic]", and passwords and other values the
 `personal-data` rule detects (a warning on them would print them). Greek words written in
 capitals are accepted without accents; elsewhere accents count ("minimo" is a typo).
 
@@ -181,6 +181,20 @@ bool on_code_line(std::string_view text, const Range& word) {
   const std::size_t from = newline == std::string_view::npos ? 0 : newline + 1;
   const std::string_view line = text.substr(from, word.begin - from);
   return line.starts_with("    ") || line.starts_with('\t');
+}
+
+// A misspelling quoted on purpose and marked so: "escribió «recivido» [sic]".
+bool marked_sic(std::string_view text, const Range& word) {
+  std::string_view after = text.substr(std::min(word.end, text.size()), 16);
+  for (bool skipped = true; skipped;) {
+    skipped = false;
+    for (std::string_view mark : {" ", "\"", "'", "\u00BB", "\u201D", "\u2019"})
+      if (after.starts_with(mark)) {
+        after.remove_prefix(mark.size());
+        skipped = true;
+      }
+  }
+  return after.starts_with("[sic]") || after.starts_with("(sic)");
 }
 
 bool is_code(std::string_view chunk) {
@@ -322,7 +336,9 @@ class Spelling final : public Rule {
           if (judge == "el" && enclitic_accent(text, sentence, i)) continue;
           // Only unknown words get here, so what follows costs nothing on correct text.
           const std::string_view chunk = chunk_around(text, w.range.begin, w.range.end);
-          if (is_code(chunk) || social_tag(chunk) || on_code_line(text, w.range)) continue;
+          if (is_code(chunk) || social_tag(chunk) || on_code_line(text, w.range) ||
+              marked_sic(text, w.range))
+            continue;
           if (abbreviation(judge, text, sentence, i)) continue;
           if (in_compound(judge, text, sentence, i)) continue;
           // An English word of a Spanish paragraph is foreign-word's finding, not a typo.

@@ -28,7 +28,8 @@ capital and names a field such as name, customer, number, date, address, phone, 
 link, amount, code or product) and the config's own `placeholders` patterns.
 
 Also a field's name in small letters (`[nombre]`, `[first name]`, `[número de pedido]`,
-`[όνομα πελάτη]`: every word a field word or one joining them), a figure still to write
+`[όνομα πελάτη]`: every word a field word or one joining them, one at least a field word, so
+`[the]` and `[la]` are prose), a figure still to write
 (`[X] días`, `[N]`, `pedido XXXXX`), a blank after a word or a label (`Su número es ____.`), an
 instruction to fill in (`[insert tracking link]`, `[añadir factura]`, `[εισάγετε σύνδεσμο]`), a
 field in angle brackets (`<tracking number>`, `<nombre del cliente>`, `<nombre>`), a field

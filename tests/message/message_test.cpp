@@ -165,6 +165,26 @@ TEST_CASE("a draft whose body is not UTF-8 falls back to windows-1252 with a war
   CHECK(has_warning(m, "not valid UTF-8"));
 }
 
+TEST_CASE("8-bit Greek without a charset is read as Greek, Cyrillic and Spanish are not",
+          "[message]") {
+  const Message draft = parse_fixture("draft-windows-1253.txt");
+  CHECK(draft.body.text.find("Η παραγγελία σας έφυγε σήμερα") != std::string::npos);
+  CHECK(draft.body.text.find("Άννα") != std::string::npos);
+  CHECK(has_warning(draft, "read as windows-1253"));
+
+  const Message iso = parse_fixture("bare-body-iso-8859-7.txt");
+  CHECK(iso.body.text.find("Όπως σας είπαμε") != std::string::npos);
+  CHECK(has_warning(iso, "read as ISO-8859-7"));
+
+  // Russian in windows-1251 has the same bytes above 0xC0, but few of its words hold the
+  // bytes of Greek accented vowels: not Greek, so the fallback stays windows-1252.
+  const Message cyrillic = parse_fixture("bare-body-cp1251.txt");
+  CHECK(has_warning(cyrillic, "read as windows-1252"));
+
+  const Message latin = parse_fixture("draft-latin1.txt");
+  CHECK(has_warning(latin, "read as windows-1252"));
+}
+
 TEST_CASE("a bare body has no headers; a first line like 'Nota: …' is not a header", "[message]") {
   const Message el = parse_fixture("bare-body-el.txt");
   CHECK(el.kind == InputKind::body);
