@@ -12,11 +12,14 @@ struct CommentSyntax {
   std::string_view open;
   std::string_view close;
 };
-// Longest opener first: "{{!--" before "{{!".
-constexpr std::array<CommentSyntax, 4> k_comments{{
+// Longest opener first: "{{!--" before "{{!", "{% comment %}" before "{%" (Liquid's inline
+// comment, "{% # replylint: … %}").
+constexpr std::array<CommentSyntax, 6> k_comments{{
     {"{{!--", "--}}"},
     {"{{!", "}}"},
     {"{#", "#}"},
+    {"{% comment %}", "{% endcomment %}"},
+    {"{%", "%}"},
     {"<!--", "-->"},
 }};
 
@@ -35,8 +38,14 @@ SuppressionKind kind_of(std::string_view word) {
 // comment is not a replylint directive.
 bool parse_directive(std::string_view body, std::size_t at, Suppression& out) {
   std::size_t i = 0;
-  // Jinja's whitespace control ("{#- … -#}") and Handlebars' "~" sit next to the delimiters.
-  while (i < body.size() && (is_blank(body[i]) || body[i] == '-' || body[i] == '~')) ++i;
+  // Jinja's whitespace control ("{#- … -#}") and Handlebars' "~" sit next to the delimiters,
+  // Liquid's '#' opens its inline comment ("{% # … %}").
+  bool hash = false;
+  while (i < body.size() &&
+         (is_blank(body[i]) || body[i] == '-' || body[i] == '~' || (!hash && body[i] == '#'))) {
+    hash = hash || body[i] == '#';
+    ++i;
+  }
   if (body.substr(i, k_marker.size()) != k_marker) return false;
   i += k_marker.size();
   std::size_t end = body.size();

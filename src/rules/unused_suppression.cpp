@@ -14,8 +14,8 @@ const RuleInfo k_info{
     .docs = R"md(
 ## What it flags
 A suppression comment (docs/suppressions.md) in a template's own comment syntax,
-`{# replylint: disable-next-line shouting -- reason #}`, `{{!-- … --}}`, `{{! … }}` or
-`<!-- … -->`, that no longer hides anything: each rule it names that found nothing where it
+`{# replylint: disable-next-line shouting -- reason #}`, `{{!-- … --}}`, `{{! … }}`, `{% # … %}`,
+`{% comment %}…{% endcomment %}` or `<!-- … -->`, that no longer hides anything: each rule it names that found nothing where it
 applies (ruff's RUF100), a rule id that does not exist, and a directive that is not one of
 `disable-next-line`, `disable-line`, `disable`, `enable` or `disable-file`. A rule that is not
 enabled for the file finds nothing, so its suppression is unused too.

@@ -56,6 +56,9 @@ TEST_CASE("disable-next-line in each template language hides the next line, quie
       "{{!-- replylint: disable-next-line shouting -- the legal notice is in capitals --}}",
       "{{! replylint: disable-next-line shouting -- the legal notice is in capitals }}",
       "<!-- replylint: disable-next-line shouting -- the legal notice is in capitals -->",
+      "{% # replylint: disable-next-line shouting -- Liquid's inline comment %}",
+      "{% comment %}replylint: disable-next-line shouting -- Liquid's block comment{% "
+      "endcomment %}",
       "{# replylint: disable-next-line spelling, shouting -- two rules #}",
       "{# replylint: disable-next-line -- every rule #}");
   CAPTURE(comment);
