@@ -45,8 +45,9 @@ dictionary gives it (accents restored: ATENCION → atención; names capitalised
 and day and month names their capital where the language writes one (ΠΑΡΑΣΚΕΥΗ → Παρασκευή).
 It is safe, applied by `--fix`, only when every word's form is certain; a word the dictionary
 does not know (a brand, a product: written capitalised), a day name that is also a common word,
-or a short word in capitals that hides more than one accented word (ΠΟΣΟ: πόσο or ποσό)
-makes it unsafe.
+a short word in capitals that hides more than one accented word (ΠΟΣΟ: πόσο or ποσό), an
+acronym that is also a word (IT: it?) or a letter naming an option ("OPTION A - …") makes it
+unsafe.
 
 ## Why
 Never write your message in sustained capitals: it goes against the etiquette of the Internet
@@ -255,6 +256,10 @@ class Shouting final : public Rule {
       out += text.substr(cursor, w.range.begin - cursor);
       cursor = w.range.end;
       if (w.kind != draft::TokenKind::word || m_data.is_acronym(w.text)) {
+        // An acronym that is also a word ("PLEASE DELETE IT": IT or it?) cannot be told apart.
+        if (w.kind == draft::TokenKind::word && speller != nullptr &&
+            speller->listed(lower(w.text, locale)))
+          certain = false;
         out += w.text;
         continue;
       }
@@ -268,6 +273,11 @@ class Shouting final : public Rule {
       std::string word;
       if (w.letters < 2) {
         word = lower(w.text, locale);  // "Y", "Η", "A": a conjunction, an article
+        // …but no article ends a phrase: "OPTION A - …", "PLAN B:" name an option.
+        const std::size_t next = text.find_first_not_of(" \t", w.range.end);
+        if (i == run.last || next == std::string::npos ||
+            std::string_view("-:,.;)–—").find(text[next]) != std::string_view::npos)
+          certain = false;
       } else if (auto name = calendar_name(w.text, locale)) {
         // ΠΑΡΑΣΚΕΥΗ: the day, or "preparation" when the dictionary lists the common word too.
         word = *name;

@@ -212,9 +212,8 @@ TEST_CASE("check --fix edits a text part and its HTML alternative alike", "[fix]
   CHECK(!has(r.out, "warning[shouting]"));
   const std::string after = slurp(path);
   CHECK(has(after, "Subject: Your order has not shipped yet\n"));
-  // (Sentence case keeps "US" as an acronym.)
-  CHECK(has(after, "\n\nThanks for writing. Please send US the form today.\n\nBest regards,\n"));
-  CHECK(has(after, "<p>Thanks for writing. Please send US the form today.</p>"));
+  CHECK(has(after, "\n\nThanks for writing. Please send the form today.\n\nBest regards,\n"));
+  CHECK(has(after, "<p>Thanks for writing. Please send the form today.</p>"));
   CHECK(!has(after, "PLEASE"));
   check_idempotent(path);
 }

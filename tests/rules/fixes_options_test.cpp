@@ -63,6 +63,15 @@ TEST_CASE("shouting's fix is unsafe when a word's form is a guess", "[shouting][
   REQUIRE(certain.size() == 1);
   CHECK(certain[0].fix->applicability == core::Applicability::safe);
   CHECK(certain[0].fix->edits[0].replacement == "Debe cambiar la contraseña antes del lunes");
+  // A letter naming an option ("OPTION A - …" is not "Option a") and an acronym that is also a
+  // word ("IT": the department, or it?) are guesses too.
+  const auto option =
+      lint("shouting", "Hi Gemma,\n\nOPTION A - KEEP YOUR CURRENT PLAN\nYou stay.\n");
+  REQUIRE(option.size() == 1);
+  CHECK(option[0].fix->applicability == core::Applicability::unsafe);
+  const auto it = lint("shouting", "Hi Tom,\n\nPLEASE SEND THE LAPTOP BACK TO IT TODAY.\n");
+  REQUIRE(it.size() == 1);
+  CHECK(it[0].fix->applicability == core::Applicability::unsafe);
 }
 
 TEST_CASE("spelling offers an unsafe fix only for a single suggestion", "[spelling][fix]") {
