@@ -40,7 +40,7 @@ apart and no dictionary can see which one was meant:
   syllable from the end takes one on its last ("το αίτημα σας" → αίτημά, "στο κατάστημα μας" →
   κατάστημά). Before a verb the pronoun may be the verb's object ("ο υπάλληλος σας ενημέρωσε":
   the clerk informed you), so a verb after it keeps the finding back, unless it is an auxiliary
-  or a passive ("το αίτημα σας έχει καταχωρηθεί", "το αίτημα σας καταχωρήθηκε"); an unstressed ι
+  or a passive ("το αίτημα σας είναι έτοιμο", "το αίτημα σας καταχωρήθηκε"); an unstressed ι
   before the last vowel makes one syllable with it ("τα σπίτια μας").
 
 The contexts are data, `rules/<lang>/accent-confusion*.toml`: a phrase with the forms that are
@@ -390,7 +390,7 @@ class AccentConfusion final : public Rule {
   // last before a possessive μου, σου, μας, σας ("το αίτημα σας" → "αίτημά σας"). Before a verb
   // the pronoun may be the verb's object instead ("ο υπάλληλος σας ενημέρωσε": the clerk
   // informed you), and the single accent is right: a verb-like word after the pronoun keeps
-  // the finding back, unless it is an auxiliary ("το αίτημά σας έχει καταχωρηθεί").
+  // the finding back, unless it is an auxiliary ("το αίτημά σας είναι …") or a passive.
   static void check_enclitic_accents(const std::string& text, const Sentence& sentence,
                                      std::set<std::size_t>& reported, Reporter& out) {
     static constexpr std::array<std::string_view, 4> k_possessives{"μου", "σου", "μας", "σας"};
@@ -423,8 +423,9 @@ class AccentConfusion final : public Rule {
   // A Greek word with a verb's ending (ενημέρωσε, στέλνει, καλούν, έστειλαν, λύθηκε), not an
   // auxiliary, which leaves the pronoun before it possessive.
   static bool verb_like(std::string_view word) {
-    static constexpr std::array<std::string_view, 11> k_auxiliaries{
-        "είναι", "ήταν", "έχει", "έχουν", "είχε", "είχαν", "θα", "δεν", "μπορεί", "πρέπει", "να"};
+    // Not έχει: "ο συνάδελφος σας έχει στείλει" (has sent you) takes the pronoun as its object.
+    static constexpr std::array<std::string_view, 7> k_auxiliaries{"είναι",  "ήταν",   "θα", "δεν",
+                                                                   "μπορεί", "πρέπει", "να"};
     if (text::count_code_points(word) < 3) return false;  // με, σε, να: not verbs
     if (std::ranges::find(k_auxiliaries, word) != k_auxiliaries.end()) return false;
     // A passive takes no object ("το αίτημά σας καταχωρήθηκε"), but one of sending or giving
@@ -434,8 +435,10 @@ class AccentConfusion final : public Rule {
                                                             "επιστράφ", "προωθ",   "διαβιβάσ"};
     if (std::ranges::any_of(k_passive, [&](std::string_view e) { return word.ends_with(e); }))
       return std::ranges::any_of(k_sent, [&](std::string_view b) { return word.starts_with(b); });
-    static constexpr std::array<std::string_view, 14> k_endings{
-        "ε", "έ", "ει", "εί", "ουν", "ούν", "αν", "ω", "ώ", "ουμε", "ούμε", "ετε", "είτε", "ται"};
+    // The past's first person too ("σας εξήγησα", "σας έστειλα"), and "απαντά".
+    static constexpr std::array<std::string_view, 15> k_endings{"ε",    "έ",   "ει",   "εί", "ουν",
+                                                                "ούν",  "αν",  "ω",    "ώ",  "ουμε",
+                                                                "ούμε", "ετε", "είτε", "σα", "ά"};
     return std::ranges::any_of(k_endings, [&](std::string_view e) { return word.ends_with(e); });
   }
 

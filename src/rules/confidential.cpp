@@ -344,9 +344,11 @@ class Confidential final : public Rule {
     const std::size_t i = match.first_word;
     const Word& w = words[i];
     if (i + 1 < words.size() && words[i + 1].kind == draft::TokenKind::number) return false;
-    if (w.shape == draft::CaseShape::title && w.letters >= 3 && is_label(text, match.range))
-      return true;
-    if (w.shape != draft::CaseShape::upper || w.letters < 3) return false;
+    if (w.letters < 3 || (w.shape != draft::CaseShape::upper && w.shape != draft::CaseShape::title))
+      return false;
+    // A label stays one whatever follows it: "INTERNO: EL CLIENTE YA PIDIÓ …", "[INTERNO]".
+    if (is_label(text, match.range)) return true;
+    if (w.shape != draft::CaseShape::upper) return false;
     const auto capitals = [&](std::size_t k) {
       return words[k].kind == draft::TokenKind::word && words[k].shape == draft::CaseShape::upper;
     };

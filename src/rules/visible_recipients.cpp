@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -163,6 +164,26 @@ std::string without_subaddress(const std::string& address) {
   return address.substr(0, plus) + address.substr(at);
 }
 
+// True when `thread` holds `address` as a whole address: "juana@gmail.com" does not show
+// "ana@gmail.com", nor "ana@gmail.com.ar".
+bool shows_address(const std::string& thread, const std::string& address) {
+  const auto part_of_address = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '%' ||
+           c == '+' || c == '-';
+  };
+  for (std::size_t at = thread.find(address); at != std::string::npos;
+       at = thread.find(address, at + 1)) {
+    const std::size_t end = at + address.size();
+    const bool starts = at == 0 || !part_of_address(thread[at - 1]);
+    const bool ends =
+        end == thread.size() || !(std::isalnum(static_cast<unsigned char>(thread[end])) ||
+                                  (thread[end] == '.' && end + 1 < thread.size() &&
+                                   std::isalnum(static_cast<unsigned char>(thread[end + 1]))));
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
 // The quoted and forwarded text of the reply, its attribution lines and header blocks, in
 // small letters: the addresses the earlier messages showed.
 std::string quoted_thread(const Draft& draft) {
@@ -230,7 +251,7 @@ class VisibleRecipients final : public Rule {
     if (!thread.empty())
       for (const auto& [key, party] : parties)
         if (std::any_of(party.addresses.begin(), party.addresses.end(), [&](const std::string& a) {
-              return thread.find(lowercase_ascii(a)) != std::string::npos;
+              return shows_address(thread, lowercase_ascii(a));
             }))
           shown.insert(key);
     if (shown.size() > 1 && static_cast<int>(parties.size() - shown.size() + 1) <= m_max_parties)
