@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "rules/phrase_matcher.hpp"
@@ -142,7 +143,7 @@ std::optional<Range> file_list_label(const std::string& text, const Sentence& se
       "συνημμενα", "επισυναπτομενο", "επισυναπτομενα"};
   const std::vector<Word>& words = sentence.words;
   if (words.size() < 2 || words[0].kind != draft::TokenKind::word) return std::nullopt;
-  const std::string_view key = text::loose_key(words[0].text);
+  const std::string key = text::loose_key(words[0].text);
   if (std::find(k_labels.begin(), k_labels.end(), key) == k_labels.end()) return std::nullopt;
   const Range label = words[0].range;
   if (label.begin > 0 && text[label.begin - 1] != '\n') return std::nullopt;
