@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <string_view>
 #include <vector>
 
 namespace replylint::spell {
@@ -147,16 +148,10 @@ std::optional<std::string> with_enclitic_accent(std::string_view word) {
   if (accents != 1 || nuclei.size() < 3 || !nuclei[nuclei.size() - 3].accented) return std::nullopt;
   const int32_t last_vowel = nuclei.back().last;
   const char16_t last = text.charAt(last_vowel);
-  static constexpr std::array<std::pair<char16_t, char16_t>, 7> k_tonos{{{u'α', u'ά'},
-                                                                         {u'ε', u'έ'},
-                                                                         {u'η', u'ή'},
-                                                                         {u'ι', u'ί'},
-                                                                         {u'ο', u'ό'},
-                                                                         {u'υ', u'ύ'},
-                                                                         {u'ω', u'ώ'}}};
+  // The vowel with tonos whose plain form is the last vowel (the inverse of plain_of_accented).
   icu::UnicodeString accented{text};
-  for (const auto& [plain, with_tonos] : k_tonos)
-    if (last == plain) accented.setCharAt(last_vowel, with_tonos);
+  for (const char16_t with_tonos : std::u16string_view(u"άέήίόύώ"))
+    if (plain_of_accented(with_tonos) == last) accented.setCharAt(last_vowel, with_tonos);
   if (accented == text) return std::nullopt;
   std::string out;
   accented.toUTF8String(out);
