@@ -3,6 +3,8 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <string>
+#include <string_view>
 #include <utility>
 
 namespace replylint::message::detail {
@@ -54,6 +56,61 @@ bool is_block(GumboTag tag) {
   }
 }
 
+// replylint's own suppression comment (docs/suppressions.md): kept, so that an HTML-only
+// template can carry one like any other template.
+bool is_replylint_comment(std::string_view body) {
+  std::size_t i = 0;
+  while (i < body.size() && (body[i] == ' ' || body[i] == '\t' || body[i] == '-' || body[i] == '~'))
+    ++i;
+  return body.substr(i).starts_with("replylint:") && body.find('\n') == std::string_view::npos;
+}
+
+std::string html_comment(std::string_view body) { return "<!--" + std::string(body) + "-->"; }
+
+// "%7B%7Bname%7D%7D": an editor's escaped braces read as the braces the template wrote.
+std::string percent_decoded_braces(std::string_view value) {
+  std::string out;
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (value[i] == '%' && i + 2 < value.size() && (value[i + 1] == '7') &&
+        (value[i + 2] == 'B' || value[i + 2] == 'b' || value[i + 2] == 'D' ||
+         value[i + 2] == 'd')) {
+      out.push_back(value[i + 2] == 'B' || value[i + 2] == 'b' ? '{' : '}');
+      i += 2;
+    } else {
+      out.push_back(value[i]);
+    }
+  }
+  return out;
+}
+
+// A link target or image source that holds a template field ({{x}}, {% x %}, ${x}, #{x},
+// {x}, *|X|*, %X%), unfilled. Real URLs hold none of these.
+bool holds_template_field(std::string_view raw) {
+  const std::string value = percent_decoded_braces(raw);
+  const auto letter = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  };
+  for (std::size_t i = 0; i + 1 < value.size(); ++i) {
+    const char c = value[i], n = value[i + 1];
+    if (c == '{' && (n == '{' || n == '%' || letter(n)) && value.find('}', i) != std::string::npos)
+      return true;
+    if ((c == '$' || c == '#') && n == '{' && value.find('}', i) != std::string::npos) return true;
+    if (c == '*' && n == '|' && value.find("|*", i + 2) != std::string::npos) return true;
+    if (c == '%' && n >= 'A' && n <= 'Z') {
+      // Not a percent-encoded byte ("%C3%A9"): the name has a letter past F or an underscore.
+      std::size_t j = i + 1;
+      bool not_hex = false;
+      while (j < value.size() && ((value[j] >= 'A' && value[j] <= 'Z') || value[j] == '_' ||
+                                  (value[j] >= '0' && value[j] <= '9'))) {
+        not_hex = not_hex || value[j] > 'F' || value[j] == '_';
+        ++j;
+      }
+      if (not_hex && j > i + 2 && j < value.size() && value[j] == '%') return true;
+    }
+  }
+  return false;
+}
+
 bool is_skipped(GumboTag tag) {
   return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_HEAD ||
          tag == GUMBO_TAG_TITLE || tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_NOSCRIPT;
@@ -87,6 +144,19 @@ class Renderer {
       }
     }
   }
+  // Text that stays one word, apart from the text before it.
+  void word(std::string_view s) {
+    if (!m_line.empty()) m_pending_space = true;
+    text(s, false);
+  }
+  // A suppression comment between blocks is a line of its own, directly above the next block's
+  // first line ("disable-next-line" means that block); inside a line, it stays there.
+  void directive(std::string_view s) {
+    if (!m_line.empty()) return word(s);
+    text(s, false);
+    end_line();
+    m_after_directive = true;
+  }
   void line_break() { end_line(); }
   // Ends the current line if it has text; a block boundary never makes an empty line itself.
   void block_boundary() {
@@ -95,7 +165,7 @@ class Renderer {
   }
   void blank_line() {
     block_boundary();
-    if (!m_lines.empty() && !m_lines.back().first.empty()) {
+    if (!m_lines.empty() && !m_lines.back().first.empty() && !m_after_directive) {
       m_lines.emplace_back(std::string(), m_depth);
     }
   }
@@ -120,6 +190,7 @@ class Renderer {
 
  private:
   void put(char c) {
+    m_after_directive = false;
     if (m_line.empty()) m_line_depth = m_depth;
     m_line.push_back(c);
   }
@@ -135,6 +206,7 @@ class Renderer {
   int m_line_depth = 0;
   int m_depth = 0;
   bool m_pending_space = false;
+  bool m_after_directive = false;  // the last line is a suppression comment between blocks
 };
 
 // The tag name after '<' or '</' at `pos`, and whether the tag closes itself ("<br/>").
@@ -249,6 +321,10 @@ HtmlText html_to_text(std::string_view html) {
       out.text(node->v.text.text, pre > 0);
       continue;
     }
+    if (node->type == GUMBO_NODE_COMMENT) {
+      if (is_replylint_comment(node->v.text.text)) out.directive(html_comment(node->v.text.text));
+      continue;
+    }
     if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE &&
         node->type != GUMBO_NODE_DOCUMENT) {
       continue;
@@ -256,6 +332,14 @@ HtmlText html_to_text(std::string_view html) {
     const GumboTag tag =
         node->type == GUMBO_NODE_DOCUMENT ? GUMBO_TAG_UNKNOWN : node->v.element.tag;
     if (frame.closing) {
+      // A link or image whose target is still a template field: the field is shown after the
+      // element's text, where unfilled-placeholder can see it.
+      for (const char* name : {"href", "src"})
+        if (const GumboAttribute* a = node->type != GUMBO_NODE_ELEMENT
+                                          ? nullptr
+                                          : gumbo_get_attribute(&node->v.element.attributes, name);
+            a != nullptr && holds_template_field(a->value))
+          out.word(percent_decoded_braces(a->value));
       if (tag == GUMBO_TAG_BLOCKQUOTE) {
         out.block_boundary();
         out.set_depth(--depth);

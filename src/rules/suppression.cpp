@@ -12,13 +12,12 @@ struct CommentSyntax {
   std::string_view open;
   std::string_view close;
 };
-// Longest opener first: "{{!--" before "{{!", "{% comment %}" before "{%" (Liquid's inline
-// comment, "{% # replylint: … %}").
-constexpr std::array<CommentSyntax, 6> k_comments{{
+// Longest opener first: "{{!--" before "{{!". Liquid's block comment ("{% comment %}…") is read
+// apart, before these; "{%" here is its inline comment, "{% # replylint: … %}".
+constexpr std::array<CommentSyntax, 5> k_comments{{
     {"{{!--", "--}}"},
     {"{{!", "}}"},
     {"{#", "#}"},
-    {"{% comment %}", "{% endcomment %}"},
     {"{%", "%}"},
     {"<!--", "-->"},
 }};
@@ -88,6 +87,45 @@ bool parse_directive(std::string_view body, std::size_t at, Suppression& out) {
   return !first;
 }
 
+// Liquid's block comment with or without whitespace control ("{%- comment -%}", "{%comment%}"):
+// the end of its opening tag at `open` (just past "%}"), or npos. The same for "endcomment".
+std::size_t liquid_tag_end(std::string_view text, std::size_t open, std::string_view name) {
+  if (text.substr(open, 2) != "{%") return std::string_view::npos;
+  std::size_t i = open + 2;
+  if (i < text.size() && text[i] == '-') ++i;
+  while (i < text.size() && is_blank(text[i])) ++i;
+  if (text.substr(i, name.size()) != name) return std::string_view::npos;
+  i += name.size();
+  while (i < text.size() && is_blank(text[i])) ++i;
+  if (i < text.size() && text[i] == '-') ++i;
+  return text.substr(i, 2) == "%}" ? i + 2 : std::string_view::npos;
+}
+
+// A Liquid block comment holding the marker at `marker_at`, on [from, end): true when it was one.
+bool scan_liquid_comment(std::string_view text, std::size_t from, std::size_t marker_at,
+                         std::size_t end, std::size_t line, std::vector<Suppression>& out,
+                         std::size_t& next) {
+  const std::size_t open = text.substr(from, marker_at - from).rfind("{%");
+  if (open == std::string_view::npos) return false;
+  const std::size_t body_at = liquid_tag_end(text, from + open, "comment");
+  if (body_at == std::string_view::npos || body_at > marker_at) return false;
+  const std::string_view rest = text.substr(marker_at, end - marker_at);
+  for (std::size_t close = rest.find("{%"); close != std::string_view::npos;
+       close = rest.find("{%", close + 2)) {
+    const std::size_t close_at = marker_at + close;
+    const std::size_t close_end = liquid_tag_end(text, close_at, "endcomment");
+    if (close_end == std::string_view::npos || close_end > end) continue;
+    Suppression s;
+    s.comment = {from + open, close_end};
+    s.line = line;
+    if (!parse_directive(text.substr(body_at, close_at - body_at), body_at, s)) return false;
+    out.push_back(std::move(s));
+    next = close_end;
+    return true;
+  }
+  return false;
+}
+
 // Finds the directive comments on one line (bytes [begin, end) of `text`).
 void scan_line(std::string_view text, std::size_t begin, std::size_t end, std::size_t line,
                std::vector<Suppression>& out) {
@@ -97,8 +135,9 @@ void scan_line(std::string_view text, std::size_t begin, std::size_t end, std::s
     if (marker == std::string_view::npos) return;
     const std::size_t marker_at = from + marker;
     // The nearest opener before the marker, and its closer after it.
-    bool found = false;
+    bool found = scan_liquid_comment(text, from, marker_at, end, line, out, from);
     for (const CommentSyntax& syntax : k_comments) {
+      if (found) break;
       const std::size_t open = text.substr(from, marker_at - from).rfind(syntax.open);
       if (open == std::string_view::npos) continue;
       const std::size_t open_at = from + open;
@@ -146,6 +185,13 @@ std::vector<Suppression> find_suppressions(const draft::Draft& draft) {
 }
 
 bool is_suppression_comment(std::string_view token) {
+  if (const std::size_t body_at = liquid_tag_end(token, 0, "comment");
+      body_at != std::string_view::npos) {
+    const std::size_t close_at = token.rfind("{%");
+    Suppression ignored;
+    return close_at >= body_at && liquid_tag_end(token, close_at, "endcomment") == token.size() &&
+           parse_directive(token.substr(body_at, close_at - body_at), 0, ignored);
+  }
   for (const CommentSyntax& syntax : k_comments) {
     if (!token.starts_with(syntax.open) || !token.ends_with(syntax.close)) continue;
     if (token.size() < syntax.open.size() + syntax.close.size()) continue;

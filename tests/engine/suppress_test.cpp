@@ -59,6 +59,9 @@ TEST_CASE("disable-next-line in each template language hides the next line, quie
       "{% # replylint: disable-next-line shouting -- Liquid's inline comment %}",
       "{% comment %}replylint: disable-next-line shouting -- Liquid's block comment{% "
       "endcomment %}",
+      "{%- comment -%}replylint: disable-next-line shouting -- whitespace control{%- endcomment "
+      "-%}",
+      "{%comment%}replylint: disable-next-line shouting -- no spaces{%endcomment%}",
       "{# replylint: disable-next-line spelling, shouting -- two rules #}",
       "{# replylint: disable-next-line -- every rule #}");
   CAPTURE(comment);
@@ -117,4 +120,29 @@ TEST_CASE("a suppression in quoted text is someone else's and does nothing", "[s
                            "\nEl 3 de marzo, Ana escribió:\n"
                            "> {# replylint: disable-file -- not ours #}\n> Hola\n";
   CHECK(lint(text) == std::vector<std::string>{"5 shouting"});
+}
+
+TEST_CASE("an HTML-only message keeps its suppression comments, next to the block they precede",
+          "[suppress]") {
+  const std::string html_head =
+      "From: Lucía <lucia@tiendaverde.es>\nTo: ana@example.com\nSubject: Su pedido\n"
+      "Content-Type: text/html; charset=utf-8\n\n"
+      "<html><body><p>Hola Ana,</p><p>Le escribimos para confirmar su pedido de ayer.</p>\n";
+  const std::string notice = "<p>AVISO LEGAL: ESTE MENSAJE ES CONFIDENCIAL.</p>\n";
+  const std::string html_tail = "<p>Un saludo,<br>Lucía</p></body></html>\n";
+  CHECK(lint(html_head + notice + html_tail, "t.eml") == std::vector<std::string>{"5 shouting"});
+  // Between blocks, the comment is the line just above the notice; inside one, on its line.
+  CHECK(lint(html_head + "<!-- replylint: disable-next-line shouting -- legal -->\n" + notice +
+                 html_tail,
+             "t.eml")
+            .empty());
+  CHECK(lint(html_head +
+                 "<p>AVISO LEGAL: ESTE MENSAJE ES CONFIDENCIAL. <!-- replylint: disable-line "
+                 "shouting -- legal --></p>\n" +
+                 html_tail,
+             "t.eml")
+            .empty());
+  // Any other comment stays out of the text.
+  CHECK(lint(html_head + "<!-- [if mso]>TABLA DE DISEÑO<![endif] -->\n" + notice + html_tail,
+             "t.eml") == std::vector<std::string>{"5 shouting"});
 }
