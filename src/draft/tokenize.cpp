@@ -824,7 +824,9 @@ std::vector<Range> sentences(std::string_view text, std::size_t base) {
     const std::size_t pb = static_cast<std::size_t>(piece.data() - text.data());
     // A question or exclamation quoted inside a sentence ("select “Forgotten your password?”
     // and enter …"): the sentence goes on in small letters after the closing quote.
-    if (!out.empty() && ends_in_quoted_stop(text.substr(0, out.back().end - base)) &&
+    // `flat`, where a Greek question mark is already '?': "«Ξεχάσατε τον κωδικό;» και …".
+    if (!out.empty() &&
+        ends_in_quoted_stop(std::string_view(flat).substr(0, out.back().end - base)) &&
         starts_lowercase(piece)) {
       out.back().end = base + pb + piece.size();
       return;

@@ -254,4 +254,11 @@ TEST_CASE("a Greek question mark ends a sentence, a Latin semicolon does not", "
   CHECK(draft::test::slice(el, el.own_sentences()[0]->range) == "Τι κάνετε;");
   const draft::Draft es = draft::segment(body_message("Llegó tarde; Ana lo sabe.\n"), rules_data());
   CHECK(es.own_sentences().size() == 1);
+  // Quoted inside a sentence that goes on in small letters, it ends nothing, as '?' does not.
+  const draft::Draft quoted = draft::segment(
+      body_message("Πατήστε «Ξεχάσατε τον κωδικό;» και ακολουθήστε τα βήματα. Ευχαριστούμε.\n"),
+      rules_data());
+  REQUIRE(quoted.own_sentences().size() == 2);
+  CHECK(draft::test::slice(quoted, quoted.own_sentences()[0]->range) ==
+        "Πατήστε «Ξεχάσατε τον κωδικό;» και ακολουθήστε τα βήματα.");
 }
