@@ -332,10 +332,30 @@ class Shouting final : public Rule {
     // Data below it: a field ("Άφιξη: 12/07"), a figure or a list item, not in capitals.
     const std::size_t first = next.find_first_not_of(" \t");
     if (first == std::string_view::npos || !has_lowercase(next)) return false;
-    return next.find(':') != std::string_view::npos ||
-           std::any_of(next.begin(), next.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-           std::string_view("-*•").find(next[first]) != std::string_view::npos ||
-           next.substr(first).starts_with("•");
+    const std::string_view item = next.substr(first);
+    if (std::string_view("-*").find(item[0]) != std::string_view::npos || item.starts_with("•"))
+      return true;
+    const auto words_in = [](std::string_view s) {
+      std::size_t n = 0;
+      bool in_word = false;
+      for (const char c : s) {
+        const bool blank = c == ' ' || c == '\t';
+        n += !blank && !in_word;
+        in_word = !blank;
+      }
+      return n;
+    };
+    // A field is a short label and its value ("Άφιξη: 12/07", "Total: 45 €"): a colon that ends
+    // a label of four words at most, not the colon of a time inside a sentence ("a las 10:00").
+    for (std::size_t colon = item.find(':'); colon != std::string_view::npos;
+         colon = item.find(':', colon + 1)) {
+      if (colon + 1 < item.size() && item[colon + 1] != ' ' && item[colon + 1] != '\t') continue;
+      return words_in(item.substr(0, colon)) <= 4;
+    }
+    // A figure: a short line holding a number ("1 x Cable HDMI", "2 noches, 180 €"); a line of
+    // prose that mentions one is not data.
+    return words_in(item) <= 8 &&
+           std::any_of(item.begin(), item.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
 
   static bool has_lowercase(std::string_view line) {
