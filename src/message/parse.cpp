@@ -497,8 +497,16 @@ class MimeParser {
     g_mime_parser_options_set_rfc2047_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
     g_mime_parser_options_set_address_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
     g_mime_parser_options_set_parameter_compliance_mode(options.get(), GMIME_RFC_COMPLIANCE_LOOSE);
-    static const char* k_fallback[] = {"utf-8", "windows-1252", nullptr};
-    g_mime_parser_options_set_fallback_charsets(options.get(), k_fallback);
+    // 8-bit header text without a charset is read as the body is: windows-1252, or 8-bit Greek
+    // when the message reads as Greek (a mutt draft written in windows-1253).
+    const char* fallback[] = {"utf-8", "windows-1252", nullptr};
+    const std::string_view header_block =
+        m_input.substr(0, std::min(scan.body_offset, m_input.size()));
+    if (std::any_of(header_block.begin(), header_block.end(),
+                    [](char c) { return static_cast<unsigned char>(c) >= 0x80; }) &&
+        !text::is_valid_utf8(header_block))
+      if (const char* greek = detail::greek_8bit(m_input)) fallback[1] = greek;
+    g_mime_parser_options_set_fallback_charsets(options.get(), fallback);
     std::vector<RawWarning> raw_warnings;
     g_mime_parser_options_set_warning_callback(options.get(), collect_warning, &raw_warnings);
 

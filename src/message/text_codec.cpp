@@ -88,8 +88,6 @@ std::string normalize_newlines(std::string_view text) {
   return out;
 }
 
-namespace {
-
 // 8-bit Greek without a charset: ISO-8859-7 and windows-1253 put every Greek letter above 0xC0
 // (0xB6-0xBF for the accented capitals), where Latin-1 text has a few accented letters among
 // ASCII ones. The two differ in Ά (0xA2 in windows-1253, 0xB6 in ISO-8859-7). nullptr for
@@ -124,8 +122,6 @@ const char* greek_8bit(std::string_view bytes) {
     return nullptr;
   return a2 || !iso_capitals ? "windows-1253" : "ISO-8859-7";
 }
-
-}  // namespace
 
 Decoded decode_text(std::string_view bytes, std::string_view charset) {
   Decoded result;

@@ -20,6 +20,10 @@ struct Decoded {
 /// and flagged. Invalid sequences become U+FFFD and are counted. Never throws.
 Decoded decode_text(std::string_view bytes, std::string_view charset);
 
+/// The 8-bit Greek charset ("windows-1253" or "ISO-8859-7") `bytes` read as when they declare
+/// none and are not UTF-8, or nullptr when they do not look Greek (decode_text's own guess).
+const char* greek_8bit(std::string_view bytes);
+
 /// Line endings made '\n': "\r\n" -> "\n"; lone '\r' -> '\n' when the text has no '\n' at all
 /// (old Mac files), otherwise a space so lines keep matching the input's '\n' lines.
 std::string normalize_newlines(std::string_view text);

@@ -171,6 +171,10 @@ TEST_CASE("8-bit Greek without a charset is read as Greek, Cyrillic and Spanish 
   CHECK(draft.body.text.find("Η παραγγελία σας έφυγε σήμερα") != std::string::npos);
   CHECK(draft.body.text.find("Άννα") != std::string::npos);
   CHECK(has_warning(draft, "read as windows-1253"));
+  // Its 8-bit headers too: the same charset as the body, not windows-1252.
+  CHECK(draft.subject == "Re: Παραγγελία");
+  REQUIRE(draft.from.size() == 1);
+  CHECK(draft.from[0].name == "Άννα");
 
   const Message iso = parse_fixture("bare-body-iso-8859-7.txt");
   CHECK(iso.body.text.find("Όπως σας είπαμε") != std::string::npos);
@@ -183,6 +187,12 @@ TEST_CASE("8-bit Greek without a charset is read as Greek, Cyrillic and Spanish 
 
   const Message latin = parse_fixture("draft-latin1.txt");
   CHECK(has_warning(latin, "read as windows-1252"));
+  const Message latin_header = parse_message("latin.txt",
+                                             "From: =?utf-8?q?Pepe?= <pepe@example.es>\nTo: "
+                                             "ana@example.es\nSubject: Informe de a\xF1os\n\n"
+                                             "Adjunto el informe de a\xF1os anteriores.\n",
+                                             testing::prefix_data());
+  CHECK(latin_header.subject == "Informe de años");
 }
 
 TEST_CASE("a bare body has no headers; a first line like 'Nota: …' is not a header", "[message]") {
