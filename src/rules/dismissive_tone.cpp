@@ -23,8 +23,9 @@ unsafe fix: a tone rewrite needs a human's eye).
 A negative that offers a way forward is not apathy: the rule stays quiet when the same sentence
 or the next one holds one of the way-forward markers of `rules/<lang>/dismissive-tone.unless.toml`
 ("pero podemos", "sin embargo, le ofrecemos", "hasta que recibamos", "αλλά μπορούμε να",
-"ωστόσο", "μπορείτε να την επιστρέψετε", "but we can", "however, we can", "until", "instead",
-"feel free to contact us"…).
+"ωστόσο, μπορείτε", "μπορείτε να την επιστρέψετε", "but we can", "however, we can", "until we
+receive", "instead", "feel free to contact us"…). A bare "sin embargo", "however" or "ωστόσο"
+is not one: what follows it must offer something.
 
 Left alone as well: quoted text, attribution lines and signatures (the customer may write "it's
 not my problem"; the reply may not).

@@ -29,8 +29,8 @@ A reply whose quoted original asks at least `min-questions` questions while own 
 than `words-per-question` words for each of them: three questions answered in one line. A
 question is a sentence of the customer's latest message that ends with a question mark: `?`
 (Spanish `¿…?` included), the Greek question mark `;` (U+037E, or the ASCII semicolon in a
-paragraph written in Greek, never in Spanish, English or code), or an item of a numbered list
-("1. … 2. …") introduced as questions ("Tengo estas dudas:", "My questions:", "Θα ήθελα να
+paragraph written in Greek, never in Spanish, English or code), or an item of a numbered,
+lettered or bulleted list ("1. … 2. …", "a) … b) …", "- … - …") introduced as questions ("Tengo estas dudas:", "My questions:", "Θα ήθελα να
 μάθω:"; `rules/<lang>/incomplete-answer-list.toml`).
 
 Only the latest message counts: quoted text at depth one, up to its signature (`-- `) or the
@@ -172,16 +172,37 @@ bool mostly_greek(std::string_view text) {
   return greek > latin;
 }
 
-// "1. ", "2) ", "10. ": the number of a numbered list item opening `line`, or 0.
-int item_number(std::string_view line) {
+// A list item opening a line: "1. ", "2) ", "10. " (numbers), "a) ", "b. " (letters), "α) ",
+// "β) " (Greek letters), or a bullet ("- ", "* ", "• ", "– ").
+struct ListItem {
+  enum Kind { none, number, letter, greek_letter, bullet } kind = none;
+  int ordinal = 0;          // 1 for "1.", "a)", "α)"; 0 for a bullet (it takes the list's next)
+  std::size_t text_at = 0;  // where the item's text begins
+};
+
+ListItem list_item(std::string_view line) {
+  const auto followed_by_space = [&](std::size_t at) {
+    return at + 1 < line.size() && is_space(line[at + 1]);
+  };
   std::size_t i = 0;
   int number = 0;
   while (i < line.size() && i < 2 && line[i] >= '0' && line[i] <= '9')
     number = number * 10 + (line[i++] - '0');
-  if (i == 0 || i + 1 >= line.size() || (line[i] != '.' && line[i] != ')') ||
-      !is_space(line[i + 1]))
-    return 0;
-  return number;
+  if (i > 0)
+    return i < line.size() && (line[i] == '.' || line[i] == ')') && followed_by_space(i)
+               ? ListItem{ListItem::number, number, i + 1}
+               : ListItem{};
+  if (line.size() >= 2 && line[0] >= 'a' && line[0] <= 'h' && (line[1] == ')' || line[1] == '.') &&
+      followed_by_space(1))
+    return {ListItem::letter, line[0] - 'a' + 1, 2};
+  // α β γ δ ε ζ η θ: U+03B1 to U+03B8, two bytes each.
+  if (line.size() >= 3 && line[0] == '\xCE' && line[1] >= '\xB1' && line[1] <= '\xB8' &&
+      line[2] == ')' && followed_by_space(2))
+    return {ListItem::greek_letter, line[1] - '\xB1' + 1, 3};
+  for (const std::string_view mark : {"-", "*", "\u2022", "\u2013"})
+    if (line.starts_with(mark) && followed_by_space(mark.size() - 1))
+      return {ListItem::bullet, 0, mark.size()};
+  return {};
 }
 
 // The last sentence of `text` (after its last '.', '!' or '?' but the final one), trimmed.
@@ -266,7 +287,7 @@ void questions_of_paragraph(std::string_view paragraph, std::vector<Question>& o
     } else if (multibyte && paragraph.substr(i).starts_with(k_ellipsis)) {
       close_sentence(i + 3, false);
       i += 2;
-    } else if (c == '\n' && item_number(paragraph.substr(i + 1)) > 0) {
+    } else if (c == '\n' && list_item(paragraph.substr(i + 1)).kind != ListItem::none) {
       close_sentence(i, false);  // each list item is a sentence of its own
     }
   }
@@ -384,12 +405,13 @@ class IncompleteAnswer final : public Rule {
   // Adds the questions of the quoted lines in `range`; true when the latest message ends there
   // (its signature, or a quoted older message).
   bool read_part(std::string_view body, draft::Range range, std::vector<Question>& out) const {
-    std::string paragraph;           // lines since the last blank line, markers removed
-    std::string last_line;           // the last line of text before this one
-    std::vector<std::string> items;  // the current numbered list's items
-    int next_item = 0;               // the number its next item takes
-    bool list_of_questions = false;  // the line before its "1." introduces questions
-    bool intro_is_question = false;  // … and is itself a question, counted as such
+    std::string paragraph;                 // lines since the last blank line, markers removed
+    std::string last_line;                 // the last line of text before this one
+    std::vector<std::string> items;        // the current list's items
+    ListItem::Kind kind = ListItem::none;  // … numbered, lettered or bulleted
+    int next_item = 0;                     // the ordinal its next item takes
+    bool list_of_questions = false;        // the line before its "1." introduces questions
+    bool intro_is_question = false;        // … and is itself a question, counted as such
 
     auto close_list = [&] {
       if (list_of_questions && items.size() >= 2) {
@@ -405,6 +427,7 @@ class IncompleteAnswer final : public Rule {
         }
       }
       items.clear();
+      kind = ListItem::none;
       next_item = 0;
     };
     auto flush = [&] {
@@ -427,15 +450,20 @@ class IncompleteAnswer final : public Rule {
         flush();
         continue;
       }
-      const int number = item_number(line);
-      if (number > 0 && (number == 1 || number == next_item)) {
+      const ListItem item = list_item(line);
+      // A bullet goes on its bullets' list, or starts one.
+      const int number = item.kind == ListItem::bullet
+                             ? (kind == ListItem::bullet ? next_item : 1)
+                             : (item.kind == kind || item.ordinal == 1 ? item.ordinal : 0);
+      if (item.kind != ListItem::none && number > 0 && (number == 1 || number == next_item)) {
         if (number == 1) {
           close_list();
           const std::string_view intro = last_sentence(paragraph.empty() ? last_line : paragraph);
           list_of_questions = asks_for_list(intro);
           intro_is_question = list_of_questions && ends_with_question_mark(intro);
+          kind = item.kind;
         }
-        items.emplace_back(trim(line.substr(line.find_first_of(".)") + 1)));
+        items.emplace_back(trim(line.substr(item.text_at)));
         next_item = number + 1;
       } else if (!items.empty() && !paragraph.empty()) {
         items.back() += ' ';  // an item wrapped onto the next line
