@@ -48,10 +48,35 @@ std::string organisation_of(const std::string& domain) {
   return out;
 }
 
+namespace {
+
+// The organisation's helpdesk at a hosted service names it in a label of its own:
+// "tiendaverde.zendesk.com", "soporte.tiendaverde.freshdesk.com" for "tiendaverde.es". Labels of
+// four letters or more only, below the host's own registrable domain.
+bool hosted_for(const std::string& domain, const std::string& own) {
+  const std::string registrable = organisation_of(own);
+  const std::string_view name = std::string_view(registrable).substr(0, registrable.find('.'));
+  if (name.size() < 4 || name.size() == registrable.size()) return false;
+  const std::string host = organisation_of(domain);
+  if (host.size() >= domain.size()) return false;
+  std::string_view labels = std::string_view(domain).substr(0, domain.size() - host.size() - 1);
+  while (!labels.empty()) {
+    const std::size_t dot = labels.find('.');
+    if (labels.substr(0, dot) == name) return true;
+    if (dot == std::string_view::npos) break;
+    labels.remove_prefix(dot + 1);
+  }
+  return false;
+}
+
+}  // namespace
+
 bool in_domains(const std::string& domain, const std::vector<std::string>& domains) {
   return std::any_of(domains.begin(), domains.end(), [&](const std::string& own) {
-    return domain == own || (domain.size() > own.size() && domain.ends_with(own) &&
-                             domain[domain.size() - own.size() - 1] == '.');
+    return domain == own ||
+           (domain.size() > own.size() && domain.ends_with(own) &&
+            domain[domain.size() - own.size() - 1] == '.') ||
+           hosted_for(domain, own);
   });
 }
 

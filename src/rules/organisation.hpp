@@ -21,7 +21,9 @@ std::string lowercase_ascii(std::string text);
 /// "shop.acme.co.uk" -> "acme.co.uk". A name of one or two labels is returned as it is.
 std::string organisation_of(const std::string& domain);
 
-/// True when `domain` is one of `domains` or a subdomain of one.
+/// True when `domain` is one of `domains` or a subdomain of one, or a host that names one of
+/// them in a label of its own (a helpdesk service's "tiendaverde.zendesk.com" for
+/// "tiendaverde.es").
 bool in_domains(const std::string& domain, const std::vector<std::string>& domains);
 
 /// The sender organisation's domains: `org_domains` (the configuration's, lowercase) when given,

@@ -21,7 +21,8 @@ const RuleInfo k_info{
 ## What it flags
 A message whose To and Cc show the addresses of two or more outside parties to each other.
 Recipients at the sender's own organisation (the `org-domains` of the configuration, else the
-domain of From) do not count: copying a colleague is good practice. People at free-mail
+domain of From, and its helpdesk at a hosted service that names it, `tiendaverde.zendesk.com`)
+do not count: copying a colleague is good practice. People at free-mail
 providers (gmail.com, hotmail.com, yahoo.es, otenet.gr…, listed in
 `rules/common/free-mail.toml`) are each a party of their own; people at one company domain are
 one party, and so are the subaddresses of one mailbox (`ana+pedidos@gmail.com` and
