@@ -106,6 +106,7 @@ void Engine::reload_configs() {
   std::lock_guard lock(m_mutex);
   m_forced = std::move(forced);
   m_by_folder.clear();
+  m_file_folders.clear();
   m_rule_sets.clear();
 }
 
@@ -173,7 +174,13 @@ std::vector<report::FileReport> Engine::check_all(const std::vector<Input>& inpu
     } else if (probed.content) {
       // The file as the probe read it whole: parse_message applies the size limit and refuses
       // an empty file with the same words as load_message.
-      out[i] = check_bytes(input.path, std::move(*probed.content), input.path);
+      std::string bytes = std::move(*probed.content);
+      out[i] = run(
+          input.path,
+          [&](const message::Limits& limits) {
+            return message::parse_message(input.path, std::move(bytes), m_data, limits);
+          },
+          input.path, nullptr, true);
     } else {
       out[i] = check_file(input.path);
     }
@@ -219,6 +226,29 @@ config::Effective Engine::settings_for(const fs::path& path) {
   return config::resolve(*config, absolute.lexically_normal());
 }
 
+config::Effective Engine::settings_for_file(const fs::path& file) {
+  const std::string& parent = file.parent_path().native();
+  FileFolder folder;
+  {
+    std::lock_guard lock(m_mutex);
+    if (auto it = m_file_folders.find(parent); it != m_file_folders.end()) folder = it->second;
+  }
+  if (!folder.config) {
+    std::error_code ec;
+    fs::path absolute = fs::absolute(file, ec);  // as settings_for() does
+    if (ec) absolute = file;
+    folder.absolute = absolute.parent_path().lexically_normal();
+    folder.config = m_forced ? m_forced : config_in(folder.absolute);
+    if (folder.config->overrides.empty())
+      folder.settings = std::make_shared<const config::Effective>(
+          config::resolve(*folder.config, folder.absolute / file.filename()));
+    std::lock_guard lock(m_mutex);
+    m_file_folders.emplace(parent, folder);
+  }
+  if (folder.settings) return *folder.settings;
+  return config::resolve(*folder.config, (folder.absolute / file.filename()).lexically_normal());
+}
+
 message::Limits Engine::limits_for(const fs::path& config_path) {
   return limits_in(settings_for(config_path));
 }
@@ -257,11 +287,13 @@ report::FileReport Engine::check_message(const std::string& display_path, messag
 
 report::FileReport Engine::run(const std::string& display_path,
                                const std::function<message::Message(const message::Limits&)>& load,
-                               const fs::path& config_path, std::string* message_id) {
+                               const fs::path& config_path, std::string* message_id,
+                               bool config_path_is_file) {
   report::FileReport out;
   out.path = display_path;
   try {
-    const config::Effective settings = settings_for(config_path);
+    const config::Effective settings =
+        config_path_is_file ? settings_for_file(config_path) : settings_for(config_path);
     const draft::Draft draft =
         draft::segment(load(limits_in(settings)), m_data, draft_options(settings));
     if (message_id) *message_id = draft.message().message_id;

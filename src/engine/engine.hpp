@@ -131,10 +131,16 @@ class Engine {
 
  private:
   // `message_id`, when given, receives the parsed message's Message-ID.
+  // `config_path_is_file`: the caller knows `config_path` is a regular file (an input that was
+  // just read), so its folder's settings can be remembered (settings_for_file).
   report::FileReport run(const std::string& display_path,
                          const std::function<message::Message(const message::Limits&)>& load,
                          const std::filesystem::path& config_path,
-                         std::string* message_id = nullptr);
+                         std::string* message_id = nullptr, bool config_path_is_file = false);
+  /// settings_for() of a path known to be a regular file: each folder (as written) is made
+  /// absolute and its config found once, and when that config has no [[overrides]] the settings
+  /// are the same for every file in it and are worked out once too.
+  config::Effective settings_for_file(const std::filesystem::path& file);
   /// What is_mailbox() finds out about an input, and, when asked (`keep_content`) and the input
   /// is a small regular file that is not a mailbox, the whole file as read then: check_all
   /// checks those bytes instead of opening and reading the file a second time.
@@ -156,6 +162,12 @@ class Engine {
   std::shared_ptr<const config::Config> m_forced;  // from --config
   std::mutex m_mutex;
   std::map<std::filesystem::path, std::shared_ptr<const config::Config>> m_by_folder;
+  struct FileFolder {
+    std::filesystem::path absolute;  // lexically normal
+    std::shared_ptr<const config::Config> config;
+    std::shared_ptr<const config::Effective> settings;  // when the config has no overrides
+  };
+  std::map<std::string, FileFolder, std::less<>> m_file_folders;  // by parent folder as written
   // Keyed by rule_settings_key(): everything in the settings that a rule is built from.
   std::map<std::string, std::shared_ptr<const RuleSet>> m_rule_sets;
 };

@@ -199,15 +199,8 @@ class AccentConfusion final : public Rule {
       if (all[k].end_word - all[k].first_word < 2) continue;
       const std::size_t from = all[k].first_word + 1;
       const std::size_t until = all[k].end_word;
-      Sentence rest;
-      rest.range = {sentence.words[from].range.begin, sentence.range.end};
-      rest.words.assign(sentence.words.begin() + static_cast<std::ptrdiff_t>(from),
-                        sentence.words.end());
-      for (PhraseMatch& more : matcher.find(rest, language)) {
-        if (more.first_word + from >= until) break;  // the first search found those
-        more.first_word += from;
-        more.end_word += from;
-        more.sentence = &sentence;
+      for (PhraseMatch& more : matcher.find(sentence, language, from)) {
+        if (more.first_word >= until) break;  // the first search found those
         const bool known = std::ranges::any_of(all, [&](const PhraseMatch& m) {
           return m.first_word == more.first_word && m.phrase == more.phrase;
         });

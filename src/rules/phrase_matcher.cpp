@@ -552,12 +552,13 @@ const std::vector<std::size_t>* phrases_of(const IdMap<std::vector<std::size_t>>
 }
 
 void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer,
-             StemMemo& stems_memo, const Vocabulary& vocabulary, std::vector<PhraseMatch>& out) {
+             StemMemo& stems_memo, const Vocabulary& vocabulary, std::vector<PhraseMatch>& out,
+             std::size_t from_word = 0) {
   Words words(sentence, stemmer, list, stems_memo, vocabulary);
   // The phrases that may start at a word: those of its key as they are (sorted, unique), or
   // merged with those of its stems here.
   thread_local std::vector<std::size_t> t_merged;
-  std::size_t next = 0;  // past the last match: matches do not overlap
+  std::size_t next = from_word;  // past the last match: matches do not overlap
   const Sentence::PhraseStarts& starts = words.starts();
   for (std::size_t k = 0; k < starts.words.size(); ++k) {
     if ((starts.lists[k] & list.start_bit) == 0) continue;
@@ -747,7 +748,8 @@ PhraseMatcher& PhraseMatcher::operator=(PhraseMatcher&&) noexcept = default;
 bool PhraseMatcher::empty() const { return m_impl->lists.empty(); }
 
 std::vector<PhraseMatch> PhraseMatcher::find(const draft::Sentence& sentence,
-                                             std::string_view language) const {
+                                             std::string_view language,
+                                             std::size_t from_word) const {
   std::vector<PhraseMatch> out;
   const List* list = m_impl->list(language);  // compiled before the lock: compiling takes it
   if (list == nullptr) return out;
@@ -756,7 +758,7 @@ std::vector<PhraseMatch> PhraseMatcher::find(const draft::Sentence& sentence,
   // Without a stemmer the memo is never read: many rules ask sentence by sentence.
   thread_local StemMemo t_unused;
   StemMemo& memo = m_impl->stemmer == nullptr ? t_unused : thread_memos(m_impl->id)[list->language];
-  find_in(*list, sentence, m_impl->stemmer, memo, vocabulary, out);
+  find_in(*list, sentence, m_impl->stemmer, memo, vocabulary, out, from_word);
   return out;
 }
 

@@ -59,8 +59,10 @@ class PhraseMatcher {
   /// phrase of the file on a tie) and matches never overlap.
   std::vector<PhraseMatch> find(const draft::Draft& draft) const;
 
-  /// The same for one sentence, with the list of `language` only (no list: no matches).
-  std::vector<PhraseMatch> find(const draft::Sentence& sentence, std::string_view language) const;
+  /// The same for one sentence, with the list of `language` only (no list: no matches), from
+  /// its word `from_word` on: a match starts there or later.
+  std::vector<PhraseMatch> find(const draft::Sentence& sentence, std::string_view language,
+                                std::size_t from_word = 0) const;
 
  private:
   struct Impl;

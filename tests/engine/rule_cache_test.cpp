@@ -81,3 +81,41 @@ TEST_CASE("the engine builds rules once per configuration, not once per draft", 
   CHECK(g_built == after_first_pass + 2);  // a reload forgets them
   fs::remove_all(dir);
 }
+
+TEST_CASE("files read from disk take their own folder's settings, overrides included", "[engine]") {
+  std::random_device random;
+  const fs::path dir =
+      fs::temp_directory_path() / ("replylint-file-settings-" + std::to_string(random()));
+  fs::create_directories(dir / "templates");
+  fs::create_directories(dir / "sent");
+  std::ofstream(dir / ".replylint.toml")
+      << "[[overrides]]\nfiles = [\"templates/**\"]\nrules.unfilled-placeholder.enabled = false\n";
+  const std::string draft = "Hola {{nombre}},\n\nSu pedido ya ha salido.\n\nUn saludo,\nLucía\n";
+  std::vector<engine::Input> inputs;
+  for (const char* name : {"templates/a.txt", "sent/b.txt", "templates/c.txt", "d.txt"}) {
+    std::ofstream(dir / name) << draft;
+    engine::Input input;
+    input.path = (dir / name).string();
+    input.config_path = input.path;
+    inputs.push_back(std::move(input));
+  }
+  engine::Engine engine(data::default_data(), engine::Options{});
+  auto flagged = [&] {
+    std::vector<bool> out;
+    for (const report::FileReport& r : engine.check_all(inputs, 2)) {
+      INFO(r.path << ": " << r.error);
+      REQUIRE(r.error.empty());
+      out.push_back(std::any_of(r.findings.begin(), r.findings.end(), [](const auto& f) {
+        return f.diagnostic.rule == "unfilled-placeholder";
+      }));
+    }
+    return out;
+  };
+  CHECK(flagged() == std::vector<bool>{false, true, false, true});
+  CHECK(flagged() == std::vector<bool>{false, true, false, true});  // remembered, the same
+  // Without the override (and after a reload), the templates are drafts like the others.
+  std::ofstream(dir / ".replylint.toml") << "language = \"es\"\n";
+  engine.reload_configs();
+  CHECK(flagged() == std::vector<bool>{true, true, true, true});
+  fs::remove_all(dir);
+}
