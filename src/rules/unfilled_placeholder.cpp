@@ -5,9 +5,11 @@
 #include <vector>
 
 #include "data/data.hpp"
+#include "rules/phrase_matcher.hpp"
 #include "rules/rules.hpp"
 #include "rules/suppression.hpp"
 #include "rules/word_case.hpp"
+#include "spell/spell.hpp"  // SpellService is a spell::Stemmer
 #include "text/text.hpp"
 
 namespace replylint::rules {
@@ -37,6 +39,13 @@ ending in a number sign (`[Order #]`), Mailchimp's merge tags (`*|FNAME|*`), oth
 and format strings (`{!Contact.FirstName}`, `<%= name %>`, `__FLIGHT_NUMBER__`, `{0}`, `%s`),
 `[TBD]`, `[PLACEHOLDER]`, `[Contact Information]` (information, details or datos after
 another word), and a template tag inside a link (`https://…/envios/{{tracking_id}}`).
+
+A field the template engine filled with nothing is flagged too: an empty name after the opening
+greeting (`Hola ,`, `Dear ,`), a programming language's "no value" as the name (`Dear
+undefined,`, `Καλησπέρα None,`) or as a field's value (`Pedido: null`, `nº undefined`, `order
+no. #NaN`), and `[object Object]`. After a label's colon, prose in small letters is left alone
+(`Error: undefined reference to …`), and so is `None` as a label's value (`Pending actions:
+None`).
 
 Left alone: quoted text, forwarded messages and patches (someone else's templates and code),
 a single-brace `{…}` that continues a URL, and code: a placeholder inside `` `code` ``, in an API path or
@@ -248,9 +257,20 @@ bool leading_tag(const std::vector<Word>& subject, std::size_t i) {
   return true;
 }
 
+// What a template engine writes for a field with no value: JavaScript's undefined and
+// "[object Object]", null, Python's None, Ruby's nil, NaN. Programming values, not prose of any
+// language, so they are listed here rather than in rules/<lang>/.
+constexpr std::array<std::string_view, 7> k_no_values{"undefined", "Undefined", "null", "NULL",
+                                                      "None",      "NaN",       "nil"};
+
+bool is_no_value(std::string_view word) {
+  return std::find(k_no_values.begin(), k_no_values.end(), word) != k_no_values.end();
+}
+
 class UnfilledPlaceholder final : public Rule {
  public:
-  explicit UnfilledPlaceholder(const RuleContext& context) : m_data(context.data) {}
+  explicit UnfilledPlaceholder(const RuleContext& context)
+      : m_data(context.data), m_greetings(context.data, "missing-greeting", context.spell) {}
 
   const RuleInfo& info() const override { return k_info; }
 
@@ -285,6 +305,7 @@ class UnfilledPlaceholder final : public Rule {
         report(out.report(blank, "unfilled placeholder '{}'", written), written);
       }
     }
+    check_rendered_nothing(draft, out);
     if (draft.has_patch()) return;  // a patch's subject names the code it changes
     const std::vector<Word>& subject = draft.subject_words;
     for (std::size_t i = 0; i < subject.size(); ++i) {
@@ -339,7 +360,69 @@ class UnfilledPlaceholder final : public Rule {
     }
   }
 
+  // A field the template engine filled with nothing, or with a programming language's "no
+  // value": "Hola ,", "Dear undefined,", "Pedido: null", "[object Object]".
+  void check_rendered_nothing(const Draft& draft, Reporter& out) const {
+    const std::string_view text = draft.text();
+    const std::vector<const Sentence*> sentences = draft.own_sentences();
+    if (sentences.empty()) return;
+    for (const PhraseMatch& greeting : m_greetings.find(draft)) {
+      if (greeting.sentence != sentences.front() || greeting.first_word != 0) continue;
+      std::size_t at = greeting.range.end;
+      while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
+      const std::string_view opening =
+          text.substr(greeting.range.begin, greeting.range.end - greeting.range.begin);
+      if (at > greeting.range.end && at < text.size() && (text[at] == ',' || text[at] == ':')) {
+        const Range empty{greeting.range.begin, at + 1};
+        out.report(empty, "empty template field after '{}'", opening)
+            .help("write the customer's name, or drop the field, before sending");
+        continue;
+      }
+      const std::vector<Word>& words = greeting.sentence->words;
+      if (greeting.end_word < words.size() && is_no_value(words[greeting.end_word].text) &&
+          words[greeting.end_word].range.begin == at) {
+        const Word& w = words[greeting.end_word];
+        out.report(w.range, "template field rendered as '{}'", w.text)
+            .help("write the customer's name, or drop the field, before sending");
+      }
+    }
+    for (const Sentence* sentence : sentences) {
+      const std::string_view written =
+          text.substr(sentence->range.begin, sentence->range.end - sentence->range.begin);
+      for (std::size_t at = written.find("[object Object]"); at != std::string_view::npos;
+           at = written.find("[object Object]", at + 1)) {
+        const Range range{sentence->range.begin + at, sentence->range.begin + at + 15};
+        if (in_code_span(text, range) || in_code(text, range)) continue;
+        out.report(range, "template field rendered as '{}'", "[object Object]")
+            .help("write the field's value, or drop the field, before sending");
+      }
+      // A label's value: "Pedido: null", "nº undefined", "order #undefined". ("None" is a
+      // value a label may truly have: "Pending actions: None".)
+      for (const Word& w : sentence->words) {
+        if (!is_no_value(w.text) || w.text == "None" || in_code_span(text, w.range) ||
+            in_code(text, w.range))
+          continue;
+        std::size_t before = w.range.begin;
+        while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+        const std::string_view head = text.substr(0, before);
+        if (!head.ends_with(':') && !head.ends_with('#') && !head.ends_with("\u00BA") &&
+            !head.ends_with("\u00B0"))  // "nº", "n°"
+          continue;
+        std::size_t after = w.range.end;
+        while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
+        // After a label's colon, prose may go on in small letters ("Error: undefined reference
+        // to …"); a value ends its field. After "#" or "nº" only a number stands.
+        if (head.ends_with(':') && after < text.size() &&
+            std::islower(static_cast<unsigned char>(text[after])))
+          continue;
+        out.report(w.range, "template field rendered as '{}'", w.text)
+            .help("write the field's value, or drop the field, before sending");
+      }
+    }
+  }
+
   const data::DataSet& m_data;
+  PhraseMatcher m_greetings;  // missing-greeting's list: what opens own text
 };
 
 }  // namespace
