@@ -99,11 +99,16 @@ std::string detect_language(std::string_view text, const std::vector<Word>& word
 namespace {
 
 std::string detect(std::string_view text, const std::vector<Word>& words, const Compiled& c) {
-  int greek = 0, latin = 0, word_count = 0, es_stop = 0, en_stop = 0;
+  int greek = 0, latin = 0, word_count = 0, header_name_words = 0, es_stop = 0, en_stop = 0;
+  // Spanish letters in the paragraph's own words: a name from the headers ("Best,\nLucía")
+  // tells nothing about the language around it.
+  bool spanish_letters =
+      text.find("¿") != std::string_view::npos || text.find("¡") != std::string_view::npos;
   std::string f;  // the folded word, its buffer reused
   for (const Word& w : words) {
     if (w.kind != TokenKind::word) continue;
     ++word_count;
+    if (w.is_header_name) ++header_name_words;
     if (w.script == Script::greek)
       greek += w.letters;
     else if (w.script == Script::latin)
@@ -123,6 +128,8 @@ std::string detect(std::string_view text, const std::vector<Word>& words, const 
         lower[size] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + ('a' - 'A')) : ch;
       ++size;
     }
+    if (!ascii && !spanish_letters && !w.is_header_name && has_spanish_letters(w.text))
+      spanish_letters = true;
     if (ascii && size > c.max_stopword_bytes) continue;
     if (ascii && size <= sizeof lower)
       f.assign(lower, size);
@@ -144,19 +151,21 @@ std::string detect(std::string_view text, const std::vector<Word>& words, const 
   if (es_stop + en_stop >= 4 && (es_stop == 0 || en_stop == 0)) return es_stop > 0 ? "es" : "en";
   // CLD2 runs only where its answer can decide: on 8+ words, or when nothing cheaper does.
   if (word_count < k_cld2_min_words && es_stop != en_stop) return es_stop > en_stop ? "es" : "en";
-  if (word_count < k_cld2_min_words && has_spanish_letters(text)) return "es";
+  if (word_count < k_cld2_min_words && spanish_letters) return "es";
+  // Two words and a name ("Best,\nLucía") are too few for the model, which reads the name's
+  // accent as Spanish: the paragraph takes the draft's language.
+  if (header_name_words > 0 && word_count - header_name_words < 3) return "";
   bool reliable = false;
   const std::string cld = cld2_language(text, reliable);
   // CLD2 can still give its ENGLISH default on short Spanish text ("Error: longitud de la cadena
   // de preferencias inválida.", "Obtiene entradas de la base de datos administrativa."): Spanish
   // function words and no English one overrule it, two with Spanish letters or three without.
-  const bool spanish_signs =
-      en_stop == 0 && (es_stop >= 3 || (es_stop == 2 && has_spanish_letters(text)));
+  const bool spanish_signs = en_stop == 0 && (es_stop >= 3 || (es_stop == 2 && spanish_letters));
   if (word_count >= k_cld2_min_words && reliable &&
       (cld == "es" || (cld == "en" && !spanish_signs)))
     return cld;
   if (es_stop != en_stop) return es_stop > en_stop ? "es" : "en";
-  if (has_spanish_letters(text)) return "es";
+  if (spanish_letters) return "es";
   // An unreliable answer on short text is CLD2's ENGLISH default, not evidence.
   if (reliable && (cld == "es" || cld == "en")) return cld;
   return "";
