@@ -111,6 +111,11 @@ bool holds_template_field(std::string_view raw) {
   return false;
 }
 
+bool is_inline_code(GumboTag tag) {
+  return tag == GUMBO_TAG_CODE || tag == GUMBO_TAG_KBD || tag == GUMBO_TAG_SAMP ||
+         tag == GUMBO_TAG_TT;
+}
+
 bool is_skipped(GumboTag tag) {
   return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_HEAD ||
          tag == GUMBO_TAG_TITLE || tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_NOSCRIPT;
@@ -157,6 +162,15 @@ class Renderer {
     end_line();
     m_after_directive = true;
   }
+  // Inline code as Markdown writes it, `code`, so that prose rules leave it alone.
+  void code_open() {
+    if (m_pending_space && !m_line.empty()) m_line.push_back(' ');
+    m_pending_space = false;
+    put('`');
+  }
+  void code_close() { put('`'); }
+  // Lines of a <pre> block are indented by four spaces, as a code block in plain text is.
+  void set_code_block(bool on) { m_code_block = on; }
   void line_break() { end_line(); }
   // Ends the current line if it has text; a block boundary never makes an empty line itself.
   void block_boundary() {
@@ -191,7 +205,10 @@ class Renderer {
  private:
   void put(char c) {
     m_after_directive = false;
-    if (m_line.empty()) m_line_depth = m_depth;
+    if (m_line.empty()) {
+      m_line_depth = m_depth;
+      if (m_code_block) m_line = "    ";
+    }
     m_line.push_back(c);
   }
   void end_line() {
@@ -207,6 +224,7 @@ class Renderer {
   int m_depth = 0;
   bool m_pending_space = false;
   bool m_after_directive = false;  // the last line is a suppression comment between blocks
+  bool m_code_block = false;       // inside <pre>
 };
 
 // The tag name after '<' or '</' at `pos`, and whether the tag closes itself ("<br/>").
@@ -345,7 +363,9 @@ HtmlText html_to_text(std::string_view html) {
         out.set_depth(--depth);
       } else if (tag == GUMBO_TAG_PRE) {
         out.block_boundary();
-        --pre;
+        out.set_code_block(--pre > 0);
+      } else if (is_inline_code(tag) && pre == 0) {
+        out.code_close();
       } else if (tag == GUMBO_TAG_P || (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6)) {
         out.blank_line();
       } else if (is_block(tag)) {
@@ -364,6 +384,9 @@ HtmlText html_to_text(std::string_view html) {
     } else if (tag == GUMBO_TAG_PRE) {
       out.block_boundary();
       ++pre;
+      out.set_code_block(true);
+    } else if (is_inline_code(tag) && pre == 0) {
+      out.code_open();
     } else if (tag == GUMBO_TAG_P || (tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6)) {
       out.blank_line();
     } else if (is_block(tag)) {
