@@ -29,6 +29,9 @@ A run of words, a whole sentence of own text, or the subject, written in capital
 Greek script. Case is read from Unicode properties, so "ΠΑΡΑΚΑΛΩ" counts as capitals just like
 "POR FAVOR".
 
+A reply's or a forward's subject (one with a prefix: "RE:", "RV:", "ΑΠ:") is the original's,
+in the customer's words, and is left alone.
+
 Left alone: acronyms (the per-language lists in `rules/<lang>/acronyms.toml`: IVA, DNI, NIF,
 PDF, SEPA, ΦΠΑ, ΑΦΜ…), codes of two or three capitals the dictionary does not know (airports
 and airlines: "IB 3166 MAD - BCN", "JFK"), tokens with digits or underscores, names from the
@@ -44,7 +47,9 @@ The fix writes the run in sentence case: acronyms and codes stay, a word takes t
 dictionary gives it (accents restored: ATENCION → atención; names capitalised: DALLAS → Dallas),
 and day and month names their capital where the language writes one (ΠΑΡΑΣΚΕΥΗ → Παρασκευή).
 It is safe, applied by `--fix`, only when every word's form is certain; a word the dictionary
-does not know (a brand, a product: written capitalised), a day name that is also a common word,
+does not know (a brand, a product: written capitalised), two words in a row that read as a
+name, one of them a common word too (JUAN GARCÍA: juan and Juan, garcía and García), a day name
+that is also a common word,
 a short word in capitals that hides more than one accented word (ΠΟΣΟ: πόσο or ποσό), an
 acronym that is also a word (IT: it?) or a letter naming an option ("OPTION A - …") makes it
 unsafe.
@@ -251,8 +256,10 @@ class Shouting final : public Rule {
         m_spell && std::string_view(locale) != "und" ? m_spell->get(locale) : nullptr;
     std::string out;
     std::size_t cursor = words[run.first].range.begin;
+    int previous_name_like = 0;  // of the previous word: 0 no, 1 only a name, 2 a name or a word
     for (std::size_t i = run.first; i <= run.last; ++i) {
       const Word& w = words[i];
+      int name_like = 0;
       out += text.substr(cursor, w.range.begin - cursor);
       cursor = w.range.end;
       if (w.kind != draft::TokenKind::word || m_data.is_acronym(w.text)) {
@@ -261,6 +268,7 @@ class Shouting final : public Rule {
             speller->listed(lower(w.text, locale)))
           certain = false;
         out += w.text;
+        previous_name_like = 0;
         continue;
       }
       const bool first = i == run.first && starts_sentence;
@@ -268,6 +276,7 @@ class Shouting final : public Rule {
       if (speller != nullptr && w.letters >= 2) form = speller->lowercase_form(w.text);
       if (!form && w.letters >= 2 && is_code(w, speller, locale)) {
         out += w.text;  // "TX", "JFK"
+        previous_name_like = 0;
         continue;
       }
       std::string word;
@@ -290,6 +299,12 @@ class Shouting final : public Rule {
         // in longer ones a second reading is mostly a variant spelling (παραγγελία/-ιά).
         if (w.letters <= k_max_ambiguous_letters && accent_readings(w.text, locale, *speller) > 1)
           certain = false;
+        // A common word the dictionary also lists as a name ("JUAN": juan and Juan). Four
+        // letters at least: shorter capitalised entries are symbols and abbreviations ("La").
+        if (word != lower(word, locale))
+          name_like = 1;  // only a name ("LÓPEZ" → López)
+        else if (w.letters >= 4 && speller->listed_as_written(capitalise_first(word, locale)))
+          name_like = 2;
       } else if (w.is_header_name) {
         word = capitalise_first(lower(w.text, locale), locale);
       } else {
@@ -298,6 +313,11 @@ class Shouting final : public Rule {
         if (speller != nullptr) certain = false;
       }
       out += first ? capitalise_first(word, locale) : word;
+      // Two name-like words in a row, one of them also a common word ("JUAN GARCÍA LÓPEZ"): a
+      // person's or a company's name in capitals, which the fix would write in small letters.
+      if (name_like > 0 && previous_name_like > 0 && (name_like == 2 || previous_name_like == 2))
+        certain = false;
+      previous_name_like = name_like;
     }
     return out;
   }
@@ -452,14 +472,10 @@ class Shouting final : public Rule {
   void check_subject(const Draft& draft, Reporter& out) const {
     const message::Message& msg = draft.message();
     if (msg.subject.empty()) return;
-    // Leave the reply prefixes ("RE:", "ΑΠ:", "RV:") out: they are written in capitals by clients.
-    const std::size_t prefix_end = msg.subject.size() >= msg.subject_without_prefixes.size() &&
-                                           msg.subject.ends_with(msg.subject_without_prefixes)
-                                       ? msg.subject.size() - msg.subject_without_prefixes.size()
-                                       : 0;
-    std::vector<Word> words;
-    for (const Word& w : draft.subject_words)
-      if (w.range.begin >= prefix_end) words.push_back(w);
+    // A reply or forward keeps the original's subject behind its prefix ("RE: COBRO
+    // DUPLICADO!!!"): the customer's capitals, not the agent's.
+    if (!msg.subject_prefixes.empty()) return;
+    const std::vector<Word>& words = draft.subject_words;
     const char* locale = draft.language.empty() ? "und" : draft.language.c_str();
     check_words(msg.subject, words, locale, true, out);
   }

@@ -241,6 +241,11 @@ class HunspellSpeller final : public Speller {
     return answer;
   }
 
+  bool listed_as_written(std::string_view word) override {
+    if (m_exact.contains(word) || m_added_utf8.contains(word)) return true;
+    return m_index && !m_index->damaged() && m_index->contains(word);
+  }
+
   std::vector<std::string> suggest_fast(std::string_view word, std::size_t max) override {
     // A cache of its own: what suggest() found for a word must never leak into this answer,
     // or a draft's output would depend on the drafts checked before it.

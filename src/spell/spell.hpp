@@ -63,6 +63,13 @@ class Speller {
     (void)word;
     return false;
   }
+  /// True when the word index or the additions list `word` exactly as written, case included
+  /// ("García" is listed in es_ES, as is "garcía"; "GARCÍA" is not). False when it is not, or
+  /// when there is no index to ask (only Hunspell could tell).
+  virtual bool listed_as_written(std::string_view word) {
+    (void)word;
+    return false;
+  }
   /// The stems (lemmas) of `word` from Hunspell's morphological analysis, as the dictionary
   /// spells them: "dijimos" → {"decir"}, "dije" → {"dije", "decir"}, "tells" → {"tell"}.
   /// Analyses that take a prefix off are left out ("read" is not re + "ad"). Empty for an

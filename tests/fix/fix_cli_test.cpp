@@ -138,7 +138,7 @@ TEST_CASE("check --fix edits a mutt draft's body and Subject in place, other hea
   const std::string after = slurp(path);
   CHECK(has(after,
             "From: Marta Ruiz <marta@acme.example>\nTo: Ana López <ana@cliente.example>\n"
-            "Subject: Re: No puedo entrar en mi cuenta de cliente\n"
+            "Subject: No puedo entrar en mi cuenta de cliente\n"
             "In-Reply-To: <123@cliente.example>\n\n"));
   CHECK(has(after, "Ya hemos revisado su cuenta. Debe cambiar la contraseña antes del lunes.\n"));
   CHECK(has(after, "> NO PUEDO ENTRAR EN MI CUENTA DE CLIENTE\n"));
@@ -161,8 +161,8 @@ TEST_CASE(
             "\r\nIn-Reply-To: <456@cliente.example>\r\nMIME-Version: 1.0\r\n"
             "Content-Type: text/plain; charset=iso-8859-1\r\n"
             "Content-Transfer-Encoding: quoted-printable\r\nX-Mailer: Test 1.0\r\n\r\n"));
-  CHECK(has(after, "Subject: Re: No =?iso-8859-1?Q?recib=ED?= la factura de marzo\r\n"));
-  CHECK(subject_of(path) == "Re: No recibí la factura de marzo");
+  CHECK(has(after, "Subject: No =?iso-8859-1?Q?recib=ED?= la factura de marzo\r\n"));
+  CHECK(subject_of(path) == "No recibí la factura de marzo");
   // The body is still quoted-printable Latin-1 with CRLF line ends, the edit alone changed.
   CHECK(has(after, "Por favor env=EDe el formulario hoy mismo.\r\n"));
   CHECK(has(after, "As=ED podremos revisar su caso con atenci=F3n.\r\n"));

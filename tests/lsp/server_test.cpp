@@ -146,7 +146,7 @@ TEST_CASE("lsp code actions apply the shouting fix and fix all safe findings", "
   Server server(replylint::data::default_data(), {});
   initialize(server);
   const std::string draft =
-      "Subject: Re: ¿Dónde está MI PEDIDO DE AYER?\n\n"
+      "Subject: ¿Dónde está MI PEDIDO DE AYER?\n\n"
       "Hola Ana:\n\nSu pedido salió ayer. POR FAVOR ENVÍE EL FORMULARIO "
       "FIRMADO HOY.\n\nUn saludo,\nLuis\n";
   open(server, k_uri, draft);
@@ -174,7 +174,7 @@ TEST_CASE("lsp code actions apply the shouting fix and fix all safe findings", "
   const json& fix_all = actions.back();
   CHECK(fix_all["kind"] == std::string(k_fix_all_kind));
   const std::string all = apply(draft, fix_all["edit"]["changes"][k_uri], Encoding::utf16);
-  CHECK(all.find("Subject: Re: ¿Dónde está mi pedido de ayer?\n") == 0);
+  CHECK(all.find("Subject: ¿Dónde está mi pedido de ayer?\n") == 0);
   CHECK(all.find("Por favor envíe el formulario firmado hoy.") != std::string::npos);
 
   // `only` asks for source actions: no quick fixes then.

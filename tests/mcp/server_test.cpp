@@ -204,14 +204,14 @@ TEST_CASE("mcp: tools/list describes the four tools with their schemas", "[agent
 TEST_CASE("mcp: fix_draft returns the fixed draft, the fixes applied and what remains", "[agent]") {
   Fixture f;
   const std::string draft =
-      "Subject: Re: YOUR ORDER HAS NOT SHIPPED YET\n\nWe have checked your order and it left our "
+      "Subject: YOUR ORDER HAS NOT SHIPPED YET\n\nWe have checked your order and it left our "
       "warehouse this morning.\nIt should arrive on Friday.\n\n> WHERE IS MY ORDER\n";
   const json safe = f.call("fix_draft", {{"text", draft}, {"lang", "en"}})["result"];
   REQUIRE(safe["isError"] == false);
   const json& out = safe["structuredContent"];
   CHECK(out["changed"] == true);
   CHECK(out["draft"] ==
-        "Subject: Re: Your order has not shipped yet\n\nWe have checked your order and it left "
+        "Subject: Your order has not shipped yet\n\nWe have checked your order and it left "
         "our warehouse this morning.\nIt should arrive on Friday.\n\n> WHERE IS MY ORDER\n");
   REQUIRE(out["applied"].size() == 1);
   CHECK(out["applied"][0]["rule"] == "shouting");

@@ -27,16 +27,16 @@ TEST_CASE("shouting carries a safe fix that writes the run in sentence case", "[
 }
 
 TEST_CASE("shouting's subject fix edits the subject", "[shouting][fix]") {
-  const auto found = lint(
-      "shouting",
-      "From: Ana <ana@example.es>\nTo: b@example.com\nSubject: RE: URGENTE PEDIDO NO RECIBIDO\n\n"
-      "Hola,\n\nGracias.\n");
+  const auto found =
+      lint("shouting",
+           "From: Ana <ana@example.es>\nTo: b@example.com\nSubject: URGENTE PEDIDO NO RECIBIDO\n\n"
+           "Hola,\n\nGracias.\n");
   REQUIRE(found.size() == 1);
   REQUIRE(found[0].fix.has_value());
   REQUIRE(found[0].fix->edits.size() == 1);
   const core::Edit& edit = found[0].fix->edits[0];
   CHECK(edit.location.origin == core::Location::Origin::subject);
-  CHECK(edit.location.range.begin == 4);  // after "RE: ", which is left alone
+  CHECK(edit.location.range.begin == 0);
   CHECK(edit.replacement == "Urgente pedido no recibido");
 }
 
@@ -57,6 +57,11 @@ TEST_CASE("shouting's fix is unsafe when a word's form is a guess", "[shouting][
   REQUIRE(day.size() == 1);
   CHECK(day[0].fix->edits[0].replacement == "Η προθεσμία λήγει την Παρασκευή");
   CHECK(day[0].fix->applicability == core::Applicability::unsafe);
+  // A name in capitals whose words the dictionary lists as common words and as names too.
+  const auto name =
+      lint("shouting", "Hola,\n\nLa transferencia a nombre de JUAN GARCÍA LÓPEZ se ha recibido.\n");
+  REQUIRE(name.size() == 1);
+  CHECK(name[0].fix->applicability == core::Applicability::unsafe);
   // Every word certain: safe (the Spanish day is lowercase).
   const auto certain =
       lint("shouting", "Hola Ana,\n\nDEBE CAMBIAR LA CONTRASEÑA ANTES DEL LUNES.\n");

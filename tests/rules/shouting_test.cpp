@@ -34,14 +34,19 @@ TEST_CASE("shouting flags a run of capitals inside a sentence", "[shouting]") {
   CHECK(found[0].suggestions == std::vector<std::string>{"no vamos a devolver"});
 }
 
-TEST_CASE("shouting flags a subject in capitals but not the reply prefix", "[shouting]") {
-  const auto found = lint(
-      "shouting",
-      "From: Ana <ana@example.es>\nTo: b@example.com\nSubject: RE: URGENTE PEDIDO NO RECIBIDO\n\n"
-      "Hola,\n\nGracias.\n");
+TEST_CASE("shouting flags a new subject in capitals, not a reply's inherited one", "[shouting]") {
+  // "RE: …" keeps the customer's subject: their capitals, not the agent's.
+  CHECK(lint("shouting",
+             "From: Ana <ana@example.es>\nTo: b@example.com\nSubject: RE: URGENTE PEDIDO NO "
+             "RECIBIDO\n\nHola,\n\nGracias.\n")
+            .empty());
+  const auto found =
+      lint("shouting",
+           "From: Ana <ana@example.es>\nTo: b@example.com\nSubject: URGENTE PEDIDO NO RECIBIDO\n\n"
+           "Hola,\n\nGracias.\n");
   REQUIRE(found.size() == 1);
   CHECK(found[0].line == 3);
-  CHECK(found[0].column == 14);
+  CHECK(found[0].column == 10);
   CHECK(found[0].text == "URGENTE PEDIDO NO RECIBIDO");
   CHECK(found[0].message == "subject written in capitals");
 }
