@@ -227,7 +227,7 @@ config::Effective Engine::settings_for(const fs::path& path) {
 }
 
 config::Effective Engine::settings_for_file(const fs::path& file) {
-  const std::string& parent = file.parent_path().native();
+  const std::string parent = file.parent_path().native();
   FileFolder folder;
   {
     std::lock_guard lock(m_mutex);
