@@ -214,7 +214,7 @@ std::optional<std::unordered_set<UChar32>> first_letters(const std::vector<std::
 // Built-in token patterns. Every unbounded run is possessive or anchored by a look-behind on a
 // word start, so a long line without spaces costs linear time.
 constexpr const char* k_builtin_placeholders =
-    R"(\{%-?\s*comment\s*-?%\}[^\n]*?\{%-?\s*endcomment\s*-?%\}|\{\{[^{}\n]*+\}\}|\{%[^\n]*?%\}|\$\{[^{}\s]++\}|%[A-Z][A-Z0-9_]++%|\{[A-Za-z_][A-Za-z0-9_.]*+\})";
+    R"(\{%-?\s*comment\s*-?%\}[^\n]*?\{%-?\s*endcomment\s*-?%\}|\{\{[^{}\n]*+\}\}|\{%[^\n]*?%\}|\$\{[^{}\s]++\}|%\p{L}[\p{L}\p{N}_]++%|\{[\p{L}_][\p{L}\p{N}_.]*+\})";
 constexpr const char* k_url =
     R"((?i:(?:https?|ftp)://|www\.|mailto:)[^\s<>"“”'‘’«»()\[\]{}]*[^\s<>"“”'‘’«»()\[\]{}.,;:!?¡¿])";
 constexpr const char* k_email =

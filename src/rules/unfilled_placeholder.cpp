@@ -27,14 +27,16 @@ nothing but placeholders, in the signature, or in the subject. Placeholders are 
 `{{{nombre}}}`, `{first_name}`, `${order}`, `#{order.id}`, `%NAME%`, `[[name]]`, `<<Name>>`, `{% if %}` leftovers, a field
 named in brackets (`[NOMBRE DEL CLIENTE]`, `[ΟΝΟΜΑ ΠΕΛΑΤΗ]`, `[Customer name]`: it starts with a
 capital and names a field such as name, customer, number, date, address, phone, company, agent,
-link, amount, code or product) and the config's own `placeholders` patterns.
+link, amount, code or product) and the config's own `placeholders` patterns. A field's name may
+be written in any alphabet: `{dirección}`, `%ΕΠΩΝΥΜΟ%`, `${αριθμός}`.
 
 Also a field's name in small letters (`[nombre]`, `[first name]`, `[número de pedido]`,
 `[όνομα πελάτη]`: every word a field word or one joining them, one at least a field word, so
 `[the]` and `[la]` are prose), a figure still to write
 (`[X] días`, `[N]`, `pedido XXXXX`), a blank after a word or a label (`Su número es ____.`), an
 instruction to fill in (`[insert tracking link]`, `[añadir factura]`, `[εισάγετε σύνδεσμο]`), a
-field in angle brackets (`<tracking number>`, `<nombre del cliente>`, `<nombre>`), a field
+field in angle brackets (`<tracking number>`, `<nombre del cliente>`, `<nombre>`, `<FECHA>`,
+`<DATE>`), a field
 ending in a number sign (`[Order #]`), Mailchimp's merge tags (`*|FNAME|*`), other tools' fields
 and format strings (`{!Contact.FirstName}`, `<%= name %>`, `__FLIGHT_NUMBER__`, `{0}`, `%s`),
 `[TBD]`, `[PLACEHOLDER]`, `[Contact Information]` (information, details or datos after
