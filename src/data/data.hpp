@@ -45,12 +45,18 @@ struct Phrase {
 /// of a word ('-', ',', '.'…: write the draft's words apart), or an optional first or last word.
 std::vector<PhraseToken> parse_phrase(std::string_view match, const std::string& file, int line);
 
+/// How acronyms.toml's `legal-forms` are compared: the words' word_key()s (no case, no accents)
+/// with their dots and spaces left out, so "S.L.", "S. L." and "SL" are one form, and "SOCIEDAD
+/// ANÓNIMA" is "sociedadanonima".
+std::string legal_form_key(std::string_view words);
+
 /// Everything one language contributes (rules/<lang>/*.toml).
 struct LanguageData {
   std::string code;                           // "es", "el", "en"
   std::vector<std::string> reply_prefixes;    // case-folded: "re", "aw", "απ", "σχετ"
   std::vector<std::string> forward_prefixes;  // case-folded: "fwd", "rv", "πρθ"
   std::set<std::string> acronyms;             // as written: "IVA", "ΦΠΑ"
+  std::set<std::string> legal_forms;          // legal_form_key()s: "sl", "sociedadanonima", "αε"
   std::vector<Pattern> attribution;           // one-line attribution patterns ("El … escribió:")
   std::vector<Pattern> attribution_start;     // first line of a two-line attribution
   std::vector<Pattern> attribution_end;       // its second line
@@ -94,6 +100,9 @@ struct DataSet {
   std::vector<std::string> all_reply_prefixes() const;
   std::vector<std::string> all_forward_prefixes() const;
   bool is_acronym(const std::string& word) const;  // in any language's list
+  /// A company's legal form (S.L., Ltd, Α.Ε., ΑΝΩΝΥΜΗ ΕΤΑΙΡΕΙΑ) in any language's list;
+  /// `key` is a legal_form_key().
+  bool is_legal_form(std::string_view key) const;
   /// A free-mail provider's domain (lowercase): listed, or a brand's in some country
   /// ("outlook.com.au", "yahoo.ie"), whose users are each a party of their own.
   bool is_free_mail(std::string_view domain) const;

@@ -4,6 +4,8 @@
 
 #include <atomic>
 
+#include "text/text.hpp"
+
 namespace replylint::data {
 namespace {
 
@@ -68,6 +70,18 @@ bool DataSet::is_acronym(const std::string& word) const {
   if (!acronym_index.empty()) return acronym_index.count(word) > 0;
   return std::any_of(languages.begin(), languages.end(),
                      [&](const auto& entry) { return entry.second.acronyms.count(word) > 0; });
+}
+
+std::string legal_form_key(std::string_view words) {
+  std::string key = text::word_key(words);
+  std::erase_if(key, [](char c) { return c == '.' || c == ' '; });
+  return key;
+}
+
+bool DataSet::is_legal_form(std::string_view key) const {
+  return std::any_of(languages.begin(), languages.end(), [&](const auto& entry) {
+    return entry.second.legal_forms.count(std::string(key)) > 0;
+  });
 }
 
 }  // namespace replylint::data

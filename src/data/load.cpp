@@ -104,6 +104,11 @@ const std::map<std::string, LanguageFile>& language_files() {
        {{"acronyms",
          [](LanguageData& d, const std::string& f, const toml::node& n) {
            for (const Item& item : items(f, "acronyms", n)) d.acronyms.insert(text::nfc(item.text));
+         }},
+        {"legal-forms",
+         [](LanguageData& d, const std::string& f, const toml::node& n) {
+           for (const Item& item : items(f, "legal-forms", n))
+             d.legal_forms.insert(legal_form_key(item.text));
          }}}},
       {"quoting.toml",
        {{"attribution",

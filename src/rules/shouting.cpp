@@ -39,7 +39,9 @@ message's headers, placeholders, URLs, text in quotation marks (an error message
 shows it: "SERVICE TEMPORARILY UNAVAILABLE"), an HTTP status ("HTTP 503 SERVICE UNAVAILABLE"),
 the rows of a table ("| ESTADO | FECHA | IMPORTE |"), a heading of up to six words alone on
 its line above a field, a figure or a list item ("RESUMEN DEL PEDIDO" over "1 x Cable HDMI";
-above prose it is still shouting), a legal disclaimer in capitals (a paragraph with two different cues of
+above prose it is still shouting), a company's registered name (a run that starts or ends with a legal form of
+`rules/<lang>/acronyms.toml`: "TRANSPORTES GARCÍA E HIJOS, S.L.", "ΑΝΩΝΥΜΗ ΕΜΠΟΡΙΚΗ ΕΤΑΙΡΕΙΑ
+ΠΑΠΑΔΟΠΟΥΛΟΣ"), a legal disclaimer in capitals (a paragraph with two different cues of
 `rules/<lang>/confidential-disclaimer.toml`: "IF YOU ARE NOT THE INTENDED RECIPIENT"), quoted
 text, attribution lines and signatures.
 
@@ -195,7 +197,8 @@ class Shouting final : public Rule {
     for (const Run& run : runs) {
       if (inside_quotation(text, words[run.first].range.begin, words[run.last].range.end) ||
           in_table_row(text, words[run.first].range.begin) || status_line(words, run) ||
-          heading_line(text, words[run.first].range.begin, words[run.last].range.end))
+          heading_line(text, words[run.first].range.begin, words[run.last].range.end) ||
+          company_name(words, run))
         continue;
       std::size_t words_in_run = 0;
       for (std::size_t i = run.first; i <= run.last; ++i)
@@ -229,6 +232,29 @@ class Shouting final : public Rule {
                           core::i18n::fragment("write them in sentence case"));
       }
     }
+  }
+
+  // A company's registered name, which Spanish and Greek companies write in capitals: the run
+  // starts or ends with a legal form of acronyms.toml ("TRANSPORTES GARCÍA E HIJOS, S.L.",
+  // "ΑΝΩΝΥΜΗ ΕΜΠΟΡΙΚΗ ΕΤΑΙΡΕΙΑ ΠΑΠΑΔΟΠΟΥΛΟΣ"), or the form follows it ("ACME TRADING Ltd.").
+  // Only at an end: "SOCIEDAD" alone, or a form inside a shouted sentence, is no name.
+  bool company_name(const std::vector<Word>& words, const Run& run) const {
+    constexpr std::size_t k_longest_form = 7;  // words: "Ανώνυμη Βιομηχανική και Εμπορική…"
+    const auto form_at = [&](std::size_t first, std::size_t last) {
+      std::string joined;
+      for (std::size_t i = first; i <= last; ++i) {
+        if (words[i].kind != draft::TokenKind::word) return false;
+        joined += words[i].text;
+      }
+      return m_data.is_legal_form(data::legal_form_key(joined));
+    };
+    const std::size_t end = std::min(run.last + 1, words.size() - 1);
+    for (std::size_t n = 1; n <= k_longest_form; ++n) {
+      if (run.first + n - 1 <= run.last && form_at(run.first, run.first + n - 1)) return true;
+      for (std::size_t last = run.last; last <= end; ++last)
+        if (last + 1 >= n && last + 1 - n >= run.first && form_at(last + 1 - n, last)) return true;
+    }
+    return false;
   }
 
   static std::size_t first_word(const std::vector<Word>& words) {
