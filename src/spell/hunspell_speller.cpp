@@ -543,16 +543,24 @@ class HunspellSpeller final : public Speller {
     return out;
   }
 
-  // A word the dictionary lacks but forms from one it has (morphology.hpp): in lowercase or with
-  // a capital initial (sentence start), never in capitals (they drop accents the rules need).
+  // A word the dictionary lacks but forms from one it has (morphology.hpp): in lowercase, with
+  // a capital initial (sentence start), or in capitals (BÓRRALO, SOBRETENSIÓN, ΞΑΝΑΣΤΕΙΛΤΕ):
+  // Spanish capitals keep their accents; Greek ones drop them, so each accent placement the
+  // capitals leave out is tried, as for a known word in capitals.
   bool derived(std::string_view word) {
     if (m_formation.empty()) return false;
     auto unicode = decode_word(word);
     if (!unicode) return false;
     icu::UnicodeString lower{*unicode};
     lower.toLower(m_locale);
-    if (lower != *unicode && title_case(lower) != *unicode) return false;
-    return derived_word(lower, m_formation, m_formation_lookups);
+    if (lower == *unicode || title_case(lower) == *unicode)
+      return derived_word(lower, m_formation, m_formation_lookups);
+    if (!is_all_caps(*unicode)) return false;
+    if (derived_word(lower, m_formation, m_formation_lookups)) return true;
+    if (has_accent(lower, m_language)) return false;
+    for (const auto& variant : accent_variants(lower, m_language, k_max_accent_variants))
+      if (derived_word(variant, m_formation, m_formation_lookups)) return true;
+    return false;
   }
 
   bool check_uncached(std::string_view word) {

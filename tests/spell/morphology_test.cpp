@@ -278,20 +278,23 @@ TEST_CASE("Spanish speller accepts enclitic imperatives and prefixed words",
           "[spell][morphology]") {
   Speller& es = speller("es");
   for (const char* word :
-       {"indíquenos",     "Indíquenos",   "envíenoslo",    "díganos",        "explíquenos",
-        "ayúdenos",       "enviándole",   "comunicárselo", "hágamelo",       "facilítenos",
-        "reenviarle",     "reindexar",    "subconsultas",  "superusuario",   "reubicación",
-        "preinstalado",   "autoguardado", "multiusuario",  "coautor",        "bajante",
-        "búfer",          "reembolsos",   "desuscribirse", "metacaracteres", "monocarácter",
-        "pseudoterminal", "antememoria",  "milisegundos",  "nanosegundos",   "desconexión",
-        "desinstalación", "retrollamada"}) {
+       {"indíquenos", "Indíquenos", "envíenoslo", "díganos", "explíquenos", "ayúdenos",
+        "enviándole", "comunicárselo", "hágamelo", "facilítenos", "reenviarle", "reindexar",
+        "subconsultas", "superusuario", "reubicación", "preinstalado", "autoguardado",
+        "multiusuario", "coautor", "bajante", "búfer", "reembolsos", "desuscribirse",
+        "metacaracteres", "monocarácter", "pseudoterminal", "antememoria", "milisegundos",
+        "nanosegundos", "desconexión", "desinstalación", "retrollamada",
+        // In capitals: with their accents, and without them as capitals are often written (a
+        // known word in capitals is accepted so too: ATENCION).
+        "BÓRRALO", "SOBRETENSIÓN", "INDÍQUENOS", "INDIQUENOS"}) {
     INFO(word);
     CHECK(es.check(word));
   }
   for (const char* word :
        {"indiquenos", "enviarlé", "comunicarselo", "hagamelo", "superusuaro", "autorespuesta",
-        "reubicacion", "INDIQUENOS", "subconsultsa", "preinstaldo", "metacaracters", "monocaracter",
-        "pseudoterminl", "antememorai", "milisegudos", "desconexion", "retrollamda"}) {
+        "reubicacion", "INDIQUENSO", "SOBRETENSOIN", "subconsultsa", "preinstaldo", "metacaracters",
+        "monocaracter", "pseudoterminl", "antememorai", "milisegudos", "desconexion",
+        "retrollamda"}) {
     INFO(word);
     CHECK_FALSE(es.check(word));
   }
@@ -302,12 +305,14 @@ TEST_CASE("Greek speller accepts prefixed verbs and the help-desk additions",
   Speller& el = speller("el");
   for (const char* word : {"ξαναστείλτε", "ξανασυνδεθείτε", "δωροεπιταγή", "δωροεπιταγές",
                            "δωροεπιταγής", "δωροεπιταγών", "ταχυμεταφορέα", "επανεκκινήστε",
-                           "μεταδεδομένων", "υπορουτίνας", "γεωεντοπισμό"}) {
+                           "μεταδεδομένων", "υπορουτίνας", "γεωεντοπισμό",
+                           // Capitals drop the accent: each placement is tried.
+                           "ΞΑΝΑΣΤΕΙΛΤΕ", "ΥΠΕΡΧΡΕΩΣΗ"}) {
     INFO(word);
     CHECK(el.check(word));
   }
   for (const char* word : {"ξαναστειλτε", "ξαναστείλτέ", "ξανασ", "δωροεπιταγη", "επανεκκινηστε",
-                           "μεταδεδομενων", "υπορουτνας", "γεωεντοπισμο"}) {
+                           "μεταδεδομενων", "υπορουτνας", "γεωεντοπισμο", "ΞΑΝΑΣΤΕΛΙΤΕ"}) {
     INFO(word);
     CHECK_FALSE(el.check(word));
   }
