@@ -166,8 +166,10 @@ class Reader {
   void check_pattern(const std::string& regex, int line) const {
     UParseError parse_error{};
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
-        icu::UnicodeString::fromUTF8(regex), UREGEX_CASE_INSENSITIVE, parse_error, status));
+    // Case-insensitivity (how the pattern is matched) changes neither whether it compiles nor
+    // whether it matches empty text; without it ICU does not close each class over case.
+    std::unique_ptr<icu::RegexPattern> compiled(
+        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(regex), 0, parse_error, status));
     if (U_FAILURE(status))
       fail(line, "pattern does not compile: '" + regex + "' (" + u_errorName(status) + ")");
     // A placeholder pattern joins one alternation with the tokenizer's own: one that can match

@@ -52,8 +52,10 @@ std::vector<Item> items(const std::string& file, std::string_view key, const tom
 void check_pattern(const std::string& file, int line, const std::string& regex) {
   UParseError parse_error{};
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexPattern> compiled(icu::RegexPattern::compile(
-      icu::UnicodeString::fromUTF8(regex), UREGEX_CASE_INSENSITIVE, parse_error, status));
+  // Without UREGEX_CASE_INSENSITIVE, which the patterns are matched with: it changes what a
+  // pattern matches, never whether it compiles, and would have ICU close each class over case.
+  std::unique_ptr<icu::RegexPattern> compiled(
+      icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(regex), 0, parse_error, status));
   if (U_FAILURE(status))
     throw InputError(file, line,
                      "pattern does not compile: '" + regex + "' (" + u_errorName(status) + ")");

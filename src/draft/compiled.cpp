@@ -96,16 +96,36 @@ std::string non_capturing(const std::string& pattern) {
   return out;
 }
 
+// Whether `pattern` compiles. Case-insensitivity changes what a pattern matches, never whether
+// it compiles, and compiling without it spares ICU closing every class over case.
+bool compiles(const std::string& pattern) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError perr;
+  const std::unique_ptr<icu::RegexPattern> alone(
+      icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), 0, perr, status));
+  return U_SUCCESS(status);
+}
+
+std::vector<std::string> compiling(const std::vector<std::string>& patterns) {
+  std::vector<std::string> good;
+  for (const std::string& p : patterns)
+    if (compiles(p)) good.push_back(p);
+  return good;
+}
+
+std::unique_ptr<icu::RegexPattern> compile_union_of(const std::vector<std::string>& good,
+                                                    uint32_t flags);
+
+// One pattern for all of `patterns` that compile on their own. The data's patterns were checked
+// when loaded, so the union is tried first, and each pattern alone only when it fails.
 std::unique_ptr<icu::RegexPattern> compile_union(const std::vector<std::string>& patterns,
                                                  uint32_t flags = UREGEX_CASE_INSENSITIVE) {
-  std::vector<std::string> good;
-  for (const std::string& p : patterns) {
-    UErrorCode status = U_ZERO_ERROR;
-    UParseError perr;
-    std::unique_ptr<icu::RegexPattern> alone(
-        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(p), flags, perr, status));
-    if (U_SUCCESS(status)) good.push_back(p);
-  }
+  if (auto all = compile_union_of(patterns, flags)) return all;
+  return compile_union_of(compiling(patterns), flags);
+}
+
+std::unique_ptr<icu::RegexPattern> compile_union_of(const std::vector<std::string>& good,
+                                                    uint32_t flags) {
   // When every pattern is anchored, one shared '^' lets ICU try the line start only, instead of
   // every position of the line (the union of "^…" alternatives hides the anchor from it).
   const bool anchored = !good.empty() && std::all_of(good.begin(), good.end(), simply_anchored);
@@ -303,17 +323,14 @@ void compile_tokens(Compiled& c, const std::vector<std::string>& data_placeholde
     c.tokens = std::move(pattern);
     return true;
   };
-  // Keep only data patterns that compile on their own, then fall back to the built-ins alone if
-  // the combination still fails (e.g. a data pattern reuses a group name).
-  std::vector<std::string> good;
-  for (const std::string& p : data_placeholders) {
-    UErrorCode status = U_ZERO_ERROR;
-    UParseError perr;
-    std::unique_ptr<icu::RegexPattern> alone(icu::RegexPattern::compile(
-        icu::UnicodeString::fromUTF8(p), UREGEX_CASE_INSENSITIVE, perr, status));
-    if (U_SUCCESS(status)) good.push_back(p);
+  // All data patterns (checked when loaded) at once; when that fails, only those that compile
+  // on their own, then the built-ins alone if the combination still fails (e.g. a data pattern
+  // reuses a group name).
+  std::vector<std::string> good = data_placeholders;
+  if (!build(good)) {
+    good = compiling(data_placeholders);
+    if (!build(good)) build({});
   }
-  if (!build(good)) build({});
   // Built-in and data patterns that may contain white space ({% … %}, [[ A B ]]) start with a
   // bracket; a paragraph without brackets can then be searched word by word. A pattern that
   // could match white space without a leading bracket disables that.
