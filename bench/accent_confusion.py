@@ -78,9 +78,11 @@ def score(cases, found):
         hits = set()
         for text, suggestions in findings:
             # LanguageTool may cover more than the word ("Como puedo"): the expected word inside
-            # the flagged text, with the right form inside a replacement, counts.
+            # the flagged text, with the right form inside a replacement, counts. A right form of
+            # two words ("Por qué") is looked for as it is.
             match = next(((w, r) for w, r in expected
-                          if w in text.split() and any(r in s.split() for s in suggestions)),
+                          if w in text.split() and any(
+                              (r in s if " " in r else r in s.split()) for s in suggestions)),
                          None)
             if match:
                 hits.add(match)

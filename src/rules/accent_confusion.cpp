@@ -30,8 +30,9 @@ apart and no dictionary can see which one was meant:
 - Spanish tilde diacrítica: "tu puedes" → tú, "el ha llamado" → él, "un poco mas" → más,
   "creo que si." → sí, "no se si" → sé, "una taza de te" → té, "que le de" → dé, "a mi me" → mí,
   "aun no ha llegado" → aún, "esta en camino" → está;
-- Spanish interrogatives, in direct questions ("¿Como puedo…?" → ¿Cómo, "¿A que hora…?" → qué)
-  and indirect ones ("no sé que hacer" → qué, "no sabemos cuando llegará" → cuándo);
+- Spanish interrogatives, in direct questions ("¿Como puedo…?" → ¿Cómo, "¿A que hora…?" → qué,
+  "¿Porque no llega?" → Por qué) and indirect ones ("no sé que hacer" → qué, "no sabemos cuando
+  llegará" → cuándo, "díganos porque lo devuelve" → por qué);
 - Spanish verb/noun pairs: "el envió llegará" → envío, "ayer le envío" → envió, "es muy
   practico" → práctico;
 - Greek πού/που, πώς/πως and ή/η: "Που είναι η παραγγελία;" → Πού, "δεν ξέρω πως να" → πώς,
@@ -44,8 +45,9 @@ apart and no dictionary can see which one was meant:
   before the last vowel makes one syllable with it ("τα σπίτια μας").
 
 The contexts are data, `rules/<lang>/accent-confusion*.toml`: a phrase with the forms that are
-right in it (`suggest`); a word of the match that has one of them without its accents, or with
-the wrong ones, is flagged. Context words must be written as listed, accents included, and
+right in it (`suggest`; two words joined by `_`, as `por_qué`, are right for the one word written
+without the space); a word of the match that has one of them without its accents, or with the
+wrong ones, is flagged. Context words must be written as listed, accents included, and
 nothing but spaces may stand between the words of a match. `accent-confusion-question.toml` holds
 the interrogatives that must open a question (right after `¿`, or first in a sentence ending in
 `?` or Greek `;`), `accent-confusion-opening.toml` those that must follow `¿`,
@@ -217,18 +219,24 @@ class AccentConfusion final : public Rule {
 
   // The forms that are right in a phrase's context (its `suggest`), worked out once per phrase
   // rather than for every match of it.
+  // A form of two words is listed with '_' between them ("por_qué"): it is right for the one
+  // word written without the space ("¿Porque no llega?" → "por qué").
   struct RightForms {
-    std::vector<std::string_view> written;  // as listed
-    std::vector<std::string> folded;        // text::fold: accents kept ("ς" is "σ" there)
-    std::vector<std::string> keys;          // text::word_key of each
+    std::vector<std::string> written;  // as listed, '_' made a space
+    std::vector<std::string> folded;   // text::fold: accents kept ("ς" is "σ" there)
+    std::vector<std::string> keys;     // text::word_key of each, without its space
   };
 
   static RightForms right_forms_of(const data::Phrase& phrase) {
     RightForms out;
-    out.written = split(phrase.suggest);
-    for (std::string_view form : out.written) {
+    for (std::string_view listed : split(phrase.suggest)) {
+      std::string form(listed);
+      std::replace(form.begin(), form.end(), '_', ' ');
       out.folded.push_back(text::fold(form));
-      out.keys.push_back(text::word_key(out.folded.back()));
+      std::string key = text::word_key(out.folded.back());
+      std::erase(key, ' ');
+      out.keys.push_back(std::move(key));
+      out.written.push_back(std::move(form));
     }
     return out;
   }
@@ -265,7 +273,7 @@ class AccentConfusion final : public Rule {
     RightForms computed;  // a phrase of no list here: none in a check
     const RightForms& forms =
         known != m_right_forms.end() ? known->second : (computed = right_forms_of(*match.phrase));
-    const std::vector<std::string_view>& written_forms = forms.written;
+    const std::vector<std::string>& written_forms = forms.written;
     const std::vector<std::string>& right = forms.folded;
     std::vector<const Word*> words;
     for (std::size_t i = match.first_word; i < match.end_word; ++i)
