@@ -6,6 +6,7 @@
 #include "rules/organisation.hpp"  // own_domains, in_domains
 #include "rules/personal_data_detect.hpp"
 #include "rules/rules.hpp"
+#include "rules/signoff.hpp"
 #include "spell/spell.hpp"  // SpellService is a spell::Stemmer
 #include "text/text.hpp"
 
@@ -148,6 +149,7 @@ class PersonalData final : public Rule {
  public:
   explicit PersonalData(const RuleContext& context)
       : m_detector(context.data, context.spell),
+        m_signoff(context.data),
         m_ours(context.data, "personal-data-ours", context.spell),
         m_holders(context.data, "personal-data-holder", context.spell),
         m_theirs(context.data, "personal-data-theirs", context.spell),
@@ -279,57 +281,7 @@ class PersonalData final : public Rule {
     if (found.kind == pd::Kind::card || found.kind == pd::Kind::amka ||
         found.kind == pd::Kind::secret)
       return false;
-    const std::string_view text = draft.text();
-    std::size_t begin = found.range.begin == 0 ? 0 : text.rfind('\n', found.range.begin - 1) + 1;
-    const std::size_t end = std::min(text.find('\n', found.range.end), text.size());
-    const std::string_view own_line = text.substr(begin, end - begin);
-    if (words_between(own_line, 0, own_line.size()) > k_max_footer_line_words ||
-        postscript_mark(own_line))
-      return false;
-    for (std::size_t lines = 0; lines < k_max_footer_lines && begin > 0; ++lines) {
-      const std::size_t line_end = begin - 1;
-      begin = line_end == 0 ? 0 : text.rfind('\n', line_end - 1) + 1;
-      std::string_view line = text.substr(begin, line_end - begin);
-      while (!line.empty() && std::string_view(" \t\r").find(line.back()) != line.npos)
-        line.remove_suffix(1);
-      if (line.empty()) continue;
-      if (line.front() == '>') return false;
-      if (closing_line(line)) return true;
-      if (words_between(line, 0, line.size()) > k_max_footer_line_words || postscript_mark(line))
-        return false;
-    }
-    return false;
-  }
-  static constexpr std::size_t k_max_footer_lines = 8;
-  static constexpr std::size_t k_max_footer_line_words = 16;  // "Calle Mayor 3, 28001 Madrid | …"
-
-  // "Un saludo,", "Με εκτίμηση", "Best regards," (rules/<lang>/signature.toml closings), or one
-  // of them and a few words more ("Un saludo cordial,").
-  bool closing_line(std::string_view line) const {
-    while (!line.empty() && std::string_view(",.!:;-").find(line.back()) != line.npos)
-      line.remove_suffix(1);
-    const std::string folded = text::fold(line);
-    if (words_between(folded, 0, folded.size()) > k_max_closing_words) return false;
-    for (const auto& [code, language] : m_data.languages)
-      for (const std::string& closing : language.closings)
-        if (folded == closing || (folded.starts_with(closing) && folded.size() > closing.size() &&
-                                  folded[closing.size()] == ' '))
-          return true;
-    return false;
-  }
-  static constexpr std::size_t k_max_closing_words = 5;
-
-  // A line opening with "PD", "P.S.", "PS", "Υ.Γ." and a ':' or '.' or ' '.
-  static bool postscript_mark(std::string_view line) {
-    std::string head;
-    for (std::size_t i = 0; i < line.size() && head.size() < 8; ++i) {
-      const char c = line[i];
-      if (c == '.' || (c == ' ' && head.empty())) continue;
-      if (c == ' ' || c == ':' || c == '-') break;
-      head += c;
-    }
-    const std::string key = text::fold(head);
-    return key == "pd" || key == "ps" || key == "pps" || key == "υγ";
+    return m_signoff.contains(draft.text(), found.range.begin, found.range.end);
   }
 
   // A holder's label (personal-data-holder.toml) presents the sender's account only in a block of
@@ -415,23 +367,8 @@ class PersonalData final : public Rule {
   static constexpr std::size_t k_max_words_before_account = 8;
   static constexpr std::size_t k_max_words_before_id = 3;
 
-  // Runs of text between blanks that hold a letter or digit (a lone ':' or '-' is no word).
-  static std::size_t words_between(std::string_view text, std::size_t begin, std::size_t end) {
-    std::size_t words = 0;
-    bool counted = false;  // the current run is counted already
-    for (std::size_t i = begin; i < end; ++i) {
-      const auto c = static_cast<unsigned char>(text[i]);
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-        counted = false;
-      } else if (!counted && (std::isalnum(c) != 0 || c >= 0x80)) {
-        ++words;
-        counted = true;
-      }
-    }
-    return words;
-  }
-
   pd::Detector m_detector;
+  SignoffBlock m_signoff;
   PhraseMatcher m_ours;
   PhraseMatcher m_holders;
   PhraseMatcher m_theirs;

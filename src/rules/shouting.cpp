@@ -11,6 +11,7 @@
 #include "data/data.hpp"
 #include "rules/phrase_matcher.hpp"
 #include "rules/rules.hpp"
+#include "rules/signoff.hpp"
 #include "rules/word_case.hpp"
 #include "spell/spell.hpp"
 #include "text/text.hpp"
@@ -41,7 +42,9 @@ the rows of a table ("| ESTADO | FECHA | IMPORTE |"), a heading of up to six wor
 its line above a field, a figure or a list item ("RESUMEN DEL PEDIDO" over "1 x Cable HDMI";
 above prose it is still shouting), a company's registered name (a run that starts or ends with a legal form of
 `rules/<lang>/acronyms.toml`: "TRANSPORTES GARCÍA E HIJOS, S.L.", "ΑΝΩΝΥΜΗ ΕΜΠΟΡΙΚΗ ΕΤΑΙΡΕΙΑ
-ΠΑΠΑΔΟΠΟΥΛΟΣ"), a legal disclaimer in capitals (a paragraph with two different cues of
+ΠΑΠΑΔΟΠΟΥΛΟΣ"), the lines of a signature written without a "-- " line (up to eight short lines
+under a sign-off such as "Un saludo,": a company's tagline in capitals), a legal disclaimer in
+capitals (a paragraph with two different cues of
 `rules/<lang>/confidential-disclaimer.toml`: "IF YOU ARE NOT THE INTENDED RECIPIENT"), quoted
 text, attribution lines and signatures.
 
@@ -120,6 +123,7 @@ class Shouting final : public Rule {
       : m_data(context.data),
         m_spell(context.spell),
         m_disclaimer_cues(context.data, "confidential-disclaimer", context.spell),
+        m_signoff(context.data),
         m_min_words(std::max<std::int64_t>(1, context.options.integer("min-words"))) {}
 
   const RuleInfo& info() const override { return k_info; }
@@ -198,7 +202,9 @@ class Shouting final : public Rule {
       if (inside_quotation(text, words[run.first].range.begin, words[run.last].range.end) ||
           in_table_row(text, words[run.first].range.begin) || status_line(words, run) ||
           heading_line(text, words[run.first].range.begin, words[run.last].range.end) ||
-          company_name(words, run))
+          company_name(words, run) ||
+          (!is_subject &&
+           m_signoff.contains(text, words[run.first].range.begin, words[run.last].range.end)))
         continue;
       std::size_t words_in_run = 0;
       for (std::size_t i = run.first; i <= run.last; ++i)
@@ -509,6 +515,7 @@ class Shouting final : public Rule {
   const data::DataSet& m_data;
   spell::SpellService* m_spell;
   PhraseMatcher m_disclaimer_cues;  // rules/<lang>/confidential-disclaimer.toml
+  SignoffBlock m_signoff;
   std::int64_t m_min_words;
 };
 
