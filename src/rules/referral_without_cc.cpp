@@ -2,6 +2,7 @@
 #include "rules/organisation.hpp"
 #include "rules/phrase_matcher.hpp"
 #include "rules/rules.hpp"
+#include "rules/signoff.hpp"
 #include "spell/spell.hpp"
 
 #include <algorithm>
@@ -40,7 +41,9 @@ case and are not referrals).
 Left alone: referrals to ourselves ("contáctenos", "escríbanos", "contact us at…", "επικοινωνήστε
 μαζί μας", "reply to this email"); an address already in To or Cc; the sender's own address;
 quoted text, attribution lines and signatures ("Atención al cliente: soporte@…" in a signature);
-and a bare body with no header block, which cannot tell who is copied.
+a legal or data-protection footer written as own text (the cues of
+`rules/<lang>/confidential-disclaimer.toml`: "puede ejercer sus derechos … escribiendo a
+privacidad@…"); and a bare body with no header block, which cannot tell who is copied.
 
 ## Why
 Avoid referring customers to other people; if there is no alternative, send a copy to whom you
@@ -124,7 +127,8 @@ class ReferralWithoutCc final : public Rule {
         m_org_domains(context.org_domains),
         m_targets(context.data, "referral-without-cc", context.spell),
         m_addressed(context.data, "referral-without-cc-address", context.spell),
-        m_ours(context.data, "referral-without-cc-ours", context.spell) {}
+        m_ours(context.data, "referral-without-cc-ours", context.spell),
+        m_disclaimer_cues(context.data, "confidential-disclaimer", context.spell) {}
 
   const RuleInfo& info() const override { return k_info; }
 
@@ -168,6 +172,7 @@ class ReferralWithoutCc final : public Rule {
 
     const bool colleague_copied = copies_colleague(msg);
     for (const Referral& referral : found) {
+      if (in_disclaimer(draft, referral.range)) continue;
       if (referral.address.empty()) {
         if (colleague_copied) continue;
         out.report(referral.range,
@@ -182,6 +187,16 @@ class ReferralWithoutCc final : public Rule {
   }
 
  private:
+  // A data-protection footer's "puede ejercer sus derechos escribiendo a privacidad@…" is the
+  // company's boilerplate, not a referral the agent makes.
+  bool in_disclaimer(const Draft& draft, Range range) const {
+    return std::any_of(draft.paragraphs.begin(), draft.paragraphs.end(),
+                       [&](const draft::Paragraph& p) {
+                         return p.range.begin <= range.begin && range.end <= p.range.end &&
+                                legal_disclaimer(m_disclaimer_cues, p);
+                       });
+  }
+
   static bool copied(const std::string& address, const message::Message& msg) {
     for (const auto* list : {&msg.to, &msg.cc})
       for (const message::Address& a : *list)
@@ -206,6 +221,7 @@ class ReferralWithoutCc final : public Rule {
   PhraseMatcher m_targets;
   PhraseMatcher m_addressed;
   PhraseMatcher m_ours;
+  PhraseMatcher m_disclaimer_cues;  // rules/<lang>/confidential-disclaimer.toml
 };
 
 }  // namespace

@@ -41,6 +41,16 @@ bool postscript_mark(std::string_view line) {
   return key == "pd" || key == "ps" || key == "pps" || key == "υγ";
 }
 
+bool legal_disclaimer(const PhraseMatcher& cues, const draft::Paragraph& paragraph) {
+  std::size_t found = 0;
+  for (const draft::Sentence& s : paragraph.sentences)
+    for (const PhraseMatch& m : cues.find(s, paragraph.language)) {
+      if (m.end_word - m.first_word >= 2) return true;
+      if (++found >= 2) return true;
+    }
+  return false;
+}
+
 bool SignoffBlock::contains(std::string_view text, std::size_t begin, std::size_t end) const {
   begin = begin == 0 ? 0 : text.rfind('\n', begin - 1) + 1;
   end = std::min(text.find('\n', end), text.size());

@@ -9,6 +9,8 @@
 #include <string_view>
 
 #include "data/data.hpp"
+#include "draft/draft.hpp"
+#include "rules/phrase_matcher.hpp"
 
 namespace replylint::rules {
 
@@ -17,6 +19,12 @@ std::size_t words_between(std::string_view text, std::size_t begin, std::size_t 
 
 /// A line opening with "PD", "P.S.", "PS", "Υ.Γ." and a ':' or '.' or ' '.
 bool postscript_mark(std::string_view line);
+
+/// A legal or data-protection footer written as own text, without a "-- " line: a paragraph with
+/// two cues of `cues` (rules/<lang>/confidential-disclaimer.toml), or one of two words or more
+/// ("received in error", "responsable del tratamiento"), since a lone "destinatario" is ordinary
+/// in shipping mail.
+bool legal_disclaimer(const PhraseMatcher& cues, const draft::Paragraph& paragraph);
 
 class SignoffBlock {
  public:

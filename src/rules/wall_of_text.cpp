@@ -9,6 +9,7 @@
 
 #include "rules/phrase_matcher.hpp"
 #include "rules/rules.hpp"
+#include "rules/signoff.hpp"
 #include "spell/spell.hpp"  // SpellService is a spell::Stemmer
 #include "text/text.hpp"
 
@@ -292,7 +293,7 @@ class WallOfText final : public Rule {
       if (static_cast<std::int64_t>(in_block) > m_max_paragraph_words && !whole_block_reported)
         found.push_back({block.range, in_block, false});
     }
-    if (found.empty() || is_disclaimer(paragraph)) return;
+    if (found.empty() || legal_disclaimer(m_disclaimer_cues, paragraph)) return;
     std::ranges::sort(found, [](const Finding& a, const Finding& b) {
       return a.range.begin != b.range.begin ? a.range.begin < b.range.begin
                                             : a.sentence < b.sentence;
@@ -317,18 +318,6 @@ class WallOfText final : public Rule {
            (text[r.end - 1] == ' ' || text[r.end - 1] == '\n' || text[r.end - 1] == '\t'))
       --r.end;
     return r;
-  }
-
-  // Boilerplate about the message, written without a "-- " line: two cues, or one of two words
-  // or more ("received in error"), since a lone "destinatario" is ordinary in shipping mail.
-  bool is_disclaimer(const draft::Paragraph& paragraph) const {
-    std::size_t cues = 0;
-    for (const Sentence& s : paragraph.sentences)
-      for (const PhraseMatch& m : m_disclaimer_cues.find(s, paragraph.language)) {
-        if (m.end_word - m.first_word >= 2) return true;
-        if (++cues >= 2) return true;
-      }
-    return false;
   }
 
   std::int64_t m_max_paragraph_words;
