@@ -13,7 +13,7 @@ TEST_CASE("hostile-tone flags reproach, blame and condescension", "[hostile-tone
       "Si se hubiera molestado en leer el manual, lo sabría.\n", "Eso es problema suyo.\n",
       "Si se hubiera leído el contrato antes de firmarlo, lo sabría.\n",
       "Nosotros no tenemos la culpa de que usted no sepa configurar el router.\n",
-      "As mentioned in my previous email, the API is limited to 100 calls.\n",
+      "As stated in my previous email, the API is limited to 100 calls.\n",
       "Per my last email, the plan does not include SSO.\n",
       "Οι όροι ήταν στη σελίδα, ακόμα κι αν δεν μπήκατε στον κόπο να τους διαβάσετε.\n",
       "Did you even read the setup guide?\n", "Η ευθύνη είναι δική σας.\n",
