@@ -57,6 +57,7 @@ struct LanguageData {
   std::vector<std::string> forward_prefixes;  // case-folded: "fwd", "rv", "πρθ"
   std::set<std::string> acronyms;             // as written: "IVA", "ΦΠΑ"
   std::set<std::string> legal_forms;          // legal_form_key()s: "sl", "sociedadanonima", "αε"
+  std::set<std::string> name_cues;            // word_key()s: "click", "tarifa", "πατηστε"
   std::vector<Pattern> attribution;           // one-line attribution patterns ("El … escribió:")
   std::vector<Pattern> attribution_start;     // first line of a two-line attribution
   std::vector<Pattern> attribution_end;       // its second line
@@ -103,6 +104,9 @@ struct DataSet {
   /// A company's legal form (S.L., Ltd, Α.Ε., ΑΝΩΝΥΜΗ ΕΤΑΙΡΕΙΑ) in any language's list;
   /// `key` is a legal_form_key().
   bool is_legal_form(std::string_view key) const;
+  /// A word after which capitals are a name as shown or sold (acronyms.toml `name-cues`: a
+  /// button's verb, a plan or a product); `key` is a word_key().
+  bool is_name_cue(std::string_view key) const;
   /// A free-mail provider's domain (lowercase): listed, or a brand's in some country
   /// ("outlook.com.au", "yahoo.ie"), whose users are each a party of their own.
   bool is_free_mail(std::string_view domain) const;

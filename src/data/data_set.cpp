@@ -78,6 +78,12 @@ std::string legal_form_key(std::string_view words) {
   return key;
 }
 
+bool DataSet::is_name_cue(std::string_view key) const {
+  return std::any_of(languages.begin(), languages.end(), [&](const auto& entry) {
+    return entry.second.name_cues.count(std::string(key)) > 0;
+  });
+}
+
 bool DataSet::is_legal_form(std::string_view key) const {
   return std::any_of(languages.begin(), languages.end(), [&](const auto& entry) {
     return entry.second.legal_forms.count(std::string(key)) > 0;

@@ -111,6 +111,11 @@ const std::map<std::string, LanguageFile>& language_files() {
          [](LanguageData& d, const std::string& f, const toml::node& n) {
            for (const Item& item : items(f, "legal-forms", n))
              d.legal_forms.insert(legal_form_key(item.text));
+         }},
+        {"name-cues",
+         [](LanguageData& d, const std::string& f, const toml::node& n) {
+           for (const Item& item : items(f, "name-cues", n))
+             d.name_cues.insert(text::word_key(item.text));
          }}}},
       {"quoting.toml",
        {{"attribution",

@@ -42,7 +42,9 @@ the rows of a table ("| ESTADO | FECHA | IMPORTE |"), a heading of up to six wor
 its line above a field, a figure or a list item ("RESUMEN DEL PEDIDO" over "1 x Cable HDMI";
 above prose it is still shouting), a company's registered name (a run that starts or ends with a legal form of
 `rules/<lang>/acronyms.toml`: "TRANSPORTES GARCÍA E HIJOS, S.L.", "ΑΝΩΝΥΜΗ ΕΜΠΟΡΙΚΗ ΕΤΑΙΡΕΙΑ
-ΠΑΠΑΔΟΠΟΥΛΟΣ"), the lines of a signature written without a "-- " line (up to eight short lines
+ΠΑΠΑΔΟΠΟΥΛΟΣ"), a button's label or a plan's name after a word that introduces one (the
+`name-cues` of `rules/<lang>/acronyms.toml`: "click SAVE AND CONTINUE", "πατήστε ΑΠΟΘΗΚΕΥΣΗ ΚΑΙ
+ΣΥΝΕΧΕΙΑ", "su tarifa FIBRA TOTAL PLUS"), the lines of a signature written without a "-- " line (up to eight short lines
 under a sign-off such as "Un saludo,": a company's tagline in capitals), a legal disclaimer in
 capitals (a paragraph with two different cues of
 `rules/<lang>/confidential-disclaimer.toml`: "IF YOU ARE NOT THE INTENDED RECIPIENT"), quoted
@@ -202,7 +204,7 @@ class Shouting final : public Rule {
       if (inside_quotation(text, words[run.first].range.begin, words[run.last].range.end) ||
           in_table_row(text, words[run.first].range.begin) || status_line(words, run) ||
           heading_line(text, words[run.first].range.begin, words[run.last].range.end) ||
-          company_name(words, run) ||
+          company_name(words, run) || named_after_cue(words, run) ||
           (!is_subject &&
            m_signoff.contains(text, words[run.first].range.begin, words[run.last].range.end)))
         continue;
@@ -259,6 +261,25 @@ class Shouting final : public Rule {
       if (run.first + n - 1 <= run.last && form_at(run.first, run.first + n - 1)) return true;
       for (std::size_t last = run.last; last <= end; ++last)
         if (last + 1 >= n && last + 1 - n >= run.first && form_at(last + 1 - n, last)) return true;
+    }
+    return false;
+  }
+
+  // A button's label or a plan's name as the screen or the catalogue writes it: "click SAVE AND
+  // CONTINUE", "pulse el botón ACEPTAR Y SEGUIR", "πατήστε ΑΠΟΘΗΚΕΥΣΗ ΚΑΙ ΣΥΝΕΧΕΙΑ", "su tarifa
+  // FIBRA TOTAL PLUS": a short run with a name cue of acronyms.toml just before it, or with only
+  // short words ("on the", "en el") between.
+  bool named_after_cue(const std::vector<Word>& words, const Run& run) const {
+    constexpr std::size_t k_longest_name = 5;  // words
+    constexpr std::size_t k_words_between = 2;
+    constexpr int k_short_word = 3;  // letters
+    if (run.last - run.first + 1 > k_longest_name) return false;
+    std::size_t between = 0;
+    for (std::size_t i = run.first; i-- > 0;) {
+      const Word& w = words[i];
+      if (w.kind != draft::TokenKind::word) return false;
+      if (m_data.is_name_cue(w.key)) return true;
+      if (w.letters > k_short_word || ++between > k_words_between) return false;
     }
     return false;
   }

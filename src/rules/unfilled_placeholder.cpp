@@ -56,6 +56,8 @@ query (`DELETE /v1/webhooks/{webhook_id}`, `?login={login}`), after a command-li
 starting with `$ `. Subject tags and acronyms in brackets (`[URGENTE]`, `[PATCH]`, `[SPAM]`,
 `[IVA]`, `[EXTERNAL EMAIL]`, a helpdesk's `[Cliente VIP]` before the subject), a button, tab or
 menu label (`pulse el botón [Enviar código]`, `Tap [Change phone number]`, `Ajustes > [Datos] >`),
+a form's field labels (`rellene los campos [Nombre], [Apellidos] y [DNI]`, `the [Reference
+number] field`),
 an editor's note (`[sic]`), a task list's `[x]`, an image's alt
 text (`[Company Logo]`, `[Imagen]`), HTML and a command's arguments in angle brackets (`<code>`,
 `<url>`), the X's of a masked number (`XXXX XXXX XXXX 4242`, `555-XXXX`), a line of underscores
@@ -213,22 +215,38 @@ std::vector<Range> blanks_in(std::string_view text, Range range) {
 bool ui_label(const std::vector<Word>& words, std::size_t i, std::string_view text) {
   const Word& w = words[i];
   if (!w.text.starts_with('[')) return false;
-  static constexpr std::array<std::string_view, 43> k_ui_words{
-      "boton",      "botones",  "pestana", "opcion",   "opciones", "menu",     "seccion",
-      "apartado",   "pantalla", "icono",   "pulse",    "pulsa",    "presione", "seleccione",
-      "selecciona", "elija",    "toque",   "haga",     "clic",     "click",    "button",
-      "tab",        "option",   "section", "screen",   "icon",     "tap",      "press",
-      "select",     "choose",   "hit",     "κουμπι",   "καρτελα",  "επιλογη",  "μενου",
-      "ενοτητα",    "οθονη",    "πατηστε", "επιλεξτε", "κλικ",     "πιεστε",   "field",
-      "campo"};
+  static constexpr auto k_ui_words = std::to_array<std::string_view>(
+      {"boton",      "botones",  "pestana", "opcion",   "opciones", "menu",     "seccion",
+       "apartado",   "pantalla", "icono",   "pulse",    "pulsa",    "presione", "seleccione",
+       "selecciona", "elija",    "toque",   "haga",     "clic",     "click",    "button",
+       "tab",        "option",   "section", "screen",   "icon",     "tap",      "press",
+       "select",     "choose",   "hit",     "κουμπι",   "καρτελα",  "επιλογη",  "μενου",
+       "ενοτητα",    "οθονη",    "πατηστε", "επιλεξτε", "κλικ",     "πιεστε",   "field",
+       "fields",     "campo",    "campos",  "casilla",  "casillas", "box",      "πεδιο",
+       "πεδια"});
+  // A form's field named after the label ("type it into the [Reference number] field").
+  static constexpr auto k_field_words =
+      std::to_array<std::string_view>({"field", "fields", "box", "campo", "casilla", "πεδιο"});
+  // Labels listed together share the word before the first: "rellene los campos [Nombre],
+  // [Apellidos] y [Número de documento]".
+  static constexpr auto k_list_words =
+      std::to_array<std::string_view>({"y", "e", "o", "u", "and", "or", "και", "η"});
+  const auto listed = [](const auto& list, const std::string& key) {
+    return std::find(list.begin(), list.end(), key) != list.end();
+  };
+  if (i + 1 < words.size() && words[i + 1].kind == draft::TokenKind::word &&
+      listed(k_field_words, text::loose_key(words[i + 1].text)))
+    return true;
   // The two words before it, skipping articles ("el", "la", "the", "το"): "pulse el botón".
   int looked = 0;
   for (std::size_t k = i; k > 0 && looked < 3; --k) {
     const Word& before = words[k - 1];
+    if (before.text.starts_with('[')) continue;  // another label of the list
     if (before.kind != draft::TokenKind::word) break;
-    ++looked;
     const std::string key = text::loose_key(before.text);
-    if (std::find(k_ui_words.begin(), k_ui_words.end(), key) != k_ui_words.end()) return true;
+    if (listed(k_list_words, key)) continue;
+    ++looked;
+    if (listed(k_ui_words, key)) return true;
   }
   // A menu path: "Ajustes > [Datos de la empresa]", "[Cuenta] > Seguridad".
   const std::size_t line_start = text.rfind('\n', w.range.begin == 0 ? 0 : w.range.begin - 1);
