@@ -113,17 +113,7 @@ std::vector<std::string> compiling(const std::vector<std::string>& patterns) {
   return good;
 }
 
-std::unique_ptr<icu::RegexPattern> compile_union_of(const std::vector<std::string>& good,
-                                                    uint32_t flags);
-
-// One pattern for all of `patterns` that compile on their own. The data's patterns were checked
-// when loaded, so the union is tried first, and each pattern alone only when it fails.
-std::unique_ptr<icu::RegexPattern> compile_union(const std::vector<std::string>& patterns,
-                                                 uint32_t flags = UREGEX_CASE_INSENSITIVE) {
-  if (auto all = compile_union_of(patterns, flags)) return all;
-  return compile_union_of(compiling(patterns), flags);
-}
-
+// One alternation of `good` (patterns that compile on their own), or null when it does not compile.
 std::unique_ptr<icu::RegexPattern> compile_union_of(const std::vector<std::string>& good,
                                                     uint32_t flags) {
   // When every pattern is anchored, one shared '^' lets ICU try the line start only, instead of
@@ -149,6 +139,14 @@ std::unique_ptr<icu::RegexPattern> compile_union_of(const std::vector<std::strin
     if (U_SUCCESS(status)) return all;
   }
   return nullptr;
+}
+
+// One pattern for all of `patterns` that compile on their own. The data's patterns were checked
+// when loaded, so the union is tried first, and each pattern alone only when it fails.
+std::unique_ptr<icu::RegexPattern> compile_union(const std::vector<std::string>& patterns,
+                                                 uint32_t flags = UREGEX_CASE_INSENSITIVE) {
+  if (auto all = compile_union_of(patterns, flags)) return all;
+  return compile_union_of(compiling(patterns), flags);
 }
 
 // The case-folded literal text every line `pattern` matches (case-insensitively) starts with:

@@ -1,6 +1,7 @@
 #include "rules/signoff.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "text/text.hpp"
