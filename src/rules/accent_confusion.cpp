@@ -172,7 +172,8 @@ class AccentConfusion final : public Rule {
         const Questions questions = questions_in(draft.text(), sentence);
         for (const Compiled& list : m_lists) {
           if (!questions.may_hold(list.place)) continue;
-          for (const PhraseMatch& match : matches_sharing_words(list.matcher, sentence, language)) {
+          std::set<std::size_t> judged;  // begins of words a phrase of this list has judged
+          for (const PhraseMatch& match : list.matcher.find_each(sentence, language)) {
             if (!in_place(draft.text(), sentence, match, list.place)) continue;
             if (!exceptions_read) {
               exceptions = m_exceptions.find(sentence, language);
@@ -182,7 +183,7 @@ class AccentConfusion final : public Rule {
                   return e.range.begin < match.range.end && match.range.begin < e.range.end;
                 }))
               continue;
-            report_match(sentence, match, reported, out);
+            report_match(sentence, match, judged, reported, out);
           }
         }
       }
@@ -190,28 +191,6 @@ class AccentConfusion final : public Rule {
   }
 
  private:
-  // A list's matches never overlap, yet two wrong words may share a phrase's words: "aun no
-  // sabemos cuando" holds "aun no sabemos" (aún) and "sabemos cuando" (cuándo). After a match of
-  // two words or more, the rest of the sentence from its second word is searched again.
-  static std::vector<PhraseMatch> matches_sharing_words(const PhraseMatcher& matcher,
-                                                        const Sentence& sentence,
-                                                        const std::string& language) {
-    std::vector<PhraseMatch> all = matcher.find(sentence, language);
-    for (std::size_t k = 0; k < all.size(); ++k) {
-      if (all[k].end_word - all[k].first_word < 2) continue;
-      const std::size_t from = all[k].first_word + 1;
-      const std::size_t until = all[k].end_word;
-      for (PhraseMatch& more : matcher.find(sentence, language, from)) {
-        if (more.first_word >= until) break;  // the first search found those
-        const bool known = std::ranges::any_of(all, [&](const PhraseMatch& m) {
-          return m.first_word == more.first_word && m.phrase == more.phrase;
-        });
-        if (!known) all.push_back(std::move(more));
-      }
-    }
-    return all;
-  }
-
   struct Compiled {
     PhraseMatcher matcher;
     Place place;
@@ -266,9 +245,14 @@ class AccentConfusion final : public Rule {
   }
 
   // Flags each word of `match` that has a key of one of the phrase's right forms but none of
-  // those forms as written; the context words must be exactly as listed.
+  // those forms as written; the context words must be exactly as listed. A word is judged by
+  // the first phrase of a list that has a right form for it (matches come earliest and longest
+  // first): a longer context decides, yet a phrase's context words stay open to the others
+  // ("el numero": "él + noun" finds "el" right, "el + numero" wants "número"), and two wrong
+  // words may share a phrase's words ("aun no sabemos cuando": aún, cuándo).
   void report_match(const Sentence& sentence, const PhraseMatch& match,
-                    std::set<std::size_t>& reported, Reporter& out) const {
+                    std::set<std::size_t>& judged, std::set<std::size_t>& reported,
+                    Reporter& out) const {
     const auto known = m_right_forms.find(match.phrase);
     RightForms computed;  // a phrase of no list here: none in a check
     const RightForms& forms =
@@ -289,7 +273,7 @@ class AccentConfusion final : public Rule {
         if (text::fold(w->text) == right[f]) written_right = true;
         suggestions.push_back(capital_like(w->text, written_forms[f]));
       }
-      if (suggestions.empty() || written_right) continue;
+      if (suggestions.empty() || !judged.insert(w->range.begin).second || written_right) continue;
       if (!reported.insert(w->range.begin).second) continue;
       auto finding =
           out.report(w->range, "'{}' here is written '{}'", w->text, suggestions.front());

@@ -551,9 +551,11 @@ const std::vector<std::size_t>* phrases_of(const IdMap<std::vector<std::size_t>>
   return index.find(id);
 }
 
+// `every`: each phrase matching at each word, overlapping (find_each), instead of the longest
+// one at a word and no overlaps.
 void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer,
              StemMemo& stems_memo, const Vocabulary& vocabulary, std::vector<PhraseMatch>& out,
-             std::size_t from_word = 0) {
+             std::size_t from_word = 0, bool every = false) {
   Words words(sentence, stemmer, list, stems_memo, vocabulary);
   // The phrases that may start at a word: those of its key as they are (sorted, unique), or
   // merged with those of its stems here.
@@ -601,24 +603,37 @@ void find_in(const List& list, const Sentence& sentence, spell::Stemmer* stemmer
     // The phrases of the word's key have a first (required) token the word matches: the search
     // goes on at the next one. Those of its stems still need their letters checked.
     const std::size_t from = stem_found ? 0 : 1;
+    auto add = [&](std::size_t phrase, std::size_t end) {
+      PhraseMatch match;
+      match.range = {word.range.begin, words.word(end - 1).range.end};
+      match.phrase = list.phrases[phrase].phrase;
+      match.sentence = &sentence;
+      match.first_word = i;
+      match.end_word = end;
+      match.language = list.language;
+      out.push_back(std::move(match));
+    };
     std::optional<std::size_t> best_end;
     std::size_t best = 0;
+    const std::size_t first_at_word = out.size();
     for (std::size_t p : *candidates) {
       const auto end = match_from(list.pools, list.phrases[p], from, words, i + from);
-      if (end && (!best_end || *end > *best_end)) {
+      if (!end) continue;
+      if (every) add(p, *end);
+      if (!best_end || *end > *best_end) {
         best_end = end;
         best = p;
       }
     }
     if (!best_end) continue;
-    PhraseMatch match;
-    match.range = {word.range.begin, words.word(*best_end - 1).range.end};
-    match.phrase = list.phrases[best].phrase;
-    match.sentence = &sentence;
-    match.first_word = i;
-    match.end_word = *best_end;
-    match.language = list.language;
-    out.push_back(std::move(match));
+    if (every) {
+      // Longest first; candidates come in phrase order, which the stable sort keeps on a tie.
+      std::stable_sort(
+          out.begin() + static_cast<std::ptrdiff_t>(first_at_word), out.end(),
+          [](const PhraseMatch& a, const PhraseMatch& b) { return a.end_word > b.end_word; });
+      continue;
+    }
+    add(best, *best_end);
     next = *best_end;
   }
 }
@@ -759,6 +774,19 @@ std::vector<PhraseMatch> PhraseMatcher::find(const draft::Sentence& sentence,
   thread_local StemMemo t_unused;
   StemMemo& memo = m_impl->stemmer == nullptr ? t_unused : thread_memos(m_impl->id)[list->language];
   find_in(*list, sentence, m_impl->stemmer, memo, vocabulary, out, from_word);
+  return out;
+}
+
+std::vector<PhraseMatch> PhraseMatcher::find_each(const draft::Sentence& sentence,
+                                                  std::string_view language) const {
+  std::vector<PhraseMatch> out;
+  const List* list = m_impl->list(language);  // compiled before the lock: compiling takes it
+  if (list == nullptr) return out;
+  Vocabulary& vocabulary = Vocabulary::instance();
+  const std::shared_lock lock(vocabulary.mutex());
+  thread_local StemMemo t_unused;
+  StemMemo& memo = m_impl->stemmer == nullptr ? t_unused : thread_memos(m_impl->id)[list->language];
+  find_in(*list, sentence, m_impl->stemmer, memo, vocabulary, out, 0, true);
   return out;
 }
 

@@ -64,6 +64,12 @@ class PhraseMatcher {
   std::vector<PhraseMatch> find(const draft::Sentence& sentence, std::string_view language,
                                 std::size_t from_word = 0) const;
 
+  /// Every phrase of `language`'s list that matches in `sentence`, at every word, each with its
+  /// longest end: matches may overlap and several may start at one word. In order of their
+  /// first word, then longest first, then as listed.
+  std::vector<PhraseMatch> find_each(const draft::Sentence& sentence,
+                                     std::string_view language) const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> m_impl;

@@ -280,6 +280,26 @@ TEST_CASE("phrase matcher cost", "[.phrase-bench]") {
   }
 }
 
+TEST_CASE("find_each gives every phrase at every word, find the longest without overlaps",
+          "[phrase]") {
+  const rules::PhraseMatcher overlaps(phrase_data(), "test-overlaps", &spell_service());
+  draft::Options options;
+  options.language = "es";
+  const std::string body = "Hola,\n\nLlegó el pedido de hoy, no el paquete.\n";
+  const draft::Draft d = draft::segment(draft::test::body_message(body), phrase_data(), options);
+  auto texts = [&](const std::vector<rules::PhraseMatch>& matches) {
+    std::vector<std::string> out;
+    for (const rules::PhraseMatch& match : matches)
+      out.emplace_back(draft::test::slice(d, match.range));
+    return out;
+  };
+  CHECK(texts(overlaps.find(d)) == std::vector<std::string>{"el pedido de hoy", "el paquete"});
+  const draft::Sentence& sentence = d.paragraphs.at(1).sentences.at(0);
+  CHECK(texts(overlaps.find_each(sentence, "es")) ==
+        std::vector<std::string>{"el pedido de hoy", "el pedido", "pedido de hoy", "el paquete"});
+  CHECK(overlaps.find_each(sentence, "el").empty());
+}
+
 TEST_CASE("a typographic apostrophe is the ASCII one", "[phrase]") {
   const data::DataSet& base = phrase_data();
   data::DataSet set = base;
