@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 
+#include <unicode/locid.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
@@ -73,7 +75,10 @@ Greek word that is a known word with a vowel of the same sound written another w
 
 Left alone: quoted text, attribution lines, signatures, URLs, email addresses, file names,
 numbers, words with digits or underscores, placeholders, acronyms, booking references (six
-capitals with at most one vowel: "KLMZTR"), names that appear in the message's headers, capitalised words inside a sentence (proper nouns), codes (anything between
+capitals with at most one vowel: "KLMZTR"), names that appear in the message's headers, capitalised words inside a sentence (proper nouns:
+"Xosé", "García"; but a common word with an accent left out is a typo there too, "la
+Aplicacion", "η Υπηρεσια"), a capitalised word opening a sentence with no known word one edit
+away (a name: "Itziar, de facturación, le llamará"), codes (anything between
 spaces that mixes letters with digits or symbols: "ABX-99k", "Tk93!mq", "pedido#4411"; a typo
 next to punctuation, "¡mensage!", is still a word), social handles and hashtags ("@tiendaverde",
 "#sso-incidents"), inline code between backticks, command-line options and paths ("`npm ci`",
@@ -332,7 +337,11 @@ class Spelling final : public Rule {
           // Before the speller sees it: a password must not reach its caches either.
           if (secret(w) || is_x_run(w.text)) continue;
           std::string_view judge = judge_for(w, language, sentence_start);
-          if (judge.empty() || known(judge, w.text)) continue;
+          if (judge.empty()) {
+            if (!sentence_start) report_capitalised_slip(sentence, i, language, out);
+            continue;
+          }
+          if (known(judge, w.text)) continue;
           if (judge == "el" && enclitic_accent(text, sentence, i)) continue;
           // Only unknown words get here, so what follows costs nothing on correct text.
           const std::string_view chunk = chunk_around(text, w.range.begin, w.range.end);
@@ -357,6 +366,12 @@ class Spelling final : public Rule {
           // one an English word is near reads as a misspelling (two words run together, "meta
           // city", do not count: a name is often made so).
           if (language == "el" && w.script == draft::Script::latin && !near_known(*speller, w.text))
+            continue;
+          // A capitalised word opening a sentence with no known word one edit away is a name
+          // ("Itziar, de facturación, le llamará", "Siobhán will email you"): a slip there is
+          // most often one edit from the word meant ("Tambien", "Lamentablemnte").
+          if (sentence_start && w.shape == draft::CaseShape::title &&
+              (names_with_next(sentence, i) || !near_known(*speller, w.text)))
             continue;
           // Latin script only: a Greek word misspelt the same way each time is most often a
           // vowel of the same sound written another way, two of them as often as one ("μύνημα").
@@ -408,6 +423,60 @@ class Spelling final : public Rule {
     return std::ranges::any_of(speller.suggest_fast(word, k_near_suggestions),
                                [](const std::string& s) { return s.find(' ') == s.npos; });
   }
+
+  // A capitalised word inside a sentence is a name and not spell-checked, unless it is a
+  // common word of the paragraph's language with an accent left out ("la Aplicacion", "η
+  // Υπηρεσια"): Hunspell offers that word capitalised, and its lowercase form is known. A
+  // run of capitalised words is left alone ("Jose Leon Garcia"), as is a word after a title
+  // (a surname: "Sr. Leon").
+  void report_capitalised_slip(const Sentence& sentence, std::size_t i, const std::string& language,
+                               Reporter& out) const {
+    const Word& w = sentence.words[i];
+    if (w.shape != draft::CaseShape::title || w.kind != draft::TokenKind::word || w.letters < 3 ||
+        w.has_digit || w.has_underscore || w.is_header_name)
+      return;
+    const bool script_fits = (language == "es" && w.script == draft::Script::latin) ||
+                             (language == "el" && w.script == draft::Script::greek);
+    if (!script_fits || w.in_acronym_list) return;
+    if (!m_words.empty() && m_words.contains(text::fold(w.text))) return;
+    auto capitalised = [&](std::size_t k) {
+      return k < sentence.words.size() && sentence.words[k].kind == draft::TokenKind::word &&
+             sentence.words[k].shape != draft::CaseShape::lower;
+    };
+    if (capitalised(i - 1) || capitalised(i + 1)) return;  // i - 1 wraps past the first word
+    if (i > 0 && k_titles.contains(sentence.words[i - 1].key)) return;
+    if (known(language, w.text)) return;
+    spell::Speller* speller = speller_of(language);
+    for (const std::string& candidate : speller->suggest_fast(w.text, k_near_suggestions)) {
+      if (candidate == w.text || text::word_key(candidate) != w.key) continue;
+      icu::UnicodeString lower = icu::UnicodeString::fromUTF8(candidate);
+      lower.toLower(icu::Locale(language.c_str()));
+      std::string lowercase;
+      lower.toUTF8String(lowercase);
+      if (!known_as_written(language, lowercase)) continue;
+      out.report(w.range, "unknown word '{}'", w.text)
+          .suggestions({candidate})
+          .replace_with(candidate, Applicability::unsafe,
+                        core::i18n::fragment("replace with '{}'", candidate));
+      return;
+    }
+  }
+
+  // A capitalised word followed by another, directly or after "and", is one of a run of names
+  // ("Xosé Manuel", "Xosé y Begoña", "Νίκος και Μαρία").
+  static bool names_with_next(const Sentence& sentence, std::size_t i) {
+    std::size_t next = i + 1;
+    if (next < sentence.words.size() && k_and.contains(sentence.words[next].key)) ++next;
+    return next < sentence.words.size() && sentence.words[next].kind == draft::TokenKind::word &&
+           sentence.words[next].shape == draft::CaseShape::title;
+  }
+
+  inline static const std::set<std::string, std::less<>> k_and{"y", "e", "and", "και", "κι"};
+
+  // Words before a surname, as word keys.
+  inline static const std::set<std::string, std::less<>> k_titles{
+      "sr",  "sra", "srta", "d",   "dna", "don",    "dona",  "dr",
+      "dra", "κ",   "κα",   "κος", "κε",  "κυριος", "κυρια", "κυριε"};
 
   // The British speller consulted after en_US, or nullptr.
   spell::Speller* backup_of(std::string_view language) const {
