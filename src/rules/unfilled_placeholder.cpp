@@ -40,7 +40,8 @@ field in angle brackets (`<tracking number>`, `<nombre del cliente>`, `<nombre>`
 ending in a number sign (`[Order #]`), Mailchimp's merge tags (`*|FNAME|*`), other tools' fields
 and format strings (`{!Contact.FirstName}`, `<%= name %>`, `__FLIGHT_NUMBER__`, `{0}`, `%s`),
 `[TBD]`, `[PLACEHOLDER]`, `[Contact Information]` (information, details or datos after
-another word), and a template tag inside a link (`https://…/envios/{{tracking_id}}`).
+another word), and a field inside a link (`https://…/envios/{{tracking_id}}`, `…/pedidos/${id}`,
+`?id=%ORDER_ID%`, `…/facturas/[NUMERO_FACTURA]`; after `curl` or an HTTP method it is code).
 
 A field the template engine filled with nothing is flagged too: an empty name after the opening
 greeting (`Hola ,`, `Dear ,`), a programming language's "no value" as the name (`Dear
@@ -105,6 +106,54 @@ bool is_template_tag(std::string_view placeholder) {
          placeholder.starts_with("*|");
 }
 
+// A field in a link, never the link's own syntax: a template tag, a field in brackets (a URL
+// has brackets only around an IPv6 host) or angle brackets (never raw in a URL), a `%NAME%` or a
+// `${…}` ("https://tienda.example/envios/${id}", whose `$` the URL token keeps). A single-brace
+// {id} is an API path's parameter.
+bool is_field_in_link(std::string_view placeholder, std::string_view before) {
+  return is_template_tag(placeholder) || placeholder.starts_with("[") ||
+         placeholder.starts_with("<") ||
+         (placeholder.size() > 2 && placeholder.starts_with("%") && placeholder.ends_with("%")) ||
+         (placeholder.starts_with("{") && before.ends_with("$"));
+}
+
+// `%NAME%` fields inside a URL token ("https://tienda.example/track?id=%ORDER_ID%"), which the
+// tokeniser keeps in the URL: a name of three ASCII letters, digits or underscores or more,
+// starting with a letter, in one case (ORDER_ID, first_name), one of them not a hex digit; one
+// opening with two hex digits takes four (`%20con%`, `%C3%A9`, `%EDo%` are percent-encoding).
+bool percent_field_name(std::string_view name) {
+  auto is = [&](int (*test)(int)) {
+    return std::ranges::all_of(name, [&](char c) {
+      return test(static_cast<unsigned char>(c)) != 0 || c == '_' ||
+             std::isdigit(static_cast<unsigned char>(c)) != 0;
+    });
+  };
+  auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+  if (name.size() < 3 || std::isalpha(static_cast<unsigned char>(name[0])) == 0) return false;
+  if (!is(std::isupper) && !is(std::islower)) return false;
+  if (std::ranges::all_of(name, hex)) return false;
+  return !(hex(name[0]) && hex(name[1])) || name.size() >= 4;
+}
+
+std::vector<Range> percent_fields_in(std::string_view url) {
+  std::vector<Range> out;
+  std::size_t at = 0;
+  while ((at = url.find('%', at)) != std::string_view::npos) {
+    std::size_t end = at + 1;
+    while (end < url.size() &&
+           (std::isalnum(static_cast<unsigned char>(url[end])) != 0 || url[end] == '_'))
+      ++end;
+    if (end < url.size() && url[end] == '%' &&
+        percent_field_name(url.substr(at + 1, end - at - 1))) {
+      out.push_back({at, end + 1});
+      at = end + 1;
+    } else {
+      at = end;
+    }
+  }
+  return out;
+}
+
 // Inside an inline code span on its line: an odd number of backquotes before it.
 bool in_code_span(std::string_view text, Range range) {
   const std::size_t line_start = text.rfind('\n', range.begin == 0 ? 0 : range.begin - 1);
@@ -137,7 +186,7 @@ bool in_code(std::string_view text, Range range) {
   // template tag in a link of prose is the link the customer would get, broken:
   // "https://tienda.example/envios/{{tracking_id}}".
   const bool link_with_tag =
-      is_template_tag(text.substr(range.begin, range.size())) &&
+      is_field_in_link(text.substr(range.begin, range.size()), around) &&
       (around.find("://") != std::string_view::npos || around.starts_with("www."));
   if (!link_with_tag && (around.find_first_of("/=?&") != std::string_view::npos ||
                          after.find_first_of("/=") != std::string_view::npos))
@@ -148,6 +197,10 @@ bool in_code(std::string_view text, Range range) {
   std::size_t prev_begin = prev_end;
   while (prev_begin > from && !is_space(text[prev_begin - 1])) --prev_begin;
   const std::string_view previous = text.substr(prev_begin, prev_end - prev_begin);
+  // A request on a command line: "curl https://api.example.com/orders/${ORDER_ID}".
+  static constexpr std::array<std::string_view, 8> k_commands{"curl", "wget",  "GET",    "POST",
+                                                              "PUT",  "PATCH", "DELETE", "HEAD"};
+  if (std::ranges::find(k_commands, previous) != k_commands.end()) return true;
   return previous.size() >= 2 && previous[0] == '-' &&
          (previous[1] == '-' || std::isalpha(static_cast<unsigned char>(previous[1])));
 }
@@ -160,7 +213,7 @@ bool part_of_url(const std::vector<Word>& words, std::size_t i) {
   if (is_template_tag(w.text)) return false;
   if (i > 0 && words[i - 1].kind == draft::TokenKind::url &&
       words[i - 1].range.end == w.range.begin)
-    return true;
+    return !is_field_in_link(w.text, words[i - 1].text);
   return i + 1 < words.size() && words[i + 1].kind == draft::TokenKind::url &&
          words[i + 1].range.begin == w.range.end;
 }
@@ -310,7 +363,24 @@ class UnfilledPlaceholder final : public Rule {
             in_code_span(text, w.range) || in_code(text, w.range) ||
             is_suppression_comment(w.text) || ui_label(sentence->words, i, text))
           continue;
-        report(out.report(w.range, "unfilled placeholder '{}'", w.text), w.text);
+        // "${id}" after a URL: the tokeniser left the `$` in the URL.
+        const bool dollar = w.text.starts_with("{") && i > 0 &&
+                            sentence->words[i - 1].kind == draft::TokenKind::url &&
+                            sentence->words[i - 1].range.end == w.range.begin &&
+                            sentence->words[i - 1].text.ends_with("$");
+        const Range range = dollar ? Range{w.range.begin - 1, w.range.end} : w.range;
+        const std::string written = dollar ? "$" + w.text : w.text;
+        report(out.report(range, "unfilled placeholder '{}'", written), written);
+      }
+    for (const Sentence* sentence : draft.own_sentences())
+      for (const Word& w : sentence->words) {
+        if (w.kind != draft::TokenKind::url || in_code_span(text, w.range)) continue;
+        for (const Range field : percent_fields_in(w.text)) {
+          const Range at{w.range.begin + field.begin, w.range.begin + field.end};
+          if (in_code(text, at)) continue;
+          const std::string written(text.substr(at.begin, at.size()));
+          report(out.report(at, "unfilled placeholder '{}'", written), written);
+        }
       }
     for (const Sentence* sentence : draft.own_sentences()) {
       for (std::size_t i = 0; i < sentence->words.size(); ++i) {
