@@ -74,6 +74,7 @@ struct LanguageData {
   /// word ("pre", "ex", "co"), folded.
   std::set<std::string> abbreviations;
   std::set<std::string> hyphen_prefixes;
+  std::set<std::string> repeated_words;  // folded: doubles the language writes ("had", "σιγά")
   std::map<std::string, std::vector<Phrase>> phrases;  // rule id -> phrase list
   // morphology.toml: word formation the spell checker accepts on known words (NFC, lowercase).
   std::vector<std::string> spelling_prefixes;                          // "re", "ξανα"

@@ -175,6 +175,11 @@ const std::map<std::string, LanguageFile>& language_files() {
          [](LanguageData& d, const std::string& f, const toml::node& n) {
            for (const Item& item : items(f, "hyphen-prefixes", n))
              d.hyphen_prefixes.insert(text::fold(item.text));
+         }},
+        {"repeated-words",
+         [](LanguageData& d, const std::string& f, const toml::node& n) {
+           for (const Item& item : items(f, "repeated-words", n))
+             d.repeated_words.insert(text::fold(item.text));
          }}}},
       {"morphology.toml",
        {{"prefixes",

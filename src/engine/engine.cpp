@@ -35,6 +35,27 @@ void injected_fault() {
 #endif
 }
 
+// One finding per slip: a word accent-confusion reports ("su envio" → envío) is not also an
+// unknown word to spelling, whose list would only repeat the right form among others. Only the
+// same place of the same part counts; with accent-confusion off, spelling reports it alone.
+void drop_repeated_findings(std::vector<report::Diagnostic>& found) {
+  static constexpr std::string_view k_kept = "accent-confusion";
+  static constexpr std::string_view k_dropped = "spelling";
+  auto same_place = [](const core::Location& a, const core::Location& b) {
+    return a.origin == b.origin && a.header == b.header && a.range.begin == b.range.begin &&
+           a.range.end == b.range.end;
+  };
+  std::vector<const core::Location*> kept;
+  for (const report::Diagnostic& d : found)
+    if (d.rule == k_kept) kept.push_back(&d.location);
+  if (kept.empty()) return;
+  std::erase_if(found, [&](const report::Diagnostic& d) {
+    return d.rule == k_dropped && std::ranges::any_of(kept, [&](const core::Location* place) {
+             return same_place(*place, d.location);
+           });
+  });
+}
+
 // Everything in `settings` that decides which rules run and how they are built: the rule tables
 // as configured (enabled, severity and options, before defaults fill them in), org-domains and
 // words. Equal keys give identical rule sets; two keys that differ may still resolve to the same
@@ -352,6 +373,7 @@ report::FileReport Engine::check_draft(const draft::Draft& draft,
     std::ranges::move(reporter.diagnostics(), std::back_inserter(found));
   }
   apply_suppressions(draft, found);  // the template's own `replylint: disable…` comments
+  drop_repeated_findings(found);
   for (report::Diagnostic& d : found) out.findings.push_back(resolver.resolve(std::move(d)));
   report::sort_findings(out.findings);
   // The one place sensitive values are masked: every output (text, JSON, SARIF, GitHub, MCP,

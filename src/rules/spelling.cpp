@@ -30,6 +30,9 @@ namespace {
 // Suggestions looked at to tell a misspelt word from a name or a term (near_known).
 constexpr std::size_t k_near_suggestions = 3;
 
+// The longest word in capitals alone in a sentence that may be an acronym ("ΟΠΕΚΕΠΕ", "EUROSTAT").
+constexpr int k_max_acronym_letters = 8;
+
 // An unknown Latin-script word own text uses this many times, with no known word one edit away,
 // is a term of the message (a command, a product: "texinfo", "procmail"), not a slip: slips are
 // rarely made the same way three times, and the ones that are sit next to the word meant
@@ -74,8 +77,9 @@ Greek word that is a known word with a vowel of the same sound written another w
 θύμηση).
 
 Left alone: quoted text, attribution lines, signatures, URLs, email addresses, file names,
-numbers, words with digits or underscores, placeholders, acronyms, booking references (six
-capitals with at most one vowel: "KLMZTR"), names that appear in the message's headers, capitalised words inside a sentence (proper nouns:
+numbers, words with digits or underscores, placeholders, acronyms (and a word of six to eight
+capitals among words that are not, with no known word one edit away: "la UNESCO", "η ΔΕΔΔΗΕ"),
+booking references (six capitals with at most one vowel: "KLMZTR"), names that appear in the message's headers, capitalised words inside a sentence (proper nouns:
 "Xosé", "García"; but a common word with an accent left out is a typo there too, "la
 Aplicacion", "η Υπηρεσια"), a capitalised word opening a sentence with no known word one edit
 away (a name: "Itziar, de facturación, le llamará"), codes (anything between
@@ -92,6 +96,15 @@ message (a command, a product: "texinfo", "procmail") when the quick suggestions
 moved accent, Hunspell's replacement tables) find no known word near it; one that is near a known
 word stays a typo however often it appears ("lenguage", "mensage"), and so does a Greek word (the
 same vowel confusion repeated, "μύνημα").
+
+The same word twice in a row, with only spaces or a line break between, is reported too
+("Thanks for the the details", "le envío la la factura"), and the fix (unsafe, as every fix of
+this rule: `--unsafe-fixes`) deletes the second one. Doubles a language writes on purpose are left alone (`repeated-words` in
+`rules/<lang>/spelling.toml`: "had had", "σιγά σιγά", "no no"), and so are names capitalised
+inside a sentence ("Bora Bora"), acronyms and codes.
+
+A word `accent-confusion` reports ("su envio", where it is written "envío") is that rule's
+finding only, not also an unknown word here.
 
 ## Why
 Take the time to check the spelling of your message before you send it (seeds/001).
@@ -131,7 +144,8 @@ suggestions from en_US). Install Debian's `hunspell-en-gb` for "gb" and "both".
                 {"english", std::string{"both"},
                  "English spelling accepted: \"us\", \"gb\" or \"both\""}},
     .fix = FixInfo{Applicability::unsafe, false,
-                   N_("replaces the word when there is exactly one suggestion")},
+                   N_("deletes a repeated word, or replaces an unknown word when there is exactly "
+                      "one suggestion")},
 };
 
 enum class English { us, gb, both };
@@ -328,6 +342,7 @@ class Spelling final : public Rule {
         std::vector<std::pair<Range, bool>> pieces;
         bool first = true;
         std::string_view previous;  // the word before: suggestions are ranked by it
+        report_repeated_words(text, sentence, language, out);
         for (std::size_t i = 0; i < sentence.words.size(); ++i) {
           const Word& w = sentence.words[i];
           const std::string_view before = std::exchange(previous, std::string_view{w.text});
@@ -373,6 +388,13 @@ class Spelling final : public Rule {
           if (sentence_start && w.shape == draft::CaseShape::title &&
               (names_with_next(sentence, i) || !near_known(*speller, w.text)))
             continue;
+          // A word of six to eight capitals among words that are not, with no known word one
+          // edit away, is an acronym or a name ("Η ΔΕΔΔΗΕ θα έρθει", "la UNESCO", "ΟΠΕΚΕΠΕ"): a
+          // shouted word is in a run of them, and a lone one mistyped is most often a slip from
+          // the word meant. Longer ones are words ("SOBRETENSOIN").
+          if (w.shape == draft::CaseShape::upper && w.letters <= k_max_acronym_letters &&
+              !in_capitals_run(sentence, i) && !near_known(*speller, w.text))
+            continue;
           // Latin script only: a Greek word misspelt the same way each time is most often a
           // vowel of the same sound written another way, two of them as often as one ("μύνημα").
           if (w.script == draft::Script::latin && uses_of(w) >= k_term_uses &&
@@ -415,6 +437,75 @@ class Spelling final : public Rule {
   spell::Speller* speller_of(std::string_view language) const {
     if (language == "en" && m_english == English::gb) return m_spell->get("en-GB");
     return m_spell->get(language);
+  }
+
+  // The same word twice in a row, with only spaces or a line break between ("Thanks for the the
+  // details", "le envío la la factura"): a slip, and the fix deletes the second one. Left alone:
+  // doubles the language writes (`repeated-words` of rules/<lang>/spelling.toml: "had had",
+  // "σιγά σιγά", "no no"), names ("Bora Bora": capitalised inside a sentence), acronyms,
+  // numbers, codes, words no dictionary knows, and words with a mark between ("no, no").
+  void report_repeated_words(std::string_view text, const Sentence& sentence,
+                             const std::string& language, Reporter& out) const {
+    const auto data = m_data.languages.find(language);
+    for (std::size_t i = 1; i < sentence.words.size(); ++i) {
+      const Word& first = sentence.words[i - 1];
+      const Word& second = sentence.words[i];
+      if (first.kind != draft::TokenKind::word || second.kind != draft::TokenKind::word ||
+          second.letters == 0 || first.has_digit || first.has_underscore)
+        continue;
+      const std::string_view gap =
+          text.substr(first.range.end, second.range.begin - first.range.end);
+      if (gap.empty() || gap.find_first_not_of(" \t\r\n") != std::string_view::npos ||
+          std::ranges::count(gap, '\n') > 1)
+        continue;
+      if (first.text != second.text) {
+        // "The the" opens a sentence; any other difference in case is two words ("de A a B").
+        if (i != 1 || first.shape != draft::CaseShape::title ||
+            second.shape != draft::CaseShape::lower ||
+            text::fold(first.text) != text::fold(second.text))
+          continue;
+      } else if ((second.shape == draft::CaseShape::title && i > 1) ||
+                 (second.shape == draft::CaseShape::upper && second.letters > 1)) {
+        continue;  // a name ("Bora Bora", "Duran Duran"), an acronym or a code ("AB AB 12")
+      }
+      const std::string key = text::fold(second.text);
+      if (data != m_data.languages.end() && data->second.repeated_words.contains(key)) continue;
+      // A word of the language: a term or a command repeated is an argument ("mount -t proc
+      // proc /proc"), and a one-letter word a slip ("voy a a ver").
+      if (second.letters > 1) {
+        const std::string_view judge = judge_for(second, language, false);
+        if (judge.empty() || !known(judge, second.text)) continue;
+      }
+      const std::string_view chunk = chunk_around(text, second.range.begin, second.range.end);
+      if (is_code(chunk) || on_code_line(text, second.range) || marked_sic(text, second.range))
+        continue;
+      // Across a line break the second word goes with the spaces after it, so the lines stay
+      // as they were ("The\nthe order" → "The\norder").
+      Range deleted{first.range.end, second.range.end};
+      if (gap.find('\n') != std::string_view::npos) {
+        std::size_t end = second.range.end;
+        while (end < text.size() && (text[end] == ' ' || text[end] == '\t')) ++end;
+        if (end > second.range.end && end < text.size() && text[end] != '\n')
+          deleted = Range{second.range.begin, end};
+      }
+      const core::i18n::Fragment title =
+          core::i18n::fragment("delete the second '{}'", second.text);
+      out.report(second.range, "repeated word '{}'", second.text)
+          .fix(core::Fix{.title = title.english,
+                         .applicability = Applicability::unsafe,
+                         .edits = {core::Edit{{core::Location::Origin::body, deleted, {}}, ""}},
+                         .title_localized = title.localized});
+    }
+  }
+
+  // True when a word next to word `i` is in capitals too (two letters or more).
+  static bool in_capitals_run(const Sentence& sentence, std::size_t i) {
+    auto upper = [&](std::size_t j) {
+      const Word& w = sentence.words[j];
+      return w.kind == draft::TokenKind::word && w.letters >= 2 &&
+             w.shape == draft::CaseShape::upper;
+    };
+    return (i > 0 && upper(i - 1)) || (i + 1 < sentence.words.size() && upper(i + 1));
   }
 
   // True when a known word is one edit away from `word` (two words run together, "meta city", do

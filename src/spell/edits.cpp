@@ -9,7 +9,17 @@
 namespace replylint::spell {
 namespace {
 
-enum class Kind { swap = 0, accent = 1, deletion = 2, insertion = 3, replacement = 4 };
+// A doubled letter typed once or a single one typed twice ("anual" → "annual", "untill" →
+// "until") is the commonest slip after a swap or an accent, before any other deletion or
+// insertion ("anual" → "anal").
+enum class Kind {
+  swap = 0,
+  accent = 1,
+  doubling = 2,
+  deletion = 3,
+  insertion = 4,
+  replacement = 5
+};
 
 struct Found {
   int score;
@@ -80,14 +90,19 @@ std::vector<icu::UnicodeString> one_edit_suggestions(
   for (int32_t i = 0; i < n && n > 1; ++i) {
     icu::UnicodeString candidate{word};
     candidate.remove(i, 1);
-    consider(std::move(candidate), Kind::deletion, i);
+    const bool doubled = (i > 0 && word.charAt(i - 1) == word.charAt(i)) ||
+                         (i + 1 < n && word.charAt(i + 1) == word.charAt(i));
+    consider(std::move(candidate), doubled ? Kind::doubling : Kind::deletion, i);
   }
   for (int32_t i = 0; i <= n; ++i) {
     for (int32_t a = 0; a < alphabet.length(); ++a) {
       if (!usable(a)) continue;
+      const char16_t letter = alphabet.charAt(a);
+      const bool doubling =
+          (i > 0 && word.charAt(i - 1) == letter) || (i < n && word.charAt(i) == letter);
       icu::UnicodeString candidate{word};
-      candidate.insert(i, alphabet.charAt(a));
-      consider(std::move(candidate), Kind::insertion, i);
+      candidate.insert(i, letter);
+      consider(std::move(candidate), doubling ? Kind::doubling : Kind::insertion, i);
     }
   }
   for (int32_t i = 0; i < n; ++i) {

@@ -445,3 +445,22 @@ TEST_CASE("the pre-send hook has no way to fix", "[fix]") {
   CHECK(r.status != 0);
   CHECK(has(r.err, "--fix"));
 }
+
+TEST_CASE(
+    "check --fix --unsafe-fixes deletes a repeated word, keeping the lines and the doubles "
+    "meant",
+    "[fix]") {
+  const fs::path path = copy_of("repeated-words-en.txt");
+  const std::string before = slurp(path);
+  const Run safe = run("check --fix " + shell_quote(path.string()));
+  INFO(safe.out << safe.err);
+  CHECK(has(safe.out, "(0 fixed)"));
+  CHECK(slurp(path) == before);
+  const Run unsafe = run("check --fix --unsafe-fixes " + shell_quote(path.string()));
+  INFO(unsafe.out << unsafe.err);
+  CHECK(has(unsafe.out, "(2 fixed)"));
+  CHECK(slurp(path) ==
+        "Hi Sam,\n\nThanks for the details. The\norder left our warehouse today and I had had no "
+        "news from the courier until now.\n\nBest regards,\nPedro\n");
+  check_idempotent(path, true);
+}
