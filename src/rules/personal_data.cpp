@@ -54,7 +54,12 @@ Personal data that must not travel by email, in own text and in the subject:
   '=' or ':', unless it is a variable or a placeholder ("$DB_PASS", "<your token>");
 - a card's security code after a label of `rules/<lang>/personal-data-card-code.toml` (CVV,
   CVC): as a password after ':' or a verb, and also as 3 or 4 digits right after the label
-  ("card ending 4242 with CVV 123"), which no other value is written as.
+  ("card ending 4242 with CVV 123"), which no other value is written as;
+- a one-time or verification code of 4 to 8 digits (grouped or not) right after a label of
+  `rules/<lang>/personal-data-one-time-code.toml`, with no ':' or verb ("su código de
+  verificación 482 913 caduca…", "ο κωδικός μιας χρήσης 739201 ισχύει…", "your sign in code
+  55120984 works once"); "el código de verificación de 6 dígitos", a booking's confirmation code
+  and "ο κωδικός πελάτη" stay quiet.
 
 A customer's card number, IBAN or id in the quoted original (or a forwarded message) is flagged
 too, with its own message: quoting it back, perhaps to more people, repeats the leak.

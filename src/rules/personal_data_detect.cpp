@@ -747,22 +747,48 @@ std::optional<core::Range> secret_after(std::string_view text, std::size_t from,
 
 constexpr std::size_t k_max_gap_words = 5;
 
-std::optional<core::Range> card_code_after(std::string_view text, std::size_t from,
-                                           std::size_t limit) {
-  if (auto value = secret_after(text, from, limit)) return value;
+namespace {
+
+// A code of `min_digits`..`max_digits` digits standing alone right after a label ending at
+// `from`, in digit groups when `grouped` ("482 913").
+std::optional<core::Range> bare_code_after(std::string_view text, std::size_t from,
+                                           std::size_t limit, std::size_t min_digits,
+                                           std::size_t max_digits, bool grouped) {
   limit = std::min({limit, text.size(), text.find('\n', from)});
   std::size_t begin = from;
   skip_blanks(text, begin, limit);
   if (begin == from) return std::nullopt;  // "CVV123" is one word, no label and value
   std::size_t end = begin;
   while (end < limit && is_digit(text[end])) ++end;
-  const std::size_t digits = end - begin;
-  if (digits < 3 || digits > 4) return std::nullopt;
+  std::size_t digits = end - begin;
+  // Groups of three or four digits after single spaces: "482 913", not "482 euros".
+  while (grouped && digits >= 3 && end + 1 < limit && text[end] == ' ' && is_digit(text[end + 1])) {
+    std::size_t next = end + 1;
+    while (next < limit && is_digit(text[next])) ++next;
+    const std::size_t group = next - end - 1;
+    if (group < 3 || group > 4 || digits + group > max_digits) break;
+    digits += group;
+    end = next;
+  }
+  if (digits < min_digits || digits > max_digits) return std::nullopt;
   // "CVV 123" but not "CVV 1234-5678", "CVV 123abc" or "CVV 3 dígitos".
   if (end < limit && (is_alnum(text[end]) || text[end] == '-' || text[end] == '/' ||
                       static_cast<unsigned char>(text[end]) >= 0x80))
     return std::nullopt;
   return core::Range{begin, end};
+}
+
+}  // namespace
+
+std::optional<core::Range> card_code_after(std::string_view text, std::size_t from,
+                                           std::size_t limit) {
+  if (auto value = secret_after(text, from, limit)) return value;
+  return bare_code_after(text, from, limit, 3, 4, false);
+}
+
+std::optional<core::Range> one_time_code_after(std::string_view text, std::size_t from,
+                                               std::size_t limit) {
+  return bare_code_after(text, from, limit, 4, 8, true);
 }
 
 // The next code of a list given after a phrase ("backup codes are 8271-3349 and 5512-0984",
@@ -798,6 +824,7 @@ std::optional<core::Range> next_in_list(std::string_view text, std::size_t end) 
 Detector::Detector(const data::DataSet& data, spell::Stemmer* stemmer)
     : m_phrases(data, "personal-data", stemmer),
       m_card_codes(data, "personal-data-card-code", stemmer),
+      m_one_time_codes(data, "personal-data-one-time-code", stemmer),
       m_data(&data),
       m_stemmer(stemmer) {}
 
@@ -924,6 +951,9 @@ std::vector<Found> Detector::own_text(const draft::Draft& draft) const {
   }
   for (const PhraseMatch& match : m_card_codes.find(draft))
     if (auto value = card_code_after(text, match.range.end, text.size()))
+      found.push_back(Found{Kind::secret, *value, ""});
+  for (const PhraseMatch& match : m_one_time_codes.find(draft))
+    if (auto value = one_time_code_after(text, match.range.end, text.size()))
       found.push_back(Found{Kind::secret, *value, ""});
   std::sort(found.begin(), found.end(),
             [](const Found& a, const Found& b) { return a.range.begin < b.range.begin; });

@@ -80,6 +80,13 @@ std::optional<core::Range> secret_after(std::string_view text, std::size_t from,
 std::optional<core::Range> card_code_after(std::string_view text, std::size_t from,
                                            std::size_t limit);
 
+/// The one-time or verification code given right after a label of
+/// rules/<lang>/personal-data-one-time-code.toml ending at `from` ("código de verificación|
+/// 482913", "κωδικός μιας χρήσης| 482 913"): 4 to 8 digits standing alone, grouped or not. With
+/// ':' or a verb the label is a personal-data.toml phrase too (secret_after()).
+std::optional<core::Range> one_time_code_after(std::string_view text, std::size_t from,
+                                               std::size_t limit);
+
 /// Finds every personal value of a draft's own text (numbers and passwords after a phrase of
 /// rules/<lang>/personal-data.toml). Built once; find() is safe from several threads at once.
 class Detector {
@@ -97,8 +104,9 @@ class Detector {
 
  private:
   PhraseMatcher m_phrases;
-  PhraseMatcher m_card_codes;   // personal-data-card-code: labels a bare code may follow
-  const data::DataSet* m_data;  // with m_stemmer, what own_text() depends on beside the draft
+  PhraseMatcher m_card_codes;      // personal-data-card-code: labels a bare code may follow
+  PhraseMatcher m_one_time_codes;  // personal-data-one-time-code: the same for one-time codes
+  const data::DataSet* m_data;     // with m_stemmer, what own_text() depends on beside the draft
   spell::Stemmer* m_stemmer;
 };
 
