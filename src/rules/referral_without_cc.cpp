@@ -32,6 +32,10 @@ Own text that sends the customer somewhere else while whoever they are sent to i
   Cc counts. Which colleague stands for which department cannot be known, so any colleague
   copied is taken as the one referred to.
 
+A referral is reported once: a department and its address in one breath ("hable con el
+departamento comercial, escríbales a ventas@…") are one finding, and so is an address given
+again later.
+
 The phrases are data: `rules/<lang>/referral-without-cc.toml` (a department or person),
 `referral-without-cc-address.toml` (verbs that count only when an address follows them
 at once) and `referral-without-cc-ours.toml` (what the agent will do: "voy a contactar con
@@ -171,8 +175,19 @@ class ReferralWithoutCc final : public Rule {
               [](const Referral& a, const Referral& b) { return a.range.begin < b.range.begin; });
 
     const bool colleague_copied = copies_colleague(msg);
+    // One finding per referral: "hable con el departamento comercial, escríbales a ventas@…"
+    // names one place twice, and so does an address given again later.
+    std::vector<std::string> reported_addresses;
+    std::size_t covered = 0;
     for (const Referral& referral : found) {
       if (in_disclaimer(draft, referral.range)) continue;
+      if (referral.range.begin < covered) continue;
+      if (!referral.address.empty() &&
+          std::find(reported_addresses.begin(), reported_addresses.end(), referral.address) !=
+              reported_addresses.end())
+        continue;
+      covered = std::max(covered, referral.range.end);
+      if (!referral.address.empty()) reported_addresses.push_back(referral.address);
       if (referral.address.empty()) {
         if (colleague_copied) continue;
         out.report(referral.range,
