@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -44,7 +45,8 @@ above prose it is still shouting), a company's registered name (a run that start
 `rules/<lang>/acronyms.toml`: "TRANSPORTES GARCÍA E HIJOS, S.L.", "ΑΝΩΝΥΜΗ ΕΜΠΟΡΙΚΗ ΕΤΑΙΡΕΙΑ
 ΠΑΠΑΔΟΠΟΥΛΟΣ"), a button's label or a plan's name after a word that introduces one (the
 `name-cues` of `rules/<lang>/acronyms.toml`: "click SAVE AND CONTINUE", "πατήστε ΑΠΟΘΗΚΕΥΣΗ ΚΑΙ
-ΣΥΝΕΧΕΙΑ", "su tarifa FIBRA TOTAL PLUS"), the lines of a signature written without a "-- " line (up to eight short lines
+ΣΥΝΕΧΕΙΑ", "su tarifa FIBRA TOTAL PLUS"), a path through menus ("vaya a CONFIGURACIÓN > CUENTA >
+SEGURIDAD", "ΡΥΘΜΙΣΕΙΣ → ΛΟΓΑΡΙΑΣΜΟΣ"), the lines of a signature written without a "-- " line (up to eight short lines
 under a sign-off such as "Un saludo,": a company's tagline in capitals), a legal disclaimer in
 capitals (a paragraph with two different cues of
 `rules/<lang>/confidential-disclaimer.toml`: "IF YOU ARE NOT THE INTENDED RECIPIENT"), quoted
@@ -204,7 +206,7 @@ class Shouting final : public Rule {
       if (inside_quotation(text, words[run.first].range.begin, words[run.last].range.end) ||
           in_table_row(text, words[run.first].range.begin) || status_line(words, run) ||
           heading_line(text, words[run.first].range.begin, words[run.last].range.end) ||
-          company_name(words, run) || named_after_cue(words, run) ||
+          company_name(words, run) || named_after_cue(words, run) || menu_path(text, words, run) ||
           (!is_subject &&
            m_signoff.contains(text, words[run.first].range.begin, words[run.last].range.end)))
         continue;
@@ -377,6 +379,20 @@ class Shouting final : public Rule {
 
   // A row of a plain-text or markdown table ("| ESTADO | FECHA | IMPORTE |"): its headings are
   // labels, not a sentence shouted.
+  // A path through menus as the screen writes it: "CONFIGURACIÓN > CUENTA > SEGURIDAD",
+  // "ΡΥΘΜΙΣΕΙΣ → ΛΟΓΑΡΙΑΣΜΟΣ", "SETTINGS » BILLING".
+  static bool menu_path(std::string_view text, const std::vector<Word>& words, const Run& run) {
+    static constexpr std::array<std::string_view, 6> k_separators{">", "›", "»", "→", "➔", "▸"};
+    for (std::size_t i = run.first; i < run.last; ++i) {
+      const std::string_view gap =
+          text.substr(words[i].range.end, words[i + 1].range.begin - words[i].range.end);
+      if (std::any_of(k_separators.begin(), k_separators.end(),
+                      [&](std::string_view s) { return gap.find(s) != std::string_view::npos; }))
+        return true;
+    }
+    return false;
+  }
+
   static bool in_table_row(std::string_view text, std::size_t at) {
     const std::size_t line_begin = at == 0 ? 0 : text.rfind('\n', at - 1) + 1;
     const std::size_t line_end = std::min(text.find('\n', at), text.size());
