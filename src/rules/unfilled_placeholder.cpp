@@ -36,7 +36,7 @@ Also a field's name in small letters (`[nombre]`, `[first name]`, `[número de p
 (`[X] días`, `[N]`, `pedido XXXXX`), a blank after a word or a label (`Su número es ____.`), an
 instruction to fill in (`[insert tracking link]`, `[añadir factura]`, `[εισάγετε σύνδεσμο]`), a
 field in angle brackets (`<tracking number>`, `<nombre del cliente>`, `<nombre>`, `<FECHA>`,
-`<DATE>`), a field
+`<DATE>`, `<CASE_ID>`, `<αριθμός αιτήματος>`), a field
 ending in a number sign (`[Order #]`), Mailchimp's merge tags (`*|FNAME|*`), other tools' fields
 and format strings (`{!Contact.FirstName}`, `<%= name %>`, `__FLIGHT_NUMBER__`, `{0}`, `%s`),
 `[TBD]`, `[PLACEHOLDER]`, `[Contact Information]` (information, details or datos after
