@@ -17,8 +17,9 @@ something again ("como ya le dije", "όπως σας έχουμε ήδη εξη�
 "per my last email", "como le expliqué en mi correo anterior", "like I said before"), telling
 the customer they did not read ("usted no ha leído", "si hubiera leído", "αν είχατε
 διαβάσει", "you should have read"), blame ("es culpa suya", "φταίτε εσείς",
-"it's your fault") and condescension ("lea bien", "διαβάστε προσεκτικά", "obviously you
-didn't"). The phrases are data, per language, in `rules/<lang>/hostile-tone.toml`; where an
+"it's your fault"), condescension ("lea bien", "διαβάστε προσεκτικά", "obviously you
+didn't") and insults, to the customer or about them to a colleague ("es usted un maleducado",
+"the customer is an idiot", "ο πελάτης είναι γκρινιάρης"). The phrases are data, per language, in `rules/<lang>/hostile-tone.toml`; where an
 entry has a kinder wording, the finding suggests it (and offers it as an unsafe fix: a tone
 rewrite needs a human's eye).
 
