@@ -81,7 +81,8 @@ numbers, words with digits or underscores, placeholders, acronyms (and a word of
 capitals among words that are not, with no known word one edit away: "la UNESCO", "η ΔΕΔΔΗΕ"),
 booking references (six capitals with at most one vowel: "KLMZTR"), names that appear in the message's headers, capitalised words inside a sentence (proper nouns:
 "Xosé", "García"; but a common word with an accent left out is a typo there too, "la
-Aplicacion", "η Υπηρεσια"), a capitalised word opening a sentence with no known word one edit
+Aplicacion", "η Υπηρεσια", unless it has letters Spanish does not write: "Sant Cugat del
+Vallès"), a capitalised word opening a sentence with no known word one edit
 away (a name: "Itziar, de facturación, le llamará"), codes (anything between
 spaces that mixes letters with digits or symbols: "ABX-99k", "Tk93!mq", "pedido#4411"; a typo
 next to punctuation, "¡mensage!", is still a word), social handles and hashtags ("@tiendaverde",
@@ -530,6 +531,7 @@ class Spelling final : public Rule {
                              (language == "el" && w.script == draft::Script::greek);
     if (!script_fits || w.in_acronym_list) return;
     if (!m_words.empty() && m_words.contains(text::fold(w.text))) return;
+    if (language == "es" && foreign_to_spanish(w.text)) return;
     auto capitalised = [&](std::size_t k) {
       return k < sentence.words.size() && sentence.words[k].kind == draft::TokenKind::word &&
              sentence.words[k].shape != draft::CaseShape::lower;
@@ -551,6 +553,16 @@ class Spelling final : public Rule {
                         core::i18n::fragment("replace with '{}'", candidate));
       return;
     }
+  }
+
+  // Letters Spanish never writes (a grave accent, "ç", "ï", the Catalan "l·l"): a name from
+  // another language ("Sant Cugat del Vallès", "Lluïsa", "François"), not a Spanish word
+  // with a slipped accent.
+  static bool foreign_to_spanish(std::string_view word) {
+    static constexpr std::array<std::string_view, 14> k_letters{"à", "è", "ì", "ò", "ù", "À", "È",
+                                                                "Ì", "Ò", "Ù", "ç", "Ç", "ï", "·"};
+    return std::ranges::any_of(
+        k_letters, [&](std::string_view l) { return word.find(l) != std::string_view::npos; });
   }
 
   // A capitalised word followed by another, directly or after "and", is one of a run of names
