@@ -14,6 +14,7 @@
 #include "rules/rules.hpp"
 #include "rules/signoff.hpp"
 #include "rules/word_case.hpp"
+#include "spell/enclitic.hpp"
 #include "spell/spell.hpp"
 #include "text/text.hpp"
 
@@ -60,8 +61,10 @@ does not know (a brand, a product: written capitalised), two words in a row that
 name, one of them a common word too (JUAN GARCÍA: juan and Juan, garcía and García), a day name
 that is also a common word,
 a short word in capitals that hides more than one accented word (ΠΟΣΟ: πόσο or ποσό), an
-acronym that is also a word (IT: it?) or a letter naming an option ("OPTION A - …") makes it
-unsafe.
+acronym that is also a word (IT: it?), a letter naming an option ("OPTION A - …") or a Greek
+word before a possessive μου, σου, μας, σας that takes a second accent there ("Η ΑΠΟΔΕΙΞΗ ΣΑΣ" →
+"η απόδειξή σας", as the fix writes it; a verb's object keeps one accent: "ο υπάλληλος σας
+ενημέρωσε") makes it unsafe.
 
 ## Why
 Never write your message in sustained capitals: it goes against the etiquette of the Internet
@@ -302,6 +305,10 @@ class Shouting final : public Rule {
     return !speller->listed(lowercase) && !speller->listed(capitalise_first(lowercase, locale));
   }
 
+  static bool is_possessive_enclitic(std::string_view word) {
+    return word == "μου" || word == "σου" || word == "μας" || word == "σας";
+  }
+
   // The run's text in sentence case: acronyms and codes kept, each word as the dictionary writes
   // it, the first letter kept capital when the run starts the sentence. `certain` turns false
   // when a word's form is a guess.
@@ -366,6 +373,19 @@ class Shouting final : public Rule {
         // Not a word of the dictionary: a brand, a product or a place ("ARIAT", "RANCHER").
         word = capitalise_first(lower(w.text, locale), locale);
         if (speller != nullptr) certain = false;
+      }
+      // Before a possessive μου, σου, μας, σας a word stressed on its third syllable from the
+      // end takes a second accent ("Η ΑΠΟΔΕΙΞΗ ΣΑΣ" → "η απόδειξή σας"), unless the pronoun is a
+      // verb's object ("Ο ΥΠΑΛΛΗΛΟΣ ΣΑΣ ΕΝΗΜΕΡΩΣΕ"): which one is meant needs a reader.
+      if (i < run.last && words[i + 1].kind == draft::TokenKind::word &&
+          is_possessive_enclitic(lower(words[i + 1].text, locale)) &&
+          std::string_view(text)
+                  .substr(w.range.end, words[i + 1].range.begin - w.range.end)
+                  .find_first_not_of(" \t") == std::string_view::npos) {
+        if (const std::optional<std::string> accented = spell::with_enclitic_accent(word)) {
+          word = *accented;
+          certain = false;
+        }
       }
       out += first ? capitalise_first(word, locale) : word;
       // Two name-like words in a row, one of them also a common word ("JUAN GARCÍA LÓPEZ"): a
