@@ -57,6 +57,16 @@ TEST_CASE("shouting's fix is unsafe when a word's form is a guess", "[shouting][
   REQUIRE(day.size() == 1);
   CHECK(day[0].fix->edits[0].replacement == "Η προθεσμία λήγει την Παρασκευή");
   CHECK(day[0].fix->applicability == core::Applicability::unsafe);
+  // Before a possessive a word stressed on its third syllable from the end takes a second
+  // accent; a verb's object would keep one, so the fix writes the accent and is unsafe.
+  const auto receipt =
+      lint("shouting",
+           "Καλημέρα,\n\nΗ ΠΑΡΑΓΓΕΛΙΑ ΣΑΣ ΕΧΕΙ ΑΠΟΣΤΑΛΕΙ ΚΑΙ Η ΑΠΟΔΕΙΞΗ ΣΑΣ ΕΙΝΑΙ ΣΤΟ "
+           "ΣΥΝΗΜΜΕΝΟ ΤΟΥ ΜΗΝΥΜΑΤΟΣ ΜΑΣ.\n");
+  REQUIRE(receipt.size() == 1);
+  CHECK(receipt[0].fix->edits[0].replacement ==
+        "Η παραγγελία σας έχει αποσταλεί και η απόδειξή σας είναι στο συνημμένο του μηνύματός μας");
+  CHECK(receipt[0].fix->applicability == core::Applicability::unsafe);
   // A name in capitals whose words the dictionary lists as common words and as names too.
   const auto name =
       lint("shouting", "Hola,\n\nLa transferencia a nombre de JUAN GARCÍA LÓPEZ se ha recibido.\n");
