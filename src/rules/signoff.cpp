@@ -77,6 +77,7 @@ bool SignoffBlock::contains(std::string_view text, std::size_t begin, std::size_
 bool SignoffBlock::closing_line(std::string_view line) const {
   while (!line.empty() && std::string_view(",.!:;-").find(line.back()) != line.npos)
     line.remove_suffix(1);
+  if (line.starts_with("¡")) line.remove_prefix(std::string_view("¡").size());  // "¡Un abrazo!"
   const std::string folded = text::fold(line);
   if (words_between(folded, 0, folded.size()) > k_max_closing_words) return false;
   for (const auto& [code, language] : m_data.languages)

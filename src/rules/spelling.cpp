@@ -19,6 +19,7 @@
 #include "rules/personal_data_detect.hpp"
 #include "rules/phrase_matcher.hpp"
 #include "rules/rules.hpp"
+#include "rules/signoff.hpp"
 #include "rules/word_case.hpp"
 #include "spell/enclitic.hpp"
 #include "spell/spell.hpp"
@@ -293,6 +294,7 @@ class Spelling final : public Rule {
         // Without a stemmer: stemming would load Hunspell for drafts that need no suggestion,
         // and the phrases' own forms are what a password follows.
         m_personal_data(context.data, context.spell),
+        m_signoff(context.data),
         m_foreign_alternatives(context.data, "foreign-word", nullptr),
         m_suggestions(static_cast<int>(
             std::clamp<std::int64_t>(context.options.integer("suggestions"), 0, 10))),
@@ -388,6 +390,12 @@ class Spelling final : public Rule {
           // most often one edit from the word meant ("Tambien", "Lamentablemnte").
           if (sentence_start && w.shape == draft::CaseShape::title &&
               (names_with_next(sentence, i) || !near_known(*speller, w.text)))
+            continue;
+          // Under a sign-off that ends a sentence ("Saludos!\nTxema", "¡Un abrazo!\nIñaki") the
+          // name opens a sentence of its own; after "Saludos," it is inside one, and left alone
+          // as a name there too.
+          if (sentence_start && w.shape == draft::CaseShape::title &&
+              m_signoff.contains(text, w.range.begin, w.range.end))
             continue;
           // A word of six to eight capitals among words that are not, with no known word one
           // edit away, is an acronym or a name ("Η ΔΕΔΔΗΕ θα έρθει", "la UNESCO", "ΟΠΕΚΕΠΕ"): a
@@ -798,6 +806,7 @@ class Spelling final : public Rule {
   spell::SpellService* m_spell;
   const data::DataSet& m_data;
   personal_data::Detector m_personal_data;  // passwords and ids are never spell-checked
+  SignoffBlock m_signoff;                   // the name and contact lines under a sign-off
   PhraseMatcher m_foreign_alternatives;     // foreign-word's list: its words are its findings
   int m_suggestions;
   int m_max_suggested;
