@@ -5,21 +5,35 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <string_view>
 
 namespace replylint::spell {
 namespace {
 
-// A doubled letter typed once or a single one typed twice ("anual" → "annual", "untill" →
-// "until") is the commonest slip after a swap or an accent, before any other deletion or
-// insertion ("anual" → "anal").
+// After a swap or an accent, a doubled letter typed once or a single one typed twice ("anual" →
+// "annual", "untill" → "until") is the commonest slip, before any other deletion or insertion
+// ("anual" → "anal"); a letter for another of the same sound ("recivida" → "recibida",
+// "δυνατώτητα" → "δυνατότητα") comes before any other replacement ("revivida"). An accent does not
+// go before a swap: "garcias" is "gracias" far more often than "garcías".
 enum class Kind {
   swap = 0,
   accent = 1,
   doubling = 2,
-  deletion = 3,
-  insertion = 4,
-  replacement = 5
+  same_sound = 3,
+  deletion = 4,
+  insertion = 5,
+  replacement = 6
 };
+
+// Letters written for one another because they sound alike: Spanish b/v, c/s/z, g/j, y/i;
+// Greek ι/η/υ, ο/ω. Compared on base letters (accents off, lowercase).
+bool same_sound(char16_t a, char16_t b) {
+  static constexpr std::u16string_view k_groups[] = {u"bv", u"csz", u"gj", u"yi", u"ιηυ", u"οω"};
+  for (const std::u16string_view group : k_groups)
+    if (group.find(a) != std::u16string_view::npos && group.find(b) != std::u16string_view::npos)
+      return true;
+  return false;
+}
 
 struct Found {
   int score;
@@ -110,7 +124,9 @@ std::vector<icu::UnicodeString> one_edit_suggestions(
       if (!usable(a) || alphabet.charAt(a) == word.charAt(i)) continue;
       icu::UnicodeString candidate{word};
       candidate.setCharAt(i, alphabet.charAt(a));
-      consider(std::move(candidate), Kind::replacement, i);
+      const bool alike =
+          same_sound(base[static_cast<std::size_t>(i)], alphabet_base[static_cast<std::size_t>(a)]);
+      consider(std::move(candidate), alike ? Kind::same_sound : Kind::replacement, i);
     }
   }
   if (found.empty()) {
