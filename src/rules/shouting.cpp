@@ -336,6 +336,9 @@ class Shouting final : public Rule {
       const bool first = i == run.first && starts_sentence;
       std::optional<std::string> form;
       if (speller != nullptr && w.letters >= 2) form = speller->lowercase_form(w.text);
+      // British spellings (CANCELLED, COLOUR, APOLOGISE) are words, not names to capitalise.
+      if (!form && speller != nullptr && w.letters >= 2 && std::string_view(locale) == "en")
+        if (spell::Speller* british = m_spell->get("en-GB")) form = british->lowercase_form(w.text);
       if (!form && w.letters >= 2 && is_code(w, speller, locale)) {
         out += w.text;  // "TX", "JFK"
         previous_name_like = 0;

@@ -89,3 +89,16 @@ TEST_CASE("shouting leaves names from the headers alone", "[shouting]") {
       "Hola JUAN PEREZ,\n\nGracias por escribirnos.\n";
   CHECK(lint("shouting", draft).empty());
 }
+
+TEST_CASE("shouting writes British spellings and keeps PIN in capitals", "[shouting]") {
+  const auto found =
+      lint("shouting",
+           "Hi Tom,\n\nYOUR ACCOUNT WAS CANCELLED ON 3 FEB AND THE COLOUR IS WRONG, WE "
+           "APOLOGISE.\n\nYOUR PIN AND SSO LOGIN WILL NOT WORK UNTIL MONDAY.\n");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].suggestions ==
+        std::vector<std::string>{
+            "Your account was cancelled on 3 Feb and the colour is wrong, we apologise"});
+  CHECK(found[1].suggestions ==
+        std::vector<std::string>{"Your PIN and SSO login will not work until Monday"});
+}
