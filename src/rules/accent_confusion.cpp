@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <optional>
 #include <set>
 #include <string>
@@ -53,7 +54,9 @@ the interrogatives that must open a question (right after `¿`, or first in a se
 `?` or Greek `;`), `accent-confusion-opening.toml` those that must follow `¿`,
 `accent-confusion-end.toml` what must end the sentence or be followed by a comma or
 other stop ("claro que si.", "eso si, …"),
-`accent-confusion-infinitive.toml` what an infinitive must follow ("no sé que hacer"), and
+`accent-confusion-infinitive.toml` what an infinitive must follow ("no sé que hacer"),
+`accent-confusion-answer.toml` the answer that opens a sentence, its first word followed by a
+comma ("Si, le confirmo que…" → Sí; "Si, por el contrario, …" is a condition), and
 `accent-confusion.unless.toml` matches that excuse any they overlap ("¿Como le comenté…").
 Precision comes first: "el pedido", "se lo enviamos", "si quiere", "lo intentamos, mas no fue
 posible", "el que usted prefiera", "θα σας πούμε πως…" and the relative "που" stay quiet.
@@ -90,18 +93,19 @@ Lucía
 };
 
 // Where a context list's matches must stand in their sentence.
-enum class Place { anywhere, question, opening, end, before_infinitive };
+enum class Place { anywhere, question, opening, end, before_infinitive, answer };
 
 struct ContextList {
   const char* suffix;  // of the data file: accent-confusion<suffix>.toml
   Place place;
 };
 
-constexpr std::array<ContextList, 5> k_lists{{{"", Place::anywhere},
+constexpr std::array<ContextList, 6> k_lists{{{"", Place::anywhere},
                                               {"-question", Place::question},
                                               {"-opening", Place::opening},
                                               {"-end", Place::end},
-                                              {"-infinitive", Place::before_infinitive}}};
+                                              {"-infinitive", Place::before_infinitive},
+                                              {"-answer", Place::answer}}};
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -323,10 +327,16 @@ class AccentConfusion final : public Rule {
   static bool in_place(const std::string& text, const Sentence& sentence, const PhraseMatch& match,
                        Place place) {
     const std::vector<Word>& words = sentence.words;
-    for (std::size_t i = match.first_word + 1; i < match.end_word; ++i)
-      if (!only_spaces(std::string_view(text).substr(
-              words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end)))
-        return false;
+    for (std::size_t i = match.first_word + 1; i < match.end_word; ++i) {
+      std::string_view between = std::string_view(text).substr(
+          words[i - 1].range.end, words[i].range.begin - words[i - 1].range.end);
+      // An answer's first word is followed by its comma: "Si, le confirmo".
+      if (place == Place::answer && i == match.first_word + 1) {
+        if (!between.starts_with(',')) return false;
+        between.remove_prefix(1);
+      }
+      if (!only_spaces(between)) return false;
+    }
     const std::string_view before = trim_right(std::string_view(text).substr(
         sentence.range.begin, words[match.first_word].range.begin - sentence.range.begin));
     const std::string_view whole =
@@ -359,6 +369,15 @@ class AccentConfusion final : public Rule {
         return mark != std::string_view::npos &&
                std::string_view(",;:.!?)").find(between[mark]) != std::string_view::npos;
       }
+      case Place::answer:
+        // The first word of the sentence ("¡Si, claro!" and "—Si, …" too).
+        return match.end_word > match.first_word + 1 &&
+               std::ranges::none_of(
+                   words.begin(), words.begin() + static_cast<std::ptrdiff_t>(match.first_word),
+                   prose) &&
+               std::ranges::none_of(before, [](char c) {
+                 return std::isalnum(static_cast<unsigned char>(c)) != 0;
+               });
       case Place::before_infinitive: {
         if (match.end_word >= words.size()) return false;
         const Word& next = words[match.end_word];
