@@ -372,12 +372,11 @@ class AccentConfusion final : public Rule {
       case Place::answer:
         // The first word of the sentence ("¡Si, claro!" and "—Si, …" too).
         return match.end_word > match.first_word + 1 &&
+               std::ranges::none_of(words.begin(),
+                                    words.begin() + static_cast<std::ptrdiff_t>(match.first_word),
+                                    prose) &&
                std::ranges::none_of(
-                   words.begin(), words.begin() + static_cast<std::ptrdiff_t>(match.first_word),
-                   prose) &&
-               std::ranges::none_of(before, [](char c) {
-                 return std::isalnum(static_cast<unsigned char>(c)) != 0;
-               });
+                   before, [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
       case Place::before_infinitive: {
         if (match.end_word >= words.size()) return false;
         const Word& next = words[match.end_word];
