@@ -67,16 +67,17 @@ std::vector<std::pair<std::size_t, std::size_t>> quotations(std::string_view tex
   return out;
 }
 
-std::string detect(std::string_view text, const std::vector<Word>& words, const Compiled& c);
+std::string detect(std::string_view text, const std::vector<Word>& words, const Compiled& c,
+                   std::size_t base);
 
 }  // namespace
 
 std::string detect_language(std::string_view text, const std::vector<Word>& words,
                             const Compiled& c, std::size_t base) {
   static constexpr std::string_view k_quote_starts = "\"\xC2\xE2";  // ", «, “
-  if (text.find_first_of(k_quote_starts) == std::string_view::npos) return detect(text, words, c);
+  if (text.find_first_of(k_quote_starts) == std::string_view::npos) return detect(text, words, c, base);
   const auto quoted = quotations(text);
-  if (quoted.empty()) return detect(text, words, c);
+  if (quoted.empty()) return detect(text, words, c, base);
   // The paragraph's language is its writer's: quoted words count only when little else is left.
   std::vector<Word> own;
   std::string blanked(text);
@@ -91,15 +92,40 @@ std::string detect_language(std::string_view text, const std::vector<Word>& word
   if (std::count_if(own.begin(), own.end(), [](const Word& w) {
         return w.kind == TokenKind::word;
       }) < static_cast<std::ptrdiff_t>(k_min_own_words))
-    return detect(text, words, c);
+    return detect(text, words, c, base);
   for (const auto& [b, e] : quoted) std::fill(blanked.begin() + b, blanked.begin() + e, ' ');
-  return detect(blanked, own, c);
+  return detect(blanked, own, c, base);
 }
 
 namespace {
 
-std::string detect(std::string_view text, const std::vector<Word>& words, const Compiled& c) {
+// The word that stands alone on the paragraph's last line after other lines, capitalised, is
+// a signature's name ("Best,\nElla", "Thanks,\nSol"): a name that is also a function word of
+// one language ("ella") must not decide the language of the sign-off above it.
+const Word* signature_name(std::string_view text, const std::vector<Word>& words,
+                           std::size_t base) {
+  std::size_t end = text.size();
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '\r' ||
+                     text[end - 1] == '\t'))
+    --end;
+  const std::size_t line = text.rfind('\n', end == 0 ? 0 : end - 1);
+  if (line == std::string_view::npos) return nullptr;
+  const Word* name = nullptr;
+  for (const Word& w : words) {
+    if (w.range.begin < base + line) continue;
+    if (w.kind != TokenKind::word || name != nullptr) return nullptr;
+    name = &w;
+  }
+  if (name == nullptr || name->text.empty() || name->text.front() < 'A' ||
+      name->text.front() > 'Z')
+    return nullptr;
+  return name;
+}
+
+std::string detect(std::string_view text, const std::vector<Word>& words, const Compiled& c,
+                   std::size_t base) {
   int greek = 0, latin = 0, word_count = 0, header_name_words = 0, es_stop = 0, en_stop = 0;
+  const Word* const name = signature_name(text, words, base);
   // Spanish letters in the paragraph's own words: a name from the headers ("Best,\nLucía")
   // tells nothing about the language around it.
   bool spanish_letters =
@@ -113,7 +139,7 @@ std::string detect(std::string_view text, const std::vector<Word>& words, const 
       greek += w.letters;
     else if (w.script == Script::latin)
       latin += w.letters;
-    if (w.script != Script::latin) continue;
+    if (w.script != Script::latin || &w == name) continue;
     // text::fold_case() of ASCII is its lowercase, made here in a buffer without its general
     // path; folding keeps an ASCII word's length, so one longer than every stop-word is none.
     char lower[k_max_ascii_stopword_bytes];
