@@ -100,7 +100,7 @@ std::string detect_language(std::string_view text, const std::vector<Word>& word
 namespace {
 
 // The word that stands alone on the paragraph's last line after other lines, capitalised, is
-// a signature's name ("Best,\nElla", "Thanks,\nSol"): a name that is also a function word of
+// a signature's name ("Best,\nElla"): a name that is also a function word of
 // one language ("ella") must not decide the language of the sign-off above it.
 const Word* signature_name(std::string_view text, const std::vector<Word>& words,
                            std::size_t base) {
