@@ -24,7 +24,8 @@ const RuleInfo k_info{
 ## What it flags
 A template placeholder still in a message about to be sent: in own text, in a line holding
 nothing but placeholders, in the signature, or in the subject. Placeholders are `{{nombre}}`,
-`{{{nombre}}}`, `{first_name}`, `${order}`, `#{order.id}`, `%NAME%`, `[[name]]`, `<<Name>>`, `{% if %}` leftovers, a field
+`{{{nombre}}}`, `{first_name}`, `${order}`, `#{order.id}`, `%NAME%`, `[[name]]`, `<<Name>>`, `{% if %}` leftovers,
+`$AGENT_NAME` (a field's name in capitals after `$`; `$HOME`, `$PATH` and prices stay prose), a field
 named in brackets (`[NOMBRE DEL CLIENTE]`, `[ΟΝΟΜΑ ΠΕΛΑΤΗ]`, `[Customer name]`: it starts with a
 capital and names a field such as name, customer, number, date, address, phone, company, agent,
 link, amount, code or product) and the config's own `placeholders` patterns. A field's name may
