@@ -71,7 +71,9 @@ std::vector<icu::UnicodeString> one_edit_suggestions(
       if (f.word == candidate) return;
     }
     if (!accepts(candidate)) return;
-    const int score = static_cast<int>(kind) + (position == 0 ? 10 : 0);
+    // A slip on the first letter is rare, but not a missing accent there ("οτι" → "ότι", "ολα"
+    // → "όλα": Greek words often start with a stressed vowel).
+    const int score = static_cast<int>(kind) + (position == 0 && kind != Kind::accent ? 10 : 0);
     found.push_back({score, static_cast<int>(found.size()), std::move(candidate)});
   };
 

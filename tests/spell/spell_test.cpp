@@ -254,6 +254,8 @@ TEST_CASE("cheap suggestions rank the likeliest word first", "[spell]") {
   CHECK(first(en.suggest("adress")) == "address");       // first-letter edits (dress) come last
   CHECK(contains(es.suggest("porfavor"), "por favor"));
   CHECK(first(el.suggest("τιμολογιο")) == "τιμολόγιο");
+  CHECK(first(el.suggest("οτι")) == "ότι");  // a missing accent on the first letter (οι)
+  CHECK(first(el.suggest("ολα")) == "όλα");
   const auto two_edits = el.suggest("παραγελια");  // a missing γ and a missing accent
   CAPTURE(two_edits);
   CHECK(contains(two_edits, "παραγγελία"));
