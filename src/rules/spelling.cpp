@@ -82,7 +82,8 @@ numbers, words with digits or underscores, placeholders, acronyms (and a word of
 capitals among words that are not, with no known word one edit away: "la UNESCO", "η ΔΕΔΔΗΕ"),
 booking references (six capitals with at most one vowel: "KLMZTR"), names that appear in the message's headers, capitalised words inside a sentence (proper nouns:
 "Xosé", "García"; but a common word with an accent left out is a typo there too, "la
-Aplicacion", "η Υπηρεσια", unless it has letters Spanish does not write: "Sant Cugat del
+Aplicacion", "η Υπηρεσια", and after an article opening the sentence, "La Aplicacion no abre",
+unless it has letters Spanish does not write: "Sant Cugat del
 Vallès"), a capitalised word opening a sentence with no known word one edit
 away (a name: "Itziar, de facturación, le llamará"), codes (anything between
 spaces that mixes letters with digits or symbols: "ABX-99k", "Tk93!mq", "pedido#4411"; a typo
@@ -544,7 +545,11 @@ class Spelling final : public Rule {
       return k < sentence.words.size() && sentence.words[k].kind == draft::TokenKind::word &&
              sentence.words[k].shape != draft::CaseShape::lower;
     };
-    if (capitalised(i - 1) || capitalised(i + 1)) return;  // i - 1 wraps past the first word
+    // An article or a preposition opening the sentence is capitalised for that alone: "La
+    // Aplicacion no abre" is as much a slip as "la Aplicacion".
+    const bool opener_before = i == 1 && k_openers.contains(sentence.words[0].key);
+    if ((capitalised(i - 1) && !opener_before) || capitalised(i + 1))
+      return;  // i - 1 wraps past the first word
     if (i > 0 && k_titles.contains(sentence.words[i - 1].key)) return;
     if (known(language, w.text)) return;
     spell::Speller* speller = speller_of(language);
@@ -583,6 +588,15 @@ class Spelling final : public Rule {
   }
 
   inline static const std::set<std::string, std::less<>> k_and{"y", "e", "and", "και", "κι"};
+
+  // Articles, determiners and prepositions that may open a sentence before a common word, as
+  // word keys; none is a given name.
+  inline static const std::set<std::string, std::less<>> k_openers{
+      "la",  "el",   "los",  "las",  "un",    "una",   "unos", "unas", "su",      "sus",
+      "mi",  "mis",  "este", "esta", "estos", "estas", "ese",  "esa",  "nuestro", "nuestra",
+      "en",  "de",   "del",  "al",   "con",   "por",   "para", "sin",  "η",       "ο",
+      "το",  "οι",   "τα",   "την",  "τη",    "τον",   "της",  "του",  "των",     "στο",
+      "στη", "στην", "στον", "στα",  "στις",  "στους", "μια",  "μία",  "ένα",     "ένας"};
 
   // Words before a surname, as word keys.
   inline static const std::set<std::string, std::less<>> k_titles{
