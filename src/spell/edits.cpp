@@ -131,6 +131,21 @@ std::vector<icu::UnicodeString> one_edit_suggestions(
       consider(std::move(candidate), alike ? Kind::same_sound : Kind::replacement, i);
     }
   }
+  // Greek spells one sound with one letter or two: αι/ε ("ενημερώσουμαι" → ενημερώσουμε), ει/οι
+  // for ι/η and back ("ενημερόσει", "θα σας ενημερώσι"): the same slip as ι for η.
+  static constexpr std::pair<std::u16string_view, std::u16string_view> k_digraphs[] = {
+      {u"αι", u"ε"}, {u"αί", u"έ"}, {u"ε", u"αι"}, {u"έ", u"αί"}, {u"ει", u"ι"},
+      {u"εί", u"ί"}, {u"ει", u"η"}, {u"εί", u"ή"}, {u"οι", u"ι"}, {u"οί", u"ί"},
+      {u"οι", u"η"}, {u"οί", u"ή"}, {u"ι", u"ει"}, {u"ί", u"εί"}, {u"η", u"ει"},
+      {u"ή", u"εί"}, {u"ι", u"οι"}, {u"ί", u"οί"}, {u"η", u"οι"}, {u"ή", u"οί"}};
+  for (const auto& [from, to] : k_digraphs) {
+    const icu::UnicodeString written(false, from.data(), static_cast<int32_t>(from.size()));
+    for (int32_t i = word.indexOf(written); i >= 0; i = word.indexOf(written, i + 1)) {
+      icu::UnicodeString candidate{word};
+      candidate.replace(i, written.length(), to.data(), static_cast<int32_t>(to.size()));
+      consider(std::move(candidate), Kind::same_sound, i);
+    }
+  }
   if (found.empty()) {
     for (int32_t i = 2; i + 2 <= n; ++i) {
       icu::UnicodeString candidate{word};

@@ -256,6 +256,8 @@ TEST_CASE("cheap suggestions rank the likeliest word first", "[spell]") {
   CHECK(first(el.suggest("τιμολογιο")) == "τιμολόγιο");
   CHECK(first(el.suggest("οτι")) == "ότι");  // a missing accent on the first letter (οι)
   CHECK(first(el.suggest("ολα")) == "όλα");
+  CHECK(el.suggest("ενημερώσουμαι") == std::vector<std::string>{"ενημερώσουμε"});  // αι for ε
+  CHECK(first(el.suggest("ενημερώσι")) == "ενημερώσει");                           // ι for ει
   const auto two_edits = el.suggest("παραγελια");  // a missing γ and a missing accent
   CAPTURE(two_edits);
   CHECK(contains(two_edits, "παραγγελία"));
