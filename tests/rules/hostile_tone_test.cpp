@@ -97,7 +97,7 @@ TEST_CASE("hostile-tone stays quiet on friendly recaps and neutral wording", "[h
   REQUIRE(lint("hostile-tone", "Obviously you don't understand the terms.\n").size() == 1);
   REQUIRE(lint("hostile-tone", "Lea bien mi mensaje anterior.\n").size() == 1);
   REQUIRE(lint("hostile-tone",
-               "Por favor, lea bien mi mensaje anterior antes de volver a escribirnos.\n")
+               "Por favor, lea bien mi mensaje anterior antes de escribirnos de nuevo.\n")
               .size() == 1);
   REQUIRE(lint("hostile-tone",
                "Obviously you didn't read the manual, so you will have to pay the fee.\n")
