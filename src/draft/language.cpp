@@ -75,7 +75,8 @@ std::string detect(std::string_view text, const std::vector<Word>& words, const 
 std::string detect_language(std::string_view text, const std::vector<Word>& words,
                             const Compiled& c, std::size_t base) {
   static constexpr std::string_view k_quote_starts = "\"\xC2\xE2";  // ", «, “
-  if (text.find_first_of(k_quote_starts) == std::string_view::npos) return detect(text, words, c, base);
+  if (text.find_first_of(k_quote_starts) == std::string_view::npos)
+    return detect(text, words, c, base);
   const auto quoted = quotations(text);
   if (quoted.empty()) return detect(text, words, c, base);
   // The paragraph's language is its writer's: quoted words count only when little else is left.
@@ -116,8 +117,7 @@ const Word* signature_name(std::string_view text, const std::vector<Word>& words
     if (w.kind != TokenKind::word || name != nullptr) return nullptr;
     name = &w;
   }
-  if (name == nullptr || name->text.empty() || name->text.front() < 'A' ||
-      name->text.front() > 'Z')
+  if (name == nullptr || name->text.empty() || name->text.front() < 'A' || name->text.front() > 'Z')
     return nullptr;
   return name;
 }
