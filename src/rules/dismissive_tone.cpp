@@ -17,8 +17,9 @@ Apathy in own text: "no es nuestro problema", "no podemos hacer nada", "eso no n
 nothing we can do", "not our problem", "you'll have to deal with it" (not "I'll deal with it
 today": that is us doing our job). The phrases are data, per language, in
 `rules/<lang>/dismissive-tone.toml`; where an entry has a kinder wording, the finding suggests
-it (and, when nothing but punctuation follows the phrase in its sentence, offers it as an
-unsafe fix: a tone rewrite needs a human's eye).
+it (and, when the phrase is a clause of its own, with nothing but punctuation after it in its
+sentence and no connective before it, "así que no es nuestro problema", offers it as an unsafe
+fix: a tone rewrite needs a human's eye).
 
 A negative that offers a way forward is not apathy: the rule stays quiet when the same sentence
 or the next one holds one of the way-forward markers of `rules/<lang>/dismissive-tone.unless.toml`

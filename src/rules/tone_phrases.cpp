@@ -100,6 +100,23 @@ bool ends_clause(std::string_view text, const PhraseMatch& match) {
   return true;
 }
 
+// True when nothing but white space stands between the start of the match's sentence, or a
+// comma, semicolon, colon or dash, and the match: "…aduana; no es nuestro problema", not "…así
+// que no es nuestro problema".
+bool starts_clause(std::string_view text, const PhraseMatch& match) {
+  const std::size_t begin = match.sentence != nullptr ? match.sentence->range.begin : 0;
+  std::size_t i = std::min(match.range.begin, text.size());
+  while (i > begin &&
+         (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n' || text[i - 1] == '\r'))
+    --i;
+  if (i <= begin) return true;
+  const std::string_view before = text.substr(begin, i - begin);
+  for (const std::string_view mark :
+       {",", ";", ":", "-", "\u2013", "\u2014", "(", "\u00bf", "\u00a1", "\"", "\u00ab", "\u201c"})
+    if (before.ends_with(mark)) return true;
+  return false;
+}
+
 }  // namespace
 
 void report_tone(const Draft& draft, const PhraseMatch& match, std::string_view message,
@@ -111,7 +128,8 @@ void report_tone(const Draft& draft, const PhraseMatch& match, std::string_view 
   if (match.phrase->suggest.empty()) return;
   const std::string suggestion = match_capital(found, match.phrase->suggest);
   finding.suggest(suggestion);
-  if (fix_when == FixWhen::always || ends_clause(draft.text(), match))
+  if (fix_when == FixWhen::always ||
+      (ends_clause(draft.text(), match) && starts_clause(draft.text(), match)))
     finding.replace_with(suggestion, Applicability::unsafe,
                          core::i18n::fragment("replace with '{}'", suggestion));
 }

@@ -48,8 +48,10 @@ class TonePhrases {
 /// `default_help`). When the entry has a `suggest`, it is offered as the suggestion and as an
 /// unsafe fix replacing the matched words (a tone rewrite needs a human's eye), with the first
 /// letter capitalised when the flagged text starts with a capital. With `FixWhen::clause_ends`
-/// the fix is offered only when no word follows the match in its sentence: a rewrite of a whole
-/// clause ("no podemos hacer nada") cannot take the words that go on after it ("… más").
+/// the fix is offered only when the match is a clause of its own: no word follows it in its
+/// sentence, and it opens the sentence or follows a comma, semicolon, colon or dash. A rewrite of
+/// a whole clause ("no podemos hacer nada") cannot take the words that go on after it ("… más"),
+/// nor a connective before it ("así que no es nuestro problema").
 enum class FixWhen { always, clause_ends };
 void report_tone(const Draft& draft, const PhraseMatch& match, std::string_view message,
                  std::string_view default_help, Reporter& out, FixWhen fix_when = FixWhen::always);

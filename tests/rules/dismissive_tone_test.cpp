@@ -105,6 +105,15 @@ TEST_CASE("dismissive-tone suggests the kinder wording of its data as an unsafe 
     CHECK(more[0].suggestions.size() == 1);
     CHECK(!more[0].fix);
   }
+
+  // Nor may a connective before it: "así que entendemos el problema" does not follow.
+  const auto connected =
+      lint("dismissive-tone", "Lo retuvo la aduana, así que no es nuestro problema.\n");
+  REQUIRE(connected.size() == 1);
+  CHECK(!connected[0].fix);
+  const auto own_clause = lint("dismissive-tone", "Lo retuvo la aduana; no es nuestro problema.\n");
+  REQUIRE(own_clause.size() == 1);
+  CHECK(own_clause[0].fix);
 }
 
 TEST_CASE("dismissive-tone leaves the customer's words alone", "[dismissive-tone]") {
