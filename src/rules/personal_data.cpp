@@ -37,6 +37,9 @@ Personal data that must not travel by email, in own text and in the subject:
   AFM check by chance, so an unnamed one is left alone. Grouped as people write them ("ΑΦΜ: 094
   259 216", "ΑΜΚΑ 010180-12342") they need the name within the three words before them, in the
   same clause: a phone number of the same shape further along the line is not one;
+- Greek identity card numbers (one or two capitals and six digits: "ΑΚ 123456", "Χ-654321"),
+  which have no check, only within the four words after their name in the same clause ("ΑΔΤ:
+  ΑΚ 123456", "αριθμός ταυτότητάς σας ΑΚ 123456"; "η παραγγελία ΑΚ 123456" is left alone);
 - a password or one-time code given after a phrase of `rules/<lang>/personal-data.toml`
   ("contraseña: …", "el código de verificación es …", "ο κωδικός σας είναι …", "your temporary
   password is …", "your new API key is …", "PIN: …"), and each further code of a list ("backup
@@ -241,7 +244,7 @@ class PersonalData final : public Rule {
                                 const std::vector<PhraseMatch>& ours,
                                 const std::vector<PhraseMatch>& theirs) {
     if (found.kind == pd::Kind::card || found.kind == pd::Kind::amka ||
-        found.kind == pd::Kind::secret)
+        found.kind == pd::Kind::id_card || found.kind == pd::Kind::secret)
       return false;
     const std::string& text = draft.text();
     const auto paragraph = std::ranges::find_if(draft.paragraphs, [&](const draft::Paragraph& p) {
@@ -284,7 +287,7 @@ class PersonalData final : public Rule {
   // customer ("PD: su IBAN … no es válido"); cards, AMKA and passwords are never the sender's.
   bool in_signoff_block(const Draft& draft, const pd::Found& found) const {
     if (found.kind == pd::Kind::card || found.kind == pd::Kind::amka ||
-        found.kind == pd::Kind::secret)
+        found.kind == pd::Kind::id_card || found.kind == pd::Kind::secret)
       return false;
     return m_signoff.contains(draft.text(), found.range.begin, found.range.end);
   }

@@ -577,11 +577,92 @@ std::string_view describe(Kind kind) {
       return N_("Greek tax number (AFM)");
     case Kind::amka:
       return N_("Greek social security number (AMKA)");
+    case Kind::id_card:
+      return N_("Greek identity card number (ΑΔΤ)");
     case Kind::secret:
       return N_("password or one-time code");
   }
   return N_("personal data");
 }
+
+namespace {
+
+// A capital letter a Greek identity card number may start with: Greek, or the Latin one a
+// keyboard gives for it ("AK 123456" typed in Latin). Returns its length in bytes, or 0.
+std::size_t id_card_letter(std::string_view text, std::size_t at) {
+  if (at < text.size() && text[at] >= 'A' && text[at] <= 'Z') return 1;
+  if (at + 1 < text.size() && static_cast<unsigned char>(text[at]) == 0xCE) {
+    const auto second = static_cast<unsigned char>(text[at + 1]);
+    if (second >= 0x91 && second <= 0xA9) return 2;  // U+0391..U+03A9
+  }
+  return 0;
+}
+
+// A Greek identity card number ending with the six digits at text[digits, digits + 6): one or
+// two capitals right before them, after a space or a dash at most ("ΑΚ 123456", "Χ-123456",
+// "AB123456"), nothing of a word before the letters.
+std::optional<core::Range> id_card_before(std::string_view text, core::Range within,
+                                          std::size_t digits) {
+  std::size_t begin = digits;
+  if (begin > within.begin && (text[begin - 1] == ' ' || text[begin - 1] == '-')) --begin;
+  std::size_t letters = 0;
+  while (letters < 2 && begin > within.begin) {
+    std::size_t size = 0;
+    if (begin >= within.begin + 2 && id_card_letter(text, begin - 2) == 2)
+      size = 2;
+    else if (id_card_letter(text, begin - 1) == 1)
+      size = 1;
+    if (size == 0) break;
+    begin -= size;
+    ++letters;
+  }
+  if (letters == 0 || (begin > within.begin && glues(text[begin - 1]))) return std::nullopt;
+  return core::Range{begin, digits + 6};
+}
+
+// The label stands among the last four words before the card, in its clause: "αριθμός
+// ταυτότητάς σας ΑΚ 123456", "ΑΔΤ: Χ-654321", not "… ταυτότητα. Η παραγγελία ΑΚ 123456".
+bool id_card_labelled(std::string_view before) {
+  std::size_t cut = before.find_last_of(",;");
+  for (std::size_t dot = before.find(". "); dot != std::string_view::npos;
+       dot = before.find(". ", dot + 1))
+    if (cut == std::string_view::npos || dot > cut) cut = dot;
+  if (cut != std::string_view::npos) before.remove_prefix(cut + 1);
+  std::vector<std::string> words = label_words(before);
+  constexpr std::size_t k_label_reach = 4;
+  if (words.size() > k_label_reach)
+    words.erase(words.begin(), words.end() - static_cast<std::ptrdiff_t>(k_label_reach));
+  return std::ranges::any_of(
+      words, [](const std::string& w) { return w == "αδτ" || w.starts_with("ταυτοτητ"); });
+}
+
+// Greek identity card numbers on lines that name one ("ΑΔΤ", "αριθμός ταυτότητας"): the card
+// number has no check digit, so six digits after a capital are one only under its label.
+void find_id_cards(std::string_view text, core::Range within, std::vector<Found>& found) {
+  std::size_t i = within.begin;
+  while (i < within.end) {
+    if (!is_digit(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < within.end && is_digit(text[end])) ++end;
+    if (end - i == 6 && (end == within.end || !glues(text[end]))) {
+      if (const auto card = id_card_before(text, within, i)) {
+        const bool taken = std::ranges::any_of(found, [&](const Found& f) {
+          return f.range.begin < card->end && card->begin < f.range.end;
+        });
+        const std::string_view line = line_around(text, within, card->begin, card->end);
+        const auto line_begin = static_cast<std::size_t>(line.data() - text.data());
+        if (!taken && id_card_labelled(line.substr(0, card->begin - line_begin)))
+          found.push_back({Kind::id_card, *card, ""});
+      }
+    }
+    i = end;
+  }
+}
+
+}  // namespace
 
 std::vector<Found> find_numbers(std::string_view text, core::Range within) {
   within.end = std::min(within.end, text.size());
@@ -620,6 +701,11 @@ std::vector<Found> find_numbers(std::string_view text, core::Range within) {
     }
     while (i < within.end && is_alnum(text[i])) ++i;
   }
+  const std::size_t before = found.size();
+  find_id_cards(text, within, found);
+  if (found.size() != before)
+    std::ranges::sort(found,
+                      [](const Found& a, const Found& b) { return a.range.begin < b.range.begin; });
   return found;
 }
 

@@ -46,7 +46,7 @@ bool afm_valid(std::string_view digits);
 bool amka_valid(std::string_view digits);
 
 /// What a found value is.
-enum class Kind { card, iban, dni, nie, afm, amka, secret };
+enum class Kind { card, iban, dni, nie, afm, amka, id_card, secret };
 
 /// A short English noun for `kind` ("card number", "IBAN", ...), for messages.
 std::string_view describe(Kind kind);
@@ -58,8 +58,9 @@ struct Found {
   std::string detail;  // card scheme or IBAN country; "" otherwise
 };
 
-/// The card numbers, IBANs, DNI/NIE and (with a label such as ΑΦΜ, AFM, VAT, ΑΜΚΑ on the same
-/// line) AFM/AMKA numbers in `text[within]`, in text order, never overlapping. A value must
+/// The card numbers, IBANs, DNI/NIE and (with a label such as ΑΦΜ, AFM, VAT, ΑΜΚΑ, ΑΔΤ on the
+/// same line) AFM/AMKA numbers and Greek identity cards ("ΑΔΤ: ΑΚ 123456": one or two capitals
+/// and six digits) in `text[within]`, in text order, never overlapping. A value must
 /// stand alone: a letter or digit touching it on either side (a tracking code, a longer
 /// number) makes it no candidate. `within` is clamped to `text`.
 std::vector<Found> find_numbers(std::string_view text, core::Range within);
