@@ -130,6 +130,12 @@ core::i18n::Fragment noun(const pd::Found& found) {
   return kind;
 }
 
+// A customer's card, AMKA, identity card or password is never the sender's own to give out.
+bool never_the_senders(pd::Kind kind) {
+  return kind == pd::Kind::card || kind == pd::Kind::amka || kind == pd::Kind::id_card ||
+         kind == pd::Kind::secret;
+}
+
 core::Masking masking(pd::Kind kind) {
   return kind == pd::Kind::secret ? core::Masking::full : core::Masking::last_four;
 }
@@ -243,9 +249,7 @@ class PersonalData final : public Rule {
                                 const std::vector<pd::Found>& values,
                                 const std::vector<PhraseMatch>& ours,
                                 const std::vector<PhraseMatch>& theirs) {
-    if (found.kind == pd::Kind::card || found.kind == pd::Kind::amka ||
-        found.kind == pd::Kind::id_card || found.kind == pd::Kind::secret)
-      return false;
+    if (never_the_senders(found.kind)) return false;
     const std::string& text = draft.text();
     const auto paragraph = std::ranges::find_if(draft.paragraphs, [&](const draft::Paragraph& p) {
       return p.range.begin <= found.range.begin && found.range.begin < p.range.end;
@@ -286,9 +290,7 @@ class PersonalData final : public Rule {
   // a name, an address or contact details, up to the value's. A postscript there is prose to the
   // customer ("PD: su IBAN … no es válido"); cards, AMKA and passwords are never the sender's.
   bool in_signoff_block(const Draft& draft, const pd::Found& found) const {
-    if (found.kind == pd::Kind::card || found.kind == pd::Kind::amka ||
-        found.kind == pd::Kind::id_card || found.kind == pd::Kind::secret)
-      return false;
+    if (never_the_senders(found.kind)) return false;
     return m_signoff.contains(draft.text(), found.range.begin, found.range.end);
   }
 
