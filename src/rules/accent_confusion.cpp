@@ -396,13 +396,12 @@ class AccentConfusion final : public Rule {
   // the finding back, unless it is an auxiliary ("το αίτημά σας είναι …") or a passive.
   static void check_enclitic_accents(const std::string& text, const Sentence& sentence,
                                      std::set<std::size_t>& reported, Reporter& out) {
-    static constexpr std::array<std::string_view, 4> k_possessives{"μου", "σου", "μας", "σας"};
     const std::vector<Word>& words = sentence.words;
     for (std::size_t i = 0; i + 1 < words.size(); ++i) {
       const Word& w = words[i];
       const Word& pronoun = words[i + 1];
       if (!prose(w) || w.script != draft::Script::greek || w.letters < 5) continue;
-      if (std::ranges::find(k_possessives, pronoun.text) == k_possessives.end()) continue;
+      if (!spell::is_greek_possessive(pronoun.text)) continue;
       if (!only_spaces(
               std::string_view(text).substr(w.range.end, pronoun.range.begin - w.range.end)))
         continue;

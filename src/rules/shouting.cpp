@@ -305,10 +305,6 @@ class Shouting final : public Rule {
     return !speller->listed(lowercase) && !speller->listed(capitalise_first(lowercase, locale));
   }
 
-  static bool is_possessive_enclitic(std::string_view word) {
-    return word == "μου" || word == "σου" || word == "μας" || word == "σας";
-  }
-
   // The run's text in sentence case: acronyms and codes kept, each word as the dictionary writes
   // it, the first letter kept capital when the run starts the sentence. `certain` turns false
   // when a word's form is a guess.
@@ -381,7 +377,7 @@ class Shouting final : public Rule {
       // end takes a second accent ("Η ΑΠΟΔΕΙΞΗ ΣΑΣ" → "η απόδειξή σας"), unless the pronoun is a
       // verb's object ("Ο ΥΠΑΛΛΗΛΟΣ ΣΑΣ ΕΝΗΜΕΡΩΣΕ"): which one is meant needs a reader.
       if (i < run.last && words[i + 1].kind == draft::TokenKind::word &&
-          is_possessive_enclitic(lower(words[i + 1].text, locale)) &&
+          spell::is_greek_possessive(lower(words[i + 1].text, locale)) &&
           std::string_view(text)
                   .substr(w.range.end, words[i + 1].range.begin - w.range.end)
                   .find_first_not_of(" \t") == std::string_view::npos) {

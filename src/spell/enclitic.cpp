@@ -86,6 +86,10 @@ bool is_greek_enclitic(std::string_view word) {
   return false;
 }
 
+bool is_greek_possessive(std::string_view word) {
+  return word == "μου" || word == "σου" || word == "μας" || word == "σας";
+}
+
 std::optional<std::string> without_enclitic_accent(std::string_view word) {
   const icu::UnicodeString text = icu::UnicodeString::fromUTF8(word);
   std::vector<int32_t> nucleus_of(static_cast<std::size_t>(text.length()), -1);

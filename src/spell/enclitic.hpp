@@ -14,6 +14,11 @@ namespace replylint::spell {
 /// τους, τον, την, τη, το, τα, τις.
 bool is_greek_enclitic(std::string_view word);
 
+/// True when `word` (UTF-8, lowercase) is one of the enclitics that may be a possessive: μου,
+/// σου, μας, σας ("το αίτημά σας"). The third person's (του, της, τους) are left out: they are
+/// far more often an article or an object.
+bool is_greek_possessive(std::string_view word);
+
 /// For a Greek word (UTF-8, lowercase or capitalised) with two accents, the second on its last
 /// syllable and the first on the third syllable from the end ("πρόσβασής", "ευρετήριό",
 /// "όνομά"): the word without its second accent ("πρόσβασης"), which the caller checks with the
