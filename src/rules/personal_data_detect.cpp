@@ -402,8 +402,12 @@ bool joining_word(std::string_view key) {
   return in_keys(k_words, key);
 }
 
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Line breaks count as blanks: the limits callers give end a value's search at its line, or
+// at the next one when the text was wrapped there (wrapped_line_end).
 void skip_blanks(std::string_view text, std::size_t& i, std::size_t limit) {
-  while (i < limit && (text[i] == ' ' || text[i] == '\t')) ++i;
+  while (i < limit && is_blank(text[i])) ++i;
 }
 
 // A word that ties a few more words to a password phrase: "la contraseña provisional *de* su
@@ -432,7 +436,7 @@ std::optional<std::size_t> skip_gap(std::string_view text, std::size_t at, std::
   for (std::size_t words = 0; words <= max_words && i < limit; ++words) {
     if (words > 0 && (text[i] == ':' || text[i] == '=')) return i;
     std::size_t end = i;
-    while (end < limit && text[end] != ' ' && text[end] != '\t' && text[end] != ':') ++end;
+    while (end < limit && !is_blank(text[end]) && text[end] != ':') ++end;
     const std::string_view word = text.substr(i, end - i);
     const std::string key = text::loose_key(word);
     if (words > 0 && giving_verb(key)) return i;
@@ -457,13 +461,13 @@ std::optional<std::size_t> verb_after_aside(std::string_view text, std::size_t a
   skip_blanks(text, i, limit);
   for (std::size_t words = 0; words < k_max_aside_words && i < limit; ++words) {
     std::size_t end = i;
-    while (end < limit && text[end] != ' ' && text[end] != '\t' && text[end] != ',') ++end;
+    while (end < limit && !is_blank(text[end]) && text[end] != ',') ++end;
     if (end == i) return std::nullopt;
     if (end < limit && text[end] == ',') {
       std::size_t verb = end + 1;
       skip_blanks(text, verb, limit);
       std::size_t verb_end = verb;
-      while (verb_end < limit && text[verb_end] != ' ' && text[verb_end] != '\t') ++verb_end;
+      while (verb_end < limit && !is_blank(text[verb_end])) ++verb_end;
       if (verb_end > verb && giving_verb(text::loose_key(text.substr(verb, verb_end - verb))))
         return verb;
       return std::nullopt;
@@ -709,12 +713,28 @@ std::vector<Found> find_numbers(std::string_view text, core::Range within) {
   return found;
 }
 
+// Where a value after `from` may end: the end of the next line when that line goes on with
+// the paragraph, else of its own. Plain-text mail is wrapped at 72 columns, and "Su contraseña
+// provisional es⏎Lima-2025!k" or "the password for your⏎account is Tk93!mq" give it all the
+// same. A blank or quoted next line is another paragraph.
+std::size_t wrapped_line_end(std::string_view text, std::size_t from, std::size_t limit) {
+  limit = std::min(limit, text.size());
+  const std::size_t newline = text.find('\n', from);
+  if (newline >= limit) return limit;
+  const std::size_t next_end = std::min(limit, text.find('\n', newline + 1));
+  std::size_t first = newline + 1;
+  while (first < next_end && (text[first] == ' ' || text[first] == '\t' || text[first] == '\r'))
+    ++first;
+  if (first == next_end || text[first] == '>') return newline;
+  return next_end;
+}
+
 // The end of the value starting at `begin`: its word, without the punctuation that ends a
 // sentence or clause after it ("es 482913." / "is Tk93!mq, valid for ..."), nor a closing
 // backtick or quote of the inline code or quotation it stands in ("`set --mfa=webauthn`").
 std::size_t value_end(std::string_view text, std::size_t begin, std::size_t limit) {
   std::size_t end = begin;
-  while (end < limit && text[end] != ' ' && text[end] != '\t') ++end;
+  while (end < limit && !is_blank(text[end])) ++end;
   while (end > begin && std::string_view(".,;:)`\"").find(text[end - 1]) != std::string_view::npos)
     --end;
   return end;
@@ -722,7 +742,7 @@ std::size_t value_end(std::string_view text, std::size_t begin, std::size_t limi
 
 std::optional<core::Range> secret_after(std::string_view text, std::size_t from, std::size_t limit,
                                         std::size_t gap_words) {
-  limit = std::min({limit, text.size(), text.find('\n', from)});
+  limit = wrapped_line_end(text, from, limit);
   std::size_t i = from;
   bool cue = false;
   skip_blanks(text, i, limit);
@@ -749,9 +769,7 @@ std::optional<core::Range> secret_after(std::string_view text, std::size_t from,
     std::size_t begin = i + 1;
     skip_blanks(text, begin, limit);
     std::size_t end = begin;
-    while (end < limit && text[end] != ' ' && text[end] != '\t' && text[end] != ',' &&
-           text[end] != ')')
-      ++end;
+    while (end < limit && !is_blank(text[end]) && text[end] != ',' && text[end] != ')') ++end;
     if (end < limit && (text[end] == ',' || text[end] == ')') &&
         plainly_made(text.substr(begin, end - begin)))
       return core::Range{begin, end};
@@ -771,7 +789,7 @@ std::optional<core::Range> secret_after(std::string_view text, std::size_t from,
       continue;
     }
     std::size_t end = i;
-    while (end < limit && text[end] != ' ' && text[end] != '\t' && text[end] != ':') ++end;
+    while (end < limit && !is_blank(text[end]) && text[end] != ':') ++end;
     if (end == i || !joining_word(text::loose_key(text.substr(i, end - i)))) break;
     cue = true;
     i = end;
@@ -783,7 +801,7 @@ std::optional<core::Range> secret_after(std::string_view text, std::size_t from,
   bool to_value = false;
   if (!cue) {
     std::size_t end = i;
-    while (end < limit && text[end] != ' ' && text[end] != '\t') ++end;
+    while (end < limit && !is_blank(text[end])) ++end;
     if (text::loose_key(text.substr(i, end - i)) == "to") {
       to_value = true;
       i = end;
@@ -840,7 +858,7 @@ namespace {
 std::optional<core::Range> bare_code_after(std::string_view text, std::size_t from,
                                            std::size_t limit, std::size_t min_digits,
                                            std::size_t max_digits, bool grouped) {
-  limit = std::min({limit, text.size(), text.find('\n', from)});
+  limit = wrapped_line_end(text, from, limit);
   std::size_t begin = from;
   skip_blanks(text, begin, limit);
   if (begin == from) return std::nullopt;  // "CVV123" is one word, no label and value
@@ -890,7 +908,7 @@ std::optional<core::Range> next_in_list(std::string_view text, std::size_t end) 
   }
   skip_blanks(text, i, limit);
   std::size_t word_end = i;
-  while (word_end < limit && text[word_end] != ' ' && text[word_end] != '\t') ++word_end;
+  while (word_end < limit && !is_blank(text[word_end])) ++word_end;
   static constexpr std::array<std::string_view, 8> k_conjunctions{"and", "or", "y",   "e",
                                                                   "o",   "u",  "και", "ή"};
   if (word_end > i && in_keys(k_conjunctions, text::loose_key(text.substr(i, word_end - i)))) {

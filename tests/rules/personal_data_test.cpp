@@ -244,7 +244,19 @@ TEST_CASE("personal-data reads the value after a password phrase", "[personal-da
   CHECK(secret_in("password: https://acme.example/reset", "password").empty());
   CHECK(secret_in("PIN: 12", "PIN").empty());
   CHECK(secret_in("the CVV is the 3-digit number", "CVV").empty());
-  CHECK(secret_in("el código es\n482913", "código").empty());  // the value must be on the line
+  // Mail wrapped at 72 columns: the value may open the next line of the paragraph, never the
+  // next paragraph or a quoted line.
+  CHECK(secret_in("el código es\n482913", "código") == "482913");
+  CHECK(secret_in("Su contraseña provisional es\nLima-2025!k y tendrá", "contraseña provisional") ==
+        "Lima-2025!k");
+  {
+    const std::string text = "the password for your\naccount is Tk93!mq.";
+    const auto value = pd::secret_after(text, text.find(" for"), text.size(), 5);
+    REQUIRE(value);
+    CHECK(text.substr(value->begin, value->size()) == "Tk93!mq");
+  }
+  CHECK(secret_in("el código es\n\n482913", "código").empty());
+  CHECK(secret_in("el código es\n> 482913", "código").empty());
 }
 
 TEST_CASE("personal-data flags a card number and masks it", "[personal-data]") {
