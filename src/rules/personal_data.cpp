@@ -82,7 +82,9 @@ a block of bank details, its ':' a few words on ("Titular:", "Titular de la cuen
 it on the line, at most eight
 words before an IBAN or three before a tax or id number, in its sentence or at most two lines
 above in its paragraph, with no other number (but the holder's tax number before an IBAN) and no
-phrase of `personal-data-theirs.toml` ("su cuenta", "your IBAN", "το ΑΦΜ σας") in between:
+phrase of `personal-data-theirs.toml` ("su cuenta", "your IBAN", "το ΑΦΜ σας") in between, nor
+one that makes the sender the payer of the cue ("le haremos una transferencia a", "hemos
+realizado la transferencia a", "we will transfer the refund to", "θα κάνουμε μεταφορά στον"):
 "nuestro NIF B12345674 a nombre de Ana García, DNI 12345678Z" still flags the DNI, and so do "a
 nombre del titular con DNI …" and "Account holder: Sarah Collins" to Sarah Collins.
 
@@ -265,11 +267,13 @@ class PersonalData final : public Rule {
     for (const draft::Sentence& sentence : paragraph->sentences)
       if (sentence.range.begin <= found.range.begin && found.range.begin < sentence.range.end)
         from = std::min(from, sentence.range.begin);
-    std::optional<std::size_t> cue_end;  // of the nearest cue
+    const PhraseMatch* cue = nullptr;  // the nearest
     for (const PhraseMatch& match : ours)
-      if (match.range.begin >= from && match.range.end <= found.range.begin)
-        cue_end = std::max(cue_end.value_or(0), match.range.end);
-    if (!cue_end) return false;
+      if (match.range.begin >= from && match.range.end <= found.range.begin &&
+          (cue == nullptr || match.range.end > cue->range.end))
+        cue = &match;
+    if (cue == nullptr) return false;
+    const std::optional<std::size_t> cue_end = cue->range.end;
     const std::size_t reach =
         found.kind == pd::Kind::iban ? k_max_words_before_account : k_max_words_before_id;
     if (words_between(text, *cue_end, found.range.begin) > reach) return false;
@@ -280,8 +284,11 @@ class PersonalData final : public Rule {
                  (other.kind == found.kind || found.kind != pd::Kind::iban);
         }))
       return false;
+    // Or one that ends inside the cue, naming who pays: "le haremos una transferencia a", "we
+    // will transfer the refund to" is a payment of ours into the customer's account.
     return std::ranges::none_of(theirs, [&](const PhraseMatch& match) {
-      return match.range.begin >= *cue_end && match.range.end <= found.range.begin;
+      return (match.range.begin >= *cue_end && match.range.end <= found.range.begin) ||
+             (match.range.begin < cue->range.begin && match.range.end > cue->range.begin);
     });
   }
 
