@@ -368,6 +368,11 @@ class Shouting final : public Rule {
           name_like = 2;
       } else if (w.is_header_name) {
         word = capitalise_first(lower(w.text, locale), locale);
+      } else if (speller != nullptr && w.letters >= 2 && speller->check(lower(w.text, locale))) {
+        // A form the dictionary does not list but the speller builds from one it does: an
+        // imperative with its pronouns ("APÁGUELO" → apáguelo), a prefixed word. A common word,
+        // never a name to capitalise after a comma.
+        word = lower(w.text, locale);
       } else {
         // Not a word of the dictionary: a brand, a product or a place ("ARIAT", "RANCHER").
         word = capitalise_first(lower(w.text, locale), locale);
