@@ -410,7 +410,7 @@ class AccentConfusion final : public Rule {
       if (i + 2 < words.size() && prose(words[i + 2]) &&
           only_spaces(std::string_view(text).substr(
               pronoun.range.end, words[i + 2].range.begin - pronoun.range.end)) &&
-          verb_like(words[i + 2].text))
+          verb_like(words[i + 2].text) && !passive_perfect(words, i + 2))
         continue;
       if (!reported.insert(w.range.begin).second) continue;
       out.report(w.range, "'{}' here is written '{}'", w.text, *accented)
@@ -420,6 +420,23 @@ class AccentConfusion final : public Rule {
           .replace_with(*accented, Applicability::unsafe,
                         core::i18n::fragment("write '{}'", *accented));
     }
+  }
+
+  // A passive perfect from `at` on: έχει, έχουν, είχε or είχαν, adverbs such as ήδη, then a
+  // passive form ("το αίτημα σας έχει ήδη καταχωρηθεί": your request has been registered),
+  // which takes no object, unless it is one of sending or giving ("έχει σταλεί", "έχει δοθεί").
+  static bool passive_perfect(const std::vector<Word>& words, std::size_t at) {
+    static constexpr std::array<std::string_view, 4> k_have{"έχει", "έχουν", "είχε", "είχαν"};
+    if (std::ranges::find(k_have, words[at].text) == k_have.end()) return false;
+    static constexpr std::array<std::string_view, 5> k_adverbs{"ήδη", "πλέον", "μόλις", "ξανά",
+                                                               "επιτυχώς"};
+    std::size_t k = at + 1;
+    while (k < words.size() && std::ranges::find(k_adverbs, words[k].text) != k_adverbs.end()) ++k;
+    if (k >= words.size() || !words[k].text.ends_with("θεί")) return false;
+    static constexpr std::array<std::string_view, 6> k_sent{"σταλ",     "αποσταλ", "δοθ",
+                                                            "επιστραφ", "προωθ",   "διαβιβασ"};
+    return std::ranges::none_of(k_sent,
+                                [&](std::string_view b) { return words[k].text.starts_with(b); });
   }
 
   // A Greek word with a verb's ending (ενημέρωσε, στέλνει, καλούν, έστειλαν, λύθηκε), not an
