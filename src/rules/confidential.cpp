@@ -37,7 +37,8 @@ const RuleInfo k_info{
   no labels.
 - A link or address to an internal host, in own text or the subject: a host of the
   `internal-hosts` option, a name ending in `.local`, `.internal`, `.corp`, `.lan` or
-  `.localdomain`, a name with an `intranet` label, `localhost`, and (with `private-addresses`)
+  `.localdomain`, a name with an `intranet` or `internal` label anywhere
+  (`helpdesk.internal.acme.gr`), `localhost`, and (with `private-addresses`)
   private, loopback and link-local IP addresses (10/8, 172.16/12, 192.168/16, 127/8, 169.254/16,
   IPv6 `::1`, fc00::/7, fe80::/10), unless the sentence or the subject names a router, a modem
   or the wifi ("entrá a http://192.168.1.1 desde la compu conectada al módem": the customer's
@@ -378,9 +379,14 @@ class Confidential final : public Rule {
     if (host == "localhost" || host.ends_with(".localhost")) return true;
     for (std::string_view suffix : {".local", ".internal", ".corp", ".lan", ".localdomain"})
       if (host.ends_with(suffix)) return true;
-    if (host.starts_with("intranet.") || host.find(".intranet.") != std::string::npos ||
-        host.ends_with(".intranet"))
-      return true;
+    // An intranet or internal label anywhere: "intranet.acme.es",
+    // "helpdesk.internal.acme.gr" is the company's internal zone under its public domain.
+    for (std::string_view label : {"intranet", "internal"}) {
+      const std::string dotted = "." + std::string(label) + ".";
+      if (host.starts_with(dotted.substr(1)) || host.find(dotted) != std::string::npos ||
+          host.ends_with(dotted.substr(0, dotted.size() - 1)))
+        return true;
+    }
     if (!m_private_addresses) return false;
     if (const auto ip = parse_ipv4(host)) return is_private_ipv4(*ip);
     return is_private_ipv6(host);
