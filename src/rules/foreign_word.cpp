@@ -144,9 +144,10 @@ class ForeignWord final : public Rule {
 
   // What one word of a sentence is to this rule.
   struct Mark {
-    bool english = false;     // English by the dictionaries, or a listed word: makes up runs
-    bool listed = false;      // part of a match of the alternatives list
-    bool reportable = false;  // English or listed, allowed, and not part of English writing
+    bool english = false;      // English by the dictionaries, or a listed word: makes up runs
+    bool listed = false;       // part of a match of the alternatives list
+    bool listed_tail = false;  // a word after the first of a listed phrase ("tracking number")
+    bool reportable = false;   // English or listed, allowed, and not part of English writing
   };
 
   void report_sentence(const Draft& draft, const Sentence& sentence, const std::string& language,
@@ -223,7 +224,10 @@ class ForeignWord final : public Rule {
     const std::vector<Word>& words = sentence.words;
     std::vector<Mark> out(words.size());
     for (const PhraseMatch& match : matches)
-      for (std::size_t i = match.first_word; i < match.end_word; ++i) out[i].listed = true;
+      for (std::size_t i = match.first_word; i < match.end_word; ++i) {
+        out[i].listed = true;
+        out[i].listed_tail = i > match.first_word;
+      }
     std::size_t first_word = words.size();
     for (std::size_t i = 0; i < words.size(); ++i) {
       const Word& w = words[i];
@@ -282,9 +286,11 @@ class ForeignWord final : public Rule {
   // more, and every word when most of the line's words are English.
   static void quiet_english_writing(std::vector<Mark>& marks, const std::vector<Word>& words,
                                     std::size_t begin, std::size_t end) {
+    // A listed phrase of several words ("tracking number") counts as one word.
     int total = 0, english = 0;
     for (std::size_t i = begin; i < end; ++i) {
       if (words[i].kind != draft::TokenKind::word || words[i].letters == 0) continue;
+      if (marks[i].listed_tail) continue;
       ++total;
       if (marks[i].english) ++english;
     }
@@ -296,6 +302,7 @@ class ForeignWord final : public Rule {
     int run = 0;
     for (std::size_t i = begin; i <= end; ++i) {
       const bool word = i < end && words[i].kind == draft::TokenKind::word && words[i].letters > 0;
+      if (word && marks[i].listed_tail) continue;
       if (word && marks[i].english) {
         if (run == 0) run_start = i;
         ++run;
