@@ -12,6 +12,8 @@
 #include <tuple>
 #include <vector>
 
+#include "text/text.hpp"
+
 namespace replylint::report {
 
 namespace fs = std::filesystem;
@@ -19,23 +21,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int k_version = 1;
-
-// `text` with every run of white space made one space, and none at either end.
-std::string collapse_space(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
 
 void hash_bytes(std::uint64_t& hash, std::string_view bytes) {
   for (unsigned char c : bytes) {
@@ -57,8 +42,8 @@ std::string fingerprint(const std::string& path, const Finding& finding) {
   hash_bytes(hash, where.origin == Location::Origin::body      ? std::string_view("body")
                    : where.origin == Location::Origin::subject ? std::string_view("subject")
                                                                : std::string_view(where.header));
-  hash_bytes(hash, collapse_space(finding.diagnostic.text));
-  hash_bytes(hash, collapse_space(finding.source_line));
+  hash_bytes(hash, text::collapse_space(finding.diagnostic.text));
+  hash_bytes(hash, text::collapse_space(finding.source_line));
   return fmt::format("{:016x}", hash);
 }
 

@@ -273,21 +273,21 @@ class PersonalData final : public Rule {
           (cue == nullptr || match.range.end > cue->range.end))
         cue = &match;
     if (cue == nullptr) return false;
-    const std::optional<std::size_t> cue_end = cue->range.end;
+    const std::size_t cue_end = cue->range.end;
     const std::size_t reach =
         found.kind == pd::Kind::iban ? k_max_words_before_account : k_max_words_before_id;
-    if (words_between(text, *cue_end, found.range.begin) > reach) return false;
+    if (words_between(text, cue_end, found.range.begin) > reach) return false;
     // Account details give the holder's tax number before the account: that one does not end
     // the cue's reach for the IBAN.
     if (std::ranges::any_of(values, [&](const pd::Found& other) {
-          return other.range.begin >= *cue_end && other.range.end <= found.range.begin &&
+          return other.range.begin >= cue_end && other.range.end <= found.range.begin &&
                  (other.kind == found.kind || found.kind != pd::Kind::iban);
         }))
       return false;
     // Or one that ends inside the cue, naming who pays: "le haremos una transferencia a", "we
     // will transfer the refund to" is a payment of ours into the customer's account.
     return std::ranges::none_of(theirs, [&](const PhraseMatch& match) {
-      return (match.range.begin >= *cue_end && match.range.end <= found.range.begin) ||
+      return (match.range.begin >= cue_end && match.range.end <= found.range.begin) ||
              (match.range.begin < cue->range.begin && match.range.end > cue->range.begin);
     });
   }

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "text/text.hpp"
+
 namespace replylint::rules {
 namespace {
 
@@ -123,16 +125,8 @@ void report_tone(const Draft& draft, const PhraseMatch& match, std::string_view 
                  std::string_view default_help, Reporter& out, FixWhen fix_when) {
   const std::string_view found =
       std::string_view(draft.text()).substr(match.range.begin, match.range.size());
-  // A phrase wrapped over two lines is quoted on one: the message is a line of its own.
-  std::string quoted;
-  for (const char c : found) {
-    const bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (!blank)
-      quoted += c;
-    else if (!quoted.empty() && quoted.back() != ' ')
-      quoted += ' ';
-  }
-  auto finding = out.report(match.range, "{} '{}'", core::i18n::translated(message), quoted);
+  auto finding = out.report(match.range, "{} '{}'", core::i18n::translated(message),
+                            text::collapse_space(found));  // a wrapped phrase on one line
   finding.help(match.phrase->help.empty() ? std::string(default_help) : match.phrase->help);
   if (match.phrase->suggest.empty()) return;
   const std::string suggestion = match_capital(found, match.phrase->suggest);

@@ -167,6 +167,22 @@ std::u32string code_points(std::string_view utf8) {
   return out;
 }
 
+std::string collapse_space(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 std::string_view field_name(std::string_view line) {
   constexpr std::size_t k_max_name_bytes = 40;  // "Ιδιαίτ. κοιν.", "Datos adjuntos" fit
   auto blank_or_mark = [](char c) { return c == ' ' || c == '\t' || c == '*' || c == '>'; };

@@ -86,6 +86,10 @@ int count_code_points(std::string_view utf8);
 /// The code points of UTF-8 text; invalid sequences become U+FFFD (one per ICU U8_NEXT step).
 std::u32string code_points(std::string_view utf8);
 
+/// `text` with every run of white space (spaces, tabs, line breaks) made one space, and none at
+/// either end: a passage wrapped over lines, on one line.
+std::string collapse_space(std::string_view text);
+
 // ---- Header-block lines ----------------------------------------------------------------------
 
 /// The field name of a line of a quoted header block ("De: Ana", "*From:* Ana", "> Από: Νίκος"):
