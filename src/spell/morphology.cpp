@@ -141,6 +141,15 @@ bool stressed_on_last_vowel(const icu::UnicodeString& stem, const icu::UnicodeSt
   return !(glide && !ending.isEmpty() && is_vowel_base(ending.charAt(0)));
 }
 
+// How many letters an ending and its base's ending start with alike: they belong to the word's
+// stem ("útil" is the stem of "utilísima", whose ending "ilísima" keeps the base's "il").
+int32_t shared_start(const icu::UnicodeString& ending, const icu::UnicodeString& base_ending) {
+  const icu::UnicodeString a = text::strip_acute(ending), b = text::strip_acute(base_ending);
+  int32_t n = 0;
+  while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) ++n;
+  return n;
+}
+
 class Deriver {
  public:
   Deriver(const MorphologyRules& rules, const MorphologyLookups& lookups)
@@ -166,7 +175,8 @@ class Deriver {
       if (!word_utf8.ends_with(written.starts_with('\'') ? written.substr(1) : written)) continue;
       const Affix ending{ending_utf8}, base_ending{base_utf8};
       const icu::UnicodeString stem{word, 0, word.length() - ending.text.length()};
-      if (stem.countChar32() < k_min_stem_letters) continue;
+      if (stem.countChar32() + shared_start(ending.text, base_ending.text) < k_min_stem_letters)
+        continue;
       if (ending.stem_stressed && !stressed_on_last_vowel(stem, ending.text)) continue;
       icu::UnicodeString base = text::strip_acute(stem);
       // Stressed on the ending, the word has no accent left for the stem.
