@@ -14,16 +14,23 @@ namespace {
 // "annual", "untill" → "until") is the commonest slip, before any other deletion or insertion
 // ("anual" → "anal"); a letter for another of the same sound ("recivida" → "recibida",
 // "δυνατώτητα" → "δυνατότητα") comes before any other replacement ("revivida"). An accent does not
-// go before a swap: "garcias" is "gracias" far more often than "garcías".
+// go before a swap: "garcias" is "gracias" far more often than "garcías". A swap of two vowels
+// does go after it: "dias" is "días" (a missing accent on a stressed í or ú next to another vowel
+// is the commonest Spanish slip), not the rare "dais".
 enum class Kind {
   swap = 0,
   accent = 1,
-  doubling = 2,
-  same_sound = 3,
-  deletion = 4,
-  insertion = 5,
-  replacement = 6
+  vowel_swap = 2,
+  doubling = 3,
+  same_sound = 4,
+  deletion = 5,
+  insertion = 6,
+  replacement = 7
 };
+
+bool is_vowel(char16_t base) {
+  return std::u16string_view(u"aeiouαεηιουω").find(base) != std::u16string_view::npos;
+}
 
 // Letters written for one another because they sound alike: Spanish b/v, c/s/z, g/j, y/i;
 // Greek ι/η/υ, ο/ω. Compared on base letters (accents off, lowercase).
@@ -82,7 +89,9 @@ std::vector<icu::UnicodeString> one_edit_suggestions(
     icu::UnicodeString candidate{word};
     candidate.setCharAt(i, word.charAt(i + 1));
     candidate.setCharAt(i + 1, word.charAt(i));
-    consider(std::move(candidate), Kind::swap, i);
+    const bool vowels = is_vowel(base[static_cast<std::size_t>(i)]) &&
+                        is_vowel(base[static_cast<std::size_t>(i + 1)]);
+    consider(std::move(candidate), vowels ? Kind::vowel_swap : Kind::swap, i);
   }
   for (int32_t i = 0; i < n; ++i) {
     for (int32_t a = 0; a < alphabet.length(); ++a) {

@@ -249,6 +249,7 @@ TEST_CASE("cheap suggestions rank the likeliest word first", "[spell]") {
   };
   CHECK(first(es.suggest("pedidio")) == "pedido");       // deletion before replacement (pedidlo)
   CHECK(first(es.suggest("garcias")) == "gracias");      // swapped letters first
+  CHECK(first(es.suggest("dias")) == "días");            // but an accent before swapped vowels
   CHECK(first(es.suggest("recivida")) == "recibida");    // b for v before another (revivida)
   CHECK(first(es.suggest("Respuetsa")) == "Respuesta");  // the capital is kept
   CHECK(first(en.suggest("adress")) == "address");       // first-letter edits (dress) come last
