@@ -104,7 +104,8 @@ The same word twice in a row, with only spaces or a line break between, is repor
 ("Thanks for the the details", "le envío la la factura"), and the fix (unsafe, as every fix of
 this rule: `--unsafe-fixes`) deletes the second one. Doubles a language writes on purpose are left alone (`repeated-words` in
 `rules/<lang>/spelling.toml`: "had had", "σιγά σιγά", "no no"), and so are names capitalised
-inside a sentence ("Bora Bora"), acronyms and codes.
+inside a sentence ("Bora Bora"), acronyms and codes, and a word said three times or more in a row
+("ha ha ha", "very very very").
 
 A word `accent-confusion` reports ("su envio", where it is written "envío") is that rule's
 finding only, not also an unknown word here.
@@ -195,12 +196,31 @@ bool social_tag(std::string_view chunk) {
 // or joins letters with symbols no prose puts inside a word ("Tk!mq", "a=b"). Punctuation around
 // it ("¡mensage!", "(ver", "**nota**") and a list number before it ("1.Introducción") do not
 // count, so a typo next to punctuation is still a word.
+// Where each line of the text starts, found on first need: a word's line start is then a binary
+// search, not a walk back over a line that may be megabytes long (a pasted log, a flood).
+class LineStarts {
+ public:
+  explicit LineStarts(std::string_view text) : m_text(text) {}
+
+  std::size_t of(std::size_t at) {
+    if (m_starts.empty()) {
+      m_starts.push_back(0);
+      for (std::size_t i = m_text.find('\n'); i != std::string_view::npos;
+           i = m_text.find('\n', i + 1))
+        m_starts.push_back(i + 1);
+    }
+    return *(std::upper_bound(m_starts.begin(), m_starts.end(), at) - 1);
+  }
+
+ private:
+  std::string_view m_text;
+  std::vector<std::size_t> m_starts;
+};
+
 // A line indented as a code block, four spaces or a tab, as wall-of-text and
 // unfilled-placeholder read it too: "    mv contact-form contact-form.disabled".
-bool on_code_line(std::string_view text, const Range& word) {
-  const std::size_t newline =
-      word.begin == 0 ? std::string_view::npos : text.rfind('\n', word.begin - 1);
-  const std::size_t from = newline == std::string_view::npos ? 0 : newline + 1;
+bool on_code_line(std::string_view text, const Range& word, LineStarts& lines) {
+  const std::size_t from = lines.of(word.begin);
   const std::string_view line = text.substr(from, word.begin - from);
   return line.starts_with("    ") || line.starts_with('\t');
 }
@@ -336,6 +356,7 @@ class Spelling final : public Rule {
       const auto found = uses->find(text::fold(w.text));
       return found == uses->end() ? 0 : found->second;
     };
+    LineStarts lines(text);
     for (const draft::Paragraph& paragraph : draft.paragraphs) {
       const std::string& language =
           paragraph.language.empty() ? draft.language : paragraph.language;
@@ -346,7 +367,7 @@ class Spelling final : public Rule {
         std::vector<std::pair<Range, bool>> pieces;
         bool first = true;
         std::string_view previous;  // the word before: suggestions are ranked by it
-        report_repeated_words(text, sentence, language, out);
+        report_repeated_words(text, sentence, language, lines, out);
         for (std::size_t i = 0; i < sentence.words.size(); ++i) {
           const Word& w = sentence.words[i];
           const std::string_view before = std::exchange(previous, std::string_view{w.text});
@@ -364,7 +385,7 @@ class Spelling final : public Rule {
           if (judge == "el" && enclitic_accent(text, sentence, i)) continue;
           // Only unknown words get here, so what follows costs nothing on correct text.
           const std::string_view chunk = chunk_around(text, w.range.begin, w.range.end);
-          if (is_code(chunk) || social_tag(chunk) || on_code_line(text, w.range) ||
+          if (is_code(chunk) || social_tag(chunk) || on_code_line(text, w.range, lines) ||
               marked_sic(text, w.range))
             continue;
           if (abbreviation(judge, text, sentence, i)) continue;
@@ -455,7 +476,7 @@ class Spelling final : public Rule {
   // "σιγά σιγά", "no no"), names ("Bora Bora": capitalised inside a sentence), acronyms,
   // numbers, codes, words no dictionary knows, and words with a mark between ("no, no").
   void report_repeated_words(std::string_view text, const Sentence& sentence,
-                             const std::string& language, Reporter& out) const {
+                             const std::string& language, LineStarts& lines, Reporter& out) const {
     const auto data = m_data.languages.find(language);
     for (std::size_t i = 1; i < sentence.words.size(); ++i) {
       const Word& first = sentence.words[i - 1];
@@ -478,6 +499,11 @@ class Spelling final : public Rule {
                  (second.shape == draft::CaseShape::upper && second.letters > 1)) {
         continue;  // a name ("Bora Bora", "Duran Duran"), an acronym or a code ("AB AB 12")
       }
+      // A run of three or more is said on purpose ("ha ha ha", "muy muy muy contento") or is a
+      // flood, where a finding per pair would bury the report: a slip doubles a word once.
+      if ((i >= 2 && sentence.words[i - 2].text == first.text) ||
+          (i + 1 < sentence.words.size() && sentence.words[i + 1].text == second.text))
+        continue;
       const std::string key = text::fold(second.text);
       if (data != m_data.languages.end() && data->second.repeated_words.contains(key)) continue;
       // A word of the language: a term or a command repeated is an argument ("mount -t proc
@@ -487,7 +513,8 @@ class Spelling final : public Rule {
         if (judge.empty() || !known(judge, second.text)) continue;
       }
       const std::string_view chunk = chunk_around(text, second.range.begin, second.range.end);
-      if (is_code(chunk) || on_code_line(text, second.range) || marked_sic(text, second.range))
+      if (is_code(chunk) || on_code_line(text, second.range, lines) ||
+          marked_sic(text, second.range))
         continue;
       // Across a line break the second word goes with the spaces after it, so the lines stay
       // as they were ("The\nthe order" → "The\norder").
