@@ -60,7 +60,9 @@ It is safe, applied by `--fix`, only when every word's form is certain; a word t
 does not know (a brand, a product: written capitalised), two words in a row that read as a
 name, one of them a common word too (JUAN GARCÍA: juan and Juan, garcía and García), a day name
 that is also a common word,
-a short word in capitals that hides more than one accented word (ΠΟΣΟ: πόσο or ποσό), an
+a short word in capitals that hides more than one accented word (ΠΟΣΟ: πόσο or ποσό), a word
+of four letters or more that is a word both with and without an accent (ESTA: esta or está,
+OLVIDE: olvide or olvidé; shorter ones, QUE, ΠΟΥ, are read without it unless the sentence asks), an
 acronym that is also a word (IT: it?), a letter naming an option ("OPTION A - …") or a Greek
 word before a possessive μου, σου, μας, σας that takes a second accent there ("Η ΑΠΟΔΕΙΞΗ ΣΑΣ" →
 "η απόδειξή σας", as the fix writes it; a verb's object keeps one accent: "ο υπάλληλος σας
@@ -118,7 +120,10 @@ std::string capitalise_first(std::string_view text, const char* locale) {
   if (u.isEmpty()) return std::string(text);
   const int32_t first_len = U16_LENGTH(u.char32At(0));
   icu::UnicodeString head = u.tempSubString(0, first_len);
-  head.toUpper(icu::Locale(locale));
+  // Not the language's upper case: Greek capitals drop the accent (ό → Ο), a capital that
+  // starts a sentence keeps it (Όλα).
+  static_cast<void>(locale);
+  head.toUpper(icu::Locale::getRoot());
   std::string out;
   (head + u.tempSubString(first_len)).toUTF8String(out);
   return out;
@@ -312,6 +317,15 @@ class Shouting final : public Rule {
                             const char* locale, bool starts_sentence, bool& certain) const {
     spell::Speller* speller =
         m_spell && std::string_view(locale) != "und" ? m_spell->get(locale) : nullptr;
+    // The sentence asks (¿…?, Greek ";"): an interrogative may be hidden in its capitals.
+    const std::size_t sentence_end = std::min(text.size(), words.back().range.end + 3);
+    const std::string_view sentence = std::string_view(text).substr(
+        words.front().range.begin, sentence_end - words.front().range.begin);
+    const bool asks =
+        sentence.find('?') != std::string_view::npos ||
+        sentence.find("\u00BF") != std::string_view::npos ||
+        sentence.find("\u037E") != std::string_view::npos ||
+        (std::string_view(locale) == "el" && sentence.find(';') != std::string_view::npos);
     std::string out;
     std::size_t cursor = words[run.first].range.begin;
     int previous_name_like = 0;  // of the previous word: 0 no, 1 only a name, 2 a name or a word
@@ -359,6 +373,13 @@ class Shouting final : public Rule {
         // Short words are where one stress makes two words (πόσο/ποσό, πότε/ποτέ, άλλα/αλλά);
         // in longer ones a second reading is mostly a variant spelling (παραγγελία/-ιά).
         if (w.letters <= k_max_ambiguous_letters && accent_readings(w.text, locale, *speller) > 1)
+          certain = false;
+        // A word written without its accent that is also a word with one (ESTA: esta or está,
+        // NUMERO, LLEGARA, OLVIDE): the capitals hid which. Short ones are the frequent words
+        // (QUE, ΣΑΣ, ΠΟΥ: que, σας, που), read without it unless the sentence asks (¿QUE…?).
+        if (w.letters >= k_min_hidden_accent_letters - 1 && word == lower(w.text, locale) &&
+            (w.letters >= k_min_hidden_accent_letters || asks) &&
+            accented_reading(word, locale, *speller))
           certain = false;
         // A common word the dictionary also lists as a name ("JUAN": juan and Juan). Four
         // letters at least: shorter capitalised entries are symbols and abbreviations ("La").
@@ -486,6 +507,35 @@ class Shouting final : public Rule {
   }
 
   static constexpr int k_max_ambiguous_letters = 5;
+  // Shorter words without an accent are read so (EL, TU, QUE, ΣΑΣ: el, tu, que, σας), as people
+  // writing in capitals mean them far more often than él, tú, qué, σάς.
+  static constexpr int k_min_hidden_accent_letters = 4;
+
+  // The dictionary's word with an accent on one vowel of `plain` (a listed word without one).
+  static std::optional<std::string> accented_reading(const std::string& plain, const char* locale,
+                                                     spell::Speller& speller) {
+    const std::string_view language(locale);
+    if (language != "el" && language != "es") return std::nullopt;
+    const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(plain);
+    const std::u16string_view vowels = language == "el" ? u"αεηιουω" : u"aeiou";
+    const std::u16string_view acute = language == "el" ? u"άέήίόύώ" : u"áéíóú";
+    for (int32_t i = 0; i < unicode.length(); ++i) {
+      const std::size_t v = vowels.find(static_cast<char16_t>(unicode.charAt(i)));
+      if (v == std::u16string_view::npos) continue;
+      icu::UnicodeString accented(unicode);
+      accented.setCharAt(i, acute[v]);
+      std::string utf8;
+      accented.toUTF8String(utf8);
+      if (!speller.listed(utf8)) continue;
+      // The voseo imperative (FUNCIONA: funcioná, LLAMA: llamá) is its infinitive less the r;
+      // nobody writing "usted" means it. But ESTÁ is "está" far more often.
+      if (language == "es" && i + 1 == unicode.length() && speller.listed(plain + "r") &&
+          plain != "esta")
+        continue;
+      return utf8;
+    }
+    return std::nullopt;
+  }
 
   // True when [begin, end) lies between quotation marks on its line: "…", “…”, «…», ‘…’.
   static bool inside_quotation(std::string_view text, std::size_t begin, std::size_t end) {

@@ -605,9 +605,17 @@ class HunspellSpeller final : public Speller {
   void for_each_written_form(const icu::UnicodeString& capitals, F&& f) const {
     icu::UnicodeString lower{capitals};
     lower.toLower(m_locale);
-    if (f(lower) || f(title_case(lower)) || has_accent(lower, m_language)) return;
-    for (const auto& variant : accent_variants(lower, m_language, k_max_accent_variants))
-      if (f(variant) || f(title_case(variant))) return;
+    // Common words before names (ΜΕΤΑ is μετά, not the name Μέτα), and a name with its accent
+    // before one without (ΟΛΑ is όλα, ΑΘΗΝΑ Αθήνα: a Greek capital may drop its accent).
+    if (f(lower)) return;
+    const auto variants = has_accent(lower, m_language)
+                              ? std::vector<icu::UnicodeString>{}
+                              : accent_variants(lower, m_language, k_max_accent_variants);
+    for (const auto& variant : variants)
+      if (f(variant)) return;
+    for (const auto& variant : variants)
+      if (f(title_case(variant))) return;
+    f(title_case(lower));
   }
 
   // The dictionary's own spelling of a word written in capitals: its lowercase form, or the

@@ -112,7 +112,9 @@ TEST_CASE("every rule's stated fix is the fix it attaches", "[rules][docs][fix]"
         if (!d.fix) continue;
         fixed = true;
         ++fixes_seen;
-        CHECK(d.fix->applicability == info.fix->applicability);
+        // Never safer than stated; a safe rule's fix is unsafe where a form is a guess (shouting:
+        // OLVIDE is olvide or olvidé).
+        CHECK(d.fix->applicability <= info.fix->applicability);
         CHECK(!d.fix->title.empty());
         CHECK(!d.fix->edits.empty());
       }

@@ -87,6 +87,24 @@ TEST_CASE("shouting's fix is unsafe when a word's form is a guess", "[shouting][
   const auto it = lint("shouting", "Hi Tom,\n\nPLEASE SEND THE LAPTOP BACK TO IT TODAY.\n");
   REQUIRE(it.size() == 1);
   CHECK(it[0].fix->applicability == core::Applicability::unsafe);
+  // A word with and without an accent (ESTA: esta or está; LLEGARA: llegara or llegará) is a
+  // guess; a short frequent one (QUE, ΣΑΣ) is read without it, unless the sentence asks.
+  const auto hidden = lint("shouting", "Hola Ana,\n\nEL PEDIDO ESTA EN CAMINO DESDE AYER.\n");
+  REQUIRE(hidden.size() == 1);
+  CHECK(hidden[0].fix->applicability == core::Applicability::unsafe);
+  const auto short_words =
+      lint("shouting", "Καλημέρα σας,\n\nΣΤΕΙΛΤΕ ΜΑΣ ΤΗΝ ΑΠΟΔΕΙΞΗ ΤΗΣ ΑΓΟΡΑΣ ΣΗΜΕΡΑ.\n");
+  REQUIRE(short_words.size() == 1);
+  CHECK(short_words[0].fix->applicability == core::Applicability::safe);
+  const auto asks = lint("shouting", "Καλημέρα σας,\n\nΠΟΥ ΕΙΝΑΙ ΤΟ ΔΕΜΑ ΜΕ ΤΑ ΒΙΒΛΙΑ ΣΑΣ;\n");
+  REQUIRE(asks.size() == 1);
+  CHECK(asks[0].fix->applicability == core::Applicability::unsafe);
+  // A common word before a name (ΜΕΤΑ: μετά, not Μέτα), and a Greek capital that starts a
+  // sentence keeps its accent (Όλα).
+  const auto greek =
+      lint("shouting", "Καλημέρα σας,\n\nΟΛΑ ΤΑ ΠΡΟΪΟΝΤΑ ΑΛΛΑΖΟΥΝ ΜΕΤΑ ΑΠΟ ΔΕΚΑ ΗΜΕΡΕΣ.\n");
+  REQUIRE(greek.size() == 1);
+  CHECK(greek[0].fix->edits[0].replacement == "Όλα τα προϊόντα αλλάζουν μετά από δέκα ημέρες");
 }
 
 TEST_CASE("spelling offers an unsafe fix only for a single suggestion", "[spelling][fix]") {
