@@ -31,7 +31,8 @@ What counts as an attachment: any part that is not an image (a PDF, a spreadshee
 message, an inline PDF as Apple Mail sends it), an image not marked `Content-Disposition:
 inline`, and an inline image of 100 KB or more (a screenshot or a photo pasted into the
 message). A small inline image is a logo in an HTML signature, not the file the text promises;
-a PGP or S/MIME signature part is not one either. A mutt draft's `Attach:` pseudo-headers count.
+a PGP or S/MIME signature part is not one either. A mutt draft's `Attach:` pseudo-headers count
+when they name a file (an empty one does not).
 
 Left alone:
 - a bare body with no headers: it cannot say whether a file will be attached;
@@ -97,9 +98,11 @@ bool is_promised_file(const message::Attachment& part) {
 
 bool has_attachment(const message::Message& msg) {
   if (std::any_of(msg.attachments.begin(), msg.attachments.end(), is_promised_file)) return true;
+  // An empty "Attach:" (a mutt template's slot never filled) names no file.
   return std::any_of(msg.headers.begin(), msg.headers.end(), [](const message::Header& h) {
     return h.name.size() == 6 && (h.name[0] == 'A' || h.name[0] == 'a') &&
-           std::string_view(h.name).substr(1) == "ttach";
+           std::string_view(h.name).substr(1) == "ttach" &&
+           h.value.find_first_not_of(" \t\r\n") != std::string::npos;
   });
 }
 
