@@ -96,13 +96,26 @@ TEST_CASE("dismissive-tone suggests the kinder wording of its data as an unsafe 
   CHECK(english[0].text == "not our problem");
   CHECK(english[0].suggestions == std::vector<std::string>{"something we will look into"});
 
-  // A word going on after the phrase would dangle after the rewrite: suggested, not fixed.
+  // Words going on after the phrase: suggested, not fixed.
   for (const char* text :
-       {"No podemos hacer nada más desde aquí.\n", "Δεν μπορούμε να κάνουμε τίποτα άλλο.\n"}) {
+       {"No podemos hacer nada desde aquí.\n", "Δεν μπορούμε να κάνουμε τίποτα σήμερα.\n"}) {
     CAPTURE(text);
     const auto more = lint("dismissive-tone", text);
     REQUIRE(more.size() == 1);
     CHECK(more[0].suggestions.size() == 1);
+    CHECK(!more[0].fix);
+  }
+
+  // "Nada más", "τίποτα άλλο": the word that would dangle after the rewrite is part of the
+  // match, which has no rewrite that reads in place ("nothing else" is not "not at once").
+  for (const char* text :
+       {"No podemos hacer nada más desde aquí.\n", "Δεν μπορούμε να κάνουμε κάτι άλλο.\n"}) {
+    CAPTURE(text);
+    const auto more = lint("dismissive-tone", text);
+    REQUIRE(more.size() == 1);
+    CHECK((more[0].text == "No podemos hacer nada más" ||
+           more[0].text == "Δεν μπορούμε να κάνουμε κάτι άλλο"));
+    CHECK(more[0].suggestions.empty());
     CHECK(!more[0].fix);
   }
 
