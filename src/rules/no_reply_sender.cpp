@@ -20,7 +20,9 @@ takes no replies: its local part says so (`noreply`, `no-reply`, `do_not_reply`,
 all languages together), as the
 whole local part or as one part of it between `.`, `-`, `_` or `+` (`noreply-soporte`,
 `ventas.noreply`, `info+noreply`), never inside a longer word (`noreplyco`, `norelia`), or its
-host is a no-reply one under the organisation's domain (`avisos@noreply.banco.es`). A display
+host is a no-reply one under the organisation's domain (`avisos@noreply.banco.es`); also a
+Reply-To that names only such addresses, under any From (the customer's answer goes there; the
+finding is then on Reply-To). A display
 name that says so on a real address ("No Reply <ventas@tienda.es>", also in a comment: "Tienda
 (No Reply) <ventas@tienda.es>") is flagged too: the customer reads the name and does not write
 back.
@@ -33,7 +35,7 @@ Left alone:
 - a bare body with no header block, and a message with no From;
 - names and addresses that only contain "reply" ("Reply Studio", `replies@…`).
 
-The finding is on the From header.
+Otherwise the finding is on the From header.
 
 ## Why
 Do not hide the people: automatic answers should be supervised by a person, and the customer
@@ -77,6 +79,15 @@ class NoReplySender final : public Rule {
     if (msg.kind == message::InputKind::body || msg.from.empty()) return;
     if (m_names.reply_to_takes_replies(msg)) return;
     if (!msg.is_reply && !has_outside_recipient(msg, m_org_domains, m_data)) return;
+    // A Reply-To overrides From for the customer's answer: a no-reply one there loses the
+    // answer as surely as a no-reply From does.
+    for (const message::Address& target : msg.reply_to) {
+      if (m_names.is_no_reply_address(target.address)) {
+        out.report_header("Reply-To", "replies go to the no-reply address '{}'", target.address)
+            .help("point Reply-To at an address that takes replies, or remove it");
+        return;
+      }
+    }
     for (const message::Address& sender : msg.from) {
       if (m_names.is_no_reply_address(sender.address)) {
         out.report_header("From", "sent from the no-reply address '{}'", sender.address)
