@@ -6,6 +6,7 @@
 
 #include "engine/engine.hpp"
 #include "fix/fix.hpp"
+#include "message/message.hpp"
 #include "util/error.hpp"
 
 namespace replylint::fix {
@@ -20,8 +21,13 @@ Result fix_bytes(engine::Engine& engine, const std::string& display_path, std::s
   std::set<std::string> seen;
   try {
     engine::Engine::Checked checked = engine.check_keeping_draft(display_path, bytes, config_path);
+    // Fixes are edits of the text read as UTF-8: applying them would also re-encode the file.
+    const char* utf16 = message::utf16_byte_order(bytes);
+    if (utf16 != nullptr)
+      notes.push_back(std::string("not fixed: the file is ") + utf16 +
+                      "; save it as UTF-8 to have fixes applied");
     int passes = 0;
-    for (;; ++passes) {
+    for (; utf16 == nullptr; ++passes) {
       if (passes == k_max_passes) {
         notes.push_back("fixes did not settle after " + std::to_string(k_max_passes) +
                         " passes; the rest are left as they are");

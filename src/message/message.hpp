@@ -169,6 +169,10 @@ struct Limits {
 /// "25 MB", "512 KB", "300 bytes": a size as messages show it.
 std::string format_size(std::uint64_t bytes);
 
+/// "UTF-16LE" or "UTF-16BE" when `bytes` start with that byte-order mark (Windows editors save
+/// "Unicode" text so), else nullptr. parse_message reads such input as the UTF-8 text it holds.
+const char* utf16_byte_order(std::string_view bytes);
+
 /// Parses `bytes` read from `path`. Detects the input kind from the bytes. Throws InputError
 /// only when nothing usable can be read (empty input, binary garbage, over `limits.max_size`);
 /// every lesser problem becomes a warning and a best-effort parse. `data` provides the

@@ -1119,6 +1119,12 @@ void detect_reply(Message& message, const data::DataSet& data) {
 
 }  // namespace
 
+const char* utf16_byte_order(std::string_view bytes) {
+  if (bytes.starts_with("\xFF\xFE")) return "UTF-16LE";
+  if (bytes.starts_with("\xFE\xFF")) return "UTF-16BE";
+  return nullptr;
+}
+
 Message parse_message(std::string path, std::string bytes, const data::DataSet& data,
                       const Limits& limits) {
   if (limits.max_size > 0 && bytes.size() > limits.max_size)
@@ -1126,12 +1132,27 @@ Message parse_message(std::string path, std::string bytes, const data::DataSet& 
                      "over the size limit of " + format_size(limits.max_size) + " (" +
                          limits.max_size_setting + "); not checked");
   if (bytes.empty()) throw InputError(path, 0, "empty file");
+  // Its NUL bytes would make UTF-16 text look binary: it is read as the text it is, and
+  // positions are then those of that text in UTF-8.
+  std::string utf16_warning;
+  if (const char* order = utf16_byte_order(bytes)) {
+    if (bytes.size() % 2 != 0)
+      throw InputError(path, 0,
+                       std::string("not a text message: ") + order + " with an odd byte count");
+    detail::Decoded decoded = detail::decode_text(std::string_view(bytes).substr(2), order);
+    utf16_warning = std::string("the file is ") + order + "; it was read as UTF-8 text";
+    if (decoded.invalid > 0)
+      utf16_warning += " (" + std::to_string(decoded.invalid) + " invalid sequence(s) replaced)";
+    bytes = std::move(decoded.text);
+    if (bytes.empty()) throw InputError(path, 0, "empty file");
+  }
   if (only_whitespace(bytes)) throw InputError(path, 0, "empty file: only blank lines");
   init_gmime();
 
   Message message;
   message.path = std::move(path);
   message.raw = std::move(bytes);
+  if (!utf16_warning.empty()) message.warnings.push_back(std::move(utf16_warning));
   std::string_view input = message.raw;
   std::size_t base = 0;
 

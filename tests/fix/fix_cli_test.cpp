@@ -377,6 +377,20 @@ TEST_CASE("check --fix - reads stdin and writes the fixed draft to stdout, the r
   CHECK(c.out == clean);
 }
 
+TEST_CASE("a UTF-16 file is checked but never rewritten: a fix would re-encode it", "[fix]") {
+  const fs::path path = copy_of("utf16le-shouting-es.txt");
+  const std::string before = slurp(path);
+  for (const char* flags : {"--fix", "--fix --unsafe-fixes"}) {
+    const Run r = run(std::string("check ") + flags + " " + shell_quote(path.string()));
+    INFO(flags << "\n" << r.out << r.err);
+    CHECK(r.status == 1);
+    CHECK(has(r.out, "warning[shouting]"));
+    CHECK(has(r.out, "not fixed: the file is UTF-16LE; save it as UTF-8 to have fixes applied"));
+    CHECK(has(r.out, "(0 fixed)"));
+    CHECK(slurp(path) == before);
+  }
+}
+
 TEST_CASE("a file that cannot be parsed is left byte for byte, with one error line", "[fix]") {
   const fs::path path = copy_of("binary.eml");
   const std::string before = slurp(path);

@@ -278,6 +278,28 @@ TEST_CASE("subject prefixes: case folding, counters, and words that are not pref
   CHECK_FALSE(subject_of("Return: items").is_reply);
 }
 
+TEST_CASE("UTF-16 text with a byte-order mark is read as the text it holds", "[message]") {
+  for (const char* name : {"utf16le-bom-draft.txt", "utf16be-bom-draft.txt"}) {
+    INFO(name);
+    const Message m = parse_fixture(name);
+    CHECK(m.kind == InputKind::draft);
+    CHECK(m.subject == "Re: Pedido 80239");
+    REQUIRE(m.to.size() == 1);
+    CHECK(m.to[0].name == "Lucía Gómez");
+    CHECK(m.body.text.find("NO OLVIDE FIRMAR EL ALBARÁN.\n\nΕυχαριστούμε,") != std::string::npos);
+    const bool little = std::string_view(name).starts_with("utf16le");
+    CHECK(m.warnings == std::vector<std::string>{std::string("the file is ") +
+                                                 (little ? "UTF-16LE" : "UTF-16BE") +
+                                                 "; it was read as UTF-8 text"});
+  }
+  CHECK(utf16_byte_order("\xFF\xFEH\0") == std::string_view("UTF-16LE"));
+  CHECK(utf16_byte_order("Hola") == nullptr);
+  // Half a code unit at the end is not UTF-16 text.
+  CHECK_THROWS_WITH(parse_message("odd.txt", std::string("\xFF\xFEH\0o", 5), prefix_data()),
+                    "not a text message: UTF-16LE with an odd byte count");
+  CHECK_THROWS_WITH(parse_message("bom-only.txt", "\xFF\xFE", prefix_data()), "empty file");
+}
+
 TEST_CASE("bad input that cannot be read throws InputError naming the problem", "[message]") {
   CHECK_THROWS_WITH(parse_fixture("empty.eml"), "empty file");
   CHECK_THROWS_WITH(parse_fixture("binary.bin"), "not a text message: binary data");
