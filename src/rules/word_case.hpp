@@ -8,8 +8,8 @@
 namespace replylint::rules {
 
 /// `word` (written lowercase in the data) with its first letter in capitals when `model`, the
-/// writer's text it replaces, starts with a capital ("Link" → "Enlace", "Como" → "Cómo");
-/// otherwise `word` unchanged.
+/// writer's text it replaces, starts with a capital ("Link" → "Enlace", "Como" → "Cómo"), all in
+/// capitals when `model` is ("ESTA" → "ESTÁ", "LINK" → "ENLACE"); otherwise `word` unchanged.
 std::string capital_like(std::string_view model, std::string_view word);
 
 /// Three capital X's or more and nothing else: the hidden digits of a masked card, account or

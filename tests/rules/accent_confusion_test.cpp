@@ -36,6 +36,9 @@ TEST_CASE("accent-confusion fires on a correct word in the wrong place", "[accen
       {"Para mi es un placer ayudarle.", "mi", "mí"},
       {"Este modelo es muy practico para viajar.", "practico", "práctico"},
       {"Espero que le de tiempo a revisarlo.", "de", "dé"},
+      // A word in capitals is corrected in capitals: Spanish capitals keep their accents.
+      {"La incidencia ESTA en revisión.", "ESTA", "ESTÁ"},
+      {"EL ENVIO LLEGARÁ EL JUEVES.", "ENVIO", "ENVÍO"},
       {"Καλησπέρα σας. Που είναι η παραγγελία μου;", "Που", "Πού"},
       {"Πως μπορώ να αλλάξω τη διεύθυνση;", "Πως", "Πώς"},
       {"Δεν ξέρουμε ακόμα πως να το διορθώσουμε.", "πως", "πώς"},
