@@ -58,6 +58,8 @@ struct LanguageData {
   std::set<std::string> acronyms;             // as written: "IVA", "ΦΠΑ"
   std::set<std::string> legal_forms;          // legal_form_key()s: "sl", "sociedadanonima", "αε"
   std::set<std::string> name_cues;            // word_key()s: "click", "tarifa", "πατηστε"
+  /// acronyms.toml: the word capitals without an accent stand for, by loose_key ("mas" → "más").
+  std::map<std::string, std::string> accented_in_capitals;
   std::vector<Pattern> attribution;           // one-line attribution patterns ("El … escribió:")
   std::vector<Pattern> attribution_start;     // first line of a two-line attribution
   std::vector<Pattern> attribution_end;       // its second line

@@ -116,6 +116,11 @@ const std::map<std::string, LanguageFile>& language_files() {
          [](LanguageData& d, const std::string& f, const toml::node& n) {
            for (const Item& item : items(f, "name-cues", n))
              d.name_cues.insert(text::word_key(item.text));
+         }},
+        {"accented-in-capitals",
+         [](LanguageData& d, const std::string& f, const toml::node& n) {
+           for (const Item& item : items(f, "accented-in-capitals", n))
+             d.accented_in_capitals[text::loose_key(item.text)] = text::nfc(item.text);
          }}}},
       {"quoting.toml",
        {{"attribution",
@@ -233,9 +238,8 @@ const std::map<std::string, LanguageFile>& language_files() {
            folded(d.spelling_noun_context, f, "noun-context", n);
          }},
         {"verb-context",
-         [](LanguageData& d, const std::string& f, const toml::node& n) {
-           folded(d.spelling_verb_context, f, "verb-context", n);
-         }}}},
+         [](LanguageData& d, const std::string& f,
+            const toml::node& n) { folded(d.spelling_verb_context, f, "verb-context", n); }}}},
       {"language.toml",
        {{"stopwords", [](LanguageData& d, const std::string& f,
                          const toml::node& n) { folded(d.stopwords, f, "stopwords", n); }}}},

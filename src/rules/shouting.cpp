@@ -62,7 +62,8 @@ name, one of them a common word too (JUAN GARCÍA: juan and Juan, garcía and Ga
 that is also a common word,
 a short word in capitals that hides more than one accented word (ΠΟΣΟ: πόσο or ποσό), a word
 of four letters or more that is a word both with and without an accent (ESTA: esta or está,
-OLVIDE: olvide or olvidé; shorter ones, QUE, ΠΟΥ, are read without it unless the sentence asks), an
+OLVIDE: olvide or olvidé; shorter ones, QUE, ΠΟΥ, are read without it unless the sentence asks), a
+word capitals almost always write for the accented one (MAS: más; rules/es/acronyms.toml), an
 acronym that is also a word (IT: it?), a letter naming an option ("OPTION A - …") or a Greek
 word before a possessive μου, σου, μας, σας that takes a second accent there ("Η ΑΠΟΔΕΙΞΗ ΣΑΣ" →
 "η απόδειξή σας", as the fix writes it; a verb's object keeps one accent: "ο υπάλληλος σας
@@ -381,6 +382,14 @@ class Shouting final : public Rule {
             (w.letters >= k_min_hidden_accent_letters || asks) &&
             accented_reading(word, locale, *speller))
           certain = false;
+        // Capitals without an accent that almost always mean the accented word ("MAS": más).
+        if (const auto language = m_data.languages.find(locale); language != m_data.languages.end())
+          if (const auto accented =
+                  language->second.accented_in_capitals.find(text::loose_key(word));
+              accented != language->second.accented_in_capitals.end() && accented->second != word) {
+            word = accented->second;
+            certain = false;
+          }
         // A common word the dictionary also lists as a name ("JUAN": juan and Juan). Four
         // letters at least: shorter capitalised entries are symbols and abbreviations ("La").
         if (word != lower(word, locale))

@@ -102,3 +102,18 @@ TEST_CASE("shouting writes British spellings and keeps PIN in capitals", "[shout
   CHECK(found[1].suggestions ==
         std::vector<std::string>{"Your PIN and SSO login will not work until Monday"});
 }
+
+TEST_CASE("shouting reads MAS as más, and says the fix needs a reader", "[shouting]") {
+  const auto found = lint("shouting", "Hola Ana:\n\nNECESITAMOS UN POCO MAS DE TIEMPO.\n",
+                          {.language = "es"});
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].suggestions == std::vector<std::string>{"Necesitamos un poco más de tiempo"});
+  REQUIRE(found[0].fix.has_value());
+  CHECK(found[0].fix->applicability == replylint::core::Applicability::unsafe);
+  // Words the list does not name keep their reading, and the fix its safety.
+  const auto plain =
+      lint("shouting", "Hola Ana:\n\nNECESITAMOS UN POCO DE TIEMPO.\n", {.language = "es"});
+  REQUIRE(plain.size() == 1);
+  REQUIRE(plain[0].fix.has_value());
+  CHECK(plain[0].fix->applicability == replylint::core::Applicability::safe);
+}
