@@ -104,8 +104,8 @@ TEST_CASE("shouting writes British spellings and keeps PIN in capitals", "[shout
 }
 
 TEST_CASE("shouting reads MAS as más, and says the fix needs a reader", "[shouting]") {
-  const auto found = lint("shouting", "Hola Ana:\n\nNECESITAMOS UN POCO MAS DE TIEMPO.\n",
-                          {.language = "es"});
+  const auto found =
+      lint("shouting", "Hola Ana:\n\nNECESITAMOS UN POCO MAS DE TIEMPO.\n", {.language = "es"});
   REQUIRE(found.size() == 1);
   CHECK(found[0].suggestions == std::vector<std::string>{"Necesitamos un poco más de tiempo"});
   REQUIRE(found[0].fix.has_value());
