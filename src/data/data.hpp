@@ -60,6 +60,10 @@ struct LanguageData {
   std::set<std::string> name_cues;            // word_key()s: "click", "tarifa", "πατηστε"
   /// acronyms.toml: the word capitals without an accent stand for, by loose_key ("mas" → "más").
   std::map<std::string, std::string> accented_in_capitals;
+  /// acronyms.toml: acronyms that are also pronouns ("us", "it"), and the determiners after
+  /// which they are the acronym ("the", "our"); word_key()s.
+  std::set<std::string> pronoun_acronyms;
+  std::set<std::string> acronym_determiners;
   std::vector<Pattern> attribution;           // one-line attribution patterns ("El … escribió:")
   std::vector<Pattern> attribution_start;     // first line of a two-line attribution
   std::vector<Pattern> attribution_end;       // its second line

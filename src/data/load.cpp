@@ -121,6 +121,16 @@ const std::map<std::string, LanguageFile>& language_files() {
          [](LanguageData& d, const std::string& f, const toml::node& n) {
            for (const Item& item : items(f, "accented-in-capitals", n))
              d.accented_in_capitals[text::loose_key(item.text)] = text::nfc(item.text);
+         }},
+        {"pronoun-acronyms",
+         [](LanguageData& d, const std::string& f, const toml::node& n) {
+           for (const Item& item : items(f, "pronoun-acronyms", n))
+             d.pronoun_acronyms.insert(text::word_key(item.text));
+         }},
+        {"acronym-determiners",
+         [](LanguageData& d, const std::string& f, const toml::node& n) {
+           for (const Item& item : items(f, "acronym-determiners", n))
+             d.acronym_determiners.insert(text::word_key(item.text));
          }}}},
       {"quoting.toml",
        {{"attribution",

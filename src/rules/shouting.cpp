@@ -301,6 +301,18 @@ class Shouting final : public Rule {
     return words.size();
   }
 
+  // An acronym that is also a pronoun, after a word that is no determiner: "CALL US", "DELETE
+  // IT", not "THE US", "OUR IT TEAM" (rules/<lang>/acronyms.toml).
+  bool reads_as_pronoun(const std::vector<Word>& words, std::size_t i, const char* locale) const {
+    const auto language = m_data.languages.find(locale);
+    if (language == m_data.languages.end() || i == 0 ||
+        !language->second.pronoun_acronyms.contains(text::word_key(words[i].text)))
+      return false;
+    const Word& previous = words[i - 1];
+    return previous.kind == draft::TokenKind::word &&
+           !language->second.acronym_determiners.contains(text::word_key(previous.text));
+  }
+
   // Two or three capitals that are no word of the language: an airport, airline or other code
   // ("JFK", "IB", "MAD" in Spanish), never shouted. "NO", "YA", "YOU" are words. Asked of the
   // word index only: loading Hunspell for every code would cost a cold check a tenth of a second.
@@ -340,7 +352,10 @@ class Shouting final : public Rule {
         if (w.kind == draft::TokenKind::word && speller != nullptr &&
             speller->listed(lower(w.text, locale)))
           certain = false;
-        out += w.text;
+        if (i > run.first && w.kind == draft::TokenKind::word && reads_as_pronoun(words, i, locale))
+          out += lower(w.text, locale);  // "CALL US": the pronoun, not the country
+        else
+          out += w.text;
         previous_name_like = 0;
         continue;
       }

@@ -117,3 +117,20 @@ TEST_CASE("shouting reads MAS as más, and says the fix needs a reader", "[shout
   REQUIRE(plain[0].fix.has_value());
   CHECK(plain[0].fix->applicability == replylint::core::Applicability::safe);
 }
+
+TEST_CASE("shouting reads US and IT as pronouns after a verb, as acronyms after 'the'",
+          "[shouting]") {
+  const auto found = lint("shouting",
+                          "Hi Tom,\n\nIF THE PROBLEM CONTINUES PLEASE CALL US OR SEND IT BACK.\n\n"
+                          "THE US OFFICE AND OUR IT TEAM ARE CLOSED TODAY.\n",
+                          {.language = "en"});
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].suggestions ==
+        std::vector<std::string>{"If the problem continues please call us or send it back"});
+  CHECK(found[1].suggestions ==
+        std::vector<std::string>{"The US office and our IT team are closed today"});
+  for (const auto& f : found) {
+    REQUIRE(f.fix.has_value());
+    CHECK(f.fix->applicability == replylint::core::Applicability::unsafe);
+  }
+}
