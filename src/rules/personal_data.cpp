@@ -52,6 +52,10 @@ Personal data that must not travel by email, in own text and in the subject:
   and looks made rather than written (a digit, a symbol, a capital inside it, quotes around it,
   or three words or more joined by hyphens, "caballo-azul-grapa"), so
   "cambie su contraseña", "your password is not stored" and "ο κωδικός παραγγελίας" stay quiet.
+- a login given whole after a phrase of `rules/<lang>/personal-data-login.toml` ("sus datos de
+  acceso son tbaker y Gr33n-Apple", "τα στοιχεία σύνδεσης είναι …", "your login details are …"):
+  the password, the value after ',' or "y", "και", "and", when it looks made. The user name
+  before it is no secret and is not flagged, nor spell-checked.
 - a credential set in inline code or on a command line ("`mysql --password=…`", "`export
   API_TOKEN=…`"): the value after a key naming a secret (password, token, secret, API key) and
   '=' or ':', unless it is a variable or a placeholder ("$DB_PASS", "<your token>");

@@ -740,6 +740,27 @@ std::size_t value_end(std::string_view text, std::size_t begin, std::size_t limi
   return end;
 }
 
+// Joining words and at most two ':' / '=', in any order, from `i` on: "es:", ": es", "is the
+// following:". True when there was one; `i` is then past them.
+static bool skip_cue(std::string_view text, std::size_t& i, std::size_t limit) {
+  bool cue = false;
+  for (int steps = 0; steps < 6 && i < limit; ++steps) {
+    if (text[i] == ':' || text[i] == '=') {
+      cue = true;
+      ++i;
+      skip_blanks(text, i, limit);
+      continue;
+    }
+    std::size_t end = i;
+    while (end < limit && !is_blank(text[end]) && text[end] != ':') ++end;
+    if (end == i || !joining_word(text::loose_key(text.substr(i, end - i)))) break;
+    cue = true;
+    i = end;
+    skip_blanks(text, i, limit);
+  }
+  return cue;
+}
+
 std::optional<core::Range> secret_after(std::string_view text, std::size_t from, std::size_t limit,
                                         std::size_t gap_words) {
   limit = wrapped_line_end(text, from, limit);
@@ -780,21 +801,7 @@ std::optional<core::Range> secret_after(std::string_view text, std::size_t from,
   if (gap_words > 0) {
     if (auto after_gap = skip_gap(text, i, limit, gap_words)) i = *after_gap;
   }
-  // Joining words and at most two ':' / '=', in any order: "es:", ": es", "is the following:".
-  for (int steps = 0; steps < 6 && i < limit; ++steps) {
-    if (text[i] == ':' || text[i] == '=') {
-      cue = true;
-      ++i;
-      skip_blanks(text, i, limit);
-      continue;
-    }
-    std::size_t end = i;
-    while (end < limit && !is_blank(text[end]) && text[end] != ':') ++end;
-    if (end == i || !joining_word(text::loose_key(text.substr(i, end - i)))) break;
-    cue = true;
-    i = end;
-    skip_blanks(text, i, limit);
-  }
+  cue = skip_cue(text, i, limit);
   if (i >= limit) return std::nullopt;
   // "reset your password to Summer2025!": a new value, with letters (a phone number or a
   // count after "to" is none).
@@ -897,8 +904,10 @@ std::optional<core::Range> one_time_code_after(std::string_view text, std::size_
 
 // The next code of a list given after a phrase ("backup codes are 8271-3349 and 5512-0984",
 // "…: 4821, 9930 y 1177"): after ',' or a conjunction, a value that looks made and holds a digit
-// ("…is Tk93!mq, valid for 24 hours" ends the list).
-std::optional<core::Range> next_in_list(std::string_view text, std::size_t end) {
+// ("…is Tk93!mq, valid for 24 hours" ends the list). A login's password need not hold a digit
+// ("tbaker and caballo-azul-grapa").
+std::optional<core::Range> next_in_list(std::string_view text, std::size_t end,
+                                        bool needs_digit = true) {
   const std::size_t limit = std::min(text.size(), text.find('\n', end));
   std::size_t i = end;
   bool joined = false;
@@ -919,14 +928,46 @@ std::optional<core::Range> next_in_list(std::string_view text, std::size_t end) 
   if (!joined || i >= limit) return std::nullopt;
   const std::size_t value_stop = value_end(text, i, limit);
   const std::string_view value = text.substr(i, value_stop - i);
-  if (value.empty() || std::none_of(value.begin(), value.end(), is_digit) ||
+  if (value.empty() || (needs_digit && std::none_of(value.begin(), value.end(), is_digit)) ||
       !looks_secret(value, false))
     return std::nullopt;
   return core::Range{i, value_stop};
 }
 
+// The password of a login given whole after a phrase of personal-data-login.toml, after ':' or
+// a verb: the user name, then ',' or a conjunction, then the password ("your login details are
+// tbaker and Gr33n-Apple"); the user name is no secret.
+static std::optional<core::Range> login_user_after(std::string_view text, std::size_t from,
+                                                   std::size_t limit) {
+  limit = wrapped_line_end(text, from, limit);
+  std::size_t i = from;
+  skip_blanks(text, i, limit);
+  // "los datos de acceso al portal son …", "your login details for the portal are …".
+  if (auto after_gap = skip_gap(text, i, limit, k_max_gap_words)) i = *after_gap;
+  if (!skip_cue(text, i, limit) || i >= limit) return std::nullopt;
+  const std::size_t user_end = value_end(text, i, limit);
+  if (user_end == i) return std::nullopt;
+  return core::Range{i, user_end};
+}
+
+static std::optional<core::Range> login_password_after(std::string_view text, std::size_t from,
+                                                       std::size_t limit) {
+  const auto user = login_user_after(text, from, limit);
+  return user ? next_in_list(text, user->end, false) : std::nullopt;
+}
+
+std::vector<core::Range> Detector::login_user_names(const draft::Draft& draft) const {
+  std::vector<core::Range> out;
+  const std::string& text = draft.text();
+  for (const PhraseMatch& match : m_logins.find(draft))
+    if (auto user = login_user_after(text, match.range.end, text.size()))
+      if (next_in_list(text, user->end, false)) out.push_back(*user);
+  return out;
+}
+
 Detector::Detector(const data::DataSet& data, spell::Stemmer* stemmer)
     : m_phrases(data, "personal-data", stemmer),
+      m_logins(data, "personal-data-login", stemmer),
       m_card_codes(data, "personal-data-card-code", stemmer),
       m_one_time_codes(data, "personal-data-one-time-code", stemmer),
       m_data(&data),
@@ -1053,6 +1094,9 @@ std::vector<Found> Detector::own_text(const draft::Draft& draft) const {
         found.push_back(Found{Kind::secret, *next, ""});
     }
   }
+  for (const PhraseMatch& match : m_logins.find(draft))
+    if (auto value = login_password_after(text, match.range.end, text.size()))
+      found.push_back(Found{Kind::secret, *value, ""});
   for (const PhraseMatch& match : m_card_codes.find(draft))
     if (auto value = card_code_after(text, match.range.end, text.size()))
       found.push_back(Found{Kind::secret, *value, ""});

@@ -100,11 +100,16 @@ class Detector {
   /// out once per scope and thread for every detector of the same data and stemmer.
   std::vector<Found> own_text(const draft::Draft& draft) const;
 
+  /// The user names of logins given whole in own text ("your login details are |tbaker| and
+  /// Gr33n-Apple"): no secret, but no word to spell either.
+  std::vector<core::Range> login_user_names(const draft::Draft& draft) const;
+
   /// The phrase matcher (for the subject).
   const PhraseMatcher& phrases() const { return m_phrases; }
 
  private:
   PhraseMatcher m_phrases;
+  PhraseMatcher m_logins;          // personal-data-login: a user name, then the password
   PhraseMatcher m_card_codes;      // personal-data-card-code: labels a bare code may follow
   PhraseMatcher m_one_time_codes;  // personal-data-one-time-code: the same for one-time codes
   const data::DataSet* m_data;     // with m_stemmer, what own_text() depends on beside the draft

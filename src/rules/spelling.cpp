@@ -341,6 +341,12 @@ class Spelling final : public Rule {
       return std::ranges::any_of(
           *secrets, [&](const personal_data::Found& f) { return f.range.overlaps(w.range); });
     };
+    std::optional<std::vector<core::Range>> user_names;  // of logins given whole
+    auto user_name = [&](const Word& w) {
+      if (!user_names) user_names = m_personal_data.login_user_names(draft);
+      return std::ranges::any_of(*user_names,
+                                 [&](const core::Range& r) { return r.overlaps(w.range); });
+    };
     const std::string_view text = draft.text();
     // How often own text uses each word, in any case ("Procmail", "procmail"), counted on the
     // first unknown word that asks.
@@ -382,6 +388,8 @@ class Spelling final : public Rule {
             continue;
           }
           if (known(judge, w.text)) continue;
+          // Asked of unknown words only: most drafts give no login.
+          if (user_name(w)) continue;
           if (judge == "el" && enclitic_accent(text, sentence, i)) continue;
           // Only unknown words get here, so what follows costs nothing on correct text.
           const std::string_view chunk = chunk_around(text, w.range.begin, w.range.end);
