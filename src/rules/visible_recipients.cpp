@@ -220,11 +220,11 @@ class VisibleRecipients final : public Rule {
     struct Party {
       std::vector<std::string> addresses;
       bool in_cc_only = true;
+      std::string header;  // where it first appears
     };
     std::vector<std::string> order;  // party keys in order of first appearance
     std::map<std::string, Party> parties;
     std::set<std::string> seen;
-    std::string last_header;  // the header where the last party appeared
     auto consider = [&](const std::vector<message::Address>& list, const char* header) {
       for (const message::Address& a : list) {
         const std::string address = lowercase_ascii(a.address);
@@ -236,7 +236,7 @@ class VisibleRecipients final : public Rule {
         auto [it, added] = parties.try_emplace(key);
         if (added) {
           order.push_back(key);
-          last_header = header;
+          it->second.header = header;
         }
         it->second.addresses.push_back(a.address);
         if (std::string_view(header) == "To") it->second.in_cc_only = false;
@@ -268,14 +268,17 @@ class VisibleRecipients final : public Rule {
     // Those the thread already showed to each other stay where they are.
     if (shown.size() > 1 && !shown.contains(keep)) shown.clear();
     std::vector<std::string> move;
+    std::string first_moved_header;  // the finding's place: where the first address to move is
     for (const std::string& key : order)
-      if (key != keep && !(shown.size() > 1 && shown.contains(key)))
+      if (key != keep && !(shown.size() > 1 && shown.contains(key))) {
+        if (first_moved_header.empty()) first_moved_header = parties[key].header;
         for (const std::string& address : parties[key].addresses) move.push_back(address);
+      }
     std::size_t visible = 0;
     for (const auto& [key, party] : parties) visible += party.addresses.size();
 
     auto finding =
-        out.report_header(last_header,
+        out.report_header(first_moved_header,
                           "{} outside recipients from {} parties can see each other's addresses",
                           visible, parties.size())
             .help(move.size() == 1
