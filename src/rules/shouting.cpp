@@ -115,7 +115,7 @@ std::string lower(std::string_view text, const char* locale) {
   return out;
 }
 
-std::string capitalise_first(std::string_view text, const char* locale) {
+std::string capitalise_first(std::string_view text) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
       icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   if (u.isEmpty()) return std::string(text);
@@ -123,7 +123,6 @@ std::string capitalise_first(std::string_view text, const char* locale) {
   icu::UnicodeString head = u.tempSubString(0, first_len);
   // Not the language's upper case: Greek capitals drop the accent (ό → Ο), a capital that
   // starts a sentence keeps it (Όλα).
-  static_cast<void>(locale);
   head.toUpper(icu::Locale::getRoot());
   std::string out;
   (head + u.tempSubString(first_len)).toUTF8String(out);
@@ -320,7 +319,7 @@ class Shouting final : public Rule {
   static bool is_code(const Word& w, spell::Speller* speller, const char* locale) {
     if (w.letters > 3 || speller == nullptr) return false;
     const std::string lowercase = lower(w.text, locale);
-    return !speller->listed(lowercase) && !speller->listed(capitalise_first(lowercase, locale));
+    return !speller->listed(lowercase) && !speller->listed(capitalise_first(lowercase));
   }
 
   // The run's text in sentence case: acronyms and codes kept, each word as the dictionary writes
@@ -409,10 +408,10 @@ class Shouting final : public Rule {
         // letters at least: shorter capitalised entries are symbols and abbreviations ("La").
         if (word != lower(word, locale))
           name_like = 1;  // only a name ("LÓPEZ" → López)
-        else if (w.letters >= 4 && speller->listed_as_written(capitalise_first(word, locale)))
+        else if (w.letters >= 4 && speller->listed_as_written(capitalise_first(word)))
           name_like = 2;
       } else if (w.is_header_name) {
-        word = capitalise_first(lower(w.text, locale), locale);
+        word = capitalise_first(lower(w.text, locale));
       } else if (speller != nullptr && w.letters >= 2 && speller->check(lower(w.text, locale))) {
         // A form the dictionary does not list but the speller builds from one it does: an
         // imperative with its pronouns ("APÁGUELO" → apáguelo), a prefixed word. A common word,
@@ -420,7 +419,7 @@ class Shouting final : public Rule {
         word = lower(w.text, locale);
       } else {
         // Not a word of the dictionary: a brand, a product or a place ("ARIAT", "RANCHER").
-        word = capitalise_first(lower(w.text, locale), locale);
+        word = capitalise_first(lower(w.text, locale));
         if (speller != nullptr) certain = false;
       }
       // Before a possessive μου, σου, μας, σας a word stressed on its third syllable from the
@@ -436,7 +435,7 @@ class Shouting final : public Rule {
           certain = false;
         }
       }
-      out += first ? capitalise_first(word, locale) : word;
+      out += first ? capitalise_first(word) : word;
       // Two name-like words in a row, one of them also a common word ("JUAN GARCÍA LÓPEZ"): a
       // person's or a company's name in capitals, which the fix would write in small letters.
       if (name_like > 0 && previous_name_like > 0 && (name_like == 2 || previous_name_like == 2))
@@ -535,14 +534,20 @@ class Shouting final : public Rule {
   // writing in capitals mean them far more often than él, tú, qué, σάς.
   static constexpr int k_min_hidden_accent_letters = 4;
 
+  // The vowels that take an acute accent in `language` ("es" or "el"), and each one accented.
+  static std::pair<std::u16string_view, std::u16string_view> accent_vowels(
+      std::string_view language) {
+    if (language == "el") return {u"αεηιουω", u"άέήίόύώ"};
+    return {u"aeiou", u"áéíóú"};
+  }
+
   // The dictionary's word with an accent on one vowel of `plain` (a listed word without one).
   static std::optional<std::string> accented_reading(const std::string& plain, const char* locale,
                                                      spell::Speller& speller) {
     const std::string_view language(locale);
     if (language != "el" && language != "es") return std::nullopt;
     const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(plain);
-    const std::u16string_view vowels = language == "el" ? u"αεηιουω" : u"aeiou";
-    const std::u16string_view acute = language == "el" ? u"άέήίόύώ" : u"áéíóú";
+    const auto [vowels, acute] = accent_vowels(language);
     for (int32_t i = 0; i < unicode.length(); ++i) {
       const std::size_t v = vowels.find(static_cast<char16_t>(unicode.charAt(i)));
       if (v == std::u16string_view::npos) continue;
@@ -614,12 +619,7 @@ class Shouting final : public Rule {
     icu::UnicodeString plain = icu::UnicodeString::fromUTF8(
         icu::StringPiece(capitals.data(), static_cast<int32_t>(capitals.size())));
     plain.toLower(icu::Locale(locale));
-    static constexpr std::u16string_view k_greek_plain = u"αεηιουω";
-    static constexpr std::u16string_view k_greek_acute = u"άέήίόύώ";
-    static constexpr std::u16string_view k_spanish_plain = u"aeiou";
-    static constexpr std::u16string_view k_spanish_acute = u"áéíóú";
-    const std::u16string_view vowels = language == "el" ? k_greek_plain : k_spanish_plain;
-    const std::u16string_view acute = language == "el" ? k_greek_acute : k_spanish_acute;
+    const auto [vowels, acute] = accent_vowels(language);
     // A word without its accent when one is written unaccented is read so: "EL" is "el",
     // "PUES" is "pues" (capitals that drop the accent of "él" cannot be told from it).
     std::string utf8;
