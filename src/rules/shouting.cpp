@@ -387,8 +387,21 @@ class Shouting final : public Rule {
         word = *form;
         // Short words are where one stress makes two words (πόσο/ποσό, πότε/ποτέ, άλλα/αλλά);
         // in longer ones a second reading is mostly a variant spelling (παραγγελία/-ιά).
-        if (w.letters <= k_max_ambiguous_letters && accent_readings(w.text, locale, *speller) > 1)
-          certain = false;
+        if (w.letters <= k_max_ambiguous_letters) {
+          std::vector<std::string> readings = accent_readings(w.text, locale, *speller);
+          if (readings.size() > 1) {
+            certain = false;
+            // The word before may tell the noun from the verb ("EL ENVIO": el envío; "LE
+            // ENVIO": le envió); without such a word the dictionary's form stays first.
+            if (i > run.first && words[i - 1].kind == draft::TokenKind::word &&
+                std::ranges::find(readings, word) != readings.end()) {
+              std::erase(readings, word);
+              readings.insert(readings.begin(), word);
+              speller->rank_for_context(lower(words[i - 1].text, locale), readings);
+              word = readings.front();
+            }
+          }
+        }
         // A word written without its accent that is also a word with one (ESTA: esta or está,
         // NUMERO, LLEGARA, OLVIDE): the capitals hid which. Short ones are the frequent words
         // (QUE, ΣΑΣ, ΠΟΥ: que, σας, που), read without it unless the sentence asks (¿QUE…?).
@@ -612,10 +625,13 @@ class Shouting final : public Rule {
 
   // How many words of the dictionary the capitals may stand for once accents are put back:
   // ΠΟΣΟ is πόσο or ποσό. Only Greek and Spanish write accents capitals often leave out.
-  static int accent_readings(std::string_view capitals, const char* locale,
-                             spell::Speller& speller) {
+  // The words of the dictionary the capitals may stand for once accents are put back (ΠΟΣΟ:
+  // πόσο, ποσό); empty when there is no question (another language, or a word read as
+  // written).
+  static std::vector<std::string> accent_readings(std::string_view capitals, const char* locale,
+                                                  spell::Speller& speller) {
     const std::string_view language(locale);
-    if (language != "el" && language != "es") return 1;
+    if (language != "el" && language != "es") return {};
     icu::UnicodeString plain = icu::UnicodeString::fromUTF8(
         icu::StringPiece(capitals.data(), static_cast<int32_t>(capitals.size())));
     plain.toLower(icu::Locale(locale));
@@ -623,15 +639,15 @@ class Shouting final : public Rule {
     // A word without its accent when one is written unaccented is read so: "EL" is "el",
     // "PUES" is "pues" (capitals that drop the accent of "él" cannot be told from it).
     std::string utf8;
-    if (speller.listed(plain.toUTF8String(utf8))) return 1;
-    int readings = 0;
+    if (speller.listed(plain.toUTF8String(utf8))) return {};
+    std::vector<std::string> readings;
     for (int32_t i = 0; i < plain.length(); ++i) {
       const std::size_t v = vowels.find(static_cast<char16_t>(plain.charAt(i)));
       if (v == std::u16string_view::npos) continue;
       icu::UnicodeString accented(plain);
       accented.setCharAt(i, acute[v]);
       utf8.clear();
-      if (speller.listed(accented.toUTF8String(utf8))) ++readings;
+      if (speller.listed(accented.toUTF8String(utf8))) readings.push_back(utf8);
     }
     return readings;
   }

@@ -134,3 +134,18 @@ TEST_CASE("shouting reads US and IT as pronouns after a verb, as acronyms after 
     CHECK(f.fix->applicability == replylint::core::Applicability::unsafe);
   }
 }
+
+TEST_CASE("shouting picks the noun or the verb a hidden accent stands for by the word before",
+          "[shouting]") {
+  const auto found = lint("shouting",
+                          "Hola Ana:\n\nEL ENVIO SALE MAÑANA POR LA TARDE.\n\n"
+                          "YA LE ENVIO LA FACTURA AYER POR CORREO.\n",
+                          {.language = "es"});
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].suggestions == std::vector<std::string>{"El envío sale mañana por la tarde"});
+  CHECK(found[1].suggestions == std::vector<std::string>{"Ya le envió la factura ayer por correo"});
+  for (const auto& f : found) {
+    REQUIRE(f.fix.has_value());
+    CHECK(f.fix->applicability == replylint::core::Applicability::unsafe);
+  }
+}
