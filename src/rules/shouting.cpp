@@ -56,6 +56,9 @@ text, attribution lines and signatures.
 The fix writes the run in sentence case: acronyms and codes stay, a word takes the form the
 dictionary gives it (accents restored: ATENCION → atención; names capitalised: DALLAS → Dallas),
 and day and month names their capital where the language writes one (ΠΑΡΑΣΚΕΥΗ → Παρασκευή).
+An acronym that is also a pronoun is the pronoun after a verb ("PLEASE CALL US" → "please call
+us"; "THE US OFFICE" keeps it), and where a hidden accent makes a noun or a verb, the word before
+chooses ("EL ENVIO" → "el envío", "LE ENVIO" → "le envió").
 It is safe, applied by `--fix`, only when every word's form is certain; a word the dictionary
 does not know (a brand, a product: written capitalised), two words in a row that read as a
 name, one of them a common word too (JUAN GARCÍA: juan and Juan, garcía and García), a day name
